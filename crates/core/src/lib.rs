@@ -1,0 +1,14 @@
+//! The pure domain of ashyq: the words of the law and the arithmetic over them.
+//!
+//! Everything here is a plain function over plain data. This crate must not do I/O, must not
+//! read the clock, must not be async and must not know about databases or HTTP: the shells
+//! (`ashyq-store`, `ashyq-server`, the `ashyq` binary) pass in whatever the outside world says,
+//! including "now".
+
+pub mod account;
+pub mod audit;
+pub mod region;
+pub mod role;
+
+pub use region::Region;
+pub use role::Role;
