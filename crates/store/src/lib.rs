@@ -1,1 +1,26 @@
+//! Persistence for ashyq: one set of queries over SQLite (embedded, the default) and PostgreSQL
+//! (production), through sqlx's `Any` driver; migrations, repositories, the audit log, backups.
+//!
+//! This crate must not decide policy (that is `ashyq-core`) and must not know about HTTP or the
+//! terminal. Every state change it makes writes its audit record in the same transaction.
 
+pub mod audit;
+pub mod backup;
+pub mod db;
+pub mod error;
+pub mod secret;
+pub mod sessions;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use audit::Actor;
+pub use db::{Backend, Db};
+pub use error::StoreError;
+
+/// Microseconds since the Unix epoch, the unit of every `*_us` column.
+pub fn now_us() -> i64 {
+    jiff::Timestamp::now().as_microsecond()
+}

@@ -1,0 +1,209 @@
+//! The audit log in the database: appending within the caller's transaction, reading the tail,
+//! and verifying the whole chain.
+
+use crate::db::Db;
+use crate::error::StoreError;
+use ashyq_core::Role;
+use ashyq_core::audit::{AuditRecord, ChainVerifier, record_hash};
+use sqlx::{AnyConnection, Row};
+
+/// Who is acting, and in which request: carried into every audit record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub role: Role,
+    pub request_id: String,
+}
+
+impl Actor {
+    /// The operator at the command line (who has the database file or URL, so acts as admin).
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            username: "cli".into(),
+            role: Role::Admin,
+            request_id: format!("cli-{}", &crate::secret::random_token()[..12]),
+        }
+    }
+
+    /// Someone not logged in.
+    pub fn public(request_id: &str) -> Actor {
+        Actor {
+            user_id: None,
+            username: "-".into(),
+            role: Role::Public,
+            request_id: request_id.into(),
+        }
+    }
+}
+
+/// What happened, to which object.
+#[derive(Debug, Clone)]
+pub struct Event<'a> {
+    pub action: &'a str,
+    pub object_type: &'a str,
+    pub object_id: &'a str,
+    /// Further facts, a JSON object. Never passwords or tokens.
+    pub detail: serde_json::Value,
+}
+
+impl<'a> Event<'a> {
+    pub fn new(action: &'a str, object_type: &'a str, object_id: &'a str) -> Self {
+        Event {
+            action,
+            object_type,
+            object_id,
+            detail: serde_json::json!({}),
+        }
+    }
+
+    pub fn detail(mut self, detail: serde_json::Value) -> Self {
+        self.detail = detail;
+        self
+    }
+}
+
+/// Appends one record inside the caller's transaction, so the record and the change it
+/// describes are committed together or not at all.
+pub async fn append(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    event: Event<'_>,
+) -> Result<i64, StoreError> {
+    // Taking the head first locks it (a row lock on PostgreSQL, the write lock on SQLite), so
+    // concurrent appends queue here and the chain never forks.
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+        .fetch_one(&mut *conn)
+        .await?;
+    let seq: i64 = head.try_get("seq")?;
+    let prev_hash: String = head.try_get("hash")?;
+    let mut record = AuditRecord {
+        seq,
+        at_us: crate::now_us(),
+        actor_id: actor.user_id,
+        actor: actor.username.clone(),
+        role: actor.role.as_str().to_string(),
+        action: event.action.to_string(),
+        object_type: event.object_type.to_string(),
+        object_id: event.object_id.to_string(),
+        request_id: actor.request_id.clone(),
+        detail: event.detail.to_string(),
+        prev_hash,
+        hash: String::new(),
+    };
+    record.hash = record_hash(&record);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at_us, actor_id, actor, role, action, object_type, object_id, \
+         request_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(record.seq)
+    .bind(record.at_us)
+    .bind(record.actor_id)
+    .bind(&record.actor)
+    .bind(&record.role)
+    .bind(&record.action)
+    .bind(&record.object_type)
+    .bind(&record.object_id)
+    .bind(&record.request_id)
+    .bind(&record.detail)
+    .bind(&record.prev_hash)
+    .bind(&record.hash)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(&record.hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(seq)
+}
+
+/// Records, in a transaction of its own, something that changed no data: a read of a person's
+/// record, a failed login.
+pub async fn record(db: &Db, actor: &Actor, event: Event<'_>) -> Result<i64, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let seq = append(&mut tx, actor, event).await?;
+    tx.commit().await?;
+    Ok(seq)
+}
+
+const COLUMNS: &str = "seq, at_us, actor_id, actor, role, action, object_type, object_id, request_id, detail, prev_hash, hash";
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<AuditRecord, StoreError> {
+    Ok(AuditRecord {
+        seq: row.try_get("seq")?,
+        at_us: row.try_get("at_us")?,
+        actor_id: row.try_get("actor_id")?,
+        actor: row.try_get("actor")?,
+        role: row.try_get("role")?,
+        action: row.try_get("action")?,
+        object_type: row.try_get("object_type")?,
+        object_id: row.try_get("object_id")?,
+        request_id: row.try_get("request_id")?,
+        detail: row.try_get("detail")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+/// The most recent `limit` records, newest first.
+pub async fn tail(db: &Db, limit: i64) -> Result<Vec<AuditRecord>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT $1");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Records about one object, oldest first (e.g. every read of a person's record).
+pub async fn for_object(
+    db: &Db,
+    object_type: &str,
+    object_id: &str,
+) -> Result<Vec<AuditRecord>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE object_type = $1 AND object_id = $2 ORDER BY seq"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(object_type)
+        .bind(object_id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Checks the whole chain, page by page; returns how many records were checked, or
+/// [`StoreError::AuditBroken`] naming the first broken record.
+pub async fn verify(db: &Db) -> Result<i64, StoreError> {
+    const PAGE: i64 = 2_000;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(&db.pool)
+        .await?;
+    let (head_seq, head_hash): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
+    let mut verifier = ChainVerifier::default();
+    let mut after = 0i64;
+    // Only up to the head read above: records appended while we verify are for the next run.
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3"
+    );
+    loop {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(after)
+            .bind(head_seq)
+            .bind(PAGE)
+            .fetch_all(&db.pool)
+            .await?;
+        for row in &rows {
+            let record = from_row(row)?;
+            verifier.push(&record).map_err(StoreError::AuditBroken)?;
+            after = record.seq;
+        }
+        if (rows.len() as i64) < PAGE {
+            break;
+        }
+    }
+    verifier
+        .finish(head_seq, &head_hash)
+        .map_err(StoreError::AuditBroken)
+}

@@ -1,0 +1,174 @@
+//! Opening the database (SQLite file or PostgreSQL server) and applying migrations.
+
+use crate::error::StoreError;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Transaction};
+use std::path::PathBuf;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// How many migrations this version of ashyq knows (the same number on both backends).
+pub fn known_migrations() -> i64 {
+    SQLITE_MIGRATIONS.iter().count() as i64
+}
+
+/// Which database is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A handle to the database: a pool and which backend it is. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+    /// The SQLite file, for backups and the single-server lock.
+    pub sqlite_path: Option<PathBuf>,
+}
+
+/// Parses `sqlite://PATH` (relative or absolute, `sqlite::memory:`) or `postgres://…`.
+pub fn parse_url(url: &str) -> Result<(Backend, Option<PathBuf>), StoreError> {
+    let bad = |why: &str| StoreError::BadUrl {
+        url: url.to_string(),
+        why: why.to_string(),
+    };
+    if let Some(rest) = url.strip_prefix("sqlite:") {
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split('?').next().unwrap_or_default();
+        if path.is_empty() {
+            return Err(bad("no file path after sqlite://"));
+        }
+        let path = (path != ":memory:").then(|| PathBuf::from(path));
+        Ok((Backend::Sqlite, path))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok((Backend::Postgres, None))
+    } else {
+        Err(bad(
+            "expected sqlite://PATH or postgres://USER@HOST/DATABASE",
+        ))
+    }
+}
+
+impl Db {
+    /// Connects, creating the SQLite file (and its folder) if it does not exist yet.
+    /// Does not migrate: call [`Db::migrate`].
+    pub async fn connect(url: &str) -> Result<Db, StoreError> {
+        install_default_drivers();
+        let (backend, sqlite_path) = parse_url(url)?;
+        let mut url = url.to_string();
+        if let Some(path) = &sqlite_path {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+            }
+            if !url.contains("mode=") {
+                url.push_str(if url.contains('?') {
+                    "&mode=rwc"
+                } else {
+                    "?mode=rwc"
+                });
+            }
+        }
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10));
+        let read_only = url.contains("mode=ro");
+        let options = if backend == Backend::Sqlite && !read_only {
+            // WAL lets readers go on while one writer writes; NORMAL is durable in WAL mode
+            // except for the last transactions on power loss. The busy timeout (5 s) and
+            // foreign keys are sqlx's defaults for SQLite.
+            options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    sqlx::query("PRAGMA journal_mode = WAL")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA synchronous = NORMAL")
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(&url).await?;
+        Ok(Db {
+            pool,
+            backend,
+            sqlite_path,
+        })
+    }
+
+    /// Connects and applies every pending migration.
+    pub async fn open(url: &str) -> Result<Db, StoreError> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so it waits for other writers instead of failing half-way.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>, StoreError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(tx)
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_parsed_by_scheme() {
+        assert_eq!(
+            parse_url("sqlite://./ashyq-data/ashyq.db").ok(),
+            Some((
+                Backend::Sqlite,
+                Some(PathBuf::from("./ashyq-data/ashyq.db"))
+            ))
+        );
+        assert_eq!(
+            parse_url("sqlite:///var/lib/ashyq/a.db?mode=ro").ok(),
+            Some((Backend::Sqlite, Some(PathBuf::from("/var/lib/ashyq/a.db"))))
+        );
+        assert_eq!(
+            parse_url("sqlite::memory:").ok(),
+            Some((Backend::Sqlite, None))
+        );
+        assert_eq!(
+            parse_url("postgres://postgres@127.0.0.1/test").ok(),
+            Some((Backend::Postgres, None))
+        );
+        let err = parse_url("mysql://x").unwrap_err().to_string();
+        assert!(
+            err.contains("mysql://x") && err.contains("sqlite://PATH"),
+            "{err}"
+        );
+        assert!(parse_url("sqlite://").is_err());
+    }
+}

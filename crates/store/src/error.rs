@@ -1,0 +1,47 @@
+//! The store's error type. The shells turn it into problem details or a CLI message.
+
+use ashyq_core::account::AccountError;
+use ashyq_core::audit::Broken;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database url {url:?}: {why}")]
+    BadUrl { url: String, why: String },
+    #[error(transparent)]
+    Invalid(#[from] AccountError),
+    #[error("{what} {key:?} already exists")]
+    Conflict { what: &'static str, key: String },
+    #[error("{what} {key} not found")]
+    NotFound { what: &'static str, key: String },
+    #[error("audit log: {0}")]
+    AuditBroken(Broken),
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("password hashing: {0}")]
+    Hashing(String),
+    #[error("stored data is not as expected: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Whether a database error is a unique-key violation (the same on both backends).
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}

@@ -1,0 +1,81 @@
+//! Web sessions: a random token in an HttpOnly cookie, its hash in the database, and the
+//! session's CSRF token for forms.
+
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::StoreError;
+use crate::secret::{random_token, token_hash};
+use crate::users::User;
+use sqlx::Row;
+
+/// A live session and its account.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    /// Put in every form (and the `X-CSRF-Token` header of API calls made with the cookie).
+    pub csrf_token: String,
+    pub expires_at_us: i64,
+}
+
+/// Starts a session for an account; returns the token for the cookie and the session.
+pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Session), StoreError> {
+    let token = random_token();
+    let csrf_token = random_token();
+    let now = crate::now_us();
+    let expires_at_us = now + ttl_secs * 1_000_000;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5)")
+        .bind(token_hash(&token))
+        .bind(user.id)
+        .bind(&csrf_token)
+        .bind(now)
+        .bind(expires_at_us)
+        .execute(&db.pool)
+        .await?;
+    Ok((
+        token,
+        Session {
+            user: user.clone(),
+            csrf_token,
+            expires_at_us,
+        },
+    ))
+}
+
+/// The session for a cookie token, if it exists, has not expired and its account is enabled.
+pub async fn lookup(db: &Db, token: &str) -> Result<Option<Session>, StoreError> {
+    let row = sqlx::query(
+        "SELECT s.user_id, s.csrf_token, s.expires_at_us FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at_us > $2 AND u.disabled = 0",
+    )
+    .bind(token_hash(token))
+    .bind(crate::now_us())
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let user = crate::users::get(db, row.try_get("user_id")?).await?;
+    Ok(Some(Session {
+        user,
+        csrf_token: row.try_get("csrf_token")?,
+        expires_at_us: row.try_get("expires_at_us")?,
+    }))
+}
+
+/// Ends a session (logout), auditing it. Ending one that is already gone changes nothing.
+pub async fn delete(db: &Db, actor: &Actor, token: &str) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    let gone = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if gone > 0 {
+        let id = actor.user_id.map(|i| i.to_string()).unwrap_or_default();
+        audit::append(&mut tx, actor, Event::new("session.logout", "user", &id)).await?;
+    }
+    tx.commit().await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at_us <= $1")
+        .bind(crate::now_us())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Throw-away databases for tests: a SQLite file in a temporary folder, and, when
+//! `ASHYQ_TEST_POSTGRES_URL` is set, a fresh schema in that PostgreSQL database.
+
+use crate::db::Db;
+
+/// The environment variable naming the PostgreSQL server for tests.
+pub const POSTGRES_URL_VAR: &str = "ASHYQ_TEST_POSTGRES_URL";
+
+/// A migrated database that is removed by [`TestDb::cleanup`].
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, schema: String },
+}
+
+/// A new SQLite database in its own temporary folder.
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("a temporary folder for the test database");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let db = Db::open(&url)
+        .await
+        .expect("open and migrate the SQLite test database");
+    TestDb {
+        db,
+        url,
+        cleanup: Cleanup::Sqlite(dir),
+    }
+}
+
+/// A new schema in the PostgreSQL database of `ASHYQ_TEST_POSTGRES_URL`, or `None` if unset.
+pub async fn postgres() -> Option<TestDb> {
+    let admin_url = std::env::var(POSTGRES_URL_VAR)
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let schema = format!(
+        "t_{}",
+        crate::secret::random_token()[..16]
+            .to_lowercase()
+            .replace(['-', '_'], "x")
+    );
+    let admin = Db::connect(&admin_url)
+        .await
+        .expect("connect to ASHYQ_TEST_POSTGRES_URL");
+    let create = format!("CREATE SCHEMA {schema}");
+    sqlx::query(sqlx::AssertSqlSafe(create))
+        .execute(&admin.pool)
+        .await
+        .expect("create the test schema");
+    admin.close().await;
+    let sep = if admin_url.contains('?') { '&' } else { '?' };
+    let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
+    let db = Db::open(&url)
+        .await
+        .expect("open and migrate the PostgreSQL test schema");
+    Some(TestDb {
+        db,
+        url,
+        cleanup: Cleanup::Postgres { admin_url, schema },
+    })
+}
+
+impl TestDb {
+    /// Closes the pool and removes what the test made.
+    pub async fn cleanup(self) {
+        self.db.close().await;
+        if let Cleanup::Postgres { admin_url, schema } = self.cleanup {
+            if let Ok(admin) = Db::connect(&admin_url).await {
+                let drop = format!("DROP SCHEMA {schema} CASCADE");
+                let _ = sqlx::query(sqlx::AssertSqlSafe(drop))
+                    .execute(&admin.pool)
+                    .await;
+                admin.close().await;
+            }
+        }
+    }
+}
+
+/// Runs an async store test on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL` is set.
+/// `both_backends!(name);` makes `name::sqlite` and `name::postgres` from `async fn name(&Db)`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = $crate::testing::sqlite().await;
+                super::$name(&t.db).await;
+                t.cleanup().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(t) = $crate::testing::postgres().await else {
+                    eprintln!("not run on PostgreSQL: {} is not set", $crate::testing::POSTGRES_URL_VAR);
+                    return;
+                };
+                super::$name(&t.db).await;
+                t.cleanup().await;
+            }
+        }
+    )*};
+}

@@ -1,0 +1,77 @@
+//! The login rate limit: failed attempts per username and per client address within a window.
+//! Kept in the database so that it holds across restarts and across servers.
+
+use crate::db::Db;
+use crate::error::StoreError;
+use sqlx::Row;
+
+/// Failed logins allowed for one username within [`WINDOW_SECS`].
+pub const MAX_PER_USERNAME: i64 = 5;
+/// Failed logins allowed from one address within [`WINDOW_SECS`] (shared offices sit behind one).
+pub const MAX_PER_IP: i64 = 30;
+pub const WINDOW_SECS: i64 = 15 * 60;
+
+/// Too many failed logins: try again after the given number of seconds.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("too many failed logins; try again in {retry_after_secs} seconds")]
+pub struct Throttled {
+    pub retry_after_secs: i64,
+}
+
+fn window_start(now: i64) -> i64 {
+    now - WINDOW_SECS * 1_000_000
+}
+
+/// Refuses the attempt if the username or the address used up its failures in the window.
+pub async fn check(db: &Db, username: &str, ip: &str) -> Result<(), crate::users::LoginError> {
+    let now = crate::now_us();
+    let since = window_start(now);
+    for (column, key, max) in [
+        ("username", username, MAX_PER_USERNAME),
+        ("ip", ip, MAX_PER_IP),
+    ] {
+        let sql = format!(
+            "SELECT COUNT(*) AS n, MIN(at_us) AS first FROM login_failures WHERE {column} = $1 AND at_us > $2"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(key)
+            .bind(since)
+            .fetch_one(&db.pool)
+            .await
+            .map_err(StoreError::from)?;
+        let n: i64 = row.try_get("n").map_err(StoreError::from)?;
+        if n >= max {
+            let first: Option<i64> = row.try_get("first").map_err(StoreError::from)?;
+            let free_at = first.unwrap_or(now) + WINDOW_SECS * 1_000_000;
+            let retry_after_secs = ((free_at - now) / 1_000_000).max(1);
+            return Err(Throttled { retry_after_secs }.into());
+        }
+    }
+    Ok(())
+}
+
+pub async fn record_failure(db: &Db, username: &str, ip: &str) -> Result<(), StoreError> {
+    let now = crate::now_us();
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM login_failures WHERE at_us <= $1")
+        .bind(window_start(now))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO login_failures (username, ip, at_us) VALUES ($1, $2, $3)")
+        .bind(username)
+        .bind(ip)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// After a successful login the username's count starts again (the address's does not).
+pub async fn clear(db: &Db, username: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM login_failures WHERE username = $1")
+        .bind(username)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! API bearer tokens: `Authorization: Bearer ashyq_…`. Shown once when made; only the hash is kept.
+
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::StoreError;
+use crate::secret::{random_token, token_hash};
+use crate::users::User;
+use serde::Serialize;
+use sqlx::Row;
+
+/// Every token starts with this, so a leaked one is easy to recognise (and to scan for).
+pub const PREFIX: &str = "ashyq_";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub created_at_us: i64,
+    pub expires_at_us: Option<i64>,
+    pub revoked: bool,
+}
+
+/// Makes a token for an account; returns the secret (shown once) and its record.
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    user: &User,
+    name: &str,
+    ttl_days: Option<i64>,
+) -> Result<(String, ApiToken), StoreError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(StoreError::Unsupported(
+            "token name: must be 1 to 100 characters without control characters".into(),
+        ));
+    }
+    if ttl_days.is_some_and(|d| !(1..=3650).contains(&d)) {
+        return Err(StoreError::Unsupported(
+            "token lifetime: must be 1 to 3650 days".into(),
+        ));
+    }
+    let secret = format!("{PREFIX}{}", random_token());
+    let now = crate::now_us();
+    let expires_at_us = ttl_days.map(|d| now + d * 86_400 * 1_000_000);
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query(
+        "INSERT INTO api_tokens (token_hash, user_id, name, created_at_us, expires_at_us, revoked) \
+         VALUES ($1, $2, $3, $4, $5, 0) RETURNING id",
+    )
+    .bind(token_hash(&secret))
+    .bind(user.id)
+    .bind(name)
+    .bind(now)
+    .bind(expires_at_us)
+    .fetch_one(&mut *tx)
+    .await?;
+    let id: i64 = row.try_get("id")?;
+    let detail =
+        serde_json::json!({"user_id": user.id, "name": name, "expires_at_us": expires_at_us});
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("token.create", "api_token", &id.to_string()).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    let token = ApiToken {
+        id,
+        user_id: user.id,
+        name: name.to_string(),
+        created_at_us: now,
+        expires_at_us,
+        revoked: false,
+    };
+    Ok((secret, token))
+}
+
+/// The account behind a bearer token, if the token is live and the account enabled.
+pub async fn authenticate(db: &Db, secret: &str) -> Result<Option<User>, StoreError> {
+    if !secret.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let row = sqlx::query(
+        "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.revoked = 0 AND (t.expires_at_us IS NULL OR t.expires_at_us > $2) AND u.disabled = 0",
+    )
+    .bind(token_hash(secret))
+    .bind(crate::now_us())
+    .fetch_optional(&db.pool)
+    .await?;
+    match row {
+        Some(r) => Ok(Some(crate::users::get(db, r.try_get("user_id")?).await?)),
+        None => Ok(None),
+    }
+}
+
+/// An account's tokens, newest first (never the secrets).
+pub async fn list(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, user_id, name, created_at_us, expires_at_us, revoked FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ApiToken {
+                id: r.try_get("id")?,
+                user_id: r.try_get("user_id")?,
+                name: r.try_get("name")?,
+                created_at_us: r.try_get("created_at_us")?,
+                expires_at_us: r.try_get("expires_at_us")?,
+                revoked: r.try_get::<i64, _>("revoked")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// Revokes a token. Revoking a revoked token changes nothing.
+pub async fn revoke(db: &Db, actor: &Actor, id: i64) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    let n = sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE id = $1 AND revoked = 0")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n > 0 {
+        audit::append(
+            &mut tx,
+            actor,
+            Event::new("token.revoke", "api_token", &id.to_string()),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,334 @@
+//! Accounts: creating, listing, disabling, changing passwords, and checking a login.
+
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::{StoreError, is_unique_violation};
+use crate::throttle::{self, Throttled};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use ashyq_core::{Role, account};
+use serde::Serialize;
+use sqlx::Row;
+use std::sync::OnceLock;
+
+/// An account as others see it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// ISO 3166-2 code for coordinators and officers scoped to a region.
+    pub region: Option<String>,
+    pub disabled: bool,
+    pub created_at_us: i64,
+}
+
+/// What it takes to open an account.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub region: Option<String>,
+    pub password: String,
+}
+
+const COLUMNS: &str = "id, username, display_name, role, region, disabled, created_at_us";
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        role: role
+            .parse()
+            .map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
+        region: row.try_get("region")?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+        created_at_us: row.try_get("created_at_us")?,
+    })
+}
+
+/// Hashes a password with Argon2id (the crate's defaults: 19 MiB, 2 passes), off the async threads.
+pub async fn hash_password(password: &str) -> Result<String, StoreError> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| StoreError::Hashing(e.to_string()))
+    })
+    .await
+    .map_err(|e| StoreError::Hashing(e.to_string()))?
+}
+
+async fn password_matches(password: &str, stored: &str) -> bool {
+    let (password, stored) = (password.to_string(), stored.to_string());
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash to check against when the username is unknown, so that the answer takes as long
+/// as for a known one and does not reveal which usernames exist.
+async fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    if let Some(h) = DECOY.get() {
+        return h;
+    }
+    let h = hash_password("decoy password that matches nothing")
+        .await
+        .unwrap_or_default();
+    DECOY.get_or_init(|| h)
+}
+
+/// Opens an account. The username is normalised (trimmed, lower case); all fields are checked.
+pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreError> {
+    let username = account::username(&new.username)?;
+    let display_name = account::display_name(&new.display_name)?;
+    let region = account::scope(new.role, new.region.as_deref())?;
+    account::password(&new.password, &username)?;
+    let hash = hash_password(&new.password).await?;
+    let now = crate::now_us();
+    let mut tx = db.begin_write().await?;
+    let sql = format!(
+        "INSERT INTO users (username, display_name, role, region, password_hash, disabled, created_at_us, updated_at_us) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING {COLUMNS}"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&username)
+        .bind(&display_name)
+        .bind(new.role.as_str())
+        .bind(&region)
+        .bind(&hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Conflict {
+                    what: "user",
+                    key: username.clone(),
+                }
+            } else {
+                e.into()
+            }
+        })?;
+    let user = from_row(&row)?;
+    let detail =
+        serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("user.create", "user", &user.id.to_string()).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Every account, by username.
+pub async fn list(db: &Db) -> Result<Vec<User>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM users ORDER BY username");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<User, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let row = row.ok_or_else(|| StoreError::NotFound {
+        what: "user",
+        key: id.to_string(),
+    })?;
+    from_row(&row)
+}
+
+pub async fn by_username(db: &Db, username: &str) -> Result<User, StoreError> {
+    let name = username.trim().to_lowercase();
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&name)
+        .fetch_optional(&db.pool)
+        .await?;
+    let row = row.ok_or_else(|| StoreError::NotFound {
+        what: "user",
+        key: name.clone(),
+    })?;
+    from_row(&row)
+}
+
+/// Disables or re-enables an account. Disabling ends its sessions and revokes its API tokens.
+/// Idempotent: setting the state it already has changes nothing and writes no audit record.
+pub async fn set_disabled(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    disabled: bool,
+) -> Result<User, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let changed = sqlx::query(
+        "UPDATE users SET disabled = $1, updated_at_us = $2 WHERE id = $3 AND disabled <> $1",
+    )
+    .bind(i64::from(disabled))
+    .bind(crate::now_us())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        tx.rollback().await?;
+        return get(db, id).await;
+    }
+    if disabled {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let action = if disabled {
+        "user.disable"
+    } else {
+        "user.enable"
+    };
+    audit::append(&mut tx, actor, Event::new(action, "user", &id.to_string())).await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
+/// Sets a new password and ends the account's other sessions (all of them if `keep_session`
+/// is `None`).
+pub async fn set_password(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    password: &str,
+    keep_session: Option<&str>,
+) -> Result<(), StoreError> {
+    let user = get(db, id).await?;
+    account::password(password, &user.username)?;
+    let hash = hash_password(password).await?;
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at_us = $2 WHERE id = $3")
+        .bind(&hash)
+        .bind(crate::now_us())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let keep = keep_session
+        .map(crate::secret::token_hash)
+        .unwrap_or_default();
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(id)
+        .bind(&keep)
+        .execute(&mut *tx)
+        .await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("user.set_password", "user", &id.to_string()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Why a login was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    /// Wrong username or password, or a disabled account: deliberately the same answer.
+    #[error("wrong username or password")]
+    InvalidCredentials,
+    #[error(transparent)]
+    Throttled(#[from] Throttled),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Checks a username and password, counting failures for the rate limit and auditing the
+/// outcome. `ip` is the client's address as the server saw it.
+pub async fn authenticate(
+    db: &Db,
+    request_id: &str,
+    username: &str,
+    password: &str,
+    ip: &str,
+) -> Result<User, LoginError> {
+    let name = username.trim().to_lowercase();
+    throttle::check(db, &name, ip).await?;
+    let row = sqlx::query("SELECT id, password_hash, disabled FROM users WHERE username = $1")
+        .bind(&name)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(StoreError::from)?;
+    let found = match &row {
+        Some(r) => Some((
+            r.try_get::<i64, _>("id").map_err(StoreError::from)?,
+            r.try_get::<String, _>("password_hash")
+                .map_err(StoreError::from)?,
+            r.try_get::<i64, _>("disabled").map_err(StoreError::from)? != 0,
+        )),
+        None => None,
+    };
+    let stored = match &found {
+        Some((_, hash, _)) => hash.as_str(),
+        None => decoy_hash().await,
+    };
+    let password_ok = password_matches(password, stored).await;
+    let public = Actor::public(request_id);
+    match found {
+        Some((id, _, false)) if password_ok => {
+            throttle::clear(db, &name).await?;
+            let user = get(db, id).await?;
+            let actor = Actor {
+                user_id: Some(id),
+                username: user.username.clone(),
+                role: user.role,
+                request_id: request_id.into(),
+            };
+            audit::record(
+                db,
+                &actor,
+                Event::new("session.login", "user", &id.to_string())
+                    .detail(serde_json::json!({"ip": ip})),
+            )
+            .await?;
+            Ok(user)
+        }
+        other => {
+            let reason = match other {
+                None => "unknown_user",
+                Some((_, _, true)) => "disabled",
+                Some(_) => "wrong_password",
+            };
+            throttle::record_failure(db, &name, ip).await?;
+            let id = other.map(|(id, _, _)| id.to_string()).unwrap_or_default();
+            let detail = serde_json::json!({"username": name, "ip": ip, "reason": reason});
+            audit::record(
+                db,
+                &public,
+                Event::new("session.login_failed", "user", &id).detail(detail),
+            )
+            .await?;
+            Err(LoginError::InvalidCredentials)
+        }
+    }
+}
