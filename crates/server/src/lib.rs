@@ -1,1 +1,32 @@
+//! The web shell of ashyq: the JSON API under `/api/v1` (with its OpenAPI document and an
+//! offline API reference), the server-rendered pages in Kazakh, Russian and English, sessions,
+//! roles and the access table.
+//!
+//! This crate must not hold policy or arithmetic (that is `ashyq-core`) nor SQL (that is
+//! `ashyq-store`): handlers read the request, call those, and render the answer.
 
+pub mod api;
+pub mod auth;
+pub mod cookies;
+pub mod i18n;
+pub mod json;
+pub mod layers;
+pub mod metrics;
+pub mod ops;
+pub mod problem;
+pub mod routes;
+pub mod state;
+pub mod web;
+
+pub use routes::app;
+pub use state::{AppState, ServerConfig};
+
+/// Serves the application on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

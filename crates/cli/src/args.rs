@@ -1,0 +1,169 @@
+//! The command line: every command, flag and environment variable, with its help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./ashyq-data/ashyq.db";
+
+/// ashyq — open platform for Kazakhstan's migration policy.
+///
+/// Runs on an embedded SQLite file by default (no other service needed) or on PostgreSQL.
+#[derive(Parser, Debug)]
+#[command(name = "ashyq", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    /// Database: sqlite://PATH (created if missing) or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
+    #[arg(long, global = true, env = "ASHYQ_DATABASE_URL", default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
+    pub database_url: String,
+
+    /// Log format on standard error: human-readable text, or one JSON object per line.
+    /// The level is set with RUST_LOG (default: info).
+    #[arg(long, global = true, env = "ASHYQ_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web interface and the JSON API (migrates the database first).
+    Serve(ServeArgs),
+    /// The demo: create the database, one account per role (logins printed once), demo data, and serve.
+    Demo(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API bearer tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Check or read the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Write a consistent copy of the SQLite database, safe while the server runs.
+    Backup(BackupArgs),
+    /// Replace the SQLite database with a backup (stop the server first). The replaced database is kept beside it.
+    Restore(RestoreArgs),
+}
+
+impl Command {
+    /// Commands that run a server log at info level by default; the others only warn.
+    pub fn is_server(&self) -> bool {
+        matches!(self, Command::Serve(_) | Command::Demo(_))
+    }
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "ASHYQ_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Always mark cookies Secure (set when ashyq is served over HTTPS).
+    #[arg(long, env = "ASHYQ_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy in front of ashyq.
+    #[arg(long, env = "ASHYQ_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// How long a web session lasts, in hours.
+    #[arg(long, env = "ASHYQ_SESSION_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
+    pub session_hours: i64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Open an account. Without --password-stdin a strong password is generated and printed once.
+    Add {
+        /// Login name: 3 to 64 characters of a-z, 0-9, '.', '_', '-', '@'.
+        username: String,
+        /// applicant, analyst, coordinator, officer, border or admin.
+        #[arg(long)]
+        role: String,
+        /// The person's name as shown to others (default: the username).
+        #[arg(long)]
+        name: Option<String>,
+        /// ISO 3166-2 region (e.g. KZ-75), for coordinators and officers scoped to a region.
+        #[arg(long)]
+        region: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Disable an account: its sessions end and its API tokens are revoked.
+    Disable { username: String },
+    /// Enable a disabled account.
+    Enable { username: String },
+    /// Set a new password (ends the account's sessions). Without --password-stdin one is generated and printed once.
+    SetPassword {
+        username: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Make an API bearer token for an account; the secret is printed once.
+    Create {
+        /// The account the token acts as.
+        #[arg(long)]
+        user: String,
+        /// What the token is for.
+        #[arg(long, default_value = "cli")]
+        name: String,
+        /// Lifetime in days (1 to 3650); without it the token lives until revoked.
+        #[arg(long)]
+        days: Option<i64>,
+    },
+    /// List an account's tokens (never the secrets).
+    List {
+        #[arg(long)]
+        user: String,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the whole hash chain; exits 3 and names the first broken record if it is broken.
+    Verify,
+    /// Show the most recent records, newest first.
+    Tail {
+        /// How many records.
+        #[arg(short = 'n', long, default_value_t = 20, value_parser = clap::value_parser!(i64).range(1..=10000))]
+        count: i64,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    /// Where to write the copy (a SQLite file).
+    pub file: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RestoreArgs {
+    /// A backup made by `ashyq backup`.
+    pub file: PathBuf,
+}

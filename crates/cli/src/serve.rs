@@ -1,0 +1,129 @@
+//! `ashyq serve` and `ashyq demo`: logging, opening the database, and running the server until
+//! Ctrl-C or SIGTERM.
+
+use crate::args::{LogFormat, ServeArgs};
+use anyhow::Context;
+use ashyq_core::Role;
+use ashyq_server::{AppState, ServerConfig};
+use ashyq_store::backup::DbLock;
+use ashyq_store::users::{self, NewUser};
+use ashyq_store::{Actor, Db, StoreError};
+use std::process::ExitCode;
+
+pub fn init_logging(format: LogFormat, server: bool) {
+    let default = if server { "info,sqlx=warn,tower_http=info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+pub async fn serve(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
+    run(db, args).await
+}
+
+/// The demo accounts: one per role that can log in.
+const DEMO: [(&str, Role, Option<&str>, &str); 6] = [
+    ("demo-applicant", Role::Applicant, None, "Demo Applicant"),
+    ("demo-analyst", Role::Analyst, None, "Demo Analyst (MLSPP)"),
+    ("demo-coordinator", Role::Coordinator, Some("KZ-71"), "Demo Coordinator (Astana akimat)"),
+    ("demo-officer", Role::Officer, Some("KZ-75"), "Demo Officer (Almaty)"),
+    ("demo-border", Role::Border, None, "Demo Border Officer"),
+    ("demo-admin", Role::Admin, None, "Demo Administrator"),
+];
+
+pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
+    println!("ashyq demo: database {}", redact(url));
+    let actor = Actor::cli();
+    let mut made = Vec::new();
+    for (username, role, region, name) in DEMO {
+        let password = crate::accounts::generate_password();
+        let new = NewUser { username: username.into(), display_name: name.into(), role, region: region.map(Into::into), password: password.clone() };
+        match users::create(&db, &actor, new).await {
+            Ok(_) => made.push((username, role, password)),
+            Err(StoreError::Conflict { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if made.is_empty() {
+        println!("The demo accounts exist already; their passwords were printed when they were made.");
+        println!("Set a new one with: ashyq user set-password demo-admin");
+    } else {
+        println!("Demo accounts (the passwords are shown this once):");
+        println!("  {:<18} {:<12} password", "username", "role");
+        for (u, r, p) in &made {
+            println!("  {u:<18} {:<12} {p}", r.as_str());
+        }
+    }
+    println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
+    run(db, args).await
+}
+
+async fn run(db: Db, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    // One server per SQLite file: restore checks this lock.
+    let _lock = match &db.sqlite_path {
+        Some(path) => Some(DbLock::acquire(path)?),
+        None => None,
+    };
+    let config = ServerConfig {
+        secure_cookies: args.secure_cookies,
+        trust_proxy: args.trust_proxy,
+        session_ttl_secs: args.session_hours * 3600,
+        ..ServerConfig::default()
+    };
+    let state = AppState::new(db.clone(), config)?;
+    let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("listening on {}", args.addr))?;
+    tracing::info!(addr = %args.addr, backend = ?db.backend, "ashyq is serving");
+    ashyq_server::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}
+
+/// A database URL without its password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_not_printed() {
+        assert_eq!(redact("postgres://ashyq:s3cret@db:5432/ashyq"), "postgres://ashyq:***@db:5432/ashyq");
+        assert_eq!(redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(redact("sqlite://./ashyq-data/ashyq.db"), "sqlite://./ashyq-data/ashyq.db");
+    }
+}

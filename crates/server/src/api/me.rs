@@ -1,0 +1,84 @@
+//! The caller's own account: who am I, change my password, make an API token.
+
+use super::users::UserView;
+use crate::auth::{Credential, Principal};
+use crate::json::ApiJson;
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+use ashyq_store::{tokens, users};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+fn user_of(p: &Principal) -> ApiResult<&users::User> {
+    p.user.as_ref().ok_or_else(Problem::unauthorized)
+}
+
+/// The account behind the request.
+#[utoipa::path(get, path = "/api/v1/me", tag = "account",
+    responses((status = 200, body = UserView), (status = 401, body = Problem)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn show(p: Principal) -> ApiResult<Json<UserView>> {
+    Ok(Json(user_of(&p)?.clone().into()))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    current_password: String,
+    new_password: String,
+}
+
+/// Changes the caller's password; ends the caller's other web sessions.
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
+    responses((status = 204), (status = 422, body = Problem), (status = 401, body = Problem)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn change_password(State(s): State<AppState>, p: Principal, ApiJson(body): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
+    let user = user_of(&p)?;
+    if !users::check_password(&s.db, user.id, &body.current_password).await? {
+        return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", "the current password is wrong")
+            .field("current_password", "wrong password"));
+    }
+    let keep = match &p.credential {
+        Credential::Session { token, .. } => Some(token.as_str()),
+        _ => None,
+    };
+    users::set_password(&s.db, &p.actor(), user.id, &body.new_password, keep).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    /// What the token is for, e.g. `nightly export`.
+    name: String,
+    /// Lifetime in days (1 to 3650); none for a token that lives until revoked.
+    #[serde(default)]
+    ttl_days: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenCreated {
+    id: i64,
+    name: String,
+    /// The secret: shown this once, never again. Send as `Authorization: Bearer <token>`.
+    token: String,
+    expires_at: Option<String>,
+}
+
+/// Makes an API token for the caller.
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "account", request_body = TokenRequest,
+    responses((status = 201, body = TokenCreated), (status = 422, body = Problem)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn create_token(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<TokenRequest>,
+) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
+    let user = user_of(&p)?;
+    let (secret, t) = tokens::create(&s.db, &p.actor(), user, &body.name, body.ttl_days).await?;
+    let expires_at = t.expires_at_us.and_then(|us| jiff::Timestamp::from_microsecond(us).ok()).map(|t| t.to_string());
+    Ok((StatusCode::CREATED, Json(TokenCreated { id: t.id, name: t.name, token: secret, expires_at })))
+}

@@ -1,0 +1,83 @@
+//! The JSON API under `/api/v1`, its OpenAPI 3.1 document and the API reference page
+//! (Swagger UI, compiled in, so it works with no internet access).
+
+pub mod audit;
+pub mod me;
+pub mod regions;
+pub mod users;
+
+use crate::problem::{FieldError, Problem};
+use crate::routes::RouteBuilder;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::SwaggerUi;
+
+pub fn routes(b: RouteBuilder) -> RouteBuilder {
+    let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", ApiDoc::openapi());
+    b.get("/api/v1/regions", regions::list)
+        .get("/api/v1/me", me::show)
+        .post("/api/v1/me/password", me::change_password)
+        .post("/api/v1/me/tokens", me::create_token)
+        .get("/api/v1/users", users::list)
+        .post("/api/v1/users", users::create)
+        .get("/api/v1/users/{id}", users::show)
+        .post("/api/v1/users/{id}/disable", users::disable)
+        .post("/api/v1/users/{id}/enable", users::enable)
+        .get("/api/v1/audit", audit::tail)
+        .get("/api/v1/audit/verify", audit::verify)
+        .merge(
+            docs.into(),
+            &[
+                ("GET", "/api/docs"),
+                ("GET", "/api/docs/"),
+                ("GET", "/api/docs/{*rest}"),
+                ("GET", "/api/v1/openapi.json"),
+            ],
+        )
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "ashyq API",
+        description = "The JSON API of ashyq, the open platform for Kazakhstan's migration policy. \
+Authenticate with `Authorization: Bearer <token>` (make one with `ashyq token create` or \
+`POST /api/v1/me/tokens`), or with the web session cookie plus the `X-CSRF-Token` header on \
+requests that change something. Every error is an RFC 9457 problem (`application/problem+json`).",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        regions::list,
+        me::show,
+        me::change_password,
+        me::create_token,
+        users::list,
+        users::create,
+        users::show,
+        users::disable,
+        users::enable,
+        audit::tail,
+        audit::verify,
+    ),
+    components(schemas(Problem, FieldError)),
+    modifiers(&Security),
+    tags(
+        (name = "reference", description = "Reference data"),
+        (name = "account", description = "The caller's own account"),
+        (name = "admin", description = "Accounts and the audit log (administrators)"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description("ashyq_session", "The web session cookie"))),
+        );
+    }
+}

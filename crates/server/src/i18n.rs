@@ -1,0 +1,176 @@
+//! The interface's three languages — Kazakh, Russian, English — from Fluent message files
+//! compiled into the binary (`data/i18n/{kk,ru,en}/ashyq.ftl`).
+
+use crate::cookies;
+use axum::http::HeaderMap;
+use axum::http::header::ACCEPT_LANGUAGE;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// In the order offered to people: the state language first.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, for the switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Kk => "Қазақша",
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The chosen language: the `ashyq_lang` cookie, else the browser's `Accept-Language`
+    /// (by preference order), else Kazakh.
+    pub fn negotiate(headers: &HeaderMap) -> Lang {
+        if let Some(lang) = cookies::get(headers, cookies::LANG).and_then(|c| Lang::from_code(&c)) {
+            return lang;
+        }
+        let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let mut offers: Vec<(f32, Lang)> = accept
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.split(';');
+                let lang = Lang::from_code(it.next()?)?;
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, lang))
+            })
+            .collect();
+        offers.sort_by(|a, b| b.0.total_cmp(&a.0));
+        offers.first().map_or(Lang::Kk, |(_, l)| *l)
+    }
+}
+
+pub const SOURCES: [(Lang, &str); 3] = [
+    (Lang::Kk, include_str!("../../../data/i18n/kk/ashyq.ftl")),
+    (Lang::Ru, include_str!("../../../data/i18n/ru/ashyq.ftl")),
+    (Lang::En, include_str!("../../../data/i18n/en/ashyq.ftl")),
+];
+
+/// The message bundles of all three languages.
+pub struct I18n {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("I18n")
+    }
+}
+
+/// A message file that does not parse; names the language and the errors.
+#[derive(Debug, thiserror::Error)]
+#[error("data/i18n/{lang}/ashyq.ftl: {errors}")]
+pub struct I18nError {
+    pub lang: &'static str,
+    pub errors: String,
+}
+
+impl I18n {
+    pub fn load() -> Result<I18n, I18nError> {
+        let mut bundles = Vec::new();
+        for (lang, source) in SOURCES {
+            let err = |errors: String| I18nError { lang: lang.code(), errors };
+            let resource = FluentResource::try_new(source.to_string()).map_err(|(_, e)| err(format!("{e:?}")))?;
+            let langid = lang.code().parse().map_err(|e| err(format!("{e:?}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // No Unicode isolation marks around arguments: they would show in plain text.
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).map_err(|e| err(format!("{e:?}")))?;
+            bundles.push((lang, bundle));
+        }
+        Ok(I18n { bundles })
+    }
+
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+    }
+
+    /// The message `key` in `lang` with named arguments. A missing key shows as the key itself
+    /// (and fails the translation tests).
+    pub fn message(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        let Some(bundle) = self.bundle(lang) else { return key.to_string() };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { return key.to_string() };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.to_string());
+        }
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    }
+
+    /// Whether `key` exists in `lang`.
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundle(lang).is_some_and(|b| b.has_message(key))
+    }
+}
+
+/// The message keys defined in a Fluent source (for the completeness tests).
+pub fn keys(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let i18n = I18n::load().unwrap();
+        let all: std::collections::BTreeSet<String> = SOURCES.iter().flat_map(|(_, s)| keys(s)).collect();
+        assert!(all.len() > 50);
+        for lang in Lang::ALL {
+            let missing: Vec<&String> = all.iter().filter(|k| !i18n.has(lang, k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn messages_take_arguments() {
+        let i18n = I18n::load().unwrap();
+        let s = i18n.message(Lang::Ru, "signed-in-as", &[("name", "Айгүл"), ("role", "Администратор")]);
+        assert_eq!(s, "Вы вошли как Айгүл (Администратор)");
+        assert_eq!(i18n.message(Lang::En, "no-such-key", &[]), "no-such-key");
+    }
+
+    #[test]
+    fn language_is_negotiated_cookie_first() {
+        let mut h = HeaderMap::new();
+        assert_eq!(Lang::negotiate(&h), Lang::Kk);
+        h.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("de-DE, en;q=0.5, ru-RU;q=0.9"));
+        assert_eq!(Lang::negotiate(&h), Lang::Ru);
+        h.insert(axum::http::header::COOKIE, HeaderValue::from_static("ashyq_lang=en"));
+        assert_eq!(Lang::negotiate(&h), Lang::En);
+        h.insert(axum::http::header::COOKIE, HeaderValue::from_static("ashyq_lang=xx"));
+        assert_eq!(Lang::negotiate(&h), Lang::Ru);
+    }
+}

@@ -1,0 +1,62 @@
+//! What every handler shares: the database, the configuration, messages and metrics.
+
+use crate::i18n::I18n;
+use crate::metrics::Metrics;
+use ashyq_store::Db;
+use std::sync::Arc;
+
+/// How the server treats cookies and clients.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Mark cookies `Secure` always (ashyq is served over HTTPS, perhaps behind a proxy).
+    /// Without it they are marked `Secure` only on requests that arrived over HTTPS as said by
+    /// a trusted proxy's `X-Forwarded-Proto`.
+    pub secure_cookies: bool,
+    /// Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy in front of ashyq.
+    pub trust_proxy: bool,
+    /// How long a web session lasts.
+    pub session_ttl_secs: i64,
+    /// Largest request body accepted, in bytes.
+    pub body_limit_bytes: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig { secure_cookies: false, trust_proxy: false, session_ttl_secs: 12 * 3600, body_limit_bytes: 1024 * 1024 }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<ServerConfig>,
+    pub i18n: Arc<I18n>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: ServerConfig) -> Result<AppState, crate::i18n::I18nError> {
+        Ok(AppState { db, config: Arc::new(config), i18n: Arc::new(I18n::load()?), metrics: Arc::new(Metrics::default()) })
+    }
+
+    /// Whether cookies set in answer to this request should be `Secure`.
+    pub fn secure(&self, headers: &axum::http::HeaderMap) -> bool {
+        self.config.secure_cookies
+            || (self.config.trust_proxy
+                && headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https"))
+    }
+
+    /// The client's address: the connection's peer, or the proxy's `X-Forwarded-For` if trusted.
+    pub fn client_ip(&self, req_headers: &axum::http::HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
+        if self.config.trust_proxy {
+            if let Some(first) = req_headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+            {
+                return first.trim().to_string();
+            }
+        }
+        peer.map_or_else(|| "unknown".to_string(), |p| p.ip().to_string())
+    }
+}

@@ -1,0 +1,66 @@
+//! The caller's own account page and password change.
+
+use super::form::CsrfForm;
+use super::page::Page;
+use crate::auth::{Credential, Principal};
+use crate::state::AppState;
+use ashyq_store::users;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account.html")]
+pub struct Account {
+    page: Page,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Flash {
+    changed: Option<String>,
+}
+
+pub async fn show(page: Page, Query(q): Query<Flash>) -> Account {
+    let notice = q.changed.map(|_| page.t("password-changed"));
+    Account { page, notice, error: None }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+pub async fn change_password(State(state): State<AppState>, principal: Principal, CsrfForm { page, fields }: CsrfForm<PasswordForm>) -> Response {
+    let Some(user) = principal.user.clone() else { return Redirect::to("/login").into_response() };
+    let fail = |page: Page, key: &str| {
+        let error = Some(page.t(key));
+        (StatusCode::UNPROCESSABLE_ENTITY, Account { page, notice: None, error }).into_response()
+    };
+    if fields.new != fields.repeat {
+        return fail(page, "password-mismatch");
+    }
+    match users::check_password(&state.db, user.id, &fields.current).await {
+        Ok(true) => {}
+        Ok(false) => return fail(page, "password-wrong-current"),
+        Err(e) => return super::errors::internal(page, e),
+    }
+    let keep = match &principal.credential {
+        Credential::Session { token, .. } => Some(token.as_str()),
+        _ => None,
+    };
+    match users::set_password(&state.db, &principal.actor(), user.id, &fields.new, keep).await {
+        Ok(()) => Redirect::to("/account?changed=1").into_response(),
+        Err(ashyq_store::StoreError::Invalid(e)) => fail(page, super::admin::account_error_key(&e)),
+        Err(e) => super::errors::internal(page, e),
+    }
+}
