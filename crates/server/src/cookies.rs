@@ -57,7 +57,12 @@ mod tests {
     #[test]
     fn set_cookie_is_http_only_and_same_site() {
         let c = set(SESSION, "v", Some(60), true);
-        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Secure") && c.contains("Max-Age=60"));
+        assert!(
+            c.contains("HttpOnly")
+                && c.contains("SameSite=Lax")
+                && c.contains("Secure")
+                && c.contains("Max-Age=60")
+        );
         assert!(!set(SESSION, "v", None, false).contains("Secure"));
     }
 }

@@ -9,9 +9,34 @@ use utoipa::ToSchema;
 
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
+/// A problem (RFC 9457), boxed so that `Result<T, Problem>` stays small; fields are reached
+/// through `Deref`.
+#[derive(Debug, Clone)]
+pub struct Problem(Box<ProblemDetails>);
+
+impl std::ops::Deref for Problem {
+    type Target = ProblemDetails;
+    fn deref(&self) -> &ProblemDetails {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut ProblemDetails {
+        &mut self.0
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
 /// A problem (RFC 9457). `code` is a stable machine-readable slug; `errors` lists bad fields.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Problem {
+#[schema(as = Problem)]
+pub struct ProblemDetails {
     /// Always `about:blank`: `title` is the HTTP status phrase and `code` says more.
     #[serde(rename = "type")]
     pub type_: String,
@@ -42,7 +67,7 @@ pub struct FieldError {
 impl Problem {
     pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Problem {
         let detail = detail.into();
-        Problem {
+        Problem(Box::new(ProblemDetails {
             type_: "about:blank".into(),
             title: status.canonical_reason().unwrap_or("Error").into(),
             status: status.as_u16(),
@@ -51,20 +76,31 @@ impl Problem {
             request_id: None,
             errors: Vec::new(),
             retry_after_secs: None,
-        }
+        }))
     }
 
     pub fn field(mut self, field: &str, message: impl Into<String>) -> Problem {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+        self.errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
         self
     }
 
     pub fn unauthorized() -> Problem {
-        Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "log in, or send Authorization: Bearer <token>")
+        Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "log in, or send Authorization: Bearer <token>",
+        )
     }
 
     pub fn forbidden(role: ashyq_core::Role) -> Problem {
-        Problem::new(StatusCode::FORBIDDEN, "forbidden", format!("the {role} role may not use this"))
+        Problem::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("the {role} role may not use this"),
+        )
     }
 
     pub fn not_found(detail: impl Into<String>) -> Problem {
@@ -95,14 +131,18 @@ impl IntoResponse for Problem {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&self).unwrap_or_default();
         let mut res = (status, body).into_response();
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+        res.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
         if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"ashyq\""));
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"ashyq\""),
+            );
         }
-        if let Some(secs) = self.retry_after_secs {
-            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Some(secs) = self.retry_after_secs
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         res
     }
@@ -114,14 +154,25 @@ impl From<StoreError> for Problem {
             StoreError::Invalid(a) => {
                 let text = a.to_string();
                 let (field, message) = text.split_once(": ").unwrap_or(("", &text));
-                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", text.clone()).field(field, message)
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", text.clone())
+                    .field(field, message)
             }
-            StoreError::Conflict { .. } => Problem::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+            StoreError::Conflict { .. } => {
+                Problem::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            }
             StoreError::NotFound { .. } => Problem::not_found(e.to_string()),
-            StoreError::Unsupported(_) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string()),
+            StoreError::Unsupported(_) => Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                e.to_string(),
+            ),
             _ => {
                 tracing::error!(error = %e, "store error");
-                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "an internal error occurred; it was logged")
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "an internal error occurred; it was logged",
+                )
             }
         }
     }
@@ -130,9 +181,14 @@ impl From<StoreError> for Problem {
 impl From<LoginError> for Problem {
     fn from(e: LoginError) -> Problem {
         match e {
-            LoginError::InvalidCredentials => Problem::new(StatusCode::UNAUTHORIZED, "invalid_credentials", e.to_string()),
+            LoginError::InvalidCredentials => Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                e.to_string(),
+            ),
             LoginError::Throttled(t) => {
-                let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t.to_string());
+                let mut p =
+                    Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t.to_string());
                 p.retry_after_secs = Some(t.retry_after_secs);
                 p
             }

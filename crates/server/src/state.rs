@@ -22,7 +22,12 @@ pub struct ServerConfig {
 
 impl Default for ServerConfig {
     fn default() -> Self {
-        ServerConfig { secure_cookies: false, trust_proxy: false, session_ttl_secs: 12 * 3600, body_limit_bytes: 1024 * 1024 }
+        ServerConfig {
+            secure_cookies: false,
+            trust_proxy: false,
+            session_ttl_secs: 12 * 3600,
+            body_limit_bytes: 1024 * 1024,
+        }
     }
 }
 
@@ -36,26 +41,37 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Db, config: ServerConfig) -> Result<AppState, crate::i18n::I18nError> {
-        Ok(AppState { db, config: Arc::new(config), i18n: Arc::new(I18n::load()?), metrics: Arc::new(Metrics::default()) })
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            i18n: Arc::new(I18n::load()?),
+            metrics: Arc::new(Metrics::default()),
+        })
     }
 
     /// Whether cookies set in answer to this request should be `Secure`.
     pub fn secure(&self, headers: &axum::http::HeaderMap) -> bool {
         self.config.secure_cookies
             || (self.config.trust_proxy
-                && headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https"))
+                && headers
+                    .get("x-forwarded-proto")
+                    .and_then(|v| v.to_str().ok())
+                    == Some("https"))
     }
 
     /// The client's address: the connection's peer, or the proxy's `X-Forwarded-For` if trusted.
-    pub fn client_ip(&self, req_headers: &axum::http::HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
-        if self.config.trust_proxy {
-            if let Some(first) = req_headers
+    pub fn client_ip(
+        &self,
+        req_headers: &axum::http::HeaderMap,
+        peer: Option<std::net::SocketAddr>,
+    ) -> String {
+        if self.config.trust_proxy
+            && let Some(first) = req_headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.split(',').next())
-            {
-                return first.trim().to_string();
-            }
+        {
+            return first.trim().to_string();
         }
         peer.map_or_else(|| "unknown".to_string(), |p| p.ip().to_string())
     }

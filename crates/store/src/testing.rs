@@ -68,14 +68,14 @@ impl TestDb {
     /// Closes the pool and removes what the test made.
     pub async fn cleanup(self) {
         self.db.close().await;
-        if let Cleanup::Postgres { admin_url, schema } = self.cleanup {
-            if let Ok(admin) = Db::connect(&admin_url).await {
-                let drop = format!("DROP SCHEMA {schema} CASCADE");
-                let _ = sqlx::query(sqlx::AssertSqlSafe(drop))
-                    .execute(&admin.pool)
-                    .await;
-                admin.close().await;
-            }
+        if let Cleanup::Postgres { admin_url, schema } = self.cleanup
+            && let Ok(admin) = Db::connect(&admin_url).await
+        {
+            let drop = format!("DROP SCHEMA {schema} CASCADE");
+            let _ = sqlx::query(sqlx::AssertSqlSafe(drop))
+                .execute(&admin.pool)
+                .await;
+            admin.close().await;
         }
     }
 }

@@ -254,8 +254,14 @@ pub async fn set_password(
 /// Whether `password` is the account's password (for re-authentication before a change).
 /// Neither counted for the rate limit nor audited: the change it guards is.
 pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, StoreError> {
-    let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
-    let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
+    let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let row = row.ok_or_else(|| StoreError::NotFound {
+        what: "user",
+        key: id.to_string(),
+    })?;
     let stored: String = row.try_get("password_hash")?;
     Ok(password_matches(password, &stored).await)
 }

@@ -1,6 +1,6 @@
 //! The audit log, for administrators: the latest records and a check of the whole chain.
 
-use crate::problem::{ApiResult, Problem};
+use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_store::{StoreError, audit};
 use axum::Json;
@@ -34,12 +34,20 @@ pub struct AuditView {
 
 /// The latest audit records, newest first.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(TailQuery),
-    responses((status = 200, body = Vec<AuditView>), (status = 400, body = Problem)),
+    responses((status = 200, body = Vec<AuditView>), (status = 400, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn tail(State(s): State<AppState>, Query(q): Query<TailQuery>) -> ApiResult<Json<Vec<AuditView>>> {
+pub async fn tail(
+    State(s): State<AppState>,
+    Query(q): Query<TailQuery>,
+) -> ApiResult<Json<Vec<AuditView>>> {
     let limit = q.limit.unwrap_or(50);
     if !(1..=1000).contains(&limit) {
-        return Err(Problem::new(StatusCode::BAD_REQUEST, "validation", "limit must be 1 to 1000").field("limit", "must be 1 to 1000"));
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "validation",
+            "limit must be 1 to 1000",
+        )
+        .field("limit", "must be 1 to 1000"));
     }
     let records = audit::tail(&s.db, limit).await?;
     Ok(Json(
@@ -47,7 +55,9 @@ pub async fn tail(State(s): State<AppState>, Query(q): Query<TailQuery>) -> ApiR
             .into_iter()
             .map(|r| AuditView {
                 seq: r.seq,
-                at: jiff::Timestamp::from_microsecond(r.at_us).map(|t| t.to_string()).unwrap_or_default(),
+                at: jiff::Timestamp::from_microsecond(r.at_us)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
                 actor_id: r.actor_id,
                 actor: r.actor,
                 role: r.role,
@@ -78,10 +88,18 @@ pub struct Verification {
     security(("bearer" = []), ("session" = [])))]
 pub async fn verify(State(s): State<AppState>) -> ApiResult<Json<Verification>> {
     match audit::verify(&s.db).await {
-        Ok(n) => Ok(Json(Verification { intact: true, records: Some(n), broken_at: None, reason: None })),
-        Err(StoreError::AuditBroken(b)) => {
-            Ok(Json(Verification { intact: false, records: None, broken_at: Some(b.seq()), reason: Some(b.to_string()) }))
-        }
+        Ok(n) => Ok(Json(Verification {
+            intact: true,
+            records: Some(n),
+            broken_at: None,
+            reason: None,
+        })),
+        Err(StoreError::AuditBroken(b)) => Ok(Json(Verification {
+            intact: false,
+            records: None,
+            broken_at: Some(b.seq()),
+            reason: Some(b.to_string()),
+        })),
         Err(e) => Err(e.into()),
     }
 }

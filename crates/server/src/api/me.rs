@@ -3,7 +3,7 @@
 use super::users::UserView;
 use crate::auth::{Credential, Principal};
 use crate::json::ApiJson;
-use crate::problem::{ApiResult, Problem};
+use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_store::{tokens, users};
 use axum::Json;
@@ -18,7 +18,7 @@ fn user_of(p: &Principal) -> ApiResult<&users::User> {
 
 /// The account behind the request.
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
-    responses((status = 200, body = UserView), (status = 401, body = Problem)),
+    responses((status = 200, body = UserView), (status = 401, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn show(p: Principal) -> ApiResult<Json<UserView>> {
     Ok(Json(user_of(&p)?.clone().into()))
@@ -33,13 +33,21 @@ pub struct PasswordChange {
 
 /// Changes the caller's password; ends the caller's other web sessions.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
-    responses((status = 204), (status = 422, body = Problem), (status = 401, body = Problem)),
+    responses((status = 204), (status = 422, body = ProblemDetails), (status = 401, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn change_password(State(s): State<AppState>, p: Principal, ApiJson(body): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
+pub async fn change_password(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<PasswordChange>,
+) -> ApiResult<StatusCode> {
     let user = user_of(&p)?;
     if !users::check_password(&s.db, user.id, &body.current_password).await? {
-        return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", "the current password is wrong")
-            .field("current_password", "wrong password"));
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "the current password is wrong",
+        )
+        .field("current_password", "wrong password"));
     }
     let keep = match &p.credential {
         Credential::Session { token, .. } => Some(token.as_str()),
@@ -70,7 +78,7 @@ pub struct TokenCreated {
 
 /// Makes an API token for the caller.
 #[utoipa::path(post, path = "/api/v1/me/tokens", tag = "account", request_body = TokenRequest,
-    responses((status = 201, body = TokenCreated), (status = 422, body = Problem)),
+    responses((status = 201, body = TokenCreated), (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn create_token(
     State(s): State<AppState>,
@@ -79,6 +87,17 @@ pub async fn create_token(
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
     let user = user_of(&p)?;
     let (secret, t) = tokens::create(&s.db, &p.actor(), user, &body.name, body.ttl_days).await?;
-    let expires_at = t.expires_at_us.and_then(|us| jiff::Timestamp::from_microsecond(us).ok()).map(|t| t.to_string());
-    Ok((StatusCode::CREATED, Json(TokenCreated { id: t.id, name: t.name, token: secret, expires_at })))
+    let expires_at = t
+        .expires_at_us
+        .and_then(|us| jiff::Timestamp::from_microsecond(us).ok())
+        .map(|t| t.to_string());
+    Ok((
+        StatusCode::CREATED,
+        Json(TokenCreated {
+            id: t.id,
+            name: t.name,
+            token: secret,
+            expires_at,
+        }),
+    ))
 }

@@ -6,7 +6,7 @@ pub mod me;
 pub mod regions;
 pub mod users;
 
-use crate::problem::{FieldError, Problem};
+use crate::problem::{FieldError, ProblemDetails};
 use crate::routes::RouteBuilder;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -59,7 +59,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         audit::tail,
         audit::verify,
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
     tags(
         (name = "reference", description = "Reference data"),
@@ -74,10 +74,16 @@ struct Security;
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
         components.add_security_scheme(
             "session",
-            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description("ashyq_session", "The web session cookie"))),
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "ashyq_session",
+                "The web session cookie",
+            ))),
         );
     }
 }

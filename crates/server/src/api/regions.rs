@@ -20,7 +20,12 @@ pub async fn list() -> Json<Vec<RegionView>> {
     Json(
         ashyq_core::region::all()
             .iter()
-            .map(|r| RegionView { code: &r.code, name_kk: &r.name_kk, name_ru: &r.name_ru, name_en: &r.name_en })
+            .map(|r| RegionView {
+                code: &r.code,
+                name_kk: &r.name_kk,
+                name_ru: &r.name_ru,
+                name_en: &r.name_en,
+            })
             .collect(),
     )
 }

@@ -2,7 +2,7 @@
 
 use crate::auth::Principal;
 use crate::json::ApiJson;
-use crate::problem::{ApiResult, Problem};
+use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::Role;
 use ashyq_store::audit::{self, Event};
@@ -29,7 +29,9 @@ pub struct UserView {
 
 impl From<User> for UserView {
     fn from(u: User) -> Self {
-        let created_at = jiff::Timestamp::from_microsecond(u.created_at_us).map(|t| t.to_string()).unwrap_or_default();
+        let created_at = jiff::Timestamp::from_microsecond(u.created_at_us)
+            .map(|t| t.to_string())
+            .unwrap_or_default();
         UserView {
             id: u.id,
             username: u.username,
@@ -44,11 +46,16 @@ impl From<User> for UserView {
 
 /// Every account.
 #[utoipa::path(get, path = "/api/v1/users", tag = "admin",
-    responses((status = 200, body = Vec<UserView>), (status = 403, body = Problem)),
+    responses((status = 200, body = Vec<UserView>), (status = 403, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<UserView>>> {
     let all = users::list(&s.db).await?;
-    audit::record(&s.db, &p.actor(), Event::new("user.list", "user", "*").detail(serde_json::json!({"count": all.len()}))).await?;
+    audit::record(
+        &s.db,
+        &p.actor(),
+        Event::new("user.list", "user", "*").detail(serde_json::json!({"count": all.len()})),
+    )
+    .await?;
     Ok(Json(all.into_iter().map(UserView::from).collect()))
 }
 
@@ -66,47 +73,94 @@ pub struct CreateUser {
 
 /// Opens an account.
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", request_body = CreateUser,
-    responses((status = 201, body = UserView), (status = 409, body = Problem), (status = 422, body = Problem)),
+    responses((status = 201, body = UserView), (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn create(State(s): State<AppState>, p: Principal, ApiJson(body): ApiJson<CreateUser>) -> ApiResult<(StatusCode, Json<UserView>)> {
+pub async fn create(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<CreateUser>,
+) -> ApiResult<(StatusCode, Json<UserView>)> {
     let role: Role = body
         .role
         .parse()
-        .map_err(|e: ashyq_core::role::UnknownRole| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string()).field("role", e.to_string()))?;
-    let new = NewUser { username: body.username, display_name: body.display_name, role, region: body.region, password: body.password };
+        .map_err(|e: ashyq_core::role::UnknownRole| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                e.to_string(),
+            )
+            .field("role", e.to_string())
+        })?;
+    let new = NewUser {
+        username: body.username,
+        display_name: body.display_name,
+        role,
+        region: body.region,
+        password: body.password,
+    };
     let user = users::create(&s.db, &p.actor(), new).await?;
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
 /// One account. The read is recorded in the audit log.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin", params(("id" = i64, Path)),
-    responses((status = 200, body = UserView), (status = 404, body = Problem)),
+    responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn show(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
+pub async fn show(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<UserView>> {
     let user = users::get(&s.db, id).await?;
-    audit::record(&s.db, &p.actor(), Event::new("user.read", "user", &id.to_string())).await?;
+    audit::record(
+        &s.db,
+        &p.actor(),
+        Event::new("user.read", "user", &id.to_string()),
+    )
+    .await?;
     Ok(Json(user.into()))
 }
 
 /// Disables an account: its sessions end and its API tokens are revoked. Idempotent.
 #[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "admin", params(("id" = i64, Path)),
-    responses((status = 200, body = UserView), (status = 404, body = Problem)),
+    responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn disable(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
+pub async fn disable(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<UserView>> {
     set_disabled(&s, &p, id, true).await
 }
 
 /// Enables a disabled account (its old tokens stay revoked). Idempotent.
 #[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "admin", params(("id" = i64, Path)),
-    responses((status = 200, body = UserView), (status = 404, body = Problem)),
+    responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn enable(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
+pub async fn enable(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<UserView>> {
     set_disabled(&s, &p, id, false).await
 }
 
-async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> ApiResult<Json<UserView>> {
+async fn set_disabled(
+    s: &AppState,
+    p: &Principal,
+    id: i64,
+    disabled: bool,
+) -> ApiResult<Json<UserView>> {
     if disabled && p.user.as_ref().is_some_and(|u| u.id == id) {
-        return Err(Problem::new(StatusCode::CONFLICT, "conflict", "an administrator cannot disable their own account"));
+        return Err(Problem::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "an administrator cannot disable their own account",
+        ));
     }
-    Ok(Json(users::set_disabled(&s.db, &p.actor(), id, disabled).await?.into()))
+    Ok(Json(
+        users::set_disabled(&s.db, &p.actor(), id, disabled)
+            .await?
+            .into(),
+    ))
 }

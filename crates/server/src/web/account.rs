@@ -27,7 +27,11 @@ pub struct Flash {
 
 pub async fn show(page: Page, Query(q): Query<Flash>) -> Account {
     let notice = q.changed.map(|_| page.t("password-changed"));
-    Account { page, notice, error: None }
+    Account {
+        page,
+        notice,
+        error: None,
+    }
 }
 
 #[derive(Deserialize)]
@@ -40,11 +44,25 @@ pub struct PasswordForm {
     repeat: String,
 }
 
-pub async fn change_password(State(state): State<AppState>, principal: Principal, CsrfForm { page, fields }: CsrfForm<PasswordForm>) -> Response {
-    let Some(user) = principal.user.clone() else { return Redirect::to("/login").into_response() };
+pub async fn change_password(
+    State(state): State<AppState>,
+    principal: Principal,
+    CsrfForm { page, fields }: CsrfForm<PasswordForm>,
+) -> Response {
+    let Some(user) = principal.user.clone() else {
+        return Redirect::to("/login").into_response();
+    };
     let fail = |page: Page, key: &str| {
         let error = Some(page.t(key));
-        (StatusCode::UNPROCESSABLE_ENTITY, Account { page, notice: None, error }).into_response()
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Account {
+                page,
+                notice: None,
+                error,
+            },
+        )
+            .into_response()
     };
     if fields.new != fields.repeat {
         return fail(page, "password-mismatch");

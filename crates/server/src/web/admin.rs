@@ -7,9 +7,9 @@ use crate::state::AppState;
 use ashyq_core::Role;
 use ashyq_core::account::AccountError;
 use ashyq_core::audit::AuditRecord;
+use ashyq_store::StoreError;
 use ashyq_store::audit::{self, Event};
 use ashyq_store::users::{self, NewUser, User};
-use ashyq_store::StoreError;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -62,21 +62,57 @@ pub struct Flash {
     updated: Option<String>,
 }
 
-async fn users_page(state: &AppState, principal: &Principal, page: Page, notice: Option<String>, error: Option<String>, form: NewUserForm) -> Result<Users, StoreError> {
+async fn users_page(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    notice: Option<String>,
+    error: Option<String>,
+    form: NewUserForm,
+) -> Result<Users, StoreError> {
     let list = users::list(&state.db).await?;
     // The list shows people's names: a read of personal data, so it is audited.
-    audit::record(&state.db, &principal.actor(), Event::new("user.list", "user", "*").detail(serde_json::json!({"count": list.len()}))).await?;
-    let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
-    Ok(Users { page, users: list, roles, notice, error, form })
+    audit::record(
+        &state.db,
+        &principal.actor(),
+        Event::new("user.list", "user", "*").detail(serde_json::json!({"count": list.len()})),
+    )
+    .await?;
+    let roles = Role::ACCOUNT_ROLES
+        .iter()
+        .map(|r| (r.as_str().to_string(), page.role_name(r)))
+        .collect();
+    Ok(Users {
+        page,
+        users: list,
+        roles,
+        notice,
+        error,
+        form,
+    })
 }
 
-pub async fn users(State(state): State<AppState>, principal: Principal, page: Page, Query(q): Query<Flash>) -> Response {
+pub async fn users(
+    State(state): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<Flash>,
+) -> Response {
     let notice = q
         .created
         .map(|u| page.t1("users-created", "username", &u))
         .or_else(|| q.updated.map(|u| page.t1("users-updated", "username", &u)));
     let request_id = page.request_id.clone();
-    match users_page(&state, &principal, page, notice, None, NewUserForm::default()).await {
+    match users_page(
+        &state,
+        &principal,
+        page,
+        notice,
+        None,
+        NewUserForm::default(),
+    )
+    .await
+    {
         Ok(p) => p.into_response(),
         Err(e) => {
             tracing::error!(error = %e, request_id, "users page failed");
@@ -85,23 +121,47 @@ pub async fn users(State(state): State<AppState>, principal: Principal, page: Pa
     }
 }
 
-pub async fn create_user(State(state): State<AppState>, principal: Principal, CsrfForm { page, fields }: CsrfForm<NewUserForm>) -> Response {
+pub async fn create_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    CsrfForm { page, fields }: CsrfForm<NewUserForm>,
+) -> Response {
     let role = match fields.role.parse::<Role>() {
         Ok(r) => r,
         Err(_) => return refuse(&state, &principal, page, "err-role", fields).await,
     };
     let region = Some(fields.region.clone()).filter(|r| !r.trim().is_empty());
-    let new = NewUser { username: fields.username.clone(), display_name: fields.display_name.clone(), role, region, password: fields.password.clone() };
+    let new = NewUser {
+        username: fields.username.clone(),
+        display_name: fields.display_name.clone(),
+        role,
+        region,
+        password: fields.password.clone(),
+    };
     match users::create(&state.db, &principal.actor(), new).await {
-        Ok(u) => Redirect::to(&format!("/admin/users?created={}", super::page::encode(&u.username))).into_response(),
-        Err(StoreError::Invalid(e)) => refuse(&state, &principal, page, account_error_key(&e), fields).await,
-        Err(StoreError::Conflict { .. }) => refuse(&state, &principal, page, "err-conflict", fields).await,
+        Ok(u) => Redirect::to(&format!(
+            "/admin/users?created={}",
+            super::page::encode(&u.username)
+        ))
+        .into_response(),
+        Err(StoreError::Invalid(e)) => {
+            refuse(&state, &principal, page, account_error_key(&e), fields).await
+        }
+        Err(StoreError::Conflict { .. }) => {
+            refuse(&state, &principal, page, "err-conflict", fields).await
+        }
         Err(e) => super::errors::internal(page, e),
     }
 }
 
 /// The users page again, with the form as it was sent (less the password) and what was wrong.
-async fn refuse(state: &AppState, principal: &Principal, page: Page, key: &str, mut form: NewUserForm) -> Response {
+async fn refuse(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    key: &str,
+    mut form: NewUserForm,
+) -> Response {
     form.password.clear();
     let error = Some(page.t(key));
     let request_id = page.request_id.clone();
@@ -117,21 +177,45 @@ async fn refuse(state: &AppState, principal: &Principal, page: Page, key: &str, 
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn disable_user(State(state): State<AppState>, principal: Principal, Path(id): Path<i64>, CsrfForm { page, .. }: CsrfForm<Empty>) -> Response {
+pub async fn disable_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, .. }: CsrfForm<Empty>,
+) -> Response {
     set_disabled(&state, &principal, page, id, true).await
 }
 
-pub async fn enable_user(State(state): State<AppState>, principal: Principal, Path(id): Path<i64>, CsrfForm { page, .. }: CsrfForm<Empty>) -> Response {
+pub async fn enable_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, .. }: CsrfForm<Empty>,
+) -> Response {
     set_disabled(&state, &principal, page, id, false).await
 }
 
-async fn set_disabled(state: &AppState, principal: &Principal, page: Page, id: i64, disabled: bool) -> Response {
+async fn set_disabled(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    disabled: bool,
+) -> Response {
     if disabled && principal.user.as_ref().is_some_and(|u| u.id == id) {
-        let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
+        let text = page.t1(
+            "error-forbidden-text",
+            "role",
+            &page.role_name(&principal.role()),
+        );
         return super::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text);
     }
     match users::set_disabled(&state.db, &principal.actor(), id, disabled).await {
-        Ok(u) => Redirect::to(&format!("/admin/users?updated={}", super::page::encode(&u.username))).into_response(),
+        Ok(u) => Redirect::to(&format!(
+            "/admin/users?updated={}",
+            super::page::encode(&u.username)
+        ))
+        .into_response(),
         Err(StoreError::NotFound { .. }) => {
             let text = page.t("error-notfound-text");
             super::errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
@@ -152,7 +236,11 @@ pub struct Audit {
 impl Audit {
     fn when(&self, r: &AuditRecord) -> String {
         jiff::Timestamp::from_microsecond(r.at_us)
-            .map(|t| t.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(5))).strftime("%Y-%m-%d %H:%M:%S").to_string())
+            .map(|t| {
+                t.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(5)))
+                    .strftime("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
             .unwrap_or_default()
     }
 }
@@ -160,11 +248,19 @@ impl Audit {
 pub async fn audit(State(state): State<AppState>, page: Page) -> Response {
     let (status, intact) = match audit::verify(&state.db).await {
         Ok(n) => (page.t1("audit-intact", "count", &n.to_string()), true),
-        Err(StoreError::AuditBroken(b)) => (page.t1("audit-broken", "reason", &b.to_string()), false),
+        Err(StoreError::AuditBroken(b)) => {
+            (page.t1("audit-broken", "reason", &b.to_string()), false)
+        }
         Err(e) => return super::errors::internal(page, e),
     };
     match audit::tail(&state.db, 200).await {
-        Ok(records) => Audit { page, status, intact, records }.into_response(),
+        Ok(records) => Audit {
+            page,
+            status,
+            intact,
+            records,
+        }
+        .into_response(),
         Err(e) => super::errors::internal(page, e),
     }
 }

@@ -3,12 +3,12 @@
 use super::page::{Page, encode};
 use crate::problem::Problem;
 use crate::state::AppState;
+use ashyq_core::Role;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use ashyq_core::Role;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "error.html")]
@@ -40,7 +40,12 @@ pub fn forbidden(state: &AppState, req: Request, role: Role) -> Response {
 pub fn internal(page: Page, error: impl std::fmt::Display) -> Response {
     tracing::error!(error = %error, request_id = %page.request_id, "page failed");
     let text = page.t1("error-internal-text", "request", &page.request_id.clone());
-    render(page, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", text)
+    render(
+        page,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "error-internal-title",
+        text,
+    )
 }
 
 pub fn csrf(page: Page) -> Response {

@@ -29,7 +29,12 @@ pub struct NextQuery {
 }
 
 pub async fn show(page: Page, Query(q): Query<NextQuery>) -> Login {
-    Login { page, next: safe_next(q.next.as_deref()), username: String::new(), error: None }
+    Login {
+        page,
+        next: safe_next(q.next.as_deref()),
+        username: String::new(),
+        error: None,
+    }
 }
 
 #[derive(Deserialize)]
@@ -50,7 +55,15 @@ pub async fn submit(
 ) -> Response {
     let ip = state.client_ip(&headers, peer);
     let next = safe_next(fields.next.as_deref());
-    match users::authenticate(&state.db, &principal.request_id, &fields.username, &fields.password, &ip).await {
+    match users::authenticate(
+        &state.db,
+        &principal.request_id,
+        &fields.username,
+        &fields.password,
+        &ip,
+    )
+    .await
+    {
         Ok(user) => {
             // A new session on every login: an old one (perhaps fixed by someone else) ends.
             if let Credential::Session { token, .. } = &principal.credential {
@@ -58,7 +71,12 @@ pub async fn submit(
             }
             match sessions::create(&state.db, &user, state.config.session_ttl_secs).await {
                 Ok((token, _)) => {
-                    let cookie = cookies::set(cookies::SESSION, &token, Some(state.config.session_ttl_secs), state.secure(&headers));
+                    let cookie = cookies::set(
+                        cookies::SESSION,
+                        &token,
+                        Some(state.config.session_ttl_secs),
+                        state.secure(&headers),
+                    );
                     let mut res = Redirect::to(&next).into_response();
                     if let Ok(v) = HeaderValue::from_str(&cookie) {
                         res.headers_mut().append(header::SET_COOKIE, v);
@@ -70,12 +88,30 @@ pub async fn submit(
         }
         Err(LoginError::InvalidCredentials) => {
             let error = Some(page.t("login-failed"));
-            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error }).into_response()
+            (
+                StatusCode::UNAUTHORIZED,
+                Login {
+                    page,
+                    next,
+                    username: fields.username,
+                    error,
+                },
+            )
+                .into_response()
         }
         Err(LoginError::Throttled(t)) => {
             let minutes = ((t.retry_after_secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
-            let mut res = (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error }).into_response();
+            let mut res = (
+                StatusCode::TOO_MANY_REQUESTS,
+                Login {
+                    page,
+                    next,
+                    username: fields.username,
+                    error,
+                },
+            )
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
@@ -88,14 +124,20 @@ pub async fn submit(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn logout(State(state): State<AppState>, principal: Principal, headers: HeaderMap, CsrfForm { page, .. }: CsrfForm<Empty>) -> Response {
-    if let Credential::Session { token, .. } = &principal.credential {
-        if let Err(e) = sessions::delete(&state.db, &principal.actor(), token).await {
-            return super::errors::internal(page, e);
-        }
+pub async fn logout(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+    CsrfForm { page, .. }: CsrfForm<Empty>,
+) -> Response {
+    if let Credential::Session { token, .. } = &principal.credential
+        && let Err(e) = sessions::delete(&state.db, &principal.actor(), token).await
+    {
+        return super::errors::internal(page, e);
     }
     let mut res = Redirect::to("/").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, state.secure(&headers))) {
+    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, state.secure(&headers)))
+    {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
@@ -103,10 +145,20 @@ pub async fn logout(State(state): State<AppState>, principal: Principal, headers
 
 /// Remembers the language for a year and goes back where the visitor was. A plain link, so
 /// the switch works without JavaScript; it changes only the visitor's own cookie.
-pub async fn switch_language(State(state): State<AppState>, headers: HeaderMap, Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
+pub async fn switch_language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let mut res = Redirect::to(&safe_next(q.next.as_deref())).into_response();
     if let Some(lang) = crate::i18n::Lang::from_code(&code) {
-        let cookie = cookies::set(cookies::LANG, lang.code(), Some(365 * 86_400), state.secure(&headers));
+        let cookie = cookies::set(
+            cookies::LANG,
+            lang.code(),
+            Some(365 * 86_400),
+            state.secure(&headers),
+        );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }

@@ -1,0 +1,343 @@
+//! The role matrix: every route in `ROUTES` is called as every role, and must answer exactly the
+//! status the table declares. Also: CSRF on forms and on cookie-authenticated API calls, and an
+//! audit record for every state-changing call.
+
+mod common;
+
+use ashyq_core::Role;
+use ashyq_server::routes::{Kind, ROUTES, RouteSpec};
+use ashyq_store::audit;
+use axum::body::Body;
+use axum::http::Request;
+use common::{Harness, PASSWORD};
+
+/// The concrete path for a route pattern.
+fn concrete(path: &str, victim: i64) -> String {
+    path.replace("{id}", &victim.to_string())
+        .replace("{code}", "ru")
+        .replace("{file}", "ashyq.css")
+        .replace("{*rest}", "swagger-initializer.js")
+}
+
+/// A valid body for a route that takes one: (content type, body).
+fn sample_body(
+    spec: &RouteSpec,
+    role: Role,
+    csrf: &str,
+    n: usize,
+) -> Option<(&'static str, String)> {
+    let form = "application/x-www-form-urlencoded";
+    let json = "application/json";
+    let login_as = common::username(if role == Role::Public {
+        Role::Applicant
+    } else {
+        role
+    });
+    match (spec.method, spec.path) {
+        ("GET", _) => None,
+        ("POST", "/login") => Some((
+            form,
+            format!(
+                "csrf={csrf}&username={login_as}&password={}",
+                PASSWORD.replace(' ', "+")
+            ),
+        )),
+        ("POST", "/account/password") => {
+            let pw = PASSWORD.replace(' ', "+");
+            Some((
+                form,
+                format!("csrf={csrf}&current={pw}&new={pw}&repeat={pw}"),
+            ))
+        }
+        ("POST", "/admin/users") => Some((
+            form,
+            format!(
+                "csrf={csrf}&username=matrix-page-{n}&display_name=Matrix&role=analyst&region=&password=a+long+enough+password"
+            ),
+        )),
+        ("POST", "/logout" | "/admin/users/{id}/disable" | "/admin/users/{id}/enable") => {
+            Some((form, format!("csrf={csrf}")))
+        }
+        ("POST", "/api/v1/me/password") => Some((
+            json,
+            format!(r#"{{"current_password":"{PASSWORD}","new_password":"{PASSWORD}"}}"#),
+        )),
+        ("POST", "/api/v1/me/tokens") => Some((json, r#"{"name":"matrix","ttl_days":1}"#.into())),
+        ("POST", "/api/v1/users") => Some((
+            json,
+            format!(
+                r#"{{"username":"matrix-api-{n}","display_name":"Matrix","role":"border","password":"a long enough password"}}"#
+            ),
+        )),
+        ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => {
+            Some((json, String::new()))
+        }
+        (m, p) => panic!("the role matrix has no sample request for {m} {p}: add one"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_role_as_declared() {
+    let h = Harness::new().await;
+    // Disable/enable act on a bystander, so the test accounts stay usable.
+    let victim = ashyq_store::users::create(
+        &h.db,
+        &ashyq_store::Actor::cli(),
+        ashyq_store::users::NewUser {
+            username: "bystander".into(),
+            display_name: "Bystander".into(),
+            role: Role::Applicant,
+            region: None,
+            password: PASSWORD.into(),
+        },
+    )
+    .await
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for spec in ROUTES {
+        for role in Role::ALL {
+            n += 1;
+            let path = concrete(spec.path, victim.id);
+            let mut req = Request::builder().method(spec.method).uri(&path);
+            // Pages are used with the session cookie, the API with bearer tokens.
+            let csrf = if role == Role::Public {
+                req = req.header("cookie", "ashyq_csrf=anon-token");
+                "anon-token".to_string()
+            } else if spec.kind == Kind::Api {
+                req = req.header("authorization", format!("Bearer {}", h.bearer(role).await));
+                String::new()
+            } else {
+                let (cookie, csrf) = h.session(role).await;
+                req = req.header("cookie", cookie);
+                csrf
+            };
+            let body = match sample_body(spec, role, &csrf, n) {
+                Some((ct, body)) => {
+                    req = req.header("content-type", ct);
+                    Body::from(body)
+                }
+                None => Body::empty(),
+            };
+            let reply = h.send(req.body(body).unwrap()).await;
+            let expected = spec.expect_for(role);
+            let ok = match (spec.kind, expected) {
+                (Kind::Page, 401) => {
+                    reply.status == 303 && reply.header("location").starts_with("/login?next=")
+                }
+                (Kind::Api, 401 | 403) => {
+                    reply.status == expected
+                        && reply
+                            .header("content-type")
+                            .starts_with("application/problem+json")
+                }
+                _ => reply.status == expected,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} as {role}: expected {expected}, got {} {}",
+                    spec.method,
+                    spec.path,
+                    reply.status,
+                    &reply.body.chars().take(200).collect::<String>()
+                ));
+                continue;
+            }
+            // Every state-changing call that was allowed left an audit record with its request id.
+            if spec.method == "POST" && spec.allows(role) {
+                let request_id = reply.header("x-request-id").to_string();
+                let log = audit::tail(&h.db, 50).await.unwrap();
+                if !log.iter().any(|r| r.request_id == request_id) {
+                    failures.push(format!(
+                        "{} {} as {role}: no audit record for request {request_id}",
+                        spec.method, spec.path
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {n} calls went wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(n, ROUTES.len() * Role::ALL.len());
+}
+
+#[tokio::test]
+async fn forms_without_the_csrf_token_are_refused() {
+    let h = Harness::new().await;
+    let (cookie, _) = h.session(Role::Admin).await;
+    for spec in ROUTES
+        .iter()
+        .filter(|s| s.kind == Kind::Page && s.method == "POST")
+    {
+        for token in ["", "csrf=forged"] {
+            let req = Request::post(concrete(spec.path, h.user(Role::Applicant).id))
+                .header("cookie", &cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(token))
+                .unwrap();
+            let reply = h.send(req).await;
+            assert_eq!(
+                reply.status, 403,
+                "{} with {token:?}: {}",
+                spec.path, reply.body
+            );
+            assert!(
+                reply.body.contains("id=\"error-text\""),
+                "an error page is shown"
+            );
+        }
+    }
+    // The anonymous login form checks the double-submit cookie.
+    let req = Request::post("/login")
+        .header("cookie", "ashyq_csrf=one")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("csrf=two&username=test-admin&password=x"))
+        .unwrap();
+    assert_eq!(h.send(req).await.status, 403);
+}
+
+#[tokio::test]
+async fn api_calls_with_the_session_cookie_need_the_csrf_header() {
+    let h = Harness::new().await;
+    let (cookie, csrf) = h.session(Role::Analyst).await;
+    let call = |token: Option<&str>| {
+        let mut req = Request::post("/api/v1/me/tokens")
+            .header("cookie", &cookie)
+            .header("content-type", "application/json");
+        if let Some(t) = token {
+            req = req.header("x-csrf-token", t);
+        }
+        req.body(Body::from(r#"{"name":"x"}"#)).unwrap()
+    };
+    let p = h.send(call(None)).await.problem(403);
+    assert_eq!(p["code"], "csrf");
+    h.send(call(Some("wrong"))).await.problem(403);
+    assert_eq!(h.send(call(Some(&csrf))).await.status, 201);
+    // Reading needs no token.
+    let req = Request::get("/api/v1/me")
+        .header("cookie", &cookie)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(h.send(req).await.status, 200);
+}
+
+#[tokio::test]
+async fn reading_a_persons_record_is_audited() {
+    let h = Harness::new().await;
+    let token = h.bearer(Role::Admin).await;
+    let target = h.user(Role::Officer).id;
+    let req = Request::get(format!("/api/v1/users/{target}"))
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let reply = h.send(req).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json()["region"], "KZ-75");
+    let reads = audit::for_object(&h.db, "user", &target.to_string())
+        .await
+        .unwrap();
+    let read = reads
+        .iter()
+        .find(|r| r.action == "user.read")
+        .expect("the read was audited");
+    assert_eq!(
+        (read.actor.as_str(), read.role.as_str()),
+        ("test-admin", "admin")
+    );
+    assert_eq!(read.request_id, reply.header("x-request-id"));
+}
+
+#[tokio::test]
+async fn login_sets_a_hardened_cookie_and_is_rate_limited() {
+    let h = Harness::new().await;
+    let login = |password: &str| {
+        Request::post("/login")
+            .header("cookie", "ashyq_csrf=t")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "csrf=t&username=test-border&password={}",
+                password.replace(' ', "+")
+            )))
+            .unwrap()
+    };
+    let ok = h.send(login(PASSWORD)).await;
+    assert_eq!(ok.status, 303);
+    let cookie = ok
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("ashyq_session="))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    for _ in 0..ashyq_store::throttle::MAX_PER_USERNAME {
+        let bad = h.send(login("wrong password here")).await;
+        assert_eq!(bad.status, 401);
+        assert!(bad.body.contains("login-error"));
+    }
+    let limited = h.send(login(PASSWORD)).await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.header("retry-after").parse::<i64>().unwrap() > 0);
+}
+
+#[tokio::test]
+async fn cookies_are_secure_when_configured() {
+    let h = Harness::new().await;
+    let config = ashyq_server::ServerConfig {
+        secure_cookies: true,
+        ..Default::default()
+    };
+    let state = ashyq_server::AppState::new(h.db.clone(), config).unwrap();
+    let app = ashyq_server::app(state);
+    let res = tower::ServiceExt::oneshot(app, Request::get("/login").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let set = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        set.starts_with("ashyq_csrf=") && set.contains("Secure"),
+        "{set}"
+    );
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route() {
+    let h = Harness::new().await;
+    let reply = h
+        .send(
+            Request::get("/api/v1/openapi.json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let doc = reply.json();
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        doc["openapi"]
+    );
+    for spec in ROUTES
+        .iter()
+        .filter(|s| s.path.starts_with("/api/v1/") && s.path != "/api/v1/openapi.json")
+    {
+        let op = &doc["paths"][spec.path][spec.method.to_lowercase()];
+        assert!(
+            op.is_object(),
+            "{} {} is not in the OpenAPI document",
+            spec.method,
+            spec.path
+        );
+    }
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+}

@@ -1,0 +1,158 @@
+//! Test harness for the server: an app on a throw-away database, one account per role, and
+//! helpers to call it in-process (tower `oneshot`) or over a real socket.
+#![allow(dead_code)]
+
+use ashyq_core::Role;
+use ashyq_server::{AppState, ServerConfig};
+use ashyq_store::users::{self, NewUser, User};
+use ashyq_store::{Actor, Db, sessions, testing, tokens};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+/// Every test account has this password.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub fn username(role: Role) -> String {
+    format!("test-{}", role.as_str())
+}
+
+/// An app on its own SQLite database, with one account per role (`test-<role>`).
+pub struct Harness {
+    pub db: Db,
+    pub state: AppState,
+    pub users: Vec<User>,
+    _db: testing::TestDb,
+}
+
+impl Harness {
+    pub async fn new() -> Harness {
+        let t = testing::sqlite().await;
+        let db = t.db.clone();
+        let mut list = Vec::new();
+        for role in Role::ACCOUNT_ROLES {
+            let region = role.may_have_region().then(|| "KZ-75".to_string());
+            let new = NewUser {
+                username: username(role),
+                display_name: format!("Test {role}"),
+                role,
+                region,
+                password: PASSWORD.into(),
+            };
+            list.push(
+                users::create(&db, &Actor::cli(), new)
+                    .await
+                    .expect("create test user"),
+            );
+        }
+        let state = AppState::new(db.clone(), ServerConfig::default()).expect("messages load");
+        Harness {
+            db,
+            state,
+            users: list,
+            _db: t,
+        }
+    }
+
+    pub fn app(&self) -> Router {
+        ashyq_server::app(self.state.clone())
+    }
+
+    pub fn user(&self, role: Role) -> &User {
+        self.users
+            .iter()
+            .find(|u| u.role == role)
+            .expect("a test user per role")
+    }
+
+    /// A fresh web session for the role's account: (cookie header value, CSRF token).
+    pub async fn session(&self, role: Role) -> (String, String) {
+        let (token, s) = sessions::create(&self.db, self.user(role), 3600)
+            .await
+            .expect("session");
+        (format!("ashyq_session={token}"), s.csrf_token)
+    }
+
+    /// A fresh bearer token for the role's account.
+    pub async fn bearer(&self, role: Role) -> String {
+        let (secret, _) = tokens::create(&self.db, &Actor::cli(), self.user(role), "test", None)
+            .await
+            .expect("token");
+        secret
+    }
+
+    /// Sends a request to the app in-process.
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.app().oneshot(req).await.expect("the router answers");
+        Reply::read(res).await
+    }
+
+    /// Serves the app on a free loopback port; returns its base URL. The server stops when
+    /// the test's runtime ends.
+    pub async fn spawn(&self) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a free port");
+        let addr = listener.local_addr().expect("local addr");
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let _ = ashyq_server::serve(listener, state, std::future::pending()).await;
+        });
+        format!("http://{addr}")
+    }
+}
+
+/// A response, read whole.
+pub struct Reply {
+    pub status: u16,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub async fn read(res: Response<Body>) -> Reply {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// Asserts this is an RFC 9457 problem with the given status; returns it.
+    pub fn problem(&self, status: u16) -> serde_json::Value {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert!(
+            self.header("content-type")
+                .starts_with("application/problem+json"),
+            "not a problem: {:?}",
+            self.headers
+        );
+        let p = self.json();
+        assert_eq!(p["status"], status);
+        assert!(
+            p["title"].is_string() && p["type"].is_string() && p["code"].is_string(),
+            "{p}"
+        );
+        assert!(
+            p["request_id"].as_str().is_some_and(|id| !id.is_empty()),
+            "no request id: {p}"
+        );
+        p
+    }
+}
