@@ -15,10 +15,7 @@ pub fn generate_password() -> String {
 
 fn read_password_line() -> anyhow::Result<String> {
     let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .context("reading the password from standard input")?;
+    std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
     let pw = line.trim_end_matches(['\n', '\r']).to_string();
     if pw.is_empty() {
         bail!("no password on standard input");
@@ -36,30 +33,15 @@ pub async fn user(url: &str, cmd: UserCommand) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await?;
     let actor = Actor::cli();
     match cmd {
-        UserCommand::Add {
-            username,
-            role,
-            name,
-            region,
-            password_stdin,
-        } => {
+        UserCommand::Add { username, role, name, region, password_stdin } => {
             let role: Role = role.parse()?;
-            let (password, generated) = if password_stdin {
-                (read_password_line()?, false)
-            } else {
-                (generate_password(), true)
-            };
-            let display_name = name.unwrap_or_else(|| username.clone());
+            let (password, generated) =
+                if password_stdin { (read_password_line()?, false) } else { (generate_password(), true) };
+            let display_name = name.unwrap_or_else(|| username.trim().to_lowercase());
             let u = users::create(
                 &db,
                 &actor,
-                NewUser {
-                    username,
-                    display_name,
-                    role,
-                    region,
-                    password: password.clone(),
-                },
+                NewUser { username, display_name, role, region, password: password.clone() },
             )
             .await?;
             println!(
@@ -99,26 +81,17 @@ pub async fn user(url: &str, cmd: UserCommand) -> anyhow::Result<ExitCode> {
         UserCommand::Disable { username } => {
             let u = users::by_username(&db, &username).await?;
             users::set_disabled(&db, &actor, u.id, true).await?;
-            println!(
-                "disabled {}: sessions ended, API tokens revoked",
-                u.username
-            );
+            println!("disabled {}: sessions ended, API tokens revoked", u.username);
         }
         UserCommand::Enable { username } => {
             let u = users::by_username(&db, &username).await?;
             users::set_disabled(&db, &actor, u.id, false).await?;
             println!("enabled {}", u.username);
         }
-        UserCommand::SetPassword {
-            username,
-            password_stdin,
-        } => {
+        UserCommand::SetPassword { username, password_stdin } => {
             let u = users::by_username(&db, &username).await?;
-            let (password, generated) = if password_stdin {
-                (read_password_line()?, false)
-            } else {
-                (generate_password(), true)
-            };
+            let (password, generated) =
+                if password_stdin { (read_password_line()?, false) } else { (generate_password(), true) };
             users::set_password(&db, &actor, u.id, &password, None).await?;
             println!("password set for {}; their sessions were ended", u.username);
             if generated {
@@ -142,29 +115,18 @@ pub async fn token(url: &str, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
                 t.id,
                 u.username,
                 t.name,
-                t.expires_at_us
-                    .map(|e| format!(", expires {}", when(e)))
-                    .unwrap_or_default()
+                t.expires_at_us.map(|e| format!(", expires {}", when(e))).unwrap_or_default()
             );
             println!("{secret}");
             eprintln!("(shown this once; send it as: Authorization: Bearer <token>)");
         }
         TokenCommand::List { user } => {
             let u = users::by_username(&db, &user).await?;
-            println!(
-                "{:<5} {:<24} {:<22} {:<22} status",
-                "id", "name", "created", "expires"
-            );
+            println!("{:<5} {:<24} {:<22} {:<22} status", "id", "name", "created", "expires");
             for t in tokens::list(&db, u.id).await? {
                 let status = if t.revoked { "revoked" } else { "live" };
                 let expires = t.expires_at_us.map_or_else(|| "never".to_string(), when);
-                println!(
-                    "{:<5} {:<24} {:<22} {:<22} {status}",
-                    t.id,
-                    t.name,
-                    when(t.created_at_us),
-                    expires
-                );
+                println!("{:<5} {:<24} {:<22} {:<22} {status}", t.id, t.name, when(t.created_at_us), expires);
             }
         }
         TokenCommand::Revoke { id } => {

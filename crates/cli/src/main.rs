@@ -16,10 +16,7 @@ const EXIT_AUDIT_BROKEN: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     serve::init_logging(cli.log_format, cli.command.is_server());
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");

@@ -8,11 +8,7 @@ use std::process::ExitCode;
 pub async fn migrate(url: &str) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await?;
     db.close().await;
-    println!(
-        "{} is up to date ({} migrations)",
-        redact(url),
-        ashyq_store::db::known_migrations()
-    );
+    println!("{} is up to date ({} migrations)", redact(url), ashyq_store::db::known_migrations());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -41,14 +37,7 @@ pub async fn audit(url: &str, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
                         .unwrap_or_default();
                     println!(
                         "{:>6} {at} {:<16} {:<11} {:<22} {}:{} req={} {}",
-                        r.seq,
-                        r.actor,
-                        r.role,
-                        r.action,
-                        r.object_type,
-                        r.object_id,
-                        r.request_id,
-                        r.detail
+                        r.seq, r.actor, r.role, r.action, r.object_type, r.object_id, r.request_id, r.detail
                     );
                 }
             }
@@ -63,11 +52,7 @@ pub async fn backup(url: &str, args: BackupArgs) -> anyhow::Result<ExitCode> {
     let db = Db::connect(url).await?;
     let size = backup::backup(&db, &args.file, args.force).await;
     db.close().await;
-    println!(
-        "backup written to {} ({} bytes)",
-        args.file.display(),
-        size?
-    );
+    println!("backup written to {} ({} bytes)", args.file.display(), size?);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,30 +11,18 @@ use ashyq_store::{Actor, Db, StoreError};
 use std::process::ExitCode;
 
 pub fn init_logging(format: LogFormat, server: bool) {
-    let default = if server {
-        "info,sqlx=warn,tower_http=info"
-    } else {
-        "warn"
-    };
+    let default = if server { "info,sqlx=warn,tower_http=info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
-        LogFormat::Json => builder
-            .json()
-            .flatten_event(true)
-            .with_current_span(true)
-            .init(),
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
         LogFormat::Text => builder.init(),
     }
 }
 
 pub async fn serve(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let db = Db::open(url)
-        .await
-        .with_context(|| format!("opening {}", redact(url)))?;
+    let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     run(db, args).await
 }
 
@@ -42,26 +30,14 @@ pub async fn serve(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
 const DEMO: [(&str, Role, Option<&str>, &str); 6] = [
     ("demo-applicant", Role::Applicant, None, "Demo Applicant"),
     ("demo-analyst", Role::Analyst, None, "Demo Analyst (MLSPP)"),
-    (
-        "demo-coordinator",
-        Role::Coordinator,
-        Some("KZ-71"),
-        "Demo Coordinator (Astana akimat)",
-    ),
-    (
-        "demo-officer",
-        Role::Officer,
-        Some("KZ-75"),
-        "Demo Officer (Almaty)",
-    ),
+    ("demo-coordinator", Role::Coordinator, Some("KZ-71"), "Demo Coordinator (Astana akimat)"),
+    ("demo-officer", Role::Officer, Some("KZ-75"), "Demo Officer (Almaty)"),
     ("demo-border", Role::Border, None, "Demo Border Officer"),
     ("demo-admin", Role::Admin, None, "Demo Administrator"),
 ];
 
 pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let db = Db::open(url)
-        .await
-        .with_context(|| format!("opening {}", redact(url)))?;
+    let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
     let actor = Actor::cli();
     let mut made = Vec::new();
@@ -81,9 +57,7 @@ pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if made.is_empty() {
-        println!(
-            "The demo accounts exist already; their passwords were printed when they were made."
-        );
+        println!("The demo accounts exist already; their passwords were printed when they were made.");
         println!("Set a new one with: ashyq user set-password demo-admin");
     } else {
         println!("Demo accounts (the passwords are shown this once):");
@@ -157,17 +131,8 @@ mod tests {
 
     #[test]
     fn passwords_are_not_printed() {
-        assert_eq!(
-            redact("postgres://ashyq:s3cret@db:5432/ashyq"),
-            "postgres://ashyq:***@db:5432/ashyq"
-        );
-        assert_eq!(
-            redact("postgres://postgres@127.0.0.1/test"),
-            "postgres://postgres@127.0.0.1/test"
-        );
-        assert_eq!(
-            redact("sqlite://./ashyq-data/ashyq.db"),
-            "sqlite://./ashyq-data/ashyq.db"
-        );
+        assert_eq!(redact("postgres://ashyq:s3cret@db:5432/ashyq"), "postgres://ashyq:***@db:5432/ashyq");
+        assert_eq!(redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(redact("sqlite://./ashyq-data/ashyq.db"), "sqlite://./ashyq-data/ashyq.db");
     }
 }

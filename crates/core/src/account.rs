@@ -24,9 +24,7 @@ pub enum AccountError {
     PasswordTooLong,
     #[error("password: must not be the username")]
     PasswordIsUsername,
-    #[error(
-        "display_name: must be 1 to {DISPLAY_NAME_MAX_CHARS} characters without control characters"
-    )]
+    #[error("display_name: must be 1 to {DISPLAY_NAME_MAX_CHARS} characters without control characters")]
     BadDisplayName,
     #[error("region: {0:?} is not an ISO 3166-2 code of a region of Kazakhstan (e.g. KZ-75)")]
     UnknownRegion(String),
@@ -41,10 +39,7 @@ pub fn username(raw: &str) -> Result<String, AccountError> {
     let name = raw.trim().to_lowercase();
     let n = name.chars().count();
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_@".contains(c);
-    let starts_well = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let starts_well = name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
     if (3..=USERNAME_MAX_CHARS).contains(&n) && starts_well && name.chars().all(allowed) {
         Ok(name)
     } else {
@@ -101,10 +96,7 @@ mod tests {
     #[test]
     fn usernames_are_normalised_and_checked() {
         assert_eq!(username("  A.Serikbayev ").as_deref(), Ok("a.serikbayev"));
-        assert_eq!(
-            username("officer-75@gov.kz").as_deref(),
-            Ok("officer-75@gov.kz")
-        );
+        assert_eq!(username("officer-75@gov.kz").as_deref(), Ok("officer-75@gov.kz"));
         for bad in ["", "ab", ".dot", "with space", "ұлан", &"x".repeat(65)] {
             assert_eq!(username(bad), Err(AccountError::BadUsername), "{bad:?}");
         }
@@ -113,14 +105,8 @@ mod tests {
     #[test]
     fn passwords_follow_the_policy() {
         assert_eq!(password("short", "u"), Err(AccountError::PasswordTooShort));
-        assert_eq!(
-            password(&"x".repeat(257), "u"),
-            Err(AccountError::PasswordTooLong)
-        );
-        assert_eq!(
-            password("administrator", "Administrator"),
-            Err(AccountError::PasswordIsUsername)
-        );
+        assert_eq!(password(&"x".repeat(257), "u"), Err(AccountError::PasswordTooLong));
+        assert_eq!(password("administrator", "Administrator"), Err(AccountError::PasswordIsUsername));
         assert_eq!(password("correct horse battery", "admin"), Ok(()));
         // Characters, not bytes: twelve Kazakh letters are enough.
         assert_eq!(password("ұзаққұпиясөз", "admin"), Ok(()));
@@ -128,29 +114,17 @@ mod tests {
 
     #[test]
     fn regions_only_for_scoped_roles() {
-        assert_eq!(
-            scope(Role::Officer, Some("kz-75")),
-            Ok(Some("KZ-75".into()))
-        );
+        assert_eq!(scope(Role::Officer, Some("kz-75")), Ok(Some("KZ-75".into())));
         assert_eq!(scope(Role::Coordinator, None), Ok(None));
         assert_eq!(scope(Role::Officer, Some(" ")), Ok(None));
-        assert_eq!(
-            scope(Role::Analyst, Some("KZ-75")),
-            Err(AccountError::RegionNotAllowed(Role::Analyst))
-        );
-        assert_eq!(
-            scope(Role::Officer, Some("KZ-00")),
-            Err(AccountError::UnknownRegion("KZ-00".into()))
-        );
+        assert_eq!(scope(Role::Analyst, Some("KZ-75")), Err(AccountError::RegionNotAllowed(Role::Analyst)));
+        assert_eq!(scope(Role::Officer, Some("KZ-00")), Err(AccountError::UnknownRegion("KZ-00".into())));
         assert_eq!(scope(Role::Public, None), Err(AccountError::PublicAccount));
     }
 
     #[test]
     fn display_names_refuse_control_characters() {
-        assert_eq!(
-            display_name(" Айгүл Серікова ").as_deref(),
-            Ok("Айгүл Серікова")
-        );
+        assert_eq!(display_name(" Айгүл Серікова ").as_deref(), Ok("Айгүл Серікова"));
         assert_eq!(display_name("a\u{0}b"), Err(AccountError::BadDisplayName));
         assert_eq!(display_name("   "), Err(AccountError::BadDisplayName));
     }

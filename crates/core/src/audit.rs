@@ -65,9 +65,7 @@ pub enum Broken {
         "record {expected}: the log ends at record {last} but the chain head says {head} records were written (the last records were removed)"
     )]
     Truncated { expected: i64, last: i64, head: i64 },
-    #[error(
-        "the chain head does not match the last record {last} (the head or the last record was altered)"
-    )]
+    #[error("the chain head does not match the last record {last} (the head or the last record was altered)")]
     HeadMismatch { last: i64 },
 }
 
@@ -91,10 +89,7 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        ChainVerifier {
-            expected_seq: 1,
-            prev_hash: GENESIS_HASH.to_string(),
-        }
+        ChainVerifier { expected_seq: 1, prev_hash: GENESIS_HASH.to_string() }
     }
 }
 
@@ -102,10 +97,7 @@ impl ChainVerifier {
     /// Checks the next record, in `seq` order.
     pub fn push(&mut self, r: &AuditRecord) -> Result<(), Broken> {
         if r.seq != self.expected_seq {
-            return Err(Broken::Missing {
-                seq: r.seq,
-                expected: self.expected_seq,
-            });
+            return Err(Broken::Missing { seq: r.seq, expected: self.expected_seq });
         }
         if r.prev_hash != self.prev_hash {
             return Err(Broken::Unlinked { seq: r.seq });
@@ -123,11 +115,7 @@ impl ChainVerifier {
     pub fn finish(self, head_seq: i64, head_hash: &str) -> Result<i64, Broken> {
         let last = self.expected_seq - 1;
         if head_seq > last {
-            return Err(Broken::Truncated {
-                expected: last + 1,
-                last,
-                head: head_seq,
-            });
+            return Err(Broken::Truncated { expected: last + 1, last, head: head_seq });
         }
         if head_seq < last || head_hash != self.prev_hash {
             return Err(Broken::HeadMismatch { last });
@@ -175,9 +163,7 @@ mod tests {
     }
 
     fn head(records: &[AuditRecord]) -> (i64, String) {
-        records
-            .last()
-            .map_or((0, GENESIS_HASH.into()), |r| (r.seq, r.hash.clone()))
+        records.last().map_or((0, GENESIS_HASH.into()), |r| (r.seq, r.hash.clone()))
     }
 
     #[test]
@@ -217,23 +203,10 @@ mod tests {
         let mut t = c.clone();
         t.remove(1);
         let err = verify(&t, s, &h).unwrap_err();
-        assert_eq!(
-            err,
-            Broken::Missing {
-                seq: 3,
-                expected: 2
-            }
-        );
+        assert_eq!(err, Broken::Missing { seq: 3, expected: 2 });
         assert_eq!(err.seq(), 3);
         let t = &c[..3];
-        assert_eq!(
-            verify(t, s, &h),
-            Err(Broken::Truncated {
-                expected: 4,
-                last: 3,
-                head: 5
-            })
-        );
+        assert_eq!(verify(t, s, &h), Err(Broken::Truncated { expected: 4, last: 3, head: 5 }));
         assert_eq!(verify(&c, s, "beef"), Err(Broken::HeadMismatch { last: 5 }));
     }
 

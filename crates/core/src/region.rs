@@ -63,11 +63,7 @@ mod tests {
 
     #[test]
     fn the_table_has_all_twenty_regions_with_three_names_each() {
-        let lines = REGIONS_CSV
-            .lines()
-            .skip(1)
-            .filter(|l| !l.is_empty())
-            .count();
+        let lines = REGIONS_CSV.lines().skip(1).filter(|l| !l.is_empty()).count();
         assert_eq!(all().len(), lines, "a line of regions.csv did not parse");
         assert_eq!(all().len(), 20);
         for r in all() {
@@ -79,10 +75,7 @@ mod tests {
     #[test]
     fn lookup_is_by_code_case_insensitive() {
         assert_eq!(by_code("kz-75").map(|r| r.name("en")), Some("Almaty"));
-        assert_eq!(
-            by_code("KZ-71").map(|r| r.name("kk")),
-            Some("Астана қаласы")
-        );
+        assert_eq!(by_code("KZ-71").map(|r| r.name("kk")), Some("Астана қаласы"));
         assert!(by_code("KZ-99").is_none());
         assert!(by_code("").is_none());
     }

@@ -37,14 +37,8 @@ impl Role {
     ];
 
     /// The roles an account can hold (public is the absence of an account).
-    pub const ACCOUNT_ROLES: [Role; 6] = [
-        Role::Applicant,
-        Role::Analyst,
-        Role::Coordinator,
-        Role::Officer,
-        Role::Border,
-        Role::Admin,
-    ];
+    pub const ACCOUNT_ROLES: [Role; 6] =
+        [Role::Applicant, Role::Analyst, Role::Coordinator, Role::Officer, Role::Border, Role::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -109,10 +103,7 @@ mod tests {
 
     #[test]
     fn only_coordinators_and_officers_are_scoped_to_a_region() {
-        let scoped: Vec<Role> = Role::ALL
-            .into_iter()
-            .filter(|r| r.may_have_region())
-            .collect();
+        let scoped: Vec<Role> = Role::ALL.into_iter().filter(|r| r.may_have_region()).collect();
         assert_eq!(scoped, vec![Role::Coordinator, Role::Officer]);
     }
 }

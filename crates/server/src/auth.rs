@@ -62,11 +62,7 @@ impl Principal {
 
 /// The request id set by the request-id layer.
 pub fn request_id(headers: &axum::http::HeaderMap) -> String {
-    headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_string()
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_string()
 }
 
 /// Middleware: resolves the principal and stores it in the request's extensions.
@@ -77,18 +73,11 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     let bearer = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(|t| t.trim().to_string());
     let principal = if let Some(secret) = bearer {
         match tokens::authenticate(&state.db, &secret).await {
-            Ok(Some(user)) => Principal {
-                user: Some(user),
-                credential: Credential::Bearer,
-                request_id,
-            },
+            Ok(Some(user)) => Principal { user: Some(user), credential: Credential::Bearer, request_id },
             Ok(None) => {
                 let mut p = Problem::unauthorized();
                 p.detail = Some("the bearer token is not valid, expired or revoked".into());
@@ -101,26 +90,15 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         match sessions::lookup(&state.db, &token).await {
             Ok(Some(s)) => Principal {
                 user: Some(s.user),
-                credential: Credential::Session {
-                    token,
-                    csrf: s.csrf_token,
-                },
+                credential: Credential::Session { token, csrf: s.csrf_token },
                 request_id,
             },
             // An expired or ended session is simply not logged in.
-            Ok(None) => Principal {
-                user: None,
-                credential: Credential::None,
-                request_id,
-            },
+            Ok(None) => Principal { user: None, credential: Credential::None, request_id },
             Err(e) => return Problem::from(e).into_response(),
         }
     } else {
-        Principal {
-            user: None,
-            credential: Credential::None,
-            request_id,
-        }
+        Principal { user: None, credential: Credential::None, request_id }
     };
     // A visitor without a session gets an anonymous CSRF token for the login form.
     let new_csrf = (principal.user.is_none()
@@ -129,14 +107,12 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     .then(ashyq_store::secret::random_token);
     let secure = state.secure(req.headers());
     if let Some(token) = &new_csrf {
-        req.extensions_mut()
-            .insert(crate::web::page::NewAnonCsrf(token.clone()));
+        req.extensions_mut().insert(crate::web::page::NewAnonCsrf(token.clone()));
     }
     req.extensions_mut().insert(principal);
     let mut res = next.run(req).await;
     if let Some(token) = new_csrf
-        && let Ok(v) =
-            axum::http::HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, secure))
+        && let Ok(v) = axum::http::HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, secure))
     {
         res.headers_mut().append(axum::http::header::SET_COOKIE, v);
     }
@@ -148,11 +124,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Principal {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         parts.extensions.get::<Principal>().cloned().ok_or_else(|| {
-            Problem::new(
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "principal not resolved",
-            )
+            Problem::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "internal", "principal not resolved")
         })
     }
 }
@@ -165,19 +137,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(PeerAddr(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0),
-        ))
+        Ok(PeerAddr(parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0)))
     }
 }
 
 /// Paths that may render a page with a form (everything but the API, static files and the
 /// operations endpoints).
 fn is_page_path(path: &str) -> bool {
-    !["/api/", "/static/", "/healthz", "/readyz", "/metrics"]
-        .iter()
-        .any(|p| path.starts_with(p))
+    !["/api/", "/static/", "/healthz", "/readyz", "/metrics"].iter().any(|p| path.starts_with(p))
 }

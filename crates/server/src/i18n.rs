@@ -47,10 +47,7 @@ impl Lang {
         if let Some(lang) = cookies::get(headers, cookies::LANG).and_then(|c| Lang::from_code(&c)) {
             return lang;
         }
-        let accept = headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
         let mut offers: Vec<(f32, Lang)> = accept
             .split(',')
             .filter_map(|part| {
@@ -97,29 +94,21 @@ impl I18n {
     pub fn load() -> Result<I18n, I18nError> {
         let mut bundles = Vec::new();
         for (lang, source) in SOURCES {
-            let err = |errors: String| I18nError {
-                lang: lang.code(),
-                errors,
-            };
-            let resource = FluentResource::try_new(source.to_string())
-                .map_err(|(_, e)| err(format!("{e:?}")))?;
+            let err = |errors: String| I18nError { lang: lang.code(), errors };
+            let resource =
+                FluentResource::try_new(source.to_string()).map_err(|(_, e)| err(format!("{e:?}")))?;
             let langid = lang.code().parse().map_err(|e| err(format!("{e:?}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // No Unicode isolation marks around arguments: they would show in plain text.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|e| err(format!("{e:?}")))?;
+            bundle.add_resource(resource).map_err(|e| err(format!("{e:?}")))?;
             bundles.push((lang, bundle));
         }
         Ok(I18n { bundles })
     }
 
     fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, b)| b)
+        self.bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
     }
 
     /// The message `key` in `lang` with named arguments. A missing key shows as the key itself
@@ -136,9 +125,7 @@ impl I18n {
             fargs.set(*name, value.to_string());
         }
         let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, Some(&fargs), &mut errors)
-            .into_owned()
+        bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
     }
 
     /// Whether `key` exists in `lang`.
@@ -164,8 +151,7 @@ mod tests {
     #[test]
     fn every_message_exists_in_every_language() {
         let i18n = I18n::load().unwrap();
-        let all: std::collections::BTreeSet<String> =
-            SOURCES.iter().flat_map(|(_, s)| keys(s)).collect();
+        let all: std::collections::BTreeSet<String> = SOURCES.iter().flat_map(|(_, s)| keys(s)).collect();
         assert!(all.len() > 50);
         for lang in Lang::ALL {
             let missing: Vec<&String> = all.iter().filter(|k| !i18n.has(lang, k)).collect();
@@ -176,11 +162,7 @@ mod tests {
     #[test]
     fn messages_take_arguments() {
         let i18n = I18n::load().unwrap();
-        let s = i18n.message(
-            Lang::Ru,
-            "signed-in-as",
-            &[("name", "Айгүл"), ("role", "Администратор")],
-        );
+        let s = i18n.message(Lang::Ru, "signed-in-as", &[("name", "Айгүл"), ("role", "Администратор")]);
         assert_eq!(s, "Вы вошли как Айгүл (Администратор)");
         assert_eq!(i18n.message(Lang::En, "no-such-key", &[]), "no-such-key");
     }
@@ -189,20 +171,11 @@ mod tests {
     fn language_is_negotiated_cookie_first() {
         let mut h = HeaderMap::new();
         assert_eq!(Lang::negotiate(&h), Lang::Kk);
-        h.insert(
-            ACCEPT_LANGUAGE,
-            HeaderValue::from_static("de-DE, en;q=0.5, ru-RU;q=0.9"),
-        );
+        h.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("de-DE, en;q=0.5, ru-RU;q=0.9"));
         assert_eq!(Lang::negotiate(&h), Lang::Ru);
-        h.insert(
-            axum::http::header::COOKIE,
-            HeaderValue::from_static("ashyq_lang=en"),
-        );
+        h.insert(axum::http::header::COOKIE, HeaderValue::from_static("ashyq_lang=en"));
         assert_eq!(Lang::negotiate(&h), Lang::En);
-        h.insert(
-            axum::http::header::COOKIE,
-            HeaderValue::from_static("ashyq_lang=xx"),
-        );
+        h.insert(axum::http::header::COOKIE, HeaderValue::from_static("ashyq_lang=xx"));
         assert_eq!(Lang::negotiate(&h), Lang::Ru);
     }
 }

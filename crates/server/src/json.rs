@@ -16,27 +16,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = Problem;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let content_type = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let mime = content_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if mime != "application/json"
-            && !(mime.starts_with("application/") && mime.ends_with("+json"))
-        {
+        let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if mime != "application/json" && !(mime.starts_with("application/") && mime.ends_with("+json")) {
             return Err(Problem::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                format!(
-                    "the body must be JSON with Content-Type: application/json, not {:?}",
-                    content_type
-                ),
+                format!("the body must be JSON with Content-Type: application/json, not {:?}", content_type),
             ));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
@@ -52,10 +38,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        problem_for(
-            e.into_inner(),
-            if path == "." { String::new() } else { path },
-        )
+        problem_for(e.into_inner(), if path == "." { String::new() } else { path })
     })?;
     de.end().map_err(|e| problem_for(e, String::new()))?;
     Ok(value)
@@ -76,11 +59,7 @@ fn problem_for(e: serde_json::Error, field: String) -> Problem {
         Category::Syntax | Category::Eof | Category::Io => Problem::new(
             StatusCode::BAD_REQUEST,
             "bad_json",
-            format!(
-                "the body is not valid JSON: {e} (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
+            format!("the body is not valid JSON: {e} (line {}, column {})", e.line(), e.column()),
         ),
     }
 }

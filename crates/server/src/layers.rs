@@ -39,24 +39,15 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     let docs = req.uri().path().starts_with("/api/docs");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     let csp = if docs {
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
     } else {
         "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     };
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(csp),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
     res
 }
 
@@ -76,15 +67,12 @@ pub async fn problems_for_api(req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(problem::CONTENT_TYPE.as_bytes()));
     let (parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
     let mut value: serde_json::Value = if is_problem {
         serde_json::from_slice(&bytes).unwrap_or_default()
     } else {
         let detail = String::from_utf8_lossy(&bytes).trim().to_string();
-        serde_json::to_value(Problem::new(status, Problem::code_for(status), detail))
-            .unwrap_or_default()
+        serde_json::to_value(Problem::new(status, Problem::code_for(status), detail)).unwrap_or_default()
     };
     if let Some(obj) = value.as_object_mut() {
         obj.insert("request_id".into(), serde_json::Value::String(request_id));
@@ -95,13 +83,9 @@ pub async fn problems_for_api(req: Request, next: Next) -> Response {
             out.headers_mut().insert(name, v.clone());
         }
     }
-    out.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(problem::CONTENT_TYPE),
-    );
+    out.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(problem::CONTENT_TYPE));
     if status == StatusCode::METHOD_NOT_ALLOWED && !out.headers().contains_key(header::ALLOW) {
-        out.headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+        out.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
     }
     out
 }

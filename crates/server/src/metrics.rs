@@ -36,9 +36,7 @@ impl Metrics {
         let Ok(mut map) = self.series.lock() else {
             return;
         };
-        let s = map
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default();
+        let s = map.entry((method.to_string(), route.to_string(), status)).or_default();
         s.count += 1;
         s.sum_secs += secs;
         for (i, le) in BUCKETS.iter().enumerate() {
@@ -53,31 +51,15 @@ impl Metrics {
         let mut out = String::new();
         let _ = writeln!(out, "# HELP ashyq_build_info The running version of ashyq.");
         let _ = writeln!(out, "# TYPE ashyq_build_info gauge");
-        let _ = writeln!(
-            out,
-            "ashyq_build_info{{version=\"{}\"}} 1",
-            env!("CARGO_PKG_VERSION")
-        );
-        let _ = writeln!(
-            out,
-            "# HELP ashyq_db_pool_connections Open database connections."
-        );
+        let _ = writeln!(out, "ashyq_build_info{{version=\"{}\"}} 1", env!("CARGO_PKG_VERSION"));
+        let _ = writeln!(out, "# HELP ashyq_db_pool_connections Open database connections.");
         let _ = writeln!(out, "# TYPE ashyq_db_pool_connections gauge");
-        let _ = writeln!(
-            out,
-            "ashyq_db_pool_connections{{state=\"open\"}} {pool_size}"
-        );
-        let _ = writeln!(
-            out,
-            "ashyq_db_pool_connections{{state=\"idle\"}} {pool_idle}"
-        );
+        let _ = writeln!(out, "ashyq_db_pool_connections{{state=\"open\"}} {pool_size}");
+        let _ = writeln!(out, "ashyq_db_pool_connections{{state=\"idle\"}} {pool_idle}");
         let Ok(map) = self.series.lock() else {
             return out;
         };
-        let _ = writeln!(
-            out,
-            "# HELP ashyq_http_requests_total HTTP requests answered."
-        );
+        let _ = writeln!(out, "# HELP ashyq_http_requests_total HTTP requests answered.");
         let _ = writeln!(out, "# TYPE ashyq_http_requests_total counter");
         for ((m, r, st), s) in map.iter() {
             let _ = writeln!(
@@ -86,10 +68,7 @@ impl Metrics {
                 s.count
             );
         }
-        let _ = writeln!(
-            out,
-            "# HELP ashyq_http_request_duration_seconds Time to answer HTTP requests."
-        );
+        let _ = writeln!(out, "# HELP ashyq_http_request_duration_seconds Time to answer HTTP requests.");
         let _ = writeln!(out, "# TYPE ashyq_http_request_duration_seconds histogram");
         for ((m, r, st), s) in map.iter() {
             let labels = format!("method=\"{m}\",route=\"{r}\",status=\"{st}\"");
@@ -105,41 +84,20 @@ impl Metrics {
                 "ashyq_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
                 s.count
             );
-            let _ = writeln!(
-                out,
-                "ashyq_http_request_duration_seconds_sum{{{labels}}} {}",
-                s.sum_secs
-            );
-            let _ = writeln!(
-                out,
-                "ashyq_http_request_duration_seconds_count{{{labels}}} {}",
-                s.count
-            );
+            let _ = writeln!(out, "ashyq_http_request_duration_seconds_sum{{{labels}}} {}", s.sum_secs);
+            let _ = writeln!(out, "ashyq_http_request_duration_seconds_count{{{labels}}} {}", s.count);
         }
         out
     }
 }
 
 /// Middleware: times every request and counts it under its route pattern.
-pub async fn track(
-    State(state): State<crate::state::AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
+pub async fn track(State(state): State<crate::state::AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().to_string();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", |m| m.as_str())
-        .to_string();
+    let route = req.extensions().get::<MatchedPath>().map_or("unmatched", |m| m.as_str()).to_string();
     let res = next.run(req).await;
-    state.metrics.observe(
-        &method,
-        &route,
-        res.status().as_u16(),
-        start.elapsed().as_secs_f64(),
-    );
+    state.metrics.observe(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
     res
 }
 
@@ -153,9 +111,9 @@ mod tests {
         m.observe("GET", "/healthz", 200, 0.002);
         m.observe("GET", "/healthz", 200, 0.3);
         let text = m.render(2, 1);
-        assert!(text.contains(
-            "ashyq_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"
-        ));
+        assert!(
+            text.contains("ashyq_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2")
+        );
         assert!(text.contains("le=\"0.005\"} 1"));
         assert!(text.contains("le=\"0.5\"} 2"));
         assert!(text.contains("ashyq_db_pool_connections{state=\"idle\"} 1"));

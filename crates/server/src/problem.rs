@@ -80,10 +80,7 @@ impl Problem {
     }
 
     pub fn field(mut self, field: &str, message: impl Into<String>) -> Problem {
-        self.errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+        self.errors.push(FieldError { field: field.into(), message: message.into() });
         self
     }
 
@@ -96,11 +93,7 @@ impl Problem {
     }
 
     pub fn forbidden(role: ashyq_core::Role) -> Problem {
-        Problem::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!("the {role} role may not use this"),
-        )
+        Problem::new(StatusCode::FORBIDDEN, "forbidden", format!("the {role} role may not use this"))
     }
 
     pub fn not_found(detail: impl Into<String>) -> Problem {
@@ -131,13 +124,10 @@ impl IntoResponse for Problem {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&self).unwrap_or_default();
         let mut res = (status, body).into_response();
-        res.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
         if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"ashyq\""),
-            );
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"ashyq\""));
         }
         if let Some(secs) = self.retry_after_secs
             && let Ok(v) = HeaderValue::from_str(&secs.to_string())
@@ -157,15 +147,11 @@ impl From<StoreError> for Problem {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", text.clone())
                     .field(field, message)
             }
-            StoreError::Conflict { .. } => {
-                Problem::new(StatusCode::CONFLICT, "conflict", e.to_string())
-            }
+            StoreError::Conflict { .. } => Problem::new(StatusCode::CONFLICT, "conflict", e.to_string()),
             StoreError::NotFound { .. } => Problem::not_found(e.to_string()),
-            StoreError::Unsupported(_) => Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation",
-                e.to_string(),
-            ),
+            StoreError::Unsupported(_) => {
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
+            }
             _ => {
                 tracing::error!(error = %e, "store error");
                 Problem::new(
@@ -181,14 +167,11 @@ impl From<StoreError> for Problem {
 impl From<LoginError> for Problem {
     fn from(e: LoginError) -> Problem {
         match e {
-            LoginError::InvalidCredentials => Problem::new(
-                StatusCode::UNAUTHORIZED,
-                "invalid_credentials",
-                e.to_string(),
-            ),
+            LoginError::InvalidCredentials => {
+                Problem::new(StatusCode::UNAUTHORIZED, "invalid_credentials", e.to_string())
+            }
             LoginError::Throttled(t) => {
-                let mut p =
-                    Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t.to_string());
+                let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t.to_string());
                 p.retry_after_secs = Some(t.retry_after_secs);
                 p
             }

@@ -52,12 +52,7 @@ impl RouteSpec {
 }
 
 const fn r(method: &'static str, path: &'static str, kind: Kind, expect: [u16; 7]) -> RouteSpec {
-    RouteSpec {
-        method,
-        path,
-        kind,
-        expect,
-    }
+    RouteSpec { method, path, kind, expect }
 }
 
 use Kind::{Api, Ops, Page};
@@ -114,11 +109,7 @@ pub struct RouteBuilder {
 
 impl RouteBuilder {
     fn new() -> Self {
-        RouteBuilder {
-            paths: BTreeMap::new(),
-            extra: Vec::new(),
-            served: Vec::new(),
-        }
+        RouteBuilder { paths: BTreeMap::new(), extra: Vec::new(), served: Vec::new() }
     }
 
     fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
@@ -140,11 +131,7 @@ impl RouteBuilder {
     }
 
     /// A router made elsewhere (the API reference), with the routes it serves.
-    pub fn merge(
-        mut self,
-        router: Router<AppState>,
-        served: &[(&'static str, &'static str)],
-    ) -> Self {
+    pub fn merge(mut self, router: Router<AppState>, served: &[(&'static str, &'static str)]) -> Self {
         self.extra.push(router);
         self.served.extend_from_slice(served);
         self
@@ -173,10 +160,7 @@ pub fn app(state: AppState) -> Router {
     routes()
         .into_router()
         .route_layer(middleware::from_fn_with_state(state.clone(), enforce))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            metrics::track,
-        ))
+        .route_layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .fallback(web::errors::fallback)
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
@@ -184,9 +168,7 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(crate::layers::security_headers))
         .layer(crate::layers::trace())
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
-            crate::layers::MakeId,
-        ))
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(crate::layers::MakeId))
         .with_state(state)
 }
 
@@ -194,11 +176,7 @@ pub fn app(state: AppState) -> Router {
 /// it does not allow. API calls made with the session cookie must also carry the session's
 /// CSRF token in `X-CSRF-Token` when they change something.
 async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_string())
-        .unwrap_or_default();
+    let path = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_default();
     let Some(spec) = spec(req.method().as_str(), &path) else {
         // A method the path does not serve: the router answers 405 (nothing runs).
         if ROUTES.iter().any(|s| s.path == path) {
@@ -229,18 +207,14 @@ async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Res
         && spec.kind == Kind::Api
         && let Some(expected) = principal.session_csrf()
     {
-        let sent = req
-            .headers()
-            .get("x-csrf-token")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        let sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
         if !ashyq_store::secret::constant_time_eq(sent, expected) {
             return crate::problem::Problem::new(
-                    axum::http::StatusCode::FORBIDDEN,
-                    "csrf",
-                    "a request made with the session cookie must carry the session's X-CSRF-Token header",
-                )
-                .into_response();
+                axum::http::StatusCode::FORBIDDEN,
+                "csrf",
+                "a request made with the session cookie must carry the session's X-CSRF-Token header",
+            )
+            .into_response();
         }
     }
     next.run(req).await
@@ -254,10 +228,7 @@ mod tests {
     fn every_served_route_is_declared_and_every_declared_route_served() {
         let served = routes().served;
         for (m, p) in &served {
-            assert!(
-                spec(m, p).is_some(),
-                "{m} {p} is served but has no row in ROUTES"
-            );
+            assert!(spec(m, p).is_some(), "{m} {p} is served but has no row in ROUTES");
         }
         for s in ROUTES {
             assert!(
@@ -269,29 +240,16 @@ mod tests {
         }
         let mut seen = std::collections::HashSet::new();
         for s in ROUTES {
-            assert!(
-                seen.insert((s.method, s.path)),
-                "{} {} is declared twice",
-                s.method,
-                s.path
-            );
+            assert!(seen.insert((s.method, s.path)), "{} {} is declared twice", s.method, s.path);
         }
     }
 
     #[test]
     fn admin_only_routes_are_refused_to_everyone_else() {
-        for s in ROUTES
-            .iter()
-            .filter(|s| s.path.starts_with("/admin") || s.path.starts_with("/api/v1/users"))
+        for s in ROUTES.iter().filter(|s| s.path.starts_with("/admin") || s.path.starts_with("/api/v1/users"))
         {
             for role in Role::ALL {
-                assert_eq!(
-                    s.allows(role),
-                    role == Role::Admin,
-                    "{} {} for {role}",
-                    s.method,
-                    s.path
-                );
+                assert_eq!(s.allows(role), role == Role::Admin, "{} {} for {role}", s.method, s.path);
             }
         }
     }

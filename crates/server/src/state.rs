@@ -53,10 +53,7 @@ impl AppState {
     pub fn secure(&self, headers: &axum::http::HeaderMap) -> bool {
         self.config.secure_cookies
             || (self.config.trust_proxy
-                && headers
-                    .get("x-forwarded-proto")
-                    .and_then(|v| v.to_str().ok())
-                    == Some("https"))
+                && headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https"))
     }
 
     /// The client's address: the connection's peer, or the proxy's `X-Forwarded-For` if trusted.

@@ -20,34 +20,18 @@ fn concrete(path: &str, victim: i64) -> String {
 }
 
 /// A valid body for a route that takes one: (content type, body).
-fn sample_body(
-    spec: &RouteSpec,
-    role: Role,
-    csrf: &str,
-    n: usize,
-) -> Option<(&'static str, String)> {
+fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'static str, String)> {
     let form = "application/x-www-form-urlencoded";
     let json = "application/json";
-    let login_as = common::username(if role == Role::Public {
-        Role::Applicant
-    } else {
-        role
-    });
+    let login_as = common::username(if role == Role::Public { Role::Applicant } else { role });
     match (spec.method, spec.path) {
         ("GET", _) => None,
-        ("POST", "/login") => Some((
-            form,
-            format!(
-                "csrf={csrf}&username={login_as}&password={}",
-                PASSWORD.replace(' ', "+")
-            ),
-        )),
+        ("POST", "/login") => {
+            Some((form, format!("csrf={csrf}&username={login_as}&password={}", PASSWORD.replace(' ', "+"))))
+        }
         ("POST", "/account/password") => {
             let pw = PASSWORD.replace(' ', "+");
-            Some((
-                form,
-                format!("csrf={csrf}&current={pw}&new={pw}&repeat={pw}"),
-            ))
+            Some((form, format!("csrf={csrf}&current={pw}&new={pw}&repeat={pw}")))
         }
         ("POST", "/admin/users") => Some((
             form,
@@ -58,10 +42,9 @@ fn sample_body(
         ("POST", "/logout" | "/admin/users/{id}/disable" | "/admin/users/{id}/enable") => {
             Some((form, format!("csrf={csrf}")))
         }
-        ("POST", "/api/v1/me/password") => Some((
-            json,
-            format!(r#"{{"current_password":"{PASSWORD}","new_password":"{PASSWORD}"}}"#),
-        )),
+        ("POST", "/api/v1/me/password") => {
+            Some((json, format!(r#"{{"current_password":"{PASSWORD}","new_password":"{PASSWORD}"}}"#)))
+        }
         ("POST", "/api/v1/me/tokens") => Some((json, r#"{"name":"matrix","ttl_days":1}"#.into())),
         ("POST", "/api/v1/users") => Some((
             json,
@@ -69,9 +52,7 @@ fn sample_body(
                 r#"{{"username":"matrix-api-{n}","display_name":"Matrix","role":"border","password":"a long enough password"}}"#
             ),
         )),
-        ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => {
-            Some((json, String::new()))
-        }
+        ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => Some((json, String::new())),
         (m, p) => panic!("the role matrix has no sample request for {m} {p}: add one"),
     }
 }
@@ -127,9 +108,7 @@ async fn every_route_answers_every_role_as_declared() {
                 }
                 (Kind::Api, 401 | 403) => {
                     reply.status == expected
-                        && reply
-                            .header("content-type")
-                            .starts_with("application/problem+json")
+                        && reply.header("content-type").starts_with("application/problem+json")
                 }
                 _ => reply.status == expected,
             };
@@ -156,12 +135,7 @@ async fn every_route_answers_every_role_as_declared() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {n} calls went wrong:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {n} calls went wrong:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(n, ROUTES.len() * Role::ALL.len());
 }
 
@@ -169,10 +143,7 @@ async fn every_route_answers_every_role_as_declared() {
 async fn forms_without_the_csrf_token_are_refused() {
     let h = Harness::new().await;
     let (cookie, _) = h.session(Role::Admin).await;
-    for spec in ROUTES
-        .iter()
-        .filter(|s| s.kind == Kind::Page && s.method == "POST")
-    {
+    for spec in ROUTES.iter().filter(|s| s.kind == Kind::Page && s.method == "POST") {
         for token in ["", "csrf=forged"] {
             let req = Request::post(concrete(spec.path, h.user(Role::Applicant).id))
                 .header("cookie", &cookie)
@@ -180,15 +151,8 @@ async fn forms_without_the_csrf_token_are_refused() {
                 .body(Body::from(token))
                 .unwrap();
             let reply = h.send(req).await;
-            assert_eq!(
-                reply.status, 403,
-                "{} with {token:?}: {}",
-                spec.path, reply.body
-            );
-            assert!(
-                reply.body.contains("id=\"error-text\""),
-                "an error page is shown"
-            );
+            assert_eq!(reply.status, 403, "{} with {token:?}: {}", spec.path, reply.body);
+            assert!(reply.body.contains("id=\"error-text\""), "an error page is shown");
         }
     }
     // The anonymous login form checks the double-submit cookie.
@@ -218,10 +182,7 @@ async fn api_calls_with_the_session_cookie_need_the_csrf_header() {
     h.send(call(Some("wrong"))).await.problem(403);
     assert_eq!(h.send(call(Some(&csrf))).await.status, 201);
     // Reading needs no token.
-    let req = Request::get("/api/v1/me")
-        .header("cookie", &cookie)
-        .body(Body::empty())
-        .unwrap();
+    let req = Request::get("/api/v1/me").header("cookie", &cookie).body(Body::empty()).unwrap();
     assert_eq!(h.send(req).await.status, 200);
 }
 
@@ -237,17 +198,9 @@ async fn reading_a_persons_record_is_audited() {
     let reply = h.send(req).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json()["region"], "KZ-75");
-    let reads = audit::for_object(&h.db, "user", &target.to_string())
-        .await
-        .unwrap();
-    let read = reads
-        .iter()
-        .find(|r| r.action == "user.read")
-        .expect("the read was audited");
-    assert_eq!(
-        (read.actor.as_str(), read.role.as_str()),
-        ("test-admin", "admin")
-    );
+    let reads = audit::for_object(&h.db, "user", &target.to_string()).await.unwrap();
+    let read = reads.iter().find(|r| r.action == "user.read").expect("the read was audited");
+    assert_eq!((read.actor.as_str(), read.role.as_str()), ("test-admin", "admin"));
     assert_eq!(read.request_id, reply.header("x-request-id"));
 }
 
@@ -258,10 +211,7 @@ async fn login_sets_a_hardened_cookie_and_is_rate_limited() {
         Request::post("/login")
             .header("cookie", "ashyq_csrf=t")
             .header("content-type", "application/x-www-form-urlencoded")
-            .body(Body::from(format!(
-                "csrf=t&username=test-border&password={}",
-                password.replace(' ', "+")
-            )))
+            .body(Body::from(format!("csrf=t&username=test-border&password={}", password.replace(' ', "+"))))
             .unwrap()
     };
     let ok = h.send(login(PASSWORD)).await;
@@ -273,10 +223,7 @@ async fn login_sets_a_hardened_cookie_and_is_rate_limited() {
         .filter_map(|v| v.to_str().ok())
         .find(|c| c.starts_with("ashyq_session="))
         .unwrap();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     for _ in 0..ashyq_store::throttle::MAX_PER_USERNAME {
         let bad = h.send(login("wrong password here")).await;
         assert_eq!(bad.status, 401);
@@ -290,54 +237,24 @@ async fn login_sets_a_hardened_cookie_and_is_rate_limited() {
 #[tokio::test]
 async fn cookies_are_secure_when_configured() {
     let h = Harness::new().await;
-    let config = ashyq_server::ServerConfig {
-        secure_cookies: true,
-        ..Default::default()
-    };
+    let config = ashyq_server::ServerConfig { secure_cookies: true, ..Default::default() };
     let state = ashyq_server::AppState::new(h.db.clone(), config).unwrap();
     let app = ashyq_server::app(state);
-    let res = tower::ServiceExt::oneshot(app, Request::get("/login").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let set = res
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        set.starts_with("ashyq_csrf=") && set.contains("Secure"),
-        "{set}"
-    );
+    let res =
+        tower::ServiceExt::oneshot(app, Request::get("/login").body(Body::empty()).unwrap()).await.unwrap();
+    let set = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert!(set.starts_with("ashyq_csrf=") && set.contains("Secure"), "{set}");
 }
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_api_route() {
     let h = Harness::new().await;
-    let reply = h
-        .send(
-            Request::get("/api/v1/openapi.json")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let reply = h.send(Request::get("/api/v1/openapi.json").body(Body::empty()).unwrap()).await;
     let doc = reply.json();
-    assert!(
-        doc["openapi"].as_str().unwrap().starts_with("3.1"),
-        "{}",
-        doc["openapi"]
-    );
-    for spec in ROUTES
-        .iter()
-        .filter(|s| s.path.starts_with("/api/v1/") && s.path != "/api/v1/openapi.json")
-    {
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{}", doc["openapi"]);
+    for spec in ROUTES.iter().filter(|s| s.path.starts_with("/api/v1/") && s.path != "/api/v1/openapi.json") {
         let op = &doc["paths"][spec.path][spec.method.to_lowercase()];
-        assert!(
-            op.is_object(),
-            "{} {} is not in the OpenAPI document",
-            spec.method,
-            spec.path
-        );
+        assert!(op.is_object(), "{} {} is not in the OpenAPI document", spec.method, spec.path);
     }
     assert!(doc["components"]["schemas"]["Problem"].is_object());
 }

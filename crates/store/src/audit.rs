@@ -29,12 +29,7 @@ impl Actor {
 
     /// Someone not logged in.
     pub fn public(request_id: &str) -> Actor {
-        Actor {
-            user_id: None,
-            username: "-".into(),
-            role: Role::Public,
-            request_id: request_id.into(),
-        }
+        Actor { user_id: None, username: "-".into(), role: Role::Public, request_id: request_id.into() }
     }
 }
 
@@ -50,12 +45,7 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     pub fn new(action: &'a str, object_type: &'a str, object_id: &'a str) -> Self {
-        Event {
-            action,
-            object_type,
-            object_id,
-            detail: serde_json::json!({}),
-        }
+        Event { action, object_type, object_id, detail: serde_json::json!({}) }
     }
 
     pub fn detail(mut self, detail: serde_json::Value) -> Self {
@@ -66,11 +56,7 @@ impl<'a> Event<'a> {
 
 /// Appends one record inside the caller's transaction, so the record and the change it
 /// describes are committed together or not at all.
-pub async fn append(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    event: Event<'_>,
-) -> Result<i64, StoreError> {
+pub async fn append(conn: &mut AnyConnection, actor: &Actor, event: Event<'_>) -> Result<i64, StoreError> {
     // Taking the head first locks it (a row lock on PostgreSQL, the write lock on SQLite), so
     // concurrent appends queue here and the chain never forks.
     let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
@@ -127,7 +113,8 @@ pub async fn record(db: &Db, actor: &Actor, event: Event<'_>) -> Result<i64, Sto
     Ok(seq)
 }
 
-const COLUMNS: &str = "seq, at_us, actor_id, actor, role, action, object_type, object_id, request_id, detail, prev_hash, hash";
+const COLUMNS: &str =
+    "seq, at_us, actor_id, actor, role, action, object_type, object_id, request_id, detail, prev_hash, hash";
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<AuditRecord, StoreError> {
     Ok(AuditRecord {
@@ -149,27 +136,16 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<AuditRecord, StoreError> {
 /// The most recent `limit` records, newest first.
 pub async fn tail(db: &Db, limit: i64) -> Result<Vec<AuditRecord>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT $1");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(limit)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(&db.pool).await?;
     rows.iter().map(from_row).collect()
 }
 
 /// Records about one object, oldest first (e.g. every read of a person's record).
-pub async fn for_object(
-    db: &Db,
-    object_type: &str,
-    object_id: &str,
-) -> Result<Vec<AuditRecord>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM audit_log WHERE object_type = $1 AND object_id = $2 ORDER BY seq"
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(object_type)
-        .bind(object_id)
-        .fetch_all(&db.pool)
-        .await?;
+pub async fn for_object(db: &Db, object_type: &str, object_id: &str) -> Result<Vec<AuditRecord>, StoreError> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM audit_log WHERE object_type = $1 AND object_id = $2 ORDER BY seq");
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(object_type).bind(object_id).fetch_all(&db.pool).await?;
     rows.iter().map(from_row).collect()
 }
 
@@ -177,16 +153,12 @@ pub async fn for_object(
 /// [`StoreError::AuditBroken`] naming the first broken record.
 pub async fn verify(db: &Db) -> Result<i64, StoreError> {
     const PAGE: i64 = 2_000;
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .fetch_one(&db.pool)
-        .await?;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&db.pool).await?;
     let (head_seq, head_hash): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
     let mut verifier = ChainVerifier::default();
     let mut after = 0i64;
     // Only up to the head read above: records appended while we verify are for the next run.
-    let sql = format!(
-        "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3"
-    );
+    let sql = format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3");
     loop {
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(after)
@@ -203,7 +175,5 @@ pub async fn verify(db: &Db) -> Result<i64, StoreError> {
             break;
         }
     }
-    verifier
-        .finish(head_seq, &head_hash)
-        .map_err(StoreError::AuditBroken)
+    verifier.finish(head_seq, &head_hash).map_err(StoreError::AuditBroken)
 }

@@ -80,14 +80,9 @@ pub async fn backup(db: &Db, dest: &Path, force: bool) -> Result<u64, StoreError
     let target = partial
         .to_str()
         .ok_or_else(|| StoreError::Unsupported(format!("{}: not a UTF-8 path", dest.display())))?;
-    sqlx::query("VACUUM INTO $1")
-        .bind(target)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query("VACUUM INTO $1").bind(target).execute(&db.pool).await?;
     std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e))?;
-    Ok(std::fs::metadata(dest)
-        .map_err(|e| StoreError::io(dest, e))?
-        .len())
+    Ok(std::fs::metadata(dest).map_err(|e| StoreError::io(dest, e))?.len())
 }
 
 /// What a backup file holds, found by opening it read-only.
@@ -101,15 +96,10 @@ pub struct BackupInfo {
 /// Checks that `file` is an intact ashyq database this version can open.
 pub async fn inspect(file: &Path, known_migrations: i64) -> Result<BackupInfo, StoreError> {
     if !file.is_file() {
-        return Err(StoreError::io(
-            file,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-        ));
+        return Err(StoreError::io(file, std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
     }
     let url = format!("sqlite://{}?mode=ro", file.display());
-    let db = Db::connect(&url)
-        .await
-        .map_err(|e| not_a_backup(file, &e.to_string()))?;
+    let db = Db::connect(&url).await.map_err(|e| not_a_backup(file, &e.to_string()))?;
     let result = async {
         let check: String = sqlx::query("PRAGMA integrity_check")
             .fetch_one(&db.pool)
@@ -137,7 +127,10 @@ pub async fn inspect(file: &Path, known_migrations: i64) -> Result<BackupInfo, S
         if info.migrations > known_migrations {
             return Err(not_a_backup(
                 file,
-                &format!("it was written by a newer ashyq ({} migrations; this one knows {known_migrations})", info.migrations),
+                &format!(
+                    "it was written by a newer ashyq ({} migrations; this one knows {known_migrations})",
+                    info.migrations
+                ),
             ));
         }
         Ok(info)
@@ -153,18 +146,16 @@ fn not_a_backup(file: &Path, why: &str) -> StoreError {
 
 /// Replaces the SQLite database at `target_url` with `file`. The server must be stopped (the
 /// lock is checked). The database being replaced is first copied to
-/// `<database>.before-restore-<unix-seconds>`, so a restore can itself be undone.
+/// `<database>.before-restore-<UTC time>[-n]`, so a restore can itself be undone.
 /// Returns the path of that copy, if there was a database to keep.
-pub async fn restore(
-    file: &Path,
-    target_url: &str,
-) -> Result<(BackupInfo, Option<PathBuf>), StoreError> {
+pub async fn restore(file: &Path, target_url: &str) -> Result<(BackupInfo, Option<PathBuf>), StoreError> {
     let (backend, path) = parse_url(target_url)?;
     let target = match (backend, path) {
         (Backend::Sqlite, Some(p)) => p,
         _ => {
             return Err(StoreError::Unsupported(
-                "restore is for the embedded SQLite database; for PostgreSQL use pg_restore (see the README)".into(),
+                "restore is for the embedded SQLite database; for PostgreSQL use pg_restore (see the README)"
+                    .into(),
             ));
         }
     };
@@ -173,11 +164,12 @@ pub async fn restore(
     let mut kept = None;
     if target.exists() {
         let db = Db::connect(target_url).await?;
-        let keep = PathBuf::from(format!(
-            "{}.before-restore-{}",
-            target.display(),
-            jiff::Timestamp::now().as_second()
-        ));
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let base = format!("{}.before-restore-{stamp}", target.display());
+        let keep = (1..)
+            .map(|n| if n == 1 { PathBuf::from(&base) } else { PathBuf::from(format!("{base}-{n}")) })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| PathBuf::from(&base));
         let copied = backup(&db, &keep, false).await;
         db.close().await;
         copied?;

@@ -32,10 +32,7 @@ pub struct Db {
 
 /// Parses `sqlite://PATH` (relative or absolute, `sqlite::memory:`) or `postgres://…`.
 pub fn parse_url(url: &str) -> Result<(Backend, Option<PathBuf>), StoreError> {
-    let bad = |why: &str| StoreError::BadUrl {
-        url: url.to_string(),
-        why: why.to_string(),
-    };
+    let bad = |why: &str| StoreError::BadUrl { url: url.to_string(), why: why.to_string() };
     if let Some(rest) = url.strip_prefix("sqlite:") {
         let rest = rest.strip_prefix("//").unwrap_or(rest);
         let path = rest.split('?').next().unwrap_or_default();
@@ -47,9 +44,7 @@ pub fn parse_url(url: &str) -> Result<(Backend, Option<PathBuf>), StoreError> {
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok((Backend::Postgres, None))
     } else {
-        Err(bad(
-            "expected sqlite://PATH or postgres://USER@HOST/DATABASE",
-        ))
+        Err(bad("expected sqlite://PATH or postgres://USER@HOST/DATABASE"))
     }
 }
 
@@ -65,11 +60,7 @@ impl Db {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
             }
             if !url.contains("mode=") {
-                url.push_str(if url.contains('?') {
-                    "&mode=rwc"
-                } else {
-                    "?mode=rwc"
-                });
+                url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
             }
         }
         let options = AnyPoolOptions::new()
@@ -82,12 +73,8 @@ impl Db {
             // foreign keys are sqlx's defaults for SQLite.
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {
-                    sqlx::query("PRAGMA journal_mode = WAL")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA synchronous = NORMAL")
-                        .execute(&mut *conn)
-                        .await?;
+                    sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
                     Ok(())
                 })
             })
@@ -95,11 +82,7 @@ impl Db {
             options
         };
         let pool = options.connect(&url).await?;
-        Ok(Db {
-            pool,
-            backend,
-            sqlite_path,
-        })
+        Ok(Db { pool, backend, sqlite_path })
     }
 
     /// Connects and applies every pending migration.
@@ -147,28 +130,16 @@ mod tests {
     fn urls_are_parsed_by_scheme() {
         assert_eq!(
             parse_url("sqlite://./ashyq-data/ashyq.db").ok(),
-            Some((
-                Backend::Sqlite,
-                Some(PathBuf::from("./ashyq-data/ashyq.db"))
-            ))
+            Some((Backend::Sqlite, Some(PathBuf::from("./ashyq-data/ashyq.db"))))
         );
         assert_eq!(
             parse_url("sqlite:///var/lib/ashyq/a.db?mode=ro").ok(),
             Some((Backend::Sqlite, Some(PathBuf::from("/var/lib/ashyq/a.db"))))
         );
-        assert_eq!(
-            parse_url("sqlite::memory:").ok(),
-            Some((Backend::Sqlite, None))
-        );
-        assert_eq!(
-            parse_url("postgres://postgres@127.0.0.1/test").ok(),
-            Some((Backend::Postgres, None))
-        );
+        assert_eq!(parse_url("sqlite::memory:").ok(), Some((Backend::Sqlite, None)));
+        assert_eq!(parse_url("postgres://postgres@127.0.0.1/test").ok(), Some((Backend::Postgres, None)));
         let err = parse_url("mysql://x").unwrap_err().to_string();
-        assert!(
-            err.contains("mysql://x") && err.contains("sqlite://PATH"),
-            "{err}"
-        );
+        assert!(err.contains("mysql://x") && err.contains("sqlite://PATH"), "{err}");
         assert!(parse_url("sqlite://").is_err());
     }
 }

@@ -22,10 +22,7 @@ pub enum StoreError {
     #[error("{0}")]
     Unsupported(String),
     #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error("password hashing: {0}")]
     Hashing(String),
     #[error("stored data is not as expected: {0}")]
@@ -34,10 +31,7 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
-        StoreError::Io {
-            path: path.display().to_string(),
-            source,
-        }
+        StoreError::Io { path: path.display().to_string(), source }
     }
 }
 

@@ -31,14 +31,7 @@ pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Sess
         .bind(expires_at_us)
         .execute(&db.pool)
         .await?;
-    Ok((
-        token,
-        Session {
-            user: user.clone(),
-            csrf_token,
-            expires_at_us,
-        },
-    ))
+    Ok((token, Session { user: user.clone(), csrf_token, expires_at_us }))
 }
 
 /// The session for a cookie token, if it exists, has not expired and its account is enabled.

@@ -22,46 +22,22 @@ enum Cleanup {
 pub async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("a temporary folder for the test database");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let db = Db::open(&url)
-        .await
-        .expect("open and migrate the SQLite test database");
-    TestDb {
-        db,
-        url,
-        cleanup: Cleanup::Sqlite(dir),
-    }
+    let db = Db::open(&url).await.expect("open and migrate the SQLite test database");
+    TestDb { db, url, cleanup: Cleanup::Sqlite(dir) }
 }
 
 /// A new schema in the PostgreSQL database of `ASHYQ_TEST_POSTGRES_URL`, or `None` if unset.
 pub async fn postgres() -> Option<TestDb> {
-    let admin_url = std::env::var(POSTGRES_URL_VAR)
-        .ok()
-        .filter(|u| !u.is_empty())?;
-    let schema = format!(
-        "t_{}",
-        crate::secret::random_token()[..16]
-            .to_lowercase()
-            .replace(['-', '_'], "x")
-    );
-    let admin = Db::connect(&admin_url)
-        .await
-        .expect("connect to ASHYQ_TEST_POSTGRES_URL");
+    let admin_url = std::env::var(POSTGRES_URL_VAR).ok().filter(|u| !u.is_empty())?;
+    let schema = format!("t_{}", crate::secret::random_token()[..16].to_lowercase().replace(['-', '_'], "x"));
+    let admin = Db::connect(&admin_url).await.expect("connect to ASHYQ_TEST_POSTGRES_URL");
     let create = format!("CREATE SCHEMA {schema}");
-    sqlx::query(sqlx::AssertSqlSafe(create))
-        .execute(&admin.pool)
-        .await
-        .expect("create the test schema");
+    sqlx::query(sqlx::AssertSqlSafe(create)).execute(&admin.pool).await.expect("create the test schema");
     admin.close().await;
     let sep = if admin_url.contains('?') { '&' } else { '?' };
     let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
-    let db = Db::open(&url)
-        .await
-        .expect("open and migrate the PostgreSQL test schema");
-    Some(TestDb {
-        db,
-        url,
-        cleanup: Cleanup::Postgres { admin_url, schema },
-    })
+    let db = Db::open(&url).await.expect("open and migrate the PostgreSQL test schema");
+    Some(TestDb { db, url, cleanup: Cleanup::Postgres { admin_url, schema } })
 }
 
 impl TestDb {
@@ -72,9 +48,7 @@ impl TestDb {
             && let Ok(admin) = Db::connect(&admin_url).await
         {
             let drop = format!("DROP SCHEMA {schema} CASCADE");
-            let _ = sqlx::query(sqlx::AssertSqlSafe(drop))
-                .execute(&admin.pool)
-                .await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&admin.pool).await;
             admin.close().await;
         }
     }

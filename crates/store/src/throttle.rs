@@ -26,10 +26,7 @@ fn window_start(now: i64) -> i64 {
 pub async fn check(db: &Db, username: &str, ip: &str) -> Result<(), crate::users::LoginError> {
     let now = crate::now_us();
     let since = window_start(now);
-    for (column, key, max) in [
-        ("username", username, MAX_PER_USERNAME),
-        ("ip", ip, MAX_PER_IP),
-    ] {
+    for (column, key, max) in [("username", username, MAX_PER_USERNAME), ("ip", ip, MAX_PER_IP)] {
         let sql = format!(
             "SELECT COUNT(*) AS n, MIN(at_us) AS first FROM login_failures WHERE {column} = $1 AND at_us > $2"
         );
@@ -69,9 +66,6 @@ pub async fn record_failure(db: &Db, username: &str, ip: &str) -> Result<(), Sto
 
 /// After a successful login the username's count starts again (the address's does not).
 pub async fn clear(db: &Db, username: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_failures WHERE username = $1")
-        .bind(username)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(username).execute(&db.pool).await?;
     Ok(())
 }

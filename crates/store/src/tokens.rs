@@ -36,9 +36,7 @@ pub async fn create(
         ));
     }
     if ttl_days.is_some_and(|d| !(1..=3650).contains(&d)) {
-        return Err(StoreError::Unsupported(
-            "token lifetime: must be 1 to 3650 days".into(),
-        ));
+        return Err(StoreError::Unsupported("token lifetime: must be 1 to 3650 days".into()));
     }
     let secret = format!("{PREFIX}{}", random_token());
     let now = crate::now_us();
@@ -56,14 +54,9 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let id: i64 = row.try_get("id")?;
-    let detail =
-        serde_json::json!({"user_id": user.id, "name": name, "expires_at_us": expires_at_us});
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("token.create", "api_token", &id.to_string()).detail(detail),
-    )
-    .await?;
+    let detail = serde_json::json!({"user_id": user.id, "name": name, "expires_at_us": expires_at_us});
+    audit::append(&mut tx, actor, Event::new("token.create", "api_token", &id.to_string()).detail(detail))
+        .await?;
     tx.commit().await?;
     let token = ApiToken {
         id,
@@ -117,7 +110,7 @@ pub async fn list(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
         .collect()
 }
 
-/// Revokes a token. Revoking a revoked token changes nothing.
+/// Revokes a token. Revoking a revoked token changes nothing; an unknown id is an error.
 pub async fn revoke(db: &Db, actor: &Actor, id: i64) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     let n = sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE id = $1 AND revoked = 0")
@@ -125,14 +118,16 @@ pub async fn revoke(db: &Db, actor: &Actor, id: i64) -> Result<(), StoreError> {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-    if n > 0 {
-        audit::append(
-            &mut tx,
-            actor,
-            Event::new("token.revoke", "api_token", &id.to_string()),
-        )
-        .await?;
+    if n == 0 {
+        let exists =
+            sqlx::query("SELECT id FROM api_tokens WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+        tx.rollback().await?;
+        return match exists {
+            Some(_) => Ok(()),
+            None => Err(StoreError::NotFound { what: "API token", key: id.to_string() }),
+        };
     }
+    audit::append(&mut tx, actor, Event::new("token.revoke", "api_token", &id.to_string())).await?;
     tx.commit().await?;
     Ok(())
 }

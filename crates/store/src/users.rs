@@ -42,9 +42,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
         id: row.try_get("id")?,
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
-        role: role
-            .parse()
-            .map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
+        role: role.parse().map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
         region: row.try_get("region")?,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
         created_at_us: row.try_get("created_at_us")?,
@@ -68,11 +66,8 @@ pub async fn hash_password(password: &str) -> Result<String, StoreError> {
 async fn password_matches(password: &str, stored: &str) -> bool {
     let (password, stored) = (password.to_string(), stored.to_string());
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored).is_ok_and(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
+        PasswordHash::new(&stored)
+            .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
     })
     .await
     .unwrap_or(false)
@@ -85,9 +80,7 @@ async fn decoy_hash() -> &'static str {
     if let Some(h) = DECOY.get() {
         return h;
     }
-    let h = hash_password("decoy password that matches nothing")
-        .await
-        .unwrap_or_default();
+    let h = hash_password("decoy password that matches nothing").await.unwrap_or_default();
     DECOY.get_or_init(|| h)
 }
 
@@ -115,23 +108,15 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreE
         .await
         .map_err(|e| {
             if is_unique_violation(&e) {
-                StoreError::Conflict {
-                    what: "user",
-                    key: username.clone(),
-                }
+                StoreError::Conflict { what: "user", key: username.clone() }
             } else {
                 e.into()
             }
         })?;
     let user = from_row(&row)?;
-    let detail =
-        serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("user.create", "user", &user.id.to_string()).detail(detail),
-    )
-    .await?;
+    let detail = serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
+    audit::append(&mut tx, actor, Event::new("user.create", "user", &user.id.to_string()).detail(detail))
+        .await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -139,76 +124,49 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreE
 /// Every account, by username.
 pub async fn list(db: &Db) -> Result<Vec<User>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM users ORDER BY username");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await?;
     rows.iter().map(from_row).collect()
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<User, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let row = row.ok_or_else(|| StoreError::NotFound {
-        what: "user",
-        key: id.to_string(),
-    })?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
+    let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
     from_row(&row)
 }
 
 pub async fn by_username(db: &Db, username: &str) -> Result<User, StoreError> {
     let name = username.trim().to_lowercase();
     let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(&name)
-        .fetch_optional(&db.pool)
-        .await?;
-    let row = row.ok_or_else(|| StoreError::NotFound {
-        what: "user",
-        key: name.clone(),
-    })?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&name).fetch_optional(&db.pool).await?;
+    let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: name.clone() })?;
     from_row(&row)
 }
 
 /// Disables or re-enables an account. Disabling ends its sessions and revokes its API tokens.
 /// Idempotent: setting the state it already has changes nothing and writes no audit record.
-pub async fn set_disabled(
-    db: &Db,
-    actor: &Actor,
-    id: i64,
-    disabled: bool,
-) -> Result<User, StoreError> {
+pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Result<User, StoreError> {
     let mut tx = db.begin_write().await?;
-    let changed = sqlx::query(
-        "UPDATE users SET disabled = $1, updated_at_us = $2 WHERE id = $3 AND disabled <> $1",
-    )
-    .bind(i64::from(disabled))
-    .bind(crate::now_us())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let changed =
+        sqlx::query("UPDATE users SET disabled = $1, updated_at_us = $2 WHERE id = $3 AND disabled <> $1")
+            .bind(i64::from(disabled))
+            .bind(crate::now_us())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
     if changed == 0 {
         tx.rollback().await?;
         return get(db, id).await;
     }
     if disabled {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE user_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
     }
-    let action = if disabled {
-        "user.disable"
-    } else {
-        "user.enable"
-    };
+    let action = if disabled { "user.disable" } else { "user.enable" };
     audit::append(&mut tx, actor, Event::new(action, "user", &id.to_string())).await?;
     tx.commit().await?;
     get(db, id).await
@@ -233,20 +191,13 @@ pub async fn set_password(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let keep = keep_session
-        .map(crate::secret::token_hash)
-        .unwrap_or_default();
+    let keep = keep_session.map(crate::secret::token_hash).unwrap_or_default();
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(id)
         .bind(&keep)
         .execute(&mut *tx)
         .await?;
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("user.set_password", "user", &id.to_string()),
-    )
-    .await?;
+    audit::append(&mut tx, actor, Event::new("user.set_password", "user", &id.to_string())).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -258,10 +209,7 @@ pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, St
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    let row = row.ok_or_else(|| StoreError::NotFound {
-        what: "user",
-        key: id.to_string(),
-    })?;
+    let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
     let stored: String = row.try_get("password_hash")?;
     Ok(password_matches(password, &stored).await)
 }
@@ -297,8 +245,7 @@ pub async fn authenticate(
     let found = match &row {
         Some(r) => Some((
             r.try_get::<i64, _>("id").map_err(StoreError::from)?,
-            r.try_get::<String, _>("password_hash")
-                .map_err(StoreError::from)?,
+            r.try_get::<String, _>("password_hash").map_err(StoreError::from)?,
             r.try_get::<i64, _>("disabled").map_err(StoreError::from)? != 0,
         )),
         None => None,
@@ -322,8 +269,7 @@ pub async fn authenticate(
             audit::record(
                 db,
                 &actor,
-                Event::new("session.login", "user", &id.to_string())
-                    .detail(serde_json::json!({"ip": ip})),
+                Event::new("session.login", "user", &id.to_string()).detail(serde_json::json!({"ip": ip})),
             )
             .await?;
             Ok(user)
@@ -337,12 +283,8 @@ pub async fn authenticate(
             throttle::record_failure(db, &name, ip).await?;
             let id = other.map(|(id, _, _)| id.to_string()).unwrap_or_default();
             let detail = serde_json::json!({"username": name, "ip": ip, "reason": reason});
-            audit::record(
-                db,
-                &public,
-                Event::new("session.login_failed", "user", &id).detail(detail),
-            )
-            .await?;
+            audit::record(db, &public, Event::new("session.login_failed", "user", &id).detail(detail))
+                .await?;
             Err(LoginError::InvalidCredentials)
         }
     }

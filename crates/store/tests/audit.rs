@@ -9,23 +9,16 @@ async fn append_n(db: &Db, n: usize) {
     let actor = Actor::cli();
     for i in 0..n {
         let id = i.to_string();
-        audit::record(
-            db,
-            &actor,
-            Event::new("test.event", "thing", &id).detail(serde_json::json!({"i": i})),
-        )
-        .await
-        .unwrap();
+        audit::record(db, &actor, Event::new("test.event", "thing", &id).detail(serde_json::json!({"i": i})))
+            .await
+            .unwrap();
     }
 }
 
 /// What an intruder with write access to the database would do: lift the append-only guard.
 async fn lift_guard(db: &Db) {
     let sqls: &[&'static str] = match db.backend {
-        Backend::Sqlite => &[
-            "DROP TRIGGER audit_log_no_update",
-            "DROP TRIGGER audit_log_no_delete",
-        ],
+        Backend::Sqlite => &["DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"],
         Backend::Postgres => &["ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete"],
     };
     for sql in sqls {
@@ -38,22 +31,15 @@ async fn appends_chain_and_verify(db: &Db) {
     append_n(db, 5).await;
     assert_eq!(audit::verify(db).await.unwrap(), 5);
     let tail = audit::tail(db, 3).await.unwrap();
-    assert_eq!(
-        tail.iter().map(|r| r.seq).collect::<Vec<_>>(),
-        vec![5, 4, 3]
-    );
+    assert_eq!(tail.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![5, 4, 3]);
     assert_eq!(tail[0].prev_hash, tail[1].hash);
 }
 
 async fn the_log_is_append_only(db: &Db) {
     append_n(db, 2).await;
-    let upd = sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1")
-        .execute(&db.pool)
-        .await;
+    let upd = sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1").execute(&db.pool).await;
     assert!(upd.unwrap_err().to_string().contains("append-only"));
-    let del = sqlx::query("DELETE FROM audit_log WHERE seq = 2")
-        .execute(&db.pool)
-        .await;
+    let del = sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(&db.pool).await;
     assert!(del.unwrap_err().to_string().contains("append-only"));
     assert_eq!(audit::verify(db).await.unwrap(), 2);
 }
@@ -66,9 +52,7 @@ async fn concurrent_appends_never_fork(db: &Db) {
                 let actor = Actor::cli();
                 for i in 0..5 {
                     let id = format!("{t}-{i}");
-                    audit::record(&db, &actor, Event::new("test.concurrent", "thing", &id))
-                        .await
-                        .unwrap();
+                    audit::record(&db, &actor, Event::new("test.concurrent", "thing", &id)).await.unwrap();
                 }
             })
         })
@@ -98,18 +82,9 @@ async fn an_altered_record_is_named(db: &Db) {
 async fn a_removed_record_is_named(db: &Db) {
     append_n(db, 6).await;
     lift_guard(db).await;
-    sqlx::query("DELETE FROM audit_log WHERE seq = 3")
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = 3").execute(&db.pool).await.unwrap();
     match audit::verify(db).await {
-        Err(StoreError::AuditBroken(b)) => assert_eq!(
-            b,
-            Broken::Missing {
-                seq: 4,
-                expected: 3
-            }
-        ),
+        Err(StoreError::AuditBroken(b)) => assert_eq!(b, Broken::Missing { seq: 4, expected: 3 }),
         other => panic!("removal not found: {other:?}"),
     }
 }
@@ -117,10 +92,7 @@ async fn a_removed_record_is_named(db: &Db) {
 async fn removed_last_records_are_named(db: &Db) {
     append_n(db, 6).await;
     lift_guard(db).await;
-    sqlx::query("DELETE FROM audit_log WHERE seq >= 5")
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq >= 5").execute(&db.pool).await.unwrap();
     match audit::verify(db).await {
         Err(StoreError::AuditBroken(b)) => assert_eq!(b.seq(), 5, "{b}"),
         other => panic!("truncation not found: {other:?}"),
@@ -139,9 +111,7 @@ both_backends!(
 #[test]
 fn both_backends_have_the_same_migrations() {
     let names = |backend: &str| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("migrations")
-            .join(backend);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
         let mut v: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -24,22 +24,13 @@ async fn a_backup_of_an_open_database_restores_to_the_same_state() {
     let file = dir.path().join("nightly.db");
     let size = backup::backup(&t.db, &file, false).await.unwrap();
     assert!(size > 0);
-    assert!(
-        backup::backup(&t.db, &file, false)
-            .await
-            .unwrap_err()
-            .to_string()
-            .contains("--force")
-    );
+    assert!(backup::backup(&t.db, &file, false).await.unwrap_err().to_string().contains("--force"));
     add_user(&t.db, "after.backup").await;
 
     // Restore over the live file: refused while a server holds the lock...
     let target = t.db.sqlite_path.clone().unwrap();
     let lock = DbLock::acquire(&target).unwrap();
-    let err = backup::restore(&file, &t.url)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = backup::restore(&file, &t.url).await.unwrap_err().to_string();
     assert!(err.contains("in use by a running ashyq server"), "{err}");
     drop(lock);
     t.db.close().await;
@@ -48,22 +39,11 @@ async fn a_backup_of_an_open_database_restores_to_the_same_state() {
     let (info, kept) = backup::restore(&file, &t.url).await.unwrap();
     assert_eq!((info.users, info.audit_records), (1, 1));
     let restored = Db::open(&t.url).await.unwrap();
-    let names: Vec<String> = users::list(&restored)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|u| u.username)
-        .collect();
+    let names: Vec<String> = users::list(&restored).await.unwrap().into_iter().map(|u| u.username).collect();
     assert_eq!(names, ["before.backup"]);
     assert_eq!(audit::verify(&restored).await.unwrap(), 1);
-    let kept = Db::open(&format!("sqlite://{}", kept.unwrap().display()))
-        .await
-        .unwrap();
-    assert_eq!(
-        users::list(&kept).await.unwrap().len(),
-        2,
-        "the replaced database was kept"
-    );
+    let kept = Db::open(&format!("sqlite://{}", kept.unwrap().display())).await.unwrap();
+    assert_eq!(users::list(&kept).await.unwrap().len(), 2, "the replaced database was kept");
 }
 
 #[tokio::test]
@@ -74,18 +54,9 @@ async fn restoring_something_that_is_not_a_backup_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not a database").unwrap();
-    let err = backup::restore(&junk, &t.url)
-        .await
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("junk.db") && err.contains("cannot restore"),
-        "{err}"
-    );
-    let missing = backup::restore(&dir.path().join("nope.db"), &t.url)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = backup::restore(&junk, &t.url).await.unwrap_err().to_string();
+    assert!(err.contains("junk.db") && err.contains("cannot restore"), "{err}");
+    let missing = backup::restore(&dir.path().join("nope.db"), &t.url).await.unwrap_err().to_string();
     assert!(missing.contains("nope.db"), "{missing}");
     let db = Db::open(&t.url).await.unwrap();
     assert_eq!(users::list(&db).await.unwrap().len(), 1);
@@ -93,17 +64,12 @@ async fn restoring_something_that_is_not_a_backup_changes_nothing() {
 
 #[tokio::test]
 async fn postgres_is_pointed_to_its_own_tools() {
-    let err = backup::restore(
-        std::path::Path::new("x.db"),
-        "postgres://postgres@127.0.0.1/test",
-    )
-    .await
-    .unwrap_err();
+    let err = backup::restore(std::path::Path::new("x.db"), "postgres://postgres@127.0.0.1/test")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("pg_restore"), "{err}");
     if let Some(t) = testing::postgres().await {
-        let err = backup::backup(&t.db, std::path::Path::new("x.db"), false)
-            .await
-            .unwrap_err();
+        let err = backup::backup(&t.db, std::path::Path::new("x.db"), false).await.unwrap_err();
         assert!(err.to_string().contains("pg_dump"), "{err}");
         t.cleanup().await;
     }

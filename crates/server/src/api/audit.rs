@@ -36,18 +36,11 @@ pub struct AuditView {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(TailQuery),
     responses((status = 200, body = Vec<AuditView>), (status = 400, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn tail(
-    State(s): State<AppState>,
-    Query(q): Query<TailQuery>,
-) -> ApiResult<Json<Vec<AuditView>>> {
+pub async fn tail(State(s): State<AppState>, Query(q): Query<TailQuery>) -> ApiResult<Json<Vec<AuditView>>> {
     let limit = q.limit.unwrap_or(50);
     if !(1..=1000).contains(&limit) {
-        return Err(Problem::new(
-            StatusCode::BAD_REQUEST,
-            "validation",
-            "limit must be 1 to 1000",
-        )
-        .field("limit", "must be 1 to 1000"));
+        return Err(Problem::new(StatusCode::BAD_REQUEST, "validation", "limit must be 1 to 1000")
+            .field("limit", "must be 1 to 1000"));
     }
     let records = audit::tail(&s.db, limit).await?;
     Ok(Json(
@@ -55,9 +48,7 @@ pub async fn tail(
             .into_iter()
             .map(|r| AuditView {
                 seq: r.seq,
-                at: jiff::Timestamp::from_microsecond(r.at_us)
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
+                at: jiff::Timestamp::from_microsecond(r.at_us).map(|t| t.to_string()).unwrap_or_default(),
                 actor_id: r.actor_id,
                 actor: r.actor,
                 role: r.role,
@@ -88,12 +79,7 @@ pub struct Verification {
     security(("bearer" = []), ("session" = [])))]
 pub async fn verify(State(s): State<AppState>) -> ApiResult<Json<Verification>> {
     match audit::verify(&s.db).await {
-        Ok(n) => Ok(Json(Verification {
-            intact: true,
-            records: Some(n),
-            broken_at: None,
-            reason: None,
-        })),
+        Ok(n) => Ok(Json(Verification { intact: true, records: Some(n), broken_at: None, reason: None })),
         Err(StoreError::AuditBroken(b)) => Ok(Json(Verification {
             intact: false,
             records: None,

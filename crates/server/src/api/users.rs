@@ -29,9 +29,8 @@ pub struct UserView {
 
 impl From<User> for UserView {
     fn from(u: User) -> Self {
-        let created_at = jiff::Timestamp::from_microsecond(u.created_at_us)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
+        let created_at =
+            jiff::Timestamp::from_microsecond(u.created_at_us).map(|t| t.to_string()).unwrap_or_default();
         UserView {
             id: u.id,
             username: u.username,
@@ -80,17 +79,10 @@ pub async fn create(
     p: Principal,
     ApiJson(body): ApiJson<CreateUser>,
 ) -> ApiResult<(StatusCode, Json<UserView>)> {
-    let role: Role = body
-        .role
-        .parse()
-        .map_err(|e: ashyq_core::role::UnknownRole| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation",
-                e.to_string(),
-            )
+    let role: Role = body.role.parse().map_err(|e: ashyq_core::role::UnknownRole| {
+        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
             .field("role", e.to_string())
-        })?;
+    })?;
     let new = NewUser {
         username: body.username,
         display_name: body.display_name,
@@ -106,18 +98,9 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin", params(("id" = i64, Path)),
     responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn show(
-    State(s): State<AppState>,
-    p: Principal,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<UserView>> {
+pub async fn show(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
     let user = users::get(&s.db, id).await?;
-    audit::record(
-        &s.db,
-        &p.actor(),
-        Event::new("user.read", "user", &id.to_string()),
-    )
-    .await?;
+    audit::record(&s.db, &p.actor(), Event::new("user.read", "user", &id.to_string())).await?;
     Ok(Json(user.into()))
 }
 
@@ -145,12 +128,7 @@ pub async fn enable(
     set_disabled(&s, &p, id, false).await
 }
 
-async fn set_disabled(
-    s: &AppState,
-    p: &Principal,
-    id: i64,
-    disabled: bool,
-) -> ApiResult<Json<UserView>> {
+async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> ApiResult<Json<UserView>> {
     if disabled && p.user.as_ref().is_some_and(|u| u.id == id) {
         return Err(Problem::new(
             StatusCode::CONFLICT,
@@ -158,9 +136,5 @@ async fn set_disabled(
             "an administrator cannot disable their own account",
         ));
     }
-    Ok(Json(
-        users::set_disabled(&s.db, &p.actor(), id, disabled)
-            .await?
-            .into(),
-    ))
+    Ok(Json(users::set_disabled(&s.db, &p.actor(), id, disabled).await?.into()))
 }

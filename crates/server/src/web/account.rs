@@ -27,11 +27,7 @@ pub struct Flash {
 
 pub async fn show(page: Page, Query(q): Query<Flash>) -> Account {
     let notice = q.changed.map(|_| page.t("password-changed"));
-    Account {
-        page,
-        notice,
-        error: None,
-    }
+    Account { page, notice, error: None }
 }
 
 #[derive(Deserialize)]
@@ -54,15 +50,7 @@ pub async fn change_password(
     };
     let fail = |page: Page, key: &str| {
         let error = Some(page.t(key));
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Account {
-                page,
-                notice: None,
-                error,
-            },
-        )
-            .into_response()
+        (StatusCode::UNPROCESSABLE_ENTITY, Account { page, notice: None, error }).into_response()
     };
     if fields.new != fields.repeat {
         return fail(page, "password-mismatch");

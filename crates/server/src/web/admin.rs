@@ -78,18 +78,8 @@ async fn users_page(
         Event::new("user.list", "user", "*").detail(serde_json::json!({"count": list.len()})),
     )
     .await?;
-    let roles = Role::ACCOUNT_ROLES
-        .iter()
-        .map(|r| (r.as_str().to_string(), page.role_name(r)))
-        .collect();
-    Ok(Users {
-        page,
-        users: list,
-        roles,
-        notice,
-        error,
-        form,
-    })
+    let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
+    Ok(Users { page, users: list, roles, notice, error, form })
 }
 
 pub async fn users(
@@ -103,16 +93,7 @@ pub async fn users(
         .map(|u| page.t1("users-created", "username", &u))
         .or_else(|| q.updated.map(|u| page.t1("users-updated", "username", &u)));
     let request_id = page.request_id.clone();
-    match users_page(
-        &state,
-        &principal,
-        page,
-        notice,
-        None,
-        NewUserForm::default(),
-    )
-    .await
-    {
+    match users_page(&state, &principal, page, notice, None, NewUserForm::default()).await {
         Ok(p) => p.into_response(),
         Err(e) => {
             tracing::error!(error = %e, request_id, "users page failed");
@@ -139,17 +120,10 @@ pub async fn create_user(
         password: fields.password.clone(),
     };
     match users::create(&state.db, &principal.actor(), new).await {
-        Ok(u) => Redirect::to(&format!(
-            "/admin/users?created={}",
-            super::page::encode(&u.username)
-        ))
-        .into_response(),
-        Err(StoreError::Invalid(e)) => {
-            refuse(&state, &principal, page, account_error_key(&e), fields).await
-        }
-        Err(StoreError::Conflict { .. }) => {
-            refuse(&state, &principal, page, "err-conflict", fields).await
-        }
+        Ok(u) => Redirect::to(&format!("/admin/users?created={}", super::page::encode(&u.username)))
+            .into_response(),
+        Err(StoreError::Invalid(e)) => refuse(&state, &principal, page, account_error_key(&e), fields).await,
+        Err(StoreError::Conflict { .. }) => refuse(&state, &principal, page, "err-conflict", fields).await,
         Err(e) => super::errors::internal(page, e),
     }
 }
@@ -203,19 +177,12 @@ async fn set_disabled(
     disabled: bool,
 ) -> Response {
     if disabled && principal.user.as_ref().is_some_and(|u| u.id == id) {
-        let text = page.t1(
-            "error-forbidden-text",
-            "role",
-            &page.role_name(&principal.role()),
-        );
+        let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
         return super::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text);
     }
     match users::set_disabled(&state.db, &principal.actor(), id, disabled).await {
-        Ok(u) => Redirect::to(&format!(
-            "/admin/users?updated={}",
-            super::page::encode(&u.username)
-        ))
-        .into_response(),
+        Ok(u) => Redirect::to(&format!("/admin/users?updated={}", super::page::encode(&u.username)))
+            .into_response(),
         Err(StoreError::NotFound { .. }) => {
             let text = page.t("error-notfound-text");
             super::errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
@@ -248,19 +215,11 @@ impl Audit {
 pub async fn audit(State(state): State<AppState>, page: Page) -> Response {
     let (status, intact) = match audit::verify(&state.db).await {
         Ok(n) => (page.t1("audit-intact", "count", &n.to_string()), true),
-        Err(StoreError::AuditBroken(b)) => {
-            (page.t1("audit-broken", "reason", &b.to_string()), false)
-        }
+        Err(StoreError::AuditBroken(b)) => (page.t1("audit-broken", "reason", &b.to_string()), false),
         Err(e) => return super::errors::internal(page, e),
     };
     match audit::tail(&state.db, 200).await {
-        Ok(records) => Audit {
-            page,
-            status,
-            intact,
-            records,
-        }
-        .into_response(),
+        Ok(records) => Audit { page, status, intact, records }.into_response(),
         Err(e) => super::errors::internal(page, e),
     }
 }

@@ -40,12 +40,7 @@ pub fn forbidden(state: &AppState, req: Request, role: Role) -> Response {
 pub fn internal(page: Page, error: impl std::fmt::Display) -> Response {
     tracing::error!(error = %error, request_id = %page.request_id, "page failed");
     let text = page.t1("error-internal-text", "request", &page.request_id.clone());
-    render(
-        page,
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "error-internal-title",
-        text,
-    )
+    render(page, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", text)
 }
 
 pub fn csrf(page: Page) -> Response {

@@ -30,9 +30,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
         let page = Page::build(state, &parts);
-        let principal = Principal::from_request_parts(&mut parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let principal =
+            Principal::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
         let expected = match principal.session_csrf() {
             Some(t) => t.to_string(),
             None => cookies::get(&parts.headers, cookies::CSRF).unwrap_or_default(),
@@ -42,9 +41,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             Ok(b) => b,
             Err(rejection) => return Err(rejection.into_response()),
         };
-        let sent: Token = serde_urlencoded::from_bytes(&bytes).unwrap_or(Token {
-            csrf: String::new(),
-        });
+        let sent: Token = serde_urlencoded::from_bytes(&bytes).unwrap_or(Token { csrf: String::new() });
         if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&sent.csrf, &expected) {
             return Err(super::errors::csrf(page));
         }

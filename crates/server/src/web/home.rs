@@ -19,9 +19,5 @@ pub async fn show(page: Page) -> Home {
         .as_ref()
         .and_then(|u| u.region.clone())
         .map(|code| page.t1("home-region", "region", &page.region_name(&Some(code))));
-    Home {
-        page,
-        intro,
-        region,
-    }
+    Home { page, intro, region }
 }

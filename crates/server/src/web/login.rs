@@ -29,12 +29,7 @@ pub struct NextQuery {
 }
 
 pub async fn show(page: Page, Query(q): Query<NextQuery>) -> Login {
-    Login {
-        page,
-        next: safe_next(q.next.as_deref()),
-        username: String::new(),
-        error: None,
-    }
+    Login { page, next: safe_next(q.next.as_deref()), username: String::new(), error: None }
 }
 
 #[derive(Deserialize)]
@@ -55,14 +50,7 @@ pub async fn submit(
 ) -> Response {
     let ip = state.client_ip(&headers, peer);
     let next = safe_next(fields.next.as_deref());
-    match users::authenticate(
-        &state.db,
-        &principal.request_id,
-        &fields.username,
-        &fields.password,
-        &ip,
-    )
-    .await
+    match users::authenticate(&state.db, &principal.request_id, &fields.username, &fields.password, &ip).await
     {
         Ok(user) => {
             // A new session on every login: an old one (perhaps fixed by someone else) ends.
@@ -88,30 +76,14 @@ pub async fn submit(
         }
         Err(LoginError::InvalidCredentials) => {
             let error = Some(page.t("login-failed"));
-            (
-                StatusCode::UNAUTHORIZED,
-                Login {
-                    page,
-                    next,
-                    username: fields.username,
-                    error,
-                },
-            )
-                .into_response()
+            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error }).into_response()
         }
         Err(LoginError::Throttled(t)) => {
             let minutes = ((t.retry_after_secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
-            let mut res = (
-                StatusCode::TOO_MANY_REQUESTS,
-                Login {
-                    page,
-                    next,
-                    username: fields.username,
-                    error,
-                },
-            )
-                .into_response();
+            let mut res =
+                (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error })
+                    .into_response();
             if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
@@ -136,8 +108,7 @@ pub async fn logout(
         return super::errors::internal(page, e);
     }
     let mut res = Redirect::to("/").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, state.secure(&headers)))
-    {
+    if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, state.secure(&headers))) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
@@ -153,12 +124,7 @@ pub async fn switch_language(
 ) -> Response {
     let mut res = Redirect::to(&safe_next(q.next.as_deref())).into_response();
     if let Some(lang) = crate::i18n::Lang::from_code(&code) {
-        let cookie = cookies::set(
-            cookies::LANG,
-            lang.code(),
-            Some(365 * 86_400),
-            state.secure(&headers),
-        );
+        let cookie = cookies::set(cookies::LANG, lang.code(), Some(365 * 86_400), state.secure(&headers));
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }

@@ -57,11 +57,7 @@ impl Page {
     pub fn build(state: &AppState, parts: &Parts) -> Page {
         let principal = parts.extensions.get::<Principal>().cloned();
         let (user, request_id, session_csrf) = match &principal {
-            Some(p) => (
-                p.user.clone(),
-                p.request_id.clone(),
-                p.session_csrf().map(str::to_string),
-            ),
+            Some(p) => (p.user.clone(), p.request_id.clone(), p.session_csrf().map(str::to_string)),
             None => (None, crate::auth::request_id(&parts.headers), None),
         };
         let role = user.as_ref().map_or(Role::Public, |u| u.role);
@@ -82,16 +78,7 @@ impl Page {
             })
             .collect();
         let here = encode(parts.uri.path_and_query().map_or("/", |pq| pq.as_str()));
-        Page {
-            lang,
-            i18n: state.i18n.clone(),
-            user,
-            role,
-            csrf,
-            nav,
-            here,
-            request_id,
-        }
+        Page { lang, i18n: state.i18n.clone(), user, role, csrf, nav, here, request_id }
     }
 
     /// The message `key` in the page's language.
@@ -112,10 +99,7 @@ impl Page {
     pub fn region_name(&self, code: &Option<String>) -> String {
         code.as_deref()
             .and_then(ashyq_core::region::by_code)
-            .map_or_else(
-                || self.t("account-none"),
-                |r| r.name(self.lang.code()).to_string(),
-            )
+            .map_or_else(|| self.t("account-none"), |r| r.name(self.lang.code()).to_string())
     }
 
     pub fn signed_in(&self) -> String {
@@ -123,10 +107,7 @@ impl Page {
             Some(u) => self.i18n.message(
                 self.lang,
                 "signed-in-as",
-                &[
-                    ("name", &u.display_name),
-                    ("role", &self.role_name(&u.role)),
-                ],
+                &[("name", &u.display_name), ("role", &self.role_name(&u.role))],
             ),
             None => String::new(),
         }
@@ -135,11 +116,7 @@ impl Page {
     pub fn langs(&self) -> Vec<LangLink> {
         Lang::ALL
             .iter()
-            .map(|l| LangLink {
-                code: l.code(),
-                name: l.endonym(),
-                current: *l == self.lang,
-            })
+            .map(|l| LangLink { code: l.code(), name: l.endonym(), current: *l == self.lang })
             .collect()
     }
 
@@ -158,10 +135,7 @@ impl Page {
 impl FromRequestParts<AppState> for Page {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         Ok(Page::build(state, parts))
     }
 }
@@ -181,12 +155,7 @@ pub fn encode(s: &str) -> String {
 /// Where to go after login or a language switch: only a path on this site, never another host.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.contains("://") =>
-        {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => {
             n.to_string()
         }
         _ => "/".to_string(),
@@ -208,9 +177,6 @@ mod tests {
 
     #[test]
     fn encoding_keeps_paths_readable() {
-        assert_eq!(
-            encode("/admin/users?x=1&y=2"),
-            "/admin/users%3Fx%3D1%26y%3D2"
-        );
+        assert_eq!(encode("/admin/users?x=1&y=2"), "/admin/users%3Fx%3D1%26y%3D2");
     }
 }

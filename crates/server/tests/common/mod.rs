@@ -41,19 +41,10 @@ impl Harness {
                 region,
                 password: PASSWORD.into(),
             };
-            list.push(
-                users::create(&db, &Actor::cli(), new)
-                    .await
-                    .expect("create test user"),
-            );
+            list.push(users::create(&db, &Actor::cli(), new).await.expect("create test user"));
         }
         let state = AppState::new(db.clone(), ServerConfig::default()).expect("messages load");
-        Harness {
-            db,
-            state,
-            users: list,
-            _db: t,
-        }
+        Harness { db, state, users: list, _db: t }
     }
 
     pub fn app(&self) -> Router {
@@ -61,25 +52,19 @@ impl Harness {
     }
 
     pub fn user(&self, role: Role) -> &User {
-        self.users
-            .iter()
-            .find(|u| u.role == role)
-            .expect("a test user per role")
+        self.users.iter().find(|u| u.role == role).expect("a test user per role")
     }
 
     /// A fresh web session for the role's account: (cookie header value, CSRF token).
     pub async fn session(&self, role: Role) -> (String, String) {
-        let (token, s) = sessions::create(&self.db, self.user(role), 3600)
-            .await
-            .expect("session");
+        let (token, s) = sessions::create(&self.db, self.user(role), 3600).await.expect("session");
         (format!("ashyq_session={token}"), s.csrf_token)
     }
 
     /// A fresh bearer token for the role's account.
     pub async fn bearer(&self, role: Role) -> String {
-        let (secret, _) = tokens::create(&self.db, &Actor::cli(), self.user(role), "test", None)
-            .await
-            .expect("token");
+        let (secret, _) =
+            tokens::create(&self.db, &Actor::cli(), self.user(role), "test", None).await.expect("token");
         secret
     }
 
@@ -92,9 +77,7 @@ impl Harness {
     /// Serves the app on a free loopback port; returns its base URL. The server stops when
     /// the test's runtime ends.
     pub async fn spawn(&self) -> String {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local addr");
         let state = self.state.clone();
         tokio::spawn(async move {
@@ -116,18 +99,11 @@ impl Reply {
         let status = res.status().as_u16();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -138,21 +114,14 @@ impl Reply {
     pub fn problem(&self, status: u16) -> serde_json::Value {
         assert_eq!(self.status, status, "{}", self.body);
         assert!(
-            self.header("content-type")
-                .starts_with("application/problem+json"),
+            self.header("content-type").starts_with("application/problem+json"),
             "not a problem: {:?}",
             self.headers
         );
         let p = self.json();
         assert_eq!(p["status"], status);
-        assert!(
-            p["title"].is_string() && p["type"].is_string() && p["code"].is_string(),
-            "{p}"
-        );
-        assert!(
-            p["request_id"].as_str().is_some_and(|id| !id.is_empty()),
-            "no request id: {p}"
-        );
+        assert!(p["title"].is_string() && p["type"].is_string() && p["code"].is_string(), "{p}");
+        assert!(p["request_id"].as_str().is_some_and(|id| !id.is_empty()), "no request id: {p}");
         p
     }
 }

@@ -1,0 +1,832 @@
+//! Integration tests of the `ashyq` binary: every command is run as a process, against a SQLite
+//! file in a temporary folder and, when `ASHYQ_TEST_POSTGRES_URL` is set, against a fresh
+//! PostgreSQL schema.
+
+mod support;
+
+use ashyq_store::testing::{self, TestDb};
+use ashyq_store::{Db, tokens, users};
+use serde_json::Value;
+use std::path::Path;
+use std::time::Duration;
+use support::{Output, Server, command, form_encode, free_port, http, run, run_in, run_stdin};
+
+/// Runs `async fn name(&TestDb)` on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL`
+/// is set: makes `name::sqlite` and `name::postgres`.
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = ashyq_store::testing::sqlite().await;
+                super::$name(&t).await;
+                t.cleanup().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(t) = ashyq_store::testing::postgres().await else {
+                    eprintln!("not run on PostgreSQL: {} is not set", ashyq_store::testing::POSTGRES_URL_VAR);
+                    return;
+                };
+                super::$name(&t).await;
+                t.cleanup().await;
+            }
+        }
+    )*};
+}
+
+both_backends!(
+    users_are_added_listed_disabled_and_enabled,
+    tokens_are_created_listed_and_revoked,
+    audit_verify_and_tail,
+    audit_verify_names_a_tampered_record,
+    migrate_says_up_to_date,
+);
+
+fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("a.db").display())
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// The help text with every run of white space made one space (clap wraps to the terminal).
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The entries of the "Options:" section of a help text, each flattened to one line, whether
+/// clap put the description beside the flag or below it.
+fn option_entries(help: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    let mut in_options = false;
+    for line in help.lines() {
+        if line.trim_end() == "Options:" {
+            in_options = true;
+            continue;
+        }
+        if !in_options || line.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        if indent <= 6 && line.trim_start().starts_with('-') {
+            entries.push(line.trim().to_string());
+        } else if indent <= 1 {
+            // A new section.
+            in_options = false;
+        } else if let Some(last) = entries.last_mut() {
+            last.push(' ');
+            last.push_str(line.trim());
+        }
+    }
+    entries.into_iter().map(|e| flat(&e)).collect()
+}
+
+fn users_json(url: &str) -> Vec<Value> {
+    let out = run(url, &["user", "list", "--json"]).ok();
+    match out.json() {
+        Value::Array(a) => a,
+        other => panic!("user list --json is not an array: {other}"),
+    }
+}
+
+fn user_json(url: &str, username: &str) -> Value {
+    users_json(url)
+        .into_iter()
+        .find(|u| u["username"] == username)
+        .unwrap_or_else(|| panic!("{username} is not in user list --json"))
+}
+
+/// The value after `password: ` in a command's output, checking it is printed exactly once.
+#[track_caller]
+fn printed_password(out: &Output) -> String {
+    let lines: Vec<&str> = out.stdout.lines().filter_map(|l| l.strip_prefix("password: ")).collect();
+    assert_eq!(lines.len(), 1, "expected one password line:\n{}", out.stdout);
+    let pw = lines[0].trim().to_string();
+    assert!(pw.len() >= 20, "generated password too short: {pw:?}");
+    assert_eq!(out.stdout.matches(pw.as_str()).count(), 1, "the password is printed more than once");
+    assert!(!out.stderr.contains(pw.as_str()), "the password is on standard error");
+    pw
+}
+
+async fn can_log_in(db: &Db, username: &str, password: &str) -> bool {
+    users::authenticate(db, "cli-test", username, password, "127.0.0.1").await.is_ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Help
+// ---------------------------------------------------------------------------------------------
+
+const SUBCOMMANDS: &[&[&str]] = &[
+    &["serve"],
+    &["demo"],
+    &["migrate"],
+    &["user"],
+    &["user", "add"],
+    &["user", "list"],
+    &["user", "disable"],
+    &["user", "enable"],
+    &["user", "set-password"],
+    &["token"],
+    &["token", "create"],
+    &["token", "list"],
+    &["token", "revoke"],
+    &["audit"],
+    &["audit", "verify"],
+    &["audit", "tail"],
+    &["backup"],
+    &["restore"],
+];
+
+#[test]
+fn help_of_every_command() {
+    let dir = tempdir();
+    let top = run_in(dir.path(), None, &["--help"], None).ok();
+    assert!(top.stdout.contains("Usage: ashyq"), "{}", top.stdout);
+    let flat_top = flat(&top.stdout);
+    for name in ["serve", "demo", "migrate", "user", "token", "audit", "backup", "restore"] {
+        assert!(
+            top.stdout.lines().any(|l| l.trim_start().starts_with(name)),
+            "`ashyq --help` does not list {name}:\n{}",
+            top.stdout
+        );
+    }
+    assert!(flat_top.contains("ASHYQ_DATABASE_URL"), "{flat_top}");
+    assert!(flat_top.contains("ASHYQ_LOG_FORMAT"), "{flat_top}");
+
+    for path in SUBCOMMANDS {
+        let mut args: Vec<&str> = path.to_vec();
+        args.push("--help");
+        let out = run_in(dir.path(), None, &args, None).ok();
+        let usage = format!("Usage: ashyq {}", path.join(" "));
+        assert!(
+            out.stdout.contains(&usage),
+            "`ashyq {} --help` lacks {usage:?}:\n{}",
+            path.join(" "),
+            out.stdout
+        );
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+    }
+    // Help does not touch a database.
+    assert!(!dir.path().join("ashyq-data").exists());
+
+    let version = run_in(dir.path(), None, &["--version"], None).ok();
+    assert_eq!(version.stdout.trim(), format!("ashyq {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn serve_and_demo_help_name_every_flag_and_its_environment_variable() {
+    let dir = tempdir();
+    for cmd in ["serve", "demo"] {
+        let out = run_in(dir.path(), None, &[cmd, "--help"], None).ok();
+        let entries = option_entries(&out.stdout);
+        let entry = |flag: &str| -> &String {
+            entries
+                .iter()
+                .find(|e| e.starts_with(&format!("{flag} ")) || e.as_str() == flag)
+                .unwrap_or_else(|| panic!("`ashyq {cmd} --help` has no {flag}:\n{}", out.stdout))
+        };
+        for (flag, var) in [
+            ("--database-url", "ASHYQ_DATABASE_URL"),
+            ("--log-format", "ASHYQ_LOG_FORMAT"),
+            ("--addr", "ASHYQ_ADDR"),
+            ("--secure-cookies", "ASHYQ_SECURE_COOKIES"),
+            ("--trust-proxy", "ASHYQ_TRUST_PROXY"),
+            ("--session-hours", "ASHYQ_SESSION_HOURS"),
+        ] {
+            let e = entry(flag);
+            assert!(
+                e.contains(&format!("[env: {var}")),
+                "`ashyq {cmd} --help`: {flag} does not name {var}: {e}"
+            );
+        }
+        assert!(entry("--addr").contains("127.0.0.1:8080"));
+        assert!(entry("--session-hours").contains("[default: 12]"));
+    }
+}
+
+#[test]
+fn bad_arguments_are_refused_by_the_parser() {
+    let dir = tempdir();
+    let out = run_in(dir.path(), None, &["serve", "--session-hours", "0"], None).code(2);
+    assert!(out.stderr.contains("--session-hours"), "{}", out.stderr);
+    let out = run_in(dir.path(), None, &["audit", "tail", "-n", "0"], None).code(2);
+    assert!(out.stderr.contains("--count"), "{}", out.stderr);
+    let out = run_in(dir.path(), None, &["user", "add", "x"], None).code(2);
+    assert!(out.stderr.contains("--role"), "{}", out.stderr);
+    run_in(dir.path(), None, &["no-such-command"], None).code(2);
+    assert!(!dir.path().join("ashyq-data").exists());
+}
+
+#[test]
+fn a_database_url_of_another_kind_is_refused() {
+    let dir = tempdir();
+    run_in(dir.path(), Some("mysql://x/y"), &["user", "list"], None)
+        .fails_with(&["mysql://x/y", "sqlite://PATH"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Users
+// ---------------------------------------------------------------------------------------------
+
+async fn users_are_added_listed_disabled_and_enabled(t: &TestDb) {
+    let url = t.url.as_str();
+
+    // A generated password, printed once.
+    let out = run(
+        url,
+        &["user", "add", "alice", "--role", "officer", "--region", "KZ-75", "--name", "Aigerim Serikbayeva"],
+    )
+    .ok()
+    .stdout_has("created alice (officer, KZ-75)")
+    .stdout_has("shown this once");
+    let alice_pw = printed_password(&out);
+    assert!(can_log_in(&t.db, "alice", &alice_pw).await);
+
+    // A password from standard input, not printed.
+    let bob_pw = "correct horse battery staple";
+    let out = run_stdin(
+        url,
+        &["user", "add", "Bob", "--role", "analyst", "--password-stdin"],
+        &format!("{bob_pw}\n"),
+    )
+    .ok()
+    .stdout_has("created bob (analyst)");
+    assert!(!out.stdout.contains("password:"), "{}", out.stdout);
+    assert!(!out.stdout.contains(bob_pw), "{}", out.stdout);
+    assert!(can_log_in(&t.db, "bob", bob_pw).await);
+    assert!(!can_log_in(&t.db, "bob", "correct horse battery").await);
+
+    // The table.
+    let out = run(url, &["user", "list"]).ok();
+    let row = |name: &str| -> Vec<String> {
+        out.stdout
+            .lines()
+            .map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>())
+            .find(|cols| cols.get(1).is_some_and(|c| c == name))
+            .unwrap_or_else(|| panic!("{name} not in the table:\n{}", out.stdout))
+    };
+    assert!(out.stdout.lines().next().unwrap().contains("username"));
+    assert_eq!(row("alice")[2..], ["officer", "KZ-75", "active", "Aigerim", "Serikbayeva"]);
+    // (The display name defaults to the username as typed.)
+    assert_eq!(row("bob")[2..5], ["analyst", "-", "active"]);
+    assert!(!out.stdout.contains("$argon2"), "a password hash is listed");
+
+    // JSON, sorted by username, without any password hash.
+    let all = users_json(url);
+    assert_eq!(all.len(), 2, "{all:?}");
+    let alice = &all[0];
+    assert_eq!(alice["username"], "alice");
+    assert_eq!(alice["display_name"], "Aigerim Serikbayeva");
+    assert_eq!(alice["role"], "officer");
+    assert_eq!(alice["region"], "KZ-75");
+    assert_eq!(alice["disabled"], false);
+    assert!(alice["id"].is_i64(), "{alice}");
+    assert!(alice["created_at_us"].as_i64().is_some_and(|t| t > 0));
+    let bob = &all[1];
+    assert_eq!(bob["username"], "bob");
+    assert_eq!(bob["role"], "analyst");
+    assert_eq!(bob["region"], Value::Null);
+    for u in &all {
+        let keys: Vec<&String> = u.as_object().unwrap().keys().collect();
+        assert!(keys.iter().all(|k| !k.contains("password")), "password field in {u}");
+    }
+
+    // The same username again, also in other letter case.
+    for name in ["alice", "ALICE"] {
+        let out =
+            run(url, &["user", "add", name, "--role", "admin"]).fails_with(&["already exists", "alice"]);
+        assert!(!out.stdout.contains("password:"), "{}", out.stdout);
+    }
+
+    // Bad fields, each named.
+    run(url, &["user", "add", "carol", "--role", "minister"]).fails_with(&["role", "minister"]);
+    run(url, &["user", "add", "carol", "--role", "analyst", "--region", "KZ-75"])
+        .fails_with(&["region", "analyst"]);
+    run(url, &["user", "add", "carol", "--role", "officer", "--region", "KZ-00"])
+        .fails_with(&["region", "KZ-00"]);
+    run(url, &["user", "add", "x", "--role", "analyst"]).fails_with(&["username"]);
+    run(url, &["user", "add", "carol", "--role", "public"]).fails_with(&["role", "public"]);
+    run_stdin(url, &["user", "add", "carol", "--role", "analyst", "--password-stdin"], "short\n")
+        .fails_with(&["password", "12"]);
+    run_stdin(url, &["user", "add", "carol", "--role", "analyst", "--password-stdin"], "")
+        .fails_with(&["password", "standard input"]);
+    assert_eq!(users_json(url).len(), 2, "a refused account was created");
+
+    // Disable, then enable.
+    run(url, &["user", "disable", "alice"]).ok().stdout_has("disabled alice");
+    assert_eq!(user_json(url, "alice")["disabled"], true);
+    let out = run(url, &["user", "list"]).ok();
+    assert!(out.stdout.lines().any(|l| l.contains(" alice ") && l.contains("disabled")), "{}", out.stdout);
+    assert!(!can_log_in(&t.db, "alice", &alice_pw).await, "a disabled account can log in");
+    run(url, &["user", "enable", "alice"]).ok().stdout_has("enabled alice");
+    assert_eq!(user_json(url, "alice")["disabled"], false);
+    assert!(can_log_in(&t.db, "alice", &alice_pw).await);
+
+    // Unknown accounts.
+    for cmd in ["disable", "enable", "set-password"] {
+        run(url, &["user", cmd, "nobody"]).fails_with(&["nobody", "not found"]);
+    }
+
+    // A new password, generated and then from standard input.
+    let out = run(url, &["user", "set-password", "bob"]).ok().stdout_has("password set for bob");
+    let new_pw = printed_password(&out);
+    assert!(can_log_in(&t.db, "bob", &new_pw).await);
+    assert!(!can_log_in(&t.db, "bob", bob_pw).await);
+    let out =
+        run_stdin(url, &["user", "set-password", "bob", "--password-stdin"], "another long passphrase\r\n")
+            .ok();
+    assert!(!out.stdout.contains("password:"), "{}", out.stdout);
+    assert!(can_log_in(&t.db, "bob", "another long passphrase").await);
+    run_stdin(url, &["user", "set-password", "bob", "--password-stdin"], "bob\n").fails_with(&["password"]);
+    assert!(can_log_in(&t.db, "bob", "another long passphrase").await);
+}
+
+#[test]
+fn the_database_url_can_come_from_the_environment() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    let out = command(dir.path())
+        .env("ASHYQ_DATABASE_URL", &url)
+        .args(["user", "add", "env.user", "--role", "border"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(dir.path().join("a.db").exists());
+    assert!(!dir.path().join("ashyq-data").exists());
+    assert_eq!(user_json(&url, "env.user")["role"], "border");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Tokens
+// ---------------------------------------------------------------------------------------------
+
+/// The token rows of `token list`: (id, name, the whole line, status).
+fn token_rows(url: &str, user: &str) -> Vec<(i64, String, String, String)> {
+    let out = run(url, &["token", "list", "--user", user]).ok();
+    let mut lines = out.stdout.lines();
+    let header = lines.next().expect("a header line");
+    assert!(header.contains("status"), "{}", out.stdout);
+    lines
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            (
+                cols[0].parse().expect("a token id"),
+                cols[1].to_string(),
+                l.to_string(),
+                cols.last().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+async fn tokens_are_created_listed_and_revoked(t: &TestDb) {
+    let url = t.url.as_str();
+    run(url, &["user", "add", "alice", "--role", "admin"]).ok();
+
+    let out = run(url, &["token", "create", "--user", "alice", "--days", "30"]).ok();
+    let mut lines = out.stdout.lines();
+    let summary = lines.next().unwrap();
+    assert!(summary.contains("for alice (cli)"), "{}", out.stdout);
+    let expected = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(30 * 24))
+        .unwrap()
+        .strftime("%Y-%m-%d")
+        .to_string();
+    assert!(summary.contains(&format!("expires {expected}")), "expected an expiry on {expected}: {summary}");
+    let id: i64 = summary
+        .strip_prefix("token ")
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no token id in {summary:?}"));
+    let secret = lines.next().unwrap().trim().to_string();
+    assert!(secret.starts_with("ashyq_"), "{secret:?}");
+    assert!(secret.len() > 30, "{secret:?}");
+    assert!(out.stderr.contains("Bearer"), "{}", out.stderr);
+    let who = tokens::authenticate(&t.db, &secret).await.unwrap();
+    assert_eq!(who.map(|u| u.username).as_deref(), Some("alice"));
+
+    let out = run(url, &["token", "create", "--user", "alice", "--name", "ci"]).ok();
+    let forever = out.stdout.lines().nth(1).unwrap().trim().to_string();
+    assert!(!out.stdout.contains("expires"), "{}", out.stdout);
+
+    let rows = token_rows(url, "alice");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let row = rows.iter().find(|r| r.0 == id).expect("the token is listed");
+    assert_eq!((row.1.as_str(), row.3.as_str()), ("cli", "live"));
+    assert!(row.2.contains(&expected), "{}", row.2);
+    let ci = rows.iter().find(|r| r.0 != id).unwrap();
+    assert_eq!((ci.1.as_str(), ci.3.as_str()), ("ci", "live"));
+    assert!(ci.2.contains("never"), "{}", ci.2);
+    // The list never shows a secret.
+    let listed = run(url, &["token", "list", "--user", "alice"]).ok().stdout;
+    assert!(!listed.contains(&secret) && !listed.contains("ashyq_"), "{listed}");
+
+    run(url, &["token", "revoke", &id.to_string()]).ok().stdout_has(&format!("token {id} revoked"));
+    let rows = token_rows(url, "alice");
+    assert_eq!(rows.iter().find(|r| r.0 == id).unwrap().3, "revoked");
+    assert_eq!(rows.iter().find(|r| r.0 != id).unwrap().3, "live");
+    assert!(tokens::authenticate(&t.db, &secret).await.unwrap().is_none());
+    assert!(tokens::authenticate(&t.db, &forever).await.unwrap().is_some());
+
+    // Disabling the account revokes the rest.
+    run(url, &["user", "disable", "alice"]).ok();
+    assert!(token_rows(url, "alice").iter().all(|r| r.3 == "revoked"));
+
+    run(url, &["token", "create", "--user", "nobody"]).fails_with(&["nobody", "not found"]);
+    run(url, &["token", "list", "--user", "nobody"]).fails_with(&["nobody", "not found"]);
+    run(url, &["token", "create", "--user", "alice", "--days", "0"]).fails_with(&["3650"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Audit
+// ---------------------------------------------------------------------------------------------
+
+/// Four audited changes: two accounts, a token, a disabled account.
+fn four_audited_changes(url: &str) {
+    run(url, &["user", "add", "alice", "--role", "admin"]).ok();
+    run(url, &["user", "add", "bob", "--role", "applicant"]).ok();
+    run(url, &["token", "create", "--user", "alice"]).ok();
+    run(url, &["user", "disable", "bob"]).ok();
+}
+
+async fn audit_verify_and_tail(t: &TestDb) {
+    let url = t.url.as_str();
+    run(url, &["audit", "verify"]).ok().stdout_has("audit log intact: 0 records");
+    four_audited_changes(url);
+    // Reads and refused commands are not audited.
+    run(url, &["user", "list"]).ok();
+    run(url, &["user", "add", "alice", "--role", "admin"]).code(1);
+
+    run(url, &["audit", "verify"]).ok().stdout_has("audit log intact: 4 records, hash chain verified");
+
+    let out = run(url, &["audit", "tail", "-n", "3", "--json"]).ok();
+    let records: Vec<Value> =
+        out.stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    assert_eq!(records.len(), 3, "{}", out.stdout);
+    let seqs: Vec<i64> = records.iter().map(|r| r["seq"].as_i64().unwrap()).collect();
+    assert_eq!(seqs, [4, 3, 2]);
+    let actions: Vec<&str> = records.iter().map(|r| r["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["user.disable", "token.create", "user.create"]);
+    for r in &records {
+        assert_eq!(r["actor"], "cli");
+        assert_eq!(r["role"], "admin");
+        assert!(r["request_id"].as_str().unwrap().starts_with("cli-"), "{r}");
+        assert_eq!(r["hash"].as_str().unwrap().len(), 64, "{r}");
+    }
+    assert_eq!(records[0]["prev_hash"], records[1]["hash"]);
+    assert_eq!(records[1]["prev_hash"], records[2]["hash"]);
+    let detail: Value = serde_json::from_str(records[2]["detail"].as_str().unwrap()).unwrap();
+    assert_eq!(detail["username"], "bob");
+
+    // The table, newest first, and the default count.
+    let out = run(url, &["audit", "tail"]).ok();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    assert!(lines[0].trim_start().starts_with('4') && lines[0].contains("user.disable"));
+    assert!(lines[3].trim_start().starts_with('1') && lines[3].contains("user.create"));
+    let out = run(url, &["audit", "tail", "-n", "1"]).ok();
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+}
+
+async fn audit_verify_names_a_tampered_record(t: &TestDb) {
+    let url = t.url.as_str();
+    four_audited_changes(url);
+    run(url, &["audit", "verify"]).ok().stdout_has("intact: 4 records");
+
+    // The append-only guard is in the way of an honest caller... (`begin_with` runs its
+    // statements as the start of a transaction: the test crate reaches the database only
+    // through the store's pool. Without a BEGIN no transaction is left open.)
+    let refused =
+        t.db.pool
+            .begin_with("UPDATE audit_log SET action = 'x' WHERE seq = 2")
+            .await
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+    assert!(refused.contains("append-only"), "the audit log could be updated: {refused:?}");
+
+    // ...so whoever tampers lifts it first.
+    let tamper = match t.db.backend {
+        ashyq_store::Backend::Sqlite => {
+            "BEGIN IMMEDIATE; DROP TRIGGER audit_log_no_update; \
+             UPDATE audit_log SET action = 'x' WHERE seq = 2;"
+        }
+        ashyq_store::Backend::Postgres => {
+            "BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete; \
+             UPDATE audit_log SET action = 'x' WHERE seq = 2;"
+        }
+    };
+    let tx = t.db.pool.begin_with(tamper).await.expect("tamper");
+    tx.commit().await.expect("commit the tampering");
+
+    let out = run(url, &["audit", "verify"]).code(3);
+    assert!(out.stderr.contains("BROKEN") && out.stderr.contains("record 2"), "{}", out.stderr);
+    assert!(!out.stdout.contains("intact"), "{}", out.stdout);
+    // Reading the tail still works, and shows the altered record.
+    let out = run(url, &["audit", "tail", "-n", "3", "--json"]).ok();
+    let second: Value = serde_json::from_str(out.stdout.lines().nth(2).unwrap()).unwrap();
+    assert_eq!((second["seq"].as_i64(), second["action"].as_str()), (Some(2), Some("x")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Backup and restore
+// ---------------------------------------------------------------------------------------------
+
+fn usernames(url: &str) -> Vec<String> {
+    users_json(url).iter().map(|u| u["username"].as_str().unwrap().to_string()).collect()
+}
+
+fn before_restore_copies(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("a.db.before-restore-"))
+        })
+        .collect()
+}
+
+#[test]
+fn backup_and_restore() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    run(url.as_str(), &["user", "add", "before.backup", "--role", "analyst"]).ok();
+
+    let file = dir.path().join("backups").join("nightly.db");
+    let file_arg = file.to_str().unwrap();
+    let out = run(&url, &["backup", file_arg]).ok().stdout_has(&format!("backup written to {file_arg}"));
+    let size = std::fs::metadata(&file).expect("the backup file").len();
+    assert!(size > 0);
+    assert!(out.stdout.contains(&format!("({size} bytes)")), "{}", out.stdout);
+
+    // Not overwritten without --force.
+    let out = run(&url, &["backup", file_arg]).fails_with(&["exists", "--force"]);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    run(&url, &["backup", file_arg, "--force"]).ok();
+
+    run(&url, &["user", "add", "after.backup", "--role", "analyst"]).ok();
+    assert_eq!(usernames(&url), ["after.backup", "before.backup"]);
+
+    // Restoring brings back the state at the backup, keeping the replaced database.
+    let out = run(&url, &["restore", file_arg])
+        .ok()
+        .stdout_has(&format!("restored {file_arg} into {url}"))
+        .stdout_has("(1 accounts, 1 audit records)");
+    let kept_line = out
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("the database it replaced was kept as "))
+        .unwrap_or_else(|| panic!("where the replaced database was kept is not said:\n{}", out.stdout));
+    let kept = Path::new(kept_line.trim());
+    assert!(kept.is_file(), "{} does not exist", kept.display());
+    assert_eq!(before_restore_copies(dir.path()), [kept.to_path_buf()]);
+    assert_eq!(usernames(&url), ["before.backup"]);
+    run(&url, &["audit", "verify"]).ok().stdout_has("intact: 1 records");
+    // The kept copy holds the state before the restore.
+    let kept_url = format!("sqlite://{}", kept.display());
+    assert_eq!(usernames(&kept_url), ["after.backup", "before.backup"]);
+
+    // Something that is not a database is refused and changes nothing.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "this is not a database, only some text\n".repeat(200)).unwrap();
+    run(&url, &["restore", junk.to_str().unwrap()]).fails_with(&["junk.db", "cannot restore"]);
+    // A database that is not ashyq's is refused too.
+    let other = dir.path().join("other.db");
+    std::fs::write(&other, b"").unwrap();
+    run(&url, &["restore", other.to_str().unwrap()]).fails_with(&["other.db", "cannot restore"]);
+    run(&url, &["restore", dir.path().join("missing.db").to_str().unwrap()]).fails_with(&["missing.db"]);
+    assert_eq!(before_restore_copies(dir.path()), [kept.to_path_buf()]);
+    assert_eq!(usernames(&url), ["before.backup"]);
+    run(&url, &["audit", "verify"]).ok().stdout_has("intact: 1 records");
+    run(&url, &["user", "add", "after.restore", "--role", "analyst"]).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_and_restore_refuse_postgres() {
+    let Some(t) = testing::postgres().await else {
+        eprintln!("not run on PostgreSQL: {} is not set", testing::POSTGRES_URL_VAR);
+        return;
+    };
+    let dir = tempdir();
+    let file = dir.path().join("pg.db");
+    run(&t.url, &["backup", file.to_str().unwrap()]).fails_with(&["pg_dump"]);
+    assert!(!file.exists());
+    // A real SQLite backup, offered to a PostgreSQL URL.
+    let sqlite = sqlite_url(dir.path());
+    run(&sqlite, &["backup", file.to_str().unwrap()]).ok();
+    run(&t.url, &["restore", file.to_str().unwrap()]).fails_with(&["pg_restore"]);
+    t.cleanup().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Migrate
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn migrate_creates_a_fresh_sqlite_database() {
+    let dir = tempdir();
+    let path = dir.path().join("new").join("folder").join("fresh.db");
+    let url = format!("sqlite://{}", path.display());
+    let expected = format!("{url} is up to date ({} migrations)", ashyq_store::db::known_migrations());
+    run(&url, &["migrate"]).ok().stdout_has(&expected);
+    assert!(path.is_file(), "{} was not created", path.display());
+    // Again: nothing to do, same answer.
+    run(&url, &["migrate"]).ok().stdout_has(&expected);
+    run(&url, &["audit", "verify"]).ok().stdout_has("intact: 0 records");
+}
+
+async fn migrate_says_up_to_date(t: &TestDb) {
+    let out = run(&t.url, &["migrate"]).ok();
+    assert!(
+        out.stdout.contains(&format!("is up to date ({} migrations)", ashyq_store::db::known_migrations())),
+        "{}",
+        out.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrate_does_not_print_a_database_password() {
+    let Some(t) = testing::postgres().await else {
+        eprintln!("not run on PostgreSQL: {} is not set", testing::POSTGRES_URL_VAR);
+        return;
+    };
+    // The same URL with a password. If the server asks for none (trust), migrate succeeds and
+    // prints the URL; if it asks, the login fails. Either way the password is not shown.
+    let (scheme, rest) = t.url.split_once("://").unwrap();
+    let (userinfo, host) = rest.split_once('@').expect("a user in ASHYQ_TEST_POSTGRES_URL");
+    let user = userinfo.split(':').next().unwrap();
+    let url = format!("{scheme}://{user}:s3cret-pw@{host}");
+    let out = run(&url, &["migrate"]);
+    assert!(!out.stdout.contains("s3cret-pw"), "{}", out.stdout);
+    assert!(!out.stderr.contains("s3cret-pw"), "{}", out.stderr);
+    if out.code == Some(0) {
+        assert!(out.stdout.contains(&format!("{scheme}://{user}:***@")), "{}", out.stdout);
+    }
+    t.cleanup().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Serve and demo
+// ---------------------------------------------------------------------------------------------
+
+const STARTUP: Duration = Duration::from_secs(60);
+
+#[test]
+fn serve_answers_and_holds_the_database_lock() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    run(&url, &["user", "add", "alice", "--role", "admin"]).ok();
+    let backup = dir.path().join("while-serving.db");
+
+    let port = free_port();
+    let mut cmd = command(dir.path());
+    // The address from the environment.
+    cmd.env("ASHYQ_ADDR", format!("127.0.0.1:{port}")).args(["--database-url", &url, "serve"]);
+    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
+    server.wait_ready(STARTUP);
+    let r = http(port, "GET", "/readyz", &[], "").unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    assert!(r.body.contains("ready"), "{r:?}");
+
+    // A backup is safe while serving; a restore is not.
+    run(&url, &["backup", backup.to_str().unwrap()]).ok();
+    run(&url, &["restore", backup.to_str().unwrap()]).fails_with(&["in use by a running ashyq server"]);
+    // The CLI works beside the server.
+    run(&url, &["user", "add", "bob", "--role", "analyst"]).ok();
+    // A second server on the same file is refused.
+    let out = run(&url, &["serve", "--addr", &format!("127.0.0.1:{}", free_port())]).code(1);
+    assert!(out.stderr.contains("in use"), "{}", out.stderr);
+
+    server.stop();
+    run(&url, &["restore", backup.to_str().unwrap()]).ok().stdout_has("1 accounts");
+    assert_eq!(usernames(&url), ["alice"]);
+}
+
+/// Starts `ashyq demo` in `dir` as a first-time user would: no database URL anywhere.
+fn start_demo(dir: &Path, name: &str) -> Server {
+    let port = free_port();
+    let mut cmd = command(dir);
+    cmd.args(["demo", "--addr", &format!("127.0.0.1:{port}")]);
+    Server::start(cmd, port, dir.join(format!("{name}.stderr")))
+}
+
+#[test]
+fn demo_creates_accounts_and_serves() {
+    let dir = tempdir();
+    let mut demo = start_demo(dir.path(), "first");
+    let open = demo.read_until(STARTUP, |l| l.starts_with("Open http://"));
+    assert!(open.contains(&format!("127.0.0.1:{}", demo.port)), "{open}");
+    assert!(demo.seen[0].contains("sqlite://./ashyq-data/ashyq.db"), "{:?}", demo.seen);
+    let accounts: Vec<(String, String, String)> = demo
+        .seen
+        .iter()
+        .filter(|l| l.trim_start().starts_with("demo-"))
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(cols.len(), 3, "{l}");
+            (cols[0].into(), cols[1].into(), cols[2].into())
+        })
+        .collect();
+    let names: Vec<&str> = accounts.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["demo-applicant", "demo-analyst", "demo-coordinator", "demo-officer", "demo-border", "demo-admin"],
+        "{:?}",
+        demo.seen
+    );
+    for (user, role, password) in &accounts {
+        assert_eq!(user.strip_prefix("demo-"), Some(role.as_str()));
+        assert!(password.len() >= 20, "{user}: {password:?}");
+    }
+    assert!(
+        dir.path().join("ashyq-data").join("ashyq.db").is_file(),
+        "the demo database is not at ./ashyq-data/ashyq.db"
+    );
+
+    demo.wait_ready(STARTUP);
+    let r = http(demo.port, "GET", "/healthz", &[], "").unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    let r = http(demo.port, "GET", "/readyz", &[], "").unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+
+    // The printed password logs in (the login form's CSRF check is double-submit).
+    let admin_pw = &accounts.iter().find(|a| a.0 == "demo-admin").unwrap().2;
+    let login = |password: &str| {
+        let csrf = "cli-test-csrf-token-0123456789";
+        let body = format!("csrf={csrf}&username=demo-admin&password={}&next=%2F", form_encode(password));
+        let cookie = format!("ashyq_csrf={csrf}");
+        http(
+            demo.port,
+            "POST",
+            "/login",
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie.as_str())],
+            &body,
+        )
+        .unwrap()
+    };
+    let r = login(admin_pw);
+    assert_eq!(r.status, 303, "{r:?}\n{}", demo.stderr());
+    assert!(r.headers("set-cookie").iter().any(|c| c.starts_with("ashyq_session=")), "{r:?}");
+    let r = login("not the password at all");
+    assert_eq!(r.status, 401, "{}", r.head);
+
+    // What the demo did is in the audit log.
+    demo.stop();
+    let url = format!("sqlite://{}", dir.path().join("ashyq-data").join("ashyq.db").display());
+    let out = run(&url, &["audit", "verify"]).ok();
+    let count: i64 = out
+        .stdout
+        .strip_prefix("audit log intact: ")
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(count >= 8, "{}", out.stdout);
+    let out = run(&url, &["audit", "tail", "-n", "10000", "--json"]).ok();
+    let actions: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["action"].as_str().unwrap().to_string())
+        .collect();
+    for action in ["session.login", "session.login_failed"] {
+        assert!(actions.iter().any(|a| a == action), "no {action}: {actions:?}");
+    }
+    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 6);
+    assert_eq!(usernames(&url).len(), 6);
+
+    // A second run finds the accounts and prints no passwords.
+    let mut again = start_demo(dir.path(), "second");
+    again.read_until(STARTUP, |l| l.contains("exist already"));
+    again.read_until(STARTUP, |l| l.starts_with("Open http://"));
+    assert!(!again.seen.iter().any(|l| l.trim_start().starts_with("demo-")), "{:?}", again.seen);
+    again.wait_ready(STARTUP);
+    again.stop();
+    assert_eq!(usernames(&url).len(), 6);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bugs found by these tests, fixed; kept as regression tests.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn revoking_an_unknown_token_fails() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    run(&url, &["migrate"]).ok();
+    let out = run(&url, &["token", "revoke", "999"]).fails_with(&["999", "not found"]);
+    assert!(!out.stdout.contains("revoked"), "{}", out.stdout);
+}
+
+#[test]
+fn two_restores_in_a_row_both_succeed() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    run(&url, &["user", "add", "alice", "--role", "admin"]).ok();
+    let file = dir.path().join("b.db");
+    run(&url, &["backup", file.to_str().unwrap()]).ok();
+    run(&url, &["restore", file.to_str().unwrap()]).ok();
+    run(&url, &["restore", file.to_str().unwrap()]).ok();
+    assert_eq!(before_restore_copies(dir.path()).len(), 2);
+}
