@@ -7,9 +7,7 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
 use tower_http::request_id::{MakeRequestId, RequestId};
-use tower_http::trace::TraceLayer;
 
 /// Request ids: 16 random url-safe characters, unless the client sent `X-Request-Id`.
 #[derive(Debug, Clone, Copy)]
@@ -22,15 +20,10 @@ impl MakeRequestId for MakeId {
     }
 }
 
-/// A span per request carrying its method, path and id; a log line per response.
-pub fn trace() -> TraceLayer<
-    SharedClassifier<ServerErrorsAsFailures>,
-    impl Fn(&axum::http::Request<Body>) -> tracing::Span + Clone,
-> {
-    TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<Body>| {
-        let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-    })
+/// The span every request's log lines sit in: its method, path and id.
+pub fn request_span(req: &axum::http::Request<Body>) -> tracing::Span {
+    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
 }
 
 /// Headers that make the pages safer in browsers. The API reference (Swagger UI) needs inline

@@ -166,7 +166,11 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn(crate::layers::problems_for_api))
         .layer(middleware::from_fn(crate::layers::security_headers))
-        .layer(crate::layers::trace())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(crate::layers::request_span)
+                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(crate::layers::MakeId))
         .with_state(state)
