@@ -1,0 +1,735 @@
+//! End-to-end tests in a real browser: headless Chromium driven through ChromeDriver.
+//!
+//! Each test serves the app on a loopback port, starts its own ChromeDriver as a child process
+//! and drives fresh browser sessions through the pages as people would use them: log in and out
+//! through the forms, switch the language with the links, follow the menu, add an account, read
+//! the audit log and open the API reference.
+//!
+//! Without ChromeDriver the tests are skipped with a note, except under CI (`CI` set), where a
+//! missing browser is a failure.
+
+mod common;
+
+use ashyq_core::Role;
+use common::{Harness, PASSWORD, username};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// How long to wait for a page to reach an expected state.
+const WAIT: Duration = Duration::from_secs(10);
+/// How often to look again while waiting.
+const POLL: Duration = Duration::from_millis(50);
+
+// ---------------------------------------------------------------------------------------------
+// Finding and running the browser
+// ---------------------------------------------------------------------------------------------
+
+/// The first of `names` that is an executable file: an absolute path as is, a bare name on PATH.
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    names.iter().find_map(|name| {
+        let p = Path::new(name);
+        if p.is_absolute() {
+            return p.is_file().then(|| p.to_path_buf());
+        }
+        std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
+    })
+}
+
+/// ChromeDriver and the Chromium it drives, or `None` when the test is to be skipped.
+fn browser_programs() -> Option<(PathBuf, PathBuf)> {
+    let Some(driver) = find_program(&["/usr/bin/chromedriver", "chromedriver"]) else {
+        if std::env::var_os("CI").is_some() {
+            panic!("chromedriver not found; .ci/run installs chromium chromium-driver");
+        }
+        eprintln!("SKIPPED browser test: chromedriver not found (apt-get install chromium chromium-driver)");
+        return None;
+    };
+    let chromium = find_program(&["/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"])
+        .unwrap_or_else(|| panic!("{} is installed but no Chromium was found", driver.display()));
+    Some((driver, chromium))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free loopback port").port()
+}
+
+/// A running ChromeDriver. Dropping it kills ChromeDriver and every browser it started (they
+/// share its process group), even when the test panics, then removes the browser profiles.
+struct Driver {
+    child: Child,
+    url: String,
+    chromium: PathBuf,
+    log: PathBuf,
+    /// Scratch space: the driver's log and one fresh profile per browser session.
+    dir: TempDir,
+}
+
+impl Driver {
+    /// Starts ChromeDriver on a free port and waits until it is ready; `None` if it is missing.
+    fn start() -> Option<Driver> {
+        let (program, chromium) = browser_programs()?;
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let log = dir.path().join("chromedriver.log");
+        let out = std::fs::File::create(&log).expect("a log file");
+        let err = out.try_clone().expect("a log file");
+        let port = free_port();
+        let child = Command::new(&program)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            // Its own process group, so that Drop can end ChromeDriver and its browsers together.
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+        let mut driver = Driver { child, url: format!("http://127.0.0.1:{port}"), chromium, log, dir };
+        driver.wait_ready(SocketAddr::from(([127, 0, 0, 1], port)));
+        Some(driver)
+    }
+
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Polls `GET /status` until ChromeDriver says it is ready.
+    fn wait_ready(&mut self, addr: SocketAddr) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("chromedriver exited at start ({status}):\n{}", self.log_text());
+            }
+            if status_ready(addr) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("chromedriver did not answer on {addr} within 20 s:\n{}", self.log_text());
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// A new browser session with a fresh profile: no cookies, no cache.
+    async fn session(&self) -> Browser {
+        let mut last = None;
+        // A retry, in case Chromium is slow to come up on a loaded machine; each attempt gets
+        // a profile of its own.
+        for _ in 0..2 {
+            let profile = tempfile::Builder::new()
+                .prefix("profile-")
+                .tempdir_in(self.dir.path())
+                .expect("a profile dir")
+                .keep();
+            let args = vec![
+                "--headless".to_string(),
+                "--no-sandbox".to_string(),
+                "--disable-gpu".to_string(),
+                "--disable-quic".to_string(),
+                "--no-first-run".to_string(),
+                "--disable-background-networking".to_string(),
+                "--disable-component-update".to_string(),
+                "--disable-sync".to_string(),
+                format!("--user-data-dir={}", profile.display()),
+                // Loopback only: anything else goes to a proxy that is not there and fails.
+                // Chromium never sends loopback through a proxy, so the app is reached directly.
+                "--proxy-server=http://127.0.0.1:9".to_string(),
+                "--window-size=1280,900".to_string(),
+            ];
+            let caps = json!({
+                "browserName": "chrome",
+                "pageLoadStrategy": "normal",
+                "goog:chromeOptions": {
+                    "binary": self.chromium,
+                    "args": args,
+                    // A browser that asks for English: the first page is English by negotiation.
+                    "prefs": { "intl": { "accept_languages": "en-US,en" } },
+                },
+            });
+            let Value::Object(caps) = caps else { unreachable!() };
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps)
+                .connect(&self.url)
+                .await
+            {
+                Ok(client) => return Browser { c: client },
+                Err(e) => last = Some(e),
+            }
+        }
+        panic!("cannot start a browser session: {last:?}\n{}", self.log_text());
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The whole process group: ChromeDriver and the Chromium processes it started.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Whether ChromeDriver at `addr` answers `GET /status` with `"ready": true`.
+fn status_ready(addr: SocketAddr) -> bool {
+    let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    if s.write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
+        return false;
+    }
+    let mut reply = String::new();
+    let _ = s.read_to_string(&mut reply);
+    let body = match (reply.find('{'), reply.rfind('}')) {
+        (Some(a), Some(b)) if a < b => &reply[a..=b],
+        _ => return false,
+    };
+    serde_json::from_str::<Value>(body).is_ok_and(|v| v["value"]["ready"] == true)
+}
+
+/// Polls `check` until it gives a value; panics with `what` after [`WAIT`].
+async fn until<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out after {WAIT:?} waiting for {what}");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface messages, read from the same files the app compiles in
+// ---------------------------------------------------------------------------------------------
+
+const LANGS: [&str; 3] = ["en", "kk", "ru"];
+
+/// The single-line messages of data/i18n/{lang}/ashyq.ftl.
+struct Messages(HashMap<&'static str, HashMap<String, String>>);
+
+impl Messages {
+    fn load() -> Messages {
+        let mut all = HashMap::new();
+        for lang in LANGS {
+            let path = format!("{}/../../data/i18n/{lang}/ashyq.ftl", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let map = text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
+                .filter_map(|l| l.split_once(" = "))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                .collect();
+            all.insert(lang, map);
+        }
+        let m = Messages(all);
+        // The parse above is simple; hold it to a few known translations.
+        assert_eq!(m.t("en", "nav-home"), "Home");
+        assert_eq!(m.t("kk", "nav-home"), "Басты бет");
+        assert_eq!(m.t("ru", "nav-home"), "Главная");
+        assert_eq!(m.t("kk", "nav-users"), "Пайдаланушылар");
+        assert_eq!(m.t("ru", "nav-account"), "Мой профиль");
+        m
+    }
+
+    fn t(&self, lang: &str, key: &str) -> String {
+        self.0[lang].get(key).unwrap_or_else(|| panic!("no message {key} in {lang}")).clone()
+    }
+
+    /// The message with its `{ $name }` placeables filled in.
+    fn t_args(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.t(lang, key), |s, (name, value)| s.replace(&format!("{{ ${name} }}"), value))
+    }
+
+    fn signed_in(&self, lang: &str, name: &str, role: Role) -> String {
+        let role = self.t(lang, &format!("role-{}", role.as_str()));
+        self.t_args(lang, "signed-in-as", &[("name", name), ("role", &role)])
+    }
+}
+
+/// The menu items a role sees, in order.
+fn expected_menu(role: Role) -> Vec<&'static str> {
+    match role {
+        Role::Public => vec!["home", "api"],
+        Role::Admin => vec!["home", "account", "users", "audit", "api"],
+        _ => vec!["home", "account", "api"],
+    }
+}
+
+fn nav_key(id: &str) -> String {
+    format!("nav-{id}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// A browser session and what the tests do with it
+// ---------------------------------------------------------------------------------------------
+
+struct Browser {
+    c: Client,
+}
+
+impl Browser {
+    async fn goto(&self, url: &str) {
+        self.c.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
+    }
+
+    async fn path_and_query(&self) -> (String, Option<String>) {
+        let u = self.c.current_url().await.expect("current url");
+        (u.path().to_string(), u.query().map(str::to_string))
+    }
+
+    /// Waits until the browser shows `path` (and, if given, exactly `query`).
+    async fn wait_path(&self, path: &str, query: Option<&str>) {
+        let what = format!("the address {path}{}", query.map(|q| format!("?{q}")).unwrap_or_default());
+        until(&what, || async {
+            let (p, q) = self.path_and_query().await;
+            (p == path && (query.is_none() || q.as_deref() == query)).then_some(())
+        })
+        .await;
+    }
+
+    async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    async fn exists(&self, css: &str) -> bool {
+        !self.c.find_all(Locator::Css(css)).await.expect("find_all").is_empty()
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css).await.attr(name).await.unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
+    }
+
+    async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    async fn fill(&self, css: &str, value: &str) {
+        let e = self.find(css).await;
+        e.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
+        e.send_keys(value).await.unwrap_or_else(|err| panic!("type into {css}: {err}"));
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        self.find(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+    }
+
+    /// Waits until the page is in `lang` (`<html lang>`).
+    async fn wait_lang(&self, lang: &str) {
+        until(&format!("<html lang=\"{lang}\">"), || async {
+            let e = self.c.find(Locator::Css("html")).await.ok()?;
+            (e.attr("lang").await.ok()??.as_str() == lang).then_some(())
+        })
+        .await;
+    }
+
+    /// The main menu as (id, label) pairs, in order.
+    async fn menu(&self) -> Vec<(String, String)> {
+        let mut items = Vec::new();
+        for a in self.c.find_all(Locator::Css("nav.menu a[data-nav]")).await.expect("menu links") {
+            let id = a.attr("data-nav").await.expect("data-nav").unwrap_or_default();
+            items.push((id, a.text().await.expect("menu label")));
+        }
+        items
+    }
+
+    /// Asserts the menu shows exactly what `role` may open, labelled in `lang`.
+    async fn assert_menu(&self, m: &Messages, role: Role, lang: &str) {
+        let menu = self.menu().await;
+        let ids: Vec<&str> = menu.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, expected_menu(role), "menu of {role:?} in {lang}");
+        for (id, label) in &menu {
+            assert_eq!(label, &m.t(lang, &nav_key(id)), "label of menu item {id} for {role:?} in {lang}");
+        }
+    }
+
+    /// Logs in through the form on the page that is open.
+    async fn submit_login(&self, user: &str, password: &str) {
+        self.fill("#username", user).await;
+        self.fill("#password", password).await;
+        self.click("#login-submit").await;
+    }
+
+    /// Whether the header shows a signed-in user (else it must show the login link).
+    async fn signed_in(&self) -> bool {
+        let signed = self.exists("#signed-in").await;
+        assert_ne!(
+            signed,
+            self.exists("#login-link").await,
+            "the header shows both or neither of the user and the login link"
+        );
+        assert_eq!(signed, self.exists("#logout").await, "a logout button goes with a signed-in user");
+        signed
+    }
+
+    async fn close(self) {
+        let _ = self.c.close().await;
+    }
+}
+
+/// Sets up the app, its address, ChromeDriver and the messages; `None` when skipped.
+async fn setup() -> Option<(Harness, String, Driver, Messages)> {
+    let driver = Driver::start()?;
+    let h = Harness::new().await;
+    let base = h.spawn().await;
+    Some((h, base, driver, Messages::load()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------------------------
+
+/// Every role: log in, the menu it may see, the three languages, log out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
+    let Some((h, base, driver, m)) = setup().await else {
+        return;
+    };
+    let started = Instant::now();
+    let b = driver.session().await;
+    for role in std::iter::once(Role::Public).chain(Role::ACCOUNT_ROLES) {
+        // A clean start for each role: no session, no language cookie.
+        b.goto(&format!("{base}/")).await;
+        b.c.delete_all_cookies().await.expect("delete cookies");
+        b.c.refresh().await.expect("reload");
+        // The browser asks for English; nobody is signed in yet.
+        b.wait_lang("en").await;
+        assert!(!b.signed_in().await, "{role:?}: a fresh browser is signed in");
+        b.assert_menu(&m, Role::Public, "en").await;
+        assert_eq!(b.attr("p.lead", "data-role").await.as_deref(), Some("public"));
+
+        let name = if role == Role::Public {
+            String::new()
+        } else {
+            let user = h.user(role);
+            b.click("#login-link").await;
+            b.wait_path("/login", None).await;
+            assert_eq!(b.text("h1").await, m.t("en", "login-title"));
+            b.submit_login(&username(role), PASSWORD).await;
+            b.wait_path("/", None).await;
+            assert!(b.signed_in().await, "{role:?}: not signed in after login");
+            assert!(!b.exists("#login-error").await, "{role:?}: login error after a good login");
+            user.display_name.clone()
+        };
+
+        // Home, in each language: menu, header, <html lang>, the role's introduction.
+        // The page starts in English; then Kazakh, Russian and back to English by the links.
+        for (i, lang) in ["en", "kk", "ru", "en"].into_iter().enumerate() {
+            if i > 0 {
+                b.click(&format!("a[data-lang=\"{lang}\"]")).await;
+            }
+            b.wait_lang(lang).await;
+            b.wait_path("/", None).await;
+            b.assert_menu(&m, role, lang).await;
+            assert_eq!(
+                b.attr(&format!("a[data-lang=\"{lang}\"]"), "aria-current").await.as_deref(),
+                Some("true")
+            );
+            for other in LANGS.iter().filter(|l| **l != lang) {
+                assert_eq!(
+                    b.attr(&format!("a[data-lang=\"{other}\"]"), "aria-current").await,
+                    None,
+                    "{other} marked current in {lang}"
+                );
+            }
+            assert_eq!(b.text("h1").await, m.t(lang, "home-title"), "{role:?} in {lang}");
+            assert_eq!(b.attr("p.lead", "data-role").await.as_deref(), Some(role.as_str()));
+            assert_eq!(
+                b.text("p.lead").await,
+                m.t(lang, &format!("home-intro-{}", role.as_str())),
+                "{role:?} in {lang}"
+            );
+            if role == Role::Public {
+                assert!(!b.signed_in().await);
+                assert_eq!(b.text("#login-link").await, m.t(lang, "nav-login"), "login link in {lang}");
+            } else {
+                assert!(b.signed_in().await, "{role:?} signed out by a language switch to {lang}");
+                assert_eq!(b.text("#signed-in").await, m.signed_in(lang, &name, role), "{role:?} in {lang}");
+                assert_eq!(b.text("#logout").await, m.t(lang, "nav-logout"), "logout button in {lang}");
+            }
+            if let Some(code) = h.users.iter().find(|u| u.role == role).and_then(|u| u.region.clone()) {
+                let region =
+                    ashyq_core::region::by_code(&code).expect("a known region").name(lang).to_string();
+                let line = m.t_args(lang, "home-region", &[("region", &region)]);
+                assert!(
+                    b.text("main").await.contains(&line),
+                    "{role:?} in {lang}: no {line:?} on the home page"
+                );
+            }
+        }
+        // The Kazakh and Russian labels really are translations, not the English ones.
+        for id in expected_menu(role) {
+            let key = nav_key(id);
+            assert_ne!(m.t("kk", &key), m.t("en", &key), "{key}");
+            assert_ne!(m.t("ru", &key), m.t("en", &key), "{key}");
+        }
+
+        if role != Role::Public {
+            // The account page shows this account.
+            b.click("nav.menu a[data-nav=\"account\"]").await;
+            b.wait_path("/account", None).await;
+            assert_eq!(
+                b.attr("nav.menu a[data-nav=\"account\"]", "aria-current").await.as_deref(),
+                Some("page")
+            );
+            assert!(
+                b.text("main").await.contains(&username(role)),
+                "{role:?}: the account page does not show the username"
+            );
+
+            b.click("#logout").await;
+            b.wait_path("/", None).await;
+            until("the login link after logout", || async { b.exists("#login-link").await.then_some(()) })
+                .await;
+            assert!(!b.signed_in().await, "{role:?}: still signed in after logout");
+            b.assert_menu(&m, Role::Public, "en").await;
+            assert_eq!(b.attr("p.lead", "data-role").await.as_deref(), Some("public"));
+            // The session has really ended: a page that needs login sends us to log in.
+            b.goto(&format!("{base}/account")).await;
+            b.wait_path("/login", Some("next=/account")).await;
+        }
+        eprintln!("browser: {role:?} done after {:.1?}", started.elapsed());
+    }
+    b.close().await;
+}
+
+/// A wrong password is refused on the form; a page that needs login sends one to log in and
+/// back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_password_is_refused_and_login_is_required() {
+    let Some((h, base, driver, m)) = setup().await else {
+        return;
+    };
+    let b = driver.session().await;
+
+    b.goto(&format!("{base}/login")).await;
+    b.submit_login(&username(Role::Officer), "not the password at all").await;
+    until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
+    assert_eq!(b.text("#login-error").await, m.t("en", "login-failed"));
+    assert!(!b.signed_in().await, "signed in with a wrong password");
+    b.assert_menu(&m, Role::Public, "en").await;
+    assert_eq!(
+        b.find("#username").await.prop("value").await.unwrap().as_deref(),
+        Some("test-officer"),
+        "the username is kept"
+    );
+    assert_eq!(
+        b.find("#password").await.prop("value").await.unwrap().as_deref(),
+        Some(""),
+        "the password is not sent back"
+    );
+    // An unknown user gets the same answer.
+    b.submit_login("no-such-user", PASSWORD).await;
+    until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
+    assert_eq!(b.text("#login-error").await, m.t("en", "login-failed"));
+    assert!(!b.signed_in().await);
+
+    // Not logged in: /account sends to the login page, and after login back to /account.
+    b.goto(&format!("{base}/account")).await;
+    b.wait_path("/login", Some("next=/account")).await;
+    assert!(!b.exists("#login-error").await);
+    b.submit_login(&username(Role::Officer), PASSWORD).await;
+    b.wait_path("/account", None).await;
+    assert!(b.signed_in().await);
+    assert_eq!(
+        b.text("#signed-in").await,
+        m.signed_in("en", &h.user(Role::Officer).display_name, Role::Officer)
+    );
+
+    // An admin page is refused to an officer, and the menu never offered it.
+    b.goto(&format!("{base}/admin/users")).await;
+    assert_eq!(b.text("h1").await, m.t("en", "error-forbidden-title"));
+    assert!(!b.exists("nav.menu a[data-nav=\"users\"]").await);
+    b.close().await;
+}
+
+/// An administrator adds an account through the form; the new person can log in; the audit
+/// chain stays intact and records it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_adds_a_user_and_the_audit_chain_is_intact() {
+    let Some((_h, base, driver, m)) = setup().await else {
+        return;
+    };
+    let admin = driver.session().await;
+    admin.goto(&format!("{base}/login")).await;
+    admin.submit_login(&username(Role::Admin), PASSWORD).await;
+    admin.wait_path("/", None).await;
+    admin.click("nav.menu a[data-nav=\"users\"]").await;
+    admin.wait_path("/admin/users", None).await;
+    assert_eq!(admin.text("h1").await, m.t("en", "users-title"));
+    for role in Role::ACCOUNT_ROLES {
+        assert!(row(&admin, &username(role)).await.is_some(), "{role:?} test account not listed");
+    }
+
+    let new_user = "browser-officer";
+    let new_name = "Aigerim Browser";
+    let new_password = "a long and new passphrase";
+    let add = "form[action=\"/admin/users\"]";
+
+    // A region for a role that has none is refused, and the form keeps what was typed.
+    admin.fill("#nu-username", new_user).await;
+    admin.fill("#nu-name", new_name).await;
+    admin.select("#nu-role", "applicant").await;
+    admin.select("#nu-region", "KZ-71").await;
+    admin.fill("#nu-password", new_password).await;
+    admin.click(&format!("{add} button[type=submit]")).await;
+    until("the form error", || async {
+        let t = admin.c.find(Locator::Css(".error[role=alert]")).await.ok()?.text().await.ok()?;
+        (t == m.t("en", "err-region-role")).then_some(())
+    })
+    .await;
+    assert!(row(&admin, new_user).await.is_none(), "an applicant with a region was created");
+    assert_eq!(admin.find("#nu-username").await.prop("value").await.unwrap().as_deref(), Some(new_user));
+    assert_eq!(admin.find("#nu-role").await.prop("value").await.unwrap().as_deref(), Some("applicant"));
+    assert_eq!(admin.find("#nu-region").await.prop("value").await.unwrap().as_deref(), Some("KZ-71"));
+
+    // An officer in Astana (KZ-71).
+    admin.select("#nu-role", "officer").await;
+    admin.fill("#nu-password", new_password).await;
+    admin.click(&format!("{add} button[type=submit]")).await;
+    admin.wait_path("/admin/users", Some(&format!("created={new_user}"))).await;
+    assert_eq!(
+        admin.text(".notice[role=status]").await,
+        m.t_args("en", "users-created", &[("username", new_user)])
+    );
+    let astana = ashyq_core::region::by_code("KZ-71").expect("KZ-71").name("en").to_string();
+    let cells = row(&admin, new_user).await.expect("the new account is listed");
+    assert_eq!(
+        cells[..5],
+        [
+            new_user.to_string(),
+            new_name.to_string(),
+            m.t("en", "role-officer"),
+            astana.clone(),
+            m.t("en", "users-active")
+        ],
+        "the new account's row"
+    );
+
+    // The new officer logs in, in a browser of their own.
+    let officer = driver.session().await;
+    officer.goto(&format!("{base}/login")).await;
+    officer.submit_login(new_user, new_password).await;
+    officer.wait_path("/", None).await;
+    assert_eq!(officer.text("#signed-in").await, m.signed_in("en", new_name, Role::Officer));
+    assert_eq!(officer.attr("p.lead", "data-role").await.as_deref(), Some("officer"));
+    assert!(officer.text("main").await.contains(&m.t_args("en", "home-region", &[("region", &astana)])));
+    officer.assert_menu(&m, Role::Officer, "en").await;
+    officer.close().await;
+
+    // The audit log: the chain verifies and holds the creation.
+    admin.click("nav.menu a[data-nav=\"audit\"]").await;
+    admin.wait_path("/admin/audit", None).await;
+    let status = admin.text("#chain-status").await;
+    assert!(status.starts_with("The chain of"), "chain status: {status}");
+    assert!(status.ends_with("records is intact."), "chain status: {status}");
+    let count: u64 = status
+        .split_whitespace()
+        .nth(3)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {status:?}"));
+    assert!(count >= 3, "too few audit records: {status}");
+    assert_eq!(admin.attr("#chain-status", "class").await.as_deref(), Some("notice"));
+    let actions: Vec<String> = {
+        let mut v = Vec::new();
+        for c in admin.c.find_all(Locator::Css("main table tbody td code")).await.expect("cells") {
+            v.push(c.text().await.expect("text"));
+        }
+        v
+    };
+    assert!(actions.iter().any(|a| a == "user.create"), "no user.create in the audit log: {actions:?}");
+    // In Kazakh, too.
+    admin.click("a[data-lang=\"kk\"]").await;
+    admin.wait_lang("kk").await;
+    admin.wait_path("/admin/audit", None).await;
+    let kk = admin.text("#chain-status").await;
+    assert!(kk.ends_with("тізбек бұзылмаған."), "chain status in Kazakh: {kk}");
+    admin.close().await;
+}
+
+/// The cells of the users table row whose first cell is `username`.
+async fn row(b: &Browser, username: &str) -> Option<Vec<String>> {
+    for tr in b.c.find_all(Locator::Css("main table tbody tr")).await.expect("rows") {
+        let mut cells = Vec::new();
+        for td in tr.find_all(Locator::Css("td")).await.expect("cells") {
+            cells.push(td.text().await.expect("cell text"));
+        }
+        if cells.first().is_some_and(|c| c == username) {
+            return Some(cells);
+        }
+    }
+    None
+}
+
+/// The API reference renders its operations from the app alone, with no internet access.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_reference_renders_offline() {
+    let Some((_h, base, driver, m)) = setup().await else {
+        return;
+    };
+    let b = driver.session().await;
+    // Reached from the menu, as a visitor would.
+    b.goto(&format!("{base}/")).await;
+    b.wait_lang("en").await;
+    assert_eq!(b.text("nav.menu a[data-nav=\"api\"]").await, m.t("en", "nav-api"));
+    b.click("nav.menu a[data-nav=\"api\"]").await;
+    b.wait_path("/api/docs/", None).await;
+    let started = Instant::now();
+    let paths: Vec<String> = until("Swagger UI to render operations (.opblock)", || async {
+        let blocks = b.c.find_all(Locator::Css(".opblock .opblock-summary-path")).await.ok()?;
+        let mut paths = Vec::new();
+        for e in blocks {
+            paths.push(e.text().await.ok()?);
+        }
+        (!paths.is_empty()).then_some(paths)
+    })
+    .await;
+    eprintln!("browser: Swagger UI rendered {} operations in {:.1?}", paths.len(), started.elapsed());
+    assert!(
+        paths.iter().all(|p| p.trim_end_matches(['\u{200b}', ' ']).starts_with("/api/v1/")),
+        "operations outside /api/v1: {paths:?}"
+    );
+    assert!(!b.exists(".errors-wrapper").await, "Swagger UI shows errors");
+
+    // Everything the page loaded came from the app itself, the OpenAPI document among it.
+    let loaded =
+        b.c.execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+            .await
+            .expect("resource timing");
+    let loaded: Vec<String> = serde_json::from_value(loaded).expect("a list of URLs");
+    assert!(
+        loaded.iter().all(|u| u.starts_with(&format!("{base}/")) || u.starts_with("data:")),
+        "resources from elsewhere: {loaded:?}"
+    );
+    assert!(
+        loaded.iter().any(|u| u == &format!("{base}/api/v1/openapi.json")),
+        "the OpenAPI document was not fetched: {loaded:?}"
+    );
+    b.close().await;
+}
