@@ -128,6 +128,22 @@ pub async fn list(db: &Db) -> Result<Vec<User>, StoreError> {
     rows.iter().map(from_row).collect()
 }
 
+/// Every account, for a person at a screen: the list shows people's names, so the read is
+/// audited (`user.list`).
+pub async fn list_audited(db: &Db, actor: &Actor) -> Result<Vec<User>, StoreError> {
+    let all = list(db).await?;
+    let event = Event::new("user.list", "user", "*").detail(serde_json::json!({"count": all.len()}));
+    audit::record(db, actor, event).await?;
+    Ok(all)
+}
+
+/// One account, for a person at a screen: a read of a person's record, audited (`user.read`).
+pub async fn read(db: &Db, actor: &Actor, id: i64) -> Result<User, StoreError> {
+    let user = get(db, id).await?;
+    audit::record(db, actor, Event::new("user.read", "user", &id.to_string())).await?;
+    Ok(user)
+}
+
 pub async fn get(db: &Db, id: i64) -> Result<User, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;

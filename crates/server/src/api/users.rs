@@ -5,7 +5,6 @@ use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::Role;
-use ashyq_store::audit::{self, Event};
 use ashyq_store::users::{self, NewUser, User};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -48,13 +47,7 @@ impl From<User> for UserView {
     responses((status = 200, body = Vec<UserView>), (status = 403, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<UserView>>> {
-    let all = users::list(&s.db).await?;
-    audit::record(
-        &s.db,
-        &p.actor(),
-        Event::new("user.list", "user", "*").detail(serde_json::json!({"count": all.len()})),
-    )
-    .await?;
+    let all = users::list_audited(&s.db, &p.actor()).await?;
     Ok(Json(all.into_iter().map(UserView::from).collect()))
 }
 
@@ -99,8 +92,7 @@ pub async fn create(
     responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn show(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
-    let user = users::get(&s.db, id).await?;
-    audit::record(&s.db, &p.actor(), Event::new("user.read", "user", &id.to_string())).await?;
+    let user = users::read(&s.db, &p.actor(), id).await?;
     Ok(Json(user.into()))
 }
 

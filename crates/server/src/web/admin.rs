@@ -8,7 +8,7 @@ use ashyq_core::Role;
 use ashyq_core::account::AccountError;
 use ashyq_core::audit::AuditRecord;
 use ashyq_store::StoreError;
-use ashyq_store::audit::{self, Event};
+use ashyq_store::audit;
 use ashyq_store::users::{self, NewUser, User};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -70,14 +70,7 @@ async fn users_page(
     error: Option<String>,
     form: NewUserForm,
 ) -> Result<Users, StoreError> {
-    let list = users::list(&state.db).await?;
-    // The list shows people's names: a read of personal data, so it is audited.
-    audit::record(
-        &state.db,
-        &principal.actor(),
-        Event::new("user.list", "user", "*").detail(serde_json::json!({"count": list.len()})),
-    )
-    .await?;
+    let list = users::list_audited(&state.db, &principal.actor()).await?;
     let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
     Ok(Users { page, users: list, roles, notice, error, form })
 }
