@@ -81,7 +81,17 @@ impl Db {
         } else {
             options
         };
-        let pool = options.connect(&url).await?;
+        let pool = match options.connect(&url).await {
+            Ok(pool) => pool,
+            // The pool retries until its time-out and then says only that; one direct attempt
+            // gives the cause (connection refused, unknown database, authentication failed).
+            Err(sqlx::Error::PoolTimedOut) => {
+                use sqlx::Connection;
+                sqlx::AnyConnection::connect(&url).await?;
+                return Err(sqlx::Error::PoolTimedOut.into());
+            }
+            Err(e) => return Err(e.into()),
+        };
         Ok(Db { pool, backend, sqlite_path })
     }
 
