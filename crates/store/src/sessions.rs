@@ -36,18 +36,19 @@ pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Sess
 
 /// The session for a cookie token, if it exists, has not expired and its account is enabled.
 pub async fn lookup(db: &Db, token: &str) -> Result<Option<Session>, StoreError> {
-    let row = sqlx::query(
-        "SELECT s.user_id, s.csrf_token, s.expires_at_us FROM sessions s JOIN users u ON u.id = s.user_id \
+    let sql = format!(
+        "SELECT {}, s.csrf_token, s.expires_at_us FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at_us > $2 AND u.disabled = 0",
-    )
-    .bind(token_hash(token))
-    .bind(crate::now_us())
-    .fetch_optional(&db.pool)
-    .await?;
+        crate::users::JOINED_COLUMNS
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash(token))
+        .bind(crate::now_us())
+        .fetch_optional(&db.pool)
+        .await?;
     let Some(row) = row else { return Ok(None) };
-    let user = crate::users::get(db, row.try_get("user_id")?).await?;
     Ok(Some(Session {
-        user,
+        user: crate::users::from_row(&row)?,
         csrf_token: row.try_get("csrf_token")?,
         expires_at_us: row.try_get("expires_at_us")?,
     }))

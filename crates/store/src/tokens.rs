@@ -74,18 +74,18 @@ pub async fn authenticate(db: &Db, secret: &str) -> Result<Option<User>, StoreEr
     if !secret.starts_with(PREFIX) {
         return Ok(None);
     }
-    let row = sqlx::query(
-        "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
-         WHERE t.token_hash = $1 AND t.revoked = 0 AND (t.expires_at_us IS NULL OR t.expires_at_us > $2) AND u.disabled = 0",
-    )
-    .bind(token_hash(secret))
-    .bind(crate::now_us())
-    .fetch_optional(&db.pool)
-    .await?;
-    match row {
-        Some(r) => Ok(Some(crate::users::get(db, r.try_get("user_id")?).await?)),
-        None => Ok(None),
-    }
+    let sql = format!(
+        "SELECT {} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.revoked = 0 AND (t.expires_at_us IS NULL OR t.expires_at_us > $2) \
+         AND u.disabled = 0",
+        crate::users::JOINED_COLUMNS
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash(secret))
+        .bind(crate::now_us())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(crate::users::from_row).transpose()
 }
 
 /// An account's tokens, newest first (never the secrets).

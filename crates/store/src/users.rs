@@ -36,7 +36,12 @@ pub struct NewUser {
 
 const COLUMNS: &str = "id, username, display_name, role, region, disabled, created_at_us";
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
+/// The same columns from `users u` in a join, so a session or token lookup reads its account
+/// in the one query.
+pub(crate) const JOINED_COLUMNS: &str =
+    "u.id, u.username, u.display_name, u.role, u.region, u.disabled, u.created_at_us";
+
+pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
     let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,
@@ -253,31 +258,27 @@ pub async fn authenticate(
 ) -> Result<User, LoginError> {
     let name = username.trim().to_lowercase();
     throttle::check(db, &name, ip).await?;
-    let row = sqlx::query("SELECT id, password_hash, disabled FROM users WHERE username = $1")
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM users WHERE username = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&name)
         .fetch_optional(&db.pool)
         .await
         .map_err(StoreError::from)?;
     let found = match &row {
-        Some(r) => Some((
-            r.try_get::<i64, _>("id").map_err(StoreError::from)?,
-            r.try_get::<String, _>("password_hash").map_err(StoreError::from)?,
-            r.try_get::<i64, _>("disabled").map_err(StoreError::from)? != 0,
-        )),
+        Some(r) => Some((from_row(r)?, r.try_get::<String, _>("password_hash").map_err(StoreError::from)?)),
         None => None,
     };
     let stored = match &found {
-        Some((_, hash, _)) => hash.as_str(),
+        Some((_, hash)) => hash.as_str(),
         None => decoy_hash().await,
     };
     let password_ok = password_matches(password, stored).await;
     let public = Actor::public(request_id);
     match found {
-        Some((id, _, false)) if password_ok => {
+        Some((user, _)) if password_ok && !user.disabled => {
             throttle::clear(db, &name).await?;
-            let user = get(db, id).await?;
             let actor = Actor {
-                user_id: Some(id),
+                user_id: Some(user.id),
                 username: user.username.clone(),
                 role: user.role,
                 request_id: request_id.into(),
@@ -285,19 +286,20 @@ pub async fn authenticate(
             audit::record(
                 db,
                 &actor,
-                Event::new("session.login", "user", &id.to_string()).detail(serde_json::json!({"ip": ip})),
+                Event::new("session.login", "user", &user.id.to_string())
+                    .detail(serde_json::json!({"ip": ip})),
             )
             .await?;
             Ok(user)
         }
         other => {
-            let reason = match other {
+            let reason = match &other {
                 None => "unknown_user",
-                Some((_, _, true)) => "disabled",
+                Some((user, _)) if user.disabled => "disabled",
                 Some(_) => "wrong_password",
             };
             throttle::record_failure(db, &name, ip).await?;
-            let id = other.map(|(id, _, _)| id.to_string()).unwrap_or_default();
+            let id = other.map(|(user, _)| user.id.to_string()).unwrap_or_default();
             let detail = serde_json::json!({"username": name, "ip": ip, "reason": reason});
             audit::record(db, &public, Event::new("session.login_failed", "user", &id).detail(detail))
                 .await?;
