@@ -147,7 +147,9 @@ impl From<StoreError> for Problem {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", text.clone())
                     .field(field, message)
             }
-            StoreError::Conflict { .. } => Problem::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+            StoreError::Conflict { .. } | StoreError::Refused(_) => {
+                Problem::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            }
             StoreError::NotFound { .. } => Problem::not_found(e.to_string()),
             StoreError::Unsupported(_) => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())

@@ -187,6 +187,26 @@ async fn api_calls_with_the_session_cookie_need_the_csrf_header() {
 }
 
 #[tokio::test]
+async fn an_administrator_cannot_disable_their_own_account() {
+    let h = Harness::new().await;
+    let me = h.user(Role::Admin).id;
+    let token = h.bearer(Role::Admin).await;
+    let req = Request::post(format!("/api/v1/users/{me}/disable"))
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(h.send(req).await.problem(409)["code"], "conflict");
+    let (cookie, csrf) = h.session(Role::Admin).await;
+    let req = Request::post(format!("/admin/users/{me}/disable"))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(format!("csrf={csrf}")))
+        .unwrap();
+    assert_eq!(h.send(req).await.status, 409);
+    assert!(!ashyq_store::users::get(&h.db, me).await.unwrap().disabled);
+}
+
+#[tokio::test]
 async fn reading_a_persons_record_is_audited() {
     let h = Harness::new().await;
     let token = h.bearer(Role::Admin).await;

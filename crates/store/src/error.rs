@@ -15,6 +15,9 @@ pub enum StoreError {
     Invalid(#[from] AccountError),
     #[error("{what} {key:?} already exists")]
     Conflict { what: &'static str, key: String },
+    /// The change is refused as it stands (e.g. an administrator disabling their own account).
+    #[error("{0}")]
+    Refused(String),
     #[error("{what} {key} not found")]
     NotFound { what: &'static str, key: String },
     #[error("audit log: {0}")]

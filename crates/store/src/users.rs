@@ -166,7 +166,12 @@ pub async fn by_username(db: &Db, username: &str) -> Result<User, StoreError> {
 
 /// Disables or re-enables an account. Disabling ends its sessions and revokes its API tokens.
 /// Idempotent: setting the state it already has changes nothing and writes no audit record.
+/// An account cannot disable itself.
 pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Result<User, StoreError> {
+    if disabled && actor.user_id == Some(id) {
+        // Nobody locks themselves out: another administrator (or the command line) must do it.
+        return Err(StoreError::Refused("an administrator cannot disable their own account".into()));
+    }
     let mut tx = db.begin_write().await?;
     let changed =
         sqlx::query("UPDATE users SET disabled = $1, updated_at_us = $2 WHERE id = $3 AND disabled <> $1")

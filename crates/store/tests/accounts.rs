@@ -145,7 +145,24 @@ async fn api_tokens_authenticate_until_revoked(db: &Db) {
     assert!(tokens::authenticate(db, &secret2).await.unwrap().is_none(), "and they stay revoked");
 }
 
+async fn nobody_disables_their_own_account(db: &Db) {
+    let cli = Actor::cli();
+    let admin = users::create(db, &cli, new_user("admin2", Role::Admin, None)).await.unwrap();
+    let me = Actor {
+        user_id: Some(admin.id),
+        username: admin.username.clone(),
+        role: Role::Admin,
+        request_id: "r".into(),
+    };
+    let err = users::set_disabled(db, &me, admin.id, true).await.unwrap_err();
+    assert!(matches!(err, StoreError::Refused(_)), "{err}");
+    assert!(!users::get(db, admin.id).await.unwrap().disabled);
+    // Someone else may.
+    assert!(users::set_disabled(db, &cli, admin.id, true).await.unwrap().disabled);
+}
+
 both_backends!(
+    nobody_disables_their_own_account,
     users_are_created_checked_and_unique,
     login_checks_password_and_state,
     login_is_rate_limited,

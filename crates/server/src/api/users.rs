@@ -121,12 +121,5 @@ pub async fn enable(
 }
 
 async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> ApiResult<Json<UserView>> {
-    if disabled && p.user.as_ref().is_some_and(|u| u.id == id) {
-        return Err(Problem::new(
-            StatusCode::CONFLICT,
-            "conflict",
-            "an administrator cannot disable their own account",
-        ));
-    }
     Ok(Json(users::set_disabled(&s.db, &p.actor(), id, disabled).await?.into()))
 }

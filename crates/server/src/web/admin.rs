@@ -169,13 +169,13 @@ async fn set_disabled(
     id: i64,
     disabled: bool,
 ) -> Response {
-    if disabled && principal.user.as_ref().is_some_and(|u| u.id == id) {
-        let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
-        return super::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text);
-    }
     match users::set_disabled(&state.db, &principal.actor(), id, disabled).await {
         Ok(u) => Redirect::to(&format!("/admin/users?updated={}", super::page::encode(&u.username)))
             .into_response(),
+        Err(StoreError::Refused(_)) => {
+            let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
+            super::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text)
+        }
         Err(StoreError::NotFound { .. }) => {
             let text = page.t("error-notfound-text");
             super::errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
