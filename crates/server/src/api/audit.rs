@@ -48,7 +48,7 @@ pub async fn tail(State(s): State<AppState>, Query(q): Query<TailQuery>) -> ApiR
             .into_iter()
             .map(|r| AuditView {
                 seq: r.seq,
-                at: jiff::Timestamp::from_microsecond(r.at_us).map(|t| t.to_string()).unwrap_or_default(),
+                at: super::instant(r.at_us),
                 actor_id: r.actor_id,
                 actor: r.actor,
                 role: r.role,

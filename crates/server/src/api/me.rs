@@ -87,7 +87,6 @@ pub async fn create_token(
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
     let user = user_of(&p)?;
     let (secret, t) = tokens::create(&s.db, &p.actor(), user, &body.name, body.ttl_days).await?;
-    let expires_at =
-        t.expires_at_us.and_then(|us| jiff::Timestamp::from_microsecond(us).ok()).map(|t| t.to_string());
+    let expires_at = t.expires_at_us.map(super::instant);
     Ok((StatusCode::CREATED, Json(TokenCreated { id: t.id, name: t.name, token: secret, expires_at })))
 }

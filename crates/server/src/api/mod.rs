@@ -12,6 +12,11 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
+/// An instant stored as microseconds since the epoch, as the API shows it: RFC 3339 in UTC.
+pub(crate) fn instant(us: i64) -> String {
+    jiff::Timestamp::from_microsecond(us).map(|t| t.to_string()).unwrap_or_default()
+}
+
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", ApiDoc::openapi());
     b.get("/api/v1/regions", regions::list)

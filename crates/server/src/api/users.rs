@@ -28,8 +28,7 @@ pub struct UserView {
 
 impl From<User> for UserView {
     fn from(u: User) -> Self {
-        let created_at =
-            jiff::Timestamp::from_microsecond(u.created_at_us).map(|t| t.to_string()).unwrap_or_default();
+        let created_at = super::instant(u.created_at_us);
         UserView {
             id: u.id,
             username: u.username,

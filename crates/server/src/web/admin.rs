@@ -1,6 +1,6 @@
 //! Administration pages: accounts and the audit log.
 
-use super::form::CsrfForm;
+use super::form::{CsrfForm, NoFields};
 use super::page::Page;
 use crate::auth::Principal;
 use crate::state::AppState;
@@ -141,14 +141,11 @@ async fn refuse(
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn disable_user(
     State(state): State<AppState>,
     principal: Principal,
     Path(id): Path<i64>,
-    CsrfForm { page, .. }: CsrfForm<Empty>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
 ) -> Response {
     set_disabled(&state, &principal, page, id, true).await
 }
@@ -157,7 +154,7 @@ pub async fn enable_user(
     State(state): State<AppState>,
     principal: Principal,
     Path(id): Path<i64>,
-    CsrfForm { page, .. }: CsrfForm<Empty>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
 ) -> Response {
     set_disabled(&state, &principal, page, id, false).await
 }

@@ -18,6 +18,10 @@ pub struct CsrfForm<T> {
     pub fields: T,
 }
 
+/// A form that posts nothing but its CSRF token (logout, disable, enable).
+#[derive(Deserialize)]
+pub struct NoFields {}
+
 #[derive(Deserialize)]
 struct Token {
     #[serde(default)]

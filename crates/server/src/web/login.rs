@@ -1,6 +1,6 @@
 //! Logging in and out, and switching the language.
 
-use super::form::CsrfForm;
+use super::form::{CsrfForm, NoFields};
 use super::page::{Page, safe_next};
 use crate::auth::{Credential, PeerAddr, Principal};
 use crate::cookies;
@@ -93,14 +93,11 @@ pub async fn submit(
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn logout(
     State(state): State<AppState>,
     principal: Principal,
     headers: HeaderMap,
-    CsrfForm { page, .. }: CsrfForm<Empty>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
 ) -> Response {
     if let Credential::Session { token, .. } = &principal.credential
         && let Err(e) = sessions::delete(&state.db, &principal.actor(), token).await
