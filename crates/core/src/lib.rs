@@ -7,6 +7,11 @@
 
 pub mod account;
 pub mod audit;
+pub mod country;
+pub mod ids;
+pub mod labour;
+pub mod occupation;
+pub mod policy;
 pub mod region;
 pub mod role;
 

@@ -14,6 +14,9 @@ pub struct Region {
     pub name_ru: String,
     /// Kazakh name (облыс / қала).
     pub name_kk: String,
+    /// The first two digits of the KATO codes (the classifier of administrative-territorial
+    /// objects, ӘАОЖ) of every place in the region, e.g. `75` for Almaty.
+    pub kato: String,
 }
 
 impl Region {
@@ -41,6 +44,20 @@ pub fn by_code(code: &str) -> Option<&'static Region> {
     all().iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
+/// The region a data file names: its ISO 3166-2 code (`KZ-75`), its KATO prefix (`75`) or the
+/// full nine-digit KATO code of any place in it (`750000000`).
+pub fn parse(text: &str) -> Option<&'static Region> {
+    let text = text.trim();
+    if text.len() >= 3 && text[..3].eq_ignore_ascii_case("KZ-") {
+        return by_code(text);
+    }
+    let prefix = match text.len() {
+        2 | 9 if text.bytes().all(|b| b.is_ascii_digit()) => &text[..2],
+        _ => return None,
+    };
+    all().iter().find(|r| r.kato == prefix)
+}
+
 /// Parses the compiled-in table. Malformed lines are skipped; the unit tests hold that none are.
 fn parse_regions(csv: &str) -> Vec<Region> {
     csv.lines()
@@ -52,6 +69,7 @@ fn parse_regions(csv: &str) -> Vec<Region> {
                 name_en: f.next()?.to_string(),
                 name_ru: f.next()?.to_string(),
                 name_kk: f.next()?.to_string(),
+                kato: f.next()?.to_string(),
             })
         })
         .collect()
@@ -78,5 +96,19 @@ mod tests {
         assert_eq!(by_code("KZ-71").map(|r| r.name("kk")), Some("Астана қаласы"));
         assert!(by_code("KZ-99").is_none());
         assert!(by_code("").is_none());
+    }
+
+    #[test]
+    fn data_files_may_name_a_region_by_kato() {
+        for r in all() {
+            assert_eq!(r.kato.len(), 2, "{r:?}");
+            assert_eq!(parse(&r.code), Some(r));
+            assert_eq!(parse(&r.kato), Some(r));
+            assert_eq!(parse(&format!("{}0000000", r.kato)), Some(r));
+            assert_eq!(parse(&format!("{}1234567", r.kato)), Some(r));
+        }
+        for bad in ["", "7", "99", "750", "75000000", "7500000000", "KZ-", "KZ-7a", "kz75", "7a0000000"] {
+            assert!(parse(bad).is_none(), "{bad:?}");
+        }
     }
 }

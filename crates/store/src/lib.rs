@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod db;
 pub mod error;
+pub mod labour;
 pub mod secret;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -1,0 +1,155 @@
+//! The policy file: every number and rule-setting the law fixes, with the dates from which each
+//! version applies and its legal basis. Shipped as `data/policy/kz.toml` (compiled in); another
+//! file can be given instead. Read once, checked whole, then asked "what applied on date D?".
+
+pub mod sectors;
+
+use crate::labour::methodology::Methodology;
+use jiff::civil::Date;
+pub use sectors::SectorMap;
+use serde::{Deserialize, Serialize};
+
+const KZ_TOML: &str = include_str!("../../../../data/policy/kz.toml");
+
+/// Where a rule or number comes from: the act, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    pub act: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+}
+
+impl std::fmt::Display for LegalBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.act)?;
+        if let Some(a) = &self.article {
+            write!(f, ", {a}")?;
+        }
+        if let Some(p) = &self.paragraph {
+            write!(f, ", {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One version of something the policy fixes, applying from a date until the next version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Versioned<T> {
+    pub from: Date,
+    pub basis: LegalBasis,
+    pub value: T,
+}
+
+/// The version in force on a date: the latest whose `from` is on or before it.
+pub fn in_force<T>(versions: &[Versioned<T>], on: Date) -> Option<&Versioned<T>> {
+    versions.iter().filter(|v| v.from <= on).max_by_key(|v| v.from)
+}
+
+/// A whole policy file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub meta: Meta,
+    /// The occupations of each priority sector.
+    pub sectors: Vec<Versioned<SectorMap>>,
+    /// How the list of professions in demand and the ranking of valuable skills are formed.
+    pub list_methodology: Vec<Versioned<Methodology>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub jurisdiction: String,
+    /// A label for this edition of the file, shown beside every result computed from it.
+    pub edition: String,
+}
+
+/// Why a policy file was refused: where in it and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct PolicyError {
+    /// The key path of the bad value (`list_methodology[0].value.k`) or a line and column.
+    pub path: String,
+    pub reason: String,
+}
+
+impl Policy {
+    /// Reads and checks a policy file's text.
+    pub fn parse(text: &str) -> Result<Policy, PolicyError> {
+        let de = toml::Deserializer::parse(text)
+            .map_err(|e| PolicyError { path: "(file)".into(), reason: e.to_string() })?;
+        let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| PolicyError {
+            path: e.path().to_string(),
+            reason: e.inner().message().to_string(),
+        })?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// The policy compiled into this binary (`data/policy/kz.toml`).
+    pub fn kz() -> Result<Policy, PolicyError> {
+        Policy::parse(KZ_TOML)
+    }
+
+    fn check(&self) -> Result<(), PolicyError> {
+        check_dates("sectors", &self.sectors)?;
+        check_dates("list_methodology", &self.list_methodology)?;
+        for (i, v) in self.sectors.iter().enumerate() {
+            v.value
+                .check()
+                .map_err(|(key, reason)| PolicyError { path: format!("sectors[{i}].value.{key}"), reason })?;
+        }
+        for (i, v) in self.list_methodology.iter().enumerate() {
+            v.value.check().map_err(|(key, reason)| PolicyError {
+                path: format!("list_methodology[{i}].value.{key}"),
+                reason,
+            })?;
+            // Every priority sector named must be defined by the sector map in force then.
+            let Some(map) = in_force(&self.sectors, v.from) else {
+                return Err(PolicyError {
+                    path: format!("list_methodology[{i}].from"),
+                    reason: format!("no sector map is in force on {}", v.from),
+                });
+            };
+            for s in &v.value.priority_sectors {
+                if !map.value.0.contains_key(s) {
+                    return Err(PolicyError {
+                        path: format!("list_methodology[{i}].value.priority_sectors"),
+                        reason: format!("sector `{s}` is not in the sector map in force on {}", v.from),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn sectors_on(&self, on: Date) -> Option<&Versioned<SectorMap>> {
+        in_force(&self.sectors, on)
+    }
+
+    pub fn methodology_on(&self, on: Date) -> Option<&Versioned<Methodology>> {
+        in_force(&self.list_methodology, on)
+    }
+}
+
+fn check_dates<T>(name: &str, versions: &[Versioned<T>]) -> Result<(), PolicyError> {
+    if versions.is_empty() {
+        return Err(PolicyError { path: name.into(), reason: "needs at least one version".into() });
+    }
+    for (i, pair) in versions.windows(2).enumerate() {
+        if pair[1].from <= pair[0].from {
+            return Err(PolicyError {
+                path: format!("{name}[{}].from", i + 1),
+                reason: format!("{} is not after the previous version's {}", pair[1].from, pair[0].from),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

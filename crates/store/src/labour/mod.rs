@@ -1,0 +1,10 @@
+//! The labour-market data behind the list: importing the three sources, and reading them back
+//! for the indicators.
+
+pub mod import;
+pub mod input;
+pub mod read;
+mod tables;
+
+pub use import::{ImportError, ImportReport, ImportRequest, ImportSink, RowError, import};
+pub use input::Input;

@@ -1,0 +1,144 @@
+//! How each source's records sit in the database: the table, its columns, its key, and a
+//! record's values in column order. One upsert statement per batch serves both backends.
+
+use ashyq_core::labour::records::{ForecastRow, Source, Vacancy, WorkPermit};
+
+/// A value bound into a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(i64),
+    Null,
+}
+
+pub struct Table {
+    pub name: &'static str,
+    /// The columns written, key columns first.
+    pub columns: &'static [&'static str],
+    pub key: usize,
+}
+
+pub fn table(source: Source) -> Table {
+    match source {
+        Source::Forecast => {
+            Table { name: "forecast", columns: &["year", "region", "occupation", "additional_need"], key: 3 }
+        }
+        Source::Vacancies => Table {
+            name: "vacancies",
+            columns: &[
+                "vacancy_id",
+                "posted_on",
+                "closed_on",
+                "status",
+                "region",
+                "occupation",
+                "positions",
+                "salary_kzt",
+                "employer_bin",
+                "title",
+            ],
+            key: 1,
+        },
+        Source::WorkPermits => Table {
+            name: "work_permits",
+            columns: &[
+                "permit_id",
+                "issued_on",
+                "valid_until",
+                "region",
+                "occupation",
+                "employer_bin",
+                "citizenship",
+                "category",
+                "workers",
+            ],
+            key: 1,
+        },
+    }
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+pub fn forecast_values(r: &ForecastRow) -> Vec<Value> {
+    vec![
+        Value::Int(i64::from(r.year)),
+        text(&r.region.code),
+        Value::Text(r.occupation.to_string()),
+        Value::Int(i64::from(r.additional_need)),
+    ]
+}
+
+pub fn vacancy_values(v: &Vacancy<'_>) -> Vec<Value> {
+    vec![
+        text(v.vacancy_id),
+        Value::Text(v.posted_on.to_string()),
+        v.closed_on.map_or(Value::Null, |d| Value::Text(d.to_string())),
+        text(v.status.as_str()),
+        text(&v.region.code),
+        Value::Text(v.occupation.to_string()),
+        Value::Int(i64::from(v.positions)),
+        v.salary_kzt.and_then(|s| i64::try_from(s).ok()).map_or(Value::Null, Value::Int),
+        text(v.employer_bin),
+        text(v.title),
+    ]
+}
+
+pub fn work_permit_values(p: &WorkPermit<'_>) -> Vec<Value> {
+    vec![
+        text(p.permit_id),
+        Value::Text(p.issued_on.to_string()),
+        Value::Text(p.valid_until.to_string()),
+        text(&p.region.code),
+        Value::Text(p.occupation.to_string()),
+        text(p.employer_bin),
+        text(p.citizenship),
+        text(p.category),
+        Value::Int(i64::from(p.workers)),
+    ]
+}
+
+/// `INSERT … ON CONFLICT (key) DO UPDATE … WHERE something differs` for `rows` rows: a row
+/// that is already stored as it is counts as neither inserted nor updated.
+pub fn upsert_sql(t: &Table, rows: usize) -> String {
+    let n = t.columns.len() + 1;
+    let mut sql = format!("INSERT INTO {} ({}, import_id) VALUES ", t.name, t.columns.join(", "));
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..n {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * n + c + 1));
+        }
+        sql.push(')');
+    }
+    let keys = &t.columns[..t.key];
+    let rest = &t.columns[t.key..];
+    let set: Vec<String> = rest.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> =
+        rest.iter().map(|c| format!("{}.{c} IS DISTINCT FROM excluded.{c}", t.name)).collect();
+    sql.push_str(&format!(
+        " ON CONFLICT ({}) DO UPDATE SET {}, import_id = excluded.import_id WHERE {}",
+        keys.join(", "),
+        set.join(", "),
+        differs.join(" OR ")
+    ));
+    sql
+}
+
+/// The key of a row (its first `key` values), to find repeats within one batch.
+pub fn key_of(t: &Table, values: &[Value]) -> Vec<String> {
+    values[..t.key]
+        .iter()
+        .map(|v| match v {
+            Value::Text(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Null => String::new(),
+        })
+        .collect()
+}
