@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "ASHYQ_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
+    /// A policy file to use instead of the one built in (data/policy/kz.toml).
+    #[arg(long, global = true, env = "ASHYQ_POLICY")]
+    pub policy: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -52,6 +56,17 @@ pub enum Command {
     Backup(BackupArgs),
     /// Replace the SQLite database with a backup (stop the server first). The replaced database is kept beside it.
     Restore(RestoreArgs),
+    /// The classifier of occupations: search a job title, show a group, measure search accuracy.
+    #[command(subcommand)]
+    Occupations(OccupationsCommand),
+    /// Import a data source file (CSV or XLSX): every row is checked first; see docs/data-formats.md.
+    Import(ImportArgs),
+    /// The list of professions in demand: compute it from the imported data.
+    #[command(subcommand)]
+    List(ListCommand),
+    /// Generate realistic synthetic data (for demos and benchmarks).
+    #[command(subcommand)]
+    Generate(GenerateCommand),
 }
 
 impl Command {
@@ -151,6 +166,117 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OccupationsCommand {
+    /// Find the unit groups for a job title typed in English, Russian or Kazakh.
+    Search {
+        /// The job title, e.g. "chemical engineer" or «инженер-химик».
+        title: String,
+        /// How many groups to show.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=50))]
+        limit: u16,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a group of the classifier with its titles, parents and children.
+    Show {
+        /// A code such as 2512, 251 or 2512-1.
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure title search on a held-out set (title,lang,isco08): top-1 and top-3 accuracy.
+    Evaluate {
+        /// The set; without it, the one shipped in data/occupations/eval/held-out.csv.
+        file: Option<PathBuf>,
+        /// List every title the search did not put first.
+        #[arg(long)]
+        misses: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Which source the file holds.
+    #[arg(value_enum)]
+    pub source: SourceArg,
+    /// The file: CSV (UTF-8) or XLSX (first worksheet), with a header row.
+    pub file: PathBuf,
+    /// Write the good rows and set the bad ones aside (in FILE.rejected.csv and in the database),
+    /// instead of writing nothing when any row is bad.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Where to save the rejected rows with --skip-invalid (default: beside FILE).
+    #[arg(long, requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SourceArg {
+    Forecast,
+    Vacancies,
+    WorkPermits,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ListCommand {
+    /// Score every candidate occupation for a reference year and say which enter the list, and why.
+    Compute(ComputeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ComputeArgs {
+    /// The reference period: a calendar year, e.g. 2025.
+    #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    pub period: i16,
+    /// Apply the methodology in force on this date (default: today).
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// Read the sources from these files instead of the database (all three together).
+    #[arg(long, requires_all = ["vacancies", "work_permits"])]
+    pub forecast: Option<PathBuf>,
+    #[arg(long, requires_all = ["forecast", "work_permits"])]
+    pub vacancies: Option<PathBuf>,
+    #[arg(long, requires_all = ["forecast", "vacancies"])]
+    pub work_permits: Option<PathBuf>,
+    /// Print JSON (every candidate with its checks) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GenerateCommand {
+    /// Synthetic national labour-market data: forecast.csv, vacancies.csv, work-permits.csv.
+    Labour(GenerateLabourArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateLabourArgs {
+    /// The folder to write the three files into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Size: 1.0 is the demo's default (about 120,000 vacancies and 12,000 permits).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f64,
+    /// Exact number of vacancies (overrides --scale for vacancies).
+    #[arg(long)]
+    pub vacancies: Option<u64>,
+    /// Exact number of work permits (overrides --scale for permits).
+    #[arg(long)]
+    pub work_permits: Option<u64>,
+    #[arg(long, default_value_t = 2022)]
+    pub first_year: i16,
+    #[arg(long, default_value_t = 2025)]
+    pub last_year: i16,
+    /// Seed of the random generator: the same seed gives the same files.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
 }
 
 #[derive(Args, Debug)]

@@ -3,8 +3,13 @@
 
 mod accounts;
 mod args;
+mod demo_data;
+mod labour;
 mod maintenance;
+mod occupations;
+mod policy;
 mod serve;
+mod synth;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -48,16 +53,49 @@ fn describe(e: &anyhow::Error) -> String {
     line
 }
 
+fn generate_labour(a: args::GenerateLabourArgs) -> anyhow::Result<ExitCode> {
+    let occupations: Vec<synth::Occupation> = ashyq_core::occupation::classifier()
+        .unit_groups()
+        .map(|g| synth::Occupation { code: g.code.to_string(), title: g.title_ru.clone() })
+        .collect();
+    let regions: Vec<String> = ashyq_core::region::all().iter().map(|r| r.code.clone()).collect();
+    let options = synth::SynthOptions {
+        seed: a.seed,
+        scale: a.scale,
+        first_year: a.first_year,
+        last_year: a.last_year,
+        vacancies: a.vacancies,
+        work_permits: a.work_permits,
+    };
+    std::fs::create_dir_all(&a.out).map_err(|e| anyhow::anyhow!("{}: {e}", a.out.display()))?;
+    let summary = synth::generate(&options, &occupations, &regions, &a.out)?;
+    println!(
+        "wrote {}: forecast.csv ({} rows), vacancies.csv ({}), work-permits.csv ({})",
+        a.out.display(),
+        summary.forecast_rows,
+        summary.vacancies,
+        summary.work_permits
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let url = cli.database_url;
     match cli.command {
-        Command::Serve(a) => serve::serve(&url, a).await,
-        Command::Demo(a) => serve::demo(&url, a).await,
+        Command::Serve(a) => serve::serve(&url, policy::load(cli.policy.as_deref())?, a).await,
+        Command::Demo(a) => serve::demo(&url, policy::load(cli.policy.as_deref())?, a).await,
         Command::Migrate => maintenance::migrate(&url).await,
         Command::User(c) => accounts::user(&url, c).await,
         Command::Token(c) => accounts::token(&url, c).await,
         Command::Audit(c) => maintenance::audit(&url, c).await,
         Command::Backup(a) => maintenance::backup(&url, a).await,
         Command::Restore(a) => maintenance::restore(&url, a).await,
+        Command::Occupations(c) => occupations::run(c),
+        Command::Import(a) => labour::import_file(&url, a).await,
+        Command::List(args::ListCommand::Compute(a)) => {
+            let policy = policy::load(cli.policy.as_deref())?;
+            labour::compute_list(&url, &policy, a).await
+        }
+        Command::Generate(args::GenerateCommand::Labour(a)) => generate_labour(a),
     }
 }

@@ -4,6 +4,7 @@
 use crate::args::{LogFormat, ServeArgs};
 use anyhow::Context;
 use ashyq_core::Role;
+use ashyq_core::policy::Policy;
 use ashyq_server::{AppState, ServerConfig};
 use ashyq_store::backup::DbLock;
 use ashyq_store::users::{self, NewUser};
@@ -23,22 +24,23 @@ pub fn init_logging(format: LogFormat, server: bool) {
     }
 }
 
-pub async fn serve(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
+pub async fn serve(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
-    run(db, args).await
+    run(db, policy, args).await
 }
 
 /// The demo accounts: one per role that can log in.
-const DEMO: [(&str, Role, Option<&str>, &str); 6] = [
+const DEMO: [(&str, Role, Option<&str>, &str); 7] = [
     ("demo-applicant", Role::Applicant, None, "Demo Applicant"),
     ("demo-analyst", Role::Analyst, None, "Demo Analyst (MLSPP)"),
     ("demo-coordinator", Role::Coordinator, Some("KZ-71"), "Demo Coordinator (Astana akimat)"),
+    ("demo-atameken", Role::Coordinator, None, "Demo Coordinator (Atameken)"),
     ("demo-officer", Role::Officer, Some("KZ-75"), "Demo Officer (Almaty)"),
     ("demo-border", Role::Border, None, "Demo Border Officer"),
     ("demo-admin", Role::Admin, None, "Demo Administrator"),
 ];
 
-pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
+pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
     let actor = Actor::cli();
@@ -53,7 +55,12 @@ pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
             password: password.clone(),
         };
         match users::create(&db, &actor, new).await {
-            Ok(_) => made.push((username, role, password)),
+            Ok(user) => {
+                if username == "demo-atameken" {
+                    ashyq_store::lists::assign_member(&db, &actor, &user, "atameken").await?;
+                }
+                made.push((username, role, password))
+            }
             Err(StoreError::Conflict { .. }) => {}
             Err(e) => return Err(e.into()),
         }
@@ -68,11 +75,20 @@ pub async fn demo(url: &str, args: ServeArgs) -> anyhow::Result<ExitCode> {
             println!("  {u:<18} {:<12} {p}", r.as_str());
         }
     }
+    let data_dir = match &db.sqlite_path {
+        Some(p) => p.parent().map_or_else(|| std::path::PathBuf::from("demo-data"), |d| d.join("demo-data")),
+        None => std::env::temp_dir().join(format!("ashyq-demo-data-{}", std::process::id())),
+    };
+    println!("Loading demo data (synthetic labour-market data, two published lists)…");
+    match crate::demo_data::load(&db, &policy, &data_dir).await? {
+        Some(what) => println!("{what}"),
+        None => println!("A list is published already: demo data not loaded again."),
+    }
     println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
-    run(db, args).await
+    run(db, policy, args).await
 }
 
-async fn run(db: Db, args: ServeArgs) -> anyhow::Result<ExitCode> {
+async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
     // One server per SQLite file: restore checks this lock.
     let _lock = match &db.sqlite_path {
         Some(path) => Some(DbLock::acquire(path)?),
@@ -84,7 +100,7 @@ async fn run(db: Db, args: ServeArgs) -> anyhow::Result<ExitCode> {
         session_ttl_secs: args.session_hours * 3600,
         ..ServerConfig::default()
     };
-    let state = AppState::new(db.clone(), config)?;
+    let state = AppState::new(db.clone(), config)?.with_policy(policy);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;

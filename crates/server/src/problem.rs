@@ -96,6 +96,13 @@ impl Problem {
         Problem::new(StatusCode::FORBIDDEN, "forbidden", format!("the {role} role may not use this"))
     }
 
+    /// A 422 naming the bad field.
+    pub fn validation(field: &str, message: impl Into<String>) -> Problem {
+        let message = message.into();
+        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", format!("{field}: {message}"))
+            .field(field, message)
+    }
+
     pub fn not_found(detail: impl Into<String>) -> Problem {
         Problem::new(StatusCode::NOT_FOUND, "not_found", detail)
     }
@@ -151,6 +158,11 @@ impl From<StoreError> for Problem {
                 Problem::new(StatusCode::CONFLICT, "conflict", e.to_string())
             }
             StoreError::NotFound { .. } => Problem::not_found(e.to_string()),
+            StoreError::Field { field, reason } => {
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
+                    .field(field, reason)
+            }
+            StoreError::Forbidden(_) => Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
             StoreError::Unsupported(_) => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
             }

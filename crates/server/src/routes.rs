@@ -72,6 +72,23 @@ pub const ROUTES: &[RouteSpec] = &[
     r("POST", "/admin/users/{id}/disable",          Page, [401, 403, 403, 403, 403, 403, 303]),
     r("POST", "/admin/users/{id}/enable",           Page, [401, 403, 403, 403, 403, 403, 303]),
     r("GET",  "/admin/audit",                       Page, [401, 403, 403, 403, 403, 403, 200]),
+    r("GET",  "/occupations",                       Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/lists",                             Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/lists/diff",                        Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/lists/{id}",                        Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/lists/{id}/download/{format}",      Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/lists/{id}/occupations/{code}",     Page, [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/analysis",                          Page, [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/analysis/imports",                  Page, [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/analysis/lists",                    Page, [401, 403, 303, 403, 403, 403, 403]),
+    r("GET",  "/analysis/lists/{id}",               Page, [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/analysis/lists/{id}/send",          Page, [401, 403, 303, 403, 403, 403, 403]),
+    r("POST", "/analysis/lists/{id}/revise",        Page, [401, 403, 303, 403, 403, 403, 403]),
+    r("POST", "/analysis/lists/{id}/approve",       Page, [401, 403, 303, 403, 403, 403, 403]),
+    r("POST", "/analysis/lists/{id}/publish",       Page, [401, 403, 303, 403, 403, 403, 403]),
+    r("GET",  "/coordination",                      Page, [401, 403, 403, 200, 403, 403, 403]),
+    r("GET",  "/coordination/lists/{id}",           Page, [401, 403, 403, 200, 403, 403, 403]),
+    r("POST", "/coordination/lists/{id}/opinion",   Page, [401, 403, 403, 303, 403, 403, 403]),
     r("GET",  "/static/{file}",                     Ops,  [200, 200, 200, 200, 200, 200, 200]),
     r("GET",  "/healthz",                           Ops,  [200, 200, 200, 200, 200, 200, 200]),
     r("GET",  "/readyz",                            Ops,  [200, 200, 200, 200, 200, 200, 200]),
@@ -89,6 +106,25 @@ pub const ROUTES: &[RouteSpec] = &[
     r("GET",  "/api/v1/users/{id}",                 Api,  [401, 403, 403, 403, 403, 403, 200]),
     r("POST", "/api/v1/users/{id}/disable",         Api,  [401, 403, 403, 403, 403, 403, 200]),
     r("POST", "/api/v1/users/{id}/enable",          Api,  [401, 403, 403, 403, 403, 403, 200]),
+    r("GET",  "/api/v1/occupations",                Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/occupations/{code}",         Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/occupations/{code}/on-list", Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/imports",                    Api,  [401, 403, 200, 403, 403, 403, 200]),
+    r("POST", "/api/v1/imports/{source}",           Api,  [401, 403, 201, 403, 403, 403, 403]),
+    r("GET",  "/api/v1/lists",                      Api,  [401, 403, 200, 200, 403, 403, 200]),
+    r("POST", "/api/v1/lists",                      Api,  [401, 403, 201, 403, 403, 403, 403]),
+    r("GET",  "/api/v1/lists/{id}",                 Api,  [401, 403, 200, 200, 403, 403, 200]),
+    r("POST", "/api/v1/lists/{id}/send",            Api,  [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/api/v1/lists/{id}/opinions",        Api,  [401, 403, 403, 201, 403, 403, 403]),
+    r("POST", "/api/v1/lists/{id}/revisions",       Api,  [401, 403, 201, 403, 403, 403, 403]),
+    r("POST", "/api/v1/lists/{id}/approve",         Api,  [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/api/v1/lists/{id}/publish",         Api,  [401, 403, 200, 403, 403, 403, 403]),
+    r("GET",  "/api/v1/lists/{id}/regions/{region}", Api, [401, 403, 200, 200, 403, 403, 200]),
+    r("GET",  "/api/v1/published-lists",            Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/published-lists/in-force",   Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/published-lists/diff",       Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/published-lists/{id}",       Api,  [200, 200, 200, 200, 200, 200, 200]),
+    r("GET",  "/api/v1/published-lists/{id}/entries/{code}", Api, [200, 200, 200, 200, 200, 200, 200]),
     r("GET",  "/api/v1/audit",                      Api,  [401, 403, 403, 403, 403, 403, 200]),
     r("GET",  "/api/v1/audit/verify",               Api,  [401, 403, 403, 403, 403, 403, 200]),
 ];
@@ -130,6 +166,16 @@ impl RouteBuilder {
         self.add("POST", path, post(h))
     }
 
+    /// A POST route that accepts bodies up to `limit` bytes (data-file uploads).
+    pub fn post_large<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        h: H,
+        limit: usize,
+    ) -> Self {
+        self.add("POST", path, post(h).layer(axum::extract::DefaultBodyLimit::max(limit)))
+    }
+
     /// A router made elsewhere (the API reference), with the routes it serves.
     pub fn merge(mut self, router: Router<AppState>, served: &[(&'static str, &'static str)]) -> Self {
         self.extra.push(router);
@@ -148,16 +194,21 @@ impl RouteBuilder {
 
 /// Every route of the application, by flow.
 pub fn routes() -> RouteBuilder {
+    routes_with(crate::state::ServerConfig::default().import_limit_bytes)
+}
+
+/// Every route, with the largest data file an import accepts.
+pub fn routes_with(import_limit: usize) -> RouteBuilder {
     let b = RouteBuilder::new();
-    let b = web::routes(b);
-    let b = api::routes(b);
+    let b = web::routes(b, import_limit);
+    let b = api::routes(b, import_limit);
     crate::ops::routes(b)
 }
 
 /// The whole application: routes, access control, and the layers every request passes.
 pub fn app(state: AppState) -> Router {
     let body_limit = state.config.body_limit_bytes;
-    routes()
+    routes_with(state.config.import_limit_bytes)
         .into_router()
         .route_layer(middleware::from_fn_with_state(state.clone(), enforce))
         .route_layer(middleware::from_fn_with_state(state.clone(), metrics::track))

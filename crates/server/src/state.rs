@@ -2,6 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::metrics::Metrics;
+use ashyq_core::policy::{Policy, PolicyError};
 use ashyq_store::Db;
 use std::sync::Arc;
 
@@ -18,6 +19,8 @@ pub struct ServerConfig {
     pub session_ttl_secs: i64,
     /// Largest request body accepted, in bytes.
     pub body_limit_bytes: usize,
+    /// Largest data file accepted by an import (API or upload page), in bytes.
+    pub import_limit_bytes: usize,
 }
 
 impl Default for ServerConfig {
@@ -27,6 +30,7 @@ impl Default for ServerConfig {
             trust_proxy: false,
             session_ttl_secs: 12 * 3600,
             body_limit_bytes: 1024 * 1024,
+            import_limit_bytes: 512 * 1024 * 1024,
         }
     }
 }
@@ -37,16 +41,34 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     pub i18n: Arc<I18n>,
     pub metrics: Arc<Metrics>,
+    /// The policy in force: the built-in one, or the file given to the server.
+    pub policy: Arc<Policy>,
+}
+
+/// Why the server's state could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error(transparent)]
+    Messages(#[from] crate::i18n::I18nError),
+    #[error("built-in policy: {0}")]
+    Policy(#[from] PolicyError),
 }
 
 impl AppState {
-    pub fn new(db: Db, config: ServerConfig) -> Result<AppState, crate::i18n::I18nError> {
+    pub fn new(db: Db, config: ServerConfig) -> Result<AppState, StateError> {
         Ok(AppState {
             db,
             config: Arc::new(config),
             i18n: Arc::new(I18n::load()?),
             metrics: Arc::new(Metrics::default()),
+            policy: Arc::new(Policy::kz()?),
         })
+    }
+
+    /// The same state with another policy (from `--policy FILE`).
+    pub fn with_policy(mut self, policy: Policy) -> AppState {
+        self.policy = Arc::new(policy);
+        self
     }
 
     /// Whether cookies set in answer to this request should be `Secure`.

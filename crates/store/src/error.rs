@@ -18,6 +18,12 @@ pub enum StoreError {
     /// The change is refused as it stands (e.g. an administrator disabling their own account).
     #[error("{0}")]
     Refused(String),
+    /// A value of the request is not acceptable (→ 422 with the field).
+    #[error("{field}: {reason}")]
+    Field { field: String, reason: String },
+    /// The actor may not do this to this object (e.g. a coordinator of another region).
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{what} {key} not found")]
     NotFound { what: &'static str, key: String },
     #[error("audit log: {0}")]
@@ -33,6 +39,10 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        StoreError::Field { field: field.into(), reason: reason.into() }
+    }
+
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
         StoreError::Io { path: path.display().to_string(), source }
     }

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod db;
 pub mod error;
 pub mod labour;
+pub mod lists;
 pub mod secret;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -1,6 +1,7 @@
 //! The labour market behind the list of professions in demand: the records of the three data
 //! sources, reading them from rows, the indicators of a period, the methodology and the list.
 
+pub mod coordination;
 pub mod indicators;
 pub mod list;
 pub mod methodology;

@@ -87,7 +87,7 @@ impl Classifier {
                 working_translation: true,
             });
         }
-        groups.sort_by(|a, b| a.code.cmp(&b.code));
+        groups.sort_by_key(|g| g.code);
         let mut index = HashMap::new();
         for (i, g) in groups.iter().enumerate() {
             if index.insert(g.code, i).is_some() {

@@ -189,7 +189,7 @@ impl TitleIndex {
             .map(|(code, (score, e, _))| {
                 let entry = &self.entries[e as usize];
                 SearchHit {
-                    code: self.codes[code as usize].clone(),
+                    code: self.codes[code as usize],
                     score: (score * 1000.0).round() / 1000.0,
                     matched_title: entry.title.clone(),
                     matched_lang: entry.lang,
@@ -258,9 +258,9 @@ impl Builder {
             return;
         }
         let next = self.codes.len() as u32;
-        let code_id = *self.code_ids.entry(code.clone()).or_insert(next);
+        let code_id = *self.code_ids.entry(*code).or_insert(next);
         if code_id == next {
-            self.codes.push(code.clone());
+            self.codes.push(*code);
         }
         let e = self.entries.len() as u32;
         for &id in &ids {

@@ -111,9 +111,7 @@ fn stem_english(word: &str) -> String {
     if n > 4 && w.ends_with("ies") {
         w.truncate(n - 3);
         w.push('y');
-    } else if n > 4 && w.ends_with("sses") {
-        w.truncate(n - 2);
-    } else if n > 4 && ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s)) {
+    } else if n > 4 && ["sses", "ses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s)) {
         w.truncate(n - 2);
     } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|s| w.ends_with(s)) {
         w.truncate(n - 1);

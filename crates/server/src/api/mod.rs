@@ -2,7 +2,11 @@
 //! (Swagger UI, compiled in, so it works with no internet access).
 
 pub mod audit;
+pub mod imports;
+pub mod lists;
 pub mod me;
+pub mod occupations;
+pub mod published;
 pub mod regions;
 pub mod users;
 
@@ -17,7 +21,12 @@ pub(crate) fn instant(us: i64) -> String {
     jiff::Timestamp::from_microsecond(us).map(|t| t.to_string()).unwrap_or_default()
 }
 
-pub fn routes(b: RouteBuilder) -> RouteBuilder {
+/// Today's date in Kazakhstan (UTC+5 since 1 March 2024), the default "on" date of rules.
+pub(crate) fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).date()
+}
+
+pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
     let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", ApiDoc::openapi());
     b.get("/api/v1/regions", regions::list)
         .get("/api/v1/me", me::show)
@@ -28,6 +37,25 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
         .get("/api/v1/users/{id}", users::show)
         .post("/api/v1/users/{id}/disable", users::disable)
         .post("/api/v1/users/{id}/enable", users::enable)
+        .get("/api/v1/occupations", occupations::search)
+        .get("/api/v1/occupations/{code}", occupations::show)
+        .get("/api/v1/occupations/{code}/on-list", published::on_list)
+        .get("/api/v1/imports", imports::list)
+        .post_large("/api/v1/imports/{source}", imports::create, import_limit)
+        .get("/api/v1/lists", lists::index)
+        .post("/api/v1/lists", lists::create)
+        .get("/api/v1/lists/{id}", lists::show)
+        .post("/api/v1/lists/{id}/send", lists::send)
+        .post("/api/v1/lists/{id}/opinions", lists::opinion)
+        .post("/api/v1/lists/{id}/revisions", lists::revise)
+        .post("/api/v1/lists/{id}/approve", lists::approve)
+        .post("/api/v1/lists/{id}/publish", lists::publish)
+        .get("/api/v1/lists/{id}/regions/{region}", lists::regional)
+        .get("/api/v1/published-lists", published::index)
+        .get("/api/v1/published-lists/in-force", published::in_force)
+        .get("/api/v1/published-lists/diff", published::diff)
+        .get("/api/v1/published-lists/{id}", published::show)
+        .get("/api/v1/published-lists/{id}/entries/{code}", published::entry)
         .get("/api/v1/audit", audit::tail)
         .get("/api/v1/audit/verify", audit::verify)
         .merge(
@@ -63,6 +91,25 @@ requests that change something. Every error is an RFC 9457 problem (`application
         users::enable,
         audit::tail,
         audit::verify,
+        occupations::search,
+        occupations::show,
+        published::on_list,
+        imports::list,
+        imports::create,
+        lists::index,
+        lists::create,
+        lists::show,
+        lists::send,
+        lists::opinion,
+        lists::revise,
+        lists::approve,
+        lists::publish,
+        lists::regional,
+        published::index,
+        published::in_force,
+        published::diff,
+        published::show,
+        published::entry,
     ),
     components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
@@ -70,6 +117,10 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "reference", description = "Reference data"),
         (name = "account", description = "The caller's own account"),
         (name = "admin", description = "Accounts and the audit log (administrators)"),
+        (name = "occupations", description = "The classifier of occupations and job-title search"),
+        (name = "labour", description = "Importing the data sources of the list (analysts)"),
+        (name = "list", description = "Forming and coordinating the list of professions in demand"),
+        (name = "published", description = "The published list and the ranking of valuable skills (public)"),
     )
 )]
 pub struct ApiDoc;

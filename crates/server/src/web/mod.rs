@@ -4,15 +4,21 @@
 
 pub mod account;
 pub mod admin;
+pub mod analysis;
+pub mod charts;
+pub mod coordination;
 pub mod errors;
 pub mod form;
 pub mod home;
+pub mod lists;
+pub mod listview;
 pub mod login;
+pub mod occupations;
 pub mod page;
 
 use crate::routes::RouteBuilder;
 
-pub fn routes(b: RouteBuilder) -> RouteBuilder {
+pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
     b.get("/", home::show)
         .get("/login", login::show)
         .post("/login", login::submit)
@@ -25,4 +31,21 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
         .post("/admin/users/{id}/disable", admin::disable_user)
         .post("/admin/users/{id}/enable", admin::enable_user)
         .get("/admin/audit", admin::audit)
+        .get("/occupations", occupations::search)
+        .get("/lists", lists::in_force)
+        .get("/lists/diff", lists::diff)
+        .get("/lists/{id}", lists::show)
+        .get("/lists/{id}/download/{format}", lists::download)
+        .get("/lists/{id}/occupations/{code}", lists::entry)
+        .get("/analysis", analysis::show)
+        .post_large("/analysis/imports", analysis::upload, import_limit)
+        .post("/analysis/lists", analysis::compute)
+        .get("/analysis/lists/{id}", analysis::detail)
+        .post("/analysis/lists/{id}/send", analysis::send)
+        .post("/analysis/lists/{id}/revise", analysis::revise)
+        .post("/analysis/lists/{id}/approve", analysis::approve)
+        .post("/analysis/lists/{id}/publish", analysis::publish)
+        .get("/coordination", coordination::inbox)
+        .get("/coordination/lists/{id}", coordination::show)
+        .post("/coordination/lists/{id}/opinion", coordination::give)
 }

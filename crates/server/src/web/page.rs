@@ -16,6 +16,10 @@ use std::sync::Arc;
 /// open its link, so the menu never offers what would be refused.
 const MENU: &[(&str, &str, &str)] = &[
     ("home", "nav-home", "/"),
+    ("occupations", "nav-occupations", "/occupations"),
+    ("lists", "nav-lists", "/lists"),
+    ("analysis", "nav-analysis", "/analysis"),
+    ("coordination", "nav-coordination", "/coordination"),
     ("account", "nav-account", "/account"),
     ("users", "nav-users", "/admin/users"),
     ("audit", "nav-audit", "/admin/audit"),
@@ -89,6 +93,11 @@ impl Page {
     /// The message `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.i18n.message(self.lang, key, &[(name, value)])
+    }
+
+    /// The message `key` with several arguments.
+    pub fn tn(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.i18n.message(self.lang, key, args)
     }
 
     pub fn role_name(&self, role: &Role) -> String {

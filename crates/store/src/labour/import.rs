@@ -366,7 +366,7 @@ fn read_file(
                     raw: fields.iter().map(|s| s.to_string()).collect(),
                 }),
             };
-            if rows % 65_536 == 0 {
+            if rows.is_multiple_of(65_536) {
                 send(Msg::Progress { bytes, rows });
             }
             if ok { Flow::Continue } else { Flow::Stop }

@@ -215,7 +215,9 @@ fn excel_date(serial: f64) -> String {
 mod tests {
     use super::*;
 
-    fn rows(input: Input) -> (Vec<(u64, Vec<String>)>, Vec<(u64, String)>) {
+    type Rows = Vec<(u64, Vec<String>)>;
+
+    fn rows(input: Input) -> (Rows, Vec<(u64, String)>) {
         let mut seen = Vec::new();
         let mut bad = Vec::new();
         for_each_row(

@@ -1,0 +1,132 @@
+//! The demo's data: synthetic national labour-market data for 2022–2025 (the generator in
+//! `synth`), imported through the same pipeline as real files, and two lists taken through the
+//! whole flow — computed, coordinated, revised, approved and published — plus a third draft
+//! waiting in coordination, so every page has something true to show.
+
+use crate::synth;
+use ashyq_core::labour::coordination::{Change, Verdict};
+use ashyq_core::labour::records::Source;
+use ashyq_core::occupation::{OccupationCode, classifier};
+use ashyq_core::policy::Policy;
+use ashyq_store::labour::import::Quiet;
+use ashyq_store::labour::{ImportRequest, Input, import};
+use ashyq_store::lists::{self, Changed, NewOpinion};
+use ashyq_store::{Actor, Db};
+use jiff::civil::date;
+use std::path::Path;
+
+/// Loads the demo data unless a list has been published already. Returns what it did.
+pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+    if !lists::published(db).await?.is_empty() {
+        return Ok(None);
+    }
+    let occupations: Vec<synth::Occupation> = classifier()
+        .unit_groups()
+        .map(|g| synth::Occupation { code: g.code.to_string(), title: g.title_ru.clone() })
+        .collect();
+    let regions: Vec<String> = ashyq_core::region::all().iter().map(|r| r.code.clone()).collect();
+    let options = synth::SynthOptions {
+        seed: 2026,
+        first_year: 2022,
+        last_year: 2025,
+        ..synth::SynthOptions::default()
+    };
+    let summary = synth::generate(&options, &occupations, &regions, dir)?;
+    let analyst = Actor::cli();
+    for (source, file) in [
+        (Source::Forecast, "forecast.csv"),
+        (Source::Vacancies, "vacancies.csv"),
+        (Source::WorkPermits, "work-permits.csv"),
+    ] {
+        let input = Input::open(&dir.join(file)).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        let request = ImportRequest { source, file_name: file.into(), skip_invalid: false };
+        let report = import(db, &analyst, &request, input, &mut Quiet).await?;
+        anyhow::ensure!(report.committed, "demo file {file} did not import: {:?}", report.errors.first());
+    }
+
+    // 2024 data → the list in force from 1 March 2025.
+    let first =
+        lists::draft_from_data(db, &analyst, policy, 2024, date(2025, 2, 1), "Draft from 2024 data").await?;
+    coordinate(db, &analyst, first.id).await?;
+    lists::approve(db, &analyst, first.id, "49", date(2025, 2, 20)).await?;
+    lists::publish(db, &analyst, first.id, date(2025, 3, 1)).await?;
+
+    // 2025 data → the list in force from 1 March 2026, with a revision after an opinion.
+    let second =
+        lists::draft_from_data(db, &analyst, policy, 2025, date(2026, 2, 1), "Draft from 2025 data").await?;
+    coordinate(db, &analyst, second.id).await?;
+    let entries = lists::entries(db, second.id, second.revision).await?;
+    if let Some(off) = entries.iter().find(|e| !e.included && e.sector.is_some()) {
+        let changes = [Changed {
+            occupation: OccupationCode::parse(&off.occupation)?,
+            change: Change::Add,
+            justification:
+                "Proposed by the Ministry of Health: regional shortage confirmed by the akimats' reports."
+                    .into(),
+        }];
+        lists::revise(
+            db,
+            &analyst,
+            second.id,
+            "Revision after coordination: the Ministry of Health's proposal accepted",
+            &changes,
+        )
+        .await?;
+    }
+    lists::approve(db, &analyst, second.id, "112", date(2026, 2, 20)).await?;
+    lists::publish(db, &analyst, second.id, date(2026, 3, 1)).await?;
+
+    // A third draft, sent and waiting for the coordinating organisations.
+    let third = lists::draft_from_data(
+        db,
+        &analyst,
+        policy,
+        2025,
+        date(2026, 11, 1),
+        "Update: 2025 data, autumn review",
+    )
+    .await?;
+    lists::send(db, &analyst, third.id).await?;
+
+    Ok(Some(format!(
+        "demo data: {} vacancies, {} work permits, {} forecast rows; lists {} (in force from 2025-03-01) and {} (from 2026-03-01) published, list {} in coordination",
+        summary.vacancies, summary.work_permits, summary.forecast_rows, first.id, second.id, third.id
+    )))
+}
+
+/// Sends a draft and records opinions of a ministry, an akimat and Atameken.
+async fn coordinate(db: &Db, analyst: &Actor, id: i64) -> anyhow::Result<()> {
+    let list = lists::send(db, analyst, id).await?;
+    let entries = lists::entries(db, id, list.revision).await?;
+    let proposal = entries.iter().find(|e| !e.included && e.sector.as_deref() == Some("healthcare"));
+    let opinions = [
+        (
+            "moh",
+            Verdict::AgreeWithRemarks,
+            "Agreed; we propose adding an occupation with a documented regional shortage.",
+            proposal,
+        ),
+        ("akimat-kz-71", Verdict::Agree, "", None),
+        ("atameken", Verdict::Agree, "", None),
+    ];
+    for (body, verdict, remarks, proposal) in opinions {
+        let proposals = match proposal {
+            Some(e) => vec![Changed {
+                occupation: OccupationCode::parse(&e.occupation)?,
+                change: Change::Add,
+                justification: "Vacancies in district hospitals stay open for months.".into(),
+            }],
+            None => Vec::new(),
+        };
+        let actor = Actor { username: format!("demo-{body}"), ..Actor::cli() };
+        lists::give_opinion(
+            db,
+            &actor,
+            id,
+            body,
+            NewOpinion { body: body.into(), verdict, remarks: remarks.into(), proposals },
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! Importing the three data sources of the list (analysts): the file is the request body, CSV
+//! or XLSX. Every row is checked first; with any bad row nothing is written unless
+//! `skip_invalid` is set.
+
+use crate::auth::Principal;
+use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::state::AppState;
+use ashyq_core::labour::records::Source;
+use ashyq_store::labour::import::{ImportReport, Quiet, recent};
+use ashyq_store::labour::{ImportRequest, Input, import};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    /// Write the good rows and keep the bad ones aside (with their reasons) instead of writing nothing.
+    #[serde(default)]
+    skip_invalid: bool,
+    /// The file's name, for messages and the import record (default `upload`).
+    file_name: Option<String>,
+}
+
+/// What an import did.
+#[derive(Serialize, ToSchema)]
+pub struct ImportView {
+    import_id: Option<i64>,
+    /// forecast, vacancies or work-permits.
+    source: String,
+    file_name: String,
+    sha256: String,
+    rows_read: u64,
+    inserted: u64,
+    updated: u64,
+    unchanged: u64,
+    rejected: u64,
+    /// The first 1,000 errors as `file:row:column: reason`.
+    errors: Vec<String>,
+    errors_total: u64,
+}
+
+impl From<ImportReport> for ImportView {
+    fn from(r: ImportReport) -> Self {
+        ImportView {
+            import_id: r.import_id,
+            source: r.source.as_str().into(),
+            errors: r.errors.iter().map(|e| e.display(&r.file_name)).collect(),
+            file_name: r.file_name,
+            sha256: r.sha256,
+            rows_read: r.rows_read,
+            inserted: r.inserted,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            rejected: r.rejected,
+            errors_total: r.errors_total,
+        }
+    }
+}
+
+/// A file name safe to keep and show: its last path part, printable, at most 120 characters.
+pub fn clean_file_name(name: Option<&str>) -> String {
+    let base = name.unwrap_or("upload").rsplit(['/', '\\']).next().unwrap_or("upload");
+    let clean: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    if clean.trim().is_empty() { "upload".into() } else { clean }
+}
+
+pub fn parse_source(text: &str) -> Result<Source, Problem> {
+    Source::parse(text).ok_or_else(|| {
+        Problem::not_found(format!("no data source {text:?}: expected forecast, vacancies or work-permits"))
+    })
+}
+
+/// Turns a refused import into a 422 listing every bad row (the first 1,000).
+pub fn refused(r: &ImportReport) -> Problem {
+    let detail = if r.rejected > 0 {
+        format!(
+            "{} of {} rows are invalid ({} errors); nothing was written",
+            r.rejected, r.rows_read, r.errors_total
+        )
+    } else {
+        "the file cannot be imported; nothing was written".to_string()
+    };
+    let mut p = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows", detail);
+    for e in &r.errors {
+        let at = match &e.column {
+            Some(c) => format!("{}:{}:{c}", r.file_name, e.row),
+            None => format!("{}:{}", r.file_name, e.row),
+        };
+        p = p.field(&at, e.reason.clone());
+    }
+    p
+}
+
+/// Imports a forecast, vacancies or work-permits file sent as the body (CSV or XLSX).
+#[utoipa::path(post, path = "/api/v1/imports/{source}", tag = "labour",
+    params(("source" = String, Path, description = "forecast, vacancies or work-permits"), ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "The file: CSV (UTF-8) or XLSX, with a header row."),
+    responses((status = 201, body = ImportView), (status = 422, body = ProblemDetails), (status = 413, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn create(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(source): Path<String>,
+    Query(q): Query<ImportQuery>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<ImportView>)> {
+    let source = parse_source(&source)?;
+    if body.is_empty() {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "empty",
+            "the request body must be the file",
+        ));
+    }
+    let request = ImportRequest {
+        source,
+        file_name: clean_file_name(q.file_name.as_deref()),
+        skip_invalid: q.skip_invalid,
+    };
+    let report = import(&s.db, &p.actor(), &request, Input::from_bytes(body.to_vec()), &mut Quiet)
+        .await
+        .map_err(import_problem)?;
+    if !report.committed {
+        return Err(refused(&report));
+    }
+    Ok((StatusCode::CREATED, Json(report.into())))
+}
+
+pub fn import_problem(e: ashyq_store::labour::ImportError) -> Problem {
+    match e {
+        ashyq_store::labour::ImportError::Input { file, source } => {
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable", format!("{file}: {source}"))
+        }
+        ashyq_store::labour::ImportError::Store(e) => e.into(),
+    }
+}
+
+/// A past import.
+#[derive(Serialize, ToSchema)]
+pub struct ImportSummaryView {
+    id: i64,
+    source: String,
+    file_name: String,
+    sha256: String,
+    rows_read: i64,
+    inserted: i64,
+    updated: i64,
+    unchanged: i64,
+    rejected: i64,
+    username: String,
+    finished_at: String,
+}
+
+/// The last 100 imports, newest first.
+#[utoipa::path(get, path = "/api/v1/imports", tag = "labour",
+    responses((status = 200, body = Vec<ImportSummaryView>)), security(("bearer" = []), ("session" = [])))]
+pub async fn list(State(s): State<AppState>) -> ApiResult<Json<Vec<ImportSummaryView>>> {
+    let rows = recent(&s.db, 100).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| ImportSummaryView {
+                id: r.id,
+                source: r.source,
+                file_name: r.file_name,
+                sha256: r.sha256,
+                rows_read: r.rows_read,
+                inserted: r.inserted,
+                updated: r.updated,
+                unchanged: r.unchanged,
+                rejected: r.rejected,
+                username: r.username,
+                finished_at: super::instant(r.finished_at_us),
+            })
+            .collect(),
+    ))
+}

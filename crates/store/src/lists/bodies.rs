@@ -1,0 +1,112 @@
+//! The coordinating organisations (ministries, akimats, Atameken) and who speaks for which.
+
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::StoreError;
+use crate::users::User;
+use ashyq_core::Role;
+use serde::Serialize;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Body {
+    pub code: String,
+    /// ministry | akimat | chamber
+    pub kind: String,
+    pub region: Option<String>,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    pub active: bool,
+}
+
+impl Body {
+    pub fn name(&self, lang: &str) -> &str {
+        match lang {
+            "kk" => &self.name_kk,
+            "ru" => &self.name_ru,
+            _ => &self.name_en,
+        }
+    }
+}
+
+const COLUMNS: &str = "code, kind, region, name_en, name_ru, name_kk, active";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<Body, StoreError> {
+    Ok(Body {
+        code: r.try_get("code")?,
+        kind: r.try_get("kind")?,
+        region: r.try_get("region")?,
+        name_en: r.try_get("name_en")?,
+        name_ru: r.try_get("name_ru")?,
+        name_kk: r.try_get("name_kk")?,
+        active: r.try_get::<i64, _>("active")? != 0,
+    })
+}
+
+/// Every coordinating organisation: ministries and the chamber first, then akimats by region.
+pub async fn bodies(db: &Db) -> Result<Vec<Body>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM coordination_bodies ORDER BY kind = 'akimat', region, code");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The organisation a coordinator speaks for: the one assigned, or else the akimat of the
+/// coordinator's region. None for anyone else.
+pub async fn body_of(db: &Db, user: &User) -> Result<Option<Body>, StoreError> {
+    if user.role != Role::Coordinator {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM coordination_bodies WHERE code = (SELECT body FROM body_members WHERE user_id = $1) \
+         OR (kind = 'akimat' AND region = $2 AND NOT EXISTS (SELECT 1 FROM body_members WHERE user_id = $1))"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(user.id)
+        .bind(user.region.as_deref().unwrap_or(""))
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Makes a coordinator speak for an organisation. An akimat's coordinator must be scoped to
+/// the akimat's region.
+pub async fn assign_member(db: &Db, actor: &Actor, user: &User, body: &str) -> Result<Body, StoreError> {
+    if user.role != Role::Coordinator {
+        return Err(StoreError::field(
+            "user",
+            format!("{} is a {}, not a coordinator", user.username, user.role.as_str()),
+        ));
+    }
+    let sql = format!("SELECT {COLUMNS} FROM coordination_bodies WHERE code = $1");
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(body).fetch_optional(&db.pool).await? else {
+        return Err(StoreError::NotFound { what: "coordinating organisation", key: body.to_string() });
+    };
+    let found = from_row(&row)?;
+    if found.region.is_some() && found.region != user.region {
+        return Err(StoreError::field(
+            "body",
+            format!(
+                "{} is the akimat of {}; the coordinator must be scoped to that region",
+                found.code,
+                found.region.as_deref().unwrap_or("")
+            ),
+        ));
+    }
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM body_members WHERE user_id = $1").bind(user.id).execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO body_members (user_id, body) VALUES ($1, $2)")
+        .bind(user.id)
+        .bind(body)
+        .execute(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"username": user.username, "body": body});
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("coordination.member", "user", &user.id.to_string()).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(found)
+}
