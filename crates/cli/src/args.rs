@@ -64,6 +64,9 @@ pub enum Command {
     /// The list of professions in demand: compute it from the imported data.
     #[command(subcommand)]
     List(ListCommand),
+    /// The coordinating organisations (ministries, akimats, Atameken) and who speaks for them.
+    #[command(subcommand)]
+    Bodies(BodiesCommand),
     /// Generate realistic synthetic data (for demos and benchmarks).
     #[command(subcommand)]
     Generate(GenerateCommand),
@@ -248,6 +251,23 @@ pub struct ComputeArgs {
     /// Print JSON (every candidate with its checks) instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BodiesCommand {
+    /// List the coordinating organisations that drafts are sent to.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a coordinator account speak for an organisation (an akimat's coordinator must be
+    /// scoped to its region; a coordinator scoped to a region speaks for its akimat by default).
+    Assign {
+        /// The coordinator's username.
+        username: String,
+        /// The organisation's code, e.g. `moh`, `atameken`, `akimat-kz-75`.
+        body: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

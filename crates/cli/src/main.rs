@@ -3,6 +3,7 @@
 
 mod accounts;
 mod args;
+mod bodies;
 mod demo_data;
 mod labour;
 mod maintenance;
@@ -97,5 +98,6 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             labour::compute_list(&url, &policy, a).await
         }
         Command::Generate(args::GenerateCommand::Labour(a)) => generate_labour(a),
+        Command::Bodies(c) => bodies::run(&url, c).await,
     }
 }

@@ -21,6 +21,9 @@ fn concrete(path: &str, victim: i64) -> String {
 
 /// A valid body for a route that takes one: (content type, body).
 fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'static str, String)> {
+    if let Some(sample) = lists_sample_body(spec) {
+        return Some(sample);
+    }
     let form = "application/x-www-form-urlencoded";
     let json = "application/json";
     let login_as = common::username(if role == Role::Public { Role::Applicant } else { role });
@@ -53,9 +56,235 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
             ),
         )),
         ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => Some((json, String::new())),
+        ("POST", "/analysis/imports") => Some((
+            "multipart/form-data; boundary=MATRIXBOUNDARY",
+            format!(
+                "--MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+                 --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nforecast\r\n\
+                 --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.csv\"\r\n\
+                 Content-Type: text/csv\r\n\r\n{}\r\n--MATRIXBOUNDARY--\r\n",
+                forecast_csv()
+            ),
+        )),
+        ("POST", "/analysis/lists") => Some((form, format!("csrf={csrf}&period=2025&note=matrix"))),
+        ("POST", "/analysis/lists/{id}/send") => Some((form, format!("csrf={csrf}"))),
+        ("POST", "/analysis/lists/{id}/revise") => Some((form, format!("csrf={csrf}&note=matrix"))),
+        ("POST", "/analysis/lists/{id}/approve") => {
+            Some((form, format!("csrf={csrf}&order_no=49&order_date=2026-01-10")))
+        }
+        ("POST", "/analysis/lists/{id}/publish") => {
+            Some((form, format!("csrf={csrf}&effective_from=2026-02-01")))
+        }
+        ("POST", "/coordination/lists/{id}/opinion") => Some((form, format!("csrf={csrf}&verdict=agree"))),
         (m, p) => panic!("the role matrix has no sample request for {m} {p}: add one"),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The list of professions in demand (`/api/v1/{occupations,imports,lists,published-lists}`):
+// a small labour data set, lists in the state each route needs, the routes' concrete paths and
+// their sample bodies.
+
+/// A BIN with a valid check digit.
+const BIN: &str = "000101500011";
+/// The occupations of the data set (major group 2, each in a priority sector).
+const OCCUPATIONS: [&str; 3] = ["2512", "2211", "2145"];
+
+/// A forecast file for 2024 and 2025 (also the sample body of `POST /api/v1/imports/{source}`).
+fn forecast_csv() -> String {
+    let mut text = String::from("year,region,occupation,additional_need\n");
+    for occ in OCCUPATIONS {
+        text.push_str(&format!("2025,KZ-75,{occ},40\n2025,KZ-71,{occ},20\n2024,KZ-75,{occ},10\n"));
+    }
+    text
+}
+
+/// Vacancies of 2024 and 2025: more positions posted in 2025, some still open at its end.
+fn vacancies_csv() -> String {
+    let mut text = String::from(
+        "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title\n",
+    );
+    for occ in OCCUPATIONS {
+        text.push_str(&format!(
+            "V-{occ}-1,2024-03-01,2024-04-01,filled,KZ-75,{occ},10,300000,{BIN},\n\
+             V-{occ}-2,2025-02-01,2025-05-01,filled,KZ-75,{occ},15,400000,{BIN},\n\
+             V-{occ}-3,2025-06-01,,open,KZ-71,{occ},10,420000,{BIN},\n"
+        ));
+    }
+    text
+}
+
+/// Work permits of 2024 and 2025: more workers in 2025.
+fn permits_csv() -> String {
+    let mut text = String::from(
+        "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers\n",
+    );
+    for occ in OCCUPATIONS {
+        text.push_str(&format!(
+            "P-{occ}-1,2024-03-01,2025-03-01,KZ-75,{occ},{BIN},TUR,3,2\n\
+             P-{occ}-2,2025-03-01,2026-03-01,KZ-71,{occ},{BIN},TUR,3,5\n"
+        ));
+    }
+    text
+}
+
+/// Lists in the states the list routes need, each used by the one role allowed to change it.
+struct ListsFixture {
+    /// A draft, for `/send`.
+    draft: i64,
+    /// Sent (test-coordinator's akimat-kz-75 is a recipient), for `/opinions`.
+    to_opine: i64,
+    /// Sent, for `/revisions`.
+    to_revise: i64,
+    /// Sent, for `/approve`.
+    to_approve: i64,
+    /// Approved (order of 2025-12-20), for `/publish`.
+    approved: i64,
+    /// Published, in force from 2026-01-01: for reading.
+    published: i64,
+    /// The same states again for the analyst's and coordinator's pages.
+    page_draft: i64,
+    page_to_opine: i64,
+    page_to_revise: i64,
+    page_to_approve: i64,
+    page_approved: i64,
+}
+
+impl ListsFixture {
+    async fn new(h: &Harness) -> ListsFixture {
+        use ashyq_core::labour::records::Source;
+        use ashyq_store::labour::{ImportRequest, Input, import, import::Quiet};
+        use ashyq_store::{Actor, lists};
+        use jiff::civil::Date;
+
+        let actor = Actor::cli();
+        for (source, text) in [
+            (Source::Forecast, forecast_csv()),
+            (Source::Vacancies, vacancies_csv()),
+            (Source::WorkPermits, permits_csv()),
+        ] {
+            let request = ImportRequest { source, file_name: "fixture.csv".into(), skip_invalid: false };
+            let report = import(&h.db, &actor, &request, Input::from_bytes(text.into_bytes()), &mut Quiet)
+                .await
+                .unwrap();
+            assert!(report.committed && report.rejected == 0, "{report:?}");
+        }
+        let policy = ashyq_core::policy::Policy::kz().unwrap();
+        let on = Date::constant(2026, 1, 1);
+        let order_date = Date::constant(2025, 12, 20);
+        let mut ids = Vec::new();
+        for _ in 0..11 {
+            ids.push(lists::draft_from_data(&h.db, &actor, &policy, 2025, on, "fixture").await.unwrap().id);
+        }
+        let [
+            draft,
+            to_opine,
+            to_revise,
+            to_approve,
+            approved,
+            published,
+            page_draft,
+            page_to_opine,
+            page_to_revise,
+            page_to_approve,
+            page_approved,
+        ] = ids[..]
+        else {
+            unreachable!()
+        };
+        for id in [
+            to_opine,
+            to_revise,
+            to_approve,
+            approved,
+            published,
+            page_to_opine,
+            page_to_revise,
+            page_to_approve,
+            page_approved,
+        ] {
+            lists::send(&h.db, &actor, id).await.unwrap();
+        }
+        for id in [approved, published, page_approved] {
+            lists::approve(&h.db, &actor, id, "fixture", order_date).await.unwrap();
+        }
+        lists::publish(&h.db, &actor, published, on).await.unwrap();
+        ListsFixture {
+            draft,
+            to_opine,
+            to_revise,
+            to_approve,
+            approved,
+            published,
+            page_draft,
+            page_to_opine,
+            page_to_revise,
+            page_to_approve,
+            page_approved,
+        }
+    }
+
+    /// The concrete path (with its query) for a route of the list of professions in demand;
+    /// none for other routes.
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/api/v1/lists/{id}/send" => self.draft,
+            "/api/v1/lists/{id}/opinions" => self.to_opine,
+            "/api/v1/lists/{id}/revisions" => self.to_revise,
+            "/api/v1/lists/{id}/approve" => self.to_approve,
+            "/api/v1/lists/{id}/publish" => self.approved,
+            "/api/v1/lists/{id}"
+            | "/api/v1/lists/{id}/regions/{region}"
+            | "/api/v1/published-lists/{id}"
+            | "/api/v1/published-lists/{id}/entries/{code}"
+            | "/lists/{id}"
+            | "/lists/{id}/occupations/{code}"
+            | "/analysis/lists/{id}"
+            | "/coordination/lists/{id}" => self.published,
+            "/lists/{id}/download/{format}" => {
+                return Some(format!("/lists/{}/download/xlsx", self.published));
+            }
+            "/lists/diff" => return Some(format!("{path}?from={}&to={}", self.published, self.published)),
+            "/analysis/lists/{id}/send" => self.page_draft,
+            "/analysis/lists/{id}/revise" => self.page_to_revise,
+            "/analysis/lists/{id}/approve" => self.page_to_approve,
+            "/analysis/lists/{id}/publish" => self.page_approved,
+            "/coordination/lists/{id}/opinion" => self.page_to_opine,
+            "/api/v1/published-lists/diff" => {
+                return Some(format!("{path}?from={}&to={}", self.published, self.published));
+            }
+            // A date the fixture's published list is in force, whatever the clock says.
+            "/api/v1/published-lists/in-force" => return Some(format!("{path}?on=2026-01-01")),
+            "/api/v1/occupations/{code}/on-list" => {
+                return Some("/api/v1/occupations/2512/on-list?on=2026-01-01".into());
+            }
+            "/api/v1/imports/{source}" => {
+                return Some("/api/v1/imports/forecast?file_name=matrix.csv".into());
+            }
+            p if p.starts_with("/api/v1/occupations/") => return Some(p.replace("{code}", "2512")),
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()).replace("{region}", "KZ-75").replace("{code}", "2512"))
+    }
+}
+
+/// A valid body for a POST route of the list of professions in demand: (content type, body).
+fn lists_sample_body(spec: &RouteSpec) -> Option<(&'static str, String)> {
+    let json = "application/json";
+    let body = match (spec.method, spec.path) {
+        ("POST", "/api/v1/imports/{source}") => return Some(("text/csv", forecast_csv())),
+        ("POST", "/api/v1/lists") => r#"{"period":2025}"#,
+        ("POST", "/api/v1/lists/{id}/send") => "",
+        ("POST", "/api/v1/lists/{id}/opinions") => r#"{"verdict":"agree"}"#,
+        ("POST", "/api/v1/lists/{id}/revisions") => r#"{"note":"matrix","changes":[]}"#,
+        ("POST", "/api/v1/lists/{id}/approve") => r#"{"order_no":"49","order_date":"2026-01-10"}"#,
+        ("POST", "/api/v1/lists/{id}/publish") => r#"{"effective_from":"2026-02-01"}"#,
+        _ => return None,
+    };
+    Some((json, body.into()))
+}
+
+// ---------------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_role_as_declared() {
@@ -74,12 +303,13 @@ async fn every_route_answers_every_role_as_declared() {
     )
     .await
     .unwrap();
+    let lists = ListsFixture::new(&h).await;
     let mut failures = Vec::new();
     let mut n = 0;
     for spec in ROUTES {
         for role in Role::ALL {
             n += 1;
-            let path = concrete(spec.path, victim.id);
+            let path = lists.concrete(spec.path).unwrap_or_else(|| concrete(spec.path, victim.id));
             let mut req = Request::builder().method(spec.method).uri(&path);
             // Pages are used with the session cookie, the API with bearer tokens.
             let csrf = if role == Role::Public {
@@ -142,16 +372,26 @@ async fn every_route_answers_every_role_as_declared() {
 #[tokio::test]
 async fn forms_without_the_csrf_token_are_refused() {
     let h = Harness::new().await;
-    let (cookie, _) = h.session(Role::Admin).await;
     for spec in ROUTES.iter().filter(|s| s.kind == Kind::Page && s.method == "POST") {
-        for token in ["", "csrf=forged"] {
+        // As a role the route lets in, so that the token check (not the role check) refuses.
+        let role =
+            Role::ALL.into_iter().find(|r| *r != Role::Public && spec.allows(*r)).unwrap_or(Role::Admin);
+        let (cookie, _) = h.session(role).await;
+        for (content_type, token) in [
+            ("application/x-www-form-urlencoded", ""),
+            ("application/x-www-form-urlencoded", "csrf=forged"),
+            (
+                "multipart/form-data; boundary=B",
+                "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nforged\r\n--B--\r\n",
+            ),
+        ] {
             let req = Request::post(concrete(spec.path, h.user(Role::Applicant).id))
                 .header("cookie", &cookie)
-                .header("content-type", "application/x-www-form-urlencoded")
+                .header("content-type", content_type)
                 .body(Body::from(token))
                 .unwrap();
             let reply = h.send(req).await;
-            assert_eq!(reply.status, 403, "{} with {token:?}: {}", spec.path, reply.body);
+            assert_eq!(reply.status, 403, "{} as {role} with {token:?}: {}", spec.path, reply.body);
             assert!(reply.body.contains("id=\"error-text\""), "an error page is shown");
         }
     }

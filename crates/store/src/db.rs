@@ -81,7 +81,16 @@ impl Db {
         } else {
             options
         };
-        let pool = match options.connect(&url).await {
+        // Streaming a whole table (an import, the indicators of a year) is one long statement by
+        // design; sqlx's default warning after 1 s would fire on every such run. Statements
+        // slower than 30 s are still logged.
+        let connect_options: sqlx::any::AnyConnectOptions = url.parse()?;
+        let connect_options = sqlx::ConnectOptions::log_slow_statements(
+            connect_options,
+            tracing::log::LevelFilter::Warn,
+            Duration::from_secs(30),
+        );
+        let pool = match options.connect_with(connect_options).await {
             Ok(pool) => pool,
             // The pool retries until its time-out and then says only that; one direct attempt
             // gives the cause (connection refused, unknown database, authentication failed).

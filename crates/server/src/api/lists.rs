@@ -198,20 +198,11 @@ pub async fn visible(s: &AppState, p: &Principal, id: i64) -> ApiResult<ListHead
     let list = lists::get(&s.db, id).await?;
     if p.role() == Role::Coordinator {
         let body = coordinator_body(s, p).await?;
-        if !was_sent_to(s, id, &body.code, list.revision).await? {
+        if !lists::was_sent_to(&s.db, id, &body.code).await? {
             return Err(Problem::not_found(format!("list {id} not found")));
         }
     }
     Ok(list)
-}
-
-async fn was_sent_to(s: &AppState, id: i64, body: &str, up_to: i64) -> ApiResult<bool> {
-    for rev in 1..=up_to {
-        if lists::recipients(&s.db, id, rev).await?.iter().any(|b| b == body) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// The lists the caller may see, newest first.
@@ -223,7 +214,7 @@ pub async fn index(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Ve
     let body = if p.role() == Role::Coordinator { Some(coordinator_body(&s, &p).await?) } else { None };
     for l in &all {
         if let Some(b) = &body
-            && !was_sent_to(&s, l.id, &b.code, l.revision).await?
+            && !lists::was_sent_to(&s.db, l.id, &b.code).await?
         {
             continue;
         }

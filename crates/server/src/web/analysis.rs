@@ -17,7 +17,7 @@ use ashyq_store::labour::{ImportRequest, Input, import};
 use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -147,12 +147,9 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
 }
 
 /// The upload form: a data file of one of the three sources (multipart, with the CSRF token).
-pub async fn upload(
-    State(s): State<AppState>,
-    principal: Principal,
-    page: Page,
-    form: Multipart,
-) -> Response {
+pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page, req: Request) -> Response {
+    // A post that is not a multipart form cannot carry the form's token: refused as forged.
+    let Ok(form) = Multipart::from_request(req, &s).await else { return errors::csrf(page) };
     let up = match read_upload(form).await {
         Ok(u) => u,
         Err(e) => return render_error(&s, page, StatusCode::BAD_REQUEST, e, Vec::new()).await,

@@ -41,22 +41,13 @@ async fn my_body(s: &AppState, principal: &Principal) -> Result<Option<Body>, St
     }
 }
 
-async fn sent_to(s: &AppState, body: &str, id: i64, up_to: i64) -> Result<bool, StoreError> {
-    for rev in 1..=up_to {
-        if lists::recipients(&s.db, id, rev).await?.iter().any(|b| b == body) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 pub async fn inbox(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
     let read = async {
         let Some(body) = my_body(&s, &principal).await? else { return Ok((None, Vec::new())) };
         let mut rows = Vec::new();
         let opinions_of = |l: i64| lists::opinions(&s.db, l);
         for l in lists::all(&s.db).await? {
-            if !sent_to(&s, &body.code, l.id, l.revision).await? {
+            if !lists::was_sent_to(&s.db, l.id, &body.code).await? {
                 continue;
             }
             let answered =
@@ -126,7 +117,7 @@ async fn sheet(
     let read = async {
         let Some(body) = my_body(s, principal).await? else { return Ok(None) };
         let l = lists::get(&s.db, id).await?;
-        if !sent_to(s, &body.code, id, l.revision).await? {
+        if !lists::was_sent_to(&s.db, id, &body.code).await? {
             return Err(StoreError::NotFound { what: "list", key: id.to_string() });
         }
         let entries = lists::entries(&s.db, id, l.revision).await?;

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use ashyq_core::labour::coordination::{self, ListStatus, Placed};
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
+use ashyq_store::StoreError;
 use ashyq_store::lists::{self, Entry, ListHeader};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -108,8 +109,17 @@ pub struct Published {
     ranking: Vec<Row>,
 }
 
+/// A published list; None when there is no such list or it is not published (a database
+/// failure is logged and shown as not found, not as a blank page).
 async fn published_list(s: &AppState, id: i64) -> Option<ListHeader> {
-    lists::get(&s.db, id).await.ok().filter(|l| l.status == ListStatus::Published)
+    match lists::get(&s.db, id).await {
+        Ok(l) => Some(l).filter(|l| l.status == ListStatus::Published),
+        Err(StoreError::NotFound { .. }) => None,
+        Err(e) => {
+            tracing::error!(error = %e, list = id, "reading a published list failed");
+            None
+        }
+    }
 }
 
 fn not_found(page: Page) -> Response {

@@ -69,6 +69,9 @@ pub struct ImportReport {
     pub updated: u64,
     pub unchanged: u64,
     pub rejected: u64,
+    /// Rows replaced by a later row with the same key in the same batch of the file (a change
+    /// log's earlier lines). rows_read = inserted + updated + unchanged + rejected + superseded.
+    pub superseded: u64,
     /// The first [`REPORTED_ERRORS`] errors (one per bad field).
     pub errors: Vec<RowError>,
     pub errors_total: u64,
@@ -123,6 +126,12 @@ pub async fn import(
 
     let started = crate::now_us();
     let mut tx = db.begin_write().await?;
+    if db.backend == crate::db::Backend::Postgres {
+        // One import per table at a time, so that "inserted" (rows after − rows before) counts
+        // only this import's rows; readers are not blocked. (SQLite's write lock does the same.)
+        let lock = format!("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE", t.name);
+        sqlx::query(sqlx::AssertSqlSafe(lock)).execute(&mut *tx).await?;
+    }
     let count_sql = format!("SELECT COUNT(*) FROM {}", t.name);
     let before: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql.clone())).fetch_one(&mut *tx).await?;
     let import_id: i64 = sqlx::query_scalar(
@@ -148,6 +157,7 @@ pub async fn import(
         updated: 0,
         unchanged: 0,
         rejected: 0,
+        superseded: 0,
         errors: Vec::new(),
         errors_total: 0,
     };
@@ -159,14 +169,18 @@ pub async fn import(
         match msg {
             Msg::Batch(batch) => {
                 report.rows_read += batch.len() as u64;
-                written_rows += batch.len() as u64;
                 // After the first bad row (without skip_invalid) nothing will be kept: keep reading
                 // to report every bad row, but stop writing.
                 if (report.rejected > 0 && !request.skip_invalid) || write_error.is_some() {
                     continue;
                 }
+                let n = batch.len() as u64;
                 match upsert(&mut tx, &t, import_id, batch).await {
-                    Ok(n) => affected += n,
+                    Ok((changed, distinct)) => {
+                        affected += changed;
+                        written_rows += distinct;
+                        report.superseded += n - distinct;
+                    }
                     Err(e) => write_error = Some(e),
                 }
             }
@@ -256,7 +270,7 @@ async fn upsert(
     t: &Table,
     import_id: i64,
     batch: Vec<Vec<Value>>,
-) -> Result<u64, StoreError> {
+) -> Result<(u64, u64), StoreError> {
     // One statement may not touch a key twice (PostgreSQL refuses): the later row wins, as a
     // later line of a change log would.
     let mut last: HashMap<Vec<String>, usize> = HashMap::with_capacity(batch.len());
@@ -269,6 +283,7 @@ async fn upsert(
         .filter(|(i, r)| last.get(&key_of(t, r)) == Some(i))
         .map(|(_, r)| r)
         .collect();
+    let distinct = rows.len() as u64;
     let sql = upsert_sql(t, rows.len());
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for row in rows {
@@ -277,11 +292,12 @@ async fn upsert(
                 Value::Text(s) => q.bind(s.clone()),
                 Value::Int(i) => q.bind(*i),
                 Value::Null => q.bind(Option::<String>::None),
+                Value::NullInt => q.bind(Option::<i64>::None),
             };
         }
         q = q.bind(import_id);
     }
-    Ok(q.execute(&mut **tx).await?.rows_affected())
+    Ok((q.execute(&mut **tx).await?.rows_affected(), distinct))
 }
 
 async fn store_reject(

@@ -8,7 +8,11 @@ use ashyq_core::labour::records::{ForecastRow, Source, Vacancy, WorkPermit};
 pub enum Value {
     Text(String),
     Int(i64),
+    /// A missing text value.
     Null,
+    /// A missing integer: bound as a typed NULL, since PostgreSQL refuses a text NULL in a
+    /// BIGINT column and the `Any` driver has no untyped NULL.
+    NullInt,
 }
 
 pub struct Table {
@@ -79,7 +83,7 @@ pub fn vacancy_values(v: &Vacancy<'_>) -> Vec<Value> {
         text(&v.region.code),
         Value::Text(v.occupation.to_string()),
         Value::Int(i64::from(v.positions)),
-        v.salary_kzt.and_then(|s| i64::try_from(s).ok()).map_or(Value::Null, Value::Int),
+        v.salary_kzt.and_then(|s| i64::try_from(s).ok()).map_or(Value::NullInt, Value::Int),
         text(v.employer_bin),
         text(v.title),
     ]
@@ -138,7 +142,7 @@ pub fn key_of(t: &Table, values: &[Value]) -> Vec<String> {
         .map(|v| match v {
             Value::Text(s) => s.clone(),
             Value::Int(i) => i.to_string(),
-            Value::Null => String::new(),
+            Value::Null | Value::NullInt => String::new(),
         })
         .collect()
 }

@@ -11,7 +11,7 @@ mod write;
 pub use bodies::{Body, assign_member, bodies, body_of};
 pub use read::{
     Entry, ListHeader, Opinion, Proposal, all, entries, get, in_force, on_list, opinions, published,
-    recipients, regional, regional_of,
+    recipients, regional, regional_of, was_sent_to,
 };
 pub use write::{Changed, NewOpinion, approve, create_draft, give_opinion, publish, revise, send};
 

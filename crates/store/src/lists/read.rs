@@ -280,3 +280,13 @@ pub async fn regional_of(
         })
         .collect()
 }
+
+/// Whether any revision of a list was sent to an organisation.
+pub async fn was_sent_to(db: &Db, id: i64, body: &str) -> Result<bool, StoreError> {
+    let row = sqlx::query("SELECT 1 AS one FROM list_recipients WHERE list_id = $1 AND body = $2 LIMIT 1")
+        .bind(id)
+        .bind(body)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.is_some())
+}
