@@ -145,6 +145,9 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
             report.rejected,
             report.import_id.unwrap_or_default()
         );
+        if report.superseded > 0 {
+            println!("{} rows were replaced by a later row with the same key in the file", report.superseded);
+        }
         if let (Some(p), true) = (&sink.rejects_path, report.rejected > 0) {
             println!("rejected rows and their reasons: {}", p.display());
         }

@@ -38,6 +38,8 @@ pub struct ImportView {
     updated: u64,
     unchanged: u64,
     rejected: u64,
+    /// Rows replaced by a later row with the same key in the same file.
+    superseded: u64,
     /// The first 1,000 errors as `file:row:column: reason`.
     errors: Vec<String>,
     errors_total: u64,
@@ -56,6 +58,7 @@ impl From<ImportReport> for ImportView {
             updated: r.updated,
             unchanged: r.unchanged,
             rejected: r.rejected,
+            superseded: r.superseded,
             errors_total: r.errors_total,
         }
     }

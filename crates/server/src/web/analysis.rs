@@ -85,12 +85,14 @@ pub struct Dashboard {
 
 async fn dashboard(
     s: &AppState,
-    page: Page,
+    mut page: Page,
     status: StatusCode,
     notice: Option<String>,
     error: Option<String>,
     errors: Vec<String>,
 ) -> Response {
+    // Also shown in answer to a POST (upload, compute): the language links come back here.
+    page.here = "/analysis".to_string();
     let read = async { Ok::<_, StoreError>((recent(&s.db, 20).await?, lists::all(&s.db).await?)) }.await;
     let (imports, all) = match read {
         Ok(r) => r,
@@ -380,11 +382,13 @@ pub async fn detail(
 /// After a step: back to the list with a notice, or the list with the reason it was refused.
 async fn after(
     s: &AppState,
-    page: Page,
+    mut page: Page,
     id: i64,
     result: Result<ListHeader, StoreError>,
     done: &str,
 ) -> Response {
+    // A refused step is shown at the step's POST address: the language links go to the list.
+    page.here = format!("/analysis/lists/{id}");
     let (status, error) = match result {
         Ok(_) => return Redirect::to(&format!("/analysis/lists/{id}?done={done}")).into_response(),
         Err(StoreError::Refused(t)) => (StatusCode::CONFLICT, t),

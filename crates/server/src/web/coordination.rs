@@ -199,8 +199,10 @@ pub async fn give(
     State(s): State<AppState>,
     principal: Principal,
     Path(id): Path<i64>,
-    CsrfForm { page, fields }: CsrfForm<OpinionForm>,
+    CsrfForm { mut page, fields }: CsrfForm<OpinionForm>,
 ) -> Response {
+    // A refused opinion is shown at the form's POST address: the language links go to the list.
+    page.here = format!("/coordination/lists/{id}");
     let body = match my_body(&s, &principal).await {
         Ok(Some(b)) => b,
         Ok(None) => {
