@@ -41,8 +41,11 @@ fn progress_bar(size: Option<u64>) -> ProgressBar {
 struct CliSink {
     file: String,
     bar: ProgressBar,
+    /// Opened at the first rejected row, so that a clean import leaves no file (and never
+    /// overwrites one that was there).
     rejects: Option<csv::Writer<std::fs::File>>,
     rejects_path: Option<PathBuf>,
+    rejects_error: Option<String>,
     printed: u64,
 }
 
@@ -60,6 +63,18 @@ impl ImportSink for CliSink {
                 self.bar.suspend(|| eprintln!("{}", e.display(&self.file)));
             }
             self.printed += 1;
+        }
+        if self.rejects.is_none()
+            && self.rejects_error.is_none()
+            && let Some(p) = &self.rejects_path
+        {
+            match csv::WriterBuilder::new().flexible(true).from_path(p) {
+                Ok(mut w) => {
+                    let _ = w.write_record(["row", "reasons", "fields…"]);
+                    self.rejects = Some(w);
+                }
+                Err(e) => self.rejects_error = Some(format!("{}: {e}", p.display())),
+            }
         }
         if let Some(w) = &mut self.rejects {
             let reasons: Vec<String> = errors
@@ -87,23 +102,13 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
             PathBuf::from(p)
         })
     });
-    let rejects = match &rejects_path {
-        Some(p) => {
-            let mut w = csv::WriterBuilder::new()
-                .flexible(true)
-                .from_path(p)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
-            w.write_record(["row", "reasons", "fields…"])?;
-            Some(w)
-        }
-        None => None,
-    };
     let db = Db::open(url).await?;
     let mut sink = CliSink {
         file: file_name.clone(),
         bar: progress_bar(input.size()),
-        rejects,
+        rejects: None,
         rejects_path: rejects_path.clone(),
+        rejects_error: None,
         printed: 0,
     };
     let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: args.skip_invalid };
@@ -112,6 +117,9 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
     db.close().await;
     if let Some(w) = &mut sink.rejects {
         w.flush()?;
+    }
+    if let Some(e) = &sink.rejects_error {
+        eprintln!("warning: the rejected rows could not be saved: {e}");
     }
     let report = result?;
     if sink.printed > PRINTED_ERRORS {
@@ -130,7 +138,7 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
             }
         }
         eprintln!(
-            "{file_name}: {} of {} rows are invalid ({} errors); nothing was written. Fix the rows, or use --skip-invalid to write the good ones.",
+            "{file_name}: {} of {} rows are invalid ({} field errors); nothing was written. Fix the rows, or use --skip-invalid to write the good ones.",
             report.rejected, report.rows_read, report.errors_total
         );
         return Ok(ExitCode::from(EXIT_INVALID));
@@ -148,14 +156,9 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
         if report.superseded > 0 {
             println!("{} rows were replaced by a later row with the same key in the file", report.superseded);
         }
-        if let (Some(p), true) = (&sink.rejects_path, report.rejected > 0) {
+        if let (Some(p), true) = (&sink.rejects_path, sink.rejects.is_some()) {
             println!("rejected rows and their reasons: {}", p.display());
         }
-    }
-    if report.rejected == 0
-        && let Some(p) = &sink.rejects_path
-    {
-        let _ = std::fs::remove_file(p);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -260,7 +263,15 @@ pub fn indicators_from_files(
     Ok(acc.finish())
 }
 
+/// Forecast rows by key (year, region, occupation): the later row of a repeated key wins, as
+/// an import would keep it. Bounded by years × regions × occupations.
+type ForecastRows = std::collections::HashMap<
+    (i16, &'static str, ashyq_core::occupation::OccupationCode),
+    ashyq_core::labour::ForecastRow,
+>;
+
 fn read_into(acc: &mut Accumulator, source: Source, path: &Path) -> anyhow::Result<()> {
+    let mut forecast: ForecastRows = ForecastRows::new();
     let name = path.display().to_string();
     let input = Input::open(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let mut columns: Option<Columns> = None;
@@ -280,7 +291,9 @@ fn read_into(acc: &mut Accumulator, source: Source, path: &Path) -> anyhow::Resu
                 return Flow::Continue;
             }
             let result = match source {
-                Source::Forecast => rows::forecast(cols, fields).map(|r| acc.add_forecast(&r)),
+                Source::Forecast => rows::forecast(cols, fields).map(|r| {
+                    forecast.insert((r.year, r.region.code.as_str(), r.occupation), r);
+                }),
                 Source::Vacancies => rows::vacancy(cols, fields).map(|v| acc.add_vacancy(&v)),
                 Source::WorkPermits => rows::work_permit(cols, fields).map(|p| acc.add_work_permit(&p)),
             };
@@ -300,8 +313,11 @@ fn read_into(acc: &mut Accumulator, source: Source, path: &Path) -> anyhow::Resu
         },
     )
     .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    match unreadable.or(failure) {
-        Some(f) => anyhow::bail!(f),
-        None => Ok(()),
+    if let Some(f) = unreadable.or(failure) {
+        anyhow::bail!(f);
     }
+    for row in forecast.values() {
+        acc.add_forecast(row);
+    }
+    Ok(())
 }

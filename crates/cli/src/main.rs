@@ -20,6 +20,7 @@ use std::process::ExitCode;
 const EXIT_AUDIT_BROKEN: u8 = 3;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     serve::init_logging(cli.log_format, cli.command.is_server());
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -35,6 +36,17 @@ fn main() -> ExitCode {
             eprintln!("error: {}", describe(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`ashyq list compute | head`) fails,
+/// and `println!` panics on that failure. A command-line tool should instead end quietly, as
+/// the default action of the signal does.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

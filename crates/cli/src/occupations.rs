@@ -26,6 +26,9 @@ pub fn run(cmd: OccupationsCommand) -> anyhow::Result<ExitCode> {
                     })
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&out)?);
+                if hits.is_empty() {
+                    return Ok(ExitCode::from(1));
+                }
             } else if hits.is_empty() {
                 eprintln!("no occupation matches {title:?}");
                 return Ok(ExitCode::from(1));

@@ -673,6 +673,7 @@ async fn migrate_does_not_print_a_database_password() {
 // ---------------------------------------------------------------------------------------------
 
 const STARTUP: Duration = Duration::from_secs(60);
+const DEMO_STARTUP: Duration = Duration::from_secs(300);
 
 #[test]
 fn serve_answers_and_holds_the_database_lock() {
@@ -717,7 +718,8 @@ fn start_demo(dir: &Path, name: &str) -> Server {
 fn demo_creates_accounts_and_serves() {
     let dir = tempdir();
     let mut demo = start_demo(dir.path(), "first");
-    let open = demo.read_until(STARTUP, |l| l.starts_with("Open http://"));
+    // The first run generates and imports the demo data and computes three lists: give it time.
+    let open = demo.read_until(DEMO_STARTUP, |l| l.starts_with("Open http://"));
     assert!(open.contains(&format!("127.0.0.1:{}", demo.port)), "{open}");
     assert!(demo.seen[0].contains("sqlite://./ashyq-data/ashyq.db"), "{:?}", demo.seen);
     let accounts: Vec<(String, String, String)> = demo
@@ -733,12 +735,22 @@ fn demo_creates_accounts_and_serves() {
     let names: Vec<&str> = accounts.iter().map(|a| a.0.as_str()).collect();
     assert_eq!(
         names,
-        ["demo-applicant", "demo-analyst", "demo-coordinator", "demo-officer", "demo-border", "demo-admin"],
+        [
+            "demo-applicant",
+            "demo-analyst",
+            "demo-coordinator",
+            "demo-atameken",
+            "demo-officer",
+            "demo-border",
+            "demo-admin"
+        ],
         "{:?}",
         demo.seen
     );
     for (user, role, password) in &accounts {
-        assert_eq!(user.strip_prefix("demo-"), Some(role.as_str()));
+        let expected =
+            if user == "demo-atameken" { "coordinator" } else { user.strip_prefix("demo-").unwrap_or("") };
+        assert_eq!(role, expected, "{user}");
         assert!(password.len() >= 20, "{user}: {password:?}");
     }
     assert!(
@@ -751,6 +763,14 @@ fn demo_creates_accounts_and_serves() {
     assert_eq!(r.status, 200, "{r:?}");
     let r = http(demo.port, "GET", "/readyz", &[], "").unwrap();
     assert_eq!(r.status, 200, "{r:?}");
+    // The demo data: a list is in force today, and the published versions are public.
+    assert!(demo.seen.iter().any(|l| l.starts_with("demo data: 120000 vacancies")), "{:?}", demo.seen);
+    let r = http(demo.port, "GET", "/api/v1/published-lists", &[], "").unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.body.matches("\"status\":\"published\"").count(), 2, "{}", r.body);
+    let r = http(demo.port, "GET", "/api/v1/published-lists/in-force", &[], "").unwrap();
+    assert_eq!(r.status, 200, "{r:?}");
+    assert!(r.body.contains("\"order_no\":\"112\""), "{}", &r.body[..r.body.len().min(300)]);
 
     // The printed password logs in (the login form's CSRF check is double-submit).
     let admin_pw = &accounts.iter().find(|a| a.0 == "demo-admin").unwrap().2;
@@ -793,8 +813,19 @@ fn demo_creates_accounts_and_serves() {
     for action in ["session.login", "session.login_failed"] {
         assert!(actions.iter().any(|a| a == action), "no {action}: {actions:?}");
     }
-    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 6);
-    assert_eq!(usernames(&url).len(), 6);
+    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 7);
+    assert_eq!(usernames(&url).len(), 7);
+    for action in [
+        "labour.import",
+        "list.draft",
+        "list.send",
+        "list.opinion",
+        "list.revise",
+        "list.approve",
+        "list.publish",
+    ] {
+        assert!(actions.iter().any(|a| a == action), "no {action}");
+    }
 
     // A second run finds the accounts and prints no passwords.
     let mut again = start_demo(dir.path(), "second");
@@ -802,8 +833,9 @@ fn demo_creates_accounts_and_serves() {
     again.read_until(STARTUP, |l| l.starts_with("Open http://"));
     assert!(!again.seen.iter().any(|l| l.trim_start().starts_with("demo-")), "{:?}", again.seen);
     again.wait_ready(STARTUP);
+    assert!(again.seen.iter().any(|l| l.contains("demo data not loaded again")), "{:?}", again.seen);
     again.stop();
-    assert_eq!(usernames(&url).len(), 6);
+    assert_eq!(usernames(&url).len(), 7);
 }
 
 // ---------------------------------------------------------------------------------------------

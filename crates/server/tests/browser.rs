@@ -268,9 +268,11 @@ impl Messages {
 /// The menu items a role sees, in order.
 fn expected_menu(role: Role) -> Vec<&'static str> {
     match role {
-        Role::Public => vec!["home", "api"],
-        Role::Admin => vec!["home", "account", "users", "audit", "api"],
-        _ => vec!["home", "account", "api"],
+        Role::Public => vec!["home", "occupations", "lists", "api"],
+        Role::Analyst => vec!["home", "occupations", "lists", "analysis", "account", "api"],
+        Role::Coordinator => vec!["home", "occupations", "lists", "coordination", "account", "api"],
+        Role::Admin => vec!["home", "occupations", "lists", "account", "users", "audit", "api"],
+        _ => vec!["home", "occupations", "lists", "account", "api"],
     }
 }
 
