@@ -3,16 +3,15 @@
 
 use crate::args::{ComputeArgs, ImportArgs, SourceArg};
 use ashyq_core::labour::records::Source;
-use ashyq_core::labour::rows::{self, Columns};
-use ashyq_core::labour::{Accumulator, LabourIndicators, ListComputation, compute};
+use ashyq_core::labour::{ListComputation, compute};
 use ashyq_core::occupation::classifier;
 use ashyq_core::policy::Policy;
 use ashyq_store::labour::import::{ImportSink, RowError};
-use ashyq_store::labour::input::{Flow, Input, for_each_row};
+use ashyq_store::labour::input::Input;
 use ashyq_store::labour::{ImportRequest, import};
 use ashyq_store::{Actor, Db};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit code when a file has bad rows and nothing was written.
@@ -179,7 +178,7 @@ pub async fn compute_list(url: &str, policy: &Policy, args: ComputeArgs) -> anyh
     };
     let indicators = match (&args.forecast, &args.vacancies, &args.work_permits) {
         (Some(f), Some(v), Some(w)) => {
-            indicators_from_files(args.period, method.value.hard_to_fill_days, f, v, w)?
+            crate::from_files::indicators(args.period, method.value.hard_to_fill_days, f, v, w)?
         }
         _ => {
             let db = Db::open(url).await?;
@@ -243,81 +242,4 @@ fn reason_text(r: &ashyq_core::labour::list::Reason) -> String {
             format!("meets all conditions ({passed} of {of} criteria, score {score:.2})")
         }
     }
-}
-
-/// Streams the three files through the accumulator (no database), checking every row as an
-/// import would; a bad row stops the computation with its place and reason.
-pub fn indicators_from_files(
-    year: i16,
-    hard_days: u16,
-    forecast: &Path,
-    vacancies: &Path,
-    permits: &Path,
-) -> anyhow::Result<LabourIndicators> {
-    let mut acc = Accumulator::new(year, hard_days);
-    for (source, path) in
-        [(Source::Forecast, forecast), (Source::Vacancies, vacancies), (Source::WorkPermits, permits)]
-    {
-        read_into(&mut acc, source, path)?;
-    }
-    Ok(acc.finish())
-}
-
-/// Forecast rows by key (year, region, occupation): the later row of a repeated key wins, as
-/// an import would keep it. Bounded by years × regions × occupations.
-type ForecastRows = std::collections::HashMap<
-    (i16, &'static str, ashyq_core::occupation::OccupationCode),
-    ashyq_core::labour::ForecastRow,
->;
-
-fn read_into(acc: &mut Accumulator, source: Source, path: &Path) -> anyhow::Result<()> {
-    let mut forecast: ForecastRows = ForecastRows::new();
-    let name = path.display().to_string();
-    let input = Input::open(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let mut columns: Option<Columns> = None;
-    let mut failure: Option<String> = None;
-    let mut unreadable: Option<String> = None;
-    for_each_row(
-        input,
-        |row, fields, _| {
-            let Some(cols) = &columns else {
-                match Columns::resolve(source, fields) {
-                    Ok(c) => columns = Some(c),
-                    Err(e) => failure = Some(format!("{name}:{row}: header: {e}")),
-                }
-                return if failure.is_some() { Flow::Stop } else { Flow::Continue };
-            };
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                return Flow::Continue;
-            }
-            let result = match source {
-                Source::Forecast => rows::forecast(cols, fields).map(|r| {
-                    forecast.insert((r.year, r.region.code.as_str(), r.occupation), r);
-                }),
-                Source::Vacancies => rows::vacancy(cols, fields).map(|v| acc.add_vacancy(&v)),
-                Source::WorkPermits => rows::work_permit(cols, fields).map(|p| acc.add_work_permit(&p)),
-            };
-            match result {
-                Ok(()) => Flow::Continue,
-                Err(errors) => {
-                    let first = &errors[0];
-                    failure = Some(format!("{name}:{row}:{}: {}", first.column, first.reason));
-                    Flow::Stop
-                }
-            }
-        },
-        |row, reason| {
-            if unreadable.is_none() {
-                unreadable = Some(format!("{name}:{row}: {reason}"));
-            }
-        },
-    )
-    .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    if let Some(f) = unreadable.or(failure) {
-        anyhow::bail!(f);
-    }
-    for row in forecast.values() {
-        acc.add_forecast(row);
-    }
-    Ok(())
 }

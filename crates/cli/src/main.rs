@@ -5,6 +5,7 @@ mod accounts;
 mod args;
 mod bodies;
 mod demo_data;
+mod from_files;
 mod labour;
 mod maintenance;
 mod occupations;
