@@ -79,7 +79,7 @@ pub const ROUTES: &[RouteSpec] = &[
     r("GET",  "/lists/{id}/download/{format}",      Page, [200, 200, 200, 200, 200, 200, 200]),
     r("GET",  "/lists/{id}/occupations/{code}",     Page, [200, 200, 200, 200, 200, 200, 200]),
     r("GET",  "/analysis",                          Page, [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/analysis/imports",                  Page, [401, 403, 200, 403, 403, 403, 403]),
+    r("POST", "/analysis/imports",                  Page, [401, 403, 303, 403, 403, 403, 403]),
     r("POST", "/analysis/lists",                    Page, [401, 403, 303, 403, 403, 403, 403]),
     r("GET",  "/analysis/lists/{id}",               Page, [401, 403, 200, 403, 403, 403, 403]),
     r("POST", "/analysis/lists/{id}/send",          Page, [401, 403, 303, 403, 403, 403, 403]),

@@ -347,6 +347,18 @@ async fn skip_invalid_keeps_good_rows_and_stores_rejects(db: &Db) {
             .await
             .unwrap();
     assert_eq!(stored, (7, 3, 4));
+
+    // Read back as the analyst's page shows them: the import, and its set-aside rows in order.
+    let summary = ashyq_store::labour::import::get(db, id).await.unwrap();
+    assert_eq!((summary.rows_read, summary.inserted, summary.rejected), (7, 3, 4));
+    let all = ashyq_store::labour::import::recent(db, 10).await.unwrap();
+    assert_eq!(all.iter().map(|i| i.id).collect::<Vec<_>>(), [id]);
+    let set_aside = ashyq_store::labour::import::rejects(db, id, 100).await.unwrap();
+    let places: Vec<(u64, Option<&str>)> = set_aside.iter().map(|e| (e.row, e.column.as_deref())).collect();
+    let want: Vec<(u64, Option<&str>)> = expected_mixed_errors().into_iter().map(|e| (e.0, e.1)).collect();
+    assert_eq!(places, want);
+    assert_eq!(set_aside[1].reason, "`abc` is not a whole number");
+    assert!(ashyq_store::labour::import::get(db, id + 1000).await.is_err());
 }
 
 // 5. Header problems, and headers in another case and order with extra columns.

@@ -12,7 +12,7 @@ use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::StoreError;
-use ashyq_store::labour::import::{ImportSummary, Quiet, recent};
+use ashyq_store::labour::import::{self as imports, ImportSummary, Quiet, recent};
 use ashyq_store::labour::{ImportRequest, Input, import};
 use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
 use askama::Template;
@@ -107,13 +107,36 @@ async fn dashboard(
 #[derive(Deserialize)]
 pub struct Flash {
     done: Option<String>,
+    /// The import just made: its counts, and the rows it set aside.
+    imported: Option<i64>,
 }
 
 pub async fn show(State(s): State<AppState>, page: Page, Query(f): Query<Flash>) -> Response {
-    let notice = f.done.map(|d| {
+    let mut notice = f.done.map(|d| {
         page.t(&format!("done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>()))
     });
-    dashboard(&s, page, StatusCode::OK, notice, None, Vec::new()).await
+    let mut set_aside = Vec::new();
+    if let Some(id) = f.imported {
+        match (imports::get(&s.db, id).await, imports::rejects(&s.db, id, 100).await) {
+            (Ok(r), Ok(rejects)) => {
+                notice = Some(page.tn(
+                    "an-imported",
+                    &[
+                        ("file", &r.file_name),
+                        ("rows", &r.rows_read.to_string()),
+                        ("inserted", &r.inserted.to_string()),
+                        ("updated", &r.updated.to_string()),
+                        ("unchanged", &r.unchanged.to_string()),
+                        ("rejected", &r.rejected.to_string()),
+                    ],
+                ));
+                set_aside = rejects.iter().map(|e| e.display(&r.file_name)).collect();
+            }
+            (Err(StoreError::NotFound { .. }), _) => {}
+            (Err(e), _) | (_, Err(e)) => return errors::internal(page, e),
+        }
+    }
+    dashboard(&s, page, StatusCode::OK, notice, None, set_aside).await
 }
 
 /// What an upload form sent.
@@ -171,20 +194,9 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
     let file_name = crate::api::imports::clean_file_name(Some(&up.file_name));
     let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: up.skip_invalid };
     match import(&s.db, &principal.actor(), &request, Input::from_bytes(up.bytes), &mut Quiet).await {
+        // Post/redirect/get: reloading the page does not send the file again.
         Ok(r) if r.committed => {
-            let text = page.tn(
-                "an-imported",
-                &[
-                    ("file", &file_name),
-                    ("rows", &r.rows_read.to_string()),
-                    ("inserted", &r.inserted.to_string()),
-                    ("updated", &r.updated.to_string()),
-                    ("unchanged", &r.unchanged.to_string()),
-                    ("rejected", &r.rejected.to_string()),
-                ],
-            );
-            let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&file_name)).collect();
-            dashboard(&s, page, StatusCode::OK, Some(text), None, shown).await
+            Redirect::to(&format!("/analysis?imported={}", r.import_id.unwrap_or_default())).into_response()
         }
         Ok(r) => {
             let text = page.tn(

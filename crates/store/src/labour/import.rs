@@ -407,10 +407,15 @@ fn read_file(
 
 /// The imports made so far, newest first.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
+    recent_where(db, None, limit).await
+}
+
+async fn recent_where(db: &Db, id: Option<i64>, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, username, \
-         finished_at_us FROM imports ORDER BY id DESC LIMIT $1",
+         finished_at_us FROM imports WHERE ($1 IS NULL OR id = $1) ORDER BY id DESC LIMIT $2",
     )
+    .bind(id)
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
@@ -447,4 +452,37 @@ pub struct ImportSummary {
     pub rejected: i64,
     pub username: String,
     pub finished_at_us: i64,
+}
+
+/// One past import by its id.
+pub async fn get(db: &Db, id: i64) -> Result<ImportSummary, StoreError> {
+    recent_where(db, Some(id), 1)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::NotFound { what: "import", key: id.to_string() })
+}
+
+/// The rows an import set aside, with their reasons (`file:row:column: reason`), first ones first.
+pub async fn rejects(db: &Db, id: i64, limit: i64) -> Result<Vec<RowError>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT row_no, reasons FROM import_rejects WHERE import_id = $1 ORDER BY row_no LIMIT $2",
+    )
+    .bind(id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let text: String = r.try_get("reasons")?;
+        let errors: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+        for e in errors {
+            out.push(RowError {
+                row: e["row"].as_u64().unwrap_or(0),
+                column: e["column"].as_str().map(str::to_string),
+                reason: e["reason"].as_str().unwrap_or_default().to_string(),
+            });
+        }
+    }
+    Ok(out)
 }
