@@ -260,6 +260,27 @@ pub enum BodiesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Add an organisation that drafts will be sent to.
+    Add {
+        /// A short code of a-z, 0-9 and '-', e.g. `mte` or `akimat-kz-75`.
+        code: String,
+        /// ministry, akimat, chamber or other.
+        #[arg(long)]
+        kind: String,
+        /// The region of an akimat (ISO 3166-2, e.g. KZ-75).
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        name_en: String,
+        #[arg(long)]
+        name_ru: String,
+        #[arg(long)]
+        name_kk: String,
+    },
+    /// Stop sending drafts to an organisation (its past opinions stay).
+    Disable { code: String },
+    /// Resume sending drafts to an organisation.
+    Enable { code: String },
     /// Make a coordinator account speak for an organisation (an akimat's coordinator must be
     /// scoped to its region; a coordinator scoped to a region speaks for its akimat by default).
     Assign {

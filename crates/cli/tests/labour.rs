@@ -43,6 +43,7 @@ both_backends!(
     a_file_without_a_required_column_is_refused_at_row_1,
     a_workbook_imports_like_the_csv,
     generated_data_gives_the_same_list_from_the_database_and_from_the_files,
+    coordinating_organisations_are_configured_from_the_command_line,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -986,4 +987,52 @@ fn occupations_evaluate_prints_top_1_and_top_3_accuracy() {
 
     let broken = write(dir.path(), "broken.csv", "title,lang,isco08\nx,en,notacode\n");
     occupations(&["evaluate", s(&broken)]).fails_with(&["broken.csv"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. The coordinating organisations
+// ---------------------------------------------------------------------------------------------
+
+async fn coordinating_organisations_are_configured_from_the_command_line(t: &TestDb) {
+    let url = t.url.as_str();
+    let out = run(url, &["bodies", "list", "--json"]).ok();
+    let seeded = out.json().as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(seeded, 7 + 20, "six ministries, Atameken and twenty akimats: {}", out.stdout);
+    let add = |code: &str, kind: &str| {
+        run(
+            url,
+            &[
+                "bodies",
+                "add",
+                code,
+                "--kind",
+                kind,
+                "--name-en",
+                "Ministry of Energy",
+                "--name-ru",
+                "Министерство энергетики",
+                "--name-kk",
+                "Энергетика министрлігі",
+            ],
+        )
+    };
+    add("energy", "ministry").ok().stdout_has("added energy");
+    add("energy", "ministry").fails_with(&["already exists"]);
+    add("Bad Code", "ministry").fails_with(&["code"]);
+    add("x-1", "guild").fails_with(&["kind"]);
+    add("akimat-x", "akimat").fails_with(&["an akimat needs its region"]);
+    run(url, &["bodies", "disable", "energy"]).ok();
+    run(url, &["bodies", "list"]).ok().stdout_has("Ministry of Energy (inactive)");
+    run(url, &["bodies", "enable", "energy"]).ok();
+    run(url, &["bodies", "disable", "nobody"]).fails_with(&["not found"]);
+
+    // A coordinator without a region speaks for the organisation assigned; an akimat's
+    // coordinator must be scoped to its region.
+    run(url, &["user", "add", "coord-energy", "--role", "coordinator"]).ok();
+    run(url, &["bodies", "assign", "coord-energy", "energy"])
+        .ok()
+        .stdout_has("now speaks for Ministry of Energy");
+    run(url, &["bodies", "assign", "coord-energy", "akimat-kz-75"]).fails_with(&["scoped to that region"]);
+    run(url, &["user", "add", "an-analyst", "--role", "analyst"]).ok();
+    run(url, &["bodies", "assign", "an-analyst", "energy"]).fails_with(&["not a coordinator"]);
 }

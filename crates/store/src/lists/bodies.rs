@@ -110,3 +110,76 @@ pub async fn assign_member(db: &Db, actor: &Actor, user: &User, body: &str) -> R
     tx.commit().await?;
     Ok(found)
 }
+
+/// Adds a coordinating organisation (new drafts will be sent to it).
+pub async fn add_body(db: &Db, actor: &Actor, body: &Body) -> Result<Body, StoreError> {
+    let code = body.code.trim();
+    if code.is_empty()
+        || code.len() > 40
+        || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(StoreError::field("code", "use 1–40 characters of a-z, 0-9 and '-'"));
+    }
+    if !["ministry", "akimat", "chamber", "other"].contains(&body.kind.as_str()) {
+        return Err(StoreError::field("kind", "must be ministry, akimat, chamber or other"));
+    }
+    if let Some(r) = &body.region
+        && ashyq_core::region::by_code(r).is_none()
+    {
+        return Err(StoreError::field("region", format!("{r} is not a region code such as KZ-75")));
+    }
+    if body.kind == "akimat" && body.region.is_none() {
+        return Err(StoreError::field("region", "an akimat needs its region"));
+    }
+    for (field, name) in [("name_en", &body.name_en), ("name_ru", &body.name_ru), ("name_kk", &body.name_kk)]
+    {
+        if name.trim().is_empty() || name.chars().count() > 200 {
+            return Err(StoreError::field(field, "a name of 1–200 characters is required"));
+        }
+    }
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO coordination_bodies (code, kind, region, name_en, name_ru, name_kk, active) VALUES ($1, $2, $3, $4, $5, $6, 1)",
+    )
+    .bind(code)
+    .bind(&body.kind)
+    .bind(&body.region)
+    .bind(body.name_en.trim())
+    .bind(body.name_ru.trim())
+    .bind(body.name_kk.trim())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| {
+        if crate::error::is_unique_violation(&e) {
+            StoreError::Conflict { what: "coordinating organisation", key: code.to_string() }
+        } else {
+            e.into()
+        }
+    })?;
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("coordination.body_add", "body", code)
+            .detail(serde_json::json!({"kind": body.kind, "region": body.region})),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Body { code: code.to_string(), active: true, ..body.clone() })
+}
+
+/// Stops or resumes sending drafts to an organisation (its past opinions stay).
+pub async fn set_body_active(db: &Db, actor: &Actor, code: &str, active: bool) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query("UPDATE coordination_bodies SET active = $1 WHERE code = $2")
+        .bind(i64::from(active))
+        .bind(code)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound { what: "coordinating organisation", key: code.to_string() });
+    }
+    let action = if active { "coordination.body_enable" } else { "coordination.body_disable" };
+    audit::append(&mut tx, actor, Event::new(action, "body", code)).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -8,7 +8,7 @@ mod bodies;
 mod read;
 mod write;
 
-pub use bodies::{Body, assign_member, bodies, body_of};
+pub use bodies::{Body, add_body, assign_member, bodies, body_of, set_body_active};
 pub use read::{
     Entry, ListHeader, Opinion, Proposal, all, entries, get, in_force, on_list, opinions, published,
     recipients, regional, regional_of, was_sent_to,
