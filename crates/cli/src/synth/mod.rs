@@ -19,6 +19,7 @@ mod vacancies;
 pub use profile::{DECLINING, Declining, PLANTED_SHORTAGES, Planted};
 
 use anyhow::{Context, bail, ensure};
+use ashyq_core::labour::records::Source;
 use calendar::Calendar;
 use output::CsvOut;
 use profile::{OccProfile, RegionProfile, Sector, Years, affinity};
@@ -83,32 +84,6 @@ pub const FORECAST_FILE: &str = "forecast.csv";
 pub const VACANCIES_FILE: &str = "vacancies.csv";
 pub const WORK_PERMITS_FILE: &str = "work-permits.csv";
 
-/// The header lines, column by column.
-pub const FORECAST_HEADER: [&str; 4] = ["year", "region", "occupation", "additional_need"];
-pub const VACANCIES_HEADER: [&str; 10] = [
-    "vacancy_id",
-    "posted_on",
-    "closed_on",
-    "status",
-    "region",
-    "occupation",
-    "positions",
-    "salary_kzt",
-    "employer_bin",
-    "title",
-];
-pub const WORK_PERMITS_HEADER: [&str; 9] = [
-    "permit_id",
-    "issued_on",
-    "valid_until",
-    "region",
-    "occupation",
-    "employer_bin",
-    "citizenship",
-    "category",
-    "workers",
-];
-
 /// Share of rows whose region is written as its 9-digit KATO code instead of its ISO code.
 const KATO_SHARE: f64 = 0.10;
 /// Share of rows of major group 2 whose occupation carries the national fifth-level suffix `-1`.
@@ -133,9 +108,9 @@ pub fn generate(
     let model = Model::new(opts, occupations, regions, vacancies, work_permits)?;
 
     let mut files = [
-        CsvOut::create(dir, FORECAST_FILE, &FORECAST_HEADER)?,
-        CsvOut::create(dir, VACANCIES_FILE, &VACANCIES_HEADER)?,
-        CsvOut::create(dir, WORK_PERMITS_FILE, &WORK_PERMITS_HEADER)?,
+        CsvOut::create(dir, FORECAST_FILE, Source::Forecast.columns())?,
+        CsvOut::create(dir, VACANCIES_FILE, Source::Vacancies.columns())?,
+        CsvOut::create(dir, WORK_PERMITS_FILE, Source::WorkPermits.columns())?,
     ];
     let tmps: Vec<_> = files.iter().map(|f| f.tmp().to_path_buf()).collect();
     let written = (|| {

@@ -321,3 +321,29 @@ fn large() -> anyhow::Result<()> {
     println!("{summary:?} in {:?}", start.elapsed());
     Ok(())
 }
+
+/// The documented header lines (docs/data-formats.md), column by column.
+const FORECAST_HEADER: [&str; 4] = ["year", "region", "occupation", "additional_need"];
+const VACANCIES_HEADER: [&str; 10] = [
+    "vacancy_id",
+    "posted_on",
+    "closed_on",
+    "status",
+    "region",
+    "occupation",
+    "positions",
+    "salary_kzt",
+    "employer_bin",
+    "title",
+];
+const WORK_PERMITS_HEADER: [&str; 9] = [
+    "permit_id",
+    "issued_on",
+    "valid_until",
+    "region",
+    "occupation",
+    "employer_bin",
+    "citizenship",
+    "category",
+    "workers",
+];

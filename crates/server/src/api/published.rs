@@ -5,7 +5,7 @@
 use super::lists::{EntryView, ListView};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::labour::coordination::{self, ListStatus, Placed};
+use ashyq_core::labour::coordination::{self, ListStatus};
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::lists::{self, ListHeader};
 use axum::Json;
@@ -123,27 +123,12 @@ pub struct MoveView {
     rank_after: u32,
 }
 
-/// The occupations on a published version with their ranks.
-pub async fn placed(s: &AppState, list: &ListHeader) -> ApiResult<Vec<Placed>> {
-    Ok(lists::entries(&s.db, list.id, list.revision)
-        .await?
-        .into_iter()
-        .filter(|e| e.included)
-        .filter_map(|e| {
-            Some(Placed {
-                occupation: OccupationCode::parse(&e.occupation).ok()?,
-                rank: u32::try_from(e.rank).ok()?,
-            })
-        })
-        .collect())
-}
-
 /// Occupations added, removed and moved from one published version to another.
 #[utoipa::path(get, path = "/api/v1/published-lists/diff", tag = "published", params(DiffQuery),
     responses((status = 200, body = DiffView), (status = 404, body = ProblemDetails)))]
 pub async fn diff(State(s): State<AppState>, Query(q): Query<DiffQuery>) -> ApiResult<Json<DiffView>> {
     let (a, b) = (published_list(&s, q.from).await?, published_list(&s, q.to).await?);
-    let d = coordination::diff(&placed(&s, &a).await?, &placed(&s, &b).await?);
+    let d = coordination::diff(&lists::placed(&s.db, &a).await?, &lists::placed(&s.db, &b).await?);
     Ok(Json(DiffView {
         from: q.from,
         to: q.to,

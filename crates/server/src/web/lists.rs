@@ -7,7 +7,7 @@ use super::errors;
 use super::listview::{self, CheckRow, Row};
 use super::page::Page;
 use crate::state::AppState;
-use ashyq_core::labour::coordination::{self, ListStatus, Placed};
+use ashyq_core::labour::coordination::{self, ListStatus};
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::StoreError;
@@ -380,20 +380,6 @@ pub struct DiffQuery {
     to: Option<i64>,
 }
 
-async fn placed(s: &AppState, list: &ListHeader) -> Result<Vec<Placed>, ashyq_store::StoreError> {
-    Ok(lists::entries(&s.db, list.id, list.revision)
-        .await?
-        .into_iter()
-        .filter(|e| e.included)
-        .filter_map(|e| {
-            Some(Placed {
-                occupation: OccupationCode::parse(&e.occupation).ok()?,
-                rank: u32::try_from(e.rank).ok()?,
-            })
-        })
-        .collect())
-}
-
 /// What changed between two published versions.
 pub async fn diff(State(s): State<AppState>, page: Page, Query(q): Query<DiffQuery>) -> Response {
     let versions: Vec<Version> = match lists::published(&s.db).await {
@@ -415,7 +401,7 @@ pub async fn diff(State(s): State<AppState>, page: Page, Query(q): Query<DiffQue
         let (Some(a), Some(b)) = (published_list(&s, from).await, published_list(&s, to).await) else {
             return not_found(out.page);
         };
-        let (pa, pb) = match (placed(&s, &a).await, placed(&s, &b).await) {
+        let (pa, pb) = match (lists::placed(&s.db, &a).await, lists::placed(&s.db, &b).await) {
             (Ok(pa), Ok(pb)) => (pa, pb),
             (Err(e), _) | (_, Err(e)) => return errors::internal(out.page, e),
         };

@@ -23,42 +23,13 @@ pub struct Table {
 }
 
 pub fn table(source: Source) -> Table {
-    match source {
-        Source::Forecast => {
-            Table { name: "forecast", columns: &["year", "region", "occupation", "additional_need"], key: 3 }
-        }
-        Source::Vacancies => Table {
-            name: "vacancies",
-            columns: &[
-                "vacancy_id",
-                "posted_on",
-                "closed_on",
-                "status",
-                "region",
-                "occupation",
-                "positions",
-                "salary_kzt",
-                "employer_bin",
-                "title",
-            ],
-            key: 1,
-        },
-        Source::WorkPermits => Table {
-            name: "work_permits",
-            columns: &[
-                "permit_id",
-                "issued_on",
-                "valid_until",
-                "region",
-                "occupation",
-                "employer_bin",
-                "citizenship",
-                "category",
-                "workers",
-            ],
-            key: 1,
-        },
-    }
+    // The columns are the source's own (the documented file columns), key columns first.
+    let (name, key) = match source {
+        Source::Forecast => ("forecast", 3),
+        Source::Vacancies => ("vacancies", 1),
+        Source::WorkPermits => ("work_permits", 1),
+    };
+    Table { name, columns: source.columns(), key }
 }
 
 fn text(s: &str) -> Value {

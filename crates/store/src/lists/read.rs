@@ -290,3 +290,21 @@ pub async fn was_sent_to(db: &Db, id: i64, body: &str) -> Result<bool, StoreErro
         .await?;
     Ok(row.is_some())
 }
+
+/// The occupations on a revision of a list with their ranks (what two versions are compared by).
+pub async fn placed(
+    db: &Db,
+    list: &ListHeader,
+) -> Result<Vec<ashyq_core::labour::coordination::Placed>, StoreError> {
+    Ok(entries(db, list.id, list.revision)
+        .await?
+        .into_iter()
+        .filter(|e| e.included)
+        .filter_map(|e| {
+            Some(ashyq_core::labour::coordination::Placed {
+                occupation: OccupationCode::parse(&e.occupation).ok()?,
+                rank: u32::try_from(e.rank).ok()?,
+            })
+        })
+        .collect())
+}
