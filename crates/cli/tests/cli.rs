@@ -11,31 +11,6 @@ use std::path::Path;
 use std::time::Duration;
 use support::{Output, Server, command, form_encode, free_port, http, run, run_in, run_stdin};
 
-/// Runs `async fn name(&TestDb)` on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL`
-/// is set: makes `name::sqlite` and `name::postgres`.
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let t = ashyq_store::testing::sqlite().await;
-                super::$name(&t).await;
-                t.cleanup().await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let Some(t) = ashyq_store::testing::postgres().await else {
-                    eprintln!("not run on PostgreSQL: {} is not set", ashyq_store::testing::POSTGRES_URL_VAR);
-                    return;
-                };
-                super::$name(&t).await;
-                t.cleanup().await;
-            }
-        }
-    )*};
-}
-
 both_backends!(
     users_are_added_listed_disabled_and_enabled,
     tokens_are_created_listed_and_revoked,

@@ -11,31 +11,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use support::{Output, command, run, run_in};
 
-/// Runs `async fn name(&TestDb)` on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL`
-/// is set: makes `name::sqlite` and `name::postgres`.
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let t = ashyq_store::testing::sqlite().await;
-                super::$name(&t).await;
-                t.cleanup().await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let Some(t) = ashyq_store::testing::postgres().await else {
-                    eprintln!("not run on PostgreSQL: {} is not set", ashyq_store::testing::POSTGRES_URL_VAR);
-                    return;
-                };
-                super::$name(&t).await;
-                t.cleanup().await;
-            }
-        }
-    )*};
-}
-
 both_backends!(
     a_valid_file_imports_and_a_second_import_changes_nothing,
     a_file_with_bad_rows_is_refused_with_every_place_and_nothing_is_written,

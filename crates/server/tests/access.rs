@@ -9,6 +9,7 @@ use ashyq_server::routes::{Kind, ROUTES, RouteSpec};
 use ashyq_store::audit;
 use axum::body::Body;
 use axum::http::Request;
+use common::labour::{self, OCCUPATIONS};
 use common::{Harness, PASSWORD};
 
 /// The concrete path for a route pattern.
@@ -63,7 +64,7 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
                  --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nforecast\r\n\
                  --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.csv\"\r\n\
                  Content-Type: text/csv\r\n\r\n{}\r\n--MATRIXBOUNDARY--\r\n",
-                forecast_csv()
+                labour::forecast_csv(&OCCUPATIONS)
             ),
         )),
         ("POST", "/analysis/lists") => Some((form, format!("csrf={csrf}&period=2025&note=matrix"))),
@@ -82,51 +83,9 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
 
 // ---------------------------------------------------------------------------------------------
 // The list of professions in demand (`/api/v1/{occupations,imports,lists,published-lists}`):
-// a small labour data set, lists in the state each route needs, the routes' concrete paths and
-// their sample bodies.
-
-/// A BIN with a valid check digit.
-const BIN: &str = "000101500011";
-/// The occupations of the data set (major group 2, each in a priority sector).
-const OCCUPATIONS: [&str; 3] = ["2512", "2211", "2145"];
-
-/// A forecast file for 2024 and 2025 (also the sample body of `POST /api/v1/imports/{source}`).
-fn forecast_csv() -> String {
-    let mut text = String::from("year,region,occupation,additional_need\n");
-    for occ in OCCUPATIONS {
-        text.push_str(&format!("2025,KZ-75,{occ},40\n2025,KZ-71,{occ},20\n2024,KZ-75,{occ},10\n"));
-    }
-    text
-}
-
-/// Vacancies of 2024 and 2025: more positions posted in 2025, some still open at its end.
-fn vacancies_csv() -> String {
-    let mut text = String::from(
-        "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title\n",
-    );
-    for occ in OCCUPATIONS {
-        text.push_str(&format!(
-            "V-{occ}-1,2024-03-01,2024-04-01,filled,KZ-75,{occ},10,300000,{BIN},\n\
-             V-{occ}-2,2025-02-01,2025-05-01,filled,KZ-75,{occ},15,400000,{BIN},\n\
-             V-{occ}-3,2025-06-01,,open,KZ-71,{occ},10,420000,{BIN},\n"
-        ));
-    }
-    text
-}
-
-/// Work permits of 2024 and 2025: more workers in 2025.
-fn permits_csv() -> String {
-    let mut text = String::from(
-        "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers\n",
-    );
-    for occ in OCCUPATIONS {
-        text.push_str(&format!(
-            "P-{occ}-1,2024-03-01,2025-03-01,KZ-75,{occ},{BIN},TUR,3,2\n\
-             P-{occ}-2,2025-03-01,2026-03-01,KZ-71,{occ},{BIN},TUR,3,5\n"
-        ));
-    }
-    text
-}
+// the small labour data set of `common::labour` (its forecast also the sample body of
+// `POST /api/v1/imports/{source}`), lists in the state each route needs, the routes' concrete
+// paths and their sample bodies.
 
 /// Lists in the states the list routes need, each used by the one role allowed to change it.
 struct ListsFixture {
@@ -152,23 +111,11 @@ struct ListsFixture {
 
 impl ListsFixture {
     async fn new(h: &Harness) -> ListsFixture {
-        use ashyq_core::labour::records::Source;
-        use ashyq_store::labour::{ImportRequest, Input, import, import::Quiet};
         use ashyq_store::{Actor, lists};
         use jiff::civil::Date;
 
         let actor = Actor::cli();
-        for (source, text) in [
-            (Source::Forecast, forecast_csv()),
-            (Source::Vacancies, vacancies_csv()),
-            (Source::WorkPermits, permits_csv()),
-        ] {
-            let request = ImportRequest { source, file_name: "fixture.csv".into(), skip_invalid: false };
-            let report = import(&h.db, &actor, &request, Input::from_bytes(text.into_bytes()), &mut Quiet)
-                .await
-                .unwrap();
-            assert!(report.committed && report.rejected == 0, "{report:?}");
-        }
+        labour::import(h, &actor, &OCCUPATIONS).await;
         let policy = ashyq_core::policy::Policy::kz().unwrap();
         let on = Date::constant(2026, 1, 1);
         let order_date = Date::constant(2025, 12, 20);
@@ -272,7 +219,9 @@ impl ListsFixture {
 fn lists_sample_body(spec: &RouteSpec) -> Option<(&'static str, String)> {
     let json = "application/json";
     let body = match (spec.method, spec.path) {
-        ("POST", "/api/v1/imports/{source}") => return Some(("text/csv", forecast_csv())),
+        ("POST", "/api/v1/imports/{source}") => {
+            return Some(("text/csv", labour::forecast_csv(&OCCUPATIONS)));
+        }
         ("POST", "/api/v1/lists") => r#"{"period":2025}"#,
         ("POST", "/api/v1/lists/{id}/send") => "",
         ("POST", "/api/v1/lists/{id}/opinions") => r#"{"verdict":"agree"}"#,

@@ -11,254 +11,19 @@
 mod common;
 
 use ashyq_core::Role;
+use common::browser::{self, Browser, Driver, LANGS, Messages};
 use common::{Harness, PASSWORD, username};
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::future::Future;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use fantoccini::Locator;
 use std::time::{Duration, Instant};
-use tempfile::TempDir;
 
 /// How long to wait for a page to reach an expected state.
 const WAIT: Duration = Duration::from_secs(10);
-/// How often to look again while waiting.
-const POLL: Duration = Duration::from_millis(50);
-
-// ---------------------------------------------------------------------------------------------
-// Finding and running the browser
-// ---------------------------------------------------------------------------------------------
-
-/// The first of `names` that is an executable file: an absolute path as is, a bare name on PATH.
-fn find_program(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    names.iter().find_map(|name| {
-        let p = Path::new(name);
-        if p.is_absolute() {
-            return p.is_file().then(|| p.to_path_buf());
-        }
-        std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
-    })
-}
-
-/// ChromeDriver and the Chromium it drives, or `None` when the test is to be skipped.
-fn browser_programs() -> Option<(PathBuf, PathBuf)> {
-    let Some(driver) = find_program(&["/usr/bin/chromedriver", "chromedriver"]) else {
-        if std::env::var_os("CI").is_some() {
-            panic!("chromedriver not found; .ci/run installs chromium chromium-driver");
-        }
-        eprintln!("SKIPPED browser test: chromedriver not found (apt-get install chromium chromium-driver)");
-        return None;
-    };
-    let chromium = find_program(&["/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"])
-        .unwrap_or_else(|| panic!("{} is installed but no Chromium was found", driver.display()));
-    Some((driver, chromium))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free loopback port").port()
-}
-
-/// A running ChromeDriver. Dropping it kills ChromeDriver and every browser it started (they
-/// share its process group), even when the test panics, then removes the browser profiles.
-struct Driver {
-    child: Child,
-    url: String,
-    chromium: PathBuf,
-    log: PathBuf,
-    /// Scratch space: the driver's log and one fresh profile per browser session.
-    dir: TempDir,
-}
-
-impl Driver {
-    /// Starts ChromeDriver on a free port and waits until it is ready; `None` if it is missing.
-    fn start() -> Option<Driver> {
-        let (program, chromium) = browser_programs()?;
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let log = dir.path().join("chromedriver.log");
-        let out = std::fs::File::create(&log).expect("a log file");
-        let err = out.try_clone().expect("a log file");
-        let port = free_port();
-        let child = Command::new(&program)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(out)
-            .stderr(err)
-            // Its own process group, so that Drop can end ChromeDriver and its browsers together.
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
-        let mut driver = Driver { child, url: format!("http://127.0.0.1:{port}"), chromium, log, dir };
-        driver.wait_ready(SocketAddr::from(([127, 0, 0, 1], port)));
-        Some(driver)
-    }
-
-    fn log_text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Polls `GET /status` until ChromeDriver says it is ready.
-    fn wait_ready(&mut self, addr: SocketAddr) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("chromedriver exited at start ({status}):\n{}", self.log_text());
-            }
-            if status_ready(addr) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!("chromedriver did not answer on {addr} within 20 s:\n{}", self.log_text());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// A new browser session with a fresh profile: no cookies, no cache.
-    async fn session(&self) -> Browser {
-        let mut last = None;
-        // A retry, in case Chromium is slow to come up on a loaded machine; each attempt gets
-        // a profile of its own.
-        for _ in 0..2 {
-            let profile = tempfile::Builder::new()
-                .prefix("profile-")
-                .tempdir_in(self.dir.path())
-                .expect("a profile dir")
-                .keep();
-            let args = vec![
-                "--headless".to_string(),
-                "--no-sandbox".to_string(),
-                "--disable-gpu".to_string(),
-                "--disable-quic".to_string(),
-                "--no-first-run".to_string(),
-                "--disable-background-networking".to_string(),
-                "--disable-component-update".to_string(),
-                "--disable-sync".to_string(),
-                format!("--user-data-dir={}", profile.display()),
-                // Loopback only: anything else goes to a proxy that is not there and fails.
-                // Chromium never sends loopback through a proxy, so the app is reached directly.
-                "--proxy-server=http://127.0.0.1:9".to_string(),
-                "--window-size=1280,900".to_string(),
-            ];
-            let caps = json!({
-                "browserName": "chrome",
-                "pageLoadStrategy": "normal",
-                "goog:chromeOptions": {
-                    "binary": self.chromium,
-                    "args": args,
-                    // A browser that asks for English: the first page is English by negotiation.
-                    "prefs": { "intl": { "accept_languages": "en-US,en" } },
-                },
-            });
-            let Value::Object(caps) = caps else { unreachable!() };
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps)
-                .connect(&self.url)
-                .await
-            {
-                Ok(client) => return Browser { c: client },
-                Err(e) => last = Some(e),
-            }
-        }
-        panic!("cannot start a browser session: {last:?}\n{}", self.log_text());
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // The whole process group: ChromeDriver and the Chromium processes it started.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Whether ChromeDriver at `addr` answers `GET /status` with `"ready": true`.
-fn status_ready(addr: SocketAddr) -> bool {
-    let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) else {
-        return false;
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-    if s.write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
-        return false;
-    }
-    let mut reply = String::new();
-    let _ = s.read_to_string(&mut reply);
-    let body = match (reply.find('{'), reply.rfind('}')) {
-        (Some(a), Some(b)) if a < b => &reply[a..=b],
-        _ => return false,
-    };
-    serde_json::from_str::<Value>(body).is_ok_and(|v| v["value"]["ready"] == true)
-}
-
-/// Polls `check` until it gives a value; panics with `what` after [`WAIT`].
-async fn until<T, F, Fut>(what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + WAIT;
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        if Instant::now() > deadline {
-            panic!("timed out after {WAIT:?} waiting for {what}");
-        }
-        tokio::time::sleep(POLL).await;
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The interface messages, read from the same files the app compiles in
 // ---------------------------------------------------------------------------------------------
 
-const LANGS: [&str; 3] = ["en", "kk", "ru"];
-
-/// The single-line messages of data/i18n/{lang}/ashyq.ftl.
-struct Messages(HashMap<&'static str, HashMap<String, String>>);
-
 impl Messages {
-    fn load() -> Messages {
-        let mut all = HashMap::new();
-        for lang in LANGS {
-            let path = format!("{}/../../data/i18n/{lang}/ashyq.ftl", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let map = text
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
-                .filter_map(|l| l.split_once(" = "))
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-                .collect();
-            all.insert(lang, map);
-        }
-        let m = Messages(all);
-        // The parse above is simple; hold it to a few known translations.
-        assert_eq!(m.t("en", "nav-home"), "Home");
-        assert_eq!(m.t("kk", "nav-home"), "Басты бет");
-        assert_eq!(m.t("ru", "nav-home"), "Главная");
-        assert_eq!(m.t("kk", "nav-users"), "Пайдаланушылар");
-        assert_eq!(m.t("ru", "nav-account"), "Мой профиль");
-        m
-    }
-
-    fn t(&self, lang: &str, key: &str) -> String {
-        self.0[lang].get(key).unwrap_or_else(|| panic!("no message {key} in {lang}")).clone()
-    }
-
-    /// The message with its `{ $name }` placeables filled in.
-    fn t_args(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.t(lang, key), |s, (name, value)| s.replace(&format!("{{ ${name} }}"), value))
-    }
-
     fn signed_in(&self, lang: &str, name: &str, role: Role) -> String {
         let role = self.t(lang, &format!("role-{}", role.as_str()));
         self.t_args(lang, "signed-in-as", &[("name", name), ("role", &role)])
@@ -281,76 +46,10 @@ fn nav_key(id: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A browser session and what the tests do with it
+// What the tests do with a browser session
 // ---------------------------------------------------------------------------------------------
 
-struct Browser {
-    c: Client,
-}
-
 impl Browser {
-    async fn goto(&self, url: &str) {
-        self.c.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
-    }
-
-    async fn path_and_query(&self) -> (String, Option<String>) {
-        let u = self.c.current_url().await.expect("current url");
-        (u.path().to_string(), u.query().map(str::to_string))
-    }
-
-    /// Waits until the browser shows `path` (and, if given, exactly `query`).
-    async fn wait_path(&self, path: &str, query: Option<&str>) {
-        let what = format!("the address {path}{}", query.map(|q| format!("?{q}")).unwrap_or_default());
-        until(&what, || async {
-            let (p, q) = self.path_and_query().await;
-            (p == path && (query.is_none() || q.as_deref() == query)).then_some(())
-        })
-        .await;
-    }
-
-    async fn find(&self, css: &str) -> fantoccini::elements::Element {
-        self.c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}"))
-    }
-
-    async fn exists(&self, css: &str) -> bool {
-        !self.c.find_all(Locator::Css(css)).await.expect("find_all").is_empty()
-    }
-
-    async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
-    }
-
-    async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.find(css).await.attr(name).await.unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
-    }
-
-    async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
-    }
-
-    async fn fill(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        e.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
-        e.send_keys(value).await.unwrap_or_else(|err| panic!("type into {css}: {err}"));
-    }
-
-    async fn select(&self, css: &str, value: &str) {
-        self.find(css)
-            .await
-            .select_by_value(value)
-            .await
-            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
-    }
-
-    /// Waits until the page is in `lang` (`<html lang>`).
-    async fn wait_lang(&self, lang: &str) {
-        until(&format!("<html lang=\"{lang}\">"), || async {
-            let e = self.c.find(Locator::Css("html")).await.ok()?;
-            (e.attr("lang").await.ok()??.as_str() == lang).then_some(())
-        })
-        .await;
-    }
-
     /// The main menu as (id, label) pairs, in order.
     async fn menu(&self) -> Vec<(String, String)> {
         let mut items = Vec::new();
@@ -389,18 +88,18 @@ impl Browser {
         assert_eq!(signed, self.exists("#logout").await, "a logout button goes with a signed-in user");
         signed
     }
-
-    async fn close(self) {
-        let _ = self.c.close().await;
-    }
 }
 
-/// Sets up the app, its address, ChromeDriver and the messages; `None` when skipped.
+/// Sets up ChromeDriver, the app, its address and the messages; `None` when skipped.
 async fn setup() -> Option<(Harness, String, Driver, Messages)> {
-    let driver = Driver::start()?;
-    let h = Harness::new().await;
-    let base = h.spawn().await;
-    Some((h, base, driver, Messages::load()))
+    let (h, base, driver, m) = browser::setup(WAIT).await?;
+    // The messages' parse is simple; hold it to a few known translations.
+    assert_eq!(m.t("en", "nav-home"), "Home");
+    assert_eq!(m.t("kk", "nav-home"), "Басты бет");
+    assert_eq!(m.t("ru", "nav-home"), "Главная");
+    assert_eq!(m.t("kk", "nav-users"), "Пайдаланушылар");
+    assert_eq!(m.t("ru", "nav-account"), "Мой профиль");
+    Some((h, base, driver, m))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,7 +206,7 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
 
             b.click("#logout").await;
             b.wait_path("/", None).await;
-            until("the login link after logout", || async { b.exists("#login-link").await.then_some(()) })
+            b.until("the login link after logout", || async { b.exists("#login-link").await.then_some(()) })
                 .await;
             assert!(!b.signed_in().await, "{role:?}: still signed in after logout");
             b.assert_menu(&m, Role::Public, "en").await;
@@ -532,7 +231,7 @@ async fn wrong_password_is_refused_and_login_is_required() {
 
     b.goto(&format!("{base}/login")).await;
     b.submit_login(&username(Role::Officer), "not the password at all").await;
-    until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
+    b.until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
     assert_eq!(b.text("#login-error").await, m.t("en", "login-failed"));
     assert!(!b.signed_in().await, "signed in with a wrong password");
     b.assert_menu(&m, Role::Public, "en").await;
@@ -548,7 +247,7 @@ async fn wrong_password_is_refused_and_login_is_required() {
     );
     // An unknown user gets the same answer.
     b.submit_login("no-such-user", PASSWORD).await;
-    until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
+    b.until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
     assert_eq!(b.text("#login-error").await, m.t("en", "login-failed"));
     assert!(!b.signed_in().await);
 
@@ -601,11 +300,12 @@ async fn admin_adds_a_user_and_the_audit_chain_is_intact() {
     admin.select("#nu-region", "KZ-71").await;
     admin.fill("#nu-password", new_password).await;
     admin.click(&format!("{add} button[type=submit]")).await;
-    until("the form error", || async {
-        let t = admin.c.find(Locator::Css(".error[role=alert]")).await.ok()?.text().await.ok()?;
-        (t == m.t("en", "err-region-role")).then_some(())
-    })
-    .await;
+    admin
+        .until("the form error", || async {
+            let t = admin.c.find(Locator::Css(".error[role=alert]")).await.ok()?.text().await.ok()?;
+            (t == m.t("en", "err-region-role")).then_some(())
+        })
+        .await;
     assert!(row(&admin, new_user).await.is_none(), "an applicant with a region was created");
     assert_eq!(admin.find("#nu-username").await.prop("value").await.unwrap().as_deref(), Some(new_user));
     assert_eq!(admin.find("#nu-role").await.prop("value").await.unwrap().as_deref(), Some("applicant"));
@@ -703,15 +403,16 @@ async fn api_reference_renders_offline() {
     b.click("nav.menu a[data-nav=\"api\"]").await;
     b.wait_path("/api/docs/", None).await;
     let started = Instant::now();
-    let paths: Vec<String> = until("Swagger UI to render operations (.opblock)", || async {
-        let blocks = b.c.find_all(Locator::Css(".opblock .opblock-summary-path")).await.ok()?;
-        let mut paths = Vec::new();
-        for e in blocks {
-            paths.push(e.text().await.ok()?);
-        }
-        (!paths.is_empty()).then_some(paths)
-    })
-    .await;
+    let paths: Vec<String> = b
+        .until("Swagger UI to render operations (.opblock)", || async {
+            let blocks = b.c.find_all(Locator::Css(".opblock .opblock-summary-path")).await.ok()?;
+            let mut paths = Vec::new();
+            for e in blocks {
+                paths.push(e.text().await.ok()?);
+            }
+            (!paths.is_empty()).then_some(paths)
+        })
+        .await;
     eprintln!("browser: Swagger UI rendered {} operations in {:.1?}", paths.len(), started.elapsed());
     assert!(
         paths.iter().all(|p| p.trim_end_matches(['\u{200b}', ' ']).starts_with("/api/v1/")),

@@ -14,297 +14,28 @@
 mod common;
 
 use ashyq_core::Role;
+use common::browser::{self, Browser, Driver, Messages};
+use common::labour::{self, NOT_ON_LIST};
 use common::{Harness, PASSWORD, username};
-use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::future::Future;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use fantoccini::Locator;
+use serde_json::json;
+use std::path::Path;
 use std::time::{Duration, Instant};
-use tempfile::TempDir;
 
 /// How long to wait for a page to reach an expected state.
 const WAIT: Duration = Duration::from_secs(15);
-/// How often to look again while waiting.
-const POLL: Duration = Duration::from_millis(50);
 
 // ---------------------------------------------------------------------------------------------
-// Finding and running the browser (as in browser.rs)
+// What the tests do with a browser session
 // ---------------------------------------------------------------------------------------------
-
-/// The first of `names` that is an executable file: an absolute path as is, a bare name on PATH.
-fn find_program(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    names.iter().find_map(|name| {
-        let p = Path::new(name);
-        if p.is_absolute() {
-            return p.is_file().then(|| p.to_path_buf());
-        }
-        std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
-    })
-}
-
-/// ChromeDriver and the Chromium it drives, or `None` when the test is to be skipped.
-fn browser_programs() -> Option<(PathBuf, PathBuf)> {
-    let Some(driver) = find_program(&["/usr/bin/chromedriver", "chromedriver"]) else {
-        if std::env::var_os("CI").is_some() {
-            panic!("chromedriver not found; .ci/run installs chromium chromium-driver");
-        }
-        eprintln!("SKIPPED browser test: chromedriver not found (apt-get install chromium chromium-driver)");
-        return None;
-    };
-    let chromium = find_program(&["/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"])
-        .unwrap_or_else(|| panic!("{} is installed but no Chromium was found", driver.display()));
-    Some((driver, chromium))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free loopback port").port()
-}
-
-/// A running ChromeDriver. Dropping it kills ChromeDriver and every browser it started (they
-/// share its process group), even when the test panics, then removes the browser profiles.
-struct Driver {
-    child: Child,
-    url: String,
-    chromium: PathBuf,
-    log: PathBuf,
-    /// Scratch space: the driver's log and one fresh profile per browser session.
-    dir: TempDir,
-}
-
-impl Driver {
-    /// Starts ChromeDriver on a free port and waits until it is ready; `None` if it is missing.
-    fn start() -> Option<Driver> {
-        let (program, chromium) = browser_programs()?;
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let log = dir.path().join("chromedriver.log");
-        let out = std::fs::File::create(&log).expect("a log file");
-        let err = out.try_clone().expect("a log file");
-        let port = free_port();
-        let child = Command::new(&program)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(out)
-            .stderr(err)
-            // Its own process group, so that Drop can end ChromeDriver and its browsers together.
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
-        let mut driver = Driver { child, url: format!("http://127.0.0.1:{port}"), chromium, log, dir };
-        driver.wait_ready(SocketAddr::from(([127, 0, 0, 1], port)));
-        Some(driver)
-    }
-
-    fn log_text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Polls `GET /status` until ChromeDriver says it is ready.
-    fn wait_ready(&mut self, addr: SocketAddr) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("chromedriver exited at start ({status}):\n{}", self.log_text());
-            }
-            if status_ready(addr) {
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!("chromedriver did not answer on {addr} within 20 s:\n{}", self.log_text());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// A new browser session with a fresh profile: no cookies, no cache.
-    async fn session(&self) -> Browser {
-        let mut last = None;
-        // A retry, in case Chromium is slow to come up on a loaded machine; each attempt gets
-        // a profile of its own.
-        for _ in 0..2 {
-            let profile = tempfile::Builder::new()
-                .prefix("profile-")
-                .tempdir_in(self.dir.path())
-                .expect("a profile dir")
-                .keep();
-            let args = vec![
-                "--headless".to_string(),
-                "--no-sandbox".to_string(),
-                "--disable-gpu".to_string(),
-                "--disable-quic".to_string(),
-                "--no-first-run".to_string(),
-                "--disable-background-networking".to_string(),
-                "--disable-component-update".to_string(),
-                "--disable-sync".to_string(),
-                format!("--user-data-dir={}", profile.display()),
-                // Loopback only: anything else goes to a proxy that is not there and fails.
-                // Chromium never sends loopback through a proxy, so the app is reached directly.
-                "--proxy-server=http://127.0.0.1:9".to_string(),
-                "--window-size=1280,900".to_string(),
-            ];
-            let caps = json!({
-                "browserName": "chrome",
-                "pageLoadStrategy": "normal",
-                "goog:chromeOptions": {
-                    "binary": self.chromium,
-                    "args": args,
-                    // A browser that asks for English: the first page is English by negotiation.
-                    "prefs": { "intl": { "accept_languages": "en-US,en" } },
-                },
-            });
-            let Value::Object(caps) = caps else { unreachable!() };
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps)
-                .connect(&self.url)
-                .await
-            {
-                Ok(client) => return Browser { c: client },
-                Err(e) => last = Some(e),
-            }
-        }
-        panic!("cannot start a browser session: {last:?}\n{}", self.log_text());
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // The whole process group: ChromeDriver and the Chromium processes it started.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Whether ChromeDriver at `addr` answers `GET /status` with `"ready": true`.
-fn status_ready(addr: SocketAddr) -> bool {
-    let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) else {
-        return false;
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-    if s.write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
-        return false;
-    }
-    let mut reply = String::new();
-    let _ = s.read_to_string(&mut reply);
-    let body = match (reply.find('{'), reply.rfind('}')) {
-        (Some(a), Some(b)) if a < b => &reply[a..=b],
-        _ => return false,
-    };
-    serde_json::from_str::<Value>(body).is_ok_and(|v| v["value"]["ready"] == true)
-}
-
-/// Polls `check` until it gives a value; panics with `what` after [`WAIT`].
-async fn until<T, F, Fut>(what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + WAIT;
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        if Instant::now() > deadline {
-            panic!("timed out after {WAIT:?} waiting for {what}");
-        }
-        tokio::time::sleep(POLL).await;
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The interface messages, read from the same files the app compiles in
-// ---------------------------------------------------------------------------------------------
-
-/// The single-line messages of data/i18n/{lang}/ashyq.ftl.
-struct Messages(HashMap<&'static str, HashMap<String, String>>);
-
-impl Messages {
-    fn load() -> Messages {
-        let mut all = HashMap::new();
-        for lang in ["en", "kk", "ru"] {
-            let path = format!("{}/../../data/i18n/{lang}/ashyq.ftl", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let map = text
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
-                .filter_map(|l| l.split_once(" = "))
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-                .collect();
-            all.insert(lang, map);
-        }
-        let m = Messages(all);
-        // The parse above is simple; hold it to a few known translations.
-        assert_eq!(m.t("en", "yes"), "yes");
-        assert_eq!(m.t("ru", "yes"), "да");
-        assert_eq!(m.t("ru", "lists-title"), "Список востребованных профессий");
-        m
-    }
-
-    fn t(&self, lang: &str, key: &str) -> String {
-        self.0[lang].get(key).unwrap_or_else(|| panic!("no message {key} in {lang}")).clone()
-    }
-
-    /// The message with its `{ $name }` placeables filled in.
-    fn t_args(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.t(lang, key), |s, (name, value)| s.replace(&format!("{{ ${name} }}"), value))
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A browser session and what the tests do with it
-// ---------------------------------------------------------------------------------------------
-
-struct Browser {
-    c: Client,
-}
 
 impl Browser {
-    async fn goto(&self, url: &str) {
-        self.c.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
-    }
-
     async fn path(&self) -> String {
         self.c.current_url().await.expect("current url").path().to_string()
     }
 
     async fn query(&self) -> Option<String> {
         self.c.current_url().await.expect("current url").query().map(str::to_string)
-    }
-
-    /// Waits until the browser shows `path` (and, if given, exactly `query`).
-    async fn wait_path(&self, path: &str, query: Option<&str>) {
-        let what = format!("the address {path}{}", query.map(|q| format!("?{q}")).unwrap_or_default());
-        until(&what, || async {
-            let u = self.c.current_url().await.ok()?;
-            (u.path() == path && (query.is_none() || u.query() == query)).then_some(())
-        })
-        .await;
-    }
-
-    async fn find(&self, css: &str) -> Element {
-        self.c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}"))
-    }
-
-    async fn find_all(&self, css: &str) -> Vec<Element> {
-        self.c.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("find {css}: {e}"))
-    }
-
-    async fn exists(&self, css: &str) -> bool {
-        !self.find_all(css).await.is_empty()
-    }
-
-    async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
     }
 
     /// The text of every element matching `css`, in document order.
@@ -316,10 +47,6 @@ impl Browser {
         out
     }
 
-    async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.find(css).await.attr(name).await.unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
-    }
-
     async fn value(&self, css: &str) -> String {
         self.find(css)
             .await
@@ -327,16 +54,6 @@ impl Browser {
             .await
             .unwrap_or_else(|e| panic!("value of {css}: {e}"))
             .unwrap_or_default()
-    }
-
-    async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
-    }
-
-    async fn fill(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        e.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
-        e.send_keys(value).await.unwrap_or_else(|err| panic!("type into {css}: {err}"));
     }
 
     /// Sets an input's value directly: typing into a date input depends on the browser's
@@ -351,40 +68,25 @@ impl Browser {
         assert_eq!(self.value(css).await, value, "{css} did not take {value:?}");
     }
 
-    async fn select(&self, css: &str, value: &str) {
-        self.find(css)
-            .await
-            .select_by_value(value)
-            .await
-            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
-    }
-
     /// Waits until an element matching `css` exists.
     async fn wait_for(&self, css: &str) {
-        until(css, || async { (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(()) })
-            .await;
-    }
-
-    /// Waits until nothing matches `css`.
-    async fn wait_gone(&self, css: &str) {
-        until(&format!("{css} to go"), || async {
-            self.c.find_all(Locator::Css(css)).await.ok()?.is_empty().then_some(())
+        self.until(css, || async {
+            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
         })
         .await;
     }
 
-    /// Waits until the page is in `lang` (`<html lang>`).
-    async fn wait_lang(&self, lang: &str) {
-        until(&format!("<html lang=\"{lang}\">"), || async {
-            let e = self.c.find(Locator::Css("html")).await.ok()?;
-            (e.attr("lang").await.ok()??.as_str() == lang).then_some(())
+    /// Waits until nothing matches `css`.
+    async fn wait_gone(&self, css: &str) {
+        self.until(&format!("{css} to go"), || async {
+            self.c.find_all(Locator::Css(css)).await.ok()?.is_empty().then_some(())
         })
         .await;
     }
 
     /// Waits until the list page shows `status` in `#status[data-status]`.
     async fn wait_status(&self, status: &str) {
-        until(&format!("#status[data-status=\"{status}\"]"), || async {
+        self.until(&format!("#status[data-status=\"{status}\"]"), || async {
             let e = self.c.find(Locator::Css("#status")).await.ok()?;
             (e.attr("data-status").await.ok()??.as_str() == status).then_some(())
         })
@@ -399,7 +101,7 @@ impl Browser {
         self.fill("#username", &username(role)).await;
         self.fill("#password", PASSWORD).await;
         self.click("#login-submit").await;
-        until(&format!("{role:?} to be signed in"), || async {
+        self.until(&format!("{role:?} to be signed in"), || async {
             let u = self.c.current_url().await.ok()?;
             (u.path() != "/login" && !self.c.find_all(Locator::Css("#signed-in")).await.ok()?.is_empty())
                 .then_some(())
@@ -443,79 +145,26 @@ impl Browser {
             v[2].as_str().unwrap_or_default().to_string(),
         )
     }
-
-    async fn close(self) {
-        let _ = self.c.close().await;
-    }
 }
 
-/// Sets up the app, its address, ChromeDriver and the messages; `None` when skipped.
+/// Sets up ChromeDriver, the app, its address and the messages; `None` when skipped.
 async fn setup() -> Option<(Harness, String, Driver, Messages)> {
-    let driver = Driver::start()?;
-    let h = Harness::new().await;
-    let base = h.spawn().await;
-    Some((h, base, driver, Messages::load()))
+    let (h, base, driver, m) = browser::setup(WAIT).await?;
+    // The messages' parse is simple; hold it to a few known translations.
+    assert_eq!(m.t("en", "yes"), "yes");
+    assert_eq!(m.t("ru", "yes"), "да");
+    assert_eq!(m.t("ru", "lists-title"), "Список востребованных профессий");
+    Some((h, base, driver, m))
 }
 
 // ---------------------------------------------------------------------------------------------
 // The data files
 // ---------------------------------------------------------------------------------------------
 
-/// A BIN with a valid check digit.
-const BIN: &str = "000101500011";
-/// Occupations of major group 2 in priority sectors (IT, healthcare, science and technology).
-/// Each has 25 vacancy positions posted in 2025 (at least `min_vacancies` = 20), growth in
-/// vacancies, salaries and work permits, and a forecast need — six or more of the ten criteria
-/// of data/policy/kz.toml, so each is on the computed list.
+/// The occupations of the data set of `common::labour`, in code order (the order the data
+/// files are written in, and the order the tests compare sorted codes with): each meets six or
+/// more of the ten criteria, so each is on the computed list.
 const ON_LIST: [&str; 3] = ["2145", "2211", "2512"];
-/// A unit group of major group 2 without data: a candidate, not on the list.
-const NOT_ON_LIST: &str = "2111";
-
-/// Forecast: 2025 in two regions, 2024 in one (9 rows).
-fn forecast_csv() -> String {
-    let mut text = String::from("year,region,occupation,additional_need\n");
-    for occ in ON_LIST {
-        text.push_str(&format!("2025,KZ-75,{occ},40\n2025,KZ-71,{occ},20\n2024,KZ-75,{occ},10\n"));
-    }
-    text
-}
-
-/// Vacancies: 10 positions in 2024, 15 (KZ-75) + 10 (KZ-71, still open) in 2025 (9 rows).
-fn vacancies_csv() -> String {
-    let mut text = String::from(
-        "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title\n",
-    );
-    for occ in ON_LIST {
-        text.push_str(&format!(
-            "V-{occ}-1,2024-03-01,2024-04-01,filled,KZ-75,{occ},10,300000,{BIN},\n\
-             V-{occ}-2,2025-02-01,2025-05-01,filled,KZ-75,{occ},15,400000,{BIN},\n\
-             V-{occ}-3,2025-06-01,,open,KZ-71,{occ},10,420000,{BIN},\n"
-        ));
-    }
-    text
-}
-
-/// Work permits: 2 workers in 2024 (KZ-75), 5 in 2025 (KZ-71) (6 rows).
-fn permits_csv() -> String {
-    let mut text = String::from(
-        "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers\n",
-    );
-    for occ in ON_LIST {
-        text.push_str(&format!(
-            "P-{occ}-1,2024-03-01,2025-03-01,KZ-75,{occ},{BIN},TUR,3,2\n\
-             P-{occ}-2,2025-03-01,2026-03-01,KZ-71,{occ},{BIN},TUR,3,5\n"
-        ));
-    }
-    text
-}
-
-/// A forecast with one good row and two bad ones: an unknown occupation on row 3, an unknown
-/// region on row 4 (the header is row 1).
-fn bad_forecast_csv() -> String {
-    format!(
-        "year,region,occupation,additional_need\n2025,KZ-75,{NOT_ON_LIST},5\n2025,KZ-75,9999,7\n2025,KZ-99,2512,1\n"
-    )
-}
 
 /// Today in Kazakhstan (UTC+5), as the app counts it.
 fn today_kz() -> jiff::civil::Date {
@@ -548,7 +197,7 @@ async fn upload(b: &Browser, source: &str, file: &Path) {
         .await
         .unwrap_or_else(|e| panic!("choose {}: {e}", file.display()));
     b.click("#upload").await;
-    until(&format!("the answer to the upload of {name}"), || async {
+    b.until(&format!("the answer to the upload of {name}"), || async {
         for id in ["#notice", "#error"] {
             if let Ok(e) = b.c.find(Locator::Css(id)).await
                 && e.text().await.ok()?.starts_with(&format!("{name}:"))
@@ -576,10 +225,10 @@ async fn a_list_goes_from_the_data_to_the_public() {
         std::fs::write(&p, text).expect("write a data file");
         p
     };
-    let forecast = write("forecast.csv", forecast_csv());
-    let vacancies = write("vacancies.csv", vacancies_csv());
-    let permits = write("permits.csv", permits_csv());
-    let bad = write("bad.csv", bad_forecast_csv());
+    let forecast = write("forecast.csv", labour::forecast_csv(&ON_LIST));
+    let vacancies = write("vacancies.csv", labour::vacancies_csv(&ON_LIST));
+    let permits = write("permits.csv", labour::permits_csv(&ON_LIST));
+    let bad = write("bad.csv", labour::bad_forecast_csv());
     let (today, yesterday) = (today(), today_kz().yesterday().expect("a day before").to_string());
 
     // ----- 1. The analyst: log in through the form, import, compute, send.
@@ -650,11 +299,12 @@ async fn a_list_goes_from_the_data_to_the_public() {
     // Compute the draft of 2025.
     analyst.fill("#compute-form #period", "2025").await;
     analyst.click("#compute").await;
-    let id: i64 = until("the new draft's page", || async {
-        let u = analyst.c.current_url().await.ok()?;
-        u.path().strip_prefix("/analysis/lists/")?.parse().ok()
-    })
-    .await;
+    let id: i64 = analyst
+        .until("the new draft's page", || async {
+            let u = analyst.c.current_url().await.ok()?;
+            u.path().strip_prefix("/analysis/lists/")?.parse().ok()
+        })
+        .await;
     assert_eq!(analyst.query().await.as_deref(), Some("done=drafted"));
     analyst.wait_status("draft").await;
     assert_eq!(analyst.text("#status").await, m.t("en", "status-draft"));

@@ -9,55 +9,9 @@ use ashyq_core::Role;
 use ashyq_store::{Actor, audit, lists, tokens, users};
 use axum::body::Body;
 use axum::http::Request;
+use common::labour::{self, NOT_ON_LIST, OCCUPATIONS};
 use common::{Harness, PASSWORD, Reply};
 use serde_json::{Value, json};
-
-/// A BIN with a valid check digit.
-const BIN: &str = "000101500011";
-/// The occupations of the data set: major group 2, each in a priority sector (IT, healthcare,
-/// science and technology), each meeting six of the ten criteria.
-const OCCUPATIONS: [&str; 3] = ["2512", "2211", "2145"];
-/// A unit group of major group 2 without data: a candidate, not on the list.
-const NOT_ON_LIST: &str = "2111";
-
-/// Forecast rows: 2025 in two regions, 2024 in one (3 × 3 rows).
-fn forecast_csv() -> String {
-    let mut text = String::from("year,region,occupation,additional_need\n");
-    for occ in OCCUPATIONS {
-        text.push_str(&format!("2025,KZ-75,{occ},40\n2025,KZ-71,{occ},20\n2024,KZ-75,{occ},10\n"));
-    }
-    text
-}
-
-/// Vacancies: more positions posted in 2025 than in 2024, some still open at the end of 2025
-/// (3 × 3 rows).
-fn vacancies_csv() -> String {
-    let mut text = String::from(
-        "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title\n",
-    );
-    for occ in OCCUPATIONS {
-        text.push_str(&format!(
-            "V-{occ}-1,2024-03-01,2024-04-01,filled,KZ-75,{occ},10,300000,{BIN},\n\
-             V-{occ}-2,2025-02-01,2025-05-01,filled,KZ-75,{occ},15,400000,{BIN},\n\
-             V-{occ}-3,2025-06-01,,open,KZ-71,{occ},10,420000,{BIN},\n"
-        ));
-    }
-    text
-}
-
-/// Work permits: more workers in 2025 than in 2024 (3 × 2 rows).
-fn permits_csv() -> String {
-    let mut text = String::from(
-        "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers\n",
-    );
-    for occ in OCCUPATIONS {
-        text.push_str(&format!(
-            "P-{occ}-1,2024-03-01,2025-03-01,KZ-75,{occ},{BIN},TUR,3,2\n\
-             P-{occ}-2,2025-03-01,2026-03-01,KZ-71,{occ},{BIN},TUR,3,5\n"
-        ));
-    }
-    text
-}
 
 /// Calls the app: `token` as a bearer token (none: the public), `body` as (content type, body).
 async fn call(
@@ -109,9 +63,11 @@ fn fields(problem: &Value) -> Vec<String> {
 
 /// Imports the three sources over HTTP as the analyst.
 async fn import_all(h: &Harness, analyst: &str) {
-    for (source, csv) in
-        [("forecast", forecast_csv()), ("vacancies", vacancies_csv()), ("work-permits", permits_csv())]
-    {
+    for (source, csv) in [
+        ("forecast", labour::forecast_csv(&OCCUPATIONS)),
+        ("vacancies", labour::vacancies_csv(&OCCUPATIONS)),
+        ("work-permits", labour::permits_csv(&OCCUPATIONS)),
+    ] {
         expect(&upload(h, analyst, source, "", csv).await, 201);
     }
 }
@@ -164,9 +120,9 @@ async fn importing_the_three_sources() {
     let analyst = h.bearer(Role::Analyst).await;
 
     for (source, csv, rows) in [
-        ("forecast", forecast_csv(), 9),
-        ("vacancies", vacancies_csv(), 9),
-        ("work-permits", permits_csv(), 6),
+        ("forecast", labour::forecast_csv(&OCCUPATIONS), 9),
+        ("vacancies", labour::vacancies_csv(&OCCUPATIONS), 9),
+        ("work-permits", labour::permits_csv(&OCCUPATIONS), 6),
     ] {
         let r = expect(&upload(&h, &analyst, source, "?file_name=data.csv", csv.clone()).await, 201);
         assert_eq!(r["source"], source);
@@ -197,9 +153,7 @@ async fn importing_the_three_sources() {
     assert_eq!(forecast_need(&h, "2512").await, 60);
 
     // One bad row (line 3): nothing is written, and the problem names file, row and column.
-    let bad = format!(
-        "year,region,occupation,additional_need\n2025,KZ-75,{NOT_ON_LIST},5\n2025,KZ-75,9999,7\n2025,KZ-99,2512,1\n"
-    );
+    let bad = labour::bad_forecast_csv();
     let reply = upload(&h, &analyst, "forecast", "?file_name=bad.csv", bad.clone()).await;
     let p = reply.problem(422);
     assert_eq!(p["code"], "invalid_rows");
@@ -217,7 +171,10 @@ async fn importing_the_three_sources() {
     assert_eq!(forecast_need(&h, NOT_ON_LIST).await, 5);
 
     // An unknown source, and an empty body.
-    assert_eq!(upload(&h, &analyst, "salaries", "", forecast_csv()).await.problem(404)["code"], "not_found");
+    assert_eq!(
+        upload(&h, &analyst, "salaries", "", labour::forecast_csv(&OCCUPATIONS)).await.problem(404)["code"],
+        "not_found"
+    );
     upload(&h, &analyst, "forecast", "", String::new()).await.problem(422);
 }
 

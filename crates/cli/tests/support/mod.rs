@@ -1,5 +1,6 @@
-//! Helpers for the CLI tests: running the `ashyq` binary, a guard for a server it starts, and a
-//! minimal HTTP/1.1 client over `std::net::TcpStream`.
+//! Helpers for the CLI tests: `both_backends!` (a test on each database backend), running the
+//! `ashyq` binary, a guard for a server it starts, and a minimal HTTP/1.1 client over
+//! `std::net::TcpStream`.
 
 #![allow(dead_code)]
 
@@ -9,6 +10,32 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
+
+/// Runs `async fn name(&TestDb)` on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL`
+/// is set: makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = ashyq_store::testing::sqlite().await;
+                super::$name(&t).await;
+                t.cleanup().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(t) = ashyq_store::testing::postgres().await else {
+                    eprintln!("not run on PostgreSQL: {} is not set", ashyq_store::testing::POSTGRES_URL_VAR);
+                    return;
+                };
+                super::$name(&t).await;
+                t.cleanup().await;
+            }
+        }
+    )*};
+}
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_ashyq");
 

@@ -1,6 +1,10 @@
 //! Test harness for the server: an app on a throw-away database, one account per role, and
-//! helpers to call it in-process (tower `oneshot`) or over a real socket.
+//! helpers to call it in-process (tower `oneshot`) or over a real socket; [`browser`], a real
+//! browser driven through ChromeDriver; [`labour`], a small labour data set.
 #![allow(dead_code)]
+
+pub mod browser;
+pub mod labour;
 
 use ashyq_core::Role;
 use ashyq_server::{AppState, ServerConfig};
