@@ -69,13 +69,25 @@ fn describe(name: &str, row: u64, errors: &[FieldError]) -> String {
     }
 }
 
-/// A record's fields as text, or why not.
-fn texts(record: &csv::ByteRecord) -> Result<Vec<&str>, String> {
-    record
-        .iter()
-        .enumerate()
-        .map(|(i, f)| std::str::from_utf8(f).map_err(|_| format!("column {} is not UTF-8 text", i + 1)))
-        .collect()
+/// The most columns a row may have on the file path (the sources have 4 to 10).
+const MAX_COLUMNS: usize = 64;
+
+/// A record's fields as text, or why not: written into `out` (no allocation per row). The
+/// record's bytes are checked as UTF-8 in one pass; a field is then text exactly when it starts
+/// and ends on character boundaries.
+fn texts<'r>(record: &'r csv::ByteRecord, out: &mut [&'r str; MAX_COLUMNS]) -> Result<usize, String> {
+    if record.len() > MAX_COLUMNS {
+        return Err(format!("has {} columns; at most {MAX_COLUMNS} are read", record.len()));
+    }
+    let whole = std::str::from_utf8(record.as_slice());
+    for i in 0..record.len() {
+        let field = match (&whole, record.range(i)) {
+            (Ok(all), Some(range)) => all.get(range),
+            _ => record.get(i).and_then(|f| std::str::from_utf8(f).ok()),
+        };
+        out[i] = field.ok_or_else(|| format!("column {} is not UTF-8 text", i + 1))?;
+    }
+    Ok(record.len())
 }
 
 /// Forecast rows are few (years × regions × occupations): read in one thread, a repeated key
@@ -88,11 +100,13 @@ fn read_forecast(acc: &mut Accumulator, path: &Path) -> anyhow::Result<()> {
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(|e| anyhow::anyhow!("{name}: {e}"))? {
         let row = record.position().map_or(0, |p| p.line());
-        let fields = texts(&record).map_err(|e| anyhow::anyhow!("{name}:{row}: {e}"))?;
+        let mut buf = [""; MAX_COLUMNS];
+        let n = texts(&record, &mut buf).map_err(|e| anyhow::anyhow!("{name}:{row}: {e}"))?;
+        let fields = &buf[..n];
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let r = rows::forecast(&columns, &fields).map_err(|e| anyhow::anyhow!(describe(&name, row, &e)))?;
+        let r = rows::forecast(&columns, fields).map_err(|e| anyhow::anyhow!(describe(&name, row, &e)))?;
         rows_by_key.insert((r.year, r.region.code.as_str(), r.occupation), r);
     }
     for r in rows_by_key.values() {
@@ -211,14 +225,16 @@ fn check(
     name: &str,
 ) -> Result<(), (u64, String)> {
     let row = record.position().map_or(0, |p| p.line());
-    let fields = texts(record).map_err(|e| (row, format!("{name}:{row}: {e}")))?;
+    let mut buf = [""; MAX_COLUMNS];
+    let n = texts(record, &mut buf).map_err(|e| (row, format!("{name}:{row}: {e}")))?;
+    let fields = &buf[..n];
     if fields.iter().all(|f| f.trim().is_empty()) {
         return Ok(());
     }
     let result = match source {
-        Source::Vacancies => rows::vacancy(columns, &fields).map(|v| acc.add_vacancy(&v)),
-        Source::WorkPermits => rows::work_permit(columns, &fields).map(|p| acc.add_work_permit(&p)),
-        Source::Forecast => rows::forecast(columns, &fields).map(|r| acc.add_forecast(&r)),
+        Source::Vacancies => rows::vacancy(columns, fields).map(|v| acc.add_vacancy(&v)),
+        Source::WorkPermits => rows::work_permit(columns, fields).map(|p| acc.add_work_permit(&p)),
+        Source::Forecast => rows::forecast(columns, fields).map(|r| acc.add_forecast(&r)),
     };
     result.map_err(|e| (row, describe(name, row, &e)))
 }

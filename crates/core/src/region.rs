@@ -17,6 +17,8 @@ pub struct Region {
     /// The first two digits of the KATO codes (the classifier of administrative-territorial
     /// objects, ӘАОЖ) of every place in the region, e.g. `75` for Almaty.
     pub kato: String,
+    /// The region's place in [`all`] (0–19), for dense tables.
+    pub index: usize,
 }
 
 impl Region {
@@ -34,35 +36,77 @@ const REGIONS_CSV: &str = include_str!("../../../data/regions.csv");
 
 /// All regions, in the order of their codes.
 pub fn all() -> &'static [Region] {
-    static REGIONS: OnceLock<Vec<Region>> = OnceLock::new();
-    REGIONS.get_or_init(|| parse_regions(REGIONS_CSV))
+    &tables().regions
+}
+
+/// The regions, and their places by the two digits of the ISO code and of the KATO prefix
+/// (data files name a region millions of times; a lookup is one array index).
+struct Tables {
+    regions: Vec<Region>,
+    by_iso_digits: [Option<u8>; 100],
+    by_kato: [Option<u8>; 100],
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let regions = parse_regions(REGIONS_CSV);
+        let mut by_iso_digits = [None; 100];
+        let mut by_kato = [None; 100];
+        for r in &regions {
+            let place = u8::try_from(r.index).ok();
+            if let Some(n) = two_digits(r.code.get(3..).unwrap_or("")) {
+                by_iso_digits[n] = place;
+            }
+            if let Some(n) = two_digits(&r.kato) {
+                by_kato[n] = place;
+            }
+        }
+        Tables { regions, by_iso_digits, by_kato }
+    })
+}
+
+fn two_digits(text: &str) -> Option<usize> {
+    match text.as_bytes() {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            Some(usize::from(a - b'0') * 10 + usize::from(b - b'0'))
+        }
+        _ => None,
+    }
 }
 
 /// The region with this ISO 3166-2 code (case-insensitive), if it exists.
 pub fn by_code(code: &str) -> Option<&'static Region> {
     let code = code.trim();
-    all().iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    if code.len() != 5 || !code.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("KZ-")) {
+        return None;
+    }
+    let t = tables();
+    let n = two_digits(code.get(3..)?)?;
+    t.by_iso_digits[n].map(|i| &t.regions[usize::from(i)])
 }
 
 /// The region a data file names: its ISO 3166-2 code (`KZ-75`), its KATO prefix (`75`) or the
 /// full nine-digit KATO code of any place in it (`750000000`).
 pub fn parse(text: &str) -> Option<&'static Region> {
     let text = text.trim();
-    if text.len() >= 3 && text[..3].eq_ignore_ascii_case("KZ-") {
+    if text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("KZ-")) {
         return by_code(text);
     }
     let prefix = match text.len() {
         2 | 9 if text.bytes().all(|b| b.is_ascii_digit()) => &text[..2],
         _ => return None,
     };
-    all().iter().find(|r| r.kato == prefix)
+    let t = tables();
+    t.by_kato[two_digits(prefix)?].map(|i| &t.regions[usize::from(i)])
 }
 
 /// Parses the compiled-in table. Malformed lines are skipped; the unit tests hold that none are.
 fn parse_regions(csv: &str) -> Vec<Region> {
     csv.lines()
         .skip(1)
-        .filter_map(|line| {
+        .enumerate()
+        .filter_map(|(index, line)| {
             let mut f = line.split(',');
             Some(Region {
                 code: f.next()?.to_string(),
@@ -70,6 +114,7 @@ fn parse_regions(csv: &str) -> Vec<Region> {
                 name_ru: f.next()?.to_string(),
                 name_kk: f.next()?.to_string(),
                 kato: f.next()?.to_string(),
+                index,
             })
         })
         .collect()
@@ -96,6 +141,14 @@ mod tests {
         assert_eq!(by_code("KZ-71").map(|r| r.name("kk")), Some("Астана қаласы"));
         assert!(by_code("KZ-99").is_none());
         assert!(by_code("").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_a_region_never_panics(text in "\\PC{0,12}") {
+            let _ = parse(&text);
+            let _ = by_code(&text);
+        }
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl<'r, 'a> Reader<'r, 'a> {
 
     fn identifier(&mut self, n: usize) -> Option<&'a str> {
         let text = self.required(n)?;
-        if text.chars().count() > 64 {
+        if text.len() > 64 && text.chars().count() > 64 {
             return self.fail(n, "is longer than 64 characters");
         }
         if text.chars().any(char::is_control) {
@@ -179,7 +179,7 @@ impl<'r, 'a> Reader<'r, 'a> {
         else {
             return self.fail(n, format!("{code} is not a unit group: expected 4 digits such as 2512"));
         };
-        if classifier().get(&unit).is_none() {
+        if !classifier().has_unit_group(&unit) {
             return self.fail(n, format!("{unit} is not a unit group of the classifier"));
         }
         Some(code)
@@ -285,7 +285,7 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
     };
     let employer_bin = r.bin(8);
     let title = r.field(9);
-    if title.chars().count() > 300 {
+    if title.len() > 300 && title.chars().count() > 300 {
         r.fail::<()>(9, "is longer than 300 characters");
     }
     let value = (|| {

@@ -42,6 +42,8 @@ impl Group {
 pub struct Classifier {
     groups: Vec<Group>,
     index: HashMap<OccupationCode, usize>,
+    /// Which 4-digit numbers are unit groups (checked for every imported row).
+    units: Vec<bool>,
 }
 
 /// Why a classifier table could not be read (a data error, caught by the unit tests).
@@ -94,7 +96,13 @@ impl Classifier {
                 return Err(TableError { table: "classifier", row: i, reason: format!("{} twice", g.code) });
             }
         }
-        let classifier = Classifier { groups, index };
+        let mut units = vec![false; 10_000];
+        for g in &groups {
+            if let Some(n) = g.code.unit_number().filter(|_| g.level() == 4) {
+                units[usize::from(n)] = true;
+            }
+        }
+        let classifier = Classifier { groups, index, units };
         for g in &classifier.groups {
             if let Some(parent) = g.code.parent()
                 && classifier.get(&parent).is_none()
@@ -116,6 +124,11 @@ impl Classifier {
 
     pub fn get(&self, code: &OccupationCode) -> Option<&Group> {
         self.index.get(code).map(|&i| &self.groups[i])
+    }
+
+    /// Whether a code is (or lies in) a unit group of the classifier.
+    pub fn has_unit_group(&self, code: &OccupationCode) -> bool {
+        code.unit_number().is_some_and(|n| self.units.get(usize::from(n)).copied().unwrap_or(false))
     }
 
     /// Looks a code up by its text (as typed; spaces allowed).
@@ -191,6 +204,9 @@ mod tests {
             c.children(&c.find("251").unwrap().code).map(|g| g.code.to_string()).collect();
         assert_eq!(kids, ["2511", "2512", "2513", "2514", "2519"]);
         assert!(c.find("9999").is_none());
+        assert!(c.has_unit_group(&sw.code) && c.has_unit_group(&OccupationCode::parse("2512-7").unwrap()));
+        assert!(!c.has_unit_group(&OccupationCode::parse("9999").unwrap()));
+        assert!(!c.has_unit_group(&OccupationCode::parse("251").unwrap()));
     }
 
     #[test]
