@@ -80,12 +80,12 @@ fn texts<'r>(record: &'r csv::ByteRecord, out: &mut [&'r str; MAX_COLUMNS]) -> R
         return Err(format!("has {} columns; at most {MAX_COLUMNS} are read", record.len()));
     }
     let whole = std::str::from_utf8(record.as_slice());
-    for i in 0..record.len() {
+    for (i, slot) in out.iter_mut().enumerate().take(record.len()) {
         let field = match (&whole, record.range(i)) {
             (Ok(all), Some(range)) => all.get(range),
             _ => record.get(i).and_then(|f| std::str::from_utf8(f).ok()),
         };
-        out[i] = field.ok_or_else(|| format!("column {} is not UTF-8 text", i + 1))?;
+        *slot = field.ok_or_else(|| format!("column {} is not UTF-8 text", i + 1))?;
     }
     Ok(record.len())
 }
