@@ -238,3 +238,24 @@ fn check(
     };
     result.map_err(|e| (row, describe(name, row, &e)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_text_only_when_each_is() {
+        let mut out = [""; MAX_COLUMNS];
+        let ok = csv::ByteRecord::from(vec!["2512", "Разработчик", ""]);
+        assert_eq!(texts(&ok, &mut out), Ok(3));
+        assert_eq!(&out[..3], ["2512", "Разработчик", ""]);
+        // «П» is two bytes: split over two fields the record's bytes are valid UTF-8 as a whole,
+        // but neither field is.
+        let split = csv::ByteRecord::from(vec![&b"a\xd0"[..], &b"\x9fb"[..]]);
+        assert_eq!(texts(&split, &mut out), Err("column 1 is not UTF-8 text".to_string()));
+        let bad = csv::ByteRecord::from(vec![&b"ok"[..], &b"\xff"[..]]);
+        assert_eq!(texts(&bad, &mut out), Err("column 2 is not UTF-8 text".to_string()));
+        let wide = csv::ByteRecord::from(vec!["x"; MAX_COLUMNS + 1]);
+        assert!(texts(&wide, &mut out).is_err());
+    }
+}
