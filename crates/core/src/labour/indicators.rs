@@ -14,8 +14,10 @@
 //!   methodology, 30) falls within the period and that were not cancelled within H days, the
 //!   share not filled within H days;
 //! - median offered salary: over vacancies of the period that state one (one value per vacancy),
-//!   with its year-on-year growth; the growth relative to all occupations is this growth minus
-//!   the growth of the median over all occupations;
+//!   each counted to the nearest [`SALARY_STEP`] tenge (so that the counts kept per cell are
+//!   bounded by the range of salaries, not by the number of vacancies), with its year-on-year
+//!   growth; the growth relative to all occupations is this growth minus the growth of the
+//!   median over all occupations;
 //! - work permits: Σ workers of permits issued in the period, and its year-on-year growth.
 //!   Medians of an even number of values are the mean of the two middle values.
 
@@ -56,8 +58,8 @@ pub struct Cell {
     durations: DayCounts,
     hard_known: u64,
     hard: u64,
-    salaries: BTreeMap<u64, u64>,
-    salaries_prev: BTreeMap<u64, u64>,
+    salaries: SalaryCounts,
+    salaries_prev: SalaryCounts,
     permits: u64,
     permits_prev: u64,
 }
@@ -71,15 +73,15 @@ impl Cell {
         self.durations.merge(&other.durations);
         self.hard_known += other.hard_known;
         self.hard += other.hard;
-        merge_counts(&mut self.salaries, &other.salaries);
-        merge_counts(&mut self.salaries_prev, &other.salaries_prev);
+        self.salaries.merge(&other.salaries);
+        self.salaries_prev.merge(&other.salaries_prev);
         self.permits += other.permits;
         self.permits_prev += other.permits_prev;
     }
 
     fn indicators(&self) -> Indicators {
-        let median_salary_kzt = median(&self.salaries);
-        let median_salary_kzt_prev = median(&self.salaries_prev);
+        let median_salary_kzt = self.salaries.median();
+        let median_salary_kzt_prev = self.salaries_prev.median();
         Indicators {
             forecast_need: self.forecast_need,
             vacancies_posted: self.posted,
@@ -103,7 +105,7 @@ impl Cell {
 /// years), a map beyond it. Adding is an index, not a tree walk — it runs once per vacancy.
 #[derive(Debug, Clone, Default)]
 struct DayCounts {
-    dense: Vec<u64>,
+    dense: Vec<u32>,
     beyond: BTreeMap<i32, u64>,
 }
 
@@ -116,7 +118,7 @@ impl DayCounts {
                 if self.dense.len() <= d {
                     self.dense.resize(d + 1, 0);
                 }
-                self.dense[d] += 1;
+                self.dense[d] = self.dense[d].saturating_add(1);
             }
             _ => *self.beyond.entry(days).or_insert(0) += 1,
         }
@@ -127,7 +129,7 @@ impl DayCounts {
             self.dense.resize(other.dense.len(), 0);
         }
         for (mine, theirs) in self.dense.iter_mut().zip(&other.dense) {
-            *mine += theirs;
+            *mine = mine.saturating_add(*theirs);
         }
         merge_counts(&mut self.beyond, &other.beyond);
     }
@@ -136,7 +138,7 @@ impl DayCounts {
         let mut all: BTreeMap<i32, u64> = self.beyond.clone();
         for (d, &n) in self.dense.iter().enumerate() {
             if n > 0 {
-                *all.entry(d as i32).or_insert(0) += n;
+                *all.entry(d as i32).or_insert(0) += u64::from(n);
             }
         }
         median(&all)
@@ -190,6 +192,45 @@ pub fn median<K: Measure>(counts: &BTreeMap<K, u64>) -> Option<f64> {
         }
     }
     None
+}
+
+/// Salaries are counted to the nearest this many tenge (half up): 1,000 ₸, well under 1 % of
+/// any offered salary, keeps the salary counts of a cell bounded by the salary range.
+pub const SALARY_STEP: u64 = 1_000;
+
+fn salary_step(s: u64) -> u64 {
+    s.saturating_add(SALARY_STEP / 2) / SALARY_STEP * SALARY_STEP
+}
+
+/// Counts of salaries in steps of [`SALARY_STEP`]: a sorted list of (steps, count) pairs,
+/// 8 bytes each — a cell rarely holds more than a few hundred distinct steps, and the list is
+/// both smaller and quicker to update than a tree of that size.
+#[derive(Debug, Clone, Default)]
+struct SalaryCounts(Vec<(u32, u32)>);
+
+impl SalaryCounts {
+    fn add(&mut self, salary: u64) {
+        self.add_n(u32::try_from(salary_step(salary) / SALARY_STEP).unwrap_or(u32::MAX), 1);
+    }
+
+    fn add_n(&mut self, steps: u32, n: u32) {
+        match self.0.binary_search_by_key(&steps, |e| e.0) {
+            Ok(i) => self.0[i].1 = self.0[i].1.saturating_add(n),
+            Err(i) => self.0.insert(i, (steps, n)),
+        }
+    }
+
+    fn merge(&mut self, other: &SalaryCounts) {
+        for &(steps, n) in &other.0 {
+            self.add_n(steps, n);
+        }
+    }
+
+    fn median(&self) -> Option<f64> {
+        let counts: BTreeMap<u64, u64> =
+            self.0.iter().map(|&(steps, n)| (u64::from(steps) * SALARY_STEP, u64::from(n))).collect();
+        median(&counts)
+    }
 }
 
 const REGION_SLOTS: usize = 32;
@@ -262,7 +303,7 @@ impl Accumulator {
         if in_prev {
             c.posted_prev += positions;
             if let Some(s) = v.salary_kzt {
-                *c.salaries_prev.entry(s).or_insert(0) += 1;
+                c.salaries_prev.add(s);
             }
             return;
         }
@@ -271,7 +312,7 @@ impl Accumulator {
         }
         c.posted += positions;
         if let Some(s) = v.salary_kzt {
-            *c.salaries.entry(s).or_insert(0) += 1;
+            c.salaries.add(s);
         }
         let days = days_between(v.posted_on, closed.unwrap_or(end));
         c.durations.add(days);
@@ -420,6 +461,21 @@ mod tests {
             proptest::prop_assert_eq!(days_between(x, y), b - a);
             proptest::prop_assert_eq!(days_between(x, y), y.since(x).unwrap().get_days());
         }
+    }
+
+    #[test]
+    fn salaries_are_counted_to_the_nearest_step() {
+        assert_eq!(salary_step(400_499), 400_000);
+        assert_eq!(salary_step(400_500), 401_000);
+        assert_eq!(salary_step(0), 0);
+        assert_eq!(salary_step(u64::MAX), u64::MAX / SALARY_STEP * SALARY_STEP);
+        use VacancyStatus::Filled;
+        let mut acc = Accumulator::new(2025, 30);
+        for s in [350_200, 350_400, 399_999] {
+            acc.add_vacancy(&vacancy("2025-03-01", Some("2025-03-05"), Filled, "KZ-71", "2512", Some(s)));
+        }
+        let out = acc.finish();
+        assert_eq!(out.of(&OccupationCode::parse("2512").unwrap()).median_salary_kzt, Some(350_000.0));
     }
 
     #[test]
