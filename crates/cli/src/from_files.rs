@@ -4,7 +4,7 @@
 //! Every row is checked as an import would check it. A file is parsed by one thread (CSV
 //! records in batches) while the other cores check the records and accumulate them, each into
 //! its own accumulator; the accumulators are merged at the end. Memory stays bounded: a few
-//! batches in flight, and the accumulators' counts per occupation and region.
+//! batches in flight, and one accumulator per thread (counts per occupation and region).
 
 use ashyq_core::labour::records::{ForecastRow, Source};
 use ashyq_core::labour::rows::{self, Columns, FieldError};

@@ -1,7 +1,7 @@
 //! Labour-market indicators of a reference period (a calendar year), per occupation nationally
 //! and per region, accumulated one record at a time so that millions of rows stream through in
-//! memory bounded by occupations × regions (and the distinct salary and duration values), never
-//! by rows.
+//! memory set by occupations × regions (per cell: counters, durations by day, salaries by
+//! 1,000 ₸ step), never by rows.
 //!
 //! Definitions (also in `docs/methodology.md`; the end of the period is 31 December):
 //! - forecast need: Σ additional_need of the forecast rows of the period's year;
