@@ -334,8 +334,23 @@ async fn coordination_from_draft_to_publication() {
     assert_eq!((e["included"].as_bool(), e["basis"].as_str()), (Some(true), Some("computed")), "{e}");
     assert!(e["justification"].is_null(), "{e}");
     get(&h, Some(&analyst), &format!("{list_uri}?revision=3")).await.problem(422);
-    // The coordinator still sees the list it was sent (revision 1), now revised.
-    assert_eq!(expect(&get(&h, Some(&akimat), &list_uri).await, 200)["revision"], 2);
+    // The coordinator still sees the list it was sent, now revised — but only the revision it
+    // was sent (1): revision 2 is in preparation and stays the analysts' until it is sent.
+    let seen = expect(&get(&h, Some(&akimat), &list_uri).await, 200);
+    assert_eq!((seen["revision"].as_i64(), seen["shown_revision"].as_i64()), (Some(2), Some(1)));
+    let unsent = seen["entries"].as_array().unwrap().iter().find(|e| e["occupation"] == "2512").unwrap();
+    assert_eq!(unsent["basis"], "computed", "the coordinator must not see revision 2's change");
+    get(&h, Some(&akimat), &format!("{list_uri}?revision=2")).await.problem(404);
+    // And only its own organisation's opinions (the analyst sees them all).
+    let bodies: Vec<String> = seen["opinions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["body"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(bodies, ["akimat-kz-75"]);
+    let all = expect(&get(&h, Some(&analyst), &list_uri).await, 200);
+    assert!(all["opinions"].as_array().unwrap().len() > 1, "{}", all["opinions"]);
 
     // A coordinated draft is approved by order, then published from a date not before the order.
     let reply = post(&h, &analyst, &step("approve"), order.clone()).await;

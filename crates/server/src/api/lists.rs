@@ -273,16 +273,40 @@ pub async fn show(
     Query(q): Query<RevisionQuery>,
 ) -> ApiResult<Json<ListDetail>> {
     let list = visible(&s, &p, id).await?;
-    let shown = q.revision.unwrap_or(list.revision);
-    if !(1..=list.revision).contains(&shown) {
-        return Err(Problem::validation(
-            "revision",
-            format!("list {id} has revisions 1 to {}", list.revision),
-        ));
-    }
+    // A coordinator sees the revisions sent to their organisation, and its own opinions; a
+    // revision in preparation stays the analysts' until it is sent.
+    let own = if p.role() == Role::Coordinator { Some(coordinator_body(&s, &p).await?) } else { None };
+    let shown = match &own {
+        Some(body) => {
+            let sent = lists::sent_revisions(&s.db, id, &body.code).await?;
+            let shown = q.revision.or(sent.last().copied()).unwrap_or(0);
+            if !sent.contains(&shown) {
+                return Err(Problem::not_found(format!(
+                    "revision {shown} of list {id} was not sent to {}",
+                    body.code
+                )));
+            }
+            shown
+        }
+        None => {
+            let shown = q.revision.unwrap_or(list.revision);
+            if !(1..=list.revision).contains(&shown) {
+                return Err(Problem::validation(
+                    "revision",
+                    format!("list {id} has revisions 1 to {}", list.revision),
+                ));
+            }
+            shown
+        }
+    };
     let entries = lists::entries(&s.db, id, shown).await?.into_iter().map(EntryView::from).collect();
     let recipients = lists::recipients(&s.db, id, shown).await?;
-    let opinions = lists::opinions(&s.db, id).await?.into_iter().map(OpinionView::from).collect();
+    let opinions = lists::opinions(&s.db, id)
+        .await?
+        .into_iter()
+        .filter(|o| own.as_ref().is_none_or(|b| b.code == o.body))
+        .map(OpinionView::from)
+        .collect();
     Ok(Json(ListDetail { list: ListView::from(&list), shown_revision: shown, entries, recipients, opinions }))
 }
 

@@ -120,7 +120,10 @@ async fn sheet(
         if !lists::was_sent_to(&s.db, id, &body.code).await? {
             return Err(StoreError::NotFound { what: "list", key: id.to_string() });
         }
-        let entries = lists::entries(&s.db, id, l.revision).await?;
+        // The latest revision sent to this organisation: one in preparation is not theirs to see.
+        let sent = lists::sent_revisions(&s.db, id, &body.code).await?;
+        let shown = sent.last().copied().unwrap_or(l.revision);
+        let entries = lists::entries(&s.db, id, shown).await?;
         let regional = match &body.region {
             Some(r) => lists::regional(&s.db, id, r).await?,
             None => Vec::new(),
@@ -129,10 +132,10 @@ async fn sheet(
             lists::opinions(&s.db, id).await?.into_iter().filter(|o| o.body == body.code).collect();
         let bodies = lists::bodies(&s.db).await?;
         let current = lists::recipients(&s.db, id, l.revision).await?.contains(&body.code);
-        Ok::<_, StoreError>(Some((body, l, entries, regional, opinions, bodies, current)))
+        Ok::<_, StoreError>(Some((body, l, shown, entries, regional, opinions, bodies, current)))
     }
     .await;
-    let (body, l, entries, regional, opinions, bodies, current) = match read {
+    let (body, l, shown, entries, regional, opinions, bodies, current) = match read {
         Ok(Some(r)) => r,
         Ok(None) => {
             let text = page.t("co-no-body");
@@ -161,7 +164,7 @@ async fn sheet(
         id,
         period: l.period,
         status: page.t(&format!("status-{}", l.status.as_str())),
-        revision: l.revision,
+        revision: shown,
         body: body.name(page.lang_code()).to_string(),
         region: page.region_name(&body.region),
         rows: listview::rows(&page, &entries),

@@ -186,6 +186,13 @@ fn read_xlsx<RS: Read + Seek>(
             DataRef::Error(e) => format!("#{e:?}"),
         };
         let c = c as usize;
+        // A workbook may name any column in a cell's address; data files have a handful.
+        if c >= MAX_COLUMNS {
+            return Err(InputError::Row {
+                row: u64::from(r) + 1,
+                reason: format!("a cell is in column {}; at most {MAX_COLUMNS} columns are read", c + 1),
+            });
+        }
         if row.len() <= c {
             row.resize(c + 1, String::new());
         }
@@ -197,6 +204,9 @@ fn read_xlsx<RS: Read + Seek>(
     if any { Ok(()) } else { Err(InputError::Empty) }
 }
 
+/// The most columns a workbook's rows may have.
+const MAX_COLUMNS: usize = 64;
+
 /// A spreadsheet number as a person would type it: whole numbers without `.0`.
 fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
@@ -205,9 +215,11 @@ fn number_text(f: f64) -> String {
 /// An Excel serial date (days since 1899-12-30, the 1900 leap-year quirk included) as YYYY-MM-DD.
 fn excel_date(serial: f64) -> String {
     let base = jiff::civil::date(1899, 12, 30);
-    match base.checked_add(jiff::Span::new().days(serial.floor() as i64)) {
-        Ok(d) => d.to_string(),
-        Err(_) => number_text(serial),
+    let date =
+        jiff::Span::new().try_days(serial.floor() as i64).ok().and_then(|span| base.checked_add(span).ok());
+    match date {
+        Some(d) => d.to_string(),
+        None => number_text(serial),
     }
 }
 
@@ -241,6 +253,27 @@ mod tests {
         assert_eq!(seen[2].0, 3);
         assert_eq!(seen[3], (6, vec!["4".to_string(), "z".to_string()]));
         assert_eq!(bad, [(5, "column 2 is not UTF-8 text".to_string())]);
+    }
+
+    #[test]
+    fn a_workbook_cell_far_to_the_right_is_refused_not_allocated() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "year").unwrap();
+        sheet.write_string(1, 16_000, "far").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let err = for_each_row(Input::from_bytes(bytes), |_, _, _| Flow::Continue, |_, _| {}).unwrap_err();
+        assert!(
+            matches!(&err, InputError::Row { row: 2, reason } if reason.contains("column 16001")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn dates_far_out_of_range_stay_numbers() {
+        assert_eq!(excel_date(45_717.0), "2025-03-01");
+        assert_eq!(excel_date(99_999_999.0), "99999999");
+        assert_eq!(excel_date(-1e18), number_text(-1e18));
     }
 
     #[test]

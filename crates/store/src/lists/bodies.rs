@@ -46,7 +46,9 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Body, StoreError> {
 
 /// Every coordinating organisation: ministries and the chamber first, then akimats by region.
 pub async fn bodies(db: &Db) -> Result<Vec<Body>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM coordination_bodies ORDER BY kind = 'akimat', region, code");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM coordination_bodies ORDER BY CASE WHEN kind = 'akimat' THEN 1 ELSE 0 END, COALESCE(region, ''), code"
+    );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await?;
     rows.iter().map(from_row).collect()
 }

@@ -308,3 +308,15 @@ pub async fn placed(
         })
         .collect())
 }
+
+/// The revisions of a list sent to an organisation, oldest first.
+pub async fn sent_revisions(db: &Db, id: i64, body: &str) -> Result<Vec<i64>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT revision FROM list_recipients WHERE list_id = $1 AND body = $2 ORDER BY revision",
+    )
+    .bind(id)
+    .bind(body)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("revision")?)).collect()
+}

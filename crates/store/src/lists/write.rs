@@ -301,6 +301,19 @@ pub async fn give_opinion(
         )));
     }
     check_against_entries(&mut tx, &list, &new.proposals, "proposals").await?;
+    // Touch the list's row while it is still in coordination at this revision: on PostgreSQL
+    // this waits for a revision or approval being committed at the same moment and then finds
+    // the list moved on (SQLite's write lock already orders them).
+    let still = sqlx::query(
+        "UPDATE lists SET status = status WHERE id = $1 AND status = 'in_coordination' AND revision = $2",
+    )
+    .bind(id)
+    .bind(list.revision)
+    .execute(&mut *tx)
+    .await?;
+    if still.rows_affected() != 1 {
+        return Err(StoreError::Refused("the list changed meanwhile; reload it and try again".into()));
+    }
     let now = crate::now_us();
     let opinion_id: i64 = sqlx::query_scalar(
         "INSERT INTO opinions (list_id, revision, body, verdict, remarks, user_id, username, created_at_us) \
