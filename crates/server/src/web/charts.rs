@@ -15,8 +15,8 @@ fn escape(s: &str) -> String {
 
 /// A horizontal bar chart. `mark` draws a vertical line at that value (a benchmark).
 pub fn bars(title: &str, bars: &[Bar], max: Option<f64>, mark: Option<(f64, &str)>) -> String {
-    let row = 22.0;
-    let label_w = 230.0;
+    let row = 20.0;
+    let label_w = 300.0;
     let plot_w = 360.0;
     let text_w = 110.0;
     let height = row * bars.len() as f64 + 30.0;

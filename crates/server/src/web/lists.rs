@@ -293,7 +293,8 @@ pub struct EntryPage {
     reasons: Vec<String>,
     checks: Vec<CheckRow>,
     percentile_chart: String,
-    regional_charts: Vec<String>,
+    /// (caption, chart) per indicator shown by region.
+    regional_charts: Vec<(String, String)>,
 }
 
 /// The figures behind one entry of a published version, with charts.
@@ -334,12 +335,9 @@ pub async fn entry(State(s): State<AppState>, page: Page, Path((id, code)): Path
                     text: listview::indicator_value(id, &ind[*id]),
                 })
                 .collect();
-            bars(
-                &page.t1("entry-chart-regions", "indicator", &listview::indicator_name(&page, id)),
-                &items,
-                None,
-                None,
-            )
+            let caption = page.t1("entry-chart-regions", "indicator", &listview::indicator_name(&page, id));
+            let chart = bars(&caption, &items, None, None);
+            (caption, chart)
         })
         .collect();
     EntryPage {
