@@ -288,6 +288,24 @@ impl Builder {
     }
 }
 
+/// A job title per unit group as people write it (singular, as in a job advertisement): the
+/// first title of the compiled-in list of the language (`ru`, `kk`; anything else gives the
+/// ILO's English index). For generated demo data and examples.
+pub fn example_titles(lang: &str) -> std::collections::BTreeMap<OccupationCode, String> {
+    let text = match lang {
+        "ru" => TITLES_RU,
+        "kk" => TITLES_KK,
+        _ => TITLES_EN,
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for rec in csv::Reader::from_reader(text.as_bytes()).records().flatten() {
+        if let (Some(title), Some(Ok(code))) = (rec.get(0), rec.get(1).map(OccupationCode::parse)) {
+            out.entry(code).or_insert_with(|| title.to_string());
+        }
+    }
+    out
+}
+
 /// The index over the compiled-in classifier and title tables.
 pub fn title_index() -> &'static TitleIndex {
     static INDEX: OnceLock<TitleIndex> = OnceLock::new();
@@ -329,6 +347,18 @@ mod tests {
         assert_eq!(top("инженер-химик"), "2145");
         assert_eq!(top("бухгалтера"), "2411");
         assert_eq!(top("бухалтер"), "2411");
+    }
+
+    #[test]
+    fn every_unit_group_has_an_example_title() {
+        let ru = example_titles("ru");
+        for g in classifier().unit_groups() {
+            assert!(ru.contains_key(&g.code), "{}", g.code);
+        }
+        assert_eq!(
+            ru.get(&OccupationCode::parse("2145").unwrap()).map(String::as_str),
+            Some("инженер-химик")
+        );
     }
 
     #[test]
