@@ -6,7 +6,7 @@
 use crate::synth;
 use ashyq_core::labour::coordination::{Change, Verdict};
 use ashyq_core::labour::records::Source;
-use ashyq_core::occupation::{OccupationCode, classifier};
+use ashyq_core::occupation::OccupationCode;
 use ashyq_core::policy::Policy;
 use ashyq_store::labour::import::Quiet;
 use ashyq_store::labour::{ImportRequest, Input, import};
@@ -20,16 +20,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
     if !lists::published(db).await?.is_empty() {
         return Ok(None);
     }
-    // Vacancy titles as an employer writes them («инженер-химик»), not the classifier's plural.
-    let titles = ashyq_core::occupation::search::example_titles("ru");
-    let occupations: Vec<synth::Occupation> = classifier()
-        .unit_groups()
-        .map(|g| synth::Occupation {
-            code: g.code.to_string(),
-            title: titles.get(&g.code).cloned().unwrap_or_else(|| g.title_ru.clone()),
-        })
-        .collect();
-    let regions: Vec<String> = ashyq_core::region::all().iter().map(|r| r.code.clone()).collect();
+    let (occupations, regions) = synth::national_inputs();
     let options = synth::SynthOptions {
         seed: 2026,
         first_year: 2022,

@@ -68,16 +68,7 @@ fn describe(e: &anyhow::Error) -> String {
 }
 
 fn generate_labour(a: args::GenerateLabourArgs) -> anyhow::Result<ExitCode> {
-    // Vacancy titles as an employer writes them («инженер-химик»), not the classifier's plural.
-    let titles = ashyq_core::occupation::search::example_titles("ru");
-    let occupations: Vec<synth::Occupation> = ashyq_core::occupation::classifier()
-        .unit_groups()
-        .map(|g| synth::Occupation {
-            code: g.code.to_string(),
-            title: titles.get(&g.code).cloned().unwrap_or_else(|| g.title_ru.clone()),
-        })
-        .collect();
-    let regions: Vec<String> = ashyq_core::region::all().iter().map(|r| r.code.clone()).collect();
+    let (occupations, regions) = synth::national_inputs();
     let options = synth::SynthOptions {
         seed: a.seed,
         scale: a.scale,

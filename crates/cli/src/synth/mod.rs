@@ -66,6 +66,21 @@ impl Default for SynthOptions {
     }
 }
 
+/// The generator's inputs for Kazakhstan: every unit group of the classifier with a job title
+/// as an employer writes it («инженер-химик», not the classifier's plural), and the 20 regions.
+pub fn national_inputs() -> (Vec<Occupation>, Vec<String>) {
+    let titles = ashyq_core::occupation::search::example_titles("ru");
+    let occupations = ashyq_core::occupation::classifier()
+        .unit_groups()
+        .map(|g| Occupation {
+            code: g.code.to_string(),
+            title: titles.get(&g.code).cloned().unwrap_or_else(|| g.title_ru.clone()),
+        })
+        .collect();
+    let regions = ashyq_core::region::all().iter().map(|r| r.code.clone()).collect();
+    (occupations, regions)
+}
+
 /// How many rows were written to each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {

@@ -401,15 +401,10 @@ async fn after(
 ) -> Response {
     // A refused step is shown at the step's POST address: the language links go to the list.
     page.here = format!("/analysis/lists/{id}");
-    let (status, error) = match result {
+    let (status, error) = match result.map_err(errors::refusal) {
         Ok(_) => return Redirect::to(&format!("/analysis/lists/{id}?done={done}")).into_response(),
-        Err(StoreError::Refused(t)) => (StatusCode::CONFLICT, t),
-        Err(StoreError::Field { field, reason }) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {reason}"))
-        }
-        Err(StoreError::Forbidden(t)) => (StatusCode::FORBIDDEN, t),
-        Err(e @ StoreError::NotFound { .. }) => (StatusCode::NOT_FOUND, e.to_string()),
-        Err(e) => return errors::internal(page, e),
+        Err(Ok(refused)) => refused,
+        Err(Err(e)) => return errors::internal(page, e),
     };
     draft(s, page, status, id, None, None, Some(error)).await
 }

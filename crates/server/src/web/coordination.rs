@@ -224,14 +224,10 @@ pub async fn give(
     };
     let (status, error) = match result {
         Ok(()) => return Redirect::to(&format!("/coordination/lists/{id}")).into_response(),
-        Err(StoreError::Field { field, reason }) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {reason}"))
-        }
-        Err(StoreError::Refused(t)) => (StatusCode::CONFLICT, t),
-        Err(e @ StoreError::Conflict { .. }) => (StatusCode::CONFLICT, e.to_string()),
-        Err(StoreError::Forbidden(t)) => (StatusCode::FORBIDDEN, t),
-        Err(e @ StoreError::NotFound { .. }) => (StatusCode::NOT_FOUND, e.to_string()),
-        Err(e) => return errors::internal(page, e),
+        Err(e) => match errors::refusal(e) {
+            Ok(refused) => refused,
+            Err(e) => return errors::internal(page, e),
+        },
     };
     sheet(&s, &principal, page, status, id, None, Some(error)).await
 }
