@@ -2,10 +2,12 @@
 //! version applies and its legal basis. Shipped as `data/policy/kz.toml` (compiled in); another
 //! file can be given instead. Read once, checked whole, then asked "what applied on date D?".
 
+pub mod parameters;
 pub mod sectors;
 
 use crate::labour::methodology::Methodology;
 use jiff::civil::Date;
+pub use parameters::{InForce, LookupError, Parameters, Unit};
 pub use sectors::SectorMap;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +56,9 @@ pub fn in_force<T>(versions: &[Versioned<T>], on: Date) -> Option<&Versioned<T>>
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub meta: Meta,
+    /// Every number the law sets, with its unit and dated values.
+    #[serde(default)]
+    pub parameters: Parameters,
     /// The occupations of each priority sector.
     pub sectors: Vec<Versioned<SectorMap>>,
     /// How the list of professions in demand and the ranking of valuable skills are formed.
@@ -96,6 +101,9 @@ impl Policy {
     }
 
     fn check(&self) -> Result<(), PolicyError> {
+        self.parameters
+            .check()
+            .map_err(|(key, reason)| PolicyError { path: format!("parameters.{key}"), reason })?;
         check_dates("sectors", &self.sectors)?;
         check_dates("list_methodology", &self.list_methodology)?;
         for (i, v) in self.sectors.iter().enumerate() {
@@ -125,6 +133,11 @@ impl Policy {
             }
         }
         Ok(())
+    }
+
+    /// The value of a parameter on a date, with its unit and legal basis.
+    pub fn parameter(&self, name: &str, on: Date) -> Result<InForce, LookupError> {
+        self.parameters.value(name, on)
     }
 
     pub fn sectors_on(&self, on: Date) -> Option<&Versioned<SectorMap>> {

@@ -1,6 +1,7 @@
 //! Tests of reading policy files: the shipped file, dated lookups and refusals naming the key.
 
 use super::*;
+use crate::policy::parameters::{LookupError, Unit};
 
 fn d(text: &str) -> Date {
     text.parse().unwrap()
@@ -87,4 +88,60 @@ fn bad_files_are_refused_with_the_path_of_the_bad_key() {
     assert!(e.path.contains("from"), "{e}");
     let e = refusal("[meta\n");
     assert_eq!(e.path, "(file)");
+}
+
+#[test]
+fn parameters_have_their_value_on_a_date() {
+    use rust_decimal::Decimal;
+    let p = Policy::kz().unwrap();
+    let mci = |on: &str| p.parameter("mci", d(on)).unwrap().value;
+    assert_eq!(mci("2023-06-01"), Decimal::from(3450));
+    assert_eq!(mci("2024-01-01"), Decimal::from(3692));
+    assert_eq!(mci("2025-12-31"), Decimal::from(3932));
+    assert_eq!(mci("2026-11-21"), Decimal::from(4325));
+    let v = p.parameter("pr_solvency_per_applicant", d("2026-11-21")).unwrap();
+    assert_eq!(
+        (v.value, v.unit, v.basis.article.as_deref()),
+        (Decimal::from(1320), Unit::Mci, Some("Article 49"))
+    );
+    // 1,320 MCI in tenge with the MCI in force: 1,320 × 4,325 in 2026, × 3,932 in 2025.
+    let (kzt, used) = p.parameters.mci_to_kzt(v.value, d("2026-11-21")).unwrap();
+    assert_eq!((kzt, used.from), (Decimal::from(5_709_000), d("2026-01-01")));
+    assert_eq!(p.parameters.mci_to_kzt(v.value, d("2025-05-05")).unwrap().0, Decimal::from(5_190_240));
+    assert_eq!(
+        p.parameter("foreign_labour_quota", d("2024-06-01")).unwrap().value,
+        "0.23".parse::<Decimal>().unwrap()
+    );
+    assert_eq!(p.parameter("investor_threshold", d("2025-01-01")).unwrap().unit, Unit::Usd);
+    assert!(matches!(
+        p.parameter("investor_threshold", d("2024-11-16")),
+        Err(LookupError::NotYetInForce { .. })
+    ));
+    assert!(matches!(p.parameter("no_such_thing", d("2025-01-01")), Err(LookupError::Unknown(_))));
+}
+
+const PARAMS: &str = r#"
+[parameters.mci]
+description = "MCI"
+unit = "KZT"
+values = [
+    { from = "2025-01-01", value = "3932", basis = { act = "A" } },
+    { from = "2026-01-01", value = "4325", basis = { act = "B" } },
+]
+"#;
+
+#[test]
+fn bad_parameters_are_refused_with_their_path() {
+    let ok = format!("{SMALL}{PARAMS}");
+    assert!(Policy::parse(&ok).is_ok());
+    let e = refusal(&ok.replace(r#"from = "2026-01-01""#, r#"from = "2024-01-01""#));
+    assert_eq!(e.path, "parameters.mci.values[1].from", "{e}");
+    let e = refusal(&ok.replace(r#"value = "4325""#, r#"value = "-4325""#));
+    assert_eq!(e.path, "parameters.mci.values[1].value", "{e}");
+    let e = refusal(&ok.replace(r#"value = "4325""#, r#"value = "four""#));
+    assert!(e.path.starts_with("parameters.mci.values[1]"), "{e}");
+    let e = refusal(&ok.replace(r#"unit = "KZT""#, r#"unit = "RUB""#));
+    assert!(e.path.contains("unit"), "{e}");
+    let e = refusal(&ok.replace("[parameters.mci]", "[parameters.MCI]"));
+    assert_eq!(e.path, "parameters.MCI", "{e}");
 }
