@@ -162,14 +162,8 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The date "today" in Kazakhstan (UTC+5), for the rules in force.
-pub fn today() -> jiff::civil::Date {
-    let offset = jiff::tz::Offset::constant(5);
-    jiff::Timestamp::now().to_zoned(offset.to_time_zone()).date()
-}
-
 pub async fn compute_list(url: &str, policy: &Policy, args: ComputeArgs) -> anyhow::Result<ExitCode> {
-    let on = args.on.unwrap_or_else(today);
+    let on = args.on.unwrap_or_else(ashyq_store::today);
     let Some(method) = policy.methodology_on(on) else {
         anyhow::bail!("the policy has no list methodology in force on {on}");
     };

@@ -22,6 +22,12 @@ pub use audit::Actor;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 
+/// Today's date in Kazakhstan (one time zone, UTC+5, since 1 March 2024): the default date of
+/// the rules in force, for every shell.
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).date()
+}
+
 /// Microseconds since the Unix epoch, the unit of every `*_us` column.
 pub fn now_us() -> i64 {
     jiff::Timestamp::now().as_microsecond()

@@ -21,10 +21,7 @@ pub(crate) fn instant(us: i64) -> String {
     jiff::Timestamp::from_microsecond(us).map(|t| t.to_string()).unwrap_or_default()
 }
 
-/// Today's date in Kazakhstan (UTC+5 since 1 March 2024), the default "on" date of rules.
-pub(crate) fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).date()
-}
+pub(crate) use ashyq_store::today;
 
 pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
     let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", ApiDoc::openapi());

@@ -5,7 +5,7 @@
 use super::lists::{EntryView, ListView};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::labour::coordination::{self, ListStatus};
+use ashyq_core::labour::coordination;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::lists::{self, ListHeader};
 use axum::Json;
@@ -36,12 +36,9 @@ pub struct RankView {
 
 /// A published list by id (404 for lists not published).
 pub async fn published_list(s: &AppState, id: i64) -> ApiResult<ListHeader> {
-    let list =
-        lists::get(&s.db, id).await.map_err(|_| Problem::not_found(format!("no published list {id}")))?;
-    if list.status != ListStatus::Published {
-        return Err(Problem::not_found(format!("no published list {id}")));
-    }
-    Ok(list)
+    lists::get_published(&s.db, id)
+        .await?
+        .ok_or_else(|| Problem::not_found(format!("no published list {id}")))
 }
 
 async fn view(s: &AppState, list: &ListHeader) -> ApiResult<PublishedView> {

@@ -7,10 +7,9 @@ use super::errors;
 use super::listview::{self, CheckRow, Row};
 use super::page::Page;
 use crate::state::AppState;
-use ashyq_core::labour::coordination::{self, ListStatus};
+use ashyq_core::labour::coordination;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
-use ashyq_store::StoreError;
 use ashyq_store::lists::{self, Entry, ListHeader};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -112,9 +111,8 @@ pub struct Published {
 /// A published list; None when there is no such list or it is not published (a database
 /// failure is logged and shown as not found, not as a blank page).
 async fn published_list(s: &AppState, id: i64) -> Option<ListHeader> {
-    match lists::get(&s.db, id).await {
-        Ok(l) => Some(l).filter(|l| l.status == ListStatus::Published),
-        Err(StoreError::NotFound { .. }) => None,
+    match lists::get_published(&s.db, id).await {
+        Ok(l) => l,
         Err(e) => {
             tracing::error!(error = %e, list = id, "reading a published list failed");
             None

@@ -120,6 +120,15 @@ pub async fn get(db: &Db, id: i64) -> Result<ListHeader, StoreError> {
     }
 }
 
+/// A list if it is published; none when there is no such list or it is not published.
+pub async fn get_published(db: &Db, id: i64) -> Result<Option<ListHeader>, StoreError> {
+    match get(db, id).await {
+        Ok(l) => Ok(Some(l).filter(|l| l.status == ListStatus::Published)),
+        Err(StoreError::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Every list, newest first.
 pub async fn all(db: &Db) -> Result<Vec<ListHeader>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM lists ORDER BY id DESC");
