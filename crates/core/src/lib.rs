@@ -12,6 +12,8 @@ pub mod ids;
 pub mod labour;
 pub mod occupation;
 pub mod policy;
+pub mod rates;
+pub mod rules;
 pub mod region;
 pub mod role;
 

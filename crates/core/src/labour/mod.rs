@@ -5,6 +5,7 @@ pub mod coordination;
 pub mod indicators;
 pub mod list;
 pub mod methodology;
+pub mod published;
 pub mod records;
 pub mod rows;
 

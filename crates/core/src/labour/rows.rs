@@ -49,26 +49,8 @@ impl Columns {
     /// Finds the source's columns in a header row: names compared without case or surrounding
     /// spaces (and without a byte-order mark); columns that are not the source's are ignored.
     pub fn resolve(source: Source, header: &[&str]) -> Result<Columns, HeaderError> {
-        let clean: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
-            .collect();
-        let mut at = Vec::new();
-        let mut missing = Vec::new();
-        let mut duplicated = Vec::new();
-        for &name in source.columns() {
-            let mut found = clean.iter().enumerate().filter(|(_, h)| h.as_str() == name).map(|(i, _)| i);
-            match (found.next(), found.next()) {
-                (Some(i), None) => at.push(i),
-                (Some(_), Some(_)) => duplicated.push(name),
-                (None, _) => missing.push(name),
-            }
-        }
-        if missing.is_empty() && duplicated.is_empty() {
-            Ok(Columns { source, at })
-        } else {
-            Err(HeaderError { missing, duplicated })
-        }
+        let found = find_columns(header, source.columns(), &[])?;
+        Ok(Columns { source, at: found.into_iter().flatten().collect() })
     }
 
     pub fn source(&self) -> Source {
@@ -78,6 +60,36 @@ impl Columns {
     /// The position in the row of the source's `n`th column.
     pub fn position(&self, n: usize) -> Option<usize> {
         self.at.get(n).copied()
+    }
+}
+
+/// Finds named columns in a header row: names compared without case or surrounding spaces (and
+/// without a byte-order mark), other columns ignored. Returns the position of each of
+/// `required` then each of `optional` (`None` for an optional column the header lacks).
+pub(crate) fn find_columns(
+    header: &[&str],
+    required: &[&'static str],
+    optional: &[&'static str],
+) -> Result<Vec<Option<usize>>, HeaderError> {
+    let clean: Vec<String> =
+        header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_ascii_lowercase()).collect();
+    let mut at = Vec::new();
+    let mut missing = Vec::new();
+    let mut duplicated = Vec::new();
+    for (&name, is_required) in required.iter().map(|n| (n, true)).chain(optional.iter().map(|n| (n, false)))
+    {
+        let mut found = clean.iter().enumerate().filter(|(_, h)| h.as_str() == name).map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(i), None) => at.push(Some(i)),
+            (Some(_), Some(_)) => duplicated.push(name),
+            (None, _) if is_required => missing.push(name),
+            (None, _) => at.push(None),
+        }
+    }
+    if missing.is_empty() && duplicated.is_empty() {
+        Ok(at)
+    } else {
+        Err(HeaderError { missing, duplicated })
     }
 }
 
@@ -201,7 +213,8 @@ impl<'r, 'a> Reader<'r, 'a> {
     }
 }
 
-fn shorten(text: &str) -> String {
+/// A field's text cut to 40 characters, for a message.
+pub(crate) fn shorten(text: &str) -> String {
     let mut s: String = text.chars().take(40).collect();
     if text.chars().count() > 40 {
         s.push('…');

@@ -3,11 +3,16 @@
 //! file can be given instead. Read once, checked whole, then asked "what applied on date D?".
 
 pub mod parameters;
+pub mod points;
+pub mod rules;
 pub mod sectors;
 
 use crate::labour::methodology::Methodology;
+use crate::occupation::OccupationCode;
 use jiff::civil::Date;
-pub use parameters::{InForce, LookupError, Parameters, Unit};
+pub use parameters::{InForce, LookupError, Parameters, RegionalParameters, Unit, Used};
+pub use points::PointsGrid;
+pub use rules::RuleBases;
 pub use sectors::SectorMap;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +64,16 @@ pub struct Policy {
     /// Every number the law sets, with its unit and dated values.
     #[serde(default)]
     pub parameters: Parameters,
+    /// Numbers set for each region (the average price of housing per m²).
+    #[serde(default)]
+    pub regional_parameters: RegionalParameters,
+    /// The legal basis of every rule of the five programmes, and its repeal if any.
+    pub rules: RuleBases,
+    /// The valuable-skills visa's points grid.
+    pub valuable_skills_points: Vec<Versioned<PointsGrid>>,
+    /// Occupations whose holders may acquire citizenship in the simplified procedure (a ground
+    /// of the Ata zholy card). A code names a group and everything in it.
+    pub simplified_citizenship_occupations: Vec<Versioned<Vec<OccupationCode>>>,
     /// The occupations of each priority sector.
     pub sectors: Vec<Versioned<SectorMap>>,
     /// How the list of professions in demand and the ranking of valuable skills are formed.
@@ -104,6 +119,44 @@ impl Policy {
         self.parameters
             .check()
             .map_err(|(key, reason)| PolicyError { path: format!("parameters.{key}"), reason })?;
+        self.regional_parameters
+            .check()
+            .map_err(|(key, reason)| PolicyError { path: format!("regional_parameters.{key}"), reason })?;
+        self.rules
+            .check(&crate::rules::catalogue::ids())
+            .map_err(|(key, reason)| PolicyError { path: format!("rules.{key}"), reason })?;
+        check_dates("valuable_skills_points", &self.valuable_skills_points)?;
+        for (i, v) in self.valuable_skills_points.iter().enumerate() {
+            v.value.check().map_err(|(key, reason)| PolicyError {
+                path: format!("valuable_skills_points[{i}].value.{key}"),
+                reason,
+            })?;
+        }
+        check_dates("simplified_citizenship_occupations", &self.simplified_citizenship_occupations)?;
+        for (i, v) in self.simplified_citizenship_occupations.iter().enumerate() {
+            for (j, code) in v.value.iter().enumerate() {
+                if crate::occupation::classifier().get(code).is_none() {
+                    return Err(PolicyError {
+                        path: format!("simplified_citizenship_occupations[{i}].value[{j}]"),
+                        reason: format!("{code} is not a group of the classifier"),
+                    });
+                }
+            }
+        }
+        for name in REQUIRED_PARAMETERS {
+            if !self.parameters.0.contains_key(*name) {
+                return Err(PolicyError {
+                    path: format!("parameters.{name}"),
+                    reason: "missing: the rules use it".into(),
+                });
+            }
+        }
+        if !self.regional_parameters.0.contains_key("housing_price_m2") {
+            return Err(PolicyError {
+                path: "regional_parameters.housing_price_m2".into(),
+                reason: "missing: the permanent-residence rule uses it".into(),
+            });
+        }
         check_dates("sectors", &self.sectors)?;
         check_dates("list_methodology", &self.list_methodology)?;
         for (i, v) in self.sectors.iter().enumerate() {
@@ -140,6 +193,14 @@ impl Policy {
         self.parameters.value(name, on)
     }
 
+    pub fn points_on(&self, on: Date) -> Option<&Versioned<PointsGrid>> {
+        in_force(&self.valuable_skills_points, on)
+    }
+
+    pub fn simplified_citizenship_on(&self, on: Date) -> Option<&Versioned<Vec<OccupationCode>>> {
+        in_force(&self.simplified_citizenship_occupations, on)
+    }
+
     pub fn sectors_on(&self, on: Date) -> Option<&Versioned<SectorMap>> {
         in_force(&self.sectors, on)
     }
@@ -148,6 +209,22 @@ impl Policy {
         in_force(&self.list_methodology, on)
     }
 }
+
+/// The parameters the rules read: a policy file without one of them is refused at load.
+pub const REQUIRED_PARAMETERS: &[&str] = &[
+    "mci",
+    "pr_solvency_per_applicant",
+    "pr_solvency_min_age",
+    "pr_housing_norm",
+    "pr_bank_certificate_validity",
+    "pr_validity",
+    "investor_threshold",
+    "long_term_visa_validity",
+    "ata_zholy_validity",
+    "valuable_skills_min_trainees",
+    "refugee_application_days",
+    "asylum_certificate_validity",
+];
 
 fn check_dates<T>(name: &str, versions: &[Versioned<T>]) -> Result<(), PolicyError> {
     if versions.is_empty() {

@@ -2,7 +2,7 @@
 //! unit and its dated values, each with the legal basis that set it. "The value of P on date D"
 //! is one function, [`Parameters::value`].
 
-use super::{LegalBasis, in_force};
+use super::LegalBasis;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -84,6 +84,21 @@ pub struct InForce {
     pub basis: LegalBasis,
 }
 
+/// A parameter's value on a date, borrowed from the policy: what a rule records as "used".
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Used<'p> {
+    pub name: &'p str,
+    /// For a regional parameter, the region whose value this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<&'p str>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    pub unit: Unit,
+    /// The date this value has applied from.
+    pub from: Date,
+    pub basis: &'p LegalBasis,
+}
+
 /// Why a parameter has no value on a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LookupError {
@@ -91,24 +106,36 @@ pub enum LookupError {
     Unknown(String),
     #[error("parameter `{name}` has no value in force on {on} (its first value applies from {first})")]
     NotYetInForce { name: String, on: Date, first: Date },
+    #[error("parameter `{name}` has no value for region {region} on {on}")]
+    NoRegion { name: String, region: String, on: Date },
 }
 
 impl Parameters {
     /// The value of `name` in force on `on`: the latest whose `from` is on or before it.
     pub fn value(&self, name: &str, on: Date) -> Result<InForce, LookupError> {
-        let p = self.0.get(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
-        let versions: Vec<super::Versioned<&Value>> = p
-            .values
-            .iter()
-            .map(|v| super::Versioned { from: v.from, basis: v.basis.clone(), value: v })
-            .collect();
-        match in_force(&versions, on) {
-            Some(v) => Ok(InForce {
-                name: name.to_string(),
-                value: v.value.value,
+        let u = self.get(name, on)?;
+        Ok(InForce {
+            name: name.to_string(),
+            value: u.value,
+            unit: u.unit,
+            from: u.from,
+            basis: u.basis.clone(),
+        })
+    }
+
+    /// The same lookup, borrowing from the policy (no copies: the rules call it per applicant).
+    pub fn get(&self, name: &str, on: Date) -> Result<Used<'_>, LookupError> {
+        let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
+        // Values are checked to be in increasing date order: the last one not after `on`.
+        let i = p.values.partition_point(|v| v.from <= on);
+        match i.checked_sub(1).and_then(|i| p.values.get(i)) {
+            Some(v) => Ok(Used {
+                name: key,
+                region: None,
+                value: v.value,
                 unit: p.unit,
                 from: v.from,
-                basis: v.basis.clone(),
+                basis: &v.basis,
             }),
             None => Err(LookupError::NotYetInForce {
                 name: name.to_string(),
@@ -143,6 +170,97 @@ impl Parameters {
             for (i, v) in p.values.iter().enumerate() {
                 if v.value.is_sign_negative() {
                     return Err((format!("{name}.values[{i}].value"), format!("{} is negative", v.value)));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One dated value of a regional parameter: a number for every region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalValue {
+    pub from: Date,
+    pub basis: LegalBasis,
+    /// By ISO 3166-2 region code (`KZ-75`); values are quoted decimals.
+    pub by_region: BTreeMap<String, Decimal>,
+}
+
+/// A number set for each region (the average price of housing per m², say).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalParameter {
+    pub description: String,
+    pub unit: Unit,
+    pub values: Vec<RegionalValue>,
+}
+
+/// Every regional parameter, by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RegionalParameters(pub BTreeMap<String, RegionalParameter>);
+
+impl RegionalParameters {
+    /// The value of `name` for `region` in force on `on`.
+    pub fn get<'p>(&'p self, name: &str, region: &str, on: Date) -> Result<Used<'p>, LookupError> {
+        let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
+        let i = p.values.partition_point(|v| v.from <= on);
+        let Some(v) = i.checked_sub(1).and_then(|i| p.values.get(i)) else {
+            return Err(LookupError::NotYetInForce {
+                name: name.to_string(),
+                on,
+                first: p.values.first().map_or(on, |v| v.from),
+            });
+        };
+        match v.by_region.get_key_value(region) {
+            Some((code, value)) => Ok(Used {
+                name: key,
+                region: Some(code),
+                value: *value,
+                unit: p.unit,
+                from: v.from,
+                basis: &v.basis,
+            }),
+            None => Err(LookupError::NoRegion { name: name.to_string(), region: region.to_string(), on }),
+        }
+    }
+
+    pub(super) fn check(&self) -> Result<(), (String, String)> {
+        for (name, p) in &self.0 {
+            if p.values.is_empty() {
+                return Err((format!("{name}.values"), "needs at least one value".into()));
+            }
+            for (i, pair) in p.values.windows(2).enumerate() {
+                if pair[1].from <= pair[0].from {
+                    return Err((
+                        format!("{name}.values[{}].from", i + 1),
+                        format!("{} is not after the previous value's {}", pair[1].from, pair[0].from),
+                    ));
+                }
+            }
+            for (i, v) in p.values.iter().enumerate() {
+                for region in crate::region::all() {
+                    if !v.by_region.contains_key(&region.code) {
+                        return Err((
+                            format!("{name}.values[{i}].by_region"),
+                            format!("no value for {} ({})", region.code, region.name_en),
+                        ));
+                    }
+                }
+                for (code, value) in &v.by_region {
+                    if crate::region::by_code(code).is_none() {
+                        return Err((
+                            format!("{name}.values[{i}].by_region.{code}"),
+                            "not a region code".into(),
+                        ));
+                    }
+                    if value.is_sign_negative() {
+                        return Err((
+                            format!("{name}.values[{i}].by_region.{code}"),
+                            format!("{value} is negative"),
+                        ));
+                    }
                 }
             }
         }

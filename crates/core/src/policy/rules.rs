@@ -1,0 +1,70 @@
+//! Rule bases: for every rule the code knows (`pr.solvency.applicant`, `pr.exempt.kandas`, …),
+//! the legal provision it applies and from when, and whether it applies at all — a draft policy
+//! can repeal an exception from a date, and the reform simulation shows what that changes.
+//! The logic of a rule is code (`crate::rules`); what it rests on is policy.
+
+use super::LegalBasis;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One version of a rule's footing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleVersion {
+    pub from: Date,
+    pub basis: LegalBasis,
+    /// `false` repeals the rule from `from` (an exception no longer granted, a condition dropped).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub applies: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// Every rule's versions, by rule id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RuleBases(pub BTreeMap<String, Vec<RuleVersion>>);
+
+impl RuleBases {
+    /// The version of `rule` in force on `on`; `None` before its first version (the rule did not
+    /// exist yet) or when the file does not know the rule.
+    pub fn on(&self, rule: &str, on: Date) -> Option<&RuleVersion> {
+        self.0.get(rule)?.iter().filter(|v| v.from <= on).max_by_key(|v| v.from)
+    }
+
+    /// Every rule in `known` has versions, every entry is a known rule, dates increase.
+    pub(super) fn check(&self, known: &[&str]) -> Result<(), (String, String)> {
+        for id in known {
+            if !self.0.contains_key(*id) {
+                return Err(((*id).to_string(), "the rule has no legal basis in this policy file".into()));
+            }
+        }
+        for (id, versions) in &self.0 {
+            if !known.contains(&id.as_str()) {
+                return Err((
+                    format!("\"{id}\""),
+                    format!("unknown rule; the rules are: {}", known.join(", ")),
+                ));
+            }
+            if versions.is_empty() {
+                return Err((format!("\"{id}\""), "needs at least one version".into()));
+            }
+            for (i, pair) in versions.windows(2).enumerate() {
+                if pair[1].from <= pair[0].from {
+                    return Err((
+                        format!("\"{id}\"[{}].from", i + 1),
+                        format!("{} is not after the previous version's {}", pair[1].from, pair[0].from),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,66 @@
+//! Rules as code: the five programmes of DOMAIN.md §2–§3, each a pure function of (facts, date,
+//! policy, lists in force, official rates) returning a [`Decision`] — an outcome and the checks
+//! that led to it, each with its rule id, legal basis and the parameter values used with their
+//! dates. Rules are written the way the law is: a base rule and labelled exceptions.
+//!
+//! The logic is here; every number and every legal basis comes from the policy file
+//! ([`crate::policy`]), so a draft policy can be evaluated beside the one in force.
+
+pub mod ata_zholy;
+pub mod catalogue;
+pub mod decision;
+pub mod explain;
+pub mod facts;
+pub mod investor;
+pub mod permanent_residence;
+pub mod refugee;
+pub mod simulate;
+mod support;
+pub mod valuable_skills;
+
+#[cfg(test)]
+mod tests;
+
+use crate::labour::published::PublishedLists;
+use crate::policy::{LookupError, Policy};
+use crate::rates::{RateError, RateTable};
+pub use catalogue::{Programme, RuleKind};
+pub use decision::{Arg, Check, CheckResult, Decision, Outcome};
+pub use facts::{Facts, FactsError};
+use jiff::civil::Date;
+
+/// What the rules may consult besides the facts: all of it data, none of it I/O.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub policy: &'a Policy,
+    /// Every published list of professions in demand (with its ranking of valuable skills).
+    pub lists: &'a PublishedLists,
+    /// The official exchange rates imported.
+    pub rates: &'a RateTable,
+}
+
+/// Why a decision could not be made at all (as opposed to a decision that says no).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EvalError {
+    #[error("{0}")]
+    Facts(#[from] FactsError),
+    #[error("{programme} is not in force on {on}{}", first.map(|d| format!(" (it applies from {d})")).unwrap_or_default())]
+    ProgrammeNotInForce { programme: &'static str, on: Date, first: Option<Date> },
+    #[error("{programme} was repealed from {from}")]
+    ProgrammeRepealed { programme: &'static str, from: Date },
+    #[error("{0}")]
+    Parameter(#[from] LookupError),
+    #[error("{0}")]
+    Rate(#[from] RateError),
+}
+
+/// Decides one programme for one person's facts on a date.
+pub fn evaluate<'p>(facts: &Facts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
+    match facts {
+        Facts::PermanentResidence(f) => permanent_residence::evaluate(f, on, ctx),
+        Facts::ValuableSkillsVisa(f) => valuable_skills::evaluate(f, on, ctx),
+        Facts::InvestorVisa(f) => investor::evaluate(f, on, ctx),
+        Facts::AtaZholy(f) => ata_zholy::evaluate(f, on, ctx),
+        Facts::Refugee(f) => refugee::evaluate(f, on, ctx),
+    }
+}

@@ -1,0 +1,132 @@
+use super::explain::{self, Language};
+use super::*;
+use crate::labour::published::{PublishedList, PublishedLists};
+use crate::occupation::OccupationCode;
+use crate::rates::RateTable;
+use jiff::civil::date;
+
+fn policy() -> crate::policy::Policy {
+    crate::policy::Policy::kz().expect("the shipped policy loads")
+}
+
+fn pr_facts(funds: &str, occupation: &str) -> String {
+    format!(
+        r#"{{"applicant": {{"birth_date": "1990-05-01", "passport_expiry": "2040-01-01", "occupation": {occupation},
+            "ethnic_kazakh": false, "former_citizen": false, "simplified_citizenship": false, "criminal_record": false,
+            "funds": {{"amount_kzt": "{funds}", "kazakh_bank": true, "certified_on": "2025-12-01"}}}},
+          "family": [], "region": "KZ-71", "housing": {{"provided_by_contract": true, "funds_kzt": null}}}}"#
+    )
+}
+
+#[test]
+fn exactly_1320_mci_passes_on_31_december_and_fails_on_1_january() {
+    let p = policy();
+    let lists = PublishedLists::default();
+    let rates = RateTable::default();
+    let ctx = Context { policy: &p, lists: &lists, rates: &rates };
+    // 1,320 × 3,932 (the MCI of 2025).
+    let facts = Facts::from_json(Programme::PermanentResidence, &pr_facts("5190240", "null")).unwrap();
+    let d = evaluate(&facts, date(2025, 12, 31), &ctx).unwrap();
+    assert_eq!(d.outcome, Outcome::Eligible, "{:#?}", d.checks);
+    let d = evaluate(&facts, date(2026, 1, 1), &ctx).unwrap();
+    assert_eq!(d.outcome, Outcome::Ineligible);
+    assert_eq!(d.failing_rules(), vec!["pr.solvency.applicant"]);
+    let check = d.check("pr.solvency.applicant").unwrap();
+    let mci = check.parameters.iter().find(|u| u.name == "mci").unwrap();
+    assert_eq!((mci.value, mci.from), (rust_decimal::Decimal::from(4325), date(2026, 1, 1)));
+    let en = explain::explain(check, Language::En);
+    assert!(en.contains("5,709,000") && en.contains("518,760"), "{en}");
+}
+
+#[test]
+fn an_occupation_on_the_list_in_force_exempts_and_one_added_the_day_after_does_not() {
+    let p = policy();
+    let code = OccupationCode::parse("2211").unwrap();
+    let lists = PublishedLists(vec![PublishedList::new(
+        7,
+        2025,
+        date(2026, 3, 2),
+        1,
+        Some("No. 12".into()),
+        vec![code],
+        vec![(code, 1)],
+    )]);
+    let rates = RateTable::default();
+    let ctx = Context { policy: &p, lists: &lists, rates: &rates };
+    let facts = Facts::from_json(Programme::PermanentResidence, &pr_facts("1000", "\"2211\"")).unwrap();
+    let before = evaluate(&facts, date(2026, 3, 1), &ctx).unwrap();
+    assert_eq!(before.outcome, Outcome::Ineligible);
+    let after = evaluate(&facts, date(2026, 3, 2), &ctx).unwrap();
+    assert_eq!(after.outcome, Outcome::Eligible, "{:#?}", after.checks);
+    let waived = after.check("pr.solvency.applicant").unwrap().waived.unwrap();
+    assert_eq!(waived.by, "pr.exempt.in_demand");
+}
+
+#[test]
+fn unknown_and_missing_facts_name_the_field() {
+    let bad = pr_facts("1", "null").replace("\"ethnic_kazakh\": false,", "");
+    let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
+    assert_eq!(e.path, "applicant.ethnic_kazakh");
+    assert_eq!(e.reason, "missing");
+    let bad = pr_facts("1", "null").replace("\"family\": []", "\"family\": [], \"pets\": 2");
+    let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
+    assert!(e.to_string().contains("pets"), "{e}");
+    let bad = pr_facts("1.5e3", "null").replace("\"1.5e3\"", "1500.5");
+    let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
+    assert_eq!(e.path, "applicant.funds.amount_kzt", "{e}");
+}
+
+#[test]
+fn every_rule_has_a_title_in_every_language() {
+    for rule in catalogue::RULES {
+        for lang in Language::ALL {
+            let id = explain::rule_message_id(rule.id, "title");
+            assert!(explain::message(lang, &id, &[]).is_some(), "{} lacks {id}", lang.code());
+        }
+    }
+}
+
+#[test]
+fn a_draft_that_repeals_the_kandas_exemption_changes_exactly_the_kandas_without_funds() {
+    let baseline = policy();
+    // The draft adds a second version to the exception: repealed from 1 June 2026.
+    let kandas = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "Law \"On population migration\" No. 477-IV of 22 July 2011", article = "Article 49", paragraph = "exemption: kandas" } }]"#;
+    let text = include_str!("../../../../data/policy/kz.toml");
+    assert!(text.contains(kandas));
+    let text = text.replace(
+        kandas,
+        &kandas.replace("}]", r#"}, { from = "2026-06-01", applies = false, basis = { act = "Draft" } }]"#),
+    );
+    let draft = crate::policy::Policy::parse(&text).expect("the draft loads");
+    let lists = PublishedLists::default();
+    let rates = RateTable::default();
+    let base_ctx = Context { policy: &baseline, lists: &lists, rates: &rates };
+    let draft_ctx = Context { policy: &draft, lists: &lists, rates: &rates };
+    let kandas = pr_facts("0", "null").replace("\"ethnic_kazakh\": false", "\"ethnic_kazakh\": true");
+    let cases = vec![
+        simulate::Case {
+            reference: "A-1".into(),
+            applied_on: date(2026, 7, 1),
+            facts: Facts::from_json(Programme::PermanentResidence, &kandas).unwrap(),
+        },
+        simulate::Case {
+            reference: "A-2".into(),
+            applied_on: date(2026, 5, 31),
+            facts: Facts::from_json(Programme::PermanentResidence, &kandas).unwrap(),
+        },
+        simulate::Case {
+            reference: "A-3".into(),
+            applied_on: date(2026, 7, 1),
+            facts: Facts::from_json(Programme::PermanentResidence, &pr_facts("9000000", "null")).unwrap(),
+        },
+    ];
+    let report = simulate::simulate(&cases, None, &base_ctx, &draft_ctx);
+    assert_eq!((report.cases, report.changed), (3, 1));
+    assert_eq!(report.affected[0].reference, "A-1");
+    assert_eq!(report.affected[0].failing_after, vec!["pr.solvency.applicant"]);
+    let counts = &report.by_programme[&Programme::PermanentResidence];
+    assert_eq!(counts.transitions.get("eligible → ineligible"), Some(&1));
+    // Forcing the date to before the repeal: nothing changes.
+    let report = simulate::simulate(&cases, Some(date(2026, 5, 1)), &base_ctx, &draft_ctx);
+    assert_eq!(report.changed, 0);
+}
