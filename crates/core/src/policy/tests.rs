@@ -53,12 +53,31 @@ indicators = [{ id = "vacancies_posted", weight = 1.0, benchmark = "median" }]
 
 #[test]
 fn versions_apply_from_their_date_until_the_next() {
-    let p = Policy::parse(SMALL).unwrap();
+    let p = Policy::parse(&small()).unwrap();
     assert_eq!(p.sectors_on(d("2022-12-31")), None);
     assert_eq!(p.sectors_on(d("2023-01-01")).unwrap().basis.act, "A");
     assert_eq!(p.sectors_on(d("2024-06-30")).unwrap().basis.act, "A");
     assert_eq!(p.sectors_on(d("2024-07-01")).unwrap().basis.to_string(), "B, Art. 2");
     assert_eq!(p.sectors_on(d("2030-01-01")).unwrap().value.0.len(), 2);
+}
+
+/// What every policy file must hold besides the list's parts — the programmes' parameters,
+/// regional prices, rule bases, points grid, simplified-citizenship list — taken from the
+/// shipped file (without its MCI when a test brings its own).
+fn programme_parts(with_mci: bool) -> String {
+    let start = KZ_TOML.find("[parameters.").unwrap();
+    let end = KZ_TOML.find("[[sectors]]").unwrap();
+    let parts = &KZ_TOML[start..end];
+    if with_mci {
+        return format!("\n{parts}");
+    }
+    let mci = parts.find("[parameters.mci]").unwrap();
+    let next = mci + parts[mci..].find("\n[parameters.").unwrap();
+    format!("\n{}{}", &parts[..mci], &parts[next..])
+}
+
+fn small() -> String {
+    format!("{SMALL}{}", programme_parts(true))
 }
 
 fn refusal(text: &str) -> PolicyError {
@@ -67,24 +86,24 @@ fn refusal(text: &str) -> PolicyError {
 
 #[test]
 fn bad_files_are_refused_with_the_path_of_the_bad_key() {
-    let e = refusal(&SMALL.replace("k = 1", "k = 2"));
+    let e = refusal(&small().replace("k = 1", "k = 2"));
     assert_eq!(e.path, "list_methodology[0].value.inclusion.k", "{e}");
-    let e = refusal(&SMALL.replace(r#"id = "vacancies_posted""#, r#"id = "vacancies_postd""#));
+    let e = refusal(&small().replace(r#"id = "vacancies_posted""#, r#"id = "vacancies_postd""#));
     assert!(e.path.starts_with("list_methodology[0].value.indicators[0]"), "{e}");
     assert!(e.reason.contains("vacancies_postd"), "{e}");
-    let e = refusal(&SMALL.replace(r#"from = "2024-07-01""#, r#"from = "2022-07-01""#));
+    let e = refusal(&small().replace(r#"from = "2024-07-01""#, r#"from = "2022-07-01""#));
     assert_eq!(e.path, "sectors[1].from", "{e}");
-    let e = refusal(&SMALL.replace(r#"["25"]"#, r#"["99"]"#));
+    let e = refusal(&small().replace(r#"["25"]"#, r#"["99"]"#));
     assert!(e.path.starts_with("sectors[0].value"), "{e}");
-    let e = refusal(&SMALL.replace("hard_to_fill_days = 30", "hard_to_fill_days = 30\nsurprise = 1"));
+    let e = refusal(&small().replace("hard_to_fill_days = 30", "hard_to_fill_days = 30\nsurprise = 1"));
     assert!(e.reason.contains("surprise"), "{e}");
     let e =
-        refusal(&SMALL.replace(
+        refusal(&small().replace(
             r#"priority_sectors = ["information_technology"]"#,
             r#"priority_sectors = ["healthcare"]"#,
         ));
     assert_eq!(e.path, "list_methodology[0].value.priority_sectors", "{e}");
-    let e = refusal(&SMALL.replace(r#"from = "2023-01-01""#, r#"from = "2023-13-01""#));
+    let e = refusal(&small().replace(r#"from = "2023-01-01""#, r#"from = "2023-13-01""#));
     assert!(e.path.contains("from"), "{e}");
     let e = refusal("[meta\n");
     assert_eq!(e.path, "(file)");
@@ -132,7 +151,7 @@ values = [
 
 #[test]
 fn bad_parameters_are_refused_with_their_path() {
-    let ok = format!("{SMALL}{PARAMS}");
+    let ok = format!("{SMALL}{PARAMS}{}", programme_parts(false));
     assert!(Policy::parse(&ok).is_ok());
     let e = refusal(&ok.replace(r#"from = "2026-01-01""#, r#"from = "2024-01-01""#));
     assert_eq!(e.path, "parameters.mci.values[1].from", "{e}");
@@ -144,4 +163,44 @@ fn bad_parameters_are_refused_with_their_path() {
     assert!(e.path.contains("unit"), "{e}");
     let e = refusal(&ok.replace("[parameters.mci]", "[parameters.MCI]"));
     assert_eq!(e.path, "parameters.MCI", "{e}");
+}
+
+#[test]
+fn bad_rules_grids_and_regional_values_are_refused_with_their_path() {
+    let ok = small();
+    assert!(Policy::parse(&ok).is_ok());
+    let e = refusal(&ok.replace(r#""pr.exempt.kandas" = "#, r#""pr.exempt.kandaz" = "#));
+    assert_eq!(e.path, "rules.pr.exempt.kandas", "{e}");
+    assert!(e.reason.contains("no legal basis"), "{e}");
+    let e = refusal(&ok.replace(
+        "[rules]\n",
+        "[rules]\n\"pr.golden_visa\" = [{ from = \"2026-01-01\", basis = { act = \"X\" } }]\n",
+    ));
+    assert_eq!(e.path, "rules.\"pr.golden_visa\"", "{e}");
+    let e = refusal(&ok.replace("{ up_to = 10, points = 25 }", "{ up_to = 10, points = 26 }"));
+    assert_eq!(e.path, "valuable_skills_points[0].value.factors[0].scoring.brackets[0]", "{e}");
+    let e = refusal(&ok.replace("minimum = 60", "minimum = 101"));
+    assert_eq!(e.path, "valuable_skills_points[0].value.minimum", "{e}");
+    let e = refusal(&ok.replace("{ doctorate = 20,", "{ phd = 20,"));
+    assert_eq!(e.path, "valuable_skills_points[0].value.factors[1].scoring.levels.phd", "{e}");
+    let e = refusal(&ok.replace(r#""KZ-79" = "400000""#, r#""KZ-99" = "400000""#));
+    assert_eq!(e.path, "regional_parameters.housing_price_m2.values[0].by_region", "{e}");
+    assert!(e.reason.contains("KZ-79"), "{e}");
+    let e =
+        refusal(&ok.replace(r#"value = ["21", "22", "23", "25", "31", "72"]"#, r#"value = ["21", "9999"]"#));
+    assert_eq!(e.path, "simplified_citizenship_occupations[0].value[1]", "{e}");
+    let e = refusal(&ok.replace("[parameters.ata_zholy_validity]", "[parameters.ata_zholy_validity_old]"));
+    assert_eq!(e.path, "parameters.ata_zholy_validity", "{e}");
+}
+
+#[test]
+fn a_rule_repealed_from_a_date_applies_until_then() {
+    let p = Policy::parse(&small().replace(
+        r#"paragraph = "exemption: kandas" } }]"#,
+        r#"paragraph = "exemption: kandas" } }, { from = "2027-01-01", applies = false, basis = { act = "Draft" } }]"#,
+    ))
+    .unwrap();
+    assert!(p.rules.on("pr.exempt.kandas", d("2026-12-31")).unwrap().applies);
+    assert!(!p.rules.on("pr.exempt.kandas", d("2027-01-01")).unwrap().applies);
+    assert!(p.rules.on("pr.exempt.kandas", d("2022-12-31")).is_none());
 }
