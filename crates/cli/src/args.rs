@@ -67,6 +67,19 @@ pub enum Command {
     /// The coordinating organisations (ministries, akimats, Atameken) and who speaks for them.
     #[command(subcommand)]
     Bodies(BodiesCommand),
+    /// Official exchange rates of the National Bank (imported with `import rates`): list, look up.
+    #[command(subcommand)]
+    Rates(RatesCommand),
+    /// Decide a programme for a person's facts (JSON), with every check explained and cited.
+    Eval(EvalArgs),
+    /// Decide many applications (JSON Lines) on every core; one JSON line per decision.
+    EvalBatch(EvalBatchArgs),
+    /// Stored applications to the programmes.
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// Reform simulation: every stored application decided under the draft given with --policy
+    /// beside the policy in force; what changes, per programme, and the cases affected.
+    Simulate(SimulateArgs),
     /// Generate realistic synthetic data (for demos and benchmarks).
     #[command(subcommand)]
     Generate(GenerateCommand),
@@ -203,7 +216,7 @@ pub enum OccupationsCommand {
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Which source the file holds.
+    /// Which source the file holds (`rates`: the National Bank's official exchange rates).
     #[arg(value_enum)]
     pub source: SourceArg,
     /// The file: CSV (UTF-8) or XLSX (first worksheet), with a header row.
@@ -225,6 +238,26 @@ pub enum SourceArg {
     Forecast,
     Vacancies,
     WorkPermits,
+    Rates,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RatesCommand {
+    /// Per currency: the first and last dates with a rate, and how many rates.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The official rate in force on a date: the rate set for it, or the latest before it
+    /// (weekends, holidays) if no more than 10 days before; exits 1 if there is none.
+    Show {
+        /// An ISO 4217 code, e.g. USD.
+        currency: String,
+        /// The date, YYYY-MM-DD.
+        date: jiff::civil::Date,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -295,6 +328,38 @@ pub enum BodiesCommand {
 pub enum GenerateCommand {
     /// Synthetic national labour-market data: forecast.csv, vacancies.csv, work-permits.csv.
     Labour(GenerateLabourArgs),
+    /// Illustrative daily exchange rates (USD, EUR, RUB, CNY; working days 2023–2026) as CSV, the
+    /// demo's. NOT the National Bank's published rates.
+    Rates(GenerateRatesArgs),
+    /// Synthetic applications to the five programmes (JSON Lines), for `applications import`,
+    /// `eval-batch` and the benchmark.
+    Applications(GenerateApplicationsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateApplicationsArgs {
+    /// The JSON Lines file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// How many applications.
+    #[arg(long, default_value_t = 10_000)]
+    pub count: u64,
+    /// Seed of the generator: the same seed gives the same file.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Applications are dated from this day …
+    #[arg(long, default_value = "2025-01-01")]
+    pub first: jiff::civil::Date,
+    /// … to this day.
+    #[arg(long, default_value = "2026-11-20")]
+    pub last: jiff::civil::Date,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateRatesArgs {
+    /// The CSV file to write (its folder is created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -333,4 +398,76 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// A backup made by `ashyq backup`.
     pub file: PathBuf,
+}
+
+/// A language of explanations.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    Kk,
+    Ru,
+    En,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// permanent-residence, valuable-skills-visa, investor-visa, ata-zholy or refugee.
+    pub programme: String,
+    /// The facts, a JSON file (`-` for standard input); see docs/programmes.md.
+    pub facts: PathBuf,
+    /// The date of application (default: today in Kazakhstan).
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// Print the decision as JSON, with explanations in all three languages.
+    #[arg(long)]
+    pub json: bool,
+    /// The language of the text output.
+    #[arg(long, value_enum, default_value_t = Language::En)]
+    pub lang: Language,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalBatchArgs {
+    /// JSON Lines: {"reference": …, "programme": …, "on": "YYYY-MM-DD", "facts": {…}} per line.
+    pub file: PathBuf,
+    /// Decide every line on this date instead of its own.
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// Write the decisions here instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Threads (default: every core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print the time spent reading, deciding and writing on standard error.
+    #[arg(long)]
+    pub timing: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ApplicationsCommand {
+    /// Store applications from JSON Lines ({"reference", "programme", "on", "facts"} per line):
+    /// every line is read and decided first; any bad line and nothing is stored. A reference
+    /// already stored with the same application is left as it is.
+    Import(ApplicationsImportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ApplicationsImportArgs {
+    pub file: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// The policy in force to compare with (default: the one built in).
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Decide every application on this date instead of its own application date.
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// Print the whole report, every affected case, as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How many affected cases the text report lists.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
 }

@@ -1,7 +1,9 @@
 //! The demo's data: synthetic national labour-market data for 2022–2025 (the generator in
 //! `synth`), imported through the same pipeline as real files, and two lists taken through the
 //! whole flow — computed, coordinated, revised, approved and published — plus a third draft
-//! waiting in coordination, so every page has something true to show.
+//! waiting in coordination, so every page has something true to show. And illustrative daily
+//! exchange rates (`synth::rates`, NOT the National Bank's published rates) so that amounts can
+//! be converted.
 
 use crate::synth;
 use ashyq_core::labour::coordination::{Change, Verdict};
@@ -11,6 +13,7 @@ use ashyq_core::policy::Policy;
 use ashyq_store::labour::import::Quiet;
 use ashyq_store::labour::{ImportRequest, Input, import};
 use ashyq_store::lists::{self, Changed, NewOpinion};
+use ashyq_store::rates::{self, RatesRequest};
 use ashyq_store::{Actor, Db};
 use jiff::civil::date;
 use std::path::Path;
@@ -87,6 +90,26 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
     Ok(Some(format!(
         "demo data: {} vacancies, {} work permits, {} forecast rows; lists {} (in force from 2025-03-01) and {} (from 2026-03-01) published, list {} in coordination",
         summary.vacancies, summary.work_permits, summary.forecast_rows, first.id, second.id, third.id
+    )))
+}
+
+/// Imports the illustrative exchange rates unless some rates are stored already (so a database
+/// demoed before the rates existed gets them too). Returns what it did.
+pub async fn load_rates(db: &Db, dir: &Path) -> anyhow::Result<Option<String>> {
+    if !rates::summary(db).await?.is_empty() {
+        return Ok(None);
+    }
+    let file = synth::rates::FILE;
+    let path = dir.join(file);
+    let written = synth::rates::write(&path)?;
+    let input = Input::open(&path).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+    let request = RatesRequest { file_name: file.into(), skip_invalid: false };
+    let report = rates::import(db, &Actor::cli(), &request, input, &mut Quiet).await?;
+    anyhow::ensure!(report.committed, "demo file {file} did not import: {:?}", report.errors.first());
+    Ok(Some(format!(
+        "exchange rates: {written} illustrative daily rates of USD, EUR, RUB and CNY, {}–{}          (NOT the National Bank's published rates)",
+        synth::rates::FIRST_DAY,
+        synth::rates::LAST_DAY
     )))
 }
 

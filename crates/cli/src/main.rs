@@ -2,14 +2,18 @@
 //! commands. Holds no policy and no SQL of its own.
 
 mod accounts;
+mod applications;
 mod args;
 mod bodies;
 mod demo_data;
+mod eval;
 mod from_files;
+mod importing;
 mod labour;
 mod maintenance;
 mod occupations;
 mod policy;
+mod rates;
 mod serve;
 mod synth;
 
@@ -89,6 +93,27 @@ fn generate_labour(a: args::GenerateLabourArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn generate_applications(a: args::GenerateApplicationsArgs) -> anyhow::Result<ExitCode> {
+    if a.last < a.first {
+        anyhow::bail!("--last {} is before --first {}", a.last, a.first);
+    }
+    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    }
+    let file = std::fs::File::create(&a.out).map_err(|e| anyhow::anyhow!("{}: {e}", a.out.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let options = synth::applications::ApplicationsOptions {
+        count: a.count,
+        seed: a.seed,
+        first: a.first,
+        last: a.last,
+    };
+    let n = synth::applications::write(&options, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    println!("wrote {}: {n} applications", a.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let url = cli.database_url;
     match cli.command {
@@ -107,6 +132,22 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             labour::compute_list(&url, &policy, a).await
         }
         Command::Generate(args::GenerateCommand::Labour(a)) => generate_labour(a),
+        Command::Generate(args::GenerateCommand::Rates(a)) => rates::generate(a),
+        Command::Generate(args::GenerateCommand::Applications(a)) => generate_applications(a),
+        Command::Rates(c) => rates::run(&url, c).await,
         Command::Bodies(c) => bodies::run(&url, c).await,
+        Command::Eval(a) => eval::eval(&url, &policy::load(cli.policy.as_deref())?, a).await,
+        Command::EvalBatch(a) => eval::eval_batch(&url, &policy::load(cli.policy.as_deref())?, a).await,
+        Command::Applications(args::ApplicationsCommand::Import(a)) => {
+            applications::import(&url, &policy::load(cli.policy.as_deref())?, a).await
+        }
+        Command::Simulate(a) => {
+            let Some(draft) = cli.policy.as_deref() else {
+                anyhow::bail!("simulate needs the draft policy: ashyq simulate --policy DRAFT.toml");
+            };
+            let draft = policy::load(Some(draft))?;
+            let baseline = policy::load(a.baseline.as_deref())?;
+            applications::simulate(&url, &draft, &baseline, a).await
+        }
     }
 }

@@ -84,6 +84,9 @@ pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<
         Some(what) => println!("{what}"),
         None => println!("A list is published already: demo data not loaded again."),
     }
+    if let Some(what) = crate::demo_data::load_rates(&db, &data_dir).await? {
+        println!("{what}");
+    }
     println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
     run(db, policy, args).await
 }

@@ -740,6 +740,13 @@ fn demo_creates_accounts_and_serves() {
     assert_eq!(r.status, 200, "{r:?}");
     // The demo data: a list is in force today, and the published versions are public.
     assert!(demo.seen.iter().any(|l| l.starts_with("demo data: 120000 vacancies")), "{:?}", demo.seen);
+    // And the illustrative exchange rates, said to be no National Bank rates.
+    assert!(
+        demo.seen.iter().any(|l| l.starts_with("exchange rates: 4176 illustrative daily rates")
+            && l.contains("NOT the National Bank's published rates")),
+        "{:?}",
+        demo.seen
+    );
     let r = http(demo.port, "GET", "/api/v1/published-lists", &[], "").unwrap();
     assert_eq!(r.status, 200, "{r:?}");
     assert_eq!(r.body.matches("\"status\":\"published\"").count(), 2, "{}", r.body);
@@ -792,6 +799,7 @@ fn demo_creates_accounts_and_serves() {
     assert_eq!(usernames(&url).len(), 7);
     for action in [
         "labour.import",
+        "rates.import",
         "list.draft",
         "list.send",
         "list.opinion",
@@ -809,6 +817,7 @@ fn demo_creates_accounts_and_serves() {
     assert!(!again.seen.iter().any(|l| l.trim_start().starts_with("demo-")), "{:?}", again.seen);
     again.wait_ready(STARTUP);
     assert!(again.seen.iter().any(|l| l.contains("demo data not loaded again")), "{:?}", again.seen);
+    assert!(!again.seen.iter().any(|l| l.starts_with("exchange rates:")), "{:?}", again.seen);
     again.stop();
     assert_eq!(usernames(&url).len(), 7);
 }

@@ -4,12 +4,14 @@
 //! This crate must not decide policy (that is `ashyq-core`) and must not know about HTTP or the
 //! terminal. Every state change it makes writes its audit record in the same transaction.
 
+pub mod applications;
 pub mod audit;
 pub mod backup;
 pub mod db;
 pub mod error;
 pub mod labour;
 pub mod lists;
+pub mod rates;
 pub mod secret;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -6,11 +6,13 @@
 //! Deterministic for a seed, streaming (rows are written as they are drawn), with documented
 //! planted signals: [`PLANTED_SHORTAGES`] and [`DECLINING`].
 
+pub mod applications;
 mod calendar;
 mod forecast;
 mod output;
 mod permits;
 mod profile;
+pub mod rates;
 mod sample;
 mod vacancies;
 

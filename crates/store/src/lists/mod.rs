@@ -11,7 +11,7 @@ mod write;
 pub use bodies::{Body, add_body, assign_member, bodies, body_of, set_body_active};
 pub use read::{
     Entry, ListHeader, Opinion, Proposal, all, entries, get, get_published, in_force, on_list, opinions,
-    placed, published, recipients, regional, regional_of, sent_revisions, was_sent_to,
+    placed, published, published_lists, recipients, regional, regional_of, sent_revisions, was_sent_to,
 };
 pub use write::{Changed, NewOpinion, approve, create_draft, give_opinion, publish, revise, send};
 

@@ -329,3 +329,41 @@ pub async fn sent_revisions(db: &Db, id: i64, body: &str) -> Result<Vec<i64>, St
     .await?;
     rows.iter().map(|r| Ok(r.try_get("revision")?)).collect()
 }
+
+/// Every published version with its occupations and ranking, as the rules of the programmes
+/// consult it (`ashyq_core::labour::published`). Small: a few lists of about a hundred entries.
+pub async fn published_lists(db: &Db) -> Result<ashyq_core::labour::published::PublishedLists, StoreError> {
+    use ashyq_core::labour::published::{PublishedList, PublishedLists};
+    let mut out = Vec::new();
+    for header in published(db).await? {
+        let Some(from) = header.effective_from.as_deref().and_then(parse_iso_date) else {
+            return Err(StoreError::Corrupt(format!("list {} is published without an effective date", header.id)));
+        };
+        let mut included = Vec::new();
+        let mut ranking = Vec::new();
+        for e in entries(db, header.id, header.revision).await? {
+            let Ok(code) = OccupationCode::parse(&e.occupation) else { continue };
+            if e.included {
+                included.push(code);
+            }
+            if let Ok(rank) = u32::try_from(e.rank) {
+                ranking.push((code, rank));
+            }
+        }
+        let order = match (&header.order_no, &header.order_date) {
+            (Some(n), Some(d)) => Some(format!("{n} of {d}")),
+            (Some(n), None) => Some(n.clone()),
+            _ => None,
+        };
+        out.push(PublishedList::new(
+            header.id,
+            header.period,
+            from,
+            header.published_at_us.unwrap_or(0),
+            order,
+            included,
+            ranking,
+        ));
+    }
+    Ok(PublishedLists(out))
+}

@@ -1,0 +1,174 @@
+//! Integration tests of `ashyq eval`, `eval-batch`, `applications import` and `simulate`, each
+//! run as a process against a SQLite file and, when `ASHYQ_TEST_POSTGRES_URL` is set, a fresh
+//! PostgreSQL schema.
+
+mod support;
+
+use ashyq_store::testing::TestDb;
+use std::path::{Path, PathBuf};
+use support::{run, run_in};
+
+both_backends!(
+    eval_explains_a_decision_with_its_parameters_and_their_dates,
+    the_investor_visa_converts_at_the_imported_rate_of_the_investment_date,
+    applications_are_stored_all_or_nothing_and_a_draft_policy_shows_what_changes,
+);
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples")
+}
+
+fn example(programme: &str) -> String {
+    examples().join(format!("{programme}.json")).display().to_string()
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write a test file");
+    path.display().to_string()
+}
+
+async fn eval_explains_a_decision_with_its_parameters_and_their_dates(t: &TestDb) {
+    // The example family: 6,000,000 ₸ and 5,800,000 ₸ against 1,320 × 4,325 = 5,709,000 ₸;
+    // housing 3 × 15 m² × 560,000 ₸ (Astana) = 25,200,000 ₸ against 26,000,000 ₸.
+    let out =
+        run(&t.url, &["eval", "permanent-residence", &example("permanent-residence"), "--on", "2026-11-20"])
+            .ok();
+    assert!(out.stdout.starts_with("permanent-residence on 2026-11-20"), "{}", out.stdout);
+    assert!(out.stdout.contains(": ELIGIBLE"), "{}", out.stdout);
+    assert!(out.stdout.contains("mci = 4325 KZT (in force from 2026-01-01"), "{}", out.stdout);
+    assert!(out.stdout.contains("5,709,000"), "{}", out.stdout);
+
+    // The same facts a year earlier: the MCI of 2025 and a certificate dated after the date.
+    let json = run(
+        &t.url,
+        &["eval", "permanent-residence", &example("permanent-residence"), "--on", "2025-11-20", "--json"],
+    )
+    .ok()
+    .json();
+    assert_eq!(json["outcome"], "ineligible");
+    let failing: Vec<&str> =
+        json["failing_rules"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(failing, ["pr.solvency.applicant", "pr.solvency.family"]);
+    let check =
+        json["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "pr.solvency.applicant").unwrap();
+    assert_eq!(check["note"], "certificate_after");
+    assert!(check["explanation"]["kk"].as_str().unwrap().len() > 20);
+    assert!(check["explanation"]["ru"].as_str().unwrap() != check["explanation"]["en"].as_str().unwrap());
+
+    // Kazakh text output.
+    let out =
+        run(&t.url, &["eval", "refugee", &example("refugee"), "--on", "2026-11-20", "--lang", "kk"]).ok();
+    assert!(out.stdout.contains("NEEDS_OFFICER"), "{}", out.stdout);
+
+    // A missing field: exit 2, named.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.json", r#"{"arrival_date": "2026-11-17", "grounds": []}"#);
+    let out = run(&t.url, &["eval", "refugee", &bad]).code(2);
+    assert!(out.stderr.contains("bad.json: exclusion_grounds: missing"), "{}", out.stderr);
+    // Standard input, an unknown programme, a programme not yet in force.
+    let out = run_in(
+        dir.path(),
+        Some(&t.url),
+        &["eval", "ata-zholy", "-", "--on", "2026-01-10"],
+        Some(&std::fs::read_to_string(example("ata-zholy")).unwrap()),
+    )
+    .ok();
+    assert!(out.stdout.contains(": ELIGIBLE"), "{}", out.stdout);
+    run(&t.url, &["eval", "golden-visa", &bad]).fails_with(&["unknown programme", "permanent-residence"]);
+    run(&t.url, &["eval", "investor-visa", &example("investor-visa"), "--on", "2024-11-16"])
+        .fails_with(&["investor-visa is not in force on 2024-11-16", "2024-11-17"]);
+}
+
+async fn the_investor_visa_converts_at_the_imported_rate_of_the_investment_date(t: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    // Without rates: no decision, and the message says what to import.
+    run(&t.url, &["eval", "investor-visa", &example("investor-visa"), "--on", "2026-06-01"])
+        .fails_with(&["no official USD rate in force on 2026-03-03", "import"]);
+    // 120,000,000 ₸ on 2026-03-03 at 500 ₸/$ = $240,000; plus $80,000 = $320,000.
+    let rates =
+        write(dir.path(), "rates.csv", "date,currency,rate\n2026-03-03,USD,500.00\n2026-03-02,USD,505.00\n");
+    run(&t.url, &["import", "rates", &rates]).ok();
+    let json =
+        run(&t.url, &["eval", "investor-visa", &example("investor-visa"), "--on", "2026-06-01", "--json"])
+            .ok()
+            .json();
+    assert_eq!(json["outcome"], "eligible", "{json:#}");
+    let total = json["checks"].as_array().unwrap().iter().find(|c| c["rule"] == "inv.threshold").unwrap();
+    assert_eq!(total["values"]["total"]["amount"], "320000");
+    // At 600 ₸/$ the same tenge are $200,000: $280,000 in all, refused.
+    let rates = write(dir.path(), "rates2.csv", "date,currency,rate\n2026-03-03,USD,600\n");
+    run(&t.url, &["import", "rates", &rates]).ok();
+    let json =
+        run(&t.url, &["eval", "investor-visa", &example("investor-visa"), "--on", "2026-06-01", "--json"])
+            .ok()
+            .json();
+    assert_eq!(json["outcome"], "ineligible");
+}
+
+async fn applications_are_stored_all_or_nothing_and_a_draft_policy_shows_what_changes(t: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let pr = std::fs::read_to_string(example("permanent-residence")).unwrap();
+    let pr: serde_json::Value = serde_json::from_str(&pr).unwrap();
+    let mut kandas = pr.clone();
+    kandas["applicant"]["ethnic_kazakh"] = true.into();
+    kandas["applicant"]["funds"] = serde_json::Value::Null;
+    let line = |r: &str, on: &str, f: &serde_json::Value| {
+        serde_json::json!({"reference": r, "programme": "permanent-residence", "on": on, "facts": f})
+            .to_string()
+    };
+    let good = [
+        line("A-1", "2026-11-20", &pr),
+        line("A-2", "2026-11-20", &kandas),
+        line("A-3", "2026-05-01", &kandas),
+    ];
+    // One bad line among good ones: nothing stored, the line named.
+    let mut broken = kandas.clone();
+    broken["region"] = "KZ-99".into();
+    let file =
+        write(dir.path(), "bad.jsonl", &[good[0].clone(), line("A-9", "2026-11-20", &broken)].join("\n"));
+    let out = run(&t.url, &["applications", "import", &file]).code(2);
+    assert!(out.stderr.contains("bad.jsonl:2: facts.region"), "{}", out.stderr);
+    assert!(out.stderr.contains("nothing was stored"), "{}", out.stderr);
+    assert_eq!(ashyq_store::applications::count(&t.db).await.unwrap(), 0);
+
+    let file = write(dir.path(), "apps.jsonl", &good.join("\n"));
+    run(&t.url, &["applications", "import", &file]).ok().stdout_has("3 applications stored");
+    run(&t.url, &["applications", "import", &file])
+        .ok()
+        .stdout_has("0 applications stored, 3 already stored");
+    // The same reference for a different application is refused.
+    let other = write(dir.path(), "other.jsonl", &line("A-1", "2026-11-21", &pr));
+    run(&t.url, &["applications", "import", &other]).fails_with(&["A-1", "already used"]);
+
+    // A draft repealing the kandas exemption from 2026-06-01 changes A-2 only.
+    let kz = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/policy/kz.toml"))
+        .unwrap();
+    let old = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "Law \"On population migration\" No. 477-IV of 22 July 2011", article = "Article 49", paragraph = "exemption: kandas" } }]"#;
+    assert!(kz.contains(old));
+    let draft = kz
+        .replace(
+            old,
+            &old.replace(
+                "}]",
+                r#"}, { from = "2026-06-01", applies = false, basis = { act = "Draft amendment" } }]"#,
+            ),
+        )
+        .replace("edition = \"2026-11\"", "edition = \"draft-1\"");
+    let draft = write(dir.path(), "draft.toml", &draft);
+    let out = run(&t.url, &["--policy", &draft, "simulate"]).ok();
+    assert!(
+        out.stdout.contains("3 applications decided under policy 2026-11 (in force) and draft-1 (draft)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("eligible → ineligible: 1"), "{}", out.stdout);
+    let json = run(&t.url, &["--policy", &draft, "simulate", "--json"]).ok().json();
+    assert_eq!(json["changed"], 1);
+    assert_eq!(json["affected"][0]["reference"], "A-2");
+    // All on a date before the repeal: nothing changes.
+    let json = run(&t.url, &["--policy", &draft, "simulate", "--on", "2026-05-31", "--json"]).ok().json();
+    assert_eq!(json["changed"], 0);
+    // Without a draft: a clear error.
+    run(&t.url, &["simulate"]).fails_with(&["--policy DRAFT.toml"]);
+}
