@@ -34,22 +34,7 @@ pub async fn import(url: &str, policy: &Policy, a: ApplicationsImportArgs) -> an
     let file = std::fs::File::open(&a.file).with_context(|| name.clone())?;
     let (lists, rates) = world(url).await?;
     let ctx = Context { policy, lists: &lists, rates: &rates };
-    let mut batch = Vec::new();
-    let mut errors = Vec::new();
-    for (i, text) in std::io::BufReader::new(file).lines().enumerate() {
-        let n = i + 1;
-        let text = text.with_context(|| format!("{name}:{n}"))?;
-        if text.trim().is_empty() {
-            continue;
-        }
-        match read_line(&text, &ctx) {
-            Ok(app) => batch.push(app),
-            Err(e) => errors.push(format!("{name}:{n}: {e}")),
-        }
-    }
-    if let Some(dup) = first_repeated(&batch) {
-        errors.push(format!("{name}: reference {dup:?} appears twice"));
-    }
+    let (batch, errors) = read_batch(&name, std::io::BufReader::new(file), &ctx)?;
     if !errors.is_empty() {
         for e in errors.iter().take(PRINTED_ERRORS) {
             eprintln!("{e}");
@@ -66,6 +51,31 @@ pub async fn import(url: &str, policy: &Policy, a: ApplicationsImportArgs) -> an
     let done = done?;
     println!("{name}: {} applications stored, {} already stored unchanged", done.inserted, done.unchanged);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and decides every line; gives the applications and the errors (`file:line: why`).
+pub fn read_batch(
+    name: &str,
+    reader: impl BufRead,
+    ctx: &Context<'_>,
+) -> anyhow::Result<(Vec<NewApplication>, Vec<String>)> {
+    let mut batch = Vec::new();
+    let mut errors = Vec::new();
+    for (i, text) in reader.lines().enumerate() {
+        let n = i + 1;
+        let text = text.with_context(|| format!("{name}:{n}"))?;
+        if text.trim().is_empty() {
+            continue;
+        }
+        match read_line(&text, ctx) {
+            Ok(app) => batch.push(app),
+            Err(e) => errors.push(format!("{name}:{n}: {e}")),
+        }
+    }
+    if let Some(dup) = first_repeated(&batch) {
+        errors.push(format!("{name}: reference {dup:?} appears twice"));
+    }
+    Ok((batch, errors))
 }
 
 fn read_line(text: &str, ctx: &Context<'_>) -> Result<NewApplication, String> {

@@ -113,6 +113,47 @@ pub async fn load_rates(db: &Db, dir: &Path) -> anyhow::Result<Option<String>> {
     )))
 }
 
+/// How many synthetic applications the demo stores (for the reform simulation).
+const DEMO_APPLICATIONS: u64 = 3_000;
+
+/// Stores synthetic applications to the five programmes unless some are stored already, so the
+/// reform simulation has cases to decide. Needs the rates (the investor visa converts at them).
+pub async fn load_applications(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+    if ashyq_store::applications::count(db).await? > 0 {
+        return Ok(None);
+    }
+    let file = "applications-synthetic.jsonl";
+    let path = dir.join(file);
+    std::fs::create_dir_all(dir)?;
+    let options = synth::applications::ApplicationsOptions {
+        count: DEMO_APPLICATIONS,
+        seed: 2026,
+        first: synth::applications::DEFAULT_FIRST,
+        last: synth::applications::DEFAULT_LAST,
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    synth::applications::write(&options, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    drop(out);
+    let lists = ashyq_store::lists::published_lists(db).await?;
+    let rates = rates::table(db).await?;
+    let ctx = ashyq_core::rules::Context { policy, lists: &lists, rates: &rates };
+    let reader = std::io::BufReader::new(std::fs::File::open(&path)?);
+    let (batch, errors) = crate::applications::read_batch(file, reader, &ctx)?;
+    anyhow::ensure!(errors.is_empty(), "demo file {file}: {}", errors.join("; "));
+    let done = ashyq_store::applications::submit(db, &Actor::cli(), &batch).await?;
+    let mut outcomes = std::collections::BTreeMap::<&str, u64>::new();
+    for a in &batch {
+        *outcomes.entry(a.outcome.as_str()).or_default() += 1;
+    }
+    let outcomes: Vec<String> = outcomes.iter().map(|(o, n)| format!("{n} {o}")).collect();
+    Ok(Some(format!(
+        "applications: {} synthetic applications to the five programmes ({}), for `ashyq simulate`",
+        done.inserted,
+        outcomes.join(", ")
+    )))
+}
+
 /// Sends a draft and records opinions of a ministry, an akimat and Atameken.
 async fn coordinate(db: &Db, analyst: &Actor, id: i64) -> anyhow::Result<()> {
     let list = lists::send(db, analyst, id).await?;

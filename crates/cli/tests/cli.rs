@@ -747,6 +747,15 @@ fn demo_creates_accounts_and_serves() {
         "{:?}",
         demo.seen
     );
+    // And synthetic applications, decided when stored, for the reform simulation.
+    assert!(
+        demo.seen.iter().any(|l| l.starts_with("applications: 3000 synthetic applications")
+            && l.contains(" eligible")
+            && l.contains(" ineligible")
+            && l.contains(" needs_officer")),
+        "{:?}",
+        demo.seen
+    );
     let r = http(demo.port, "GET", "/api/v1/published-lists", &[], "").unwrap();
     assert_eq!(r.status, 200, "{r:?}");
     assert_eq!(r.body.matches("\"status\":\"published\"").count(), 2, "{}", r.body);
@@ -800,6 +809,7 @@ fn demo_creates_accounts_and_serves() {
     for action in [
         "labour.import",
         "rates.import",
+        "applications.submit",
         "list.draft",
         "list.send",
         "list.opinion",
@@ -818,6 +828,7 @@ fn demo_creates_accounts_and_serves() {
     again.wait_ready(STARTUP);
     assert!(again.seen.iter().any(|l| l.contains("demo data not loaded again")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("exchange rates:")), "{:?}", again.seen);
+    assert!(!again.seen.iter().any(|l| l.starts_with("applications:")), "{:?}", again.seen);
     again.stop();
     assert_eq!(usernames(&url).len(), 7);
 }
