@@ -6,7 +6,7 @@ use crate::args::{ApplicationsImportArgs, SimulateArgs};
 use crate::eval::{EXIT_BAD_FACTS, programme, world};
 use anyhow::Context as _;
 use ashyq_core::policy::Policy;
-use ashyq_core::rules::simulate::{self, Case, Report};
+use ashyq_core::rules::simulate::{self, Report};
 use ashyq_core::rules::{Context, Facts, evaluate};
 use ashyq_store::applications::{self, NewApplication};
 use ashyq_store::audit::Actor;
@@ -101,27 +101,6 @@ fn first_repeated(batch: &[NewApplication]) -> Option<&str> {
     batch.iter().map(|a| a.reference.as_str()).find(|r| !seen.insert(*r))
 }
 
-/// Loads every stored application as a case to decide again; a stored one that no longer
-/// reads (the facts' shape changed) is reported and left out.
-pub async fn cases(db: &Db) -> anyhow::Result<(Vec<Case>, Vec<String>)> {
-    let mut cases = Vec::new();
-    let mut unreadable = Vec::new();
-    for app in applications::all(db).await? {
-        let read = programme(&app.programme)
-            .map_err(|e| e.to_string())
-            .and_then(|p| Facts::from_value(p, &app.facts).map_err(|e| e.to_string()))
-            .and_then(|f| {
-                let on: Date = app.applied_on.parse().map_err(|e: jiff::Error| e.to_string())?;
-                Ok((f, on))
-            });
-        match read {
-            Ok((facts, applied_on)) => cases.push(Case { reference: app.reference, applied_on, facts }),
-            Err(e) => unreadable.push(format!("{}: {e}", app.reference)),
-        }
-    }
-    Ok((cases, unreadable))
-}
-
 pub async fn simulate(
     url: &str,
     draft: &Policy,
@@ -129,7 +108,7 @@ pub async fn simulate(
     a: SimulateArgs,
 ) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await?;
-    let (cases, unreadable) = cases(&db).await?;
+    let (cases, unreadable) = applications::cases(&db).await?;
     db.close().await;
     let (lists, rates) = world(url).await?;
     let base = Context { policy: baseline, lists: &lists, rates: &rates };

@@ -33,11 +33,15 @@ impl Messages {
 /// The menu items a role sees, in order.
 fn expected_menu(role: Role) -> Vec<&'static str> {
     match role {
-        Role::Public => vec!["home", "occupations", "lists", "api"],
-        Role::Analyst => vec!["home", "occupations", "lists", "analysis", "account", "api"],
-        Role::Coordinator => vec!["home", "occupations", "lists", "coordination", "account", "api"],
-        Role::Admin => vec!["home", "occupations", "lists", "account", "users", "audit", "api"],
-        _ => vec!["home", "occupations", "lists", "account", "api"],
+        Role::Public => vec!["home", "occupations", "lists", "eligibility", "api"],
+        Role::Analyst => vec!["home", "occupations", "lists", "eligibility", "analysis", "account", "api"],
+        Role::Coordinator => {
+            vec!["home", "occupations", "lists", "eligibility", "coordination", "account", "api"]
+        }
+        Role::Admin => {
+            vec!["home", "occupations", "lists", "eligibility", "account", "users", "audit", "api"]
+        }
+        _ => vec!["home", "occupations", "lists", "eligibility", "account", "api"],
     }
 }
 

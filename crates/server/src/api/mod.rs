@@ -2,6 +2,7 @@
 //! (Swagger UI, compiled in, so it works with no internet access).
 
 pub mod audit;
+pub mod eligibility;
 pub mod imports;
 pub mod lists;
 pub mod me;
@@ -53,6 +54,7 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/api/v1/published-lists/diff", published::diff)
         .get("/api/v1/published-lists/{id}", published::show)
         .get("/api/v1/published-lists/{id}/entries/{code}", published::entry)
+        .post("/api/v1/eligibility/{programme}", eligibility::decide)
         .get("/api/v1/audit", audit::tail)
         .get("/api/v1/audit/verify", audit::verify)
         .merge(
@@ -107,6 +109,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         published::diff,
         published::show,
         published::entry,
+        eligibility::decide,
     ),
     components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
@@ -118,6 +121,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "labour", description = "Importing the data sources of the list (analysts)"),
         (name = "list", description = "Forming and coordinating the list of professions in demand"),
         (name = "published", description = "The published list and the ranking of valuable skills (public)"),
+        (name = "eligibility", description = "Deciding the five programmes for a person's facts (public)"),
     )
 )]
 pub struct ApiDoc;

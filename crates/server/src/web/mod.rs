@@ -7,6 +7,8 @@ pub mod admin;
 pub mod analysis;
 pub mod charts;
 pub mod coordination;
+pub mod eligibility;
+pub mod eligibility_form;
 pub mod errors;
 pub mod form;
 pub mod home;
@@ -15,6 +17,7 @@ pub mod listview;
 pub mod login;
 pub mod occupations;
 pub mod page;
+pub mod simulate;
 
 use crate::routes::RouteBuilder;
 
@@ -37,6 +40,9 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/lists/{id}", lists::show)
         .get("/lists/{id}/download/{format}", lists::download)
         .get("/lists/{id}/occupations/{code}", lists::entry)
+        .get("/eligibility", eligibility::index)
+        .get("/eligibility/{programme}", eligibility::show)
+        .post("/eligibility/{programme}", eligibility::check)
         .get("/analysis", analysis::show)
         .post_large("/analysis/imports", analysis::upload, import_limit)
         .post("/analysis/lists", analysis::compute)
@@ -45,6 +51,8 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/analysis/lists/{id}/revise", analysis::revise)
         .post("/analysis/lists/{id}/approve", analysis::approve)
         .post("/analysis/lists/{id}/publish", analysis::publish)
+        .get("/analysis/simulate", simulate::show)
+        .post("/analysis/simulate", simulate::run)
         .get("/coordination", coordination::inbox)
         .get("/coordination/lists/{id}", coordination::show)
         .post("/coordination/lists/{id}/opinion", coordination::give)

@@ -18,6 +18,7 @@ const MENU: &[(&str, &str, &str)] = &[
     ("home", "nav-home", "/"),
     ("occupations", "nav-occupations", "/occupations"),
     ("lists", "nav-lists", "/lists"),
+    ("eligibility", "nav-eligibility", "/eligibility"),
     ("analysis", "nav-analysis", "/analysis"),
     ("coordination", "nav-coordination", "/coordination"),
     ("account", "nav-account", "/account"),

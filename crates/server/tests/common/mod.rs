@@ -33,7 +33,36 @@ pub struct Harness {
 
 impl Harness {
     pub async fn new() -> Harness {
-        let t = testing::sqlite().await;
+        Harness::on(testing::sqlite().await).await
+    }
+
+    /// The same on a fresh schema of the PostgreSQL database of `ASHYQ_TEST_POSTGRES_URL`, or
+    /// `None` when it is not set. Call [`Harness::cleanup`] at the end to drop the schema.
+    pub async fn postgres() -> Option<Harness> {
+        Some(Harness::on(testing::postgres().await?).await)
+    }
+
+    /// Harnesses on SQLite and, when `ASHYQ_TEST_POSTGRES_URL` is set, on PostgreSQL.
+    pub async fn both() -> Vec<Harness> {
+        let mut all = vec![Harness::new().await];
+        match Harness::postgres().await {
+            Some(h) => all.push(h),
+            None => eprintln!("not run on PostgreSQL: {} is not set", testing::POSTGRES_URL_VAR),
+        }
+        all
+    }
+
+    /// The database's backend, for messages.
+    pub fn backend(&self) -> &'static str {
+        if self._db.url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
+    }
+
+    /// Removes what the test made (the PostgreSQL schema; SQLite's folder goes on drop).
+    pub async fn cleanup(self) {
+        self._db.cleanup().await;
+    }
+
+    async fn on(t: testing::TestDb) -> Harness {
         let db = t.db.clone();
         let mut list = Vec::new();
         for role in Role::ACCOUNT_ROLES {
