@@ -13,9 +13,9 @@ pub mod labour;
 pub mod occupation;
 pub mod policy;
 pub mod rates;
-pub mod rules;
 pub mod region;
 pub mod role;
+pub mod rules;
 
 pub use region::Region;
 pub use role::Role;

@@ -18,7 +18,8 @@ fn app(reference: &str, facts: &str) -> NewApplication {
     }
 }
 
-const FACTS: &str = r#"{"arrival_date":"2026-03-01","grounds":["religion"],"delay_reason":null,"exclusion_grounds":false}"#;
+const FACTS: &str =
+    r#"{"arrival_date":"2026-03-01","grounds":["religion"],"delay_reason":null,"exclusion_grounds":false}"#;
 
 async fn a_batch_is_stored_once_and_a_conflicting_reference_refuses_it_all(db: &Db) {
     let actor = Actor { username: "officer-1".into(), ..Actor::cli() };

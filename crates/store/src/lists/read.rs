@@ -337,7 +337,10 @@ pub async fn published_lists(db: &Db) -> Result<ashyq_core::labour::published::P
     let mut out = Vec::new();
     for header in published(db).await? {
         let Some(from) = header.effective_from.as_deref().and_then(parse_iso_date) else {
-            return Err(StoreError::Corrupt(format!("list {} is published without an effective date", header.id)));
+            return Err(StoreError::Corrupt(format!(
+                "list {} is published without an effective date",
+                header.id
+            )));
         };
         let mut included = Vec::new();
         let mut ranking = Vec::new();
