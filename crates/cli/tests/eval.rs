@@ -12,7 +12,36 @@ both_backends!(
     eval_explains_a_decision_with_its_parameters_and_their_dates,
     the_investor_visa_converts_at_the_imported_rate_of_the_investment_date,
     applications_are_stored_all_or_nothing_and_a_draft_policy_shows_what_changes,
+    a_batch_is_decided_line_by_line_and_a_bad_line_is_named_in_its_place,
 );
+
+async fn a_batch_is_decided_line_by_line_and_a_bad_line_is_named_in_its_place(t: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let refugee = std::fs::read_to_string(example("refugee")).unwrap();
+    let refugee: serde_json::Value = serde_json::from_str(&refugee).unwrap();
+    let line = |r: &str, on: &str, f: &serde_json::Value| {
+        serde_json::json!({"reference": r, "programme": "refugee", "on": on, "facts": f}).to_string()
+    };
+    let lines = [
+        line("B-1", "2026-11-20", &refugee),
+        "{\"reference\": \"B-2\", \"programme\": \"refugee\"}".to_string(),
+        line("B-3", "2026-12-20", &refugee),
+    ];
+    let file = write(dir.path(), "batch.jsonl", &lines.join("\n"));
+    let out = run(&t.url, &["eval-batch", &file, "--threads", "2", "--timing"]).code(2);
+    let results: Vec<serde_json::Value> =
+        out.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results.len(), 3, "{}", out.stdout);
+    assert_eq!(
+        (results[0]["line"].as_u64(), results[0]["outcome"].as_str()),
+        (Some(1), Some("needs_officer"))
+    );
+    assert!(results[1]["error"].as_str().unwrap().contains("missing field `on`"), "{}", results[1]);
+    // A month after arrival and no reason given: late, refused on the deadline.
+    assert_eq!(results[2]["outcome"], "ineligible");
+    assert_eq!(results[2]["failing_rules"][0], "rf.deadline");
+    assert!(out.stderr.contains("timing: lines=3"), "{}", out.stderr);
+}
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples")
