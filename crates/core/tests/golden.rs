@@ -37,7 +37,7 @@ use ashyq_core::policy::Policy;
 use ashyq_core::rates::{Currency, Rate, RateTable};
 use ashyq_core::rules::decision::Effect;
 use ashyq_core::rules::explain::{self, Language};
-use ashyq_core::rules::{self, Check, Context, Decision, Facts, Programme};
+use ashyq_core::rules::{self, Check, CheckResult, Context, Decision, Facts, Programme, RuleKind};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
@@ -247,7 +247,32 @@ fn decide<'p>(
 ) -> Result<Decision<'p>, String> {
     let i = inputs.as_ref().map_err(Clone::clone)?;
     let ctx = Context { policy, lists: &i.lists, rates: &i.rates };
-    rules::evaluate(&i.facts, on, &ctx).map_err(|e| e.to_string())
+    let full = rules::evaluate(&i.facts, on, &ctx).map_err(|e| e.to_string());
+    // The lean decision of batches and simulations must reach the same result by the same checks.
+    let lean = rules::decide(&i.facts, on, &ctx).map_err(|e| e.to_string());
+    match (&full, &lean) {
+        (Ok(f), Ok(l)) => {
+            assert_eq!(
+                (f.outcome, f.failing_rules(), f.referred_rules(), &f.validity, f.permit_action),
+                (l.outcome, l.failing_rules(), l.referred_rules(), &l.validity, l.permit_action),
+                "the lean decision differs from the full one"
+            );
+            assert!(l.checks.is_empty(), "a lean decision keeps no checks");
+            // The outcome kept by rule masks is the one the recorded checks lead to.
+            assert_eq!(Decision::settle(&f.checks), f.outcome, "masks and checks disagree");
+            let mut from_checks: Vec<&str> = f
+                .checks
+                .iter()
+                .filter(|c| c.kind == RuleKind::Base && c.result == CheckResult::Failed && c.waived.is_none())
+                .map(|c| c.rule)
+                .collect();
+            from_checks.sort_unstable();
+            assert_eq!(from_checks, sorted(&f.failing_rules()), "failing rules: masks and checks disagree");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        _ => panic!("one way decides, the other fails: {full:?} / {lean:?}"),
+    }
+    full
 }
 
 /// The checks a selector names: `rule`, `rule#note` or `rule[i]`.

@@ -102,11 +102,14 @@ impl Policy {
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
         let de = toml::Deserializer::parse(text)
             .map_err(|e| PolicyError { path: "(file)".into(), reason: e.to_string() })?;
-        let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| PolicyError {
+        let mut policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| PolicyError {
             path: e.path().to_string(),
             reason: e.inner().message().to_string(),
         })?;
         policy.check()?;
+        policy.rules.index(&crate::rules::catalogue::ids());
+        policy.parameters.index(REQUIRED_PARAMETERS);
+        policy.regional_parameters.index();
         Ok(policy)
     }
 

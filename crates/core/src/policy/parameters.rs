@@ -71,7 +71,13 @@ pub struct Parameter {
 /// Every parameter of a policy file, by name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Parameters(pub BTreeMap<String, Parameter>);
+pub struct Parameters(
+    pub BTreeMap<String, Parameter>,
+    /// The parameters the rules read, in the order of `REQUIRED_PARAMETERS`, looked up by place
+    /// for every decision. Built when the file is read.
+    #[serde(skip)]
+    pub(crate) Vec<(String, Parameter)>,
+);
 
 /// A parameter's value on a date, with what it was set by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,6 +117,31 @@ pub enum LookupError {
 }
 
 impl Parameters {
+    pub(super) fn index(&mut self, names: &[&str]) {
+        self.1 = names
+            .iter()
+            .filter_map(|n| self.0.get_key_value(*n).map(|(k, p)| (k.clone(), p.clone())))
+            .collect();
+    }
+
+    /// The value in force on `on` of the parameter at `index` of `REQUIRED_PARAMETERS`.
+    pub fn at(&self, index: usize, on: Date) -> Result<Used<'_>, LookupError> {
+        let Some((name, p)) = self.1.get(index) else {
+            return Err(LookupError::Unknown(format!("#{index}")));
+        };
+        let i = p.values.partition_point(|v| v.from <= on);
+        match i.checked_sub(1).and_then(|i| p.values.get(i)) {
+            Some(v) => {
+                Ok(Used { name, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
+            }
+            None => Err(LookupError::NotYetInForce {
+                name: name.clone(),
+                on,
+                first: p.values.first().map_or(on, |v| v.from),
+            }),
+        }
+    }
+
     /// The value of `name` in force on `on`: the latest whose `from` is on or before it.
     pub fn value(&self, name: &str, on: Date) -> Result<InForce, LookupError> {
         let u = self.get(name, on)?;
@@ -185,6 +216,9 @@ pub struct RegionalValue {
     pub basis: LegalBasis,
     /// By ISO 3166-2 region code (`KZ-75`); values are quoted decimals.
     pub by_region: BTreeMap<String, Decimal>,
+    /// The same by region index (`Region::index`), built when the file is read.
+    #[serde(skip)]
+    pub(crate) by_index: Vec<Option<(String, Decimal)>>,
 }
 
 /// A number set for each region (the average price of housing per m², say).
@@ -202,6 +236,46 @@ pub struct RegionalParameter {
 pub struct RegionalParameters(pub BTreeMap<String, RegionalParameter>);
 
 impl RegionalParameters {
+    pub(super) fn index(&mut self) {
+        for p in self.0.values_mut() {
+            for v in &mut p.values {
+                v.by_index = crate::region::all()
+                    .iter()
+                    .map(|r| v.by_region.get_key_value(&r.code).map(|(k, d)| (k.clone(), *d)))
+                    .collect();
+            }
+        }
+    }
+
+    /// [`RegionalParameters::get`] by the region's index.
+    pub fn at<'p>(
+        &'p self,
+        name: &str,
+        region: &crate::region::Region,
+        on: Date,
+    ) -> Result<Used<'p>, LookupError> {
+        let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
+        let i = p.values.partition_point(|v| v.from <= on);
+        let Some(v) = i.checked_sub(1).and_then(|i| p.values.get(i)) else {
+            return Err(LookupError::NotYetInForce {
+                name: name.to_string(),
+                on,
+                first: p.values.first().map_or(on, |v| v.from),
+            });
+        };
+        match v.by_index.get(region.index).and_then(Option::as_ref) {
+            Some((code, value)) => Ok(Used {
+                name: key,
+                region: Some(code),
+                value: *value,
+                unit: p.unit,
+                from: v.from,
+                basis: &v.basis,
+            }),
+            None => Err(LookupError::NoRegion { name: name.to_string(), region: region.code.clone(), on }),
+        }
+    }
+
     /// The value of `name` for `region` in force on `on`.
     pub fn get<'p>(&'p self, name: &str, region: &str, on: Date) -> Result<Used<'p>, LookupError> {
         let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;

@@ -30,9 +30,24 @@ fn is_true(b: &bool) -> bool {
 /// Every rule's versions, by rule id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RuleBases(pub BTreeMap<String, Vec<RuleVersion>>);
+pub struct RuleBases(
+    pub BTreeMap<String, Vec<RuleVersion>>,
+    /// The same, in the order of the code's catalogue: the rules look their basis up by place,
+    /// not by name, since they do so for every check of every decision. Built when the file is read.
+    #[serde(skip)]
+    pub(crate) Vec<Vec<RuleVersion>>,
+);
 
 impl RuleBases {
+    /// The version in force on `on` of the rule at `index` of the catalogue.
+    pub fn at(&self, index: usize, on: Date) -> Option<&RuleVersion> {
+        self.1.get(index)?.iter().rev().find(|v| v.from <= on)
+    }
+
+    pub(super) fn index(&mut self, known: &[&str]) {
+        self.1 = known.iter().map(|id| self.0.get(*id).cloned().unwrap_or_default()).collect();
+    }
+
     /// The version of `rule` in force on `on`; `None` before its first version (the rule did not
     /// exist yet) or when the file does not know the rule.
     pub fn on(&self, rule: &str, on: Date) -> Option<&RuleVersion> {

@@ -4,6 +4,7 @@
 //! simplified citizenship (policy file), or a business registered abroad. Term:
 //! `ata_zholy_validity` years within the passport's validity.
 
+use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, known_country, known_occupation};
 use super::support::Eval;
@@ -55,58 +56,60 @@ impl AtaZholyFacts {
     }
 }
 
-pub fn evaluate<'p>(f: &AtaZholyFacts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
-    let mut ev = Eval::start(Programme::AtaZholy, on, ctx)?;
-    ev.passport("az.passport", f.passport_expiry);
-    ev.criminal_record("az.criminal_record", f.criminal_record);
-    ev.push("az.ethnic_kazakh", CheckResult::of(f.ethnic_kazakh), "", vec![], vec![]);
+pub fn evaluate<'p>(
+    f: &AtaZholyFacts,
+    on: Date,
+    ctx: &Context<'p>,
+    full: bool,
+) -> Result<Decision<'p>, EvalError> {
+    let mut ev = Eval::start(Programme::AtaZholy, on, ctx, full)?;
+    ev.passport(rule!("az.passport"), f.passport_expiry);
+    ev.criminal_record(rule!("az.criminal_record"), f.criminal_record);
+    record!(ev, "az.ethnic_kazakh", CheckResult::of(f.ethnic_kazakh), "", [], []);
     let abroad = f.country_of_residence != "KAZ";
-    ev.push(
+    record!(
+        ev,
         "az.lives_abroad",
         CheckResult::of(abroad),
         "",
-        vec![],
-        vec![("country", Arg::Text(f.country_of_residence.clone()))],
+        [],
+        [("country", Arg::Text(f.country_of_residence.clone()))]
     );
 
     // Three alternative grounds; any one suffices.
     let list = ctx.lists.in_force(on);
     let (result, note, values) = match (&f.occupation, list) {
         (None, _) => (CheckResult::Failed, "no_occupation", vec![]),
-        (Some(code), None) => {
-            (CheckResult::Failed, "no_list", vec![("occupation", Arg::Text(code.to_string()))])
-        }
+        (Some(code), None) => (CheckResult::Failed, "no_list", vec![("occupation", Arg::Code(*code))]),
         (Some(code), Some(l)) => (
             CheckResult::of(l.includes(code)),
             "",
             vec![
-                ("occupation", Arg::Text(code.to_string())),
+                ("occupation", Arg::Code(*code)),
                 ("list_id", Arg::Count(l.list_id)),
                 ("list_from", Arg::Date(l.effective_from)),
             ],
         ),
     };
     let mut grounds = Vec::new();
-    if ev.push("az.ground.in_demand", result, note, vec![], values) == CheckResult::Passed {
+    if record!(ev, "az.ground.in_demand", result, note, [], values) == CheckResult::Passed {
         grounds.push("az.ground.in_demand");
     }
     let simplified = ctx.policy.simplified_citizenship_on(on);
     let (result, note, values) = match (&f.occupation, simplified) {
         (None, _) => (CheckResult::Failed, "no_occupation", vec![]),
-        (Some(code), None) => {
-            (CheckResult::Failed, "no_list", vec![("occupation", Arg::Text(code.to_string()))])
-        }
+        (Some(code), None) => (CheckResult::Failed, "no_list", vec![("occupation", Arg::Code(*code))]),
         (Some(code), Some(v)) => {
             let unit = code.unit_group().unwrap_or(*code);
             let on_it = v.value.iter().any(|c| unit.is_within(c) || c == code);
             (
                 CheckResult::of(on_it),
                 "",
-                vec![("occupation", Arg::Text(code.to_string())), ("list_from", Arg::Date(v.from))],
+                vec![("occupation", Arg::Code(*code)), ("list_from", Arg::Date(v.from))],
             )
         }
     };
-    if ev.push("az.ground.simplified_citizenship", result, note, vec![], values) == CheckResult::Passed {
+    if record!(ev, "az.ground.simplified_citizenship", result, note, [], values) == CheckResult::Passed {
         grounds.push("az.ground.simplified_citizenship");
     }
     let (result, note, values) = match &f.business_abroad {
@@ -131,20 +134,25 @@ pub fn evaluate<'p>(f: &AtaZholyFacts, on: Date, ctx: &Context<'p>) -> Result<De
             )
         }
     };
-    if ev.push("az.ground.business_abroad", result, note, vec![], values) == CheckResult::Passed {
+    if record!(ev, "az.ground.business_abroad", result, note, [], values) == CheckResult::Passed {
         grounds.push("az.ground.business_abroad");
     }
-    ev.push(
+    record!(
+        ev,
         "az.ground",
         CheckResult::of(!grounds.is_empty()),
         "",
-        vec![],
-        vec![("grounds", Arg::Count(grounds.len() as i64))],
+        [],
+        [("grounds", Arg::Count(grounds.len() as i64))]
     );
 
     let validity = if ev.outcome() == Outcome::Eligible {
-        let v = ev.term("az.validity", "ata_zholy_validity", f.passport_expiry)?;
-        ev.push("az.rights", CheckResult::Passed, "", vec![], vec![("right", Arg::Word("run_business"))]);
+        let v = ev.term(
+            rule!("az.validity"),
+            catalogue::parameter_index("ata_zholy_validity"),
+            f.passport_expiry,
+        )?;
+        record!(ev, "az.rights", CheckResult::Passed, "", [], [("right", Arg::Word("run_business"))]);
         v
     } else {
         None

@@ -160,3 +160,49 @@ pub fn ids() -> Vec<&'static str> {
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
+
+/// The place of a rule in [`RULES`], at run time.
+pub fn index_of_runtime(id: &str) -> Option<usize> {
+    RULES.iter().position(|r| r.id == id)
+}
+
+/// The place of a rule in [`RULES`], found at compile time by the `record!` macro of the
+/// programmes (an unknown id does not compile).
+pub const fn index_of(id: &str) -> usize {
+    let mut i = 0;
+    while i < RULES.len() {
+        if str_eq(RULES[i].id, id) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("unknown rule id")
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The place of a parameter in [`crate::policy::REQUIRED_PARAMETERS`], at compile time.
+pub const fn parameter_index(name: &str) -> usize {
+    let names = crate::policy::REQUIRED_PARAMETERS;
+    let mut i = 0;
+    while i < names.len() {
+        if str_eq(names[i], name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not a parameter the rules read: add it to REQUIRED_PARAMETERS")
+}

@@ -82,6 +82,8 @@ pub enum Arg {
     Count(i64),
     Date(Date),
     Text(String),
+    /// An occupation's code.
+    Code(crate::occupation::OccupationCode),
     /// A word from a closed set (a ground, a level, a limit), translated by the explanation.
     Word(&'static str),
     /// Several such words.
@@ -116,6 +118,7 @@ impl Serialize for Arg {
             Arg::Count(n) => s.serialize_i64(*n),
             Arg::Date(d) => s.collect_str(d),
             Arg::Text(t) => s.serialize_str(t),
+            Arg::Code(c) => s.collect_str(c),
             Arg::Word(w) => s.serialize_str(w),
             Arg::Words(ws) => s.collect_seq(ws.iter()),
         }
@@ -214,6 +217,20 @@ pub struct Decision<'p> {
     /// For a permit already issued: keep it or cancel it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permit_action: Option<PermitAction>,
+    /// The base conditions a refusal rests on, and those referred, by rule index.
+    #[serde(skip)]
+    pub(crate) failing_mask: u64,
+    #[serde(skip)]
+    pub(crate) referred_mask: u64,
+}
+
+fn rules_of(mask: u64) -> Vec<&'static str> {
+    super::catalogue::RULES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, r)| r.id)
+        .collect()
 }
 
 impl<'p> Decision<'p> {
@@ -232,14 +249,14 @@ impl<'p> Decision<'p> {
     }
 
     /// The ids of the base conditions that failed and were not set aside — what a refusal
-    /// rests on.
+    /// rests on — in the catalogue's order.
     pub fn failing_rules(&self) -> Vec<&'static str> {
-        self.checks.iter().filter(|c| c.effect() == Some(Outcome::Ineligible)).map(|c| c.rule).collect()
+        rules_of(self.failing_mask)
     }
 
-    /// The ids of the checks an officer must judge.
+    /// The ids of the checks an officer must judge, in the catalogue's order.
     pub fn referred_rules(&self) -> Vec<&'static str> {
-        self.checks.iter().filter(|c| c.effect() == Some(Outcome::NeedsOfficer)).map(|c| c.rule).collect()
+        rules_of(self.referred_mask)
     }
 
     pub fn check(&self, rule: &str) -> Option<&Check<'p>> {

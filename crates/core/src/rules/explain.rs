@@ -166,6 +166,7 @@ pub fn format_arg(arg: &Arg, lang: Language) -> String {
         Arg::Count(n) => format_decimal(Decimal::from(*n), lang),
         Arg::Date(d) => format_date(*d, lang),
         Arg::Text(t) => t.clone(),
+        Arg::Code(c) => c.to_string(),
         Arg::Word(w) => word(w, lang),
         Arg::Words(ws) => ws.iter().map(|w| word(w, lang)).collect::<Vec<_>>().join(", "),
     }

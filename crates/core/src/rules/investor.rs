@@ -4,6 +4,7 @@
 //! date. The decision lists the rights the visa carries. Term: `long_term_visa_validity` years
 //! within the passport's validity.
 
+use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, amount};
 use super::support::Eval;
@@ -81,19 +82,27 @@ impl InvestorFacts {
 /// The rights an investor visa carries (DOMAIN.md §3), listed on the decision.
 pub const RIGHTS: [&str; 4] = ["register_business", "own_property", "hire_staff", "financial_transactions"];
 
-pub fn evaluate<'p>(f: &InvestorFacts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
-    let mut ev = Eval::start(Programme::InvestorVisa, on, ctx)?;
-    ev.passport("inv.passport", f.passport_expiry);
-    ev.criminal_record("inv.criminal_record", f.criminal_record);
+pub fn evaluate<'p>(
+    f: &InvestorFacts,
+    on: Date,
+    ctx: &Context<'p>,
+    full: bool,
+) -> Result<Decision<'p>, EvalError> {
+    let mut ev = Eval::start(Programme::InvestorVisa, on, ctx, full)?;
+    ev.passport(rule!("inv.passport"), f.passport_expiry);
+    ev.criminal_record(rule!("inv.criminal_record"), f.criminal_record);
 
     let mut total = Decimal::ZERO;
     for inv in &f.investments {
-        let mut values = vec![
-            ("recipient", Arg::Text(inv.recipient.clone())),
-            ("kind", Arg::Word(inv.kind.as_str())),
-            ("amount", Arg::Money(inv.amount, currency_bytes(&inv.currency))),
-            ("date", Arg::Date(inv.date)),
-        ];
+        let mut values = Vec::new();
+        if ev.full {
+            values.extend([
+                ("recipient", Arg::Text(inv.recipient.clone())),
+                ("kind", Arg::Word(inv.kind.as_str())),
+                ("amount", Arg::Money(inv.amount, currency_bytes(&inv.currency))),
+                ("date", Arg::Date(inv.date)),
+            ]);
+        }
         let note = if inv.bin.is_none() {
             "foreign"
         } else if inv.date > on {
@@ -111,33 +120,41 @@ pub fn evaluate<'p>(f: &InvestorFacts, on: Date, ctx: &Context<'p>) -> Result<De
                 inv.amount
             } else {
                 let c = ctx.rates.convert(inv.amount, &inv.currency, &Currency::USD, inv.date)?;
-                if !inv.currency.is_kzt() {
+                if ev.full && !inv.currency.is_kzt() {
                     values.push(("rate", Arg::kzt(c.from_rate.kzt_per_unit)));
                     values.push(("rate_date", Arg::Date(c.from_rate.date)));
                 }
-                values.push(("usd_rate", Arg::kzt(c.to_rate.kzt_per_unit)));
-                values.push(("usd_rate_date", Arg::Date(c.to_rate.date)));
+                if ev.full {
+                    values.push(("usd_rate", Arg::kzt(c.to_rate.kzt_per_unit)));
+                    values.push(("usd_rate_date", Arg::Date(c.to_rate.date)));
+                }
                 c.result
             };
-            values.push(("usd", Arg::usd(usd)));
+            if ev.full {
+                values.push(("usd", Arg::usd(usd)));
+            }
             total += usd;
         }
         let result = CheckResult::of(counted);
-        ev.push("inv.investment", result, note, vec![], values);
+        record!(ev, "inv.investment", result, note, [], values);
     }
 
-    let threshold = ev.param("investor_threshold")?;
+    let threshold = param!(ev, "investor_threshold")?;
     let note = if f.investments.is_empty() { "none" } else { "" };
     let mut values = vec![("total", Arg::usd(total)), ("threshold", Arg::usd(threshold.value))];
     if total < threshold.value {
         values.push(("missing", Arg::usd(threshold.value - total)));
     }
-    ev.push("inv.threshold", CheckResult::of(total >= threshold.value), note, vec![threshold], values);
+    record!(ev, "inv.threshold", CheckResult::of(total >= threshold.value), note, [threshold], values);
 
     let validity = if ev.outcome() == Outcome::Eligible {
-        let v = ev.term("inv.validity", "long_term_visa_validity", f.passport_expiry)?;
+        let v = ev.term(
+            rule!("inv.validity"),
+            catalogue::parameter_index("long_term_visa_validity"),
+            f.passport_expiry,
+        )?;
         for right in RIGHTS {
-            ev.push("inv.rights", CheckResult::Passed, right, vec![], vec![]);
+            record!(ev, "inv.rights", CheckResult::Passed, right, [], []);
         }
         v
     } else {

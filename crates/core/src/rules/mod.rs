@@ -6,6 +6,48 @@
 //! The logic is here; every number and every legal basis comes from the policy file
 //! ([`crate::policy`]), so a draft policy can be evaluated beside the one in force.
 
+/// The place of a rule in the catalogue, by its id, found at compile time (an unknown id does
+/// not compile).
+macro_rules! rule {
+    ($id:literal) => {{
+        const INDEX: usize = $crate::rules::catalogue::index_of($id);
+        INDEX
+    }};
+}
+
+/// Records a check of a rule named by its id. The parameters and figures are built only when
+/// the decision is to be explained: deciding many cases (the simulation, a batch) skips them.
+macro_rules! record {
+    ($ev:expr, $rule:literal, $result:expr, $note:expr, [$($p:expr),* $(,)?], [$($v:expr),* $(,)?]) => {{
+        let full = $ev.full;
+        $ev.push(
+            rule!($rule),
+            $result,
+            $note,
+            if full { vec![$($p),*] } else { Vec::new() },
+            if full { vec![$($v),*] } else { Vec::new() },
+        )
+    }};
+    ($ev:expr, $rule:literal, $result:expr, $note:expr, [$($p:expr),* $(,)?], $values:expr) => {{
+        let full = $ev.full;
+        $ev.push(
+            rule!($rule),
+            $result,
+            $note,
+            if full { vec![$($p),*] } else { Vec::new() },
+            if full { $values } else { Vec::new() },
+        )
+    }};
+}
+
+/// A parameter's value on the decision's date, by name, found at compile time.
+macro_rules! param {
+    ($ev:expr, $name:literal) => {{
+        const INDEX: usize = $crate::rules::catalogue::parameter_index($name);
+        $ev.param(INDEX)
+    }};
+}
+
 pub mod ata_zholy;
 pub mod catalogue;
 pub mod decision;
@@ -54,13 +96,30 @@ pub enum EvalError {
     Rate(#[from] RateError),
 }
 
-/// Decides one programme for one person's facts on a date.
+/// Decides one programme for one person's facts on a date, with every check's parameters and
+/// figures, ready to be explained.
 pub fn evaluate<'p>(facts: &Facts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
+    decide_with(facts, on, ctx, true)
+}
+
+/// The same decision — outcome, checks and their results, waivers, validity — without the
+/// parameters and figures of each check: for deciding many cases at once. It cannot be
+/// explained; [`evaluate`] the one to show.
+pub fn decide<'p>(facts: &Facts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
+    decide_with(facts, on, ctx, false)
+}
+
+fn decide_with<'p>(
+    facts: &Facts,
+    on: Date,
+    ctx: &Context<'p>,
+    full: bool,
+) -> Result<Decision<'p>, EvalError> {
     match facts {
-        Facts::PermanentResidence(f) => permanent_residence::evaluate(f, on, ctx),
-        Facts::ValuableSkillsVisa(f) => valuable_skills::evaluate(f, on, ctx),
-        Facts::InvestorVisa(f) => investor::evaluate(f, on, ctx),
-        Facts::AtaZholy(f) => ata_zholy::evaluate(f, on, ctx),
-        Facts::Refugee(f) => refugee::evaluate(f, on, ctx),
+        Facts::PermanentResidence(f) => permanent_residence::evaluate(f, on, ctx, full),
+        Facts::ValuableSkillsVisa(f) => valuable_skills::evaluate(f, on, ctx, full),
+        Facts::InvestorVisa(f) => investor::evaluate(f, on, ctx, full),
+        Facts::AtaZholy(f) => ata_zholy::evaluate(f, on, ctx, full),
+        Facts::Refugee(f) => refugee::evaluate(f, on, ctx, full),
     }
 }

@@ -9,6 +9,7 @@
 //! solvency altogether. Term: `pr_validity` years or to the passport's expiry, whichever is
 //! first. Re-checked for a permit already issued, a refusal means the permit is cancelled.
 
+use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome, PermitAction};
 use super::facts::{FactsError, amount, known_occupation, optional_amount};
 use super::support::{Eval, age_on, whole};
@@ -156,43 +157,51 @@ impl PermanentResidenceFacts {
     }
 }
 
-const SOLVENCY: [&str; 3] = ["pr.solvency.applicant", "pr.solvency.family", "pr.housing"];
+/// The conditions an exemption sets aside: solvency and housing.
+const SOLVENCY: [usize; 3] =
+    [rule!("pr.solvency.applicant"), rule!("pr.solvency.family"), rule!("pr.housing")];
 
 pub fn evaluate<'p>(
     f: &PermanentResidenceFacts,
     on: Date,
     ctx: &Context<'p>,
+    full: bool,
 ) -> Result<Decision<'p>, EvalError> {
     f.check_on(on)?;
-    let mut ev = Eval::start(Programme::PermanentResidence, on, ctx)?;
-    ev.passport("pr.passport", f.applicant.passport_expiry);
-    ev.criminal_record("pr.criminal_record", f.applicant.criminal_record);
+    let mut ev = Eval::start(Programme::PermanentResidence, on, ctx, full)?;
+    ev.passport(rule!("pr.passport"), f.applicant.passport_expiry);
+    ev.criminal_record(rule!("pr.criminal_record"), f.applicant.criminal_record);
 
     // Base rule: solvency of the applicant and of each family member of age, and housing.
-    let per_person = ev.param("pr_solvency_per_applicant")?;
+    let per_person = param!(ev, "pr_solvency_per_applicant")?;
     let (required, mci) = {
-        let mci = ev.param("mci")?;
+        let mci = param!(ev, "mci")?;
         (per_person.value * mci.value, mci)
     };
-    let validity = ev.param("pr_bank_certificate_validity")?;
+    let validity = param!(ev, "pr_bank_certificate_validity")?;
     let oldest_certificate = on.checked_sub(whole(validity.value, 36_500).days()).unwrap_or(Date::MIN);
     let (result, note) = funds_test(f.applicant.funds.as_ref(), required, oldest_certificate, on);
-    let mut values = vec![
-        ("required", Arg::kzt(required)),
-        ("amount_mci", Arg::Number(per_person.value)),
-        ("mci", Arg::kzt(mci.value)),
-        ("certificate_days", Arg::Number(validity.value)),
-    ];
-    if let Some(funds) = &f.applicant.funds {
+    let mut values = Vec::new();
+    if ev.full {
+        values.extend([
+            ("required", Arg::kzt(required)),
+            ("amount_mci", Arg::Number(per_person.value)),
+            ("mci", Arg::kzt(mci.value)),
+            ("certificate_days", Arg::Number(validity.value)),
+        ]);
+    }
+    if ev.full
+        && let Some(funds) = &f.applicant.funds
+    {
         values.push(("held", Arg::kzt(funds.amount_kzt)));
         values.push(("certified_on", Arg::Date(funds.certified_on)));
         if funds.amount_kzt < required {
             values.push(("missing", Arg::kzt(required - funds.amount_kzt)));
         }
     }
-    ev.push("pr.solvency.applicant", result, note, vec![per_person, mci, validity], values);
+    record!(ev, "pr.solvency.applicant", result, note, [per_person, mci, validity], values);
 
-    let min_age = ev.param("pr_solvency_min_age")?;
+    let min_age = param!(ev, "pr_solvency_min_age")?;
     let of_age: Vec<(usize, &FamilyMember)> = f
         .family
         .iter()
@@ -209,22 +218,23 @@ pub fn evaluate<'p>(
     let result =
         if of_age.is_empty() { CheckResult::NotApplicable } else { CheckResult::of(short.is_empty()) };
     let note = if of_age.is_empty() { "none_of_age" } else { "" };
-    ev.push(
+    record!(
+        ev,
         "pr.solvency.family",
         result,
         note,
-        vec![min_age, per_person, mci],
-        vec![
+        [min_age, per_person, mci],
+        [
             ("of_age", Arg::Count(of_age.len() as i64)),
             ("short", Arg::Count(short.len() as i64)),
             ("members_short", Arg::Text(short.join(", "))),
             ("required", Arg::kzt(required)),
             ("min_age", Arg::Number(min_age.value)),
-        ],
+        ]
     );
 
     let region = crate::region::parse(&f.region).map_or(f.region.as_str(), |r| r.code.as_str());
-    let norm = ev.param("pr_housing_norm")?;
+    let norm = param!(ev, "pr_housing_norm")?;
     let price = ctx.policy.regional_parameters.get("housing_price_m2", region, on)?;
     let persons = 1 + f.family.len() as i64;
     let needed = Decimal::from(persons) * norm.value * price.value;
@@ -233,37 +243,36 @@ pub fn evaluate<'p>(
         None => (CheckResult::Failed, "no_funds"),
         Some(h) => (CheckResult::of(h >= needed), ""),
     };
-    ev.push(
+    record!(
+        ev,
         "pr.housing",
         result,
         note,
-        vec![norm, price],
-        vec![
+        [norm, price],
+        [
             ("region", Arg::Text(region.to_string())),
             ("price_m2", Arg::kzt(price.value)),
             ("persons", Arg::Count(persons)),
             ("area", Arg::Number(Decimal::from(persons) * norm.value)),
             ("required", Arg::kzt(needed)),
             ("held", Arg::kzt(held)),
-        ],
+        ]
     );
     let by_contract = CheckResult::of(f.housing.provided_by_contract);
-    if ev.push("pr.housing.by_contract", by_contract, "", vec![], vec![]) == CheckResult::Passed {
-        ev.waive(&["pr.housing"], "pr.housing.by_contract", Effect::Waive);
+    if record!(ev, "pr.housing.by_contract", by_contract, "", [], []) == CheckResult::Passed {
+        ev.waive(&[rule!("pr.housing")], rule!("pr.housing.by_contract"), Effect::Waive);
     }
 
     // Exceptions: exempt from proving solvency at all.
     let list = ctx.lists.in_force(on);
     let (result, note, mut values) = match (&f.applicant.occupation, list) {
         (None, _) => (CheckResult::Failed, "no_occupation", vec![]),
-        (Some(code), None) => {
-            (CheckResult::Failed, "no_list", vec![("occupation", Arg::Text(code.to_string()))])
-        }
+        (Some(code), None) => (CheckResult::Failed, "no_list", vec![("occupation", Arg::Code(*code))]),
         (Some(code), Some(l)) => (
             CheckResult::of(l.includes(code)),
             "",
             vec![
-                ("occupation", Arg::Text(code.to_string())),
+                ("occupation", Arg::Code(*code)),
                 ("list_id", Arg::Count(l.list_id)),
                 ("list_from", Arg::Date(l.effective_from)),
             ],
@@ -274,20 +283,21 @@ pub fn evaluate<'p>(
     {
         values.push(("order", Arg::Text(order.clone())));
     }
-    let mut exempt = Vec::new();
-    if ev.push("pr.exempt.in_demand", result, note, vec![], values) == CheckResult::Passed {
-        exempt.push("pr.exempt.in_demand");
+    // The first exemption that applies is the one named as setting the conditions aside.
+    let mut exempt = None;
+    if record!(ev, "pr.exempt.in_demand", result, note, [], values) == CheckResult::Passed {
+        exempt = exempt.or(Some(rule!("pr.exempt.in_demand")));
     }
-    for (rule, holds) in [
-        ("pr.exempt.kandas", f.applicant.ethnic_kazakh),
-        ("pr.exempt.former_citizen", f.applicant.former_citizen),
-        ("pr.exempt.simplified_citizenship", f.applicant.simplified_citizenship),
+    for (index, holds) in [
+        (rule!("pr.exempt.kandas"), f.applicant.ethnic_kazakh),
+        (rule!("pr.exempt.former_citizen"), f.applicant.former_citizen),
+        (rule!("pr.exempt.simplified_citizenship"), f.applicant.simplified_citizenship),
     ] {
-        if ev.push(rule, CheckResult::of(holds), "", vec![], vec![]) == CheckResult::Passed {
-            exempt.push(rule);
+        if ev.push(index, CheckResult::of(holds), "", vec![], vec![]) == CheckResult::Passed {
+            exempt = exempt.or(Some(index));
         }
     }
-    if let Some(first) = exempt.first() {
+    if let Some(first) = exempt {
         ev.waive(&SOLVENCY, first, Effect::Waive);
     }
 
@@ -298,17 +308,18 @@ pub fn evaluate<'p>(
             Outcome::Ineligible => (PermitAction::Cancel, CheckResult::Failed),
             Outcome::NeedsOfficer => (PermitAction::Review, CheckResult::NeedsOfficer),
         };
-        ev.push(
+        record!(
+            ev,
             "pr.cancellation",
             result,
             "",
-            vec![],
-            vec![("permit", Arg::Text(p.number.clone())), ("issued_on", Arg::Date(p.issued_on))],
+            [],
+            [("permit", Arg::Text(p.number.clone())), ("issued_on", Arg::Date(p.issued_on))]
         );
         action
     });
     let validity = if f.issued_permit.is_none() && ev.outcome() == Outcome::Eligible {
-        ev.term("pr.validity", "pr_validity", f.applicant.passport_expiry)?
+        ev.term(rule!("pr.validity"), catalogue::parameter_index("pr_validity"), f.applicant.passport_expiry)?
     } else {
         None
     };

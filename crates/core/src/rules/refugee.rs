@@ -67,59 +67,66 @@ impl RefugeeFacts {
     }
 }
 
-pub fn evaluate<'p>(f: &RefugeeFacts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
+pub fn evaluate<'p>(
+    f: &RefugeeFacts,
+    on: Date,
+    ctx: &Context<'p>,
+    full: bool,
+) -> Result<Decision<'p>, EvalError> {
     if f.arrival_date > on {
         return Err(FactsError::at("arrival_date", format!("after the date of the application, {on}")).into());
     }
-    let mut ev = Eval::start(Programme::Refugee, on, ctx)?;
+    let mut ev = Eval::start(Programme::Refugee, on, ctx, full)?;
 
     let named: Vec<&str> = f.grounds.iter().map(|g| g.as_str()).collect();
     let result = if named.is_empty() { CheckResult::Failed } else { CheckResult::NeedsOfficer };
     let note = if named.is_empty() { "none" } else { "" };
-    ev.push("rf.grounds", result, note, vec![], vec![("grounds", Arg::Words(named))]);
+    record!(ev, "rf.grounds", result, note, [], [("grounds", Arg::Words(named))]);
 
-    let days = ev.param("refugee_application_days")?;
+    let days = param!(ev, "refugee_application_days")?;
     let deadline = f.arrival_date.checked_add(whole(days.value, 36_500).days()).unwrap_or(Date::MAX);
     let late_by = (on - deadline).get_days().max(0);
     let in_time = on <= deadline;
-    ev.push(
+    record!(
+        ev,
         "rf.deadline",
         CheckResult::of(in_time),
         "",
-        vec![days],
-        vec![
+        [days],
+        [
             ("days", Arg::Number(days.value)),
             ("arrival", Arg::Date(f.arrival_date)),
             ("deadline", Arg::Date(deadline)),
             ("late_by", Arg::Count(i64::from(late_by))),
-        ],
+        ]
     );
     if !in_time {
         let reason = f.delay_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
         let values = reason.map(|r| vec![("reason", Arg::Text(r.to_string()))]).unwrap_or_default();
-        if ev.push("rf.deadline.good_reason", CheckResult::of(reason.is_some()), "", vec![], values)
+        if record!(ev, "rf.deadline.good_reason", CheckResult::of(reason.is_some()), "", [], values)
             == CheckResult::Passed
         {
-            ev.waive(&["rf.deadline"], "rf.deadline.good_reason", Effect::Refer);
+            ev.waive(&[rule!("rf.deadline")], rule!("rf.deadline.good_reason"), Effect::Refer);
         }
     }
     let exclusion = if f.exclusion_grounds { CheckResult::NeedsOfficer } else { CheckResult::Passed };
-    ev.push("rf.exclusion", exclusion, "", vec![], vec![]);
+    record!(ev, "rf.exclusion", exclusion, "", [], []);
 
     if ev.outcome() != Outcome::Ineligible {
-        let months = ev.param("asylum_certificate_validity")?;
+        let months = param!(ev, "asylum_certificate_validity")?;
         let n = whole(months.value, 120);
         // A period in months ends on the same day of its last month, or that month's last day
         // when it has no such day (Civil Code, Article 178).
         let until = on.checked_add(n.months()).unwrap_or(Date::MAX);
-        ev.push(
+        record!(
+            ev,
             "rf.certificate",
             CheckResult::Passed,
             "",
-            vec![months],
-            vec![("from", Arg::Date(on)), ("until", Arg::Date(until))],
+            [months],
+            [("from", Arg::Date(on)), ("until", Arg::Date(until))]
         );
-        ev.push("rf.residence", CheckResult::Passed, "", vec![], vec![]);
+        record!(ev, "rf.residence", CheckResult::Passed, "", [], []);
     }
     Ok(ev.finish(None, None))
 }

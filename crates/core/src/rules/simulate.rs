@@ -5,7 +5,7 @@
 
 use super::catalogue::Programme;
 use super::decision::Outcome;
-use super::{Context, Facts, evaluate};
+use super::{Context, Facts, decide as evaluate};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -13,19 +13,50 @@ use jiff::civil::Date;
 /// A decision being made.
 pub(super) struct Eval<'p> {
     pub ctx: Context<'p>,
+    /// Whether checks carry their parameters and figures (to be explained).
+    pub full: bool,
     pub on: Date,
     pub programme: Programme,
     basis: &'p LegalBasis,
+    /// The checks, when the decision is to be explained (`full`); empty otherwise.
     pub checks: Vec<Check<'p>>,
+    /// Base conditions failed, by rule index (bit `i` is `catalogue::RULES[i]`). The outcome is
+    /// derived from these in both modes, so the lean and the full decision cannot differ.
+    failed: u64,
+    /// Base conditions an officer must judge.
+    referred: u64,
+    /// Failed base conditions set aside by an exception.
+    waived: u64,
+    /// Failed base conditions referred to an officer by an exception.
+    refer: u64,
 }
+
+const _: () = assert!(catalogue::RULES.len() <= 64, "rule masks are 64 bits wide");
 
 impl<'p> Eval<'p> {
     /// Starts a decision; refuses to decide a programme that was not in force on the date.
-    pub fn start(programme: Programme, on: Date, ctx: &Context<'p>) -> Result<Eval<'p>, EvalError> {
+    pub fn start(
+        programme: Programme,
+        on: Date,
+        ctx: &Context<'p>,
+        full: bool,
+    ) -> Result<Eval<'p>, EvalError> {
         let id = programme.rule();
         match ctx.policy.rules.on(id, on) {
             Some(v) if v.applies => {
-                Ok(Eval { ctx: *ctx, on, programme, basis: &v.basis, checks: Vec::with_capacity(12) })
+                let checks = if full { Vec::with_capacity(16) } else { Vec::new() };
+                Ok(Eval {
+                    ctx: *ctx,
+                    full,
+                    on,
+                    programme,
+                    basis: &v.basis,
+                    checks,
+                    failed: 0,
+                    referred: 0,
+                    waived: 0,
+                    refer: 0,
+                })
             }
             Some(v) => Err(EvalError::ProgrammeRepealed { programme: programme.id(), from: v.from }),
             None => Err(EvalError::ProgrammeNotInForce {
@@ -36,27 +67,38 @@ impl<'p> Eval<'p> {
         }
     }
 
-    /// A parameter's value on the decision's date.
-    pub fn param(&self, name: &str) -> Result<Used<'p>, EvalError> {
-        Ok(self.ctx.policy.parameters.get(name, self.on)?)
+    /// The value on the decision's date of the parameter at `index` of `REQUIRED_PARAMETERS`
+    /// (the `param!` macro finds it by name at compile time).
+    pub fn param(&self, index: usize) -> Result<Used<'p>, EvalError> {
+        Ok(self.ctx.policy.parameters.at(index, self.on)?)
     }
 
     /// Records a check. If the rule was not in force on the date or was repealed, the check is
     /// recorded as not applicable whatever was found; returns the result recorded.
     pub fn push(
         &mut self,
-        rule: &'static str,
+        index: usize,
         result: CheckResult,
         note: &'static str,
         parameters: Vec<Used<'p>>,
         values: Vec<(&'static str, Arg)>,
     ) -> CheckResult {
-        let kind = catalogue::rule(rule).map_or(RuleKind::Part, |r| r.kind);
-        let (result, note, basis, basis_from) = match self.ctx.policy.rules.on(rule, self.on) {
+        let (rule, kind) = catalogue::RULES.get(index).map_or(("?", RuleKind::Part), |r| (r.id, r.kind));
+        let (result, note, basis, basis_from) = match self.ctx.policy.rules.at(index, self.on) {
             Some(v) if v.applies => (result, note, Some(&v.basis), Some(v.from)),
             Some(v) => (CheckResult::NotApplicable, "repealed", Some(&v.basis), Some(v.from)),
             None => (CheckResult::NotApplicable, "not_in_force", None, None),
         };
+        if kind == RuleKind::Base {
+            match result {
+                CheckResult::Failed => self.failed |= 1 << index,
+                CheckResult::NeedsOfficer => self.referred |= 1 << index,
+                _ => {}
+            }
+        }
+        if !self.full {
+            return result;
+        }
         self.checks.push(Check {
             rule,
             kind,
@@ -71,23 +113,32 @@ impl<'p> Eval<'p> {
         result
     }
 
-    /// Sets aside the failed base conditions `rules` by the exception `by`.
-    pub fn waive(&mut self, rules: &[&str], by: &'static str, effect: Effect) {
+    /// Sets aside (or refers to an officer) the base conditions at `rules` that have failed so
+    /// far, by the exception at `by`.
+    pub fn waive(&mut self, rules: &[usize], by: usize, effect: Effect) {
+        let mask = rules.iter().fold(0u64, |m, i| m | 1 << i) & self.failed & !(self.waived | self.refer);
+        match effect {
+            Effect::Waive => self.waived |= mask,
+            Effect::Refer => self.refer |= mask,
+        }
+        let by = catalogue::RULES.get(by).map_or("?", |r| r.id);
         for c in self.checks.iter_mut() {
-            if rules.contains(&c.rule) && c.result == CheckResult::Failed && c.waived.is_none() {
+            let bit = catalogue::index_of_runtime(c.rule).map_or(0, |i| 1u64 << i);
+            if mask & bit != 0 && c.waived.is_none() {
                 c.waived = Some(Waiver { by, effect });
             }
         }
     }
 
     /// The passport must be valid on the date.
-    pub fn passport(&mut self, rule: &'static str, expiry: Date) {
+    pub fn passport(&mut self, rule: usize, expiry: Date) {
         let valid = expiry >= self.on;
-        self.push(rule, CheckResult::of(valid), "", vec![], vec![("passport_expiry", Arg::Date(expiry))]);
+        let values = if self.full { vec![("passport_expiry", Arg::Date(expiry))] } else { Vec::new() };
+        self.push(rule, CheckResult::of(valid), "", vec![], values);
     }
 
     /// A declared criminal record is for an officer to weigh; none declared passes.
-    pub fn criminal_record(&mut self, rule: &'static str, declared: bool) {
+    pub fn criminal_record(&mut self, rule: usize, declared: bool) {
         let result = if declared { CheckResult::NeedsOfficer } else { CheckResult::Passed };
         self.push(rule, result, "", vec![], vec![]);
     }
@@ -98,11 +149,11 @@ impl<'p> Eval<'p> {
     /// (29 February → 28 February). `None` when the term rule is not in force on the date.
     pub fn term(
         &mut self,
-        rule: &'static str,
-        parameter: &str,
+        rule: usize,
+        parameter: usize,
         passport_expiry: Date,
     ) -> Result<Option<Validity>, EvalError> {
-        if !self.ctx.policy.rules.on(rule, self.on).is_some_and(|v| v.applies) {
+        if !self.ctx.policy.rules.at(rule, self.on).is_some_and(|v| v.applies) {
             self.push(rule, CheckResult::NotApplicable, "", vec![], vec![]);
             return Ok(None);
         }
@@ -118,26 +169,36 @@ impl<'p> Eval<'p> {
             Limit::Term => "",
             Limit::Passport => "passport",
         };
-        self.push(
-            rule,
-            CheckResult::Passed,
-            note,
-            vec![years],
-            vec![
-                ("from", Arg::Date(self.on)),
-                ("until", Arg::Date(until)),
-                ("years", Arg::Count(i64::from(n))),
-            ],
-        );
+        let (parameters, values) = if self.full {
+            (
+                vec![years],
+                vec![
+                    ("from", Arg::Date(self.on)),
+                    ("until", Arg::Date(until)),
+                    ("years", Arg::Count(i64::from(n))),
+                ],
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.push(rule, CheckResult::Passed, note, parameters, values);
         Ok(Some(Validity { from: self.on, until, limited_by }))
     }
 
+    /// The outcome so far: a failed base condition not set aside refuses; else one an officer
+    /// must judge (or an exception referred) refers; else eligible.
     pub fn outcome(&self) -> super::Outcome {
-        Decision::settle(&self.checks)
+        if self.failed & !(self.waived | self.refer) != 0 {
+            super::Outcome::Ineligible
+        } else if self.referred | (self.failed & self.refer) != 0 {
+            super::Outcome::NeedsOfficer
+        } else {
+            super::Outcome::Eligible
+        }
     }
 
     pub fn finish(self, validity: Option<Validity>, permit_action: Option<PermitAction>) -> Decision<'p> {
-        let outcome = Decision::settle(&self.checks);
+        let outcome = self.outcome();
         let validity = if outcome == super::Outcome::Eligible { validity } else { None };
         Decision {
             programme: self.programme,
@@ -148,6 +209,8 @@ impl<'p> Eval<'p> {
             checks: self.checks,
             validity,
             permit_action,
+            failing_mask: self.failed & !(self.waived | self.refer),
+            referred_mask: self.referred | (self.failed & self.refer),
         }
     }
 }

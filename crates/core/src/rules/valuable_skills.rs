@@ -4,6 +4,7 @@
 //! `valuable_skills_min_trainees` people a year. Term: `long_term_visa_validity` years within
 //! the passport's validity. The annual quota is kept by the case workflow, not here.
 
+use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, known_occupation};
 use super::support::{Eval, age_on, whole};
@@ -126,20 +127,26 @@ impl ValuableSkillsFacts {
     }
 }
 
-pub fn evaluate<'p>(f: &ValuableSkillsFacts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {
+pub fn evaluate<'p>(
+    f: &ValuableSkillsFacts,
+    on: Date,
+    ctx: &Context<'p>,
+    full: bool,
+) -> Result<Decision<'p>, EvalError> {
     if f.birth_date > on {
         return Err(FactsError::at("birth_date", format!("after the date of the decision, {on}")).into());
     }
-    let mut ev = Eval::start(Programme::ValuableSkillsVisa, on, ctx)?;
-    ev.passport("vs.passport", f.passport_expiry);
-    ev.criminal_record("vs.criminal_record", f.criminal_record);
+    let mut ev = Eval::start(Programme::ValuableSkillsVisa, on, ctx, full)?;
+    ev.passport(rule!("vs.passport"), f.passport_expiry);
+    ev.criminal_record(rule!("vs.criminal_record"), f.criminal_record);
     let professional = f.occupation.major() == '2';
-    ev.push(
+    record!(
+        ev,
         "vs.occupation",
         CheckResult::of(professional),
         "",
-        vec![],
-        vec![("occupation", Arg::Text(f.occupation.to_string()))],
+        [],
+        [("occupation", Arg::Code(f.occupation))]
     );
 
     let grid = ctx.policy.points_on(on).ok_or_else(|| LookupError::NotYetInForce {
@@ -150,20 +157,21 @@ pub fn evaluate<'p>(f: &ValuableSkillsFacts, on: Date, ctx: &Context<'p>) -> Res
     let list = ctx.lists.in_force(on);
     let place = list.and_then(|l| l.place(&f.occupation));
     let total = score(&grid.value, f, on, place, list.map(|l| l.ranked()), &mut ev);
-    ev.push(
+    record!(
+        ev,
         "vs.points",
         CheckResult::of(total >= grid.value.minimum),
         "",
-        vec![],
-        vec![
+        [],
+        [
             ("score", Arg::Count(i64::from(total))),
             ("minimum", Arg::Count(i64::from(grid.value.minimum))),
             ("maximum", Arg::Count(i64::from(grid.value.maximum()))),
             ("grid_from", Arg::Date(grid.from)),
-        ],
+        ]
     );
 
-    let min = ev.param("valuable_skills_min_trainees")?;
+    let min = param!(ev, "valuable_skills_min_trainees")?;
     let (result, note, trainees) = match &f.training_plan {
         None => (CheckResult::Failed, "no_plan", 0),
         Some(p) => (
@@ -172,16 +180,21 @@ pub fn evaluate<'p>(f: &ValuableSkillsFacts, on: Date, ctx: &Context<'p>) -> Res
             p.trainees_per_year,
         ),
     };
-    ev.push(
+    record!(
+        ev,
         "vs.training",
         result,
         note,
-        vec![min],
-        vec![("trainees", Arg::Count(i64::from(trainees))), ("minimum", Arg::Number(min.value))],
+        [min],
+        [("trainees", Arg::Count(i64::from(trainees))), ("minimum", Arg::Number(min.value))]
     );
 
     let validity = if ev.outcome() == Outcome::Eligible {
-        ev.term("vs.validity", "long_term_visa_validity", f.passport_expiry)?
+        ev.term(
+            rule!("vs.validity"),
+            catalogue::parameter_index("long_term_visa_validity"),
+            f.passport_expiry,
+        )?
     } else {
         None
     };
@@ -235,15 +248,18 @@ fn score(
         };
         let points = points.min(factor.cap);
         total += points;
-        let mut values = vec![
-            ("value", raw),
-            ("points", Arg::Count(i64::from(points))),
-            ("cap", Arg::Count(i64::from(factor.cap))),
-        ];
-        if factor.id == FactorId::Ranking {
+        let mut values = Vec::new();
+        if ev.full {
+            values.extend([
+                ("value", raw),
+                ("points", Arg::Count(i64::from(points))),
+                ("cap", Arg::Count(i64::from(factor.cap))),
+            ]);
+        }
+        if ev.full && factor.id == FactorId::Ranking {
             values.push(("ranked", Arg::Count(ranked.unwrap_or(0) as i64)));
         }
-        ev.push("vs.points.factor", CheckResult::Passed, factor.id.as_str(), vec![], values);
+        record!(ev, "vs.points.factor", CheckResult::Passed, factor.id.as_str(), [], values);
     }
     total
 }
