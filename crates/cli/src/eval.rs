@@ -173,7 +173,8 @@ pub async fn eval_batch(url: &str, policy: &Policy, a: EvalBatchArgs) -> anyhow:
     let name = a.file.display().to_string();
     let file = std::fs::File::open(&a.file).with_context(|| name.clone())?;
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let threads = a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let threads =
+        a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let mut sink: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| p.display().to_string())?),
         None => Box::new(std::io::stdout().lock()),
@@ -189,7 +190,9 @@ pub async fn eval_batch(url: &str, policy: &Policy, a: EvalBatchArgs) -> anyhow:
         lines.clear();
         while lines.len() < CHUNK_LINES {
             let mut line = String::new();
-            if reader.read_line(&mut line).with_context(|| format!("{name}:{}", total + lines.len() + 1))? == 0 {
+            if reader.read_line(&mut line).with_context(|| format!("{name}:{}", total + lines.len() + 1))?
+                == 0
+            {
                 break;
             }
             lines.push(line);

@@ -716,19 +716,4 @@ mod tests {
         let bad = ApplicationsOptions { count: 1, seed: 1, first: on, last: jiff::civil::date(2026, 1, 1) };
         assert!(write(&bad, &mut Vec::new()).is_err());
     }
-
-    /// `cargo test -p ashyq --release applications::tests::write_a_file -- --ignored`:
-    /// writes APPLICATIONS_OUT (default /tmp/applications.jsonl) with APPLICATIONS_COUNT lines.
-    #[test]
-    #[ignore]
-    fn write_a_file() {
-        let count =
-            std::env::var("APPLICATIONS_COUNT").ok().and_then(|c| c.parse().ok()).unwrap_or(1_000_000);
-        let path = std::env::var("APPLICATIONS_OUT").unwrap_or_else(|_| "/tmp/applications.jsonl".into());
-        let options = ApplicationsOptions { count, seed: 2026, first: DEFAULT_FIRST, last: DEFAULT_LAST };
-        let mut file = std::fs::File::create(&path).unwrap();
-        let start = std::time::Instant::now();
-        write(&options, &mut file).unwrap();
-        println!("{count} applications in {:.2} s → {path}", start.elapsed().as_secs_f64());
-    }
 }

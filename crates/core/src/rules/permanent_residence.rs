@@ -233,9 +233,13 @@ pub fn evaluate<'p>(
         ]
     );
 
-    let region = crate::region::parse(&f.region).map_or(f.region.as_str(), |r| r.code.as_str());
+    // Checked when the facts were read: a region of Kazakhstan.
+    let Some(place) = crate::region::parse(&f.region) else {
+        return Err(FactsError::at("region", format!("{:?} is not a region of Kazakhstan", f.region)).into());
+    };
+    let region = place.code.as_str();
     let norm = param!(ev, "pr_housing_norm")?;
-    let price = ctx.policy.regional_parameters.get("housing_price_m2", region, on)?;
+    let price = ctx.policy.regional_parameters.at("housing_price_m2", place, on)?;
     let persons = 1 + f.family.len() as i64;
     let needed = Decimal::from(persons) * norm.value * price.value;
     let held = f.housing.funds_kzt.unwrap_or(Decimal::ZERO);
