@@ -7,7 +7,7 @@
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, known_country, known_occupation};
-use super::support::Eval;
+use super::support::{Eval, on_list_in_force};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
 use jiff::civil::Date;
@@ -77,20 +77,7 @@ pub fn evaluate<'p>(
     );
 
     // Three alternative grounds; any one suffices.
-    let list = ctx.lists.in_force(on);
-    let (result, note, values) = match (&f.occupation, list) {
-        (None, _) => (CheckResult::Failed, "no_occupation", vec![]),
-        (Some(code), None) => (CheckResult::Failed, "no_list", vec![("occupation", Arg::Code(*code))]),
-        (Some(code), Some(l)) => (
-            CheckResult::of(l.includes(code)),
-            "",
-            vec![
-                ("occupation", Arg::Code(*code)),
-                ("list_id", Arg::Count(l.list_id)),
-                ("list_from", Arg::Date(l.effective_from)),
-            ],
-        ),
-    };
+    let (result, note, values) = on_list_in_force(f.occupation.as_ref(), ctx.lists.in_force(on), ev.full);
     let mut grounds = Vec::new();
     if record!(ev, "az.ground.in_demand", result, note, [], values) == CheckResult::Passed {
         grounds.push("az.ground.in_demand");

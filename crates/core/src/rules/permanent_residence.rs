@@ -12,7 +12,7 @@
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome, PermitAction};
 use super::facts::{FactsError, amount, known_occupation, optional_amount};
-use super::support::{Eval, age_on, whole};
+use super::support::{Eval, age_on, on_list_in_force, whole};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
 use jiff::ToSpan;
@@ -268,25 +268,8 @@ pub fn evaluate<'p>(
     }
 
     // Exceptions: exempt from proving solvency at all.
-    let list = ctx.lists.in_force(on);
-    let (result, note, mut values) = match (&f.applicant.occupation, list) {
-        (None, _) => (CheckResult::Failed, "no_occupation", vec![]),
-        (Some(code), None) => (CheckResult::Failed, "no_list", vec![("occupation", Arg::Code(*code))]),
-        (Some(code), Some(l)) => (
-            CheckResult::of(l.includes(code)),
-            "",
-            vec![
-                ("occupation", Arg::Code(*code)),
-                ("list_id", Arg::Count(l.list_id)),
-                ("list_from", Arg::Date(l.effective_from)),
-            ],
-        ),
-    };
-    if let Some(l) = list
-        && let Some(order) = &l.order_no
-    {
-        values.push(("order", Arg::Text(order.clone())));
-    }
+    let (result, note, values) =
+        on_list_in_force(f.applicant.occupation.as_ref(), ctx.lists.in_force(on), ev.full);
     // The first exemption that applies is the one named as setting the conditions aside.
     let mut exempt = None;
     if record!(ev, "pr.exempt.in_demand", result, note, [], values) == CheckResult::Passed {

@@ -230,3 +230,31 @@ pub fn whole(d: rust_decimal::Decimal, max: i64) -> i64 {
     use rust_decimal::prelude::ToPrimitive;
     d.trunc().to_i64().unwrap_or(max).clamp(0, max)
 }
+
+/// Whether an occupation is on the list of professions in demand in force: the result, the
+/// explanation's note and (when `full`) its figures — the list, its date and order.
+pub fn on_list_in_force(
+    occupation: Option<&crate::occupation::OccupationCode>,
+    list: Option<&crate::labour::published::PublishedList>,
+    full: bool,
+) -> (CheckResult, &'static str, Vec<(&'static str, Arg)>) {
+    let (result, note) = match (occupation, list) {
+        (None, _) => (CheckResult::Failed, "no_occupation"),
+        (Some(_), None) => (CheckResult::Failed, "no_list"),
+        (Some(code), Some(l)) => (CheckResult::of(l.includes(code)), ""),
+    };
+    let mut values = Vec::new();
+    if full {
+        if let Some(code) = occupation {
+            values.push(("occupation", Arg::Code(*code)));
+        }
+        if let (Some(_), Some(l)) = (occupation, list) {
+            values.push(("list_id", Arg::Count(l.list_id)));
+            values.push(("list_from", Arg::Date(l.effective_from)));
+            if let Some(order) = &l.order_no {
+                values.push(("order", Arg::Text(order.clone())));
+            }
+        }
+    }
+    (result, note, values)
+}
