@@ -129,17 +129,8 @@ impl Parameters {
         let Some((name, p)) = self.1.get(index) else {
             return Err(LookupError::Unknown(format!("#{index}")));
         };
-        let i = p.values.partition_point(|v| v.from <= on);
-        match i.checked_sub(1).and_then(|i| p.values.get(i)) {
-            Some(v) => {
-                Ok(Used { name, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
-            }
-            None => Err(LookupError::NotYetInForce {
-                name: name.clone(),
-                on,
-                first: p.values.first().map_or(on, |v| v.from),
-            }),
-        }
+        let v = latest(&p.values, |v| v.from, name, on)?;
+        Ok(Used { name, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
     }
 
     /// The value of `name` in force on `on`: the latest whose `from` is on or before it.
@@ -157,23 +148,8 @@ impl Parameters {
     /// The same lookup, borrowing from the policy (no copies: the rules call it per applicant).
     pub fn get(&self, name: &str, on: Date) -> Result<Used<'_>, LookupError> {
         let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
-        // Values are checked to be in increasing date order: the last one not after `on`.
-        let i = p.values.partition_point(|v| v.from <= on);
-        match i.checked_sub(1).and_then(|i| p.values.get(i)) {
-            Some(v) => Ok(Used {
-                name: key,
-                region: None,
-                value: v.value,
-                unit: p.unit,
-                from: v.from,
-                basis: &v.basis,
-            }),
-            None => Err(LookupError::NotYetInForce {
-                name: name.to_string(),
-                on,
-                first: p.values.first().map_or(on, |v| v.from),
-            }),
-        }
+        let v = latest(&p.values, |v| v.from, name, on)?;
+        Ok(Used { name: key, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
     }
 
     /// An amount set in MCI, in tenge with the MCI in force on `on` (the parameter `mci`).
@@ -190,14 +166,7 @@ impl Parameters {
             if p.values.is_empty() {
                 return Err((format!("{name}.values"), "needs at least one value".into()));
             }
-            for (i, pair) in p.values.windows(2).enumerate() {
-                if pair[1].from <= pair[0].from {
-                    return Err((
-                        format!("{name}.values[{}].from", i + 1),
-                        format!("{} is not after the previous value's {}", pair[1].from, pair[0].from),
-                    ));
-                }
-            }
+            check_order(name, &p.values, |v| v.from)?;
             for (i, v) in p.values.iter().enumerate() {
                 if v.value.is_sign_negative() {
                     return Err((format!("{name}.values[{i}].value"), format!("{} is negative", v.value)));
@@ -255,14 +224,7 @@ impl RegionalParameters {
         on: Date,
     ) -> Result<Used<'p>, LookupError> {
         let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
-        let i = p.values.partition_point(|v| v.from <= on);
-        let Some(v) = i.checked_sub(1).and_then(|i| p.values.get(i)) else {
-            return Err(LookupError::NotYetInForce {
-                name: name.to_string(),
-                on,
-                first: p.values.first().map_or(on, |v| v.from),
-            });
-        };
+        let v = latest(&p.values, |v| v.from, name, on)?;
         match v.by_index.get(region.index).and_then(Option::as_ref) {
             Some((code, value)) => Ok(Used {
                 name: key,
@@ -279,14 +241,7 @@ impl RegionalParameters {
     /// The value of `name` for `region` in force on `on`.
     pub fn get<'p>(&'p self, name: &str, region: &str, on: Date) -> Result<Used<'p>, LookupError> {
         let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
-        let i = p.values.partition_point(|v| v.from <= on);
-        let Some(v) = i.checked_sub(1).and_then(|i| p.values.get(i)) else {
-            return Err(LookupError::NotYetInForce {
-                name: name.to_string(),
-                on,
-                first: p.values.first().map_or(on, |v| v.from),
-            });
-        };
+        let v = latest(&p.values, |v| v.from, name, on)?;
         match v.by_region.get_key_value(region) {
             Some((code, value)) => Ok(Used {
                 name: key,
@@ -305,14 +260,7 @@ impl RegionalParameters {
             if p.values.is_empty() {
                 return Err((format!("{name}.values"), "needs at least one value".into()));
             }
-            for (i, pair) in p.values.windows(2).enumerate() {
-                if pair[1].from <= pair[0].from {
-                    return Err((
-                        format!("{name}.values[{}].from", i + 1),
-                        format!("{} is not after the previous value's {}", pair[1].from, pair[0].from),
-                    ));
-                }
-            }
+            check_order(name, &p.values, |v| v.from)?;
             for (i, v) in p.values.iter().enumerate() {
                 for region in crate::region::all() {
                     if !v.by_region.contains_key(&region.code) {
@@ -340,4 +288,29 @@ impl RegionalParameters {
         }
         Ok(())
     }
+}
+
+/// The latest of dated values (in increasing date order, as checked) whose date is on or
+/// before `on`.
+fn latest<'a, V>(values: &'a [V], from: fn(&V) -> Date, name: &str, on: Date) -> Result<&'a V, LookupError> {
+    let i = values.partition_point(|v| from(v) <= on);
+    i.checked_sub(1).and_then(|i| values.get(i)).ok_or_else(|| LookupError::NotYetInForce {
+        name: name.to_string(),
+        on,
+        first: values.first().map_or(on, from),
+    })
+}
+
+/// Dated values must be in strictly increasing date order.
+fn check_order<V>(name: &str, values: &[V], from: fn(&V) -> Date) -> Result<(), (String, String)> {
+    for (i, pair) in values.windows(2).enumerate() {
+        let (a, b) = (from(&pair[0]), from(&pair[1]));
+        if b <= a {
+            return Err((
+                format!("{name}.values[{}].from", i + 1),
+                format!("{b} is not after the previous value's {a}"),
+            ));
+        }
+    }
+    Ok(())
 }
