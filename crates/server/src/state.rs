@@ -43,7 +43,13 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The policy in force: the built-in one, or the file given to the server.
     pub policy: Arc<Policy>,
+    /// The published lists and official rates the rules consult, with the stamp they were
+    /// loaded at (`api::eligibility::world`).
+    pub world: Arc<tokio::sync::RwLock<Option<KeptWorld>>>,
 }
+
+/// The world the rules consult, as loaded, with the stamp it was loaded at.
+pub type KeptWorld = (ashyq_store::world::Stamp, Arc<crate::api::eligibility::World>);
 
 /// Why the server's state could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +68,7 @@ impl AppState {
             i18n: Arc::new(I18n::load()?),
             metrics: Arc::new(Metrics::default()),
             policy: Arc::new(Policy::kz()?),
+            world: Arc::default(),
         })
     }
 

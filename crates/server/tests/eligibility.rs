@@ -620,3 +620,46 @@ async fn the_simulation_shows_the_cases_a_draft_changes() {
         h.cleanup().await;
     }
 }
+
+/// The server keeps the lists and rates the rules consult in memory; an import of rates (or a
+/// list published) since is seen by the next decision.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rates_imported_after_a_decision_are_used_by_the_next() {
+    for h in Harness::both().await {
+        // 120,000,000 ₸ on 2026-03-03 and $80,000: at 500 ₸/$, $320,000.
+        let facts = json!({
+            "passport_expiry": "2040-05-01",
+            "criminal_record": false,
+            "investments": [
+                { "kind": "charter_capital", "recipient": "Steppe Robotics LLP", "bin": "180240012342",
+                  "amount": "120000000", "currency": "KZT", "date": "2026-03-03" },
+                { "kind": "securities", "recipient": "Bonds", "bin": "020240001236",
+                  "amount": "80000", "currency": "USD", "date": "2026-05-12" }
+            ]
+        });
+        let r = decide(&h, "investor-visa", &facts).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(r.body.contains("no official USD rate"), "{}", r.body);
+        let import = |csv: &'static str| {
+            let db = h.db.clone();
+            async move {
+                let request =
+                    ashyq_store::rates::RatesRequest { file_name: "rates.csv".into(), skip_invalid: false };
+                let input = ashyq_store::labour::Input::from_bytes(csv.as_bytes().to_vec());
+                let mut sink = ashyq_store::labour::import::Quiet;
+                let report =
+                    ashyq_store::rates::import(&db, &Actor::cli(), &request, input, &mut sink).await.unwrap();
+                assert!(report.committed);
+            }
+        };
+        import("date,currency,rate\n2026-03-03,USD,500\n").await;
+        let d = ok(&decide(&h, "investor-visa", &facts).await);
+        assert_eq!(d["outcome"], "eligible", "{d}");
+        // A second import changes the rate: the next decision sees it ($280,000, refused).
+        import("date,currency,rate\n2026-03-03,USD,600\n").await;
+        let d = ok(&decide(&h, "investor-visa", &facts).await);
+        assert_eq!(d["outcome"], "ineligible", "{d}");
+        assert_eq!(d["failing_rules"], json!(["inv.threshold"]), "{d}");
+        h.cleanup().await;
+    }
+}

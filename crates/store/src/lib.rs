@@ -19,6 +19,7 @@ pub mod testing;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod world;
 
 pub use audit::Actor;
 pub use db::{Backend, Db};

@@ -14,14 +14,31 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use jiff::civil::Date;
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::IntoParams;
 
-/// What the rules consult besides the facts. Loaded per decision: both are small (a few
-/// published lists; the rates of a few currencies).
-pub async fn world(s: &AppState) -> ApiResult<(PublishedLists, RateTable)> {
-    let lists = ashyq_store::lists::published_lists(&s.db).await?;
-    let rates = ashyq_store::rates::table(&s.db).await?;
-    Ok((lists, rates))
+/// What the rules consult besides the facts: the published lists and the official rates.
+#[derive(Debug)]
+pub struct World {
+    pub lists: PublishedLists,
+    pub rates: RateTable,
+}
+
+/// The world, kept in memory and reloaded only when a list has been published or rates
+/// imported since (one cheap query per decision tells).
+pub async fn world(s: &AppState) -> ApiResult<Arc<World>> {
+    let stamp = ashyq_store::world::stamp(&s.db).await?;
+    if let Some((kept, w)) = s.world.read().await.as_ref()
+        && *kept == stamp
+    {
+        return Ok(w.clone());
+    }
+    let w = Arc::new(World {
+        lists: ashyq_store::lists::published_lists(&s.db).await?,
+        rates: ashyq_store::rates::table(&s.db).await?,
+    });
+    *s.world.write().await = Some((stamp, w.clone()));
+    Ok(w)
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -69,8 +86,8 @@ pub async fn decide(
     let programme = programme(&id)?;
     let facts = Facts::from_value(programme, &body).map_err(|e| Problem::validation(&e.path, e.reason))?;
     let on = q.on.unwrap_or_else(ashyq_store::today);
-    let (lists, rates) = world(&s).await?;
-    let ctx = Context { policy: &s.policy, lists: &lists, rates: &rates };
+    let w = world(&s).await?;
+    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
     let decision = evaluate(&facts, on, &ctx).map_err(|e| eval_problem(&e))?;
     let value = serde_json::to_value(explained(&decision))
         .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;

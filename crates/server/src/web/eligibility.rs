@@ -169,9 +169,8 @@ async fn decide(
         let name = built.field_for(questions, &e.path);
         Unread::Fields(vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &e.reason) }])
     })?;
-    let (lists, rates) =
-        world(s).await.map_err(|e| Unread::Internal(e.detail.clone().unwrap_or_default()))?;
-    let ctx = Context { policy: &s.policy, lists: &lists, rates: &rates };
+    let w = world(s).await.map_err(|e| Unread::Internal(e.detail.clone().unwrap_or_default()))?;
+    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
     let decision = evaluate(&facts, date, &ctx).map_err(|e| {
         // The same reading of the failure as the API's, with its message in the page's words.
         let problem = eval_problem(&e);

@@ -141,12 +141,12 @@ pub async fn run(State(s): State<AppState>, principal: Principal, page: Page, re
         Ok(c) => c,
         Err(e) => return errors::internal(page, e),
     };
-    let (lists, rates) = match crate::api::eligibility::world(&s).await {
+    let w = match crate::api::eligibility::world(&s).await {
         Ok(w) => w,
         Err(e) => return errors::internal(page, e.detail.clone().unwrap_or_default()),
     };
-    let baseline = Context { policy: &s.policy, lists: &lists, rates: &rates };
-    let proposed = Context { policy: &draft, lists: &lists, rates: &rates };
+    let baseline = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
+    let proposed = Context { policy: &draft, lists: &w.lists, rates: &w.rates };
     let report = simulate::simulate(&cases, on, &baseline, &proposed);
     // The run read every applicant's record: it is audited before anything is shown.
     let detail = serde_json::json!({
