@@ -80,9 +80,18 @@ pub enum Command {
     /// Reform simulation: every stored application decided under the draft given with --policy
     /// beside the policy in force; what changes, per programme, and the cases affected.
     Simulate(SimulateArgs),
+    /// The arithmetic of lawful stay: days in the rolling window, overstay, lawful until when.
+    #[command(subcommand)]
+    Stay(StayCommand),
     /// Generate realistic synthetic data (for demos and benchmarks).
     #[command(subcommand)]
     Generate(GenerateCommand),
+    /// Travel documents: check and decode the machine-readable zone (MRZ) of a passport or ID card.
+    #[command(subcommand)]
+    Mrz(MrzCommand),
+    /// Individual identification numbers: check an IIN and decode its birth date and sex.
+    #[command(subcommand)]
+    Iin(IinCommand),
 }
 
 impl Command {
@@ -322,6 +331,38 @@ pub enum BodiesCommand {
         /// The organisation's code, e.g. `moh`, `atameken`, `akimat-kz-75`.
         body: String,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MrzCommand {
+    /// Read an MRZ (TD1: 3 lines of 30, TD2: 2 of 36, TD3: 2 of 44) from standard input, check
+    /// every check digit and print its fields as JSON; exits 2 naming the field that is wrong.
+    Parse {
+        /// The date the centuries of its dates are inferred from (default: today).
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IinCommand {
+    /// Check an IIN (12 digits and its check digit) and print the birth date and sex it holds;
+    /// exits 2 saying why when it is invalid.
+    Check {
+        /// The 12 digits.
+        iin: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StayCommand {
+    /// Read {"rule", "stays", "permits", "on"} as JSON on standard input and print
+    /// days_in_window, first_overstay, overstay_days and lawful_until as JSON (see docs/register.md).
+    /// "visa-free" and "eaeu" take the policy's parameters in force on "on". Bad input: exit 2.
+    Check,
 }
 
 #[derive(Subcommand, Debug)]

@@ -6,6 +6,7 @@ mod applications;
 mod args;
 mod bodies;
 mod demo_data;
+mod documents;
 mod eval;
 mod from_files;
 mod importing;
@@ -15,6 +16,7 @@ mod occupations;
 mod policy;
 mod rates;
 mod serve;
+mod stay;
 mod synth;
 
 use args::{Cli, Command};
@@ -134,10 +136,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Generate(args::GenerateCommand::Labour(a)) => generate_labour(a),
         Command::Generate(args::GenerateCommand::Rates(a)) => rates::generate(a),
         Command::Generate(args::GenerateCommand::Applications(a)) => generate_applications(a),
+        Command::Mrz(c) => documents::mrz(c),
+        Command::Iin(c) => documents::iin(c),
         Command::Rates(c) => rates::run(&url, c).await,
         Command::Bodies(c) => bodies::run(&url, c).await,
         Command::Eval(a) => eval::eval(&url, &policy::load(cli.policy.as_deref())?, a).await,
         Command::EvalBatch(a) => eval::eval_batch(&url, &policy::load(cli.policy.as_deref())?, a).await,
+        Command::Stay(args::StayCommand::Check) => stay::check(&policy::load(cli.policy.as_deref())?),
         Command::Applications(args::ApplicationsCommand::Import(a)) => {
             applications::import(&url, &policy::load(cli.policy.as_deref())?, a).await
         }

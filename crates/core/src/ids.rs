@@ -18,6 +18,10 @@ pub enum IdError {
     CheckDigit { found: u8, expected: u8 },
     #[error("no valid check digit exists for these first 11 digits")]
     Uncheckable,
+    #[error("7th digit is {0}: only 1 to 6 give a century and a sex")]
+    CenturyDigit(u8),
+    #[error("birth date (digits 1 to 6) {0} is not a calendar date")]
+    BirthDate(String),
 }
 
 /// The check digit for the first eleven digits, or `None` when both passes give 10.

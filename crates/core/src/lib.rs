@@ -9,13 +9,17 @@ pub mod account;
 pub mod audit;
 pub mod country;
 pub mod ids;
+pub mod iin;
 pub mod labour;
+pub mod mrz;
 pub mod occupation;
 pub mod policy;
 pub mod rates;
 pub mod region;
 pub mod role;
 pub mod rules;
+pub mod sex;
+pub mod stay;
 
 pub use region::Region;
 pub use role::Role;

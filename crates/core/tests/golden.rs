@@ -140,6 +140,10 @@ enum Results {
     Each(Vec<String>),
 }
 
+/// Directories of `tests/cases` that hold other golden suites, each with its own runner
+/// (`stay/`: `stay_golden.rs`).
+const OTHER_SUITES: &[&str] = &["stay"];
+
 /// The directory of the cases.
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases")
@@ -164,6 +168,9 @@ fn load_all(failures: &mut Vec<String>) -> Vec<Loaded> {
     let mut out = Vec::new();
     for d in dirs {
         let dir_name = d.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if OTHER_SUITES.contains(&dir_name.as_str()) {
+            continue;
+        }
         let Some(programme) = Programme::parse(&dir_name) else {
             failures.push(format!("{dir_name}/: not a programme id"));
             continue;

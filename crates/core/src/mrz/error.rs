@@ -1,0 +1,65 @@
+//! Why a machine-readable zone was refused: the line, column or field, and what was wrong.
+
+use super::Format;
+use std::fmt;
+
+/// A field of the zone that a check can fail on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    DocumentNumber,
+    BirthDate,
+    ExpiryDate,
+    /// TD3's personal number (the optional data of line 2).
+    PersonalNumber,
+    /// The composite check digit over the other fields.
+    Composite,
+    Sex,
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Field::DocumentNumber => "document number",
+            Field::BirthDate => "birth date",
+            Field::ExpiryDate => "expiry date",
+            Field::PersonalNumber => "personal number",
+            Field::Composite => "composite",
+            Field::Sex => "sex",
+        })
+    }
+}
+
+/// Why a machine-readable zone was refused. Displayed as `<where>: <why>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MrzError {
+    #[error("lines: got {0} non-blank lines, expected 2 (TD2, TD3) or 3 (TD1)")]
+    LineCount(usize),
+    #[error("line {line}: {length} characters, expected 36 (TD2) or 44 (TD3)")]
+    UnknownWidth { line: usize, length: usize },
+    #[error("line {line}: {length} characters, expected {} ({})", format.width(), format.name())]
+    LineLength { line: usize, length: usize, format: Format },
+    #[error("line {line}, column {column}: {found:?} is not allowed (only A-Z, 0-9 and <)")]
+    Character { line: usize, column: usize, found: char },
+    #[error("{field}: check digit {found} does not match the computed {computed}")]
+    CheckDigit { field: Field, found: char, computed: u8 },
+    #[error(
+        "document number: the check digit place is '<' (a long number) but the optional data holds no continuation ending in a check digit"
+    )]
+    LongNumber,
+    #[error("{field}: {text} is not a date ({why})")]
+    Date { field: Field, text: String, why: String },
+    #[error("sex: {0:?} is not M, F, X or <")]
+    Sex(char),
+}
+
+impl MrzError {
+    /// The field a check failed on, when the failure is about a field rather than the shape.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            MrzError::CheckDigit { field, .. } | MrzError::Date { field, .. } => Some(*field),
+            MrzError::LongNumber => Some(Field::DocumentNumber),
+            MrzError::Sex(_) => Some(Field::Sex),
+            _ => None,
+        }
+    }
+}
