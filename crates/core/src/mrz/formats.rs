@@ -50,21 +50,30 @@ fn common(line2: &str, today: Date) -> Result<Common, MrzError> {
     })
 }
 
-/// TD3, a passport: line 2 holds the personal number (29–42) with its check digit (43), which
-/// may be `<` when the number is all fillers, and the composite (44).
-pub fn td3(line1: &str, line2: &str, today: Date) -> Result<Mrz, MrzError> {
+/// TD2 and TD3 share their layout: line 1 is the document code, issuing state and name; line 2
+/// the fields above (positions 1–28), then optional data up to the composite check digit in the
+/// last place. TD3's optional data is the personal number (29–42) with its own check digit (43),
+/// which may be `<` when the number is all fillers (9303 parts 4 and 6).
+pub fn two_line(format: Format, line1: &str, line2: &str, today: Date) -> Result<Mrz, MrzError> {
     verify_common(line2)?;
-    let personal = &line2[28..42];
-    let personal_check = at(line2, 42);
-    if !(personal_check == b'<' && personal.bytes().all(|c| c == b'<')) {
-        verify(Field::PersonalNumber, personal, personal_check)?;
-    }
-    let composite = [&line2[0..10], &line2[13..20], &line2[21..43]].concat();
-    verify(Field::Composite, &composite, at(line2, 43))?;
+    let width = line2.len();
+    let optional_end = match format {
+        Format::Td3 => {
+            let personal = &line2[28..width - 2];
+            let personal_check = at(line2, width - 2);
+            if !(personal_check == b'<' && personal.bytes().all(|c| c == b'<')) {
+                verify(Field::PersonalNumber, personal, personal_check)?;
+            }
+            width - 2
+        }
+        Format::Td1 | Format::Td2 => width - 1,
+    };
+    let composite = [&line2[0..10], &line2[13..20], &line2[21..width - 1]].concat();
+    verify(Field::Composite, &composite, at(line2, width - 1))?;
     let c = common(line2, today)?;
-    let (surname, given_names) = name::split(&line1[5..44]);
+    let (surname, given_names) = name::split(&line1[5..]);
     Ok(Mrz {
-        format: Format::Td3,
+        format,
         document_code: name::trim(&line1[0..2]),
         issuing_state: name::trim(&line1[2..5]),
         document_number: c.document_number,
@@ -74,30 +83,7 @@ pub fn td3(line1: &str, line2: &str, today: Date) -> Result<Mrz, MrzError> {
         birth_date: c.birth_date,
         sex: c.sex,
         expiry_date: c.expiry_date,
-        optional_data: name::trim(personal),
-        optional_data_2: None,
-    })
-}
-
-/// TD2: line 2 holds optional data (29–35) and the composite (36).
-pub fn td2(line1: &str, line2: &str, today: Date) -> Result<Mrz, MrzError> {
-    verify_common(line2)?;
-    let composite = [&line2[0..10], &line2[13..20], &line2[21..35]].concat();
-    verify(Field::Composite, &composite, at(line2, 35))?;
-    let c = common(line2, today)?;
-    let (surname, given_names) = name::split(&line1[5..36]);
-    Ok(Mrz {
-        format: Format::Td2,
-        document_code: name::trim(&line1[0..2]),
-        issuing_state: name::trim(&line1[2..5]),
-        document_number: c.document_number,
-        nationality: c.nationality,
-        surname,
-        given_names,
-        birth_date: c.birth_date,
-        sex: c.sex,
-        expiry_date: c.expiry_date,
-        optional_data: name::trim(&line2[28..35]),
+        optional_data: name::trim(&line2[28..optional_end]),
         optional_data_2: None,
     })
 }

@@ -97,8 +97,7 @@ pub fn parse(text: &str, today: Date) -> Result<Mrz, MrzError> {
     }
     match format {
         Format::Td1 => formats::td1(lines[0], lines[1], lines[2], today),
-        Format::Td2 => formats::td2(lines[0], lines[1], today),
-        Format::Td3 => formats::td3(lines[0], lines[1], today),
+        Format::Td2 | Format::Td3 => formats::two_line(format, lines[0], lines[1], today),
     }
 }
 
