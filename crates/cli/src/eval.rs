@@ -30,10 +30,7 @@ pub async fn world(url: &str) -> anyhow::Result<(PublishedLists, RateTable)> {
 }
 
 pub fn programme(id: &str) -> anyhow::Result<Programme> {
-    Programme::parse(id).ok_or_else(|| {
-        let ids: Vec<&str> = Programme::ALL.iter().map(|p| p.id()).collect();
-        anyhow::anyhow!("unknown programme {id:?}; the programmes are {}", ids.join(", "))
-    })
+    Ok(Programme::named(id)?)
 }
 
 pub async fn eval(url: &str, policy: &Policy, a: EvalArgs) -> anyhow::Result<ExitCode> {

@@ -140,11 +140,8 @@ pub async fn cases(db: &Db) -> Result<(Vec<ashyq_core::rules::simulate::Case>, V
     let mut cases = Vec::new();
     let mut unreadable = Vec::new();
     for app in all(db).await? {
-        let read = Programme::parse(&app.programme)
-            .ok_or_else(|| {
-                let ids: Vec<&str> = Programme::ALL.iter().map(|p| p.id()).collect();
-                format!("unknown programme {:?}; the programmes are {}", app.programme, ids.join(", "))
-            })
+        let read = Programme::named(&app.programme)
+            .map_err(|e| e.to_string())
             .and_then(|p| Facts::from_value(p, &app.facts).map_err(|e| e.to_string()))
             .and_then(|f| {
                 let on: jiff::civil::Date = app.applied_on.parse().map_err(|e: jiff::Error| e.to_string())?;

@@ -39,6 +39,11 @@ impl Programme {
         Programme::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// [`Programme::parse`], with an error that lists the programmes.
+    pub fn named(id: &str) -> Result<Programme, UnknownProgramme> {
+        Programme::parse(id).ok_or_else(|| UnknownProgramme(id.to_string()))
+    }
+
     /// The rule that establishes the programme: its legal basis heads every decision, and before
     /// its first version the programme did not exist.
     pub fn rule(self) -> &'static str {
@@ -51,6 +56,11 @@ impl Programme {
         }
     }
 }
+
+/// A programme id that is not one of the five.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown programme {0:?}; the programmes are {ids}", ids = Programme::ALL.map(Programme::id).join(", "))]
+pub struct UnknownProgramme(pub String);
 
 impl std::fmt::Display for Programme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

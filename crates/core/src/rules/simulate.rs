@@ -5,7 +5,7 @@
 
 use super::catalogue::Programme;
 use super::decision::Outcome;
-use super::{Context, Facts, decide as evaluate};
+use super::{Context, Facts};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -112,7 +112,7 @@ pub fn simulate(cases: &[Case], on: Option<Date>, baseline: &Context<'_>, draft:
 }
 
 fn decide(facts: &Facts, on: Date, ctx: &Context<'_>) -> (Verdict, Vec<&'static str>) {
-    match evaluate(facts, on, ctx) {
+    match super::decide(facts, on, ctx) {
         Ok(d) => {
             let mut failing = d.failing_rules();
             failing.sort_unstable();

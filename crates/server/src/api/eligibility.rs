@@ -49,10 +49,7 @@ pub struct OnQuery {
 }
 
 pub fn programme(id: &str) -> ApiResult<Programme> {
-    Programme::parse(id).ok_or_else(|| {
-        let ids: Vec<&str> = Programme::ALL.iter().map(|p| p.id()).collect();
-        Problem::not_found(format!("no programme {id:?}; the programmes are {}", ids.join(", ")))
-    })
+    Programme::named(id).map_err(|e| Problem::not_found(e.to_string()))
 }
 
 /// A reason a decision could not be made, as a problem naming the field.
