@@ -3,7 +3,7 @@
 //! application decided under a draft policy beside the policy in force.
 
 use crate::args::{ApplicationsImportArgs, SimulateArgs};
-use crate::eval::{EXIT_BAD_FACTS, programme, world};
+use crate::eval::{EXIT_BAD_FACTS, programme, world_of};
 use anyhow::Context as _;
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::simulate::{self, Report};
@@ -32,7 +32,8 @@ const PRINTED_ERRORS: usize = 50;
 pub async fn import(url: &str, policy: &Policy, a: ApplicationsImportArgs) -> anyhow::Result<ExitCode> {
     let name = a.file.display().to_string();
     let file = std::fs::File::open(&a.file).with_context(|| name.clone())?;
-    let (lists, rates) = world(url).await?;
+    let db = Db::open(url).await?;
+    let (lists, rates) = world_of(&db).await?;
     let ctx = Context { policy, lists: &lists, rates: &rates };
     let (batch, errors) = read_batch(&name, std::io::BufReader::new(file), &ctx)?;
     if !errors.is_empty() {
@@ -43,9 +44,9 @@ pub async fn import(url: &str, policy: &Policy, a: ApplicationsImportArgs) -> an
             eprintln!("… and {} more errors", errors.len() - PRINTED_ERRORS);
         }
         eprintln!("{name}: {} bad lines; nothing was stored", errors.len());
+        db.close().await;
         return Ok(ExitCode::from(EXIT_BAD_FACTS));
     }
-    let db = Db::open(url).await?;
     let done = applications::submit(&db, &Actor::cli(), &batch).await;
     db.close().await;
     let done = done?;
@@ -108,9 +109,10 @@ pub async fn simulate(
     a: SimulateArgs,
 ) -> anyhow::Result<ExitCode> {
     let db = Db::open(url).await?;
-    let (cases, unreadable) = applications::cases(&db).await?;
+    let read =
+        async { Ok::<_, anyhow::Error>((applications::cases(&db).await?, world_of(&db).await?)) }.await;
     db.close().await;
-    let (lists, rates) = world(url).await?;
+    let ((cases, unreadable), (lists, rates)) = read?;
     let base = Context { policy: baseline, lists: &lists, rates: &rates };
     let new = Context { policy: draft, lists: &lists, rates: &rates };
     let report = simulate::simulate(&cases, a.on, &base, &new);

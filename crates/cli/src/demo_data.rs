@@ -135,8 +135,7 @@ pub async fn load_applications(db: &Db, policy: &Policy, dir: &Path) -> anyhow::
     synth::applications::write(&options, &mut out)?;
     std::io::Write::flush(&mut out)?;
     drop(out);
-    let lists = ashyq_store::lists::published_lists(db).await?;
-    let rates = rates::table(db).await?;
+    let (lists, rates) = crate::eval::world_of(db).await?;
     let ctx = ashyq_core::rules::Context { policy, lists: &lists, rates: &rates };
     let reader = std::io::BufReader::new(std::fs::File::open(&path)?);
     let (batch, errors) = crate::applications::read_batch(file, reader, &ctx)?;

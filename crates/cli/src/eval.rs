@@ -23,10 +23,14 @@ pub const EXIT_BAD_FACTS: u8 = 2;
 /// What the rules consult besides the facts: the published lists and the official rates.
 pub async fn world(url: &str) -> anyhow::Result<(PublishedLists, RateTable)> {
     let db = Db::open(url).await?;
-    let lists = ashyq_store::lists::published_lists(&db).await?;
-    let rates = ashyq_store::rates::table(&db).await?;
+    let world = world_of(&db).await;
     db.close().await;
-    Ok((lists, rates))
+    world
+}
+
+/// The same, from a database already open.
+pub async fn world_of(db: &Db) -> anyhow::Result<(PublishedLists, RateTable)> {
+    Ok((ashyq_store::lists::published_lists(db).await?, ashyq_store::rates::table(db).await?))
 }
 
 pub fn programme(id: &str) -> anyhow::Result<Programme> {
