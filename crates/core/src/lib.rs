@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod checkpoint;
 pub mod country;
 pub mod ids;
 pub mod iin;
@@ -16,6 +17,7 @@ pub mod occupation;
 pub mod policy;
 pub mod rates;
 pub mod region;
+pub mod register;
 pub mod role;
 pub mod rules;
 pub mod sex;

@@ -142,7 +142,7 @@ enum Results {
 
 /// Directories of `tests/cases` that hold other golden suites, each with its own runner
 /// (`stay/`: `stay_golden.rs`).
-const OTHER_SUITES: &[&str] = &["stay"];
+const OTHER_SUITES: &[&str] = &["stay", "register"];
 
 /// The directory of the cases.
 fn cases_dir() -> PathBuf {

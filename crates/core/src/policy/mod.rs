@@ -2,19 +2,23 @@
 //! version applies and its legal basis. Shipped as `data/policy/kz.toml` (compiled in); another
 //! file can be given instead. Read once, checked whole, then asked "what applied on date D?".
 
+pub mod holidays;
 pub mod parameters;
 pub mod points;
 pub mod rules;
 pub mod sectors;
+pub mod stay_groups;
 
 use crate::labour::methodology::Methodology;
 use crate::occupation::OccupationCode;
+pub use holidays::Holidays;
 use jiff::civil::Date;
 pub use parameters::{InForce, LookupError, Parameters, RegionalParameters, Unit, Used};
 pub use points::PointsGrid;
 pub use rules::RuleBases;
 pub use sectors::SectorMap;
 use serde::{Deserialize, Serialize};
+pub use stay_groups::{Group, StayGroups};
 
 const KZ_TOML: &str = include_str!("../../../../data/policy/kz.toml");
 
@@ -78,6 +82,10 @@ pub struct Policy {
     pub sectors: Vec<Versioned<SectorMap>>,
     /// How the list of professions in demand and the ranking of valuable skills are formed.
     pub list_methodology: Vec<Versioned<Methodology>>,
+    /// Which nationalities stay under the EAEU rule and which under the visa-free rule.
+    pub stay_groups: Vec<Versioned<StayGroups>>,
+    /// The public holidays, for counting working days.
+    pub holidays: Holidays,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +168,16 @@ impl Policy {
                 reason: "missing: the permanent-residence rule uses it".into(),
             });
         }
+        check_dates("stay_groups", &self.stay_groups)?;
+        for (i, v) in self.stay_groups.iter().enumerate() {
+            v.value.check().map_err(|(key, reason)| PolicyError {
+                path: format!("stay_groups[{i}].value.{key}"),
+                reason,
+            })?;
+        }
+        self.holidays
+            .check()
+            .map_err(|(key, reason)| PolicyError { path: format!("holidays.{key}"), reason })?;
         check_dates("sectors", &self.sectors)?;
         check_dates("list_methodology", &self.list_methodology)?;
         for (i, v) in self.sectors.iter().enumerate() {
@@ -210,6 +228,40 @@ impl Policy {
 
     pub fn methodology_on(&self, on: Date) -> Option<&Versioned<Methodology>> {
         in_force(&self.list_methodology, on)
+    }
+
+    /// The version of the citizenship groups in force on `on`.
+    pub fn stay_groups_on(&self, on: Date) -> Option<&Versioned<StayGroups>> {
+        in_force(&self.stay_groups, on)
+    }
+
+    /// The rule of stay of a nationality (alpha-3, any case) on `on`. `KAZ` is
+    /// [`Group::Citizen`]; a code in neither list, and any code before the first version of the
+    /// groups, is [`Group::VisaRequired`] (the register refuses such a date, see
+    /// [`crate::register::status`]).
+    pub fn stay_group(&self, nationality: &str, on: Date) -> Group {
+        let code = nationality.trim().to_ascii_uppercase();
+        match self.stay_groups_on(on) {
+            Some(v) => v.value.group(&code),
+            None if code == stay_groups::CITIZENS => Group::Citizen,
+            None => Group::VisaRequired,
+        }
+    }
+
+    /// Whether `day` is a working day: not a Saturday, Sunday or public holiday of the policy.
+    pub fn is_working_day(&self, day: Date) -> bool {
+        self.holidays.is_working_day(day)
+    }
+
+    /// The `n`-th working day after `day` (`day` itself for 0): Saturdays, Sundays and the
+    /// policy's public holidays are not working days.
+    pub fn add_working_days(&self, day: Date, n: u32) -> Date {
+        self.holidays.add_working_days(day, n)
+    }
+
+    /// Working days after `after` up to and including `through`.
+    pub fn working_days_after(&self, after: Date, through: Date) -> u32 {
+        self.holidays.working_days_after(after, through)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::policy::parameters::{LookupError, Unit};
+use crate::policy::stay_groups::Group;
 
 fn d(text: &str) -> Date {
     text.parse().unwrap()
@@ -203,4 +204,84 @@ fn a_rule_repealed_from_a_date_applies_until_then() {
     assert!(p.rules.on("pr.exempt.kandas", d("2026-12-31")).unwrap().applies);
     assert!(!p.rules.on("pr.exempt.kandas", d("2027-01-01")).unwrap().applies);
     assert!(p.rules.on("pr.exempt.kandas", d("2022-12-31")).is_none());
+}
+
+#[test]
+fn nationalities_fall_into_the_groups_in_force() {
+    let p = Policy::kz().unwrap();
+    let on = d("2026-11-21");
+    assert_eq!(p.stay_group("KAZ", on), Group::Citizen);
+    assert_eq!(p.stay_group("rus", on), Group::Eaeu);
+    assert_eq!(p.stay_group(" USA ", on), Group::VisaFree);
+    assert_eq!(p.stay_group("TUR", on), Group::VisaFree);
+    assert_eq!(p.stay_group("AFG", on), Group::VisaRequired);
+    for refugee_or_stateless in ["XXA", "XXB", "XXC"] {
+        assert_eq!(p.stay_group(refugee_or_stateless, on), Group::VisaRequired);
+    }
+    assert_eq!(p.stay_group("ZZZ", on), Group::VisaRequired);
+    // China joined on 10 November 2023.
+    assert_eq!(p.stay_group("CHN", d("2023-11-09")), Group::VisaRequired);
+    assert_eq!(p.stay_group("CHN", d("2023-11-10")), Group::VisaFree);
+    // Before the first version no exemption is known.
+    assert!(p.stay_groups_on(d("2022-12-31")).is_none());
+    assert_eq!(p.stay_group("USA", d("2022-12-31")), Group::VisaRequired);
+    assert_eq!(p.stay_group("KAZ", d("2022-12-31")), Group::Citizen);
+    // The EAEU group is the other members of the union, as data/countries.csv marks them.
+    let mut members: Vec<&str> = crate::country::all()
+        .iter()
+        .filter(|c| c.eaeu && c.alpha3 != "KAZ")
+        .map(|c| c.alpha3.as_str())
+        .collect();
+    members.sort_unstable();
+    for v in &p.stay_groups {
+        assert_eq!(v.value.eaeu, members, "from {}", v.from);
+    }
+}
+
+#[test]
+fn working_days_skip_weekends_holidays_and_the_days_off_moved_from_them() {
+    let p = Policy::kz().unwrap();
+    // Friday 20 November 2026 + 1 working day: Monday 23 November.
+    assert_eq!(p.add_working_days(d("2026-11-20"), 1), d("2026-11-23"));
+    assert_eq!(p.add_working_days(d("2026-11-20"), 0), d("2026-11-20"));
+    // Nauryz 2026: Saturday 21 – Monday 23 March, with 24 and 25 March off for the weekend days.
+    assert_eq!(p.add_working_days(d("2026-03-20"), 1), d("2026-03-26"));
+    assert_eq!(p.add_working_days(d("2026-03-19"), 3), d("2026-03-27"));
+    assert!(!p.is_working_day(d("2026-03-25")));
+    assert!(p.is_working_day(d("2026-03-26")));
+    // Kurban ait 2026 (Wednesday 27 May) and Christmas on a Saturday (7 January 2023, not moved).
+    assert!(!p.is_working_day(d("2026-05-27")));
+    assert!(p.is_working_day(d("2023-01-09")));
+    assert!(!p.is_working_day(d("2023-01-03")), "1 January 2023 was a Sunday: the 3rd is off");
+    // After the list ends, only weekends.
+    assert!(p.is_working_day(d("2028-03-21")));
+    assert_eq!(p.working_days_after(d("2026-03-20"), d("2026-03-27")), 2);
+    assert_eq!(p.working_days_after(d("2026-03-27"), d("2026-03-20")), 0);
+}
+
+#[test]
+fn bad_groups_and_holidays_are_refused_with_their_path() {
+    let ok = small();
+    let e = refusal(&ok.replacen(r#"eaeu = ["ARM", "#, r#"eaeu = ["ARX", "#, 1));
+    assert_eq!(e.path, "stay_groups[0].value.eaeu[0]", "{e}");
+    let e = refusal(&ok.replacen(r#"eaeu = ["ARM", "#, r#"eaeu = ["KAZ", "#, 1));
+    assert_eq!(e.path, "stay_groups[0].value.eaeu[0]", "{e}");
+    let e = refusal(&ok.replacen(r#""AND", "ARE""#, r#""ARM", "ARE""#, 1));
+    assert_eq!(e.path, "stay_groups[0].value.visa_free[0]", "{e}");
+    assert!(e.reason.contains("eaeu[0]"), "{e}");
+    let e = refusal(&ok.replacen(r#"from = "2023-11-10""#, r#"from = "2022-11-10""#, 1));
+    assert_eq!(e.path, "stay_groups[1].from", "{e}");
+    let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-07", "2026-01-02""#, 1));
+    assert!(e.path.starts_with("holidays.days["), "{e}");
+    let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-02", "2026-01-02""#, 1));
+    assert!(e.path.starts_with("holidays.days["), "{e}");
+    let e = refusal(&ok.replacen(r#""2027-12-16","#, r#""2028-12-16","#, 1));
+    assert!(e.path.starts_with("holidays.days["), "{e}");
+    let e = refusal(&ok.replacen("working_days = []", r#"working_days = ["2026-11-18"]"#, 1));
+    assert_eq!(e.path, "holidays.working_days[0]", "{e}");
+    let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-02", "2026-13-07""#, 1));
+    assert!(e.path.starts_with("holidays.days"), "{e}");
+    let with_working_saturday = ok.replacen("working_days = []", r#"working_days = ["2026-11-21"]"#, 1);
+    let p = Policy::parse(&with_working_saturday).unwrap();
+    assert!(p.is_working_day(d("2026-11-21")));
 }
