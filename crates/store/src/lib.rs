@@ -12,6 +12,7 @@ pub mod error;
 pub mod labour;
 pub mod lists;
 pub mod rates;
+pub mod register;
 pub mod secret;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -1,0 +1,16 @@
+//! The unified register of migrants' movements (issue 5; docs/register.md): persons and their
+//! documents, border crossings, registrations at the place of stay and of migrant workers, visas
+//! and permits; imports and API batches keyed by the client's ids; each person's lawful-stay
+//! status, the overstay scan, officers' alerts, analysts' figures, and officers' merges.
+
+pub mod import;
+pub mod merge;
+pub mod person;
+pub mod rows;
+pub mod scan;
+mod sql;
+pub mod stats;
+pub mod write;
+
+pub use import::{RegisterReport, import, store_batch};
+pub use rows::{Record, RegisterFile};

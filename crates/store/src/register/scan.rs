@@ -1,0 +1,247 @@
+//! The register-wide questions: who is in the country now and who of them has overstayed (the
+//! overstay scan), permits and visas expiring soon, and late registrations — the officers'
+//! alerts.
+//!
+//! The scan reads only persons with a document whose last crossing is an entry (the partial
+//! index `register_documents_present`), their crossings since the start of the look-back
+//! (the stay window plus the longest cap per entry, before the day examined) and their
+//! authorisations, and decides each with `ashyq_core::register::status`. A stay that began
+//! before the look-back is taken from the document's last entry.
+
+use super::person::{PermitView, authorisations};
+use crate::db::Db;
+use crate::error::StoreError;
+use ashyq_core::policy::Policy;
+use ashyq_core::register::{Crossing, CrossingKind, status};
+use futures_util::TryStreamExt;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+use sqlx::Row;
+use std::collections::HashMap;
+
+/// One person present and overstaying.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overstayer {
+    pub person_id: i64,
+    pub surname: String,
+    pub given_names: String,
+    pub nationality: String,
+    pub since: Option<Date>,
+    pub overstay_since: Date,
+    pub overstay_days: u32,
+}
+
+/// What the scan found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scan {
+    pub on: Date,
+    /// Persons present on `on`.
+    pub present: u64,
+    /// Present and lawful.
+    pub lawful: u64,
+    /// Present and overstaying, longest overstay first.
+    pub overstayers: Vec<Overstayer>,
+}
+
+/// Days before `on` whose crossings the scan reads: the window and a margin for a stay that
+/// began before it.
+const LOOK_BACK_DAYS: i64 = 365;
+
+struct Candidate {
+    surname: String,
+    given_names: String,
+    nationality: String,
+    crossings: Vec<(i64, Crossing)>,
+    permits: Vec<PermitView>,
+}
+
+/// Decides every person present on `on`. See the module's comment.
+pub async fn overstays(db: &Db, policy: &Policy, on: Date) -> Result<Scan, StoreError> {
+    let from = on.checked_sub(LOOK_BACK_DAYS.days()).unwrap_or(on).to_string();
+    let on_text = on.to_string();
+    let mut people: HashMap<i64, Candidate> = HashMap::new();
+    // Persons present: identity and the open entry of each present document.
+    let mut rows = sqlx::query(
+        "SELECT p.id, p.surname, p.given_names, p.nationality, d.last_at_us, d.last_day \
+         FROM register_documents d JOIN register_persons p ON p.id = d.person_id \
+         WHERE d.last_kind = 'entry' AND d.last_day <= $1",
+    )
+    .bind(&on_text)
+    .fetch(&db.pool);
+    while let Some(r) = rows.try_next().await? {
+        let id: i64 = r.try_get("id")?;
+        let day: String = r.try_get("last_day")?;
+        let at: i64 = r.try_get("last_at_us")?;
+        let c = people.entry(id).or_insert_with(|| Candidate {
+            surname: r.try_get("surname").unwrap_or_default(),
+            given_names: r.try_get("given_names").unwrap_or_default(),
+            nationality: r.try_get("nationality").unwrap_or_default(),
+            crossings: Vec::new(),
+            permits: Vec::new(),
+        });
+        if day < from {
+            c.crossings.push((at, Crossing { day: parse(&day)?, kind: CrossingKind::Entry }));
+        }
+    }
+    drop(rows);
+    // Their crossings in the look-back.
+    let mut rows = sqlx::query(
+        "SELECT d.person_id, c.kind, c.at_us, c.day FROM register_crossings c \
+         JOIN register_documents d ON d.id = c.document_id \
+         WHERE d.person_id IN (SELECT person_id FROM register_documents WHERE last_kind = 'entry') \
+         AND c.day >= $1 AND c.day <= $2 AND c.kind <> 'refusal'",
+    )
+    .bind(&from)
+    .bind(&on_text)
+    .fetch(&db.pool);
+    while let Some(r) = rows.try_next().await? {
+        let id: i64 = r.try_get("person_id")?;
+        let kind: String = r.try_get("kind")?;
+        let day: String = r.try_get("day")?;
+        if let Some(c) = people.get_mut(&id) {
+            let kind = if kind == "entry" { CrossingKind::Entry } else { CrossingKind::Exit };
+            c.crossings.push((r.try_get("at_us")?, Crossing { day: parse(&day)?, kind }));
+        }
+    }
+    drop(rows);
+    // Their visas and permits in force on some day of the look-back.
+    let mut rows = sqlx::query(
+        "SELECT d.person_id, p.permit_number, p.kind, p.document_id, p.valid_from, p.valid_until, p.cancelled_on \
+         FROM register_permits p JOIN register_documents d ON d.id = p.document_id \
+         WHERE d.person_id IN (SELECT person_id FROM register_documents WHERE last_kind = 'entry') \
+         AND p.valid_until >= $1",
+    )
+    .bind(&from)
+    .fetch(&db.pool);
+    while let Some(r) = rows.try_next().await? {
+        let id: i64 = r.try_get("person_id")?;
+        if let Some(c) = people.get_mut(&id) {
+            c.permits.push(PermitView {
+                permit_number: r.try_get("permit_number")?,
+                kind: r.try_get("kind")?,
+                document_id: r.try_get("document_id")?,
+                valid_from: r.try_get("valid_from")?,
+                valid_until: r.try_get("valid_until")?,
+                cancelled_on: r.try_get("cancelled_on")?,
+            });
+        }
+    }
+    drop(rows);
+
+    let mut scan = Scan { on, present: 0, lawful: 0, overstayers: Vec::new() };
+    for (id, mut c) in people {
+        c.crossings.sort_by_key(|(at, _)| *at);
+        let moves: Vec<Crossing> = c.crossings.iter().map(|(_, m)| *m).collect();
+        let auth = authorisations(&c.permits)?;
+        let s = status(policy, &c.nationality, &moves, &auth, on)
+            .map_err(|e| StoreError::Corrupt(format!("person {id}: {e}")))?;
+        if !s.present {
+            continue;
+        }
+        scan.present += 1;
+        match s.overstay_since {
+            Some(since) if !s.lawful => scan.overstayers.push(Overstayer {
+                person_id: id,
+                surname: c.surname,
+                given_names: c.given_names,
+                nationality: c.nationality,
+                since: s.since,
+                overstay_since: since,
+                overstay_days: s.overstay_days,
+            }),
+            _ => scan.lawful += 1,
+        }
+    }
+    scan.overstayers.sort_by(|a, b| b.overstay_days.cmp(&a.overstay_days).then(a.person_id.cmp(&b.person_id)));
+    Ok(scan)
+}
+
+fn parse(day: &str) -> Result<Date, StoreError> {
+    day.parse().map_err(|_| StoreError::Corrupt(format!("crossing day {day:?} is not a date")))
+}
+
+/// A visa or permit ending soon.
+#[derive(Debug, Clone, Serialize)]
+pub struct Expiring {
+    pub person_id: i64,
+    pub surname: String,
+    pub given_names: String,
+    pub nationality: String,
+    pub permit_number: String,
+    pub kind: String,
+    pub valid_until: String,
+}
+
+/// Visas and permits (not cancelled) ending from `on` to `on + days`, soonest first.
+pub async fn expiring(db: &Db, on: Date, days: i64, limit: i64) -> Result<Vec<Expiring>, StoreError> {
+    let until = on.checked_add(days.days()).unwrap_or(on);
+    let rows = sqlx::query(
+        "SELECT d.person_id, d.surname, d.given_names, d.nationality, p.permit_number, p.kind, p.valid_until \
+         FROM register_permits p JOIN register_documents d ON d.id = p.document_id \
+         WHERE p.cancelled_on IS NULL AND p.valid_until >= $1 AND p.valid_until <= $2 \
+         ORDER BY p.valid_until, p.permit_number LIMIT $3",
+    )
+    .bind(on.to_string())
+    .bind(until.to_string())
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Expiring {
+                person_id: r.try_get("person_id")?,
+                surname: r.try_get("surname")?,
+                given_names: r.try_get("given_names")?,
+                nationality: r.try_get("nationality")?,
+                permit_number: r.try_get("permit_number")?,
+                kind: r.try_get("kind")?,
+                valid_until: r.try_get("valid_until")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+/// A registration notified late.
+#[derive(Debug, Clone, Serialize)]
+pub struct LateRegistration {
+    pub person_id: i64,
+    pub surname: String,
+    pub given_names: String,
+    pub registration_id: String,
+    pub region: String,
+    pub host: String,
+    pub from: String,
+    pub due_on: Option<String>,
+    pub notified_on: Option<String>,
+}
+
+/// Stay registrations notified late, with arrival from `since` on, latest first.
+pub async fn late_registrations(db: &Db, since: Date, limit: i64) -> Result<Vec<LateRegistration>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT d.person_id, d.surname, d.given_names, r.registration_id, r.region, r.host, r.from_day, r.due_on, \
+         r.notified_on FROM register_registrations r JOIN register_documents d ON d.id = r.document_id \
+         WHERE r.late = 1 AND r.from_day >= $1 ORDER BY r.from_day DESC, r.registration_id LIMIT $2",
+    )
+    .bind(since.to_string())
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LateRegistration {
+                person_id: r.try_get("person_id")?,
+                surname: r.try_get("surname")?,
+                given_names: r.try_get("given_names")?,
+                registration_id: r.try_get("registration_id")?,
+                region: r.try_get("region")?,
+                host: r.try_get("host")?,
+                from: r.try_get("from_day")?,
+                due_on: r.try_get("due_on")?,
+                notified_on: r.try_get("notified_on")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}

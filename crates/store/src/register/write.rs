@@ -1,0 +1,472 @@
+//! Writing one batch of good register rows inside the caller's transaction: the documents they
+//! were made with are found or created (and their persons, matched by name, birth date and
+//! nationality), then the rows are stored by their client keys. A crossing whose event id is
+//! already stored is the same event retried — unless its content differs, which is a conflict.
+
+use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, RegistrationRow};
+use super::sql::{V, bind, list, rows_per_statement, tuples};
+use crate::error::StoreError;
+use crate::labour::import::RowError;
+use ashyq_core::policy::Policy;
+use ashyq_core::register::{late_notification, match_key};
+use sqlx::{Any, Row, Transaction};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a batch did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Rows stored for the first time.
+    pub inserted: u64,
+    /// Rows that replaced a stored row with other values (registrations, permits).
+    pub updated: u64,
+    /// Rows already stored exactly so (a retried event, a re-import).
+    pub unchanged: u64,
+    /// Persons the batch created.
+    pub persons_created: u64,
+    /// Documents the batch created.
+    pub documents_created: u64,
+}
+
+/// A batch refused: rows that conflict with each other or with what is stored.
+#[derive(Debug)]
+pub enum BatchError {
+    Conflicts(Vec<RowError>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for BatchError {
+    fn from(e: StoreError) -> Self {
+        BatchError::Store(e)
+    }
+}
+
+impl From<sqlx::Error> for BatchError {
+    fn from(e: sqlx::Error) -> Self {
+        BatchError::Store(StoreError::Database(e))
+    }
+}
+
+/// Writes good rows (each with its row number, for conflicts).
+pub async fn write(
+    tx: &mut Transaction<'static, Any>,
+    policy: &Policy,
+    import_id: Option<i64>,
+    rows: Vec<(u64, Record)>,
+) -> Result<Written, BatchError> {
+    let (rows, repeated) = distinct(rows)?;
+    let mut written = Written { unchanged: repeated, ..Written::default() };
+    let docs = resolve_documents(tx, rows.iter().map(|(_, r)| r.identity()), &mut written).await?;
+    let doc = |i: &Identity| docs.get(&i.doc_key()).copied().unwrap_or_default();
+    let mut crossings = Vec::new();
+    let mut registrations = Vec::new();
+    let mut permits = Vec::new();
+    for (row, record) in rows {
+        match record {
+            Record::Crossing(c) => crossings.push((row, doc(&c.identity), c)),
+            Record::Registration(r) => registrations.push((doc(&r.identity), r)),
+            Record::Permit(p) => permits.push((doc(&p.identity), p)),
+        }
+    }
+    if !crossings.is_empty() {
+        write_crossings(tx, import_id, crossings, &mut written).await?;
+    }
+    if !registrations.is_empty() {
+        write_registrations(tx, policy, import_id, registrations, &mut written).await?;
+    }
+    if !permits.is_empty() {
+        write_permits(tx, import_id, permits, &mut written).await?;
+    }
+    Ok(written)
+}
+
+/// Drops exact repeats within the batch; the same key with other content is a conflict naming
+/// both rows.
+fn distinct(rows: Vec<(u64, Record)>) -> Result<(Vec<(u64, Record)>, u64), BatchError> {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut out: Vec<(u64, Record)> = Vec::with_capacity(rows.len());
+    let mut conflicts = Vec::new();
+    let mut repeated = 0;
+    for (row, record) in rows {
+        match seen.get(record.key()) {
+            Some(&i) if out[i].1 == record => repeated += 1,
+            Some(&i) => conflicts.push(RowError {
+                row,
+                column: Some(key_column(&record).to_string()),
+                reason: format!("{} is also row {} of this file, with other values", record.key(), out[i].0),
+            }),
+            None => {
+                seen.insert(record.key().to_string(), out.len());
+                out.push((row, record));
+            }
+        }
+    }
+    if conflicts.is_empty() { Ok((out, repeated)) } else { Err(BatchError::Conflicts(conflicts)) }
+}
+
+fn key_column(record: &Record) -> &'static str {
+    match record {
+        Record::Crossing(_) => "event_id",
+        Record::Registration(_) => "registration_id",
+        Record::Permit(_) => "permit_number",
+    }
+}
+
+/// The document id of every identity, creating documents (and persons) not yet known.
+/// A new document joins the person with the same match key (the lowest id if an officer's
+/// split left several); otherwise a person is created.
+async fn resolve_documents<'i>(
+    tx: &mut Transaction<'static, Any>,
+    identities: impl Iterator<Item = &'i Identity>,
+    written: &mut Written,
+) -> Result<HashMap<String, i64>, BatchError> {
+    let mut wanted: BTreeMap<String, &Identity> = BTreeMap::new();
+    for i in identities {
+        wanted.entry(i.doc_key()).or_insert(i);
+    }
+    let keys: Vec<V> = wanted.keys().map(|k| V::T(k.clone())).collect();
+    let mut found: HashMap<String, i64> = HashMap::with_capacity(keys.len());
+    for chunk in keys.chunks(rows_per_statement(1)) {
+        let sql = format!("SELECT id, doc_key FROM register_documents WHERE doc_key IN ({})", list(chunk.len(), 1));
+        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_all(&mut **tx).await? {
+            found.insert(r.try_get("doc_key")?, r.try_get("id")?);
+        }
+    }
+    let missing: Vec<&Identity> = wanted.iter().filter(|(k, _)| !found.contains_key(*k)).map(|(_, i)| *i).collect();
+    if missing.is_empty() {
+        return Ok(found);
+    }
+
+    // Persons of the new documents: by match key, or new.
+    let mut by_key: BTreeMap<String, &Identity> = BTreeMap::new();
+    let match_keys: Vec<String> = missing
+        .iter()
+        .map(|i| {
+            let k = match_key(&i.surname, &i.given_names, i.birth_date, &i.nationality);
+            by_key.entry(k.clone()).or_insert(i);
+            k
+        })
+        .collect();
+    let mut persons: HashMap<String, i64> = HashMap::with_capacity(by_key.len());
+    let key_values: Vec<V> = by_key.keys().map(|k| V::T(k.clone())).collect();
+    for chunk in key_values.chunks(rows_per_statement(1)) {
+        let sql = format!(
+            "SELECT MIN(id) AS id, match_key FROM register_persons WHERE match_key IN ({}) GROUP BY match_key",
+            list(chunk.len(), 1)
+        );
+        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_all(&mut **tx).await? {
+            persons.insert(r.try_get("match_key")?, r.try_get("id")?);
+        }
+    }
+    let now = crate::now_us();
+    let new_persons: Vec<Vec<V>> = by_key
+        .iter()
+        .filter(|(k, _)| !persons.contains_key(*k))
+        .map(|(k, i)| {
+            vec![
+                V::T(k.clone()),
+                V::T(i.surname.clone()),
+                V::T(i.given_names.clone()),
+                V::T(i.birth_date.to_string()),
+                V::T(i.sex.clone()),
+                V::T(i.nationality.clone()),
+                V::I(now),
+            ]
+        })
+        .collect();
+    for chunk in new_persons.chunks(rows_per_statement(7)) {
+        let sql = format!(
+            "INSERT INTO register_persons (match_key, surname, given_names, birth_date, sex, nationality, \
+             created_at_us) VALUES {} RETURNING id, match_key",
+            tuples(chunk.len(), 7, 1)
+        );
+        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+            persons.insert(r.try_get("match_key")?, r.try_get("id")?);
+            written.persons_created += 1;
+        }
+    }
+
+    let new_docs: Vec<Vec<V>> = missing
+        .iter()
+        .zip(&match_keys)
+        .map(|(i, k)| {
+            vec![
+                V::T(i.doc_key()),
+                V::T(i.issuing_state.clone()),
+                V::T(i.number.clone()),
+                V::T(i.document_type.clone()),
+                V::I(persons.get(k).copied().unwrap_or_default()),
+                V::T(i.surname.clone()),
+                V::T(i.given_names.clone()),
+                V::T(i.birth_date.to_string()),
+                V::T(i.sex.clone()),
+                V::T(i.nationality.clone()),
+                V::T(i.expiry_date.to_string()),
+                V::I(now),
+            ]
+        })
+        .collect();
+    for chunk in new_docs.chunks(rows_per_statement(12)) {
+        let sql = format!(
+            "INSERT INTO register_documents (doc_key, issuing_state, number, document_type, person_id, surname, \
+             given_names, birth_date, sex, nationality, expiry_date, created_at_us) VALUES {} RETURNING id, doc_key",
+            tuples(chunk.len(), 12, 1)
+        );
+        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+            found.insert(r.try_get("doc_key")?, r.try_get("id")?);
+            written.documents_created += 1;
+        }
+    }
+    Ok(found)
+}
+
+async fn write_crossings(
+    tx: &mut Transaction<'static, Any>,
+    import_id: Option<i64>,
+    rows: Vec<(u64, i64, CrossingRow)>,
+    written: &mut Written,
+) -> Result<(), BatchError> {
+    let values: Vec<Vec<V>> = rows
+        .iter()
+        .map(|(_, doc, c)| {
+            vec![
+                V::T(c.event_id.clone()),
+                V::I(*doc),
+                V::T(c.kind.as_str().to_string()),
+                V::I(c.at_us),
+                V::T(c.day.to_string()),
+                V::T(c.checkpoint.clone()),
+                V::opt(c.reason.clone()),
+                import_id.map_or(V::NullI, V::I),
+            ]
+        })
+        .collect();
+    let mut new: HashSet<String> = HashSet::with_capacity(rows.len());
+    for chunk in values.chunks(rows_per_statement(8)) {
+        let sql = format!(
+            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
+             VALUES {} ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+            tuples(chunk.len(), 8, 1)
+        );
+        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+            new.insert(r.try_get("event_id")?);
+        }
+    }
+    written.inserted += new.len() as u64;
+
+    // Events already stored: the same event retried, or a conflict.
+    let old: Vec<&(u64, i64, CrossingRow)> = rows.iter().filter(|(_, _, c)| !new.contains(&c.event_id)).collect();
+    if !old.is_empty() {
+        let mut conflicts = Vec::new();
+        for chunk in old.chunks(rows_per_statement(1)) {
+            let ids: Vec<V> = chunk.iter().map(|(_, _, c)| V::T(c.event_id.clone())).collect();
+            let sql = format!(
+                "SELECT event_id, document_id, kind, at_us, checkpoint, reason FROM register_crossings \
+                 WHERE event_id IN ({})",
+                list(ids.len(), 1)
+            );
+            let mut stored: HashMap<String, (i64, String, i64, String, Option<String>)> = HashMap::new();
+            for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), &ids).fetch_all(&mut **tx).await? {
+                stored.insert(
+                    r.try_get("event_id")?,
+                    (
+                        r.try_get("document_id")?,
+                        r.try_get("kind")?,
+                        r.try_get("at_us")?,
+                        r.try_get("checkpoint")?,
+                        r.try_get("reason")?,
+                    ),
+                );
+            }
+            for (row, doc, c) in chunk {
+                let same = stored.get(&c.event_id).is_some_and(|s| {
+                    s.0 == *doc && s.1 == c.kind.as_str() && s.2 == c.at_us && s.3 == c.checkpoint && s.4 == c.reason
+                });
+                if same {
+                    written.unchanged += 1;
+                } else {
+                    conflicts.push(RowError {
+                        row: *row,
+                        column: Some("event_id".into()),
+                        reason: format!(
+                            "{} is already stored with other values (document, kind, instant, checkpoint \
+                             or reason); an event id names one event",
+                            c.event_id
+                        ),
+                    });
+                }
+            }
+        }
+        if !conflicts.is_empty() {
+            return Err(BatchError::Conflicts(conflicts));
+        }
+    }
+
+    let fresh: Vec<&(u64, i64, CrossingRow)> = rows.iter().filter(|(_, _, c)| new.contains(&c.event_id)).collect();
+    // Each document's latest entry or exit among the new events.
+    let mut latest: HashMap<i64, &CrossingRow> = HashMap::new();
+    for (_, doc, c) in &fresh {
+        if c.kind != CrossingKind::Refusal && latest.get(doc).is_none_or(|l| l.at_us < c.at_us) {
+            latest.insert(*doc, c);
+        }
+    }
+    let last: Vec<Vec<V>> = latest
+        .iter()
+        .map(|(doc, c)| {
+            vec![
+                V::I(*doc),
+                V::T(c.kind.as_str().to_string()),
+                V::I(c.at_us),
+                V::T(c.day.to_string()),
+                V::T(c.checkpoint.clone()),
+            ]
+        })
+        .collect();
+    for chunk in last.chunks(rows_per_statement(5)) {
+        let sql = format!(
+            "WITH v (id, kind, at_us, day, checkpoint) AS (VALUES {}) \
+             UPDATE register_documents SET last_kind = v.kind, last_at_us = v.at_us, last_day = v.day, \
+             last_checkpoint = v.checkpoint FROM v WHERE register_documents.id = v.id \
+             AND (register_documents.last_at_us IS NULL OR register_documents.last_at_us < v.at_us)",
+            tuples(chunk.len(), 5, 1)
+        );
+        bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?;
+    }
+
+    // The dashboard's counts, by month, checkpoint, kind and nationality.
+    let mut counts: BTreeMap<(String, &str, &str, &str), i64> = BTreeMap::new();
+    for (_, _, c) in &fresh {
+        let month = c.day.to_string()[..7].to_string();
+        *counts.entry((month, &c.checkpoint, c.kind.as_str(), &c.identity.nationality)).or_default() += 1;
+    }
+    let counts: Vec<Vec<V>> = counts
+        .into_iter()
+        .map(|((m, cp, k, nat), n)| vec![V::T(m), V::T(cp.to_string()), V::T(k.to_string()), V::T(nat.to_string()), V::I(n)])
+        .collect();
+    for chunk in counts.chunks(rows_per_statement(5)) {
+        let sql = format!(
+            "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) VALUES {} \
+             ON CONFLICT (month, checkpoint, kind, nationality) DO UPDATE SET n = register_crossing_counts.n + excluded.n",
+            tuples(chunk.len(), 5, 1)
+        );
+        bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Upserts rows by their key, replacing a stored row only if a value differs; counts what was
+/// new, changed and unchanged.
+async fn upsert(
+    tx: &mut Transaction<'static, Any>,
+    table: &str,
+    columns: &[&str],
+    values: Vec<Vec<V>>,
+    written: &mut Written,
+) -> Result<(), BatchError> {
+    let key = columns[0];
+    let mut existing = 0u64;
+    let keys: Vec<V> = values.iter().filter_map(|row| row.first().cloned()).collect();
+    for chunk in keys.chunks(rows_per_statement(1)) {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {key} IN ({})", list(chunk.len(), 1));
+        let n: i64 = bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_one(&mut **tx).await?.try_get(0)?;
+        existing += u64::try_from(n).unwrap_or(0);
+    }
+    let rest = &columns[1..];
+    let set: Vec<String> = rest.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> = rest
+        .iter()
+        .filter(|c| **c != "import_id")
+        .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}"))
+        .collect();
+    let mut affected = 0;
+    for chunk in values.chunks(rows_per_statement(columns.len())) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({key}) DO UPDATE SET {} WHERE {}",
+            columns.join(", "),
+            tuples(chunk.len(), columns.len(), 1),
+            set.join(", "),
+            differs.join(" OR ")
+        );
+        affected +=
+            bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?.rows_affected();
+    }
+    let inserted = (values.len() as u64).saturating_sub(existing);
+    written.inserted += inserted;
+    written.updated += affected.saturating_sub(inserted);
+    written.unchanged += (values.len() as u64).saturating_sub(affected);
+    Ok(())
+}
+
+async fn write_registrations(
+    tx: &mut Transaction<'static, Any>,
+    policy: &Policy,
+    import_id: Option<i64>,
+    rows: Vec<(i64, RegistrationRow)>,
+    written: &mut Written,
+) -> Result<(), BatchError> {
+    let mut values = Vec::with_capacity(rows.len());
+    for (doc, r) in rows {
+        let late = match (r.kind, r.notified_on) {
+            ("stay", Some(on)) => late_notification(policy, r.from, r.until, on)
+                .map_err(|e| StoreError::Refused(format!("the policy cannot date notifications: {e}")))?,
+            _ => None,
+        };
+        values.push(vec![
+            V::T(r.registration_id),
+            V::T(r.kind.to_string()),
+            V::I(doc),
+            V::T(r.region),
+            V::T(r.address),
+            V::T(r.host),
+            V::T(r.from.to_string()),
+            V::T(r.until.to_string()),
+            V::opt(r.notified_on.map(|d| d.to_string())),
+            V::opt(late.as_ref().map(|l| l.due.to_string())),
+            V::I(i64::from(late.is_some())),
+            V::opt(r.employer_bin),
+            V::opt(r.permit_number),
+            import_id.map_or(V::NullI, V::I),
+        ]);
+    }
+    let columns = [
+        "registration_id",
+        "kind",
+        "document_id",
+        "region",
+        "address",
+        "host",
+        "from_day",
+        "until_day",
+        "notified_on",
+        "due_on",
+        "late",
+        "employer_bin",
+        "permit_number",
+        "import_id",
+    ];
+    upsert(tx, "register_registrations", &columns, values, written).await
+}
+
+async fn write_permits(
+    tx: &mut Transaction<'static, Any>,
+    import_id: Option<i64>,
+    rows: Vec<(i64, PermitRow)>,
+    written: &mut Written,
+) -> Result<(), BatchError> {
+    let values = rows
+        .into_iter()
+        .map(|(doc, p)| {
+            vec![
+                V::T(p.permit_number),
+                V::T(p.kind.as_str().to_string()),
+                V::I(doc),
+                V::T(p.valid_from.to_string()),
+                V::T(p.valid_until.to_string()),
+                V::opt(p.cancelled_on.map(|d| d.to_string())),
+                import_id.map_or(V::NullI, V::I),
+            ]
+        })
+        .collect();
+    let columns =
+        ["permit_number", "kind", "document_id", "valid_from", "valid_until", "cancelled_on", "import_id"];
+    upsert(tx, "register_permits", &columns, values, written).await
+}

@@ -1,0 +1,330 @@
+//! The register of movements in the store (`ashyq_store::register`) on SQLite and (with
+//! `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL: crossings, registrations and permits import with every
+//! bad field named and nothing half-written; retried events are stored once and a changed event
+//! is a conflict; a new passport joins its person; a person's status follows their crossings,
+//! visas and permits; the overstay scan, alerts and figures; officers' merges, splits and undos,
+//! audited.
+
+use ashyq_core::policy::Policy;
+use ashyq_store::labour::Input;
+use ashyq_store::labour::import::Quiet;
+use ashyq_store::register::rows::{self as register_rows, Columns, Context};
+use ashyq_store::register::{self, RegisterFile, RegisterReport, merge, person, scan, stats};
+use ashyq_store::{Actor, Db, both_backends};
+use jiff::civil::{Date, date};
+
+fn actor() -> Actor {
+    Actor { username: "officer1".into(), ..Actor::cli() }
+}
+
+fn policy() -> Policy {
+    Policy::kz().expect("the built-in policy loads")
+}
+
+const CROSSING_HEADER: &str = "event_id,kind,at,checkpoint,document_type,issuing_state,document_number,\
+nationality,surname,given_names,birth_date,sex,expiry_date,reason";
+
+const ALI: &str = "P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-05-01,M,2030-01-01";
+const ALI_NEW: &str = "P,UZB,FB7654321,UZB,KARIMOV,ALI,1990-05-01,M,2036-01-01";
+const ANNA: &str = "P,DEU,C01X00T47,DEU,MUSTERMANN,ANNA,1985-08-12,F,2031-03-01";
+const WANG: &str = "P,CHN,E12345678,CHN,WANG,WEI,1979-02-03,M,2020-01-01";
+
+fn crossings(lines: &[String]) -> String {
+    let mut text = format!("{CROSSING_HEADER}\n");
+    for l in lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    text
+}
+
+fn event(id: &str, kind: &str, day: &str, cp: &str, who: &str) -> String {
+    let reason = if kind == "refusal" { "entry ban" } else { "" };
+    format!("{id},{kind},{day}T10:00:00+05:00,{cp},{who},{reason}")
+}
+
+async fn import(db: &Db, file: RegisterFile, text: &str) -> RegisterReport {
+    let input = Input::from_bytes(text.as_bytes().to_vec());
+    register::import(db, &actor(), &policy(), file, "file.csv", input, &mut Quiet).await.expect("the import runs")
+}
+
+async fn count(db: &Db, table: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(&db.pool).await.unwrap()
+}
+
+async fn person_of(db: &Db, state: &str, number: &str) -> i64 {
+    person::person_of_document(db, state, number).await.unwrap().expect("the document is in the register")
+}
+
+fn on(d: Date) -> Date {
+    d
+}
+
+async fn crossings_import_and_retries_are_stored_once(db: &Db) {
+    let text = crossings(&[
+        event("E1", "entry", "2026-01-10", "ZHZ", ALI),
+        event("E2", "exit", "2026-01-20", "ZHZ", ALI),
+        event("E3", "entry", "2026-02-01", "ALA", ANNA),
+        event("E4", "refusal", "2026-02-02", "KHG", WANG),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &text).await;
+    assert!(r.committed, "{:?}", r.errors);
+    assert_eq!((r.rows_read, r.inserted, r.unchanged, r.rejected), (4, 4, 0, 0));
+    assert_eq!((r.persons_created, r.documents_created), (3, 3));
+    // The same file again: nothing new.
+    let again = import(db, RegisterFile::Crossings, &text).await;
+    assert!(again.committed);
+    assert_eq!((again.inserted, again.unchanged), (0, 4));
+    assert_eq!(count(db, "register_crossings").await, 4);
+    assert_eq!(count(db, "register_persons").await, 3);
+    // A retried event inside one file is also stored once.
+    let dup = crossings(&[event("E5", "exit", "2026-02-05", "ALA", ANNA), event("E5", "exit", "2026-02-05", "ALA", ANNA)]);
+    let r = import(db, RegisterFile::Crossings, &dup).await;
+    assert_eq!((r.inserted, r.unchanged), (1, 1));
+    // The dashboard's counts follow the new events only.
+    let months = stats::months(db, "2026-01", "2026-12").await.unwrap();
+    let total: i64 = months.iter().map(|m| m.crossings).sum();
+    assert_eq!(total, 5);
+    assert!(months.iter().any(|m| m.month == "2026-02" && m.checkpoint == "KHG" && m.kind == "refusal"));
+}
+
+async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
+    let r = import(db, RegisterFile::Crossings, &crossings(&[event("E1", "entry", "2026-01-10", "ZHZ", ALI)])).await;
+    assert!(r.committed);
+    let text = crossings(&[
+        event("E9", "entry", "2026-03-01", "ALA", ANNA),
+        event("E1", "exit", "2026-01-10", "ZHZ", ALI),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &text).await;
+    assert!(!r.committed);
+    assert_eq!(r.rejected, 1);
+    assert_eq!(r.errors[0].row, 3);
+    assert_eq!(r.errors[0].column.as_deref(), Some("event_id"));
+    assert!(r.errors[0].reason.contains("already stored with other values"), "{}", r.errors[0].reason);
+    assert_eq!(count(db, "register_crossings").await, 1, "E9 was not written either");
+    // Two rows of one file with one id and different values name each other.
+    let text = crossings(&[
+        event("E7", "entry", "2026-03-01", "ALA", ANNA),
+        event("E7", "entry", "2026-03-02", "ALA", ANNA),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &text).await;
+    assert!(!r.committed);
+    assert!(r.errors[0].reason.contains("row 2"), "{}", r.errors[0].reason);
+}
+
+async fn bad_rows_are_named_by_row_and_column(db: &Db) {
+    let text = crossings(&[
+        event("E1", "entry", "2026-01-10", "ZHZ", ALI),
+        "E2,arrival,2026-13-01T10:00:00+05:00,XXX,P,UZB,FA1,UZB,KARIMOV,ALI,1990-02-30,Q,2030-01-01,".to_string(),
+        event("E3", "refusal", "2026-01-10", "ZHZ", ALI).replace(",entry ban", ","),
+        event("E4", "entry", "2099-01-01", "ZHZ", ALI),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &text).await;
+    assert!(!r.committed);
+    let named: Vec<(u64, String)> =
+        r.errors.iter().map(|e| (e.row, e.column.clone().unwrap_or_default())).collect();
+    for expected in [(3, "kind"), (3, "at"), (3, "checkpoint"), (3, "birth_date"), (3, "sex"), (4, "reason"), (5, "at")] {
+        assert!(named.contains(&(expected.0, expected.1.to_string())), "{expected:?} not in {named:?}");
+    }
+    assert_eq!(count(db, "register_crossings").await, 0, "nothing is half-written");
+    assert_eq!(count(db, "register_persons").await, 0);
+    // A header with an unknown column is refused before any row.
+    let r = import(db, RegisterFile::Crossings, &format!("{CROSSING_HEADER},resaon\n")).await;
+    assert!(!r.committed);
+    assert!(r.errors[0].reason.contains("unknown column \"resaon\""), "{}", r.errors[0].reason);
+}
+
+async fn a_new_passport_joins_its_person_and_merges_can_be_undone(db: &Db) {
+    let text = crossings(&[
+        event("E1", "entry", "2026-01-10", "ZHZ", ALI),
+        event("E2", "exit", "2026-01-20", "ZHZ", ALI),
+        event("E3", "entry", "2026-03-01", "ZHZ", ALI_NEW),
+        // The same man, his name transliterated otherwise on a later card: not joined by the key.
+        event("E4", "exit", "2026-03-05", "ZHZ", "I,UZB,AA0000001,UZB,QARIMOV,ALI,1990-05-01,M,2034-01-01"),
+    ]);
+    assert!(import(db, RegisterFile::Crossings, &text).await.committed);
+    let ali = person_of(db, "UZB", "FA1234567").await;
+    assert_eq!(person_of(db, "UZB", "FB7654321").await, ali, "the new passport joined the person");
+    let other = person_of(db, "UZB", "AA0000001").await;
+    assert_ne!(other, ali);
+    let candidates = merge::candidates(db, ali).await.unwrap();
+    assert!(candidates.iter().any(|p| p.id == other), "same birth date and nationality: a candidate");
+
+    let m = merge::merge(db, &actor(), ali, other, "same man, card transliterated QARIMOV").await.unwrap();
+    assert_eq!(person_of(db, "UZB", "AA0000001").await, ali);
+    let record = person::load(db, &policy(), ali, on(date(2026, 3, 6))).await.unwrap();
+    assert_eq!(record.documents.len(), 3);
+    assert_eq!(record.crossings.len(), 4);
+    assert!(!record.status.present, "the last crossing, on the merged card, is an exit");
+
+    merge::undo(db, &actor(), m, "the officer was wrong").await.unwrap();
+    assert_eq!(person_of(db, "UZB", "AA0000001").await, other);
+    assert!(merge::undo(db, &actor(), m, "again, by mistake").await.is_err(), "undone once only");
+
+    let passport = record.documents.iter().find(|d| d.number == "FB7654321").expect("the new passport");
+    let (s, new_person) = merge::split(db, &actor(), passport.id, "a namesake, not the same man")
+        .await
+        .unwrap();
+    assert_ne!(new_person, ali);
+    assert_eq!(person_of(db, "UZB", "FB7654321").await, new_person);
+    merge::undo(db, &actor(), s, "it was him after all").await.unwrap();
+    assert_eq!(person_of(db, "UZB", "FB7654321").await, ali);
+    assert!(merge::merge(db, &actor(), ali, ali, "into myself").await.is_err());
+    assert!(merge::merge(db, &actor(), ali, other, "why").await.is_err(), "a reason is required");
+
+    let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_log ORDER BY seq")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    for a in ["register.person.merge", "register.person.unmerge", "register.person.split", "register.person.unsplit"] {
+        assert!(actions.iter().any(|x| x == a), "{a} audited: {actions:?}");
+    }
+}
+
+async fn status_follows_crossings_visas_and_permits(db: &Db) {
+    // Anna (visa-free, 30 days per entry) entered on 1 February and is still here on 10 March:
+    // the 31st day, 3 March, is the first day over the cap.
+    let text = crossings(&[
+        event("E1", "entry", "2026-02-01", "ALA", ANNA),
+        event("E2", "entry", "2026-03-01", "ZHZ", ALI),
+        event("E3", "entry", "2026-01-05", "ALA", WANG),
+        event("E4", "refusal", "2026-01-01", "KHG", WANG),
+    ]);
+    assert!(import(db, RegisterFile::Crossings, &text).await.committed);
+    let anna = person_of(db, "DEU", "C01X00T47").await;
+    let r = person::record(db, &actor(), &policy(), anna, date(2026, 3, 10)).await.unwrap();
+    assert!(r.status.present);
+    assert!(!r.status.lawful);
+    assert_eq!(r.status.overstay_since, Some(date(2026, 3, 3)));
+    assert_eq!(r.status.overstay_days, 8);
+    assert!(matches!(r.warnings[0], person::Warning::Overstay { .. }));
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'register.person.read' AND object_id = $1")
+            .bind(anna.to_string())
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1, "the read of a person's record is audited");
+
+    // A temporary residence permit from 15 February makes her lawful and its days don't count.
+    let permits = "permit_number,kind,valid_from,valid_until,cancelled_on,document_type,issuing_state,\
+document_number,nationality,surname,given_names,birth_date,sex,expiry_date\n\
+TR-1,temporary_residence,2026-02-15,2027-02-14,,P,DEU,C01X00T47,DEU,MUSTERMANN,ANNA,1985-08-12,F,2031-03-01\n";
+    let p = import(db, RegisterFile::Permits, permits).await;
+    assert!(p.committed, "{:?}", p.errors);
+    let r = person::load(db, &policy(), anna, date(2026, 3, 10)).await.unwrap();
+    assert!(r.status.lawful, "{:?}", r.status);
+    // Until the permit ends (14 February 2027), then the 16 days left of the entry's 30 (14 were
+    // used before the permit): 2 March 2027.
+    assert_eq!(r.status.lawful_until, Some(date(2027, 3, 2)));
+    // Cancelled on 1 March: the short-stay count resumes, with 14 days before the permit.
+    let cancelled = permits.replace("2027-02-14,,", "2027-02-14,2026-03-01,");
+    let p = import(db, RegisterFile::Permits, &cancelled).await;
+    assert_eq!((p.inserted, p.updated), (0, 1));
+    let r = person::load(db, &policy(), anna, date(2026, 3, 10)).await.unwrap();
+    assert!(r.status.lawful, "14 + 10 days < 30: {:?}", r.status);
+
+    // Wang (China, visa-free 30 days in this policy or visa-required) — whichever, his passport
+    // has expired, and he was refused before: both are warned of.
+    let wang = person_of(db, "CHN", "E12345678").await;
+    let r = person::load(db, &policy(), wang, date(2026, 1, 10)).await.unwrap();
+    assert!(r.warnings.iter().any(|w| matches!(w, person::Warning::DocumentExpired { .. })));
+    assert!(r.warnings.iter().any(|w| matches!(w, person::Warning::RefusedBefore { times: 1, .. })));
+
+    // The scan on 10 March: Anna lawful (permit until cancelled… then 24 days), Ali lawful
+    // (10 days), Wang present since 5 January: over 30 days per entry whatever his group.
+    let s = scan::overstays(db, &policy(), date(2026, 3, 10)).await.unwrap();
+    assert_eq!(s.present, 3);
+    assert_eq!(s.overstayers.len(), 1, "{:?}", s.overstayers);
+    assert_eq!(s.overstayers[0].person_id, wang);
+    let present = stats::present(db).await.unwrap();
+    let total: i64 = present.iter().map(|p| p.persons).sum();
+    assert_eq!(total, 3);
+    assert!(present.iter().any(|p| p.region == "KZ-75" && p.nationality == "DEU"));
+    assert!(present.iter().any(|p| p.region == "KZ-61" && p.nationality == "UZB"));
+}
+
+const REGISTRATION_HEADER: &str = "registration_id,kind,region,address,host,from,until,notified_on,\
+employer_bin,permit_number,document_type,issuing_state,document_number,nationality,surname,given_names,\
+birth_date,sex,expiry_date";
+
+async fn registrations_flag_late_notifications(db: &Db) {
+    // Arrival Friday 6 March 2026; 8 March falls on a Sunday, so Monday 9 March is a day off;
+    // 3 working days: 10, 11, 12 March → due 12 March.
+    let text = format!(
+        "{REGISTRATION_HEADER}\n\
+R1,stay,KZ-75,\"Abai 1, Almaty\",HOTEL ALMATY,2026-03-06,2026-05-01,2026-03-12,,,{ANNA}\n\
+R2,stay,KZ-75,\"Abai 1, Almaty\",HOTEL ALMATY,2026-03-06,2026-05-01,2026-03-13,,,{ALI}\n\
+R3,stay,KZ-75,\"Abai 1, Almaty\",HOTEL ALMATY,2026-03-06,2026-03-20,2026-03-30,,,{WANG}\n\
+W1,work,KZ-71,,,2026-03-01,2026-12-31,,123456789012,WP-1,{ALI}\n"
+    );
+    let r = import(db, RegisterFile::Registrations, &text).await;
+    if !r.committed {
+        // the BIN above may not carry a valid check digit: the error must say so.
+        assert!(r.errors.iter().any(|e| e.column.as_deref() == Some("employer_bin")), "{:?}", r.errors);
+        let bin = ashyq_core::ids::Bin::complete(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]).expect("a BIN");
+        let fixed = text.replace("123456789012", bin.as_str());
+        let r = import(db, RegisterFile::Registrations, &fixed).await;
+        assert!(r.committed, "{:?}", r.errors);
+    }
+    let late = scan::late_registrations(db, date(2026, 1, 1), 100).await.unwrap();
+    let ids: Vec<&str> = late.iter().map(|l| l.registration_id.as_str()).collect();
+    assert_eq!(ids, vec!["R2"], "R1 on the due day; R3 is a stay of 15 days, not over 30");
+    assert_eq!(late[0].due_on.as_deref(), Some("2026-03-12"));
+    // A work registration without a BIN is refused by column.
+    let bad = format!("{REGISTRATION_HEADER}\nW2,work,KZ-71,,,2026-03-01,2026-12-31,,,,{ALI}\n");
+    let r = import(db, RegisterFile::Registrations, &bad).await;
+    assert!(!r.committed);
+    assert!(r.errors.iter().any(|e| e.column.as_deref() == Some("employer_bin")));
+}
+
+async fn alerts_list_permits_expiring_soon(db: &Db) {
+    let text = "permit_number,kind,valid_from,valid_until,cancelled_on,document_type,issuing_state,\
+document_number,nationality,surname,given_names,birth_date,sex,expiry_date\n\
+V-1,visa,2026-01-01,2026-03-20,,P,DEU,C01X00T47,DEU,MUSTERMANN,ANNA,1985-08-12,F,2031-03-01\n\
+V-2,visa,2026-01-01,2026-06-20,,P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-05-01,M,2030-01-01\n\
+V-3,visa,2026-01-01,2026-03-15,2026-02-01,P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-05-01,M,2030-01-01\n";
+    let r = import(db, RegisterFile::Permits, text).await;
+    assert!(r.committed, "{:?}", r.errors);
+    let soon = scan::expiring(db, date(2026, 3, 10), 30, 100).await.unwrap();
+    let numbers: Vec<&str> = soon.iter().map(|e| e.permit_number.as_str()).collect();
+    assert_eq!(numbers, vec!["V-1"], "V-2 ends later, V-3 was cancelled");
+}
+
+async fn an_api_batch_is_all_or_nothing(db: &Db) {
+    let columns = Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
+    let context = Context { today: date(2026, 11, 21) };
+    let read = |row: u64, line: &str| {
+        let fields: Vec<&str> = line.split(',').collect();
+        register_rows::read(&columns, context, row, &fields).unwrap()
+    };
+    let good = vec![
+        (1, read(1, &event("B1", "entry", "2026-04-01", "NQZ", ANNA))),
+        (2, read(2, &event("B2", "exit", "2026-04-03", "NQZ", ANNA))),
+    ];
+    let r = register::store_batch(db, &actor(), &policy(), good.clone()).await.unwrap();
+    assert!(r.committed);
+    assert_eq!(r.inserted, 2);
+    let r = register::store_batch(db, &actor(), &policy(), good).await.unwrap();
+    assert_eq!((r.inserted, r.unchanged), (0, 2), "a retried batch is stored once");
+    let mixed = vec![
+        (1, read(1, &event("B3", "entry", "2026-05-01", "NQZ", ANNA))),
+        (2, read(2, &event("B2", "entry", "2026-04-03", "NQZ", ANNA))),
+    ];
+    let r = register::store_batch(db, &actor(), &policy(), mixed).await.unwrap();
+    assert!(!r.committed);
+    assert_eq!(r.errors[0].row, 2);
+    assert_eq!(count(db, "register_crossings").await, 2, "B3 was not written");
+}
+
+both_backends!(
+    crossings_import_and_retries_are_stored_once,
+    a_changed_event_is_a_conflict_and_nothing_is_written,
+    bad_rows_are_named_by_row_and_column,
+    a_new_passport_joins_its_person_and_merges_can_be_undone,
+    status_follows_crossings_visas_and_permits,
+    registrations_flag_late_notifications,
+    alerts_list_permits_expiring_soon,
+    an_api_batch_is_all_or_nothing,
+);
