@@ -61,6 +61,10 @@ pub enum Command {
     Occupations(OccupationsCommand),
     /// Import a data source file (CSV or XLSX): every row is checked first; see docs/data-formats.md.
     Import(ImportArgs),
+    /// The register of migrants' movements: import crossings, registrations and permits; a
+    /// person's status; the overstay scan; officers' merges (see docs/register.md).
+    #[command(subcommand)]
+    Register(RegisterCommand),
     /// The list of professions in demand: compute it from the imported data.
     #[command(subcommand)]
     List(ListCommand),
@@ -375,6 +379,31 @@ pub enum GenerateCommand {
     /// Synthetic applications to the five programmes (JSON Lines), for `applications import`,
     /// `eval-batch` and the benchmark.
     Applications(GenerateApplicationsArgs),
+    /// A synthetic national year of the register of movements: crossings.csv, registrations.csv
+    /// and permits.csv (docs/register.md), with planted overstayers and refusals.
+    Register(GenerateRegisterArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateRegisterArgs {
+    /// The folder to write the three files into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// People who crossed the border.
+    #[arg(long, default_value_t = 3_000_000)]
+    pub people: u64,
+    /// Crossings (entries, exits, refusals); at least --people.
+    #[arg(long, default_value_t = 10_000_000)]
+    pub crossings: u64,
+    /// The year covered.
+    #[arg(long, default_value_t = 2026)]
+    pub year: i16,
+    /// Seed of the generator: the same seed gives the same files.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// The last day covered, on which trips still open are open (default: 31 December of --year).
+    #[arg(long)]
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 #[derive(Args, Debug)]
@@ -511,4 +540,91 @@ pub struct SimulateArgs {
     /// How many affected cases the text report lists.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegisterCommand {
+    /// Import a register file (CSV): every row is checked, then all are written in one
+    /// transaction, or none if any row is bad. Rows are keyed by the client's ids: a re-import
+    /// changes nothing. Exit 2 when rows are bad.
+    Import(RegisterImportArgs),
+    /// A person's lawful-stay status and record (audited as a read of the person's record).
+    Status(RegisterStatusArgs),
+    /// Every person present and their status: who has overstayed, since when.
+    Overstays(RegisterOverstaysArgs),
+    /// Counts: foreigners present by region and citizenship, crossings per month and checkpoint.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge two persons into one (an officer's decision; audited).
+    Merge {
+        /// The person who stays.
+        #[arg(long)]
+        into: i64,
+        /// The person whose documents move to `--into`.
+        #[arg(long)]
+        from: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Split a document off the person it was wrongly joined to (audited).
+    Split {
+        #[arg(long)]
+        document: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Undo a merge or split by its number (audited).
+    Undo {
+        merge: i64,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFileArg {
+    Crossings,
+    Registrations,
+    Permits,
+}
+
+#[derive(Args, Debug)]
+pub struct RegisterImportArgs {
+    /// Which file: crossings, registrations or permits.
+    #[arg(value_enum)]
+    pub kind: RegisterFileArg,
+    /// The CSV file.
+    pub file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RegisterStatusArgs {
+    /// The document: ISSUING_STATE:NUMBER (e.g. UZB:FA1234567).
+    #[arg(long, conflicts_with = "person", required_unless_present = "person")]
+    pub document: Option<String>,
+    /// The person's id in the register.
+    #[arg(long)]
+    pub person: Option<i64>,
+    /// The day examined (default: today in Kazakhstan).
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RegisterOverstaysArgs {
+    /// The day examined (default: today in Kazakhstan).
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// How many overstayers to list (all are counted).
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
 }

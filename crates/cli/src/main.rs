@@ -15,6 +15,7 @@ mod maintenance;
 mod occupations;
 mod policy;
 mod rates;
+mod register;
 mod serve;
 mod stay;
 mod synth;
@@ -116,6 +117,35 @@ fn generate_applications(a: args::GenerateApplicationsArgs) -> anyhow::Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+fn generate_register(a: args::GenerateRegisterArgs) -> anyhow::Result<ExitCode> {
+    let options = synth::register::RegisterSynthOptions {
+        people: a.people,
+        crossings: a.crossings,
+        year: a.year,
+        as_of: a.as_of,
+        seed: a.seed,
+    };
+    let s = synth::register::generate(&options, &a.out)?;
+    println!(
+        "wrote {}: {} people, {} crossings ({} refusals), {} registrations, {} permits; {} overstayers \
+         planted ({} over 30 days on one entry, {} over 90 in 180, {} past their visa); {} documents renewed; \
+         {} present at the end",
+        a.out.display(),
+        s.people,
+        s.crossings,
+        s.refusals,
+        s.registrations,
+        s.permits,
+        s.overstayers(),
+        s.overstay_per_entry,
+        s.overstay_window,
+        s.overstay_visa,
+        s.renewals,
+        s.present
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let url = cli.database_url;
     match cli.command {
@@ -129,6 +159,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Restore(a) => maintenance::restore(&url, a).await,
         Command::Occupations(c) => occupations::run(c),
         Command::Import(a) => labour::import_file(&url, a).await,
+        Command::Register(c) => register::run(&url, &policy::load(cli.policy.as_deref())?, c).await,
         Command::List(args::ListCommand::Compute(a)) => {
             let policy = policy::load(cli.policy.as_deref())?;
             labour::compute_list(&url, &policy, a).await
@@ -136,6 +167,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Generate(args::GenerateCommand::Labour(a)) => generate_labour(a),
         Command::Generate(args::GenerateCommand::Rates(a)) => rates::generate(a),
         Command::Generate(args::GenerateCommand::Applications(a)) => generate_applications(a),
+        Command::Generate(args::GenerateCommand::Register(a)) => generate_register(a),
         Command::Mrz(c) => documents::mrz(c),
         Command::Iin(c) => documents::iin(c),
         Command::Rates(c) => rates::run(&url, c).await,

@@ -1,7 +1,9 @@
 //! `ashyq register …`: importing crossings, registrations and permits into the register of
 //! movements, a person's status, the overstay scan, the figures, and officers' merges.
 
-use crate::args::{RegisterCommand, RegisterFileArg, RegisterImportArgs, RegisterOverstaysArgs, RegisterStatusArgs};
+use crate::args::{
+    RegisterCommand, RegisterFileArg, RegisterImportArgs, RegisterOverstaysArgs, RegisterStatusArgs,
+};
 use crate::importing::{self, CliSink, EXIT_INVALID};
 use ashyq_core::policy::Policy;
 use ashyq_core::register::Basis;
@@ -110,7 +112,10 @@ async fn status(db: &Db, policy: &Policy, args: RegisterStatusArgs) -> Result<Ex
         (Some(p), _) => p,
         (None, Some(doc)) => {
             let (state, number) = doc.split_once(':').ok_or_else(|| {
-                StoreError::field("--document", format!("{doc:?}: expected ISSUING_STATE:NUMBER, e.g. UZB:FA1234567"))
+                StoreError::field(
+                    "--document",
+                    format!("{doc:?}: expected ISSUING_STATE:NUMBER, e.g. UZB:FA1234567"),
+                )
             })?;
             person::person_of_document(db, state, number)
                 .await?
@@ -125,9 +130,15 @@ async fn status(db: &Db, policy: &Policy, args: RegisterStatusArgs) -> Result<Ex
     }
     let p = &record.person;
     let s = &record.status;
-    println!("person {}: {} {}, born {}, {} ({})", p.id, p.surname, p.given_names, p.birth_date, p.nationality, p.sex);
+    println!(
+        "person {}: {} {}, born {}, {} ({})",
+        p.id, p.surname, p.given_names, p.birth_date, p.nationality, p.sex
+    );
     for d in &record.documents {
-        println!("  document {}: {} {} {}, expires {}", d.id, d.document_type, d.issuing_state, d.number, d.expiry_date);
+        println!(
+            "  document {}: {} {} {}, expires {}",
+            d.id, d.document_type, d.issuing_state, d.number, d.expiry_date
+        );
     }
     let basis = match &s.basis {
         Basis::Citizen => "citizen of Kazakhstan".to_string(),

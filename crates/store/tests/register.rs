@@ -45,7 +45,9 @@ fn event(id: &str, kind: &str, day: &str, cp: &str, who: &str) -> String {
 
 async fn import(db: &Db, file: RegisterFile, text: &str) -> RegisterReport {
     let input = Input::from_bytes(text.as_bytes().to_vec());
-    register::import(db, &actor(), &policy(), file, "file.csv", input, &mut Quiet).await.expect("the import runs")
+    register::import(db, &actor(), &policy(), file, "file.csv", input, &mut Quiet)
+        .await
+        .expect("the import runs")
 }
 
 async fn count(db: &Db, table: &str) -> i64 {
@@ -79,7 +81,10 @@ async fn crossings_import_and_retries_are_stored_once(db: &Db) {
     assert_eq!(count(db, "register_crossings").await, 4);
     assert_eq!(count(db, "register_persons").await, 3);
     // A retried event inside one file is also stored once.
-    let dup = crossings(&[event("E5", "exit", "2026-02-05", "ALA", ANNA), event("E5", "exit", "2026-02-05", "ALA", ANNA)]);
+    let dup = crossings(&[
+        event("E5", "exit", "2026-02-05", "ALA", ANNA),
+        event("E5", "exit", "2026-02-05", "ALA", ANNA),
+    ]);
     let r = import(db, RegisterFile::Crossings, &dup).await;
     assert_eq!((r.inserted, r.unchanged), (1, 1));
     // The dashboard's counts follow the new events only.
@@ -90,7 +95,9 @@ async fn crossings_import_and_retries_are_stored_once(db: &Db) {
 }
 
 async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
-    let r = import(db, RegisterFile::Crossings, &crossings(&[event("E1", "entry", "2026-01-10", "ZHZ", ALI)])).await;
+    let r =
+        import(db, RegisterFile::Crossings, &crossings(&[event("E1", "entry", "2026-01-10", "ZHZ", ALI)]))
+            .await;
     assert!(r.committed);
     let text = crossings(&[
         event("E9", "entry", "2026-03-01", "ALA", ANNA),
@@ -116,7 +123,8 @@ async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
 async fn bad_rows_are_named_by_row_and_column(db: &Db) {
     let text = crossings(&[
         event("E1", "entry", "2026-01-10", "ZHZ", ALI),
-        "E2,arrival,2026-13-01T10:00:00+05:00,XXX,P,UZB,FA1,UZB,KARIMOV,ALI,1990-02-30,Q,2030-01-01,".to_string(),
+        "E2,arrival,2026-13-01T10:00:00+05:00,XXX,P,UZB,FA1,UZB,KARIMOV,ALI,1990-02-30,Q,2030-01-01,"
+            .to_string(),
         event("E3", "refusal", "2026-01-10", "ZHZ", ALI).replace(",entry ban", ","),
         event("E4", "entry", "2099-01-01", "ZHZ", ALI),
     ]);
@@ -124,7 +132,9 @@ async fn bad_rows_are_named_by_row_and_column(db: &Db) {
     assert!(!r.committed);
     let named: Vec<(u64, String)> =
         r.errors.iter().map(|e| (e.row, e.column.clone().unwrap_or_default())).collect();
-    for expected in [(3, "kind"), (3, "at"), (3, "checkpoint"), (3, "birth_date"), (3, "sex"), (4, "reason"), (5, "at")] {
+    for expected in
+        [(3, "kind"), (3, "at"), (3, "checkpoint"), (3, "birth_date"), (3, "sex"), (4, "reason"), (5, "at")]
+    {
         assert!(named.contains(&(expected.0, expected.1.to_string())), "{expected:?} not in {named:?}");
     }
     assert_eq!(count(db, "register_crossings").await, 0, "nothing is half-written");
@@ -163,9 +173,8 @@ async fn a_new_passport_joins_its_person_and_merges_can_be_undone(db: &Db) {
     assert!(merge::undo(db, &actor(), m, "again, by mistake").await.is_err(), "undone once only");
 
     let passport = record.documents.iter().find(|d| d.number == "FB7654321").expect("the new passport");
-    let (s, new_person) = merge::split(db, &actor(), passport.id, "a namesake, not the same man")
-        .await
-        .unwrap();
+    let (s, new_person) =
+        merge::split(db, &actor(), passport.id, "a namesake, not the same man").await.unwrap();
     assert_ne!(new_person, ali);
     assert_eq!(person_of(db, "UZB", "FB7654321").await, new_person);
     merge::undo(db, &actor(), s, "it was him after all").await.unwrap();
@@ -173,11 +182,14 @@ async fn a_new_passport_joins_its_person_and_merges_can_be_undone(db: &Db) {
     assert!(merge::merge(db, &actor(), ali, ali, "into myself").await.is_err());
     assert!(merge::merge(db, &actor(), ali, other, "why").await.is_err(), "a reason is required");
 
-    let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_log ORDER BY seq")
-        .fetch_all(&db.pool)
-        .await
-        .unwrap();
-    for a in ["register.person.merge", "register.person.unmerge", "register.person.split", "register.person.unsplit"] {
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log ORDER BY seq").fetch_all(&db.pool).await.unwrap();
+    for a in [
+        "register.person.merge",
+        "register.person.unmerge",
+        "register.person.split",
+        "register.person.unsplit",
+    ] {
         assert!(actions.iter().any(|x| x == a), "{a} audited: {actions:?}");
     }
 }
@@ -199,12 +211,13 @@ async fn status_follows_crossings_visas_and_permits(db: &Db) {
     assert_eq!(r.status.overstay_since, Some(date(2026, 3, 3)));
     assert_eq!(r.status.overstay_days, 8);
     assert!(matches!(r.warnings[0], person::Warning::Overstay { .. }));
-    let audited: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'register.person.read' AND object_id = $1")
-            .bind(anna.to_string())
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'register.person.read' AND object_id = $1",
+    )
+    .bind(anna.to_string())
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
     assert_eq!(audited, 1, "the read of a person's record is audited");
 
     // A temporary residence permit from 15 February makes her lawful and its days don't count.
@@ -293,7 +306,8 @@ V-3,visa,2026-01-01,2026-03-15,2026-02-01,P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-0
 }
 
 async fn an_api_batch_is_all_or_nothing(db: &Db) {
-    let columns = Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
+    let columns =
+        Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
     let context = Context { today: date(2026, 11, 21) };
     let read = |row: u64, line: &str| {
         let fields: Vec<&str> = line.split(',').collect();

@@ -13,6 +13,7 @@ mod output;
 mod permits;
 mod profile;
 pub mod rates;
+pub mod register;
 mod sample;
 mod vacancies;
 

@@ -96,8 +96,11 @@ pub async fn import(
     .bind(started)
     .fetch_one(&mut *tx)
     .await?;
-    let mut report =
-        RegisterReport { file: file.as_str().into(), file_name: file_name.into(), ..RegisterReport::default() };
+    let mut report = RegisterReport {
+        file: file.as_str().into(),
+        file_name: file_name.into(),
+        ..RegisterReport::default()
+    };
     let mut write_error: Option<StoreError> = None;
     while let Some(msg) = rx.recv().await {
         match msg {
@@ -106,7 +109,7 @@ pub async fn import(
                 if report.rejected > 0 || write_error.is_some() {
                     continue; // nothing will be kept: read on to report every bad row
                 }
-                match write::write(&mut tx, policy, Some(import_id), batch).await {
+                match write::write(&mut tx, db.backend, policy, Some(import_id), batch).await {
                     Ok(w) => report.add(w),
                     Err(BatchError::Conflicts(errors)) => {
                         report.rejected += errors.len() as u64;
@@ -164,8 +167,12 @@ pub async fn import(
         "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
         "persons_created": report.persons_created, "documents_created": report.documents_created,
     });
-    audit::append(&mut tx, actor, Event::new("register.import", "import", &import_id.to_string()).detail(detail))
-        .await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("register.import", "import", &import_id.to_string()).detail(detail),
+    )
+    .await?;
     tx.commit().await?;
     report.import_id = Some(import_id);
     report.committed = true;
@@ -183,12 +190,13 @@ pub async fn store_batch(
     policy: &Policy,
     rows: Vec<(u64, Record)>,
 ) -> Result<RegisterReport, StoreError> {
-    let mut report = RegisterReport { file: "crossings".into(), rows_read: rows.len() as u64, ..Default::default() };
+    let mut report =
+        RegisterReport { file: "crossings".into(), rows_read: rows.len() as u64, ..Default::default() };
     let mut tx = db.begin_write().await?;
     if db.backend == Backend::Postgres {
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
     }
-    match write::write(&mut tx, policy, None, rows).await {
+    match write::write(&mut tx, db.backend, policy, None, rows).await {
         Ok(w) => report.add(w),
         Err(BatchError::Conflicts(errors)) => {
             tx.rollback().await?;
@@ -262,7 +270,11 @@ fn read_file(
             if ok { Flow::Continue } else { Flow::Stop }
         },
         |row, reason| {
-            send(Msg::Rejected { row, errors: vec![RowError { row, column: None, reason }], raw: Vec::new() });
+            send(Msg::Rejected {
+                row,
+                errors: vec![RowError { row, column: None, reason }],
+                raw: Vec::new(),
+            });
         },
     );
     if let Some(e) = header_error {

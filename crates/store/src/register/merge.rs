@@ -33,12 +33,17 @@ fn need_reason(reason: &str) -> Result<&str, StoreError> {
 }
 
 async fn person_exists(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<(), StoreError> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM register_persons WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM register_persons WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
     found.map(|_| ()).ok_or_else(|| StoreError::NotFound { what: "person", key: id.to_string() })
 }
 
-async fn documents_of(tx: &mut sqlx::Transaction<'static, sqlx::Any>, person: i64) -> Result<Vec<i64>, StoreError> {
+async fn documents_of(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    person: i64,
+) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar("SELECT id FROM register_documents WHERE person_id = $1 ORDER BY id")
         .bind(person)
         .fetch_all(&mut **tx)
@@ -85,8 +90,12 @@ async fn record(
     .fetch_one(&mut **tx)
     .await?;
     let detail = serde_json::json!({ "into": into, "from": from, "documents": documents, "reason": reason });
-    audit::append(tx, actor, Event::new(&format!("register.person.{kind}"), "merge", &id.to_string()).detail(detail))
-        .await?;
+    audit::append(
+        tx,
+        actor,
+        Event::new(&format!("register.person.{kind}"), "merge", &id.to_string()).detail(detail),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -204,7 +213,8 @@ fn merge_row(r: &sqlx::any::AnyRow) -> Result<Merge, StoreError> {
         kind: r.try_get("kind")?,
         into_person: r.try_get("into_person")?,
         from_person: r.try_get("from_person")?,
-        documents: serde_json::from_str(&docs).map_err(|e| StoreError::Corrupt(format!("merge documents: {e}")))?,
+        documents: serde_json::from_str(&docs)
+            .map_err(|e| StoreError::Corrupt(format!("merge documents: {e}")))?,
         reason: r.try_get("reason")?,
         merged_by: r.try_get("merged_by")?,
         merged_at_us: r.try_get("merged_at_us")?,

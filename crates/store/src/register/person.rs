@@ -120,7 +120,11 @@ fn document(r: &AnyRow) -> Result<Document, sqlx::Error> {
 
 /// The person holding a document, by issuing state and number (not audited: it reveals only
 /// the id).
-pub async fn person_of_document(db: &Db, issuing_state: &str, number: &str) -> Result<Option<i64>, StoreError> {
+pub async fn person_of_document(
+    db: &Db,
+    issuing_state: &str,
+    number: &str,
+) -> Result<Option<i64>, StoreError> {
     let key = format!("{}:{}", issuing_state.to_ascii_uppercase(), number.to_ascii_uppercase());
     Ok(sqlx::query_scalar("SELECT person_id FROM register_documents WHERE doc_key = $1")
         .bind(key)
@@ -167,7 +171,8 @@ pub async fn record(
 ) -> Result<PersonRecord, StoreError> {
     let record = load(db, policy, person_id, on).await?;
     let mut tx = db.begin_write().await?;
-    audit::append(&mut tx, actor, Event::new("register.person.read", "person", &person_id.to_string())).await?;
+    audit::append(&mut tx, actor, Event::new("register.person.read", "person", &person_id.to_string()))
+        .await?;
     tx.commit().await?;
     Ok(record)
 }
@@ -314,7 +319,12 @@ fn status_of(
     status(policy, nationality, &moves, &auth, on).map_err(|e| StoreError::Corrupt(format!("stay: {e}")))
 }
 
-fn warnings(status: &PersonStatus, documents: &[Document], crossings: &[CrossingView], on: Date) -> Vec<Warning> {
+fn warnings(
+    status: &PersonStatus,
+    documents: &[Document],
+    crossings: &[CrossingView],
+    on: Date,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     if let Some(since) = status.overstay_since {
         out.push(Warning::Overstay { since, days: status.overstay_days });

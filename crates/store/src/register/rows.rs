@@ -200,9 +200,12 @@ impl Columns {
     /// spaces). A missing, repeated or unknown column is refused: a misspelt optional column
     /// must not silently drop its data.
     pub fn resolve(file: RegisterFile, header: &[&str]) -> Result<Columns, String> {
-        let names: Vec<&'static str> = file.columns().iter().chain(IDENTITY_COLUMNS.iter()).copied().collect();
-        let clean: Vec<String> =
-            header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_ascii_lowercase()).collect();
+        let names: Vec<&'static str> =
+            file.columns().iter().chain(IDENTITY_COLUMNS.iter()).copied().collect();
+        let clean: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+            .collect();
         let mut problems = Vec::new();
         let mut at = Vec::with_capacity(names.len());
         for name in &names {
@@ -372,7 +375,9 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     });
     let at = r.required("at").and_then(|t| match Timestamp::from_str(t) {
         Ok(ts) => Some(ts),
-        Err(_) => r.fail("at", format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)")),
+        Err(_) => {
+            r.fail("at", format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"))
+        }
     });
     let day = at.map(|ts| ts.to_zoned(tz::Offset::constant(5).to_time_zone()).date());
     if let Some(d) = day
@@ -432,7 +437,9 @@ fn registration(r: &mut Reader) -> Option<RegistrationRow> {
         r.fail::<()>("notified_on", "a stay registration must say when it was notified");
     }
     let employer_bin = match r.optional("employer_bin") {
-        None if kind == Some("work") => r.fail("employer_bin", "a work registration names the employer's BIN"),
+        None if kind == Some("work") => {
+            r.fail("employer_bin", "a work registration names the employer's BIN")
+        }
         None => Some(None),
         Some(t) => match ids::Bin::parse(t) {
             Ok(bin) => Some(Some(bin.as_str().to_string())),

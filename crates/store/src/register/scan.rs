@@ -153,7 +153,8 @@ pub async fn overstays(db: &Db, policy: &Policy, on: Date) -> Result<Scan, Store
             _ => scan.lawful += 1,
         }
     }
-    scan.overstayers.sort_by(|a, b| b.overstay_days.cmp(&a.overstay_days).then(a.person_id.cmp(&b.person_id)));
+    scan.overstayers
+        .sort_by(|a, b| b.overstay_days.cmp(&a.overstay_days).then(a.person_id.cmp(&b.person_id)));
     Ok(scan)
 }
 
@@ -218,7 +219,11 @@ pub struct LateRegistration {
 }
 
 /// Stay registrations notified late, with arrival from `since` on, latest first.
-pub async fn late_registrations(db: &Db, since: Date, limit: i64) -> Result<Vec<LateRegistration>, StoreError> {
+pub async fn late_registrations(
+    db: &Db,
+    since: Date,
+    limit: i64,
+) -> Result<Vec<LateRegistration>, StoreError> {
     let rows = sqlx::query(
         "SELECT d.person_id, d.surname, d.given_names, r.registration_id, r.region, r.host, r.from_day, r.due_on, \
          r.notified_on FROM register_registrations r JOIN register_documents d ON d.id = r.document_id \

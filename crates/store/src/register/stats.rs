@@ -47,9 +47,13 @@ pub async fn present(db: &Db) -> Result<Vec<PresentCount>, StoreError> {
             .map_or_else(|| "unknown".to_string(), |c| c.region.code.clone());
         *by.entry((region, r.try_get("nationality")?)).or_default() += r.try_get::<i64, _>("n")?;
     }
-    let mut out: Vec<PresentCount> =
-        by.into_iter().map(|((region, nationality), persons)| PresentCount { region, nationality, persons }).collect();
-    out.sort_by(|a, b| b.persons.cmp(&a.persons).then(a.region.cmp(&b.region)).then(a.nationality.cmp(&b.nationality)));
+    let mut out: Vec<PresentCount> = by
+        .into_iter()
+        .map(|((region, nationality), persons)| PresentCount { region, nationality, persons })
+        .collect();
+    out.sort_by(|a, b| {
+        b.persons.cmp(&a.persons).then(a.region.cmp(&b.region)).then(a.nationality.cmp(&b.nationality))
+    });
     Ok(out)
 }
 
@@ -94,9 +98,11 @@ pub async fn totals(db: &Db) -> Result<Totals, StoreError> {
     Ok(Totals {
         persons: count("register_persons").await?,
         documents: count("register_documents").await?,
-        crossings: sqlx::query_scalar("SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM register_crossing_counts")
-            .fetch_one(&db.pool)
-            .await?,
+        crossings: sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM register_crossing_counts",
+        )
+        .fetch_one(&db.pool)
+        .await?,
         registrations: count("register_registrations").await?,
         permits: count("register_permits").await?,
     })

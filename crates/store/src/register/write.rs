@@ -4,7 +4,8 @@
 //! already stored is the same event retried — unless its content differs, which is a conflict.
 
 use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, RegistrationRow};
-use super::sql::{V, bind, list, rows_per_statement, tuples};
+use super::sql::{Ty, V, feed, feed_in};
+use crate::db::Backend;
 use crate::error::StoreError;
 use crate::labour::import::RowError;
 use ashyq_core::policy::Policy;
@@ -49,13 +50,14 @@ impl From<sqlx::Error> for BatchError {
 /// Writes good rows (each with its row number, for conflicts).
 pub async fn write(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     policy: &Policy,
     import_id: Option<i64>,
     rows: Vec<(u64, Record)>,
 ) -> Result<Written, BatchError> {
     let (rows, repeated) = distinct(rows)?;
     let mut written = Written { unchanged: repeated, ..Written::default() };
-    let docs = resolve_documents(tx, rows.iter().map(|(_, r)| r.identity()), &mut written).await?;
+    let docs = resolve_documents(tx, backend, rows.iter().map(|(_, r)| r.identity()), &mut written).await?;
     let doc = |i: &Identity| docs.get(&i.doc_key()).copied().unwrap_or_default();
     let mut crossings = Vec::new();
     let mut registrations = Vec::new();
@@ -68,13 +70,13 @@ pub async fn write(
         }
     }
     if !crossings.is_empty() {
-        write_crossings(tx, import_id, crossings, &mut written).await?;
+        write_crossings(tx, backend, import_id, crossings, &mut written).await?;
     }
     if !registrations.is_empty() {
-        write_registrations(tx, policy, import_id, registrations, &mut written).await?;
+        write_registrations(tx, backend, policy, import_id, registrations, &mut written).await?;
     }
     if !permits.is_empty() {
-        write_permits(tx, import_id, permits, &mut written).await?;
+        write_permits(tx, backend, import_id, permits, &mut written).await?;
     }
     Ok(written)
 }
@@ -116,6 +118,7 @@ fn key_column(record: &Record) -> &'static str {
 /// split left several); otherwise a person is created.
 async fn resolve_documents<'i>(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     identities: impl Iterator<Item = &'i Identity>,
     written: &mut Written,
 ) -> Result<HashMap<String, i64>, BatchError> {
@@ -125,13 +128,15 @@ async fn resolve_documents<'i>(
     }
     let keys: Vec<V> = wanted.keys().map(|k| V::T(k.clone())).collect();
     let mut found: HashMap<String, i64> = HashMap::with_capacity(keys.len());
-    for chunk in keys.chunks(rows_per_statement(1)) {
-        let sql = format!("SELECT id, doc_key FROM register_documents WHERE doc_key IN ({})", list(chunk.len(), 1));
-        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_all(&mut **tx).await? {
+    for st in
+        feed_in(backend, "SELECT id, doc_key FROM register_documents WHERE doc_key {in}", &keys, Ty::Text)
+    {
+        for r in st.query().fetch_all(&mut **tx).await? {
             found.insert(r.try_get("doc_key")?, r.try_get("id")?);
         }
     }
-    let missing: Vec<&Identity> = wanted.iter().filter(|(k, _)| !found.contains_key(*k)).map(|(_, i)| *i).collect();
+    let missing: Vec<&Identity> =
+        wanted.iter().filter(|(k, _)| !found.contains_key(*k)).map(|(_, i)| *i).collect();
     if missing.is_empty() {
         return Ok(found);
     }
@@ -148,12 +153,9 @@ async fn resolve_documents<'i>(
         .collect();
     let mut persons: HashMap<String, i64> = HashMap::with_capacity(by_key.len());
     let key_values: Vec<V> = by_key.keys().map(|k| V::T(k.clone())).collect();
-    for chunk in key_values.chunks(rows_per_statement(1)) {
-        let sql = format!(
-            "SELECT MIN(id) AS id, match_key FROM register_persons WHERE match_key IN ({}) GROUP BY match_key",
-            list(chunk.len(), 1)
-        );
-        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_all(&mut **tx).await? {
+    let sql = "SELECT MIN(id) AS id, match_key FROM register_persons WHERE match_key {in} GROUP BY match_key";
+    for st in feed_in(backend, sql, &key_values, Ty::Text) {
+        for r in st.query().fetch_all(&mut **tx).await? {
             persons.insert(r.try_get("match_key")?, r.try_get("id")?);
         }
     }
@@ -173,13 +175,12 @@ async fn resolve_documents<'i>(
             ]
         })
         .collect();
-    for chunk in new_persons.chunks(rows_per_statement(7)) {
-        let sql = format!(
-            "INSERT INTO register_persons (match_key, surname, given_names, birth_date, sex, nationality, \
-             created_at_us) VALUES {} RETURNING id, match_key",
-            tuples(chunk.len(), 7, 1)
-        );
-        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+    let sql = "INSERT INTO register_persons (match_key, surname, given_names, birth_date, sex, nationality, \
+               created_at_us) {rows} RETURNING id, match_key";
+    let mut types = [Ty::Text; 7];
+    types[6] = Ty::Int;
+    for st in feed(backend, sql, &new_persons, &types) {
+        for r in st.query().fetch_all(&mut **tx).await? {
             persons.insert(r.try_get("match_key")?, r.try_get("id")?);
             written.persons_created += 1;
         }
@@ -205,13 +206,13 @@ async fn resolve_documents<'i>(
             ]
         })
         .collect();
-    for chunk in new_docs.chunks(rows_per_statement(12)) {
-        let sql = format!(
-            "INSERT INTO register_documents (doc_key, issuing_state, number, document_type, person_id, surname, \
-             given_names, birth_date, sex, nationality, expiry_date, created_at_us) VALUES {} RETURNING id, doc_key",
-            tuples(chunk.len(), 12, 1)
-        );
-        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+    let sql = "INSERT INTO register_documents (doc_key, issuing_state, number, document_type, person_id, surname, \
+               given_names, birth_date, sex, nationality, expiry_date, created_at_us) {rows} RETURNING id, doc_key";
+    let mut types = [Ty::Text; 12];
+    types[4] = Ty::Int;
+    types[11] = Ty::Int;
+    for st in feed(backend, sql, &new_docs, &types) {
+        for r in st.query().fetch_all(&mut **tx).await? {
             found.insert(r.try_get("doc_key")?, r.try_get("id")?);
             written.documents_created += 1;
         }
@@ -221,6 +222,7 @@ async fn resolve_documents<'i>(
 
 async fn write_crossings(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     import_id: Option<i64>,
     rows: Vec<(u64, i64, CrossingRow)>,
     written: &mut Written,
@@ -241,31 +243,27 @@ async fn write_crossings(
         })
         .collect();
     let mut new: HashSet<String> = HashSet::with_capacity(rows.len());
-    for chunk in values.chunks(rows_per_statement(8)) {
-        let sql = format!(
-            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
-             VALUES {} ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
-            tuples(chunk.len(), 8, 1)
-        );
-        for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).fetch_all(&mut **tx).await? {
+    let sql = "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
+               {rows} ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+    let types = [Ty::Text, Ty::Int, Ty::Text, Ty::Int, Ty::Text, Ty::Text, Ty::Text, Ty::Int];
+    for st in feed(backend, sql, &values, &types) {
+        for r in st.query().fetch_all(&mut **tx).await? {
             new.insert(r.try_get("event_id")?);
         }
     }
     written.inserted += new.len() as u64;
 
     // Events already stored: the same event retried, or a conflict.
-    let old: Vec<&(u64, i64, CrossingRow)> = rows.iter().filter(|(_, _, c)| !new.contains(&c.event_id)).collect();
+    let old: Vec<&(u64, i64, CrossingRow)> =
+        rows.iter().filter(|(_, _, c)| !new.contains(&c.event_id)).collect();
     if !old.is_empty() {
         let mut conflicts = Vec::new();
-        for chunk in old.chunks(rows_per_statement(1)) {
-            let ids: Vec<V> = chunk.iter().map(|(_, _, c)| V::T(c.event_id.clone())).collect();
-            let sql = format!(
-                "SELECT event_id, document_id, kind, at_us, checkpoint, reason FROM register_crossings \
-                 WHERE event_id IN ({})",
-                list(ids.len(), 1)
-            );
-            let mut stored: HashMap<String, (i64, String, i64, String, Option<String>)> = HashMap::new();
-            for r in bind(sqlx::query(sqlx::AssertSqlSafe(sql)), &ids).fetch_all(&mut **tx).await? {
+        let ids: Vec<V> = old.iter().map(|(_, _, c)| V::T(c.event_id.clone())).collect();
+        let sql = "SELECT event_id, document_id, kind, at_us, checkpoint, reason FROM register_crossings \
+                   WHERE event_id {in}";
+        let mut stored: HashMap<String, (i64, String, i64, String, Option<String>)> = HashMap::new();
+        for st in feed_in(backend, sql, &ids, Ty::Text) {
+            for r in st.query().fetch_all(&mut **tx).await? {
                 stored.insert(
                     r.try_get("event_id")?,
                     (
@@ -277,23 +275,27 @@ async fn write_crossings(
                     ),
                 );
             }
-            for (row, doc, c) in chunk {
-                let same = stored.get(&c.event_id).is_some_and(|s| {
-                    s.0 == *doc && s.1 == c.kind.as_str() && s.2 == c.at_us && s.3 == c.checkpoint && s.4 == c.reason
+        }
+        for (row, doc, c) in &old {
+            let same = stored.get(&c.event_id).is_some_and(|s| {
+                s.0 == *doc
+                    && s.1 == c.kind.as_str()
+                    && s.2 == c.at_us
+                    && s.3 == c.checkpoint
+                    && s.4 == c.reason
+            });
+            if same {
+                written.unchanged += 1;
+            } else {
+                conflicts.push(RowError {
+                    row: *row,
+                    column: Some("event_id".into()),
+                    reason: format!(
+                        "{} is already stored with other values (document, kind, instant, checkpoint \
+                         or reason); an event id names one event",
+                        c.event_id
+                    ),
                 });
-                if same {
-                    written.unchanged += 1;
-                } else {
-                    conflicts.push(RowError {
-                        row: *row,
-                        column: Some("event_id".into()),
-                        reason: format!(
-                            "{} is already stored with other values (document, kind, instant, checkpoint \
-                             or reason); an event id names one event",
-                            c.event_id
-                        ),
-                    });
-                }
             }
         }
         if !conflicts.is_empty() {
@@ -301,7 +303,8 @@ async fn write_crossings(
         }
     }
 
-    let fresh: Vec<&(u64, i64, CrossingRow)> = rows.iter().filter(|(_, _, c)| new.contains(&c.event_id)).collect();
+    let fresh: Vec<&(u64, i64, CrossingRow)> =
+        rows.iter().filter(|(_, _, c)| new.contains(&c.event_id)).collect();
     // Each document's latest entry or exit among the new events.
     let mut latest: HashMap<i64, &CrossingRow> = HashMap::new();
     for (_, doc, c) in &fresh {
@@ -321,15 +324,12 @@ async fn write_crossings(
             ]
         })
         .collect();
-    for chunk in last.chunks(rows_per_statement(5)) {
-        let sql = format!(
-            "WITH v (id, kind, at_us, day, checkpoint) AS (VALUES {}) \
-             UPDATE register_documents SET last_kind = v.kind, last_at_us = v.at_us, last_day = v.day, \
-             last_checkpoint = v.checkpoint FROM v WHERE register_documents.id = v.id \
-             AND (register_documents.last_at_us IS NULL OR register_documents.last_at_us < v.at_us)",
-            tuples(chunk.len(), 5, 1)
-        );
-        bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?;
+    let sql = "WITH v (id, kind, at_us, day, checkpoint) AS ({rows}) \
+               UPDATE register_documents SET last_kind = v.kind, last_at_us = v.at_us, last_day = v.day, \
+               last_checkpoint = v.checkpoint FROM v WHERE register_documents.id = v.id \
+               AND (register_documents.last_at_us IS NULL OR register_documents.last_at_us < v.at_us)";
+    for st in feed(backend, sql, &last, &[Ty::Int, Ty::Text, Ty::Int, Ty::Text, Ty::Text]) {
+        st.query().execute(&mut **tx).await?;
     }
 
     // The dashboard's counts, by month, checkpoint, kind and nationality.
@@ -340,15 +340,14 @@ async fn write_crossings(
     }
     let counts: Vec<Vec<V>> = counts
         .into_iter()
-        .map(|((m, cp, k, nat), n)| vec![V::T(m), V::T(cp.to_string()), V::T(k.to_string()), V::T(nat.to_string()), V::I(n)])
+        .map(|((m, cp, k, nat), n)| {
+            vec![V::T(m), V::T(cp.to_string()), V::T(k.to_string()), V::T(nat.to_string()), V::I(n)]
+        })
         .collect();
-    for chunk in counts.chunks(rows_per_statement(5)) {
-        let sql = format!(
-            "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) VALUES {} \
-             ON CONFLICT (month, checkpoint, kind, nationality) DO UPDATE SET n = register_crossing_counts.n + excluded.n",
-            tuples(chunk.len(), 5, 1)
-        );
-        bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?;
+    let sql = "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) {rows} \
+               ON CONFLICT (month, checkpoint, kind, nationality) DO UPDATE SET n = register_crossing_counts.n + excluded.n";
+    for st in feed(backend, sql, &counts, &[Ty::Text, Ty::Text, Ty::Text, Ty::Text, Ty::Int]) {
+        st.query().execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -357,6 +356,7 @@ async fn write_crossings(
 /// new, changed and unchanged.
 async fn upsert(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     table: &str,
     columns: &[&str],
     values: Vec<Vec<V>>,
@@ -365,9 +365,9 @@ async fn upsert(
     let key = columns[0];
     let mut existing = 0u64;
     let keys: Vec<V> = values.iter().filter_map(|row| row.first().cloned()).collect();
-    for chunk in keys.chunks(rows_per_statement(1)) {
-        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {key} IN ({})", list(chunk.len(), 1));
-        let n: i64 = bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk).fetch_one(&mut **tx).await?.try_get(0)?;
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE {key} {{in}}");
+    for st in feed_in(backend, &sql, &keys, Ty::Text) {
+        let n: i64 = st.query().fetch_one(&mut **tx).await?.try_get(0)?;
         existing += u64::try_from(n).unwrap_or(0);
     }
     let rest = &columns[1..];
@@ -378,16 +378,21 @@ async fn upsert(
         .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}"))
         .collect();
     let mut affected = 0;
-    for chunk in values.chunks(rows_per_statement(columns.len())) {
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({key}) DO UPDATE SET {} WHERE {}",
-            columns.join(", "),
-            tuples(chunk.len(), columns.len(), 1),
-            set.join(", "),
-            differs.join(" OR ")
-        );
-        affected +=
-            bind(sqlx::query(sqlx::AssertSqlSafe(sql)), chunk.iter().flatten()).execute(&mut **tx).await?.rows_affected();
+    let sql = format!(
+        "INSERT INTO {table} ({}) {{rows}} ON CONFLICT ({key}) DO UPDATE SET {} WHERE {}",
+        columns.join(", "),
+        set.join(", "),
+        differs.join(" OR ")
+    );
+    // Every row has the same shape: the first gives each column's type.
+    let types: Vec<Ty> = values
+        .first()
+        .map(|row| {
+            row.iter().map(|v| if matches!(v, V::I(_) | V::NullI) { Ty::Int } else { Ty::Text }).collect()
+        })
+        .unwrap_or_default();
+    for st in feed(backend, &sql, &values, &types) {
+        affected += st.query().execute(&mut **tx).await?.rows_affected();
     }
     let inserted = (values.len() as u64).saturating_sub(existing);
     written.inserted += inserted;
@@ -398,6 +403,7 @@ async fn upsert(
 
 async fn write_registrations(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     policy: &Policy,
     import_id: Option<i64>,
     rows: Vec<(i64, RegistrationRow)>,
@@ -443,11 +449,12 @@ async fn write_registrations(
         "permit_number",
         "import_id",
     ];
-    upsert(tx, "register_registrations", &columns, values, written).await
+    upsert(tx, backend, "register_registrations", &columns, values, written).await
 }
 
 async fn write_permits(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     import_id: Option<i64>,
     rows: Vec<(i64, PermitRow)>,
     written: &mut Written,
@@ -468,5 +475,5 @@ async fn write_permits(
         .collect();
     let columns =
         ["permit_number", "kind", "document_id", "valid_from", "valid_until", "cancelled_on", "import_id"];
-    upsert(tx, "register_permits", &columns, values, written).await
+    upsert(tx, backend, "register_permits", &columns, values, written).await
 }
