@@ -46,6 +46,11 @@ pub struct AppState {
     /// The published lists and official rates the rules consult, with the stamp they were
     /// loaded at (`api::eligibility::world`).
     pub world: Arc<tokio::sync::RwLock<Option<KeptWorld>>>,
+    /// The last overstay scan of the register (`api::register::overstays`).
+    pub overstays: Arc<tokio::sync::RwLock<Option<crate::api::register::KeptScan>>>,
+    /// Writes to the register made through this server (crossings, merges), so a kept scan
+    /// made before one is not used.
+    pub register_writes: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The world the rules consult, as loaded, with the stamp it was loaded at.
@@ -69,6 +74,8 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             policy: Arc::new(Policy::kz()?),
             world: Arc::default(),
+            overstays: Arc::default(),
+            register_writes: Arc::default(),
         })
     }
 
@@ -76,6 +83,16 @@ impl AppState {
     pub fn with_policy(mut self, policy: Policy) -> AppState {
         self.policy = Arc::new(policy);
         self
+    }
+
+    /// Notes a write to the register: a kept overstay scan is stale.
+    pub fn register_changed(&self) {
+        self.register_writes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// How many writes to the register this server has made.
+    pub fn register_generation(&self) -> u64 {
+        self.register_writes.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Whether cookies set in answer to this request should be `Secure`.

@@ -34,14 +34,58 @@ impl Messages {
 fn expected_menu(role: Role) -> Vec<&'static str> {
     match role {
         Role::Public => vec!["home", "occupations", "lists", "eligibility", "api"],
-        Role::Analyst => vec!["home", "occupations", "lists", "eligibility", "analysis", "account", "api"],
+        Role::Analyst => {
+            vec![
+                "home",
+                "occupations",
+                "lists",
+                "eligibility",
+                "analysis",
+                "register-stats",
+                "account",
+                "api",
+            ]
+        }
         Role::Coordinator => {
-            vec!["home", "occupations", "lists", "eligibility", "coordination", "account", "api"]
+            vec![
+                "home",
+                "occupations",
+                "lists",
+                "eligibility",
+                "coordination",
+                "register-stats",
+                "account",
+                "api",
+            ]
         }
-        Role::Admin => {
-            vec!["home", "occupations", "lists", "eligibility", "account", "users", "audit", "api"]
-        }
-        _ => vec!["home", "occupations", "lists", "eligibility", "account", "api"],
+        Role::Officer => vec![
+            "home",
+            "occupations",
+            "lists",
+            "eligibility",
+            "border",
+            "register",
+            "alerts",
+            "register-stats",
+            "account",
+            "api",
+        ],
+        Role::Border => vec!["home", "occupations", "lists", "eligibility", "border", "account", "api"],
+        Role::Admin => vec![
+            "home",
+            "occupations",
+            "lists",
+            "eligibility",
+            "border",
+            "register",
+            "alerts",
+            "register-stats",
+            "account",
+            "users",
+            "audit",
+            "api",
+        ],
+        Role::Applicant => vec!["home", "occupations", "lists", "eligibility", "account", "api"],
     }
 }
 

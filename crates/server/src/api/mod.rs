@@ -9,6 +9,7 @@ pub mod me;
 pub mod occupations;
 pub mod published;
 pub mod regions;
+pub mod register;
 pub mod users;
 
 use crate::problem::{FieldError, ProblemDetails};
@@ -57,6 +58,11 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/api/v1/eligibility/{programme}", eligibility::decide)
         .get("/api/v1/audit", audit::tail)
         .get("/api/v1/audit/verify", audit::verify)
+        .post("/api/v1/crossings", register::crossings)
+        .get("/api/v1/register/persons/{id}", register::person)
+        .post("/api/v1/register/check", register::check_document)
+        .get("/api/v1/register/overstayers", register::overstayers)
+        .get("/api/v1/register/statistics", register::statistics)
         .merge(
             docs.into(),
             &[
@@ -110,6 +116,11 @@ requests that change something. Every error is an RFC 9457 problem (`application
         published::show,
         published::entry,
         eligibility::decide,
+        register::crossings,
+        register::person,
+        register::check_document,
+        register::overstayers,
+        register::statistics,
     ),
     components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
@@ -122,6 +133,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "list", description = "Forming and coordinating the list of professions in demand"),
         (name = "published", description = "The published list and the ranking of valuable skills (public)"),
         (name = "eligibility", description = "Deciding the five programmes for a person's facts (public)"),
+        (name = "register", description = "The register of migrants' movements: crossings, the border check, persons, overstayers, figures"),
     )
 )]
 pub struct ApiDoc;

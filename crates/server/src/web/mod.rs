@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod analysis;
+pub mod border;
 pub mod charts;
 pub mod coordination;
 pub mod eligibility;
@@ -17,6 +18,9 @@ pub mod listview;
 pub mod login;
 pub mod occupations;
 pub mod page;
+pub mod register_alerts;
+pub mod register_dashboard;
+pub mod register_person;
 pub mod simulate;
 
 use crate::routes::RouteBuilder;
@@ -53,6 +57,17 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/analysis/lists/{id}/publish", analysis::publish)
         .get("/analysis/simulate", simulate::show)
         .post("/analysis/simulate", simulate::run)
+        .get("/analysis/register", register_dashboard::show)
+        .get("/analysis/register.csv", register_dashboard::csv)
+        .get("/analysis/register.xlsx", register_dashboard::xlsx)
+        .get("/border", border::show)
+        .post("/border", border::check)
+        .get("/register/search", register_person::search)
+        .get("/register/alerts", register_alerts::show)
+        .get("/register/persons/{id}", register_person::show)
+        .post("/register/persons/{id}/merge", register_person::merge)
+        .post("/register/persons/{id}/split", register_person::split)
+        .post("/register/persons/{id}/undo", register_person::undo)
         .get("/coordination", coordination::inbox)
         .get("/coordination/lists/{id}", coordination::show)
         .post("/coordination/lists/{id}/opinion", coordination::give)

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod labour;
+pub mod register;
 
 use ashyq_core::Role;
 use ashyq_server::{AppState, ServerConfig};
