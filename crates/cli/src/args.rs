@@ -557,6 +557,19 @@ pub enum RegisterCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Measure status lookups: the status of random persons, one after another, with the
+    /// latency percentiles (for bench/register). With --audited each lookup is a read of the
+    /// person's record and writes its audit entry, as the border check does.
+    Latency {
+        #[arg(long, default_value_t = 2_000)]
+        samples: usize,
+        #[arg(long)]
+        on: Option<jiff::civil::Date>,
+        #[arg(long)]
+        audited: bool,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Merge two persons into one (an officer's decision; audited).
     Merge {
         /// The person who stays.

@@ -26,6 +26,9 @@ pub async fn run(url: &str, policy: &Policy, command: RegisterCommand) -> anyhow
         RegisterCommand::Status(a) => status(&db, policy, a).await,
         RegisterCommand::Overstays(a) => overstays(&db, policy, a).await,
         RegisterCommand::Stats { json } => figures(&db, json).await,
+        RegisterCommand::Latency { samples, on, audited, seed } => {
+            latency(&db, policy, samples, on.unwrap_or_else(ashyq_store::today), audited, seed).await
+        }
         RegisterCommand::Merge { into, from, reason } => {
             merge::merge(&db, &Actor::cli(), into, from, &reason).await.map(|id| {
                 println!("merged person {from} into person {into} (merge {id}; undo with: ashyq register undo {id})");
@@ -230,5 +233,51 @@ async fn figures(db: &Db, json: bool) -> Result<ExitCode, StoreError> {
     for p in present.iter().take(15) {
         println!("  {:<6} {:<3} {:>8}", p.region, p.nationality, p.persons);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Times `samples` status lookups of random persons and prints the percentiles as JSON.
+async fn latency(
+    db: &Db,
+    policy: &Policy,
+    samples: usize,
+    on: jiff::civil::Date,
+    audited: bool,
+    seed: u64,
+) -> Result<ExitCode, StoreError> {
+    use rand::{Rng, SeedableRng};
+    let max = person::last_id(db).await?;
+    let Some(max) = max else {
+        eprintln!("the register holds no persons: import crossings first");
+        return Ok(ExitCode::from(EXIT_NOT_FOUND));
+    };
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let actor = Actor { username: "latency-probe".into(), ..Actor::cli() };
+    let mut times = Vec::with_capacity(samples);
+    let mut crossings = 0usize;
+    for _ in 0..samples {
+        let id = rng.random_range(1..=max);
+        let started = Instant::now();
+        let record = if audited {
+            person::record(db, &actor, policy, id, on).await
+        } else {
+            person::load(db, policy, id, on).await
+        };
+        let elapsed = started.elapsed();
+        match record {
+            Ok(r) => crossings += r.crossings.len(),
+            Err(StoreError::NotFound { .. }) => continue, // an id freed by a split: draw again
+            Err(e) => return Err(e),
+        }
+        times.push(elapsed.as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times.get(((times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let out = serde_json::json!({
+        "samples": times.len(), "audited": audited, "on": on, "persons": max,
+        "mean_crossings": crossings as f64 / times.len().max(1) as f64,
+        "p50_ms": at(0.50), "p95_ms": at(0.95), "p99_ms": at(0.99), "max_ms": at(1.0),
+    });
+    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     Ok(ExitCode::SUCCESS)
 }

@@ -176,6 +176,16 @@ pub async fn import(
     tx.commit().await?;
     report.import_id = Some(import_id);
     report.committed = true;
+    if db.backend == Backend::Postgres && report.inserted > 10_000 {
+        // Fresh statistics after a bulk load: with the counts of an empty table, the planner
+        // joined a person's crossings by scanning all of them (autovacuum would analyze later).
+        sqlx::query(
+            "ANALYZE register_persons, register_documents, register_crossings, register_registrations, \
+             register_permits",
+        )
+        .execute(&db.pool)
+        .await?;
+    }
     Ok(report)
 }
 

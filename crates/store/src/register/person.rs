@@ -179,6 +179,21 @@ pub async fn record(
 
 /// The record without the audit entry: for the overstay scan's own use and for tests.
 pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<PersonRecord, StoreError> {
+    // Five independent reads, on as many connections at once: a lookup waits for the slowest,
+    // not for the sum (on PostgreSQL each is a round trip).
+    let (person, documents, crossings, registrations, permits) = tokio::try_join!(
+        person_row(db, person_id),
+        documents_of(db, person_id),
+        crossings_of(db, person_id),
+        registrations_of(db, person_id),
+        permits_of(db, person_id),
+    )?;
+    let status = status_of(policy, &person.nationality, &crossings, &permits, on)?;
+    let warnings = warnings(&status, &documents, &crossings, on);
+    Ok(PersonRecord { person, documents, crossings, registrations, permits, status, warnings })
+}
+
+async fn person_row(db: &Db, person_id: i64) -> Result<Person, StoreError> {
     let row = sqlx::query(
         "SELECT id, surname, given_names, birth_date, sex, nationality FROM register_persons WHERE id = $1",
     )
@@ -194,6 +209,10 @@ pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<
         sex: row.try_get("sex")?,
         nationality: row.try_get("nationality")?,
     };
+    Ok(person)
+}
+
+async fn documents_of(db: &Db, person_id: i64) -> Result<Vec<Document>, StoreError> {
     let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM register_documents WHERE person_id = $1 ORDER BY id");
     let documents = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(person_id)
@@ -202,6 +221,10 @@ pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<
         .iter()
         .map(document)
         .collect::<Result<Vec<_>, _>>()?;
+    Ok(documents)
+}
+
+async fn crossings_of(db: &Db, person_id: i64) -> Result<Vec<CrossingView>, StoreError> {
     let crossings = sqlx::query(
         "SELECT c.event_id, c.document_id, c.kind, c.at_us, c.day, c.checkpoint, c.reason \
          FROM register_crossings c JOIN register_documents d ON d.id = c.document_id \
@@ -223,6 +246,10 @@ pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(crossings)
+}
+
+async fn registrations_of(db: &Db, person_id: i64) -> Result<Vec<RegistrationView>, StoreError> {
     let registrations = sqlx::query(
         "SELECT r.registration_id, r.kind, r.document_id, r.region, r.address, r.host, r.from_day, r.until_day, \
          r.notified_on, r.due_on, r.late, r.employer_bin, r.permit_number \
@@ -251,6 +278,10 @@ pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(registrations)
+}
+
+async fn permits_of(db: &Db, person_id: i64) -> Result<Vec<PermitView>, StoreError> {
     let permits = sqlx::query(
         "SELECT p.permit_number, p.kind, p.document_id, p.valid_from, p.valid_until, p.cancelled_on \
          FROM register_permits p JOIN register_documents d ON d.id = p.document_id \
@@ -271,9 +302,7 @@ pub async fn load(db: &Db, policy: &Policy, person_id: i64, on: Date) -> Result<
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let status = status_of(policy, &person.nationality, &crossings, &permits, on)?;
-    let warnings = warnings(&status, &documents, &crossings, on);
-    Ok(PersonRecord { person, documents, crossings, registrations, permits, status, warnings })
+    Ok(permits)
 }
 
 fn bad_date(what: &str, text: &str) -> StoreError {
@@ -348,4 +377,9 @@ fn warnings(
         });
     }
     out
+}
+
+/// The highest person id (none in an empty register): for drawing persons at random.
+pub async fn last_id(db: &Db) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT MAX(id) FROM register_persons").fetch_one(&db.pool).await?)
 }

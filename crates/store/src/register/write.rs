@@ -57,7 +57,21 @@ pub async fn write(
 ) -> Result<Written, BatchError> {
     let (rows, repeated) = distinct(rows)?;
     let mut written = Written { unchanged: repeated, ..Written::default() };
-    let docs = resolve_documents(tx, backend, rows.iter().map(|(_, r)| r.identity()), &mut written).await?;
+    // Each document's latest entry or exit in the batch: a document created now is created with
+    // it, so that only documents already stored need their last crossing updated.
+    let mut latest: HashMap<String, &CrossingRow> = HashMap::new();
+    for (_, r) in &rows {
+        if let Record::Crossing(c) = r
+            && c.kind != CrossingKind::Refusal
+        {
+            let key = c.identity.doc_key();
+            if latest.get(&key).is_none_or(|l| l.at_us < c.at_us) {
+                latest.insert(key, c);
+            }
+        }
+    }
+    let identities = rows.iter().map(|(_, r)| r.identity());
+    let (docs, created) = resolve_documents(tx, backend, identities, &latest, &mut written).await?;
     let doc = |i: &Identity| docs.get(&i.doc_key()).copied().unwrap_or_default();
     let mut crossings = Vec::new();
     let mut registrations = Vec::new();
@@ -70,7 +84,7 @@ pub async fn write(
         }
     }
     if !crossings.is_empty() {
-        write_crossings(tx, backend, import_id, crossings, &mut written).await?;
+        write_crossings(tx, backend, import_id, crossings, &created, &mut written).await?;
     }
     if !registrations.is_empty() {
         write_registrations(tx, backend, policy, import_id, registrations, &mut written).await?;
@@ -120,8 +134,9 @@ async fn resolve_documents<'i>(
     tx: &mut Transaction<'static, Any>,
     backend: Backend,
     identities: impl Iterator<Item = &'i Identity>,
+    latest: &HashMap<String, &CrossingRow>,
     written: &mut Written,
-) -> Result<HashMap<String, i64>, BatchError> {
+) -> Result<(HashMap<String, i64>, HashSet<i64>), BatchError> {
     let mut wanted: BTreeMap<String, &Identity> = BTreeMap::new();
     for i in identities {
         wanted.entry(i.doc_key()).or_insert(i);
@@ -137,8 +152,9 @@ async fn resolve_documents<'i>(
     }
     let missing: Vec<&Identity> =
         wanted.iter().filter(|(k, _)| !found.contains_key(*k)).map(|(_, i)| *i).collect();
+    let mut created = HashSet::new();
     if missing.is_empty() {
-        return Ok(found);
+        return Ok((found, created));
     }
 
     // Persons of the new documents: by match key, or new.
@@ -190,7 +206,7 @@ async fn resolve_documents<'i>(
         .iter()
         .zip(&match_keys)
         .map(|(i, k)| {
-            vec![
+            let mut row = vec![
                 V::T(i.doc_key()),
                 V::T(i.issuing_state.clone()),
                 V::T(i.number.clone()),
@@ -203,21 +219,31 @@ async fn resolve_documents<'i>(
                 V::T(i.nationality.clone()),
                 V::T(i.expiry_date.to_string()),
                 V::I(now),
-            ]
+            ];
+            let last = latest.get(&i.doc_key());
+            row.push(V::opt(last.map(|c| c.kind.as_str())));
+            row.push(last.map_or(V::NullI, |c| V::I(c.at_us)));
+            row.push(V::opt(last.map(|c| c.day.to_string())));
+            row.push(V::opt(last.map(|c| c.checkpoint.clone())));
+            row
         })
         .collect();
     let sql = "INSERT INTO register_documents (doc_key, issuing_state, number, document_type, person_id, surname, \
-               given_names, birth_date, sex, nationality, expiry_date, created_at_us) {rows} RETURNING id, doc_key";
-    let mut types = [Ty::Text; 12];
+               given_names, birth_date, sex, nationality, expiry_date, created_at_us, last_kind, last_at_us, last_day, \
+               last_checkpoint) {rows} RETURNING id, doc_key";
+    let mut types = [Ty::Text; 16];
     types[4] = Ty::Int;
     types[11] = Ty::Int;
+    types[13] = Ty::Int;
     for st in feed(backend, sql, &new_docs, &types) {
         for r in st.query().fetch_all(&mut **tx).await? {
-            found.insert(r.try_get("doc_key")?, r.try_get("id")?);
+            let id: i64 = r.try_get("id")?;
+            found.insert(r.try_get("doc_key")?, id);
+            created.insert(id);
             written.documents_created += 1;
         }
     }
-    Ok(found)
+    Ok((found, created))
 }
 
 async fn write_crossings(
@@ -225,6 +251,7 @@ async fn write_crossings(
     backend: Backend,
     import_id: Option<i64>,
     rows: Vec<(u64, i64, CrossingRow)>,
+    created: &HashSet<i64>,
     written: &mut Written,
 ) -> Result<(), BatchError> {
     let values: Vec<Vec<V>> = rows
@@ -305,10 +332,14 @@ async fn write_crossings(
 
     let fresh: Vec<&(u64, i64, CrossingRow)> =
         rows.iter().filter(|(_, _, c)| new.contains(&c.event_id)).collect();
-    // Each document's latest entry or exit among the new events.
+    // Each stored document's latest entry or exit among the new events (documents created by
+    // this batch were created with theirs).
     let mut latest: HashMap<i64, &CrossingRow> = HashMap::new();
     for (_, doc, c) in &fresh {
-        if c.kind != CrossingKind::Refusal && latest.get(doc).is_none_or(|l| l.at_us < c.at_us) {
+        if c.kind != CrossingKind::Refusal
+            && !created.contains(doc)
+            && latest.get(doc).is_none_or(|l| l.at_us < c.at_us)
+        {
             latest.insert(*doc, c);
         }
     }
