@@ -189,3 +189,39 @@ async fn coordinate(db: &Db, analyst: &Actor, id: i64) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Loads a synthetic register of movements — this year to today: crossings of 20,000 people,
+/// their registrations, visas and permits, with overstayers — unless the register holds
+/// persons already.
+pub async fn load_register(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+    use ashyq_store::register::{self, RegisterFile, stats};
+    if stats::totals(db).await?.persons > 0 {
+        return Ok(None);
+    }
+    let today = ashyq_store::today();
+    let out = dir.join("register");
+    let options = synth::register::RegisterSynthOptions {
+        year: today.year(),
+        as_of: Some(today),
+        ..synth::register::RegisterSynthOptions::demo()
+    };
+    let made = synth::register::generate(&options, &out)?;
+    for file in [RegisterFile::Crossings, RegisterFile::Registrations, RegisterFile::Permits] {
+        let name = format!("{}.csv", file.as_str());
+        let input = Input::open(&out.join(&name)).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let report = register::import(db, &Actor::cli(), policy, file, &name, input, &mut Quiet).await?;
+        anyhow::ensure!(report.committed, "demo file {name}: {:?}", report.errors.first());
+    }
+    let scan = ashyq_store::register::scan::overstays(db, policy, today).await?;
+    Ok(Some(format!(
+        "register: {} people, {} crossings ({} refusals), {} registrations, {} visas and permits since 1 January; \
+         {} present today, {} of them overstaying (try /border, /register/alerts, /analysis/register)",
+        made.people,
+        made.crossings,
+        made.refusals,
+        made.registrations,
+        made.permits,
+        scan.present,
+        scan.overstayers.len()
+    )))
+}

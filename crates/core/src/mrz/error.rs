@@ -46,6 +46,10 @@ pub enum MrzError {
         "document number: the check digit place is '<' (a long number) but the optional data holds no continuation ending in a check digit"
     )]
     LongNumber,
+    /// Fillers pad a number at its end only; `L58<UTOER` is not a number (found by fuzzing:
+    /// its check digit matched, `<` counting as 0).
+    #[error("document number: {0:?} has a filler '<' inside it (fillers only pad the end)")]
+    InnerFiller(String),
     #[error("{field}: {text} is not a date ({why})")]
     Date { field: Field, text: String, why: String },
     #[error("sex: {0:?} is not M, F, X or <")]
@@ -57,7 +61,7 @@ impl MrzError {
     pub fn field(&self) -> Option<Field> {
         match self {
             MrzError::CheckDigit { field, .. } | MrzError::Date { field, .. } => Some(*field),
-            MrzError::LongNumber => Some(Field::DocumentNumber),
+            MrzError::LongNumber | MrzError::InnerFiller(_) => Some(Field::DocumentNumber),
             MrzError::Sex(_) => Some(Field::Sex),
             _ => None,
         }

@@ -33,16 +33,15 @@ struct Common {
     expiry_date: Date,
 }
 
-/// Verifies the check digits of the number, birth and expiry dates on a TD2 or TD3 line 2.
-fn verify_common(line2: &str) -> Result<(), MrzError> {
-    verify(Field::DocumentNumber, &line2[0..9], at(line2, 9))?;
+/// Verifies the check digits of the birth and expiry dates on a two-line zone's line 2.
+fn verify_dates(line2: &str) -> Result<(), MrzError> {
     verify(Field::BirthDate, &line2[13..19], at(line2, 19))?;
     verify(Field::ExpiryDate, &line2[21..27], at(line2, 27))
 }
 
-fn common(line2: &str, today: Date) -> Result<Common, MrzError> {
+fn common(line2: &str, document_number: String, today: Date) -> Result<Common, MrzError> {
     Ok(Common {
-        document_number: name::trim(&line2[0..9]),
+        document_number,
         nationality: name::trim(&line2[10..13]),
         birth_date: decode(Field::BirthDate, &line2[13..19], today, Century::Past)?,
         sex: sex(at(line2, 20))?,
@@ -50,27 +49,52 @@ fn common(line2: &str, today: Date) -> Result<Common, MrzError> {
     })
 }
 
-/// TD2 and TD3 share their layout: line 1 is the document code, issuing state and name; line 2
-/// the fields above (positions 1–28), then optional data up to the composite check digit in the
-/// last place. TD3's optional data is the personal number (29–42) with its own check digit (43),
-/// which may be `<` when the number is all fillers (9303 parts 4 and 6).
+/// TD2, TD3 and the visas share their layout: line 1 is the document code, issuing state and
+/// name; line 2 the fields above (positions 1–28), then optional data up to the composite check
+/// digit in the last place. TD3's optional data is the personal number (29–42) with its own check
+/// digit (43), which may be `<` when the number is all fillers (9303 parts 4 and 6). A TD2 number
+/// longer than 9 characters has `<` in place of its check digit (10) and continues in the
+/// optional data up to the first filler, the last character before which is the check digit of
+/// the whole number (part 6, as TD1's). Visas (part 7) have no composite check digit: their
+/// optional data runs to the end of the line.
 pub fn two_line(format: Format, line1: &str, line2: &str, today: Date) -> Result<Mrz, MrzError> {
-    verify_common(line2)?;
     let width = line2.len();
+    let visa = matches!(format, Format::MrvA | Format::MrvB);
     let optional_end = match format {
-        Format::Td3 => {
-            let personal = &line2[28..width - 2];
-            let personal_check = at(line2, width - 2);
-            if !(personal_check == b'<' && personal.bytes().all(|c| c == b'<')) {
-                verify(Field::PersonalNumber, personal, personal_check)?;
-            }
-            width - 2
-        }
+        Format::Td3 => width - 2,
+        Format::MrvA | Format::MrvB => width,
         Format::Td1 | Format::Td2 => width - 1,
     };
-    let composite = [&line2[0..10], &line2[13..20], &line2[21..width - 1]].concat();
-    verify(Field::Composite, &composite, at(line2, width - 1))?;
-    let c = common(line2, today)?;
+    let long = format == Format::Td2 && at(line2, 9) == b'<';
+    let (document_number, optional_start) = if long {
+        let rest = &line2[28..optional_end];
+        let (overflow, _) = rest.split_once('<').unwrap_or((rest, ""));
+        let (continuation, check) = match overflow.as_bytes() {
+            [head @ .., check] if !head.is_empty() && check.is_ascii_digit() => {
+                (&overflow[..head.len()], *check)
+            }
+            _ => return Err(MrzError::LongNumber),
+        };
+        let number = [&line2[0..9], continuation].concat();
+        verify(Field::DocumentNumber, &number, check)?;
+        (number, 28 + overflow.len())
+    } else {
+        verify(Field::DocumentNumber, &line2[0..9], at(line2, 9))?;
+        (name::trim(&line2[0..9]), 28)
+    };
+    verify_dates(line2)?;
+    if format == Format::Td3 {
+        let personal = &line2[28..width - 2];
+        let personal_check = at(line2, width - 2);
+        if !(personal_check == b'<' && personal.bytes().all(|c| c == b'<')) {
+            verify(Field::PersonalNumber, personal, personal_check)?;
+        }
+    }
+    if !visa {
+        let composite = [&line2[0..10], &line2[13..20], &line2[21..width - 1]].concat();
+        verify(Field::Composite, &composite, at(line2, width - 1))?;
+    }
+    let c = common(line2, document_number, today)?;
     let (surname, given_names) = name::split(&line1[5..]);
     Ok(Mrz {
         format,
@@ -83,7 +107,11 @@ pub fn two_line(format: Format, line1: &str, line2: &str, today: Date) -> Result
         birth_date: c.birth_date,
         sex: c.sex,
         expiry_date: c.expiry_date,
-        optional_data: name::trim(&line2[28..optional_end]),
+        optional_data: if long {
+            name::trim(line2[optional_start..optional_end].trim_start_matches('<'))
+        } else {
+            name::trim(&line2[28..optional_end])
+        },
         optional_data_2: None,
     })
 }

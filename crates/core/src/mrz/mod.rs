@@ -36,21 +36,27 @@ pub enum Format {
     /// Passports: 2 lines of 44 characters (9303 part 4).
     #[serde(rename = "TD3")]
     Td3,
+    /// Visas of the passport's size: 2 lines of 44 (9303 part 7); no composite check digit.
+    #[serde(rename = "MRV-A")]
+    MrvA,
+    /// Visas of the card's size: 2 lines of 36 (9303 part 7); no composite check digit.
+    #[serde(rename = "MRV-B")]
+    MrvB,
 }
 
 impl Format {
     pub fn lines(self) -> usize {
         match self {
             Format::Td1 => 3,
-            Format::Td2 | Format::Td3 => 2,
+            Format::Td2 | Format::Td3 | Format::MrvA | Format::MrvB => 2,
         }
     }
 
     pub fn width(self) -> usize {
         match self {
             Format::Td1 => 30,
-            Format::Td2 => 36,
-            Format::Td3 => 44,
+            Format::Td2 | Format::MrvB => 36,
+            Format::Td3 | Format::MrvA => 44,
         }
     }
 
@@ -59,6 +65,8 @@ impl Format {
             Format::Td1 => "TD1",
             Format::Td2 => "TD2",
             Format::Td3 => "TD3",
+            Format::MrvA => "MRV-A",
+            Format::MrvB => "MRV-B",
         }
     }
 }
@@ -95,10 +103,21 @@ pub fn parse(text: &str, today: Date) -> Result<Mrz, MrzError> {
     for (i, line) in lines.iter().enumerate() {
         check::alphabet(i + 1, line)?;
     }
-    match format {
+    let mrz = match format {
         Format::Td1 => formats::td1(lines[0], lines[1], lines[2], today),
-        Format::Td2 | Format::Td3 => formats::two_line(format, lines[0], lines[1], today),
+        // A visa's document code begins with V (9303 part 7).
+        Format::Td3 if lines[0].starts_with('V') => {
+            formats::two_line(Format::MrvA, lines[0], lines[1], today)
+        }
+        Format::Td2 if lines[0].starts_with('V') => {
+            formats::two_line(Format::MrvB, lines[0], lines[1], today)
+        }
+        _ => formats::two_line(format, lines[0], lines[1], today),
+    }?;
+    if mrz.document_number.contains('<') || mrz.document_number.is_empty() {
+        return Err(MrzError::InnerFiller(mrz.document_number));
     }
+    Ok(mrz)
 }
 
 /// Which format the lines have: by their count, and for two lines by the first line's length

@@ -37,7 +37,8 @@ struct Fields {
 
 fn fields(number: impl Strategy<Value = String>) -> impl Strategy<Value = Fields> {
     (
-        ("[A-Z]", "[A-Z<]"),
+        // A first letter V is a visa (9303 part 7), which has no composite: documents only here.
+        ("[A-UW-Z]", "[A-Z<]"),
         ("[A-Z]{3}", number, "[A-Z]{3}"),
         (prop::collection::vec("[A-Z]{1,5}", 1..=2), prop::collection::vec("[A-Z]{1,6}", 0..=2)),
         (0i32..36_000, prop::sample::select(vec!['M', 'F', 'X']), -18_000i32..18_000),

@@ -208,6 +208,12 @@ fn with_date(format: Format, lines: &[&str], line: usize, index: usize, text: &s
             set(l2, end, composite);
             out
         }
+        Format::MrvA | Format::MrvB => {
+            let (birth, expiry) = (digit(&l2[13..19]), digit(&l2[21..27]));
+            set(l2, 19, birth);
+            set(l2, 27, expiry);
+            out
+        }
     }
 }
 
@@ -237,4 +243,88 @@ fn sex_is_m_f_or_unspecified() {
     assert_eq!(sex('X').unwrap().sex, Sex::Unspecified);
     assert_eq!(sex('<').unwrap().sex, Sex::Unspecified);
     assert_eq!(sex('Q').unwrap_err().to_string(), "sex: 'Q' is not M, F, X or <");
+}
+
+/// Line 2 of a two-line zone with every check digit computed: `number` (any length; over 9
+/// characters it overflows into the optional data as 9303 part 6 says), then the fixed fields,
+/// the optional data filled to `width`, and the composite unless it is a visa.
+fn line2(number: &str, width: usize, visa: bool) -> String {
+    let digit = |s: &str| char::from(b'0' + check_digit(s));
+    let (head, overflow) = if number.len() > 9 {
+        (number[..9].to_string(), format!("{}{}", &number[9..], digit(number)))
+    } else {
+        (format!("{number:<<9}"), String::new())
+    };
+    let head_check = if number.len() > 9 { '<' } else { digit(&head) };
+    let mut l = format!("{head}{head_check}UTO740812{}F120415{}{overflow}", digit("740812"), digit("120415"));
+    let optional_end = if visa { width } else { width - 1 };
+    while l.len() < optional_end {
+        l.push('<');
+    }
+    if !visa {
+        let composite = digit(&[&l[0..10], &l[13..20], &l[21..width - 1]].concat());
+        l.push(composite);
+    }
+    l
+}
+
+#[test]
+fn a_td2_long_document_number_continues_in_the_optional_data() {
+    let l1 = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<";
+    let l2 = line2("D23145890734", 36, false);
+    assert_eq!(&l2[9..10], "<");
+    let m = parse_lines(&[l1, &l2]).unwrap();
+    assert_eq!(m.format, Format::Td2);
+    assert_eq!(m.document_number, "D23145890734");
+    assert_eq!(m.optional_data, "");
+    // The overflow's check digit covers the whole number.
+    let spoilt = l2.replacen("7349", "7348", 1);
+    let spoilt = fix_td2_composite(&spoilt);
+    assert_eq!(
+        error(&[l1.to_string(), spoilt]),
+        "document number: check digit 8 does not match the computed 9"
+    );
+    // No digit before the first filler: the number cannot be read.
+    let bare = format!("{}{}", &l2[..28], "<<<<<<<");
+    let bare = fix_td2_composite(&bare);
+    assert!(error(&[l1.to_string(), bare]).starts_with("document number"));
+}
+
+fn fix_td2_composite(l2: &str) -> String {
+    let digit = |s: &str| char::from(b'0' + check_digit(s));
+    let body = &l2[..35];
+    format!("{body}{}", digit(&[&body[0..10], &body[13..20], &body[21..35]].concat()))
+}
+
+#[test]
+fn machine_readable_visas_have_no_composite() {
+    let a1 = "VNUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+    let a2 = line2("L8988901C", 44, true);
+    let m = parse_lines(&[a1, &a2]).unwrap();
+    assert_eq!(
+        (m.format, m.document_code.as_str(), m.document_number.as_str()),
+        (Format::MrvA, "VN", "L8988901C")
+    );
+    assert_eq!(serde_json::to_value(m.format).unwrap(), "MRV-A");
+    let b1 = "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<";
+    let b2 = line2("L8988901C", 36, true);
+    let m = parse_lines(&[b1, &b2]).unwrap();
+    assert_eq!(m.format, Format::MrvB);
+    assert_eq!(m.birth_date, jiff::civil::date(1974, 8, 12));
+    // Every field check still holds on a visa.
+    assert!(error(&bump(&[b1, &b2], 1, 9)).starts_with("document number: check digit"));
+    assert!(error(&bump(&[b1, &b2], 1, 19)).starts_with("birth date: check digit"));
+    // A passport-sized zone whose code is not V still needs its composite.
+    let e = error(&[a1.replacen('V', "P", 1), a2]);
+    assert!(e.starts_with("composite: check digit"), "{e}");
+}
+
+#[test]
+fn a_filler_inside_the_document_number_is_refused() {
+    // Found by the fuzz target: `<` counts as 0 in the check digit, so `L58<UTOER` with check
+    // digit 6 passed every check.
+    let l1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+    let l2 = "L58<UTOER6UTO7408122F1204159ZE184226B<<<<<10";
+    let e = error(&[l1.to_string(), l2.to_string()]);
+    assert_eq!(e, "document number: \"L58<UTOER\" has a filler '<' inside it (fillers only pad the end)");
 }

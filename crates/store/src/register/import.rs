@@ -5,7 +5,7 @@
 //! Re-importing a file changes nothing: rows are keyed by the client's ids.
 
 use super::rows::{self, Columns, Context, Record, RegisterFile};
-use super::write::{self, BatchError, Written};
+use super::write::{self, BatchError, Counts, Written};
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db};
 use crate::error::StoreError;
@@ -83,6 +83,10 @@ pub async fn import(
         // One register import at a time: two importing the same new person at once would each
         // create one. Readers are not blocked.
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+        // Plan each statement for its own batch: a plan cached while the tables were empty
+        // (a sequential scan is cheapest then) was kept as they grew to millions of rows, and
+        // the import slowed down batch after batch.
+        sqlx::query("SET LOCAL plan_cache_mode = force_custom_plan").execute(&mut *tx).await?;
     }
     let source = format!("register-{}", file.as_str());
     let import_id: i64 = sqlx::query_scalar(
@@ -102,6 +106,8 @@ pub async fn import(
         ..RegisterReport::default()
     };
     let mut write_error: Option<StoreError> = None;
+    let mut batches: u64 = 0;
+    let mut counts = Counts::default();
     while let Some(msg) = rx.recv().await {
         match msg {
             Msg::Batch(batch) => {
@@ -109,8 +115,21 @@ pub async fn import(
                 if report.rejected > 0 || write_error.is_some() {
                     continue; // nothing will be kept: read on to report every bad row
                 }
-                match write::write(&mut tx, db.backend, policy, Some(import_id), batch).await {
-                    Ok(w) => report.add(w),
+                match write::write(&mut tx, db.backend, policy, Some(import_id), batch, &mut counts).await {
+                    Ok(w) => {
+                        report.add(w);
+                        batches += 1;
+                        // Fresh statistics as the tables grow (batches 1, 4, 16, 64, …), for the
+                        // planner to see them as they are now.
+                        if db.backend == Backend::Postgres
+                            && batches.is_power_of_two()
+                            && batches.trailing_zeros() % 2 == 0
+                        {
+                            if let Err(e) = analyze(&mut tx).await {
+                                write_error = Some(e);
+                            }
+                        }
+                    }
                     Err(BatchError::Conflicts(errors)) => {
                         report.rejected += errors.len() as u64;
                         report.reject(errors);
@@ -149,6 +168,7 @@ pub async fn import(
         tx.rollback().await?;
         return Ok(report);
     }
+    counts.flush(&mut tx, db.backend).await?;
     sqlx::query(
         "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
          rejected = 0, finished_at_us = $6 WHERE id = $7",
@@ -179,14 +199,17 @@ pub async fn import(
     if db.backend == Backend::Postgres && report.inserted > 10_000 {
         // Fresh statistics after a bulk load: with the counts of an empty table, the planner
         // joined a person's crossings by scanning all of them (autovacuum would analyze later).
-        sqlx::query(
-            "ANALYZE register_persons, register_documents, register_crossings, register_registrations, \
-             register_permits",
-        )
-        .execute(&db.pool)
-        .await?;
+        let mut conn = db.pool.acquire().await?;
+        sqlx::query(ANALYZE).execute(&mut *conn).await?;
     }
     Ok(report)
+}
+
+const ANALYZE: &str = "ANALYZE register_persons, register_documents, register_crossings, register_registrations, register_permits";
+
+async fn analyze(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<(), StoreError> {
+    sqlx::query(ANALYZE).execute(&mut **tx).await?;
+    Ok(())
 }
 
 /// The most rows one API batch may carry.
@@ -206,7 +229,8 @@ pub async fn store_batch(
     if db.backend == Backend::Postgres {
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
     }
-    match write::write(&mut tx, db.backend, policy, None, rows).await {
+    let mut counts = Counts::default();
+    match write::write(&mut tx, db.backend, policy, None, rows, &mut counts).await {
         Ok(w) => report.add(w),
         Err(BatchError::Conflicts(errors)) => {
             tx.rollback().await?;
@@ -216,6 +240,7 @@ pub async fn store_batch(
         }
         Err(BatchError::Store(e)) => return Err(e),
     }
+    counts.flush(&mut tx, db.backend).await?;
     let detail = serde_json::json!({
         "rows": report.rows_read, "inserted": report.inserted, "unchanged": report.unchanged,
     });

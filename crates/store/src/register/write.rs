@@ -54,6 +54,7 @@ pub async fn write(
     policy: &Policy,
     import_id: Option<i64>,
     rows: Vec<(u64, Record)>,
+    counts: &mut Counts,
 ) -> Result<Written, BatchError> {
     let (rows, repeated) = distinct(rows)?;
     let mut written = Written { unchanged: repeated, ..Written::default() };
@@ -84,7 +85,7 @@ pub async fn write(
         }
     }
     if !crossings.is_empty() {
-        write_crossings(tx, backend, import_id, crossings, &created, &mut written).await?;
+        write_crossings(tx, backend, import_id, crossings, &created, counts, &mut written).await?;
     }
     if !registrations.is_empty() {
         write_registrations(tx, backend, policy, import_id, registrations, &mut written).await?;
@@ -252,6 +253,7 @@ async fn write_crossings(
     import_id: Option<i64>,
     rows: Vec<(u64, i64, CrossingRow)>,
     created: &HashSet<i64>,
+    counts: &mut Counts,
     written: &mut Written,
 ) -> Result<(), BatchError> {
     let values: Vec<Vec<V>> = rows
@@ -363,24 +365,41 @@ async fn write_crossings(
         st.query().execute(&mut **tx).await?;
     }
 
-    // The dashboard's counts, by month, checkpoint, kind and nationality.
-    let mut counts: BTreeMap<(String, &str, &str, &str), i64> = BTreeMap::new();
     for (_, _, c) in &fresh {
-        let month = c.day.to_string()[..7].to_string();
-        *counts.entry((month, &c.checkpoint, c.kind.as_str(), &c.identity.nationality)).or_default() += 1;
-    }
-    let counts: Vec<Vec<V>> = counts
-        .into_iter()
-        .map(|((m, cp, k, nat), n)| {
-            vec![V::T(m), V::T(cp.to_string()), V::T(k.to_string()), V::T(nat.to_string()), V::I(n)]
-        })
-        .collect();
-    let sql = "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) {rows} \
-               ON CONFLICT (month, checkpoint, kind, nationality) DO UPDATE SET n = register_crossing_counts.n + excluded.n";
-    for st in feed(backend, sql, &counts, &[Ty::Text, Ty::Text, Ty::Text, Ty::Text, Ty::Int]) {
-        st.query().execute(&mut **tx).await?;
+        counts.add(c);
     }
     Ok(())
+}
+
+/// The dashboard's counts of new crossings, by month, checkpoint, kind and nationality, kept in
+/// memory over a whole import and written once at its end: adding to the same rows batch after
+/// batch in one PostgreSQL transaction left a version of each row per batch, and every upsert
+/// walked them all (a 10M-row import spent most of its time there).
+#[derive(Debug, Default)]
+pub struct Counts(BTreeMap<(String, String, &'static str, String), i64>);
+
+impl Counts {
+    fn add(&mut self, c: &CrossingRow) {
+        let month = c.day.to_string()[..7].to_string();
+        let key = (month, c.checkpoint.clone(), c.kind.as_str(), c.identity.nationality.clone());
+        *self.0.entry(key).or_default() += 1;
+    }
+
+    /// Adds the counts to the stored ones.
+    pub async fn flush(self, tx: &mut Transaction<'static, Any>, backend: Backend) -> Result<(), StoreError> {
+        let rows: Vec<Vec<V>> = self
+            .0
+            .into_iter()
+            .map(|((m, cp, k, nat), n)| vec![V::T(m), V::T(cp), V::T(k.to_string()), V::T(nat), V::I(n)])
+            .collect();
+        let sql = "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) {rows} \
+                   ON CONFLICT (month, checkpoint, kind, nationality) \
+                   DO UPDATE SET n = register_crossing_counts.n + excluded.n";
+        for st in feed(backend, sql, &rows, &[Ty::Text, Ty::Text, Ty::Text, Ty::Text, Ty::Int]) {
+            st.query().execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
 }
 
 /// Upserts rows by their key, replacing a stored row only if a value differs; counts what was

@@ -93,7 +93,6 @@ impl Default for RegisterSynthOptions {
 
 impl RegisterSynthOptions {
     /// The demo's size: 20,000 people, 60,000 crossings.
-    #[allow(dead_code, reason = "for the demo, which loads a small register")]
     pub fn demo() -> RegisterSynthOptions {
         RegisterSynthOptions { people: 20_000, crossings: 60_000, ..RegisterSynthOptions::default() }
     }

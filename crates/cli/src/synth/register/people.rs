@@ -66,7 +66,7 @@ pub(super) const NATIONS: &[Nation] = &[
         ["ZHZ" 35, "SRG" 8, "ALA" 25, "CIT" 14, "NQZ" 10, "KRD" 8], [0.03, 0.35, 0.4]),
     nation!("TUR", 2.5, VisaFree, TURKISH, TUR_P, None,
         ["ALA" 40, "NQZ" 30, "CIT" 8, "HSA" 6, "GUW" 6, "SCO" 6, "AKX" 4], [0.04, 0.35, 0.12]),
-    nation!("IND", 1.5, VisaFree, INDIAN, IND_P, None, ["ALA" 55, "NQZ" 35, "CIT" 5, "GUW" 5], [0.01, 0.3, 0.1]),
+    nation!("IND", 1.5, Visa, INDIAN, IND_P, None, ["ALA" 55, "NQZ" 35, "CIT" 5, "GUW" 5], [0.01, 0.3, 0.1]),
     nation!("AZE", 1.2, VisaFree, AZERI, AZE_P, None,
         ["ALA" 35, "NQZ" 25, "SCO" 20, "AKP" 15, "GUW" 5], [0.04, 0.45, 0.06]),
     nation!("DEU", 1.0, VisaFree, GERMAN, DEU_P, None, ["ALA" 38, "NQZ" 38, "KGF" 14, "UKK" 10], [0.01, 0.45, 0.02]),
@@ -309,4 +309,29 @@ pub(super) fn expiry_after(rng: &mut ChaCha8Rng, person: &Person, valid_on: i32)
     let issued =
         if issued + validity < valid_on { rng.random_range(valid_on - validity..=valid_on) } else { issued };
     issued + validity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Group, NATIONS};
+    use ashyq_core::policy::{Group as PolicyGroup, Policy};
+
+    /// The generator's stay group of each nationality is the policy's, or its planted
+    /// overstayers would not be the only ones (India was drawn visa-free against a policy that
+    /// requires a visa, and every Indian without one showed as overstaying).
+    #[test]
+    fn every_nation_has_the_policy_s_stay_group() {
+        let policy = Policy::kz().expect("the built-in policy");
+        for year in [2024, 2025, 2026] {
+            let on = jiff::civil::date(year, 6, 1);
+            for n in NATIONS {
+                let expected = match n.group {
+                    Group::Eaeu => PolicyGroup::Eaeu,
+                    Group::VisaFree => PolicyGroup::VisaFree,
+                    Group::Visa => PolicyGroup::VisaRequired,
+                };
+                assert_eq!(policy.stay_group(n.code, on), expected, "{} on {on}", n.code);
+            }
+        }
+    }
 }
