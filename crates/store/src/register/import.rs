@@ -123,11 +123,10 @@ pub async fn import(
                         // planner to see them as they are now.
                         if db.backend == Backend::Postgres
                             && batches.is_power_of_two()
-                            && batches.trailing_zeros() % 2 == 0
+                            && batches.trailing_zeros().is_multiple_of(2)
+                            && let Err(e) = analyze(&mut tx).await
                         {
-                            if let Err(e) = analyze(&mut tx).await {
-                                write_error = Some(e);
-                            }
+                            write_error = Some(e);
                         }
                     }
                     Err(BatchError::Conflicts(errors)) => {
