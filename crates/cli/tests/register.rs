@@ -63,11 +63,26 @@ async fn a_generated_year_imports_once_and_answers_status_and_overstays(t: &Test
     assert_eq!(stats["totals"]["crossings"], 9000);
     assert_eq!(stats["totals"]["persons"], 3000, "renewed passports joined their persons");
 
-    // Overstays on the generator's last day: some of the planted overstayers are still here.
+    // A visitor from Germany (visa-free: 30 days per entry) who came on 1 September and is
+    // still here on 20 November: overstaying since 1 October, 51 days.
+    let late = out.join("late.csv");
+    std::fs::write(
+        &late,
+        "event_id,kind,at,checkpoint,document_type,issuing_state,document_number,nationality,surname,\
+given_names,birth_date,sex,expiry_date,reason\n\
+T-1,entry,2026-09-01T09:00:00+05:00,ALA,P,DEU,C99X00T11,DEU,MUSTERFRAU,ERIKA,1970-01-02,F,2032-01-01,\n",
+    )
+    .unwrap();
+    run(&t.url, &["register", "import", "crossings", s(&late)]).ok();
+    // Overstays on the generator's last day.
     let scan = run(&t.url, &["register", "overstays", "--on", "2026-11-20", "--json"]).ok().json();
     let overstayers = scan["overstayers"].as_array().unwrap();
     assert!(scan["present"].as_u64().unwrap() > 0);
-    assert!(!overstayers.is_empty(), "{scan}");
+    let erika = overstayers.iter().find(|o| o["surname"] == "MUSTERFRAU").unwrap_or_else(|| panic!("{scan}"));
+    assert_eq!(
+        (erika["overstay_since"].as_str(), erika["overstay_days"].as_u64()),
+        (Some("2026-10-01"), Some(51))
+    );
     // The first overstayer's status, asked by person, agrees with the scan.
     let id = overstayers[0]["person_id"].as_i64().unwrap().to_string();
     let status =
