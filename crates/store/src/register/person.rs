@@ -76,6 +76,20 @@ pub struct PermitView {
     pub cancelled_on: Option<String>,
 }
 
+impl PermitView {
+    /// From a row with the `register_permits` columns of the same names.
+    pub(crate) fn from_row(r: &AnyRow) -> Result<PermitView, sqlx::Error> {
+        Ok(PermitView {
+            permit_number: r.try_get("permit_number")?,
+            kind: r.try_get("kind")?,
+            document_id: r.try_get("document_id")?,
+            valid_from: r.try_get("valid_from")?,
+            valid_until: r.try_get("valid_until")?,
+            cancelled_on: r.try_get("cancelled_on")?,
+        })
+    }
+}
+
 /// What the border and officers are warned of (the pages word it in the reader's language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -291,16 +305,7 @@ async fn permits_of(db: &Db, person_id: i64) -> Result<Vec<PermitView>, StoreErr
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|r| {
-        Ok(PermitView {
-            permit_number: r.try_get("permit_number")?,
-            kind: r.try_get("kind")?,
-            document_id: r.try_get("document_id")?,
-            valid_from: r.try_get("valid_from")?,
-            valid_until: r.try_get("valid_until")?,
-            cancelled_on: r.try_get("cancelled_on")?,
-        })
-    })
+    .map(PermitView::from_row)
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(permits)
 }

@@ -117,14 +117,7 @@ pub async fn overstays(db: &Db, policy: &Policy, on: Date) -> Result<Scan, Store
     while let Some(r) = rows.try_next().await? {
         let id: i64 = r.try_get("person_id")?;
         if let Some(c) = people.get_mut(&id) {
-            c.permits.push(PermitView {
-                permit_number: r.try_get("permit_number")?,
-                kind: r.try_get("kind")?,
-                document_id: r.try_get("document_id")?,
-                valid_from: r.try_get("valid_from")?,
-                valid_until: r.try_get("valid_until")?,
-                cancelled_on: r.try_get("cancelled_on")?,
-            });
+            c.permits.push(PermitView::from_row(&r)?);
         }
     }
     drop(rows);

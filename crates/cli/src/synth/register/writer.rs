@@ -11,18 +11,8 @@ pub const CROSSINGS_FILE: &str = "crossings.csv";
 pub const REGISTRATIONS_FILE: &str = "registrations.csv";
 pub const PERMITS_FILE: &str = "permits.csv";
 
-/// The identity columns, in every file.
-const IDENTITY: [&str; 9] = [
-    "document_type",
-    "issuing_state",
-    "document_number",
-    "nationality",
-    "surname",
-    "given_names",
-    "birth_date",
-    "sex",
-    "expiry_date",
-];
+/// The identity columns, in every file: the store's reader names them.
+const IDENTITY: [&str; 9] = ashyq_store::register::rows::IDENTITY_COLUMNS;
 
 pub const CROSSINGS_COLUMNS: [&str; 14] = [
     "event_id",
