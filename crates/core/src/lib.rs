@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod cases;
 pub mod checkpoint;
 pub mod country;
 pub mod ids;

@@ -1,5 +1,6 @@
 //! The interface's three languages — Kazakh, Russian, English — from Fluent message files
-//! compiled into the binary (`data/i18n/{kk,ru,en}/ashyq.ftl`).
+//! compiled into the binary: `data/i18n/{kk,ru,en}/ashyq.ftl` for the interface at large and
+//! `cases.ftl` for the case workflow (applications, decisions, permits, quotas and rounds).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -65,10 +66,14 @@ impl Lang {
     }
 }
 
-pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Kk, include_str!("../../../data/i18n/kk/ashyq.ftl")),
-    (Lang::Ru, include_str!("../../../data/i18n/ru/ashyq.ftl")),
-    (Lang::En, include_str!("../../../data/i18n/en/ashyq.ftl")),
+/// Every message file of every language: (language, file name, source).
+pub const SOURCES: [(Lang, &str, &str); 6] = [
+    (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
+    (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
+    (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
+    (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
+    (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
+    (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
 ];
 
 /// The message bundles of all three languages.
@@ -84,24 +89,32 @@ impl std::fmt::Debug for I18n {
 
 /// A message file that does not parse; names the language and the errors.
 #[derive(Debug, thiserror::Error)]
-#[error("data/i18n/{lang}/ashyq.ftl: {errors}")]
+#[error("data/i18n/{lang}/{file}: {errors}")]
 pub struct I18nError {
     pub lang: &'static str,
+    pub file: &'static str,
     pub errors: String,
 }
 
 impl I18n {
     pub fn load() -> Result<I18n, I18nError> {
         let mut bundles = Vec::new();
-        for (lang, source) in SOURCES {
-            let err = |errors: String| I18nError { lang: lang.code(), errors };
-            let resource =
-                FluentResource::try_new(source.to_string()).map_err(|(_, e)| err(format!("{e:?}")))?;
-            let langid = lang.code().parse().map_err(|e| err(format!("{e:?}")))?;
+        for lang in Lang::ALL {
+            let langid = lang.code().parse().map_err(|e| I18nError {
+                lang: lang.code(),
+                file: "-",
+                errors: format!("{e:?}"),
+            })?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // No Unicode isolation marks around arguments: they would show in plain text.
             bundle.set_use_isolating(false);
-            bundle.add_resource(resource).map_err(|e| err(format!("{e:?}")))?;
+            for (_, file, source) in SOURCES.iter().filter(|(l, _, _)| *l == lang) {
+                let err = |errors: String| I18nError { lang: lang.code(), file, errors };
+                let resource =
+                    FluentResource::try_new(source.to_string()).map_err(|(_, e)| err(format!("{e:?}")))?;
+                // A key defined in two files is an error: one of them would silently be lost.
+                bundle.add_resource(resource).map_err(|e| err(format!("{e:?}")))?;
+            }
             bundles.push((lang, bundle));
         }
         Ok(I18n { bundles })
@@ -151,7 +164,7 @@ mod tests {
     #[test]
     fn every_message_exists_in_every_language() {
         let i18n = I18n::load().unwrap();
-        let all: std::collections::BTreeSet<String> = SOURCES.iter().flat_map(|(_, s)| keys(s)).collect();
+        let all: std::collections::BTreeSet<String> = SOURCES.iter().flat_map(|(_, _, s)| keys(s)).collect();
         assert!(all.len() > 50);
         for lang in Lang::ALL {
             let missing: Vec<&String> = all.iter().filter(|k| !i18n.has(lang, k)).collect();

@@ -277,6 +277,8 @@ pub const REQUIRED_PARAMETERS: &[&str] = &[
     "long_term_visa_validity",
     "ata_zholy_validity",
     "valuable_skills_min_trainees",
+    "valuable_skills_report_months",
+    "valuable_skills_report_grace_days",
     "refugee_application_days",
     "asylum_certificate_validity",
 ];

@@ -1,0 +1,256 @@
+//! The evidence an applicant attaches to a case: what the document is (type, number, issuer,
+//! date) and the file itself. A file's type is told by its content, never by its name or the
+//! type the browser claims: only PDF, PNG and JPEG are accepted, up to
+//! [`MAX_EVIDENCE_BYTES`].
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// The largest file accepted, in bytes (10 MiB: a scanned multi-page PDF).
+pub const MAX_EVIDENCE_BYTES: usize = 10 * 1024 * 1024;
+/// The most files one case may hold.
+pub const MAX_EVIDENCE_PER_CASE: usize = 30;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    Passport,
+    BankCertificate,
+    Diploma,
+    EmploymentContract,
+    CriminalRecordCertificate,
+    HousingDocument,
+    InvestmentProof,
+    BusinessProof,
+    TrainingPlan,
+    BirthCertificate,
+    MarriageCertificate,
+    Other,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 12] = [
+        DocumentType::Passport,
+        DocumentType::BankCertificate,
+        DocumentType::Diploma,
+        DocumentType::EmploymentContract,
+        DocumentType::CriminalRecordCertificate,
+        DocumentType::HousingDocument,
+        DocumentType::InvestmentProof,
+        DocumentType::BusinessProof,
+        DocumentType::TrainingPlan,
+        DocumentType::BirthCertificate,
+        DocumentType::MarriageCertificate,
+        DocumentType::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentType::Passport => "passport",
+            DocumentType::BankCertificate => "bank_certificate",
+            DocumentType::Diploma => "diploma",
+            DocumentType::EmploymentContract => "employment_contract",
+            DocumentType::CriminalRecordCertificate => "criminal_record_certificate",
+            DocumentType::HousingDocument => "housing_document",
+            DocumentType::InvestmentProof => "investment_proof",
+            DocumentType::BusinessProof => "business_proof",
+            DocumentType::TrainingPlan => "training_plan",
+            DocumentType::BirthCertificate => "birth_certificate",
+            DocumentType::MarriageCertificate => "marriage_certificate",
+            DocumentType::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<DocumentType> {
+        DocumentType::ALL.into_iter().find(|d| d.as_str() == text.trim())
+    }
+}
+
+/// The file types accepted, as told by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum MediaType {
+    #[serde(rename = "application/pdf")]
+    Pdf,
+    #[serde(rename = "image/png")]
+    Png,
+    #[serde(rename = "image/jpeg")]
+    Jpeg,
+}
+
+impl MediaType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaType::Pdf => "application/pdf",
+            MediaType::Png => "image/png",
+            MediaType::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MediaType> {
+        [MediaType::Pdf, MediaType::Png, MediaType::Jpeg].into_iter().find(|m| m.as_str() == text)
+    }
+
+    /// The usual extension, for a download's file name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            MediaType::Pdf => "pdf",
+            MediaType::Png => "png",
+            MediaType::Jpeg => "jpg",
+        }
+    }
+}
+
+/// The type of a file by its content, if it is one accepted.
+pub fn sniff(bytes: &[u8]) -> Option<MediaType> {
+    if bytes.starts_with(b"%PDF-") {
+        Some(MediaType::Pdf)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(MediaType::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(MediaType::Jpeg)
+    } else {
+        None
+    }
+}
+
+/// Why a piece of evidence is refused; the message names the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvidenceError {
+    #[error("file: the file is empty")]
+    Empty,
+    #[error("file: {size} bytes is more than the {max} bytes allowed")]
+    TooLarge { size: usize, max: usize },
+    #[error("file: the content is not a PDF, PNG or JPEG file (whatever its name says)")]
+    UnknownType,
+    #[error("document_type: {0:?} is not a document type")]
+    UnknownDocumentType(String),
+    #[error("number: must be 1 to 64 characters without control characters")]
+    BadNumber,
+    #[error("issuer: must be 1 to 200 characters without control characters")]
+    BadIssuer,
+    #[error("issued_on: {0} is after today")]
+    IssuedInFuture(Date),
+    #[error("file: a case holds at most {0} files")]
+    TooMany(usize),
+}
+
+/// What the applicant says the document is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Described {
+    pub document_type: DocumentType,
+    pub number: String,
+    pub issuer: String,
+    pub issued_on: Date,
+}
+
+fn text(raw: &str, max: usize) -> Option<String> {
+    let t = raw.trim();
+    let n = t.chars().count();
+    ((1..=max).contains(&n) && !t.chars().any(char::is_control)).then(|| t.to_string())
+}
+
+/// Checks the description of a document against today.
+pub fn describe(
+    document_type: &str,
+    number: &str,
+    issuer: &str,
+    issued_on: Date,
+    today: Date,
+) -> Result<Described, EvidenceError> {
+    let document_type = DocumentType::parse(document_type)
+        .ok_or_else(|| EvidenceError::UnknownDocumentType(document_type.to_string()))?;
+    let number = text(number, 64).ok_or(EvidenceError::BadNumber)?;
+    let issuer = text(issuer, 200).ok_or(EvidenceError::BadIssuer)?;
+    if issued_on > today {
+        return Err(EvidenceError::IssuedInFuture(issued_on));
+    }
+    Ok(Described { document_type, number, issuer, issued_on })
+}
+
+/// Checks a file: not empty, within the size limit, of an accepted type by its content.
+pub fn check_file(bytes: &[u8], max: usize) -> Result<MediaType, EvidenceError> {
+    if bytes.is_empty() {
+        return Err(EvidenceError::Empty);
+    }
+    if bytes.len() > max {
+        return Err(EvidenceError::TooLarge { size: bytes.len(), max });
+    }
+    sniff(bytes).ok_or(EvidenceError::UnknownType)
+}
+
+/// A file name safe to store and show: the last path component, without control characters
+/// or quotes, at most 120 characters; `document` when nothing is left.
+pub fn file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String =
+        base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | '<' | '>')).take(120).collect();
+    let clean = clean.trim().trim_start_matches('.').to_string();
+    if clean.is_empty() { "document".to_string() } else { clean }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    #[test]
+    fn types_are_told_by_content() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(MediaType::Pdf));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(MediaType::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]), Some(MediaType::Jpeg));
+        // An executable or an HTML page named passport.pdf is refused.
+        assert_eq!(check_file(b"MZ\x90\0", MAX_EVIDENCE_BYTES), Err(EvidenceError::UnknownType));
+        assert_eq!(check_file(b"<html><script>", MAX_EVIDENCE_BYTES), Err(EvidenceError::UnknownType));
+        assert_eq!(check_file(b"", MAX_EVIDENCE_BYTES), Err(EvidenceError::Empty));
+        assert_eq!(check_file(b"%PDF-1.4 and more", 8), Err(EvidenceError::TooLarge { size: 17, max: 8 }));
+    }
+
+    #[test]
+    fn descriptions_are_checked() {
+        let today = date(2026, 11, 21);
+        let d = describe("passport", " N1234567 ", "MVD", date(2020, 1, 1), today).unwrap();
+        assert_eq!(d.number, "N1234567");
+        assert_eq!(
+            describe("selfie", "1", "x", today, today),
+            Err(EvidenceError::UnknownDocumentType("selfie".into()))
+        );
+        assert_eq!(describe("diploma", "", "x", today, today), Err(EvidenceError::BadNumber));
+        assert_eq!(describe("diploma", "1", " ", today, today), Err(EvidenceError::BadIssuer));
+        assert_eq!(
+            describe("diploma", "1", "KazNU", date(2026, 11, 22), today),
+            Err(EvidenceError::IssuedInFuture(date(2026, 11, 22)))
+        );
+    }
+
+    #[test]
+    fn file_names_lose_their_paths() {
+        assert_eq!(file_name("C:\\Users\\a\\паспорт.pdf"), "паспорт.pdf");
+        assert_eq!(file_name("../../etc/passwd"), "passwd");
+        assert_eq!(file_name("..."), "document");
+        assert_eq!(file_name("a\"<b>.png"), "ab.png");
+    }
+
+    proptest! {
+        #[test]
+        fn checking_never_panics_and_sniffs_consistently(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            match check_file(&bytes, 32) {
+                Ok(t) => prop_assert_eq!(sniff(&bytes), Some(t)),
+                Err(EvidenceError::Empty) => prop_assert!(bytes.is_empty()),
+                Err(EvidenceError::TooLarge { size, .. }) => prop_assert!(size > 32),
+                Err(EvidenceError::UnknownType) => prop_assert_eq!(sniff(&bytes), None),
+                Err(e) => prop_assert!(false, "unexpected {e}"),
+            }
+        }
+
+        #[test]
+        fn file_names_never_hold_a_path(raw in "\\PC{0,200}") {
+            let name = file_name(&raw);
+            prop_assert!(!name.contains('/') && !name.contains('\\'));
+            prop_assert!(!name.is_empty() && name.chars().count() <= 120);
+        }
+    }
+}

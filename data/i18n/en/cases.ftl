@@ -1,0 +1,1 @@
+# The case workflow: applications, decisions, permits, quotas and invitation rounds.
