@@ -7,6 +7,7 @@
 pub mod applications;
 pub mod audit;
 pub mod backup;
+pub mod cases;
 pub mod db;
 pub mod error;
 pub mod labour;

@@ -74,7 +74,10 @@ pub fn check(action: OfficerAction, automatic: Outcome, reason: &str) -> Result<
     }
     let overrides = is_override(action, automatic).then_some(automatic);
     if overrides.is_some() && n < OVERRIDE_REASON_MIN_CHARS {
-        return Err(CaseError::OverrideReason { automatic: automatic.as_str(), min: OVERRIDE_REASON_MIN_CHARS });
+        return Err(CaseError::OverrideReason {
+            automatic: automatic.as_str(),
+            min: OVERRIDE_REASON_MIN_CHARS,
+        });
     }
     Ok(OfficerDecision { action, reason: reason.to_string(), overrides })
 }
@@ -103,7 +106,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.overrides, Some(Outcome::Ineligible));
-        let d = check(OfficerAction::Refuse, Outcome::Eligible, "Forged diploma, see the police report.").unwrap();
+        let d = check(OfficerAction::Refuse, Outcome::Eligible, "Forged diploma, see the police report.")
+            .unwrap();
         assert_eq!(d.overrides, Some(Outcome::Eligible));
     }
 

@@ -118,7 +118,10 @@ mod tests {
     fn a_holder_is_normalised() {
         let h = holder().checked(date(2026, 11, 21)).unwrap();
         assert_eq!(h.full_name(), "Karimov Aziz Bekovich");
-        assert_eq!((h.sex.as_str(), h.nationality.as_str(), h.passport_number.as_str()), ("M", "UZB", "FA1234567"));
+        assert_eq!(
+            (h.sex.as_str(), h.nationality.as_str(), h.passport_number.as_str()),
+            ("M", "UZB", "FA1234567")
+        );
     }
 
     #[test]
@@ -126,7 +129,10 @@ mod tests {
         let today = date(2026, 11, 21);
         assert_eq!(Holder { surname: "".into(), ..holder() }.checked(today), Err(HolderError::Surname));
         assert_eq!(Holder { sex: "male".into(), ..holder() }.checked(today), Err(HolderError::Sex));
-        assert_eq!(Holder { nationality: "KAZ".into(), ..holder() }.checked(today), Err(HolderError::Citizen));
+        assert_eq!(
+            Holder { nationality: "KAZ".into(), ..holder() }.checked(today),
+            Err(HolderError::Citizen)
+        );
         assert_eq!(
             Holder { nationality: "QQQ".into(), ..holder() }.checked(today),
             Err(HolderError::Nationality("QQQ".into()))

@@ -55,7 +55,10 @@ mod tests {
     fn half_year_periods_with_a_month_to_report() {
         let ps = periods(date(2025, 1, 15), date(2035, 1, 14), 6, 30, date(2026, 2, 1));
         assert_eq!(ps.len(), 2);
-        assert_eq!((ps[0].starts, ps[0].ends, ps[0].due), (date(2025, 1, 15), date(2025, 7, 14), date(2025, 8, 13)));
+        assert_eq!(
+            (ps[0].starts, ps[0].ends, ps[0].due),
+            (date(2025, 1, 15), date(2025, 7, 14), date(2025, 8, 13))
+        );
         assert_eq!((ps[1].starts, ps[1].ends), (date(2025, 7, 15), date(2026, 1, 14)));
         // On 1 February 2026 the first report is overdue unless filed; the second is not yet due.
         assert_eq!(overdue(&ps, &[], date(2026, 2, 1)).len(), 1);

@@ -2,8 +2,10 @@
 //! carries, renewals, and the legal grounds on which it may be cancelled. Every change is an
 //! event of the permit's history; the store keeps them all.
 
+use crate::policy::Policy;
 use crate::register::authorisation::AuthorisationKind;
 use crate::rules::Programme;
+use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +66,22 @@ pub fn conditions(programme: Programme) -> &'static [&'static str] {
         Programme::AtaZholy => &["run-business-in-kazakhstan", "register-residence"],
         Programme::Refugee => &["register-residence", "inform-of-changes"],
     }
+}
+
+/// The term of a permit of `programme` granted on `on`, when the rules gave none (an officer
+/// approved a case the rules referred or refused): the programme's term parameter from `on`,
+/// or to the passport's expiry if that comes first. `None` when the parameter is not in force.
+pub fn term(policy: &Policy, programme: Programme, on: Date, passport_expiry: Date) -> Option<(Date, Date)> {
+    let (name, months) = match programme {
+        Programme::PermanentResidence => ("pr_validity", false),
+        Programme::ValuableSkillsVisa | Programme::InvestorVisa => ("long_term_visa_validity", false),
+        Programme::AtaZholy => ("ata_zholy_validity", false),
+        Programme::Refugee => ("asylum_certificate_validity", true),
+    };
+    let value = policy.parameter(name, on).ok()?.value;
+    let n = rust_decimal::prelude::ToPrimitive::to_i64(&value.trunc())?.clamp(0, 1200);
+    let end = if months { on.checked_add(n.months()) } else { on.checked_add(n.years()) }.ok()?;
+    Some((on, end.min(passport_expiry)))
 }
 
 /// A legal ground on which a permit is cancelled.
@@ -128,7 +146,9 @@ impl CancellationGround {
             CancellationGround::RefugeeStatusCeased => {
                 "Law of the Republic of Kazakhstan \"On refugees\", Article 12 (cessation of refugee status)"
             }
-            CancellationGround::HolderRequest => "Law of the Republic of Kazakhstan \"On population migration\", Article 49 (at the holder's request)",
+            CancellationGround::HolderRequest => {
+                "Law of the Republic of Kazakhstan \"On population migration\", Article 49 (at the holder's request)"
+            }
         }
     }
 
@@ -164,7 +184,9 @@ impl PermitEvent {
     }
 
     pub fn parse(text: &str) -> Option<PermitEvent> {
-        [PermitEvent::Issued, PermitEvent::Renewed, PermitEvent::Cancelled].into_iter().find(|e| e.as_str() == text)
+        [PermitEvent::Issued, PermitEvent::Renewed, PermitEvent::Cancelled]
+            .into_iter()
+            .find(|e| e.as_str() == text)
     }
 }
 
@@ -213,7 +235,10 @@ pub fn cancel(state: &PermitState, ground: CancellationGround, on: Date) -> Resu
         return Err(PermitError::Cancelled(done));
     }
     if !ground.applies_to(state.programme) {
-        return Err(PermitError::GroundNotApplicable { ground: ground.as_str(), programme: state.programme.id() });
+        return Err(PermitError::GroundNotApplicable {
+            ground: ground.as_str(),
+            programme: state.programme.id(),
+        });
     }
     if on < state.valid_from {
         return Err(PermitError::BeforeStart { on, from: state.valid_from });
@@ -251,7 +276,10 @@ mod tests {
         );
         let cancelled = PermitState { cancelled_on: Some(date(2026, 6, 1)), ..state() };
         assert_eq!(renew(&cancelled, date(2036, 1, 9), today), Err(PermitError::Cancelled(date(2026, 6, 1))));
-        assert_eq!(renew(&state(), date(2040, 1, 1), date(2031, 5, 2)), Err(PermitError::Expired(date(2031, 5, 1))));
+        assert_eq!(
+            renew(&state(), date(2040, 1, 1), date(2031, 5, 2)),
+            Err(PermitError::Expired(date(2031, 5, 1)))
+        );
     }
 
     #[test]
@@ -276,6 +304,22 @@ mod tests {
             assert!(Programme::ALL.iter().any(|p| g.applies_to(*p)));
             assert!(!g.basis().is_empty());
         }
+    }
+
+    #[test]
+    fn a_term_without_the_rules_validity() {
+        let policy = Policy::kz().unwrap();
+        let on = date(2026, 11, 21);
+        assert_eq!(
+            term(&policy, Programme::ValuableSkillsVisa, on, date(2040, 1, 1)),
+            Some((on, date(2036, 11, 21)))
+        );
+        assert_eq!(
+            term(&policy, Programme::PermanentResidence, on, date(2030, 3, 1)),
+            Some((on, date(2030, 3, 1)))
+        );
+        let (_, until) = term(&policy, Programme::Refugee, on, date(2040, 1, 1)).unwrap();
+        assert!(until > on && until < date(2028, 1, 1));
     }
 
     #[test]

@@ -109,7 +109,9 @@ mod tests {
         prop::collection::vec((0u32..20, prop::option::of(0u8..3), 0i64..50), 0..40).prop_map(|v| {
             v.into_iter()
                 .enumerate()
-                .map(|(i, (p, s, at))| c(i as i64 + 1, p * 5, s.map(|s| ["it", "education", "science"][s as usize]), at))
+                .map(|(i, (p, s, at))| {
+                    c(i as i64 + 1, p * 5, s.map(|s| ["it", "education", "science"][s as usize]), at)
+                })
                 .collect()
         })
     }

@@ -1,0 +1,188 @@
+//! Evidence attached to a case: the description, the file's type by content, its size and
+//! SHA-256, and the bytes. The applicant adds evidence while the case is a draft or when the
+//! officer has asked for more; the same file again is stored once. Downloads are audited.
+
+use super::Viewer;
+use super::read::load;
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::StoreError;
+use ashyq_core::cases::CaseStatus;
+use ashyq_core::cases::evidence::{self, Described, MAX_EVIDENCE_PER_CASE};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+/// A stored piece of evidence, without its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceMeta {
+    pub id: i64,
+    pub case_id: i64,
+    pub document_type: String,
+    pub number: String,
+    pub issuer: String,
+    pub issued_on: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub uploaded_at_us: i64,
+}
+
+const COLUMNS: &str = "id, case_id, document_type, number, issuer, issued_on, file_name, media_type, size_bytes, sha256, \
+     uploaded_by, uploaded_at_us";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
+    Ok(EvidenceMeta {
+        id: r.try_get("id")?,
+        case_id: r.try_get("case_id")?,
+        document_type: r.try_get("document_type")?,
+        number: r.try_get("number")?,
+        issuer: r.try_get("issuer")?,
+        issued_on: r.try_get("issued_on")?,
+        file_name: r.try_get("file_name")?,
+        media_type: r.try_get("media_type")?,
+        size_bytes: r.try_get("size_bytes")?,
+        sha256: r.try_get("sha256")?,
+        uploaded_by: r.try_get("uploaded_by")?,
+        uploaded_at_us: r.try_get("uploaded_at_us")?,
+    })
+}
+
+/// Adds a file to a case. The file is checked (size, type by content) before anything is
+/// written; the same file again returns the stored one (`false`).
+#[allow(clippy::too_many_arguments)]
+pub async fn add(
+    db: &Db,
+    actor: &Actor,
+    viewer: &Viewer,
+    case_id: i64,
+    described: &Described,
+    file_name: &str,
+    bytes: &[u8],
+    max_bytes: usize,
+) -> Result<(EvidenceMeta, bool), StoreError> {
+    if !matches!(viewer, Viewer::Applicant(_)) {
+        return Err(StoreError::Forbidden("the applicant attaches the evidence".into()));
+    }
+    let media =
+        evidence::check_file(bytes, max_bytes).map_err(|e| StoreError::field("file", e.to_string()))?;
+    let sha = hex(&Sha256::digest(bytes));
+    let mut tx = db.begin_write().await?;
+    let case = load(&mut tx, case_id).await?;
+    viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
+    if !matches!(case.status, CaseStatus::Draft | CaseStatus::InformationRequested) {
+        return Err(StoreError::Refused(format!(
+            "the case is {}: evidence is added to a draft, or when the officer asks for more",
+            case.status
+        )));
+    }
+    if let Some(r) = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM case_evidence WHERE case_id = $1 AND sha256 = $2"
+    )))
+    .bind(case_id)
+    .bind(&sha)
+    .fetch_optional(&mut *tx)
+    .await?
+    {
+        return Ok((from_row(&r)?, false));
+    }
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM case_evidence WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("n")?;
+    if n >= MAX_EVIDENCE_PER_CASE as i64 {
+        return Err(StoreError::field("file", format!("a case holds at most {MAX_EVIDENCE_PER_CASE} files")));
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO case_evidence (case_id, document_type, number, issuer, issued_on, file_name, media_type, size_bytes, \
+         sha256, content, uploaded_by, uploaded_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(described.document_type.as_str())
+    .bind(&described.number)
+    .bind(&described.issuer)
+    .bind(described.issued_on.to_string())
+    .bind(evidence::file_name(file_name))
+    .bind(media.as_str())
+    .bind(bytes.len() as i64)
+    .bind(&sha)
+    .bind(bytes.to_vec())
+    .bind(&actor.username)
+    .bind(crate::now_us())
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    let detail = serde_json::json!({
+        "evidence": id, "document_type": described.document_type.as_str(), "sha256": sha, "size": bytes.len(),
+    });
+    super::moves::add_event(
+        &mut tx,
+        case_id,
+        actor,
+        "evidence",
+        None,
+        None,
+        None,
+        None,
+        Some(detail.clone()),
+    )
+    .await?;
+    audit::append(&mut tx, actor, Event::new("case.evidence", "case", &case_id.to_string()).detail(detail))
+        .await?;
+    let meta = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM case_evidence WHERE id = $1")))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let meta = from_row(&meta)?;
+    tx.commit().await?;
+    Ok((meta, true))
+}
+
+/// The evidence of a case (the caller has checked the viewer may see the case).
+pub async fn list(db: &Db, case_id: i64) -> Result<Vec<EvidenceMeta>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM case_evidence WHERE case_id = $1 ORDER BY id"
+    )))
+    .bind(case_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// A file, if `viewer` may see its case; every download is audited.
+pub async fn download(
+    db: &Db,
+    actor: &Actor,
+    viewer: &Viewer,
+    case_id: i64,
+    evidence_id: i64,
+) -> Result<(EvidenceMeta, Vec<u8>), StoreError> {
+    let mut conn = db.pool.acquire().await?;
+    let case = load(&mut conn, case_id).await?;
+    viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS}, content FROM case_evidence WHERE id = $1 AND case_id = $2"
+    )))
+    .bind(evidence_id)
+    .bind(case_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound { what: "evidence", key: evidence_id.to_string() })?;
+    let meta = from_row(&row)?;
+    let bytes: Vec<u8> = row.try_get("content")?;
+    let detail = serde_json::json!({ "evidence": evidence_id, "sha256": meta.sha256 });
+    audit::append(
+        &mut conn,
+        actor,
+        Event::new("case.evidence.read", "case", &case_id.to_string()).detail(detail),
+    )
+    .await?;
+    Ok((meta, bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

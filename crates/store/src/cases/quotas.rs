@@ -1,0 +1,89 @@
+//! Annual quotas per programme: setting them and reading how many places are taken. Places
+//! are taken only inside an approval's transaction ([`super::permits`]).
+
+use crate::audit::{self, Actor, Event};
+use crate::db::Db;
+use crate::error::StoreError;
+use ashyq_core::rules::Programme;
+use serde::Serialize;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quota {
+    pub programme: String,
+    pub year: i64,
+    pub places: i64,
+    pub used: i64,
+    pub set_by: String,
+}
+
+/// Sets the places of a programme's quota for a year. Fewer places than are already taken is
+/// refused.
+pub async fn set(
+    db: &Db,
+    actor: &Actor,
+    programme: Programme,
+    year: i16,
+    places: i64,
+) -> Result<Quota, StoreError> {
+    if places < 0 {
+        return Err(StoreError::field("places", "must not be negative"));
+    }
+    let mut tx = db.begin_write().await?;
+    let used: i64 = sqlx::query("SELECT used FROM quotas WHERE programme = $1 AND year = $2")
+        .bind(programme.id())
+        .bind(i64::from(year))
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("used"))
+        .transpose()?
+        .unwrap_or(0);
+    if places < used {
+        return Err(StoreError::field("places", format!("{used} places of {year} are already taken")));
+    }
+    sqlx::query(
+        "INSERT INTO quotas (programme, year, places, used, set_by, set_at_us) VALUES ($1, $2, $3, 0, $4, $5) \
+         ON CONFLICT (programme, year) DO UPDATE SET places = $3, set_by = $4, set_at_us = $5",
+    )
+    .bind(programme.id())
+    .bind(i64::from(year))
+    .bind(places)
+    .bind(&actor.username)
+    .bind(crate::now_us())
+    .execute(&mut *tx)
+    .await?;
+    let detail = serde_json::json!({ "programme": programme.id(), "year": year, "places": places });
+    audit::append(
+        &mut tx,
+        actor,
+        Event::new("quota.set", "quota", &format!("{}:{year}", programme.id())).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Quota {
+        programme: programme.id().into(),
+        year: year.into(),
+        places,
+        used,
+        set_by: actor.username.clone(),
+    })
+}
+
+/// Every quota set, newest year first.
+pub async fn list(db: &Db) -> Result<Vec<Quota>, StoreError> {
+    let rows =
+        sqlx::query("SELECT programme, year, places, used, set_by FROM quotas ORDER BY year DESC, programme")
+            .fetch_all(&db.pool)
+            .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Quota {
+                programme: r.try_get("programme")?,
+                year: r.try_get("year")?,
+                places: r.try_get("places")?,
+                used: r.try_get("used")?,
+                set_by: r.try_get("set_by")?,
+            })
+        })
+        .collect()
+}
