@@ -1,6 +1,7 @@
 //! The interface's three languages — Kazakh, Russian, English — from Fluent message files
 //! compiled into the binary: `data/i18n/{kk,ru,en}/ashyq.ftl` for the interface at large and
-//! `cases.ftl` for the case workflow (applications, decisions, permits, quotas and rounds).
+//! `applications.ftl` for the applicant's side of the case workflow and `cases.ftl` for the
+//! officer's (queue, decisions, permits, quotas and rounds).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -67,13 +68,16 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 6] = [
+pub const SOURCES: [(Lang, &str, &str); 9] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
+    (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
+    (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
+    (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
 ];
 
 /// The message bundles of all three languages.

@@ -1,1 +1,1 @@
-# The case workflow: applications, decisions, permits, quotas and invitation rounds.
+# The officer's side of the case workflow: the queue, decisions, permits, quotas and rounds.

@@ -1,0 +1,1 @@
+# The applicant's side of the case workflow: applying, evidence, following the case, reports.
