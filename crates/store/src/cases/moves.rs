@@ -141,14 +141,16 @@ pub async fn create(
     })?;
     let holder = serde_json::to_string(&new.holder).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut tx = db.begin_write().await?;
-    let existing =
-        sqlx::query("SELECT id, applicant_id, programme, holder, facts FROM cases WHERE reference = $1")
-            .bind(&reference)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let existing = sqlx::query(
+        "SELECT id, applicant_id, programme, region, holder, facts FROM cases WHERE reference = $1",
+    )
+    .bind(&reference)
+    .fetch_optional(&mut *tx)
+    .await?;
     if let Some(row) = existing {
         let same = row.try_get::<i64, _>("applicant_id")? == applicant_id
             && row.try_get::<String, _>("programme")? == new.programme.id()
+            && row.try_get::<String, _>("region")? == region
             && serde_json::from_str::<serde_json::Value>(&row.try_get::<String, _>("facts")?).ok().as_ref()
                 == Some(&new.facts)
             && serde_json::from_str::<Holder>(&row.try_get::<String, _>("holder")?).ok().as_ref()
