@@ -87,3 +87,22 @@ pub async fn list(db: &Db) -> Result<Vec<Quota>, StoreError> {
         })
         .collect()
 }
+
+/// The quotas of `year` as published: every quota set, and the valuable-skills visa's from the
+/// policy (nothing taken yet) when the year has not needed it so far.
+pub async fn of_year(db: &Db, policy: &ashyq_core::policy::Policy, year: i16) -> Result<Vec<Quota>, StoreError> {
+    let mut out: Vec<Quota> = list(db).await?.into_iter().filter(|q| q.year == i64::from(year)).collect();
+    let vs = Programme::ValuableSkillsVisa.id();
+    if !out.iter().any(|q| q.programme == vs) {
+        let places = super::rounds::remaining_places(db, policy, year).await?;
+        out.push(Quota {
+            programme: vs.into(),
+            year: year.into(),
+            places,
+            used: 0,
+            set_by: format!("policy ({})", policy.meta.edition),
+        });
+    }
+    out.sort_by(|a, b| a.programme.cmp(&b.programme));
+    Ok(out)
+}
