@@ -238,7 +238,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
     // Renewal and cancellation, each in the history and in the register.
     let r =
         permits::renew(db, &officer_a, &here, &policy, permit_id, date(2030, 1, 1), "shorter", TODAY).await;
-    assert!(matches!(r, Err(StoreError::Refused(_))), "{r:?}");
+    assert!(matches!(r, Err(StoreError::Field { ref field, .. }) if field == "valid_until"), "{r:?}");
     let p =
         permits::renew(db, &officer_a, &here, &policy, permit_id, date(2036, 12, 31), "new passport", TODAY)
             .await
@@ -255,7 +255,10 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
         TODAY,
     )
     .await;
-    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.contains("does not apply")), "{r:?}");
+    assert!(
+        matches!(r, Err(StoreError::Field { ref field, ref reason }) if field == "ground" && reason.contains("does not apply")),
+        "{r:?}"
+    );
     let p = permits::cancel(
         db,
         &officer_a,

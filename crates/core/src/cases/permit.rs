@@ -195,11 +195,11 @@ impl PermitEvent {
 pub enum PermitError {
     #[error("the permit was cancelled on {0}")]
     Cancelled(Date),
-    #[error("valid_until: the renewed term ends on {new}, not after the current {current}")]
+    #[error("the renewed term ends on {new}, not after the current {current}")]
     NotLonger { current: Date, new: Date },
-    #[error("ground: {ground} does not apply to a permit of {programme}")]
+    #[error("{ground} does not apply to a permit of {programme}")]
     GroundNotApplicable { ground: &'static str, programme: &'static str },
-    #[error("cancelled_on: {on} is before the permit begins ({from})")]
+    #[error("{on} is before the permit begins ({from})")]
     BeforeStart { on: Date, from: Date },
     #[error("the permit expired on {0}; apply again instead of renewing")]
     Expired(Date),

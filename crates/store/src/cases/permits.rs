@@ -413,6 +413,19 @@ pub async fn list(
     Ok(out)
 }
 
+/// A refused change to a permit: a value of the request that cannot be (a term not longer, a
+/// ground of another programme, a date before the permit) names its field; a permit that can no
+/// longer change (cancelled, expired) is refused as it stands.
+fn permit_error(e: permit::PermitError) -> StoreError {
+    use permit::PermitError as E;
+    match &e {
+        E::NotLonger { .. } => StoreError::field("valid_until", e.to_string()),
+        E::GroundNotApplicable { .. } => StoreError::field("ground", e.to_string()),
+        E::BeforeStart { .. } => StoreError::field("on", e.to_string()),
+        E::Cancelled(_) | E::Expired(_) => StoreError::Refused(e.to_string()),
+    }
+}
+
 fn officer_or_admin(viewer: &Viewer) -> Result<(), StoreError> {
     match viewer {
         Viewer::Applicant(_) => Err(StoreError::Forbidden("only an officer changes a permit".into())),
@@ -440,7 +453,7 @@ pub async fn renew(
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
-    permit::renew(&p.state()?, new_until, today).map_err(|e| StoreError::Refused(e.to_string()))?;
+    permit::renew(&p.state()?, new_until, today).map_err(permit_error)?;
     sqlx::query("UPDATE case_permits SET valid_until = $1 WHERE id = $2")
         .bind(new_until.to_string())
         .bind(id)
@@ -478,7 +491,7 @@ pub async fn cancel(
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
-    permit::cancel(&p.state()?, ground, on).map_err(|e| StoreError::Refused(e.to_string()))?;
+    permit::cancel(&p.state()?, ground, on).map_err(permit_error)?;
     sqlx::query("UPDATE case_permits SET cancelled_on = $1, cancel_ground = $2 WHERE id = $3")
         .bind(on.to_string())
         .bind(ground.as_str())
