@@ -87,6 +87,10 @@ pub enum Command {
     /// The arithmetic of lawful stay: days in the rolling window, overstay, lawful until when.
     #[command(subcommand)]
     Stay(StayCommand),
+    /// The case workflow at the terminal, as the operator: cases, the annual re-check of
+    /// permits, overdue training reports, invitation rounds, quotas and permits.
+    #[command(subcommand)]
+    Cases(CasesCommand),
     /// Generate realistic synthetic data (for demos and benchmarks).
     #[command(subcommand)]
     Generate(GenerateCommand),
@@ -640,4 +644,122 @@ pub struct RegisterOverstaysArgs {
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CasesCommand {
+    /// Cases past the draft stage (drafts are the applicants' own): reference, programme,
+    /// region, status, the rules' automatic outcome, points, when submitted.
+    List(CasesListArgs),
+    /// One case (by id or reference) with its evaluation, history, evidence and permit.
+    Show {
+        /// The case's id or its reference.
+        case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The annual re-check of permits: every live permanent-residence permit decided again
+    /// under the rules (Article 49: solvency), every live valuable-skills permit checked for
+    /// overdue training reports (one overdue: review; two or more: cancel). A dry run unless
+    /// --apply, which cancels what is to be cancelled.
+    Recheck(CasesRecheckArgs),
+    /// Valuable-skills permits with training reports overdue.
+    Overdue {
+        /// The day examined (default: today in Kazakhstan).
+        #[arg(long)]
+        on: Option<jiff::civil::Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Invitation rounds of the valuable-skills visa.
+    #[command(subcommand)]
+    Round(CasesRoundCommand),
+    /// Annual quotas of places per programme.
+    #[command(subcommand)]
+    Quota(CasesQuotaCommand),
+    /// Permits issued by cases, newest first.
+    Permits {
+        /// Only this programme's permits.
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One permit by its number, with its history (and training reports).
+    Permit {
+        /// E.g. PR-2026-000001.
+        number: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create the demo's case accounts (officers and applicants) and cases in every state, as
+    /// `ashyq demo` does; nothing when they exist already.
+    Demo,
+}
+
+#[derive(Args, Debug)]
+pub struct CasesListArgs {
+    /// submitted, information_requested, awaiting_confirmation, approved, refused or withdrawn.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// permanent-residence, valuable-skills-visa, investor-visa, ata-zholy or refugee.
+    #[arg(long)]
+    pub programme: Option<String>,
+    /// ISO 3166-2 region, e.g. KZ-75.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CasesRecheckArgs {
+    /// The day of the re-check (default: today in Kazakhstan); cancellations take effect on it.
+    #[arg(long)]
+    pub on: Option<jiff::civil::Date>,
+    /// Cancel the permits the re-check finds must be cancelled (without it nothing is written).
+    #[arg(long)]
+    pub apply: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CasesRoundCommand {
+    /// Hold a round today: invite the best-ranked eligible submitted cases (held once per
+    /// reference; the same reference again shows the round held).
+    Hold {
+        #[arg(long)]
+        reference: String,
+        /// How many to invite (default: the places left in the year's quota).
+        #[arg(long)]
+        size: Option<i64>,
+        /// Only candidates of this priority sector.
+        #[arg(long)]
+        sector: Option<String>,
+    },
+    /// A round with its invitations.
+    Show { id: i64 },
+    /// Re-derive a round from the candidates it stored; exits 1 if it does not come out the same.
+    Verify { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CasesQuotaCommand {
+    /// Set a programme's places for a year (not below the places already taken: exit 2).
+    Set {
+        #[arg(long)]
+        programme: String,
+        #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
+        year: i16,
+        #[arg(long)]
+        places: i64,
+    },
+    /// Every quota set, with the places taken.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }

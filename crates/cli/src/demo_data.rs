@@ -225,3 +225,9 @@ pub async fn load_register(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Resu
         scan.overstayers.len()
     )))
 }
+
+/// Creates the case workflow's demo accounts (officers of Almaty and Astana, applicants) and
+/// about thirty cases in every state (see `cases::demo`), unless they exist already.
+pub async fn load_cases(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+    crate::cases::demo::load(db, policy, dir).await
+}

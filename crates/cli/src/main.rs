@@ -5,6 +5,7 @@ mod accounts;
 mod applications;
 mod args;
 mod bodies;
+mod cases;
 mod demo_data;
 mod documents;
 mod eval;
@@ -171,6 +172,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Mrz(c) => documents::mrz(c),
         Command::Iin(c) => documents::iin(c),
         Command::Rates(c) => rates::run(&url, c).await,
+        Command::Cases(c) => cases::run(&url, &policy::load(cli.policy.as_deref())?, c).await,
         Command::Bodies(c) => bodies::run(&url, c).await,
         Command::Eval(a) => eval::eval(&url, &policy::load(cli.policy.as_deref())?, a).await,
         Command::EvalBatch(a) => eval::eval_batch(&url, &policy::load(cli.policy.as_deref())?, a).await,

@@ -93,6 +93,9 @@ pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<
     if let Some(what) = crate::demo_data::load_register(&db, &policy, &data_dir).await? {
         println!("{what}");
     }
+    if let Some(what) = crate::demo_data::load_cases(&db, &policy, &data_dir).await? {
+        println!("{what}");
+    }
     println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
     run(db, policy, args).await
 }

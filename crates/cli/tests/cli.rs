@@ -804,8 +804,8 @@ fn demo_creates_accounts_and_serves() {
     for action in ["session.login", "session.login_failed"] {
         assert!(actions.iter().any(|a| a == action), "no {action}: {actions:?}");
     }
-    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 7);
-    assert_eq!(usernames(&url).len(), 7);
+    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 13);
+    assert_eq!(usernames(&url).len(), 13);
     for action in [
         "labour.import",
         "rates.import",
@@ -830,7 +830,7 @@ fn demo_creates_accounts_and_serves() {
     assert!(!again.seen.iter().any(|l| l.starts_with("exchange rates:")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("applications:")), "{:?}", again.seen);
     again.stop();
-    assert_eq!(usernames(&url).len(), 7);
+    assert_eq!(usernames(&url).len(), 13);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -141,8 +141,8 @@ enum Results {
 }
 
 /// Directories of `tests/cases` that hold other golden suites, each with its own runner
-/// (`stay/`: `stay_golden.rs`).
-const OTHER_SUITES: &[&str] = &["stay", "register"];
+/// (`stay/`: `stay_golden.rs`; `register/`: `register_golden.rs`; `workflow/`, `rounds/`: `workflow_golden.rs`).
+const OTHER_SUITES: &[&str] = &["stay", "register", "workflow", "rounds"];
 
 /// The directory of the cases.
 fn cases_dir() -> PathBuf {

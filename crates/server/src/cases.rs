@@ -22,7 +22,12 @@ pub fn viewer(p: &Principal) -> ApiResult<Viewer> {
 
 /// The rules' evaluation of `facts` for `programme` on `on`; facts that do not read are a 422
 /// naming the path (`facts.applicant.birth_date`).
-pub async fn evaluation(s: &AppState, programme: Programme, facts: &serde_json::Value, on: Date) -> ApiResult<Evaluated> {
+pub async fn evaluation(
+    s: &AppState,
+    programme: Programme,
+    facts: &serde_json::Value,
+    on: Date,
+) -> ApiResult<Evaluated> {
     let w = world(s).await?;
     let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
     Ok(evaluate::run(&ctx, programme, facts, on)?)

@@ -55,6 +55,12 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
                 "csrf={csrf}&username=matrix-page-{n}&display_name=Matrix&role=analyst&region=&password=a+long+enough+password"
             ),
         )),
+        ("POST", "/signup") => Some((
+            form,
+            format!(
+                "csrf={csrf}&username=matrix-signup-{n}&display_name=Matrix&password=a+long+enough+password&repeat=a+long+enough+password"
+            ),
+        )),
         ("POST", "/logout" | "/admin/users/{id}/disable" | "/admin/users/{id}/enable") => {
             Some((form, format!("csrf={csrf}")))
         }
@@ -66,6 +72,12 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
             json,
             format!(
                 r#"{{"username":"matrix-api-{n}","display_name":"Matrix","role":"border","password":"a long enough password"}}"#
+            ),
+        )),
+        ("POST", "/api/v1/signup") => Some((
+            json,
+            format!(
+                r#"{{"username":"matrix-signup-api-{n}","display_name":"Matrix","password":"a long enough password"}}"#
             ),
         )),
         ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => Some((json, String::new())),
@@ -394,6 +406,625 @@ fn policy_kz() -> ashyq_core::policy::Policy {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The case workflow's API (`/api/v1/cases…`, `/api/v1/permits…`, `/api/v1/quotas`,
+// `/api/v1/rounds…`): cases of test-applicant in KZ-75 in the state each move needs, permits
+// to read, renew, cancel and report on, and a round to read. The applicant's moves are made by
+// the applicant, the officers' by test-officer (whose region is KZ-75); the four-eyes cases
+// were approved by the operator (`cli`), so test-officer may confirm or return them.
+
+struct CasesFixture {
+    /// Submitted, with one piece of evidence: read, messages.
+    shown: i64,
+    evidence: i64,
+    draft_evidence: i64,
+    draft_submit: i64,
+    draft_withdraw: i64,
+    info_requested: i64,
+    to_decide: i64,
+    to_confirm: i64,
+    to_return: i64,
+    permit: i64,
+    permit_renew: i64,
+    renew_until: String,
+    permit_cancel: i64,
+    /// A valuable-skills permit from 2026-03-15, whose first reporting period has ended.
+    permit_report: i64,
+    round: i64,
+}
+
+/// A test holder with their own passport.
+fn case_holder(passport: &str) -> ashyq_core::cases::Holder {
+    ashyq_core::cases::Holder {
+        surname: "MATRIX".into(),
+        given_names: "CASE".into(),
+        birth_date: jiff::civil::Date::constant(1990, 5, 1),
+        sex: "F".into(),
+        nationality: "GBR".into(),
+        passport_number: passport.into(),
+        passport_expiry: jiff::civil::Date::constant(2040, 1, 1),
+    }
+}
+
+/// The valuable-skills facts of a software developer the rules find eligible.
+const VS_FACTS: &str = r#"{"birth_date":"1990-01-01","passport_expiry":"2040-01-01","occupation":"2512","education":"doctorate","experience_years":10,"languages":[{"language":"en","level":"C2"}],"publications":3,"patents":1,"awards":0,"job_offer":true,"training_plan":{"trainees_per_year":5},"criminal_record":false}"#;
+
+impl CasesFixture {
+    async fn new(h: &Harness) -> CasesFixture {
+        use ashyq_store::cases::{Viewer, evaluate, evidence, moves, rounds};
+        use ashyq_store::{Actor, today};
+        use jiff::civil::Date;
+
+        let policy = policy_kz();
+        let lists = ashyq_store::lists::published_lists(&h.db).await.unwrap();
+        let rates = ashyq_store::rates::table(&h.db).await.unwrap();
+        let ctx = ashyq_core::rules::Context { policy: &policy, lists: &lists, rates: &rates };
+        let me = h.user(Role::Applicant).id;
+        let applicant = Viewer::Applicant(me);
+        let officer = Viewer::Officer(None);
+        let actor = Actor::cli();
+        let pr = ashyq_core::rules::Programme::PermanentResidence;
+        let vs = ashyq_core::rules::Programme::ValuableSkillsVisa;
+        let mut n = 0;
+        let mut open = |programme, facts: &str, on: Date| {
+            n += 1;
+            let facts: serde_json::Value = serde_json::from_str(facts).unwrap();
+            let e = evaluate::run(&ctx, programme, &facts, on).unwrap();
+            let new = moves::NewCase {
+                reference: format!("fixture-{n}"),
+                programme,
+                region: "KZ-75".into(),
+                holder: case_holder(&format!("FXC{n:06}")),
+                facts,
+            };
+            (new, e)
+        };
+        let t = today();
+        let mut made = Vec::new();
+        for (programme, facts, on) in [
+            (pr, PR_FACTS, t),                           // shown
+            (pr, PR_FACTS, t),                           // draft_evidence
+            (pr, PR_FACTS, t),                           // draft_submit
+            (pr, PR_FACTS, t),                           // draft_withdraw
+            (pr, PR_FACTS, t),                           // info_requested
+            (pr, PR_FACTS, t),                           // to_decide
+            (pr, PR_FACTS, t),                           // to_confirm
+            (pr, PR_FACTS, t),                           // to_return
+            (pr, PR_FACTS, t),                           // permit
+            (pr, PR_FACTS, t),                           // permit_renew
+            (pr, PR_FACTS, t),                           // permit_cancel
+            (vs, VS_FACTS, Date::constant(2026, 3, 15)), // permit_report
+        ] {
+            made.push(open(programme, facts, on));
+        }
+        let mut ids = Vec::new();
+        for (new, e) in &made {
+            ids.push(moves::create(&h.db, &actor, me, new, e).await.unwrap().0);
+        }
+        let [
+            shown,
+            draft_evidence,
+            draft_submit,
+            draft_withdraw,
+            info_requested,
+            to_decide,
+            to_confirm,
+            to_return,
+            permit,
+            permit_renew,
+            permit_cancel,
+            permit_report,
+        ] = ids[..]
+        else {
+            unreachable!()
+        };
+        let described =
+            ashyq_core::cases::evidence::describe("passport", "FXC1", "UK", Date::constant(2020, 1, 1), t)
+                .unwrap();
+        let (meta, _) = evidence::add(
+            &h.db,
+            &actor,
+            &applicant,
+            shown,
+            &described,
+            "passport.pdf",
+            b"%PDF-1.4 fixture",
+            1 << 20,
+        )
+        .await
+        .unwrap();
+        for (i, id) in ids.iter().enumerate() {
+            if ![1, 2, 3].contains(&i) {
+                moves::submit(&h.db, &actor, &applicant, *id, &made[i].1).await.unwrap();
+            }
+        }
+        let decide = |id: i64, action, i: usize, on: Date| {
+            let e = made[i].1.clone();
+            let policy = policy.clone();
+            async move {
+                moves::decide(
+                    &h.db,
+                    &actor_cli(),
+                    &Viewer::Officer(None),
+                    &policy,
+                    id,
+                    action,
+                    "fixture decision",
+                    &e,
+                    on,
+                )
+                .await
+                .unwrap()
+            }
+        };
+        use ashyq_core::cases::decision::OfficerAction::{Approve, RequestInfo};
+        decide(info_requested, RequestInfo, 4, t).await;
+        for (id, i) in [(to_confirm, 6), (to_return, 7), (permit, 8), (permit_renew, 9), (permit_cancel, 10)]
+        {
+            decide(id, Approve, i, t).await;
+        }
+        for (id, i) in [(permit, 8), (permit_renew, 9), (permit_cancel, 10)] {
+            let second = Actor { username: "fixture-second".into(), ..Actor::cli() };
+            moves::confirm(&h.db, &second, &officer, &policy, id, "", &made[i].1, t).await.unwrap();
+        }
+        let (round, _) =
+            rounds::hold(&h.db, &actor, &policy, "fixture-round", Some(1), None, t).await.unwrap();
+        assert_eq!(
+            round.invitations.first().map(|i| i.case_id),
+            Some(permit_report),
+            "the fixture is invited"
+        );
+        decide(permit_report, Approve, 11, Date::constant(2026, 3, 15)).await;
+        let permit_of = |case: i64| async move {
+            ashyq_store::cases::read::get(&h.db, &actor_cli(), &Viewer::Admin, case)
+                .await
+                .unwrap()
+                .permit_id
+                .unwrap()
+        };
+        let permit_renew = permit_of(permit_renew).await;
+        let until: Date = ashyq_store::cases::permits::get(&h.db, &actor_cli(), &Viewer::Admin, permit_renew)
+            .await
+            .unwrap()
+            .valid_until
+            .parse()
+            .unwrap();
+        CasesFixture {
+            shown,
+            evidence: meta.id,
+            draft_evidence,
+            draft_submit,
+            draft_withdraw,
+            info_requested,
+            to_decide,
+            to_confirm,
+            to_return,
+            permit: permit_of(permit).await,
+            permit_renew,
+            renew_until: until.tomorrow().unwrap().to_string(),
+            permit_cancel: permit_of(permit_cancel).await,
+            permit_report: permit_of(permit_report).await,
+            round: round.id,
+        }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/api/v1/cases/{id}" | "/api/v1/cases/{id}/messages" => self.shown,
+            "/api/v1/cases/{id}/evidence/{evidence_id}" => {
+                return Some(format!("/api/v1/cases/{}/evidence/{}", self.shown, self.evidence));
+            }
+            "/api/v1/cases/{id}/evidence" => self.draft_evidence,
+            "/api/v1/cases/{id}/submit" => self.draft_submit,
+            "/api/v1/cases/{id}/withdraw" => self.draft_withdraw,
+            "/api/v1/cases/{id}/reply" => self.info_requested,
+            "/api/v1/cases/{id}/decision" => self.to_decide,
+            "/api/v1/cases/{id}/confirm" => self.to_confirm,
+            "/api/v1/cases/{id}/return" => self.to_return,
+            "/api/v1/permits/{id}" => self.permit,
+            "/api/v1/permits/{id}/renew" => self.permit_renew,
+            "/api/v1/permits/{id}/cancel" => self.permit_cancel,
+            "/api/v1/permits/{id}/reports" => self.permit_report,
+            "/api/v1/rounds/{id}" => self.round,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+
+    /// A valid body for a POST route of the case workflow: (content type, body).
+    fn sample_body(&self, spec: &RouteSpec, n: usize) -> Option<(&'static str, String)> {
+        let json = "application/json";
+        let body = match (spec.method, spec.path) {
+            ("POST", "/api/v1/cases") => format!(
+                r#"{{"reference":"matrix-{n}","programme":"permanent-residence","region":"KZ-75","holder":{},"facts":{PR_FACTS}}}"#,
+                serde_json::to_string(&case_holder("MX1")).unwrap()
+            ),
+            ("POST", "/api/v1/cases/{id}/evidence") => {
+                return Some((
+                    "multipart/form-data; boundary=MATRIXBOUNDARY",
+                    format!(
+                        "--MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"document_type\"\r\n\r\npassport\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\nMX1\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\nUK\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issued_on\"\r\n\r\n2020-01-01\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\
+                         Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix {n}\r\n--MATRIXBOUNDARY--\r\n"
+                    ),
+                ));
+            }
+            ("POST", "/api/v1/cases/{id}/submit") => "{}".into(),
+            ("POST", "/api/v1/cases/{id}/withdraw") => r#"{"reason":"matrix"}"#.into(),
+            ("POST", "/api/v1/cases/{id}/reply" | "/api/v1/cases/{id}/messages") => {
+                r#"{"message":"matrix message"}"#.into()
+            }
+            ("POST", "/api/v1/cases/{id}/decision") => {
+                r#"{"action":"request_info","reason":"matrix: send the contract"}"#.into()
+            }
+            ("POST", "/api/v1/cases/{id}/confirm") => r#"{"note":"matrix"}"#.into(),
+            ("POST", "/api/v1/cases/{id}/return") => r#"{"reason":"matrix: check the housing"}"#.into(),
+            ("POST", "/api/v1/permits/{id}/renew") => {
+                format!(r#"{{"valid_until":"{}","reason":"matrix"}}"#, self.renew_until)
+            }
+            ("POST", "/api/v1/permits/{id}/cancel") => {
+                r#"{"ground":"holder_request","reason":"matrix"}"#.into()
+            }
+            ("POST", "/api/v1/permits/{id}/reports") => {
+                r#"{"period":1,"trainees":3,"summary":"matrix report"}"#.into()
+            }
+            ("POST", "/api/v1/quotas") => r#"{"programme":"investor-visa","year":2026,"places":50}"#.into(),
+            ("POST", "/api/v1/rounds") => format!(r#"{{"reference":"matrix-round-{n}","size":1}}"#),
+            _ => return None,
+        };
+        Some((json, body))
+    }
+}
+
+fn actor_cli() -> ashyq_store::Actor {
+    ashyq_store::Actor::cli()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The applicant's pages (`/applications…`): test-applicant's own cases in the state each move
+// needs (drafts, one with a file, one the officer asked more of) and a valuable-skills permit
+// issued 400 days ago, whose first training-report period has ended. Made after the API's
+// fixture, so that its invitation round is not disturbed.
+
+struct ApplicationsFixture {
+    /// A draft with one file: the page, the download, a message.
+    shown: i64,
+    evidence: i64,
+    draft_evidence: i64,
+    draft_submit: i64,
+    draft_withdraw: i64,
+    info_requested: i64,
+    /// The case of the valuable-skills permit.
+    permit_case: i64,
+}
+
+impl ApplicationsFixture {
+    async fn new(h: &Harness) -> ApplicationsFixture {
+        use ashyq_core::rules::{Outcome, Programme};
+        use ashyq_store::cases::{Evaluated, Viewer, evaluate, evidence, moves, rounds};
+        use jiff::ToSpan;
+
+        let policy = policy_kz();
+        let (lists, rates) = (
+            ashyq_core::labour::published::PublishedLists::default(),
+            ashyq_core::rates::RateTable::new([]).unwrap(),
+        );
+        let ctx = ashyq_core::rules::Context { policy: &policy, lists: &lists, rates: &rates };
+        let me = h.user(Role::Applicant).id;
+        let mine = Viewer::Applicant(me);
+        let actor = ashyq_store::Actor::cli();
+        let t = ashyq_store::today();
+        let facts: serde_json::Value = serde_json::from_str(PR_FACTS).unwrap();
+        let e = evaluate::run(&ctx, Programme::PermanentResidence, &facts, t).unwrap();
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            let new = moves::NewCase {
+                reference: format!("app-fixture-{n}"),
+                programme: Programme::PermanentResidence,
+                region: "KZ-75".into(),
+                holder: case_holder(&format!("APF{n:06}")),
+                facts: facts.clone(),
+            };
+            ids.push(moves::create(&h.db, &actor, me, &new, &e).await.unwrap().0);
+        }
+        let [shown, draft_evidence, draft_submit, draft_withdraw, info_requested] = ids[..] else {
+            unreachable!()
+        };
+        let described = ashyq_core::cases::evidence::describe(
+            "passport",
+            "APF1",
+            "UK",
+            jiff::civil::Date::constant(2020, 1, 1),
+            t,
+        )
+        .unwrap();
+        let (meta, _) = evidence::add(
+            &h.db,
+            &actor,
+            &mine,
+            shown,
+            &described,
+            "passport.pdf",
+            b"%PDF-1.4 fixture",
+            1 << 20,
+        )
+        .await
+        .unwrap();
+        moves::submit(&h.db, &actor, &mine, info_requested, &e).await.unwrap();
+        let officer = Viewer::Officer(None);
+        use ashyq_core::cases::decision::OfficerAction::{Approve, RequestInfo};
+        moves::decide(&h.db, &actor, &officer, &policy, info_requested, RequestInfo, "fixture: more", &e, t)
+            .await
+            .unwrap();
+        // A valuable-skills permit issued 400 days ago.
+        let issued_on = t - 400.days();
+        let vs = Evaluated {
+            applied_on: issued_on,
+            outcome: Outcome::Eligible,
+            decision: serde_json::json!({ "outcome": "eligible" }),
+            policy_edition: "fixture".into(),
+            validity: Some((issued_on, issued_on + 10.years())),
+            points: Some(99),
+            sector: None,
+        };
+        let new = moves::NewCase {
+            reference: "app-fixture-vs".into(),
+            programme: Programme::ValuableSkillsVisa,
+            region: "KZ-75".into(),
+            holder: case_holder("APFVS0001"),
+            facts: serde_json::from_str(VS_FACTS).unwrap(),
+        };
+        let (permit_case, _) = moves::create(&h.db, &actor, me, &new, &vs).await.unwrap();
+        moves::submit(&h.db, &actor, &mine, permit_case, &vs).await.unwrap();
+        let (round, _) = rounds::hold(&h.db, &actor, &policy, "app-fixture-round", Some(1), None, issued_on)
+            .await
+            .unwrap();
+        assert_eq!(round.invitations.first().map(|i| i.case_id), Some(permit_case));
+        moves::decide(&h.db, &actor, &officer, &policy, permit_case, Approve, "fixture", &vs, issued_on)
+            .await
+            .unwrap();
+        ApplicationsFixture {
+            shown,
+            evidence: meta.id,
+            draft_evidence,
+            draft_submit,
+            draft_withdraw,
+            info_requested,
+            permit_case,
+        }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/applications/{id}" | "/applications/{id}/message" => self.shown,
+            "/applications/{id}/evidence/{evidence_id}" => {
+                return Some(format!("/applications/{}/evidence/{}", self.shown, self.evidence));
+            }
+            "/applications/{id}/evidence" => self.draft_evidence,
+            "/applications/{id}/submit" => self.draft_submit,
+            "/applications/{id}/withdraw" => self.draft_withdraw,
+            "/applications/{id}/reply" => self.info_requested,
+            "/applications/{id}/reports" => self.permit_case,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+
+    /// A valid body for a POST route of the applicant's pages: (content type, body).
+    fn sample_body(spec: &RouteSpec, csrf: &str, n: usize) -> Option<(&'static str, String)> {
+        let form = "application/x-www-form-urlencoded";
+        let body = match (spec.method, spec.path) {
+            ("POST", "/applications/new/{programme}") => format!(
+                "csrf={csrf}&token=matrixtoken{n:010}&holder.surname=Matrix&holder.given_names=Page\
+                 &holder.birth_date=1990-05-01&holder.sex=F&holder.nationality=GBR&holder.passport_number=MXP{n}\
+                 &holder.passport_expiry=2040-01-01&region=KZ-75&applicant.ethnic_kazakh=yes\
+                 &housing.provided_by_contract=yes"
+            ),
+            ("POST", "/applications/{id}/evidence") => {
+                return Some((
+                    "multipart/form-data; boundary=MATRIXBOUNDARY",
+                    format!(
+                        "--MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"document_type\"\r\n\r\npassport\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\nMX1\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\nUK\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issued_on\"\r\n\r\n2020-01-01\r\n\
+                         --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\
+                         Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix page {n}\r\n--MATRIXBOUNDARY--\r\n"
+                    ),
+                ));
+            }
+            ("POST", "/applications/{id}/submit") => format!("csrf={csrf}"),
+            ("POST", "/applications/{id}/withdraw") => format!("csrf={csrf}&reason=matrix"),
+            ("POST", "/applications/{id}/reply" | "/applications/{id}/message") => {
+                format!("csrf={csrf}&message=matrix+message")
+            }
+            ("POST", "/applications/{id}/reports") => {
+                format!("csrf={csrf}&period=1&trainees=3&summary=matrix+report")
+            }
+            _ => return None,
+        };
+        Some((form, body))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The officers' pages of the case workflow (`/cases…`, `/permits…`, `/rounds…`): cases of
+// test-applicant in KZ-75 of their own (the API's fixture above is used up by the API's calls),
+// in the state each form needs; permits to renew (by the officer, then the administrator, each
+// later) and to cancel (one per role); a round to read.
+
+struct OfficerPagesFixture {
+    /// Submitted, with one piece of evidence: read, download, messages.
+    shown: i64,
+    evidence: i64,
+    to_decide: i64,
+    to_confirm: i64,
+    to_return: i64,
+    permit_renew: i64,
+    renew_until: jiff::civil::Date,
+    cancel_officer: i64,
+    cancel_admin: i64,
+    round: i64,
+}
+
+impl OfficerPagesFixture {
+    async fn new(h: &Harness) -> OfficerPagesFixture {
+        use ashyq_core::cases::decision::OfficerAction;
+        use ashyq_store::cases::{Viewer, evidence, moves, permits, read, rounds};
+        use ashyq_store::{Actor, today};
+        let t = today();
+        let policy = policy_kz();
+        let me = h.user(Role::Applicant).clone();
+        let applicant = Viewer::Applicant(me.id);
+        let as_applicant = Actor {
+            user_id: Some(me.id),
+            username: me.username.clone(),
+            role: me.role,
+            request_id: "fx".into(),
+        };
+        let facts: serde_json::Value = serde_json::from_str(PR_FACTS).unwrap();
+        let pr = ashyq_core::rules::Programme::PermanentResidence;
+        let e = ashyq_server::cases::evaluation(&h.state, pr, &facts, t).await.unwrap();
+        let mut ids = Vec::new();
+        for n in 0..7 {
+            let holder = serde_json::from_value(serde_json::json!({
+                "surname": "PAGES", "given_names": "MATRIX", "birth_date": "1990-05-01", "sex": "F",
+                "nationality": "UZB", "passport_number": format!("WFX{n:05}"), "passport_expiry": "2035-01-01"
+            }))
+            .unwrap();
+            let new = moves::NewCase {
+                reference: format!("web-fixture-{n}"),
+                programme: pr,
+                region: "KZ-75".into(),
+                holder,
+                facts: facts.clone(),
+            };
+            ids.push(moves::create(&h.db, &as_applicant, me.id, &new, &e).await.unwrap().0);
+        }
+        let [shown, to_decide, to_confirm, to_return, permit_renew, cancel_officer, cancel_admin] = ids[..]
+        else {
+            unreachable!()
+        };
+        let described = ashyq_core::cases::evidence::describe(
+            "passport",
+            "WFX00000",
+            "UZ",
+            jiff::civil::Date::constant(2020, 1, 1),
+            t,
+        )
+        .unwrap();
+        let (meta, _) = evidence::add(
+            &h.db,
+            &as_applicant,
+            &applicant,
+            shown,
+            &described,
+            "passport.pdf",
+            b"%PDF-1.4 web fixture",
+            1 << 20,
+        )
+        .await
+        .unwrap();
+        for id in &ids {
+            moves::submit(&h.db, &as_applicant, &applicant, *id, &e).await.unwrap();
+        }
+        let first = Viewer::Officer(None);
+        let second = Actor { username: "web-fixture-second".into(), ..Actor::cli() };
+        let mut permit_of = Vec::new();
+        for id in [to_confirm, to_return, permit_renew, cancel_officer, cancel_admin] {
+            moves::decide(
+                &h.db,
+                &Actor::cli(),
+                &first,
+                &policy,
+                id,
+                OfficerAction::Approve,
+                "fixture",
+                &e,
+                t,
+            )
+            .await
+            .unwrap();
+        }
+        for id in [permit_renew, cancel_officer, cancel_admin] {
+            let c = moves::confirm(&h.db, &second, &first, &policy, id, "", &e, t).await.unwrap();
+            permit_of.push(c.permit_id.unwrap());
+        }
+        let until: jiff::civil::Date = permits::get(&h.db, &Actor::cli(), &Viewer::Admin, permit_of[0])
+            .await
+            .unwrap()
+            .valid_until
+            .parse()
+            .unwrap();
+        let (round, _) =
+            rounds::hold(&h.db, &Actor::cli(), &policy, "web-fixture-round", Some(1), None, t).await.unwrap();
+        assert!(read::get(&h.db, &Actor::cli(), &Viewer::Admin, shown).await.is_ok());
+        OfficerPagesFixture {
+            shown,
+            evidence: meta.id,
+            to_decide,
+            to_confirm,
+            to_return,
+            permit_renew: permit_of[0],
+            renew_until: until,
+            cancel_officer: permit_of[1],
+            cancel_admin: permit_of[2],
+            round: round.id,
+        }
+    }
+
+    fn concrete(&self, path: &str, role: Role) -> Option<String> {
+        let id = match path {
+            "/cases/{id}" | "/cases/{id}/message" => self.shown,
+            "/cases/{id}/evidence/{evidence_id}" => {
+                return Some(format!("/cases/{}/evidence/{}", self.shown, self.evidence));
+            }
+            "/cases/{id}/decide" => self.to_decide,
+            "/cases/{id}/confirm" => self.to_confirm,
+            "/cases/{id}/return" => self.to_return,
+            "/permits/{id}" | "/permits/{id}/renew" => self.permit_renew,
+            "/permits/{id}/cancel" if role == Role::Admin => self.cancel_admin,
+            "/permits/{id}/cancel" => self.cancel_officer,
+            "/rounds/{id}" => self.round,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+
+    /// A valid body for a form of the officers' pages: (content type, body).
+    fn sample_body(
+        &self,
+        spec: &RouteSpec,
+        role: Role,
+        csrf: &str,
+        n: usize,
+    ) -> Option<(&'static str, String)> {
+        let form = "application/x-www-form-urlencoded";
+        let body = match (spec.method, spec.path) {
+            ("POST", "/cases/{id}/decide") => {
+                format!("csrf={csrf}&action=request_info&reason=matrix+contract")
+            }
+            ("POST", "/cases/{id}/confirm") => format!("csrf={csrf}&reason=matrix"),
+            ("POST", "/cases/{id}/return") => format!("csrf={csrf}&reason=matrix+housing"),
+            ("POST", "/cases/{id}/message") => format!("csrf={csrf}&message=matrix+message"),
+            ("POST", "/permits/{id}/renew") => {
+                // The administrator renews after the officer: a day later again.
+                let days = if role == Role::Admin { 2 } else { 1 };
+                let until = self.renew_until.checked_add(jiff::Span::new().days(days)).unwrap();
+                format!("csrf={csrf}&valid_until={until}&reason=matrix")
+            }
+            ("POST", "/permits/{id}/cancel") => format!("csrf={csrf}&ground=holder_request&reason=matrix"),
+            ("POST", "/rounds") => format!("csrf={csrf}&reference=web-matrix-{n}&size=1&sector="),
+            _ => return None,
+        };
+        Some((form, body))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_role_as_declared() {
@@ -414,6 +1045,9 @@ async fn every_route_answers_every_role_as_declared() {
     .unwrap();
     let lists = ListsFixture::new(&h).await;
     let register = RegisterFixture::new(&h).await;
+    let cases = CasesFixture::new(&h).await;
+    let officer_pages = OfficerPagesFixture::new(&h).await;
+    let applications = ApplicationsFixture::new(&h).await;
     let mut failures = Vec::new();
     let mut n = 0;
     for spec in ROUTES {
@@ -421,6 +1055,9 @@ async fn every_route_answers_every_role_as_declared() {
             n += 1;
             let path = register
                 .concrete(spec.path)
+                .or_else(|| cases.concrete(spec.path))
+                .or_else(|| officer_pages.concrete(spec.path, role))
+                .or_else(|| applications.concrete(spec.path))
                 .or_else(|| lists.concrete(spec.path))
                 .unwrap_or_else(|| concrete(spec.path, victim.id));
             let mut req = Request::builder().method(spec.method).uri(&path);
@@ -436,14 +1073,19 @@ async fn every_route_answers_every_role_as_declared() {
                 req = req.header("cookie", cookie);
                 csrf
             };
-            let body =
-                match register.sample_body(spec, role, &csrf).or_else(|| sample_body(spec, role, &csrf, n)) {
-                    Some((ct, body)) => {
-                        req = req.header("content-type", ct);
-                        Body::from(body)
-                    }
-                    None => Body::empty(),
-                };
+            let body = match register
+                .sample_body(spec, role, &csrf)
+                .or_else(|| cases.sample_body(spec, n))
+                .or_else(|| officer_pages.sample_body(spec, role, &csrf, n))
+                .or_else(|| ApplicationsFixture::sample_body(spec, &csrf, n))
+                .or_else(|| sample_body(spec, role, &csrf, n))
+            {
+                Some((ct, body)) => {
+                    req = req.header("content-type", ct);
+                    Body::from(body)
+                }
+                None => Body::empty(),
+            };
             let reply = h.send(req.body(body).unwrap()).await;
             let expected = spec.expect_for(role);
             let ok = match (spec.kind, expected) {

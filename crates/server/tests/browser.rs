@@ -33,31 +33,29 @@ impl Messages {
 /// The menu items a role sees, in order.
 fn expected_menu(role: Role) -> Vec<&'static str> {
     match role {
-        Role::Public => vec!["home", "occupations", "lists", "eligibility", "api"],
-        Role::Analyst => {
-            vec![
-                "home",
-                "occupations",
-                "lists",
-                "eligibility",
-                "analysis",
-                "register-stats",
-                "account",
-                "api",
-            ]
-        }
-        Role::Coordinator => {
-            vec![
-                "home",
-                "occupations",
-                "lists",
-                "eligibility",
-                "coordination",
-                "register-stats",
-                "account",
-                "api",
-            ]
-        }
+        Role::Public => vec!["home", "occupations", "lists", "eligibility", "rounds", "api"],
+        Role::Analyst => vec![
+            "home",
+            "occupations",
+            "lists",
+            "eligibility",
+            "analysis",
+            "rounds",
+            "register-stats",
+            "account",
+            "api",
+        ],
+        Role::Coordinator => vec![
+            "home",
+            "occupations",
+            "lists",
+            "eligibility",
+            "coordination",
+            "rounds",
+            "register-stats",
+            "account",
+            "api",
+        ],
         Role::Officer => vec![
             "home",
             "occupations",
@@ -66,11 +64,16 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "border",
             "register",
             "alerts",
+            "cases",
+            "permits",
+            "rounds",
             "register-stats",
             "account",
             "api",
         ],
-        Role::Border => vec!["home", "occupations", "lists", "eligibility", "border", "account", "api"],
+        Role::Border => {
+            vec!["home", "occupations", "lists", "eligibility", "border", "rounds", "account", "api"]
+        }
         Role::Admin => vec![
             "home",
             "occupations",
@@ -79,13 +82,18 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "border",
             "register",
             "alerts",
+            "cases",
+            "permits",
+            "rounds",
             "register-stats",
             "account",
             "users",
             "audit",
             "api",
         ],
-        Role::Applicant => vec!["home", "occupations", "lists", "eligibility", "account", "api"],
+        Role::Applicant => {
+            vec!["home", "occupations", "lists", "eligibility", "applications", "rounds", "account", "api"]
+        }
     }
 }
 

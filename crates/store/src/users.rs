@@ -91,11 +91,78 @@ async fn decoy_hash() -> &'static str {
 
 /// Opens an account. The username is normalised (trimmed, lower case); all fields are checked.
 pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreError> {
+    let checked = check_new(&new)?;
+    let hash = hash_password(&new.password).await?;
+    insert(db, actor, "user.create", checked, &hash, None).await
+}
+
+/// Why a sign-up was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SignUpError {
+    /// Too many sign-ups from the client's address within the window.
+    #[error("too many sign-ups from this address; try again in {} seconds", .0.retry_after_secs)]
+    Throttled(Throttled),
+    /// A bad field ([`StoreError::Invalid`]), a username already taken ([`StoreError::Conflict`]),
+    /// or a failure of the database.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An applicant opens their own account: always the applicant role, never a region, audited
+/// as `account.signup` by the public caller of request `request_id`. The fields are checked as
+/// for [`create`]; a username already taken is [`StoreError::Conflict`]. Attempts that get as
+/// far as hashing the password are counted per client address `ip`
+/// ([`throttle::MAX_SIGNUPS_PER_IP`] per window), so the form can neither mass-produce accounts
+/// nor probe usernames at speed.
+pub async fn sign_up(
+    db: &Db,
+    request_id: &str,
+    username: &str,
+    display_name: &str,
+    password: &str,
+    ip: &str,
+) -> Result<User, SignUpError> {
+    let new = NewUser {
+        username: username.to_string(),
+        display_name: display_name.to_string(),
+        role: Role::Applicant,
+        region: None,
+        password: password.to_string(),
+    };
+    let checked = check_new(&new)?;
+    throttle::check_signup(db, ip).await?;
+    throttle::record_signup(db, ip).await?;
+    let hash = hash_password(&new.password).await?;
+    Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip)).await?)
+}
+
+/// The fields of a new account, normalised and checked.
+struct Checked {
+    username: String,
+    display_name: String,
+    role: Role,
+    region: Option<String>,
+}
+
+fn check_new(new: &NewUser) -> Result<Checked, StoreError> {
     let username = account::username(&new.username)?;
     let display_name = account::display_name(&new.display_name)?;
     let region = account::scope(new.role, new.region.as_deref())?;
     account::password(&new.password, &username)?;
-    let hash = hash_password(&new.password).await?;
+    Ok(Checked { username, display_name, role: new.role, region })
+}
+
+/// Writes a checked account and its audit record (`action`; with the client's address when
+/// given) in one transaction.
+async fn insert(
+    db: &Db,
+    actor: &Actor,
+    action: &str,
+    new: Checked,
+    hash: &str,
+    ip: Option<&str>,
+) -> Result<User, StoreError> {
+    let Checked { username, display_name, role, region } = new;
     let now = crate::now_us();
     let mut tx = db.begin_write().await?;
     let sql = format!(
@@ -105,9 +172,9 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreE
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&username)
         .bind(&display_name)
-        .bind(new.role.as_str())
+        .bind(role.as_str())
         .bind(&region)
-        .bind(&hash)
+        .bind(hash)
         .bind(now)
         .fetch_one(&mut *tx)
         .await
@@ -119,9 +186,11 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreE
             }
         })?;
     let user = from_row(&row)?;
-    let detail = serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
-    audit::append(&mut tx, actor, Event::new("user.create", "user", &user.id.to_string()).detail(detail))
-        .await?;
+    let mut detail = serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
+    if let Some(ip) = ip {
+        detail["ip"] = serde_json::json!(ip);
+    }
+    audit::append(&mut tx, actor, Event::new(action, "user", &user.id.to_string()).detail(detail)).await?;
     tx.commit().await?;
     Ok(user)
 }

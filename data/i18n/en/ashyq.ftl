@@ -41,6 +41,16 @@ login-submit = Log in
 login-failed = Wrong username or password.
 login-throttled = Too many failed attempts. Try again in { $minutes } min.
 login-already = You are already signed in as { $name }.
+signup-link = No account yet? Create an account
+signup-title = Create an account
+signup-intro = An account lets you apply for permits and visas and follow your applications. Accounts of officials are opened by an administrator.
+signup-already = You are signed in as { $name }. Creating an account signs you in to the new one.
+signup-username-hint = 3 to 64 characters: letters a–z, digits, dot, dash, underscore or @. You log in with it.
+signup-display-name = Your full name
+signup-repeat = Repeat the password
+signup-submit = Create account
+signup-have-account = Already have an account? Log in
+signup-throttled = Too many accounts were created from your address. Try again in { $minutes } min.
 
 account-title = My account
 account-username = Username

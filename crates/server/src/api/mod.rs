@@ -2,14 +2,18 @@
 //! (Swagger UI, compiled in, so it works with no internet access).
 
 pub mod audit;
+pub mod cases;
 pub mod eligibility;
 pub mod imports;
 pub mod lists;
 pub mod me;
 pub mod occupations;
+pub mod permits;
 pub mod published;
 pub mod regions;
 pub mod register;
+pub mod rounds;
+pub mod signup;
 pub mod users;
 
 use crate::problem::{FieldError, ProblemDetails};
@@ -31,6 +35,7 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/api/v1/me", me::show)
         .post("/api/v1/me/password", me::change_password)
         .post("/api/v1/me/tokens", me::create_token)
+        .post("/api/v1/signup", signup::create)
         .get("/api/v1/users", users::list)
         .post("/api/v1/users", users::create)
         .get("/api/v1/users/{id}", users::show)
@@ -63,6 +68,29 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/api/v1/register/check", register::check_document)
         .get("/api/v1/register/overstayers", register::overstayers)
         .get("/api/v1/register/statistics", register::statistics)
+        .post("/api/v1/cases", cases::create)
+        .get("/api/v1/cases", cases::list)
+        .get("/api/v1/cases/{id}", cases::show)
+        .post_large("/api/v1/cases/{id}/evidence", cases::add_evidence, cases::EVIDENCE_BODY_LIMIT)
+        .get("/api/v1/cases/{id}/evidence/{evidence_id}", cases::download_evidence)
+        .post("/api/v1/cases/{id}/submit", cases::submit)
+        .post("/api/v1/cases/{id}/withdraw", cases::withdraw)
+        .post("/api/v1/cases/{id}/reply", cases::reply)
+        .post("/api/v1/cases/{id}/messages", cases::message)
+        .post("/api/v1/cases/{id}/decision", cases::decide)
+        .post("/api/v1/cases/{id}/confirm", cases::confirm)
+        .post("/api/v1/cases/{id}/return", cases::send_back)
+        .get("/api/v1/permits", permits::list)
+        .get("/api/v1/permits/overdue", permits::overdue)
+        .get("/api/v1/permits/{id}", permits::show)
+        .post("/api/v1/permits/{id}/renew", permits::renew)
+        .post("/api/v1/permits/{id}/cancel", permits::cancel)
+        .post("/api/v1/permits/{id}/reports", permits::file_report)
+        .get("/api/v1/quotas", permits::quotas)
+        .post("/api/v1/quotas", permits::set_quota)
+        .get("/api/v1/rounds", rounds::list)
+        .get("/api/v1/rounds/{id}", rounds::show)
+        .post("/api/v1/rounds", rounds::hold)
         .merge(
             docs.into(),
             &[
@@ -89,6 +117,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         me::show,
         me::change_password,
         me::create_token,
+        signup::create,
         users::list,
         users::create,
         users::show,
@@ -121,6 +150,29 @@ requests that change something. Every error is an RFC 9457 problem (`application
         register::check_document,
         register::overstayers,
         register::statistics,
+        cases::create,
+        cases::list,
+        cases::show,
+        cases::add_evidence,
+        cases::download_evidence,
+        cases::submit,
+        cases::withdraw,
+        cases::reply,
+        cases::message,
+        cases::decide,
+        cases::confirm,
+        cases::send_back,
+        permits::list,
+        permits::overdue,
+        permits::show,
+        permits::renew,
+        permits::cancel,
+        permits::file_report,
+        permits::quotas,
+        permits::set_quota,
+        rounds::list,
+        rounds::show,
+        rounds::hold,
     ),
     components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
@@ -133,6 +185,9 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "list", description = "Forming and coordinating the list of professions in demand"),
         (name = "published", description = "The published list and the ranking of valuable skills (public)"),
         (name = "eligibility", description = "Deciding the five programmes for a person's facts (public)"),
+        (name = "cases", description = "Applications for the programmes: cases, evidence, decisions (applicants, officers)"),
+        (name = "permits", description = "Permits issued by cases, training reports, and the annual quotas"),
+        (name = "rounds", description = "Invitation rounds of the valuable-skills visa (published)"),
         (name = "register", description = "The register of migrants' movements: crossings, the border check, persons, overstayers, figures"),
     )
 )]

@@ -5,8 +5,9 @@ use super::page::{Page, safe_next};
 use crate::auth::{Credential, PeerAddr, Principal};
 use crate::cookies;
 use crate::state::AppState;
+use ashyq_store::StoreError;
 use ashyq_store::sessions;
-use ashyq_store::users::{self, LoginError};
+use ashyq_store::users::{self, LoginError, User};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -52,28 +53,10 @@ pub async fn submit(
     let next = safe_next(fields.next.as_deref());
     match users::authenticate(&state.db, &principal.request_id, &fields.username, &fields.password, &ip).await
     {
-        Ok(user) => {
-            // A new session on every login: an old one (perhaps fixed by someone else) ends.
-            if let Credential::Session { token, .. } = &principal.credential {
-                let _ = sessions::delete(&state.db, &principal.actor(), token).await;
-            }
-            match sessions::create(&state.db, &user, state.config.session_ttl_secs).await {
-                Ok((token, _)) => {
-                    let cookie = cookies::set(
-                        cookies::SESSION,
-                        &token,
-                        Some(state.config.session_ttl_secs),
-                        state.secure(&headers),
-                    );
-                    let mut res = Redirect::to(&next).into_response();
-                    if let Ok(v) = HeaderValue::from_str(&cookie) {
-                        res.headers_mut().append(header::SET_COOKIE, v);
-                    }
-                    res
-                }
-                Err(e) => super::errors::internal(page, e),
-            }
-        }
+        Ok(user) => match start_session(&state, &principal, &headers, &user, &next).await {
+            Ok(res) => res,
+            Err(e) => super::errors::internal(page, e),
+        },
         Err(LoginError::InvalidCredentials) => {
             let error = Some(page.t("login-failed"));
             (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error }).into_response()
@@ -91,6 +74,29 @@ pub async fn submit(
         }
         Err(LoginError::Store(e)) => super::errors::internal(page, e),
     }
+}
+
+/// Starts a web session for `user` (who just proved who they are, or just signed up) and
+/// redirects to `next` with the session cookie. A new session every time: the caller's old
+/// one (perhaps fixed by someone else) ends.
+pub async fn start_session(
+    state: &AppState,
+    principal: &Principal,
+    headers: &HeaderMap,
+    user: &User,
+    next: &str,
+) -> Result<Response, StoreError> {
+    if let Credential::Session { token, .. } = &principal.credential {
+        let _ = sessions::delete(&state.db, &principal.actor(), token).await;
+    }
+    let (token, _) = sessions::create(&state.db, user, state.config.session_ttl_secs).await?;
+    let cookie =
+        cookies::set(cookies::SESSION, &token, Some(state.config.session_ttl_secs), state.secure(headers));
+    let mut res = Redirect::to(next).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
 }
 
 pub async fn logout(

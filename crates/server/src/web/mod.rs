@@ -5,7 +5,13 @@
 pub mod account;
 pub mod admin;
 pub mod analysis;
+pub mod applications;
+pub mod applications_case;
+pub mod applications_moves;
 pub mod border;
+pub mod cases;
+pub mod cases_moves;
+pub mod cases_show;
 pub mod charts;
 pub mod coordination;
 pub mod eligibility;
@@ -18,9 +24,12 @@ pub mod listview;
 pub mod login;
 pub mod occupations;
 pub mod page;
+pub mod permits;
 pub mod register_alerts;
 pub mod register_dashboard;
 pub mod register_person;
+pub mod rounds;
+pub mod signup;
 pub mod simulate;
 
 use crate::routes::RouteBuilder;
@@ -30,6 +39,8 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/login", login::show)
         .post("/login", login::submit)
         .post("/logout", login::logout)
+        .get("/signup", signup::show)
+        .post("/signup", signup::submit)
         .get("/lang/{code}", login::switch_language)
         .get("/account", account::show)
         .post("/account/password", account::change_password)
@@ -47,6 +58,21 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/eligibility", eligibility::index)
         .get("/eligibility/{programme}", eligibility::show)
         .post("/eligibility/{programme}", eligibility::check)
+        .get("/applications", applications::index)
+        .get("/applications/new/{programme}", applications::new)
+        .post("/applications/new/{programme}", applications::create)
+        .get("/applications/{id}", applications_case::show)
+        .post_large(
+            "/applications/{id}/evidence",
+            applications_moves::evidence,
+            applications_moves::EVIDENCE_BODY_LIMIT,
+        )
+        .get("/applications/{id}/evidence/{evidence_id}", applications_moves::download)
+        .post("/applications/{id}/submit", applications_moves::submit)
+        .post("/applications/{id}/reply", applications_moves::reply)
+        .post("/applications/{id}/message", applications_moves::message)
+        .post("/applications/{id}/withdraw", applications_moves::withdraw)
+        .post("/applications/{id}/reports", applications_moves::report)
         .get("/analysis", analysis::show)
         .post_large("/analysis/imports", analysis::upload, import_limit)
         .post("/analysis/lists", analysis::compute)
@@ -71,4 +97,18 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/coordination", coordination::inbox)
         .get("/coordination/lists/{id}", coordination::show)
         .post("/coordination/lists/{id}/opinion", coordination::give)
+        .get("/cases", cases::queue)
+        .get("/cases/{id}", cases_show::show)
+        .get("/cases/{id}/evidence/{evidence_id}", cases_show::download)
+        .post("/cases/{id}/decide", cases_moves::decide)
+        .post("/cases/{id}/confirm", cases_moves::confirm)
+        .post("/cases/{id}/return", cases_moves::send_back)
+        .post("/cases/{id}/message", cases_moves::message)
+        .get("/permits", permits::list)
+        .get("/permits/{id}", permits::show)
+        .post("/permits/{id}/renew", permits::renew)
+        .post("/permits/{id}/cancel", permits::cancel)
+        .get("/rounds", rounds::list)
+        .post("/rounds", rounds::hold)
+        .get("/rounds/{id}", rounds::show)
 }

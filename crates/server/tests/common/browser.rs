@@ -237,14 +237,17 @@ impl Messages {
     pub fn load() -> Messages {
         let mut all = HashMap::new();
         for lang in LANGS {
-            let path = format!("{}/../../data/i18n/{lang}/ashyq.ftl", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let map = text
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
-                .filter_map(|l| l.split_once(" = "))
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-                .collect();
+            let mut map = HashMap::new();
+            for file in ["ashyq.ftl", "applications.ftl", "cases.ftl"] {
+                let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                map.extend(
+                    text.lines()
+                        .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
+                        .filter_map(|l| l.split_once(" = "))
+                        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string())),
+                );
+            }
             all.insert(lang, map);
         }
         Messages(all)

@@ -90,7 +90,11 @@ pub async fn list(db: &Db) -> Result<Vec<Quota>, StoreError> {
 
 /// The quotas of `year` as published: every quota set, and the valuable-skills visa's from the
 /// policy (nothing taken yet) when the year has not needed it so far.
-pub async fn of_year(db: &Db, policy: &ashyq_core::policy::Policy, year: i16) -> Result<Vec<Quota>, StoreError> {
+pub async fn of_year(
+    db: &Db,
+    policy: &ashyq_core::policy::Policy,
+    year: i16,
+) -> Result<Vec<Quota>, StoreError> {
     let mut out: Vec<Quota> = list(db).await?.into_iter().filter(|q| q.year == i64::from(year)).collect();
     let vs = Programme::ValuableSkillsVisa.id();
     if !out.iter().any(|q| q.programme == vs) {

@@ -282,3 +282,14 @@ pub async fn queue(
     audit::record(db, actor, Event::new("case.queue", "case", "queue").detail(detail)).await?;
     Ok(out)
 }
+
+/// The id of the case with a client's reference, if any (for the operator's CLI; the caller
+/// then reads it through [`get`], which checks and audits).
+pub async fn id_of_reference(db: &Db, reference: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query("SELECT id FROM cases WHERE reference = $1")
+        .bind(reference.trim())
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get("id"))
+        .transpose()?)
+}
