@@ -139,6 +139,7 @@ pub struct Show {
     periods: Vec<PeriodRow>,
     reports: Vec<(String, String, String, String)>,
     grounds: Vec<GroundOption>,
+    /// Not cancelled, and the viewer is an officer (who may renew or cancel it).
     live: bool,
     notice: Option<String>,
     error: Option<String>,
@@ -250,7 +251,7 @@ async fn render(
                 applies: g.applies_to(p.programme),
             })
             .collect(),
-        live: p.cancelled_on.is_none(),
+        live: p.cancelled_on.is_none() && page.role == ashyq_core::Role::Officer,
         summary,
         notice,
         error,
