@@ -433,15 +433,22 @@ struct CasesFixture {
 }
 
 /// A test holder with their own passport.
-fn case_holder(passport: &str) -> ashyq_core::cases::Holder {
+/// The holder of a fixture case, with the birth date and passport expiry its facts give
+/// (the store refuses facts that speak of another passport).
+fn case_holder(passport: &str, facts: &str) -> ashyq_core::cases::Holder {
+    let facts: serde_json::Value = serde_json::from_str(facts).unwrap();
+    let date = |key: &str| {
+        let v = facts.get(key).or_else(|| facts.pointer(&format!("/applicant/{key}")));
+        v.and_then(|v| v.as_str()).unwrap().parse().unwrap()
+    };
     ashyq_core::cases::Holder {
         surname: "MATRIX".into(),
         given_names: "CASE".into(),
-        birth_date: jiff::civil::Date::constant(1990, 5, 1),
+        birth_date: date("birth_date"),
         sex: "F".into(),
         nationality: "GBR".into(),
         passport_number: passport.into(),
-        passport_expiry: jiff::civil::Date::constant(2040, 1, 1),
+        passport_expiry: date("passport_expiry"),
     }
 }
 
@@ -473,7 +480,7 @@ impl CasesFixture {
                 reference: format!("fixture-{n}"),
                 programme,
                 region: "KZ-75".into(),
-                holder: case_holder(&format!("FXC{n:06}")),
+                holder: case_holder(&format!("FXC{n:06}"), &facts.to_string()),
                 facts,
             };
             (new, e)
@@ -636,7 +643,7 @@ impl CasesFixture {
         let body = match (spec.method, spec.path) {
             ("POST", "/api/v1/cases") => format!(
                 r#"{{"reference":"matrix-{n}","programme":"permanent-residence","region":"KZ-75","holder":{},"facts":{PR_FACTS}}}"#,
-                serde_json::to_string(&case_holder("MX1")).unwrap()
+                serde_json::to_string(&case_holder("MX1", PR_FACTS)).unwrap()
             ),
             ("POST", "/api/v1/cases/{id}/evidence") => {
                 return Some((
@@ -724,7 +731,7 @@ impl ApplicationsFixture {
                 reference: format!("app-fixture-{n}"),
                 programme: Programme::PermanentResidence,
                 region: "KZ-75".into(),
-                holder: case_holder(&format!("APF{n:06}")),
+                holder: case_holder(&format!("APF{n:06}"), PR_FACTS),
                 facts: facts.clone(),
             };
             ids.push(moves::create(&h.db, &actor, me, &new, &e).await.unwrap().0);
@@ -773,7 +780,7 @@ impl ApplicationsFixture {
             reference: "app-fixture-vs".into(),
             programme: Programme::ValuableSkillsVisa,
             region: "KZ-75".into(),
-            holder: case_holder("APFVS0001"),
+            holder: case_holder("APFVS0001", VS_FACTS),
             facts: serde_json::from_str(VS_FACTS).unwrap(),
         };
         let (permit_case, _) = moves::create(&h.db, &actor, me, &new, &vs).await.unwrap();

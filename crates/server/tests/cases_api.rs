@@ -108,7 +108,7 @@ fn vs_facts() -> Value {
 /// An ethnic Kazakh housed by contract: eligible for permanent residence.
 fn pr_facts(ethnic_kazakh: bool, housed: bool) -> Value {
     json!({
-        "applicant": { "birth_date": "1990-05-01", "passport_expiry": "2035-01-01", "ethnic_kazakh": ethnic_kazakh,
+        "applicant": { "birth_date": "1990-01-01", "passport_expiry": "2040-01-01", "ethnic_kazakh": ethnic_kazakh,
             "former_citizen": false, "simplified_citizenship": false, "criminal_record": false, "funds": null },
         "family": [], "region": "KZ-75",
         "housing": { "provided_by_contract": housed, "funds_kzt": null },

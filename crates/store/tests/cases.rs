@@ -139,6 +139,21 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
     assert!(created);
     // The same application again is the same case; another under the same reference a conflict.
     assert_eq!(moves::create(db, &applicant, applicant_id, &new, &e).await.unwrap(), (id, false));
+    // The facts must speak of the holder's passport.
+    let mut stale = kandas_facts();
+    stale["applicant"]["passport_expiry"] = "2031-01-01".into();
+    let r = moves::create(
+        db,
+        &applicant,
+        applicant_id,
+        &NewCase { reference: "pr-x".into(), facts: stale, ..new.clone() },
+        &e,
+    )
+    .await;
+    assert!(
+        matches!(r, Err(StoreError::Field { ref field, .. }) if field == "facts.applicant.passport_expiry"),
+        "{r:?}"
+    );
     let other = NewCase { region: "KZ-71".into(), ..new.clone() };
     assert!(matches!(
         moves::create(db, &applicant, applicant_id, &other, &e).await,

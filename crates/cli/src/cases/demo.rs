@@ -103,6 +103,18 @@ impl Demo<'_> {
         on: Date,
     ) -> anyhow::Result<i64> {
         let ev = self.eval(programme, &facts, on)?;
+        // The passport of the holder is the one the facts speak of.
+        let mut holder = holder;
+        for base in ["", "/applicant"] {
+            let date =
+                |key: &str| facts.pointer(&format!("{base}/{key}")).and_then(Value::as_str)?.parse().ok();
+            if let Some(d) = date("passport_expiry") {
+                holder.passport_expiry = d;
+            }
+            if let Some(d) = date("birth_date") {
+                holder.birth_date = d;
+            }
+        }
         let new = NewCase { reference: reference.into(), programme, region: region.into(), holder, facts };
         let (id, _) = moves::create(self.db, &applicant.actor, applicant_id(applicant), &new, &ev)
             .await

@@ -55,14 +55,7 @@ pub(super) fn store_failure(page: Page, e: StoreError) -> Response {
     }
 }
 
-/// An instant as shown: Kazakhstan's time (UTC+5), to the minute.
-pub(super) fn when(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us)
-        .map(|t| {
-            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).strftime("%Y-%m-%d %H:%M").to_string()
-        })
-        .unwrap_or_default()
-}
+pub(super) use super::page::local_time as when;
 
 /// The status of a case in plain words.
 pub(super) fn status_text(page: &Page, status: ashyq_core::cases::CaseStatus) -> String {

@@ -158,6 +158,16 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
+/// An instant as pages show it: Kazakhstan's time (UTC+5 throughout the country since
+/// 1 March 2024), to the minute.
+pub fn local_time(us: i64) -> String {
+    jiff::Timestamp::from_microsecond(us)
+        .map(|t| {
+            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).strftime("%Y-%m-%d %H:%M").to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Percent-encodes a path for a query parameter.
 pub fn encode(s: &str) -> String {
     s.bytes()

@@ -182,7 +182,7 @@ async fn render(
         (page.t("co-region"), region_text(&page, &p.region)),
         (page.t("co-valid-from"), p.valid_from.clone()),
         (page.t("co-valid-until"), p.valid_until.clone()),
-        (page.t("co-issued"), crate::api::instant(p.issued_at_us)),
+        (page.t("co-issued"), super::page::local_time(p.issued_at_us)),
     ];
     if let Some(c) = &p.cancelled_on {
         summary.push((page.t("co-cancelled"), c.clone()));
@@ -223,7 +223,7 @@ async fn render(
             .map(|h| HistoryRow {
                 kind: page.t(&format!("co-permit-event-{}", h.kind)),
                 kind_code: h.kind.clone(),
-                at: crate::api::instant(h.at_us),
+                at: super::page::local_time(h.at_us),
                 actor: h.actor.clone(),
                 term: format!("{} – {}", h.valid_from, h.valid_until),
                 ground: h.ground.as_deref().map(|g| ground_name(&page, g)).unwrap_or_default(),
@@ -238,7 +238,7 @@ async fn render(
                     r.period.to_string(),
                     r.trainees.to_string(),
                     r.summary.clone(),
-                    crate::api::instant(r.filed_at_us),
+                    super::page::local_time(r.filed_at_us),
                 )
             })
             .collect(),

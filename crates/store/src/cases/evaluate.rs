@@ -58,11 +58,27 @@ pub fn outcome(text: &str) -> Option<Outcome> {
     [Outcome::Eligible, Outcome::Ineligible, Outcome::NeedsOfficer].into_iter().find(|o| o.as_str() == text)
 }
 
-/// Whether the programme's facts hold a passport expiry (every programme's do).
-pub fn passport_expiry(facts: &serde_json::Value) -> Option<Date> {
-    facts
-        .pointer("/passport_expiry")
-        .or_else(|| facts.pointer("/applicant/passport_expiry"))
-        .and_then(|v| v.as_str())
-        .and_then(|s| s.parse().ok())
+/// The facts must speak of the holder's passport: where a programme's facts give the
+/// applicant's birth date or passport expiry (at the top, or under `applicant`), they must be
+/// the holder's. Refused naming the field of the facts.
+pub fn agrees_with_holder(
+    facts: &serde_json::Value,
+    holder: &ashyq_core::cases::Holder,
+) -> Result<(), StoreError> {
+    for (key, theirs) in [("birth_date", holder.birth_date), ("passport_expiry", holder.passport_expiry)] {
+        for (path, field) in [
+            (format!("/{key}"), format!("facts.{key}")),
+            (format!("/applicant/{key}"), format!("facts.applicant.{key}")),
+        ] {
+            if let Some(text) = facts.pointer(&path).and_then(|v| v.as_str())
+                && text != theirs.to_string()
+            {
+                return Err(StoreError::field(
+                    field,
+                    format!("{text} is not the holder's {} ({theirs})", key.replace('_', " ")),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -139,6 +139,7 @@ pub async fn create(
     let region = ashyq_core::region::by_code(&new.region).map(|r| r.code.clone()).ok_or_else(|| {
         StoreError::field("region", format!("{:?} is not a region of Kazakhstan (e.g. KZ-75)", new.region))
     })?;
+    super::evaluate::agrees_with_holder(&new.facts, &new.holder)?;
     let holder = serde_json::to_string(&new.holder).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut tx = db.begin_write().await?;
     let existing = sqlx::query(
