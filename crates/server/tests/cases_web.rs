@@ -24,7 +24,7 @@ use std::collections::HashMap;
 const PR_FACTS: &str = r#"{"applicant":{"birth_date":"1990-05-01","passport_expiry":"2035-01-01","ethnic_kazakh":true,"former_citizen":false,"simplified_citizenship":false,"criminal_record":false,"funds":null},"family":[],"region":"KZ-75","housing":{"provided_by_contract":true,"funds_kzt":null}}"#;
 
 /// An investor visa on US$300,000 in a Kazakh company's charter capital: eligible, one officer.
-const INV_FACTS: &str = r#"{"passport_expiry":"2040-01-01","criminal_record":false,"investments":[{"kind":"charter_capital","recipient":"Steppe Logistics LLP","bin":"180340012346","amount":300000,"currency":"USD","date":"2025-03-03"}]}"#;
+const INV_FACTS: &str = r#"{"passport_expiry":"2035-01-01","criminal_record":false,"investments":[{"kind":"charter_capital","recipient":"Steppe Logistics LLP","bin":"180340012346","amount":300000,"currency":"USD","date":"2025-03-03"}]}"#;
 
 /// The messages of `cases.ftl` in a language, with `{ $x }` placeholders kept.
 fn messages(lang: &str) -> HashMap<String, String> {
