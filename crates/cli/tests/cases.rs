@@ -4,7 +4,8 @@
 //! history and evidence; a round held re-derives; a quota below the places taken is refused
 //! naming `places`; the annual re-check finds the permanent residence granted on a bank
 //! certificate now too old, changes nothing in a dry run, and with `--apply` cancels it, in the
-//! store and in the register of movements.
+//! store and in the register of movements; once the holder files a fresh certificate of enough
+//! funds (a confirmation of solvency), the re-check keeps it.
 
 mod support;
 
@@ -18,7 +19,11 @@ fn refused(out: Output, code: i32, needle: &str) {
     assert!(out.stderr.contains(needle), "expected {needle:?} on standard error:\n{}", out.stderr);
 }
 
-both_backends!(demo_cases_list_show_round_and_quota, the_recheck_cancels_only_with_apply);
+both_backends!(
+    demo_cases_list_show_round_and_quota,
+    the_recheck_cancels_only_with_apply,
+    a_fresh_solvency_confirmation_keeps_the_permit,
+);
 
 fn load_demo(t: &TestDb) {
     let out = run(&t.url, &["cases", "demo"]).ok();
@@ -170,4 +175,69 @@ async fn the_recheck_cancels_only_with_apply(t: &TestDb) {
     let next = run(&t.url, &["cases", "recheck", "--json"]).ok().json();
     assert_eq!(next["cancel"], 0, "{next}");
     assert!(next["permits"].as_array().unwrap().iter().all(|p| p["permit"] != number.as_str()), "{next}");
+}
+
+/// The permanent residence the re-check would cancel: its holder files a certificate a tiyn
+/// short (still cancel), then one of exactly the required funds (1,320 MCI) dated today: keep.
+async fn a_fresh_solvency_confirmation_keeps_the_permit(t: &TestDb) {
+    use ashyq_store::cases::{Viewer, read, solvency};
+    load_demo(t);
+    let today = ashyq_store::today();
+    let verdict_of = |number: &str| {
+        let dry = run(&t.url, &["cases", "recheck", "--json"]).ok().json();
+        assert_eq!(dry["applied"], false);
+        dry["permits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["permit"] == number)
+            .cloned()
+            .unwrap_or_else(|| panic!("{number} not re-checked: {dry}"))
+    };
+    let dry = run(&t.url, &["cases", "recheck", "--json"]).ok().json();
+    let stale = dry["permits"].as_array().unwrap().iter().find(|p| p["action"] == "cancel").cloned();
+    let stale = stale.unwrap_or_else(|| panic!("no permit to cancel: {dry}"));
+    assert_eq!(stale["programme"], "permanent-residence");
+    let number = stale["permit"].as_str().unwrap().to_string();
+    let permit_id = stale["permit_id"].as_i64().unwrap();
+
+    // The case's facts: no family, housing by contract — only the applicant's funds count.
+    let case =
+        read::get(&t.db, &ashyq_store::Actor::cli(), &Viewer::Admin, stale["case_id"].as_i64().unwrap())
+            .await
+            .unwrap();
+    assert_eq!(case.facts["family"], serde_json::json!([]), "{}", case.facts);
+    assert_eq!(case.facts["housing"]["provided_by_contract"], true, "{}", case.facts);
+    let policy = ashyq_core::policy::Policy::kz().unwrap();
+    let required = policy.parameter("pr_solvency_per_applicant", today).unwrap().value
+        * policy.parameter("mci", today).unwrap().value;
+    if today.year() == 2026 {
+        assert_eq!(required.to_string(), "5709000", "1,320 MCI of 4,325 tenge");
+    }
+    let holder = ashyq_store::Actor { username: case.applicant.clone(), ..ashyq_store::Actor::cli() };
+    let me = Viewer::Applicant(case.applicant_id);
+    let short = required - parse_like(&required, "0.01");
+    let yesterday = today.yesterday().unwrap();
+    assert!(solvency::confirm(&t.db, &holder, &me, permit_id, short, true, yesterday, today).await.unwrap());
+    let v = verdict_of(&number);
+    assert_eq!(v["action"], "cancel", "a tiyn short: {v}");
+    assert!(v["rules"].as_array().unwrap().iter().any(|r| r == "pr.solvency.applicant"), "{v}");
+
+    assert!(solvency::confirm(&t.db, &holder, &me, permit_id, required, true, today, today).await.unwrap());
+    let v = verdict_of(&number);
+    assert_eq!(v["action"], "keep", "{v}");
+    assert_eq!(v["rules"], serde_json::json!([]), "{v}");
+    // A dry run: nothing was cancelled, and --apply now cancels nothing.
+    let applied = run(&t.url, &["cases", "recheck", "--apply", "--json"]).ok().json();
+    assert_eq!(applied["cancelled"].as_u64(), Some(0), "{applied}");
+    let after = run(&t.url, &["cases", "permit", &number, "--json"]).ok().json();
+    assert!(after["permit"]["cancelled_on"].is_null(), "{after}");
+}
+
+/// `text` read as the type of `_like` (the amount's decimal type, without naming its crate).
+fn parse_like<T: std::str::FromStr>(_like: &T, text: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    text.parse().unwrap()
 }

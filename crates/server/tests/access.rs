@@ -631,6 +631,7 @@ impl CasesFixture {
             "/api/v1/permits/{id}/renew" => self.permit_renew,
             "/api/v1/permits/{id}/cancel" => self.permit_cancel,
             "/api/v1/permits/{id}/reports" => self.permit_report,
+            "/api/v1/permits/{id}/solvency" => self.permit,
             "/api/v1/rounds/{id}" => self.round,
             _ => return None,
         };
@@ -677,6 +678,10 @@ impl CasesFixture {
             ("POST", "/api/v1/permits/{id}/reports") => {
                 r#"{"period":1,"trainees":3,"summary":"matrix report"}"#.into()
             }
+            ("POST", "/api/v1/permits/{id}/solvency") => format!(
+                r#"{{"amount_kzt":"6000000.00","kazakh_bank":true,"certified_on":"{}"}}"#,
+                ashyq_store::today()
+            ),
             ("POST", "/api/v1/quotas") => r#"{"programme":"investor-visa","year":2026,"places":50}"#.into(),
             ("POST", "/api/v1/rounds") => format!(r#"{{"reference":"matrix-round-{n}","size":1}}"#),
             _ => return None,
@@ -705,6 +710,8 @@ struct ApplicationsFixture {
     info_requested: i64,
     /// The case of the valuable-skills permit.
     permit_case: i64,
+    /// The case of a live permanent-residence permit (confirmations of solvency).
+    pr_permit_case: i64,
 }
 
 impl ApplicationsFixture {
@@ -765,6 +772,21 @@ impl ApplicationsFixture {
         moves::decide(&h.db, &actor, &officer, &policy, info_requested, RequestInfo, "fixture: more", &e, t)
             .await
             .unwrap();
+        // A permanent-residence permit issued today: approved, then confirmed by a second officer.
+        let new = moves::NewCase {
+            reference: "app-fixture-pr".into(),
+            programme: Programme::PermanentResidence,
+            region: "KZ-75".into(),
+            holder: case_holder("APFPR0001", PR_FACTS),
+            facts: facts.clone(),
+        };
+        let (pr_permit_case, _) = moves::create(&h.db, &actor, me, &new, &e).await.unwrap();
+        moves::submit(&h.db, &actor, &mine, pr_permit_case, &e).await.unwrap();
+        moves::decide(&h.db, &actor, &officer, &policy, pr_permit_case, Approve, "fixture", &e, t)
+            .await
+            .unwrap();
+        let second = ashyq_store::Actor { username: "fixture-second".into(), ..ashyq_store::Actor::cli() };
+        moves::confirm(&h.db, &second, &officer, &policy, pr_permit_case, "", &e, t).await.unwrap();
         // A valuable-skills permit issued 400 days ago.
         let issued_on = t - 400.days();
         let vs = Evaluated {
@@ -800,6 +822,7 @@ impl ApplicationsFixture {
             draft_withdraw,
             info_requested,
             permit_case,
+            pr_permit_case,
         }
     }
 
@@ -814,6 +837,7 @@ impl ApplicationsFixture {
             "/applications/{id}/withdraw" => self.draft_withdraw,
             "/applications/{id}/reply" => self.info_requested,
             "/applications/{id}/reports" => self.permit_case,
+            "/applications/{id}/solvency" => self.pr_permit_case,
             _ => return None,
         };
         Some(path.replace("{id}", &id.to_string()))
@@ -851,6 +875,10 @@ impl ApplicationsFixture {
             ("POST", "/applications/{id}/reports") => {
                 format!("csrf={csrf}&period=1&trainees=3&summary=matrix+report")
             }
+            ("POST", "/applications/{id}/solvency") => format!(
+                "csrf={csrf}&amount_kzt=6000000&kazakh_bank=yes&certified_on={}",
+                ashyq_store::today()
+            ),
             _ => return None,
         };
         Some((form, body))

@@ -6,7 +6,8 @@
 //! named .pdf are refused (422); the application is sent; the officer's request for
 //! information is answered; another applicant gets 404, an officer 403, the public the login
 //! page. A valuable-skills permit shows its rights, its training-report periods with the
-//! overdue ones marked, and takes a report.
+//! overdue ones marked, and takes a report; a permanent-residence permit takes the holder's
+//! confirmation of solvency (a bad date comes back next to its field) and lists it.
 
 mod common;
 
@@ -467,6 +468,7 @@ async fn a_permit_holder_files_training_reports(h: &Harness) {
     assert!(page.body.contains(&html(&t("en", "app-condition-train-local-personnel"))));
     assert!(page.body.contains("data-period=\"1\" class=\"overdue\" data-overdue=\"true\""), "{}", page.body);
     assert!(page.body.contains("id=\"report-form\""));
+    assert!(!page.body.contains("id=\"solvency-form\""), "no solvency to confirm on this permit");
     // The decision with its reason is in the history, in words.
     assert!(
         page.body.contains(&html(&t("en", "app-event-approved")))
@@ -510,12 +512,127 @@ async fn a_permit_holder_files_training_reports(h: &Harness) {
     assert!(kk.body.contains(&html(&t("kk", "app-status-approved"))));
 }
 
+async fn a_permanent_resident_confirms_solvency(h: &Harness) {
+    let policy = Policy::kz().unwrap();
+    let applicant = actor_of(h, Role::Applicant);
+    let me = Viewer::Applicant(h.user(Role::Applicant).id);
+    let officer = actor_of(h, Role::Officer);
+    let second = Actor { username: "second-officer".into(), ..actor_of(h, Role::Officer) };
+    let here = Viewer::Officer(Some("KZ-75".into()));
+    let facts = serde_json::json!({
+        "applicant": { "birth_date": "1980-04-05", "passport_expiry": "2040-01-01", "ethnic_kazakh": true,
+            "former_citizen": false, "simplified_citizenship": false, "criminal_record": false, "funds": null },
+        "family": [], "region": "KZ-75", "housing": { "provided_by_contract": true, "funds_kzt": null },
+    });
+    let e = evaluation(&facts, Programme::PermanentResidence);
+    assert_eq!(e.outcome, Outcome::Eligible);
+    let new = NewCase {
+        reference: "web-pr-solvency".into(),
+        programme: Programme::PermanentResidence,
+        region: "KZ-75".into(),
+        holder: Holder {
+            surname: "OMAROV".into(),
+            given_names: "BEKZAT".into(),
+            birth_date: jiff::civil::date(1980, 4, 5),
+            sex: "M".into(),
+            nationality: "MNG".into(),
+            passport_number: "E11223344".into(),
+            passport_expiry: jiff::civil::date(2040, 1, 1),
+        },
+        facts,
+    };
+    let (id, _) = moves::create(&h.db, &applicant, h.user(Role::Applicant).id, &new, &e).await.unwrap();
+    moves::submit(&h.db, &applicant, &me, id, &e).await.unwrap();
+    let day = today();
+    moves::decide(&h.db, &officer, &here, &policy, id, OfficerAction::Approve, "Kandas.", &e, day)
+        .await
+        .unwrap();
+    let case = moves::confirm(&h.db, &second, &here, &policy, id, "", &e, day).await.unwrap();
+    assert!(case.permit_id.is_some());
+
+    let (session, csrf) = h.session(Role::Applicant).await;
+    let cookie = format!("{session}; ashyq_lang=en");
+    let location = format!("/applications/{id}");
+    let page = get(h, &location, &cookie).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("id=\"solvency-form\""), "{}", page.body);
+    assert!(page.body.contains(&html(&t("en", "app-solvency"))));
+    assert!(page.body.contains(&html(&t("en", "app-solvency-hint"))));
+    assert!(page.body.contains("id=\"no-confirmations\""));
+
+    let uri = format!("/applications/{id}/solvency");
+    let r = post(
+        h,
+        &uri,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("amount_kzt", "6 000 000"),
+            ("kazakh_bank", "yes"),
+            ("certified_on", "2026-13-01"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("id=\"f-certified_on-error\""), "{}", r.body);
+    assert!(!r.body.contains("id=\"f-amount_kzt-error\""), "{}", r.body);
+    assert!(r.body.contains("value=\"6 000 000\""), "what was typed comes back: {}", r.body);
+    let future = (day + 1.day()).to_string();
+    let r = post(
+        h,
+        &uri,
+        &cookie,
+        &[("csrf", &csrf), ("amount_kzt", "6000000"), ("kazakh_bank", "yes"), ("certified_on", &future)],
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains(&html(&t("en", "app-err-certified-future"))), "{}", r.body);
+    let on = (day - 3.days()).to_string();
+    let r = post(
+        h,
+        &uri,
+        &cookie,
+        &[("csrf", &csrf), ("amount_kzt", "6 000 000"), ("kazakh_bank", "yes"), ("certified_on", &on)],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("location"), format!("/applications/{id}#solvency-h"));
+    let page = get(h, &location, &cookie).await;
+    assert!(page.body.contains(&format!("data-certified-on=\"{on}\"")), "{}", page.body);
+    assert!(page.body.contains("6000000 ₸"), "{}", page.body);
+    assert!(!page.body.contains("id=\"no-confirmations\""));
+    let filed = ashyq_store::cases::solvency::of_permit(&h.db, case.permit_id.unwrap()).await.unwrap();
+    assert_eq!(filed.len(), 1);
+    assert!(filed[0].kazakh_bank);
+    // Another date's certificate without the box ticked: a foreign bank.
+    let r = post(
+        h,
+        &uri,
+        &cookie,
+        &[("csrf", &csrf), ("amount_kzt", "7000000"), ("certified_on", &day.to_string())],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let filed = ashyq_store::cases::solvency::of_permit(&h.db, case.permit_id.unwrap()).await.unwrap();
+    assert_eq!((filed.len(), filed[0].kazakh_bank), (2, false));
+    // The officer's page of the permit lists both, the latest certificate first.
+    let (officer_session, _) = h.session(Role::Officer).await;
+    let permit = get(h, &format!("/permits/{}", case.permit_id.unwrap()), &officer_session).await;
+    assert_eq!(permit.status, 200, "{}", permit.body);
+    let (latest, earlier) = (
+        permit.body.find(&format!("data-certified-on=\"{day}\"")),
+        permit.body.find(&format!("data-certified-on=\"{on}\"")),
+    );
+    assert!(matches!((latest, earlier), (Some(a), Some(b)) if a < b), "{}", permit.body);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_applicants_pages_on_both_backends() {
     for h in Harness::both().await {
         eprintln!("on {}", h.backend());
         an_applicant_applies_attaches_and_sends(&h).await;
         a_permit_holder_files_training_reports(&h).await;
+        a_permanent_resident_confirms_solvency(&h).await;
         h.cleanup().await;
     }
 }

@@ -356,6 +356,43 @@ async fn permanent_residence_needs_a_second_officer() {
         let done = r.json();
         assert_eq!(done["case"]["status"], "approved");
         assert!(done["permit"]["number"].as_str().unwrap().starts_with("PR-"), "{be}: {done}");
+
+        // The holder confirms their solvency: 201 new, 200 the same again, 409 another of the
+        // same date, 422 naming the field, 404 for another applicant, 403 for an officer.
+        let permit = done["permit"]["id"].as_i64().unwrap();
+        let path = format!("/api/v1/permits/{permit}/solvency");
+        let today = ashyq_store::today();
+        let on = today.yesterday().unwrap().to_string();
+        let good = json!({ "amount_kzt": "6000000.00", "kazakh_bank": true, "certified_on": on });
+        let r = call(&h, &applicant, "POST", &path, Some(good.clone())).await;
+        assert_eq!(r.status, 201, "{be}: {}", r.body);
+        let filed = r.json()["solvency"].clone();
+        assert_eq!(filed.as_array().map(Vec::len), Some(1), "{be}: {filed}");
+        assert_eq!(
+            (filed[0]["amount_kzt"].as_str(), filed[0]["certified_on"].as_str()),
+            (Some("6000000"), Some(on.as_str()))
+        );
+        assert_eq!(filed[0]["kazakh_bank"], true);
+        let r = call(&h, &applicant, "POST", &path, Some(good.clone())).await;
+        assert_eq!(r.status, 200, "{be}: {}", r.body);
+        assert_eq!(r.json()["solvency"].as_array().map(Vec::len), Some(1), "{be}: {}", r.body);
+        let other = json!({ "amount_kzt": "5000000", "kazakh_bank": true, "certified_on": on });
+        call(&h, &applicant, "POST", &path, Some(other)).await.problem(409);
+        let future = json!({ "amount_kzt": "6000000", "kazakh_bank": true,
+            "certified_on": today.tomorrow().unwrap().to_string() });
+        let p = call(&h, &applicant, "POST", &path, Some(future)).await.problem(422);
+        assert_eq!(field_of(&p), "certified_on", "{be}: {p}");
+        let words = json!({ "amount_kzt": "six million", "kazakh_bank": true, "certified_on": on });
+        let p = call(&h, &applicant, "POST", &path, Some(words)).await.problem(422);
+        assert_eq!(field_of(&p), "amount_kzt", "{be}: {p}");
+        let stranger = account(&h, "applicant-b", Role::Applicant, None).await;
+        call(&h, &stranger, "POST", &path, Some(good.clone())).await.problem(404);
+        call(&h, &officer_b, "POST", &path, Some(good)).await.problem(403);
+        // The permit's detail lists it, for the holder and the officer alike.
+        let r = call(&h, &officer_b, "GET", &format!("/api/v1/permits/{permit}"), None).await;
+        assert_eq!(r.status, 200, "{be}: {}", r.body);
+        assert_eq!(r.json()["solvency"][0]["certified_on"], on.as_str(), "{be}: {}", r.body);
+        assert_eq!(r.json()["solvency"].as_array().map(Vec::len), Some(1), "{be}: {}", r.body);
         h.cleanup().await;
     }
 }
@@ -416,6 +453,7 @@ async fn the_openapi_document_lists_the_case_workflow() {
         ("/api/v1/cases/{id}/confirm", "post"),
         ("/api/v1/permits/{id}", "get"),
         ("/api/v1/permits/{id}/cancel", "post"),
+        ("/api/v1/permits/{id}/solvency", "post"),
         ("/api/v1/permits/overdue", "get"),
         ("/api/v1/quotas", "get"),
         ("/api/v1/rounds/{id}", "get"),

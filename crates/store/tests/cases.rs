@@ -2,7 +2,7 @@
 //! `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL: the path of a case from draft to permit with four
 //! eyes, who may see what, evidence typed by content and stored once, permits feeding the
 //! register, renewals and cancellations with their history, training reports and overdue
-//! ones, invitation rounds re-derived from their stored candidates, and the quota held under
+//! ones, confirmations of solvency for the re-check, invitation rounds re-derived from their stored candidates, and the quota held under
 //! 500 simultaneous approvals.
 
 use ashyq_core::Role;
@@ -14,7 +14,7 @@ use ashyq_core::policy::Policy;
 use ashyq_core::rates::RateTable;
 use ashyq_core::rules::{Context, Outcome, Programme};
 use ashyq_store::cases::moves::{self, NewCase};
-use ashyq_store::cases::{Evaluated, Viewer, evaluate, evidence, permits, quotas, read, rounds};
+use ashyq_store::cases::{Evaluated, Viewer, evaluate, evidence, permits, quotas, read, rounds, solvency};
 use ashyq_store::users::{self, NewUser};
 use ashyq_store::{Actor, Db, StoreError, both_backends};
 use jiff::civil::{Date, date};
@@ -590,10 +590,105 @@ async fn the_quota_holds_under_500_simultaneous_approvals(db: &Db) {
     assert!(matches!(r, Err(StoreError::Field { ref field, .. }) if field == "places"), "{r:?}");
 }
 
+/// The holder of a permanent-residence permit files bank certificates: the same again changes
+/// nothing, another with the same date is a conflict; the latest one feeds the re-check.
+async fn solvency_confirmations_feed_the_recheck(db: &Db) {
+    let policy = policy();
+    let (applicant, id) = user(db, "applicant1", Role::Applicant, None).await;
+    let (_, other_id) = user(db, "applicant2", Role::Applicant, None).await;
+    let (officer_a, _) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
+    let (officer_b, _) = user(db, "officer.b", Role::Officer, Some("KZ-75")).await;
+    let me = Viewer::Applicant(id);
+    let here = Viewer::Officer(Some("KZ-75".into()));
+    let e = evaluate_pr(&policy, &kandas_facts(), TODAY);
+    let c =
+        new_case(db, &applicant, id, "pr-solvency", Programme::PermanentResidence, kandas_facts(), &e).await;
+    moves::submit(db, &applicant, &me, c, &e).await.unwrap();
+    moves::decide(db, &officer_a, &here, &policy, c, OfficerAction::Approve, "Kandas.", &e, TODAY)
+        .await
+        .unwrap();
+    let case = moves::confirm(db, &officer_b, &here, &policy, c, "", &e, TODAY).await.unwrap();
+    let permit_id = case.permit_id.expect("the permit is issued");
+    let amount = |s: &str| s.parse().expect("a decimal");
+    let on = date(2026, 10, 1);
+
+    assert!(solvency::of_permit(db, permit_id).await.unwrap().is_empty());
+    let new = solvency::confirm(db, &applicant, &me, permit_id, amount("6000000.00"), true, on, TODAY);
+    assert!(new.await.unwrap(), "the first certificate is new");
+    let again = solvency::confirm(db, &applicant, &me, permit_id, amount("6000000"), true, on, TODAY);
+    assert!(!again.await.unwrap(), "the same certificate again changes nothing");
+    let r = solvency::confirm(db, &applicant, &me, permit_id, amount("5000000"), true, on, TODAY).await;
+    assert!(matches!(r, Err(StoreError::Conflict { .. })), "{r:?}");
+    let r =
+        solvency::confirm(db, &applicant, &me, permit_id, amount("6000000"), true, date(2026, 11, 22), TODAY)
+            .await;
+    assert!(matches!(r, Err(StoreError::Field { ref field, .. }) if field == "certified_on"), "{r:?}");
+    let r = solvency::confirm(db, &applicant, &me, permit_id, amount("-1"), true, on, TODAY).await;
+    assert!(matches!(r, Err(StoreError::Field { ref field, .. }) if field == "amount_kzt"), "{r:?}");
+    // An officer does not file for the holder; another applicant does not see the permit.
+    let r = solvency::confirm(db, &officer_a, &here, permit_id, amount("6000000"), true, on, TODAY).await;
+    assert!(matches!(r, Err(StoreError::Forbidden(_))), "{r:?}");
+    let r = solvency::confirm(
+        db,
+        &applicant,
+        &Viewer::Applicant(other_id),
+        permit_id,
+        amount("1"),
+        true,
+        on,
+        TODAY,
+    )
+    .await;
+    assert!(matches!(r, Err(StoreError::NotFound { .. })), "{r:?}");
+    // A later certificate, from a foreign bank, is listed first.
+    let later = date(2026, 11, 20);
+    assert!(
+        solvency::confirm(db, &applicant, &me, permit_id, amount("7000000.5"), false, later, TODAY)
+            .await
+            .unwrap()
+    );
+    let filed = solvency::of_permit(db, permit_id).await.unwrap();
+    assert_eq!(
+        filed
+            .iter()
+            .map(|c| (c.certified_on.as_str(), c.amount_kzt.as_str(), c.kazakh_bank))
+            .collect::<Vec<_>>(),
+        [("2026-11-20", "7000000.5", false), ("2026-10-01", "6000000", true)]
+    );
+    assert_eq!(filed[0].filed_by, "applicant1");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'permit.solvency'").await, 2);
+
+    // The re-check's facts: the latest certificate's funds replace the application's.
+    let facts = solvency::facts_for_recheck(&kandas_facts(), filed.first());
+    assert_eq!(
+        facts["applicant"]["funds"],
+        serde_json::json!({ "amount_kzt": "7000000.5", "kazakh_bank": false, "certified_on": "2026-11-20" })
+    );
+    assert_eq!(facts["region"], "KZ-75", "the other facts stay");
+    assert_eq!(solvency::facts_for_recheck(&kandas_facts(), None), kandas_facts());
+
+    // A valuable-skills permit has no solvency to confirm.
+    let mut vs = eligible_vs(80);
+    vs.applied_on = TODAY;
+    let v =
+        new_case(db, &applicant, id, "vs-solvency", Programme::ValuableSkillsVisa, vs_facts(3), &vs).await;
+    moves::submit(db, &applicant, &me, v, &vs).await.unwrap();
+    rounds::hold(db, &officer_a, &policy, "R-solvency", Some(1), None, TODAY).await.unwrap();
+    let case =
+        moves::decide(db, &officer_a, &here, &policy, v, OfficerAction::Approve, "Invited.", &vs, TODAY)
+            .await
+            .unwrap();
+    let vs_permit = case.permit_id.expect("the valuable-skills permit is issued");
+    let r = solvency::confirm(db, &applicant, &me, vs_permit, amount("6000000"), true, on, TODAY).await;
+    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.contains("permanent-residence")), "{r:?}");
+    assert!(solvency::of_permit(db, vs_permit).await.unwrap().is_empty());
+}
+
 both_backends!(
     permanent_residence_from_draft_to_permit_with_four_eyes,
     evidence_is_typed_by_content_and_stored_once,
     rounds_invite_by_points_and_time_and_are_reproducible,
     training_reports_are_due_per_period,
     the_quota_holds_under_500_simultaneous_approvals,
+    solvency_confirmations_feed_the_recheck,
 );

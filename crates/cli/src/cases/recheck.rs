@@ -2,9 +2,11 @@
 //!
 //! - Permanent residence (Article 49 of the Law "On population migration"): every live permit
 //!   is decided again under the rules in force on the day, with its case's facts and the permit
-//!   as `issued_permit`. The rules say keep, cancel or review (`PermitAction`); the facts are
-//!   those of the application, so a bank certificate that has grown old no longer proves
-//!   solvency — that is the point of the re-check. Cancel → ground `solvency_not_confirmed`.
+//!   as `issued_permit`, and the funds of the latest solvency confirmation the holder filed
+//!   (`ashyq_store::cases::solvency`) in place of the application's certificate. The rules say
+//!   keep, cancel or review (`PermitAction`): a holder who has filed no newer certificate is
+//!   judged on the application's, which has grown old and no longer proves solvency — that is
+//!   the point of the re-check. Cancel → ground `solvency_not_confirmed`.
 //! - Valuable-skills visa (the obligation to train local personnel): a permit with one training
 //!   report overdue is for review; with two or more, cancel → ground `training_obligation_unmet`.
 //!
@@ -56,7 +58,13 @@ fn action_str(a: PermitAction) -> &'static str {
 }
 
 /// Decides a permanent-residence permit again on `on`.
-fn pr_verdict(ctx: &Context<'_>, case: &cases::Case, p: &permits::Permit, on: Date) -> Verdict {
+fn pr_verdict(
+    ctx: &Context<'_>,
+    case: &cases::Case,
+    p: &permits::Permit,
+    latest: Option<&cases::solvency::Confirmation>,
+    on: Date,
+) -> Verdict {
     let mut v = Verdict {
         permit: p.number.clone(),
         permit_id: p.id,
@@ -70,7 +78,7 @@ fn pr_verdict(ctx: &Context<'_>, case: &cases::Case, p: &permits::Permit, on: Da
         cancelled: None,
         error: None,
     };
-    let mut facts = case.facts.clone();
+    let mut facts = cases::solvency::facts_for_recheck(&case.facts, latest);
     if let Some(obj) = facts.as_object_mut() {
         obj.insert(
             "issued_permit".into(),
@@ -125,7 +133,8 @@ pub async fn run(
             continue;
         }
         let case = cases::read::get(db, actor, &Viewer::Admin, p.case_id).await?;
-        verdicts.push(pr_verdict(&ctx, &case, p, on));
+        let confirmations = cases::solvency::of_permit(db, p.id).await?;
+        verdicts.push(pr_verdict(&ctx, &case, p, confirmations.first(), on));
     }
 
     let vs = permits::list(db, actor, &Viewer::Admin, Some(Programme::ValuableSkillsVisa), 5000).await?;

@@ -86,6 +86,7 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/api/v1/permits/{id}/renew", permits::renew)
         .post("/api/v1/permits/{id}/cancel", permits::cancel)
         .post("/api/v1/permits/{id}/reports", permits::file_report)
+        .post("/api/v1/permits/{id}/solvency", permits::confirm_solvency)
         .get("/api/v1/quotas", permits::quotas)
         .post("/api/v1/quotas", permits::set_quota)
         .get("/api/v1/rounds", rounds::list)
@@ -168,6 +169,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         permits::renew,
         permits::cancel,
         permits::file_report,
+        permits::confirm_solvency,
         permits::quotas,
         permits::set_quota,
         rounds::list,

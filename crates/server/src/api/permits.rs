@@ -1,7 +1,8 @@
 //! Permits issued by cases over the API (issue 6): reading them with their history, training
 //! reports and reporting periods, renewing and cancelling them on a legal ground (officers),
-//! filing training reports (the holder), the overdue reports (officers); and the annual quotas
-//! per programme, published to everyone (figures only) and set by administrators.
+//! filing training reports and confirmations of solvency (the holder), the overdue reports
+//! (officers); and the annual quotas per programme, published to everyone (figures only) and set
+//! by administrators.
 
 use crate::auth::Principal;
 use crate::cases::viewer;
@@ -12,6 +13,7 @@ use ashyq_core::cases::obligations::{self, Period};
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::rules::Programme;
 use ashyq_store::cases::permits::{self, Overdue, Permit, PermitHistory, Report};
+use ashyq_store::cases::solvency::{self, Confirmation};
 use ashyq_store::cases::{quotas, rounds};
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -67,6 +69,9 @@ pub struct PermitDetail {
     pub periods: Vec<Period>,
     /// The periods whose report is overdue today.
     pub overdue: Vec<Period>,
+    /// The confirmations of solvency filed (permanent residence), the latest certificate first.
+    #[schema(value_type = Vec<Object>)]
+    pub solvency: Vec<Confirmation>,
 }
 
 async fn permit_detail(s: &AppState, permit: Permit) -> ApiResult<PermitDetail> {
@@ -80,7 +85,8 @@ async fn permit_detail(s: &AppState, permit: Permit) -> ApiResult<PermitDetail> 
     } else {
         obligations::overdue(&periods, &filed, today)
     };
-    Ok(PermitDetail { permit, history, reports, periods, overdue })
+    let solvency = solvency::of_permit(&s.db, permit.id).await?;
+    Ok(PermitDetail { permit, history, reports, periods, overdue, solvency })
 }
 
 /// A permit with its history, training reports, reporting periods and the overdue ones. The
@@ -205,6 +211,46 @@ pub async fn file_report(
         today,
     )
     .await?;
+    let permit = permits::get(&s.db, &p.actor(), &v, id).await?;
+    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(permit_detail(&s, permit).await?)))
+}
+
+/// A confirmation of solvency: the bank's certificate of the funds on the holder's own account.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SolvencyIn {
+    /// Tenge, as a decimal string (at most two decimals), e.g. "6000000.00".
+    pub amount_kzt: String,
+    /// Whether the account is with a second-tier bank of Kazakhstan.
+    pub kazakh_bank: bool,
+    /// The certificate's date, YYYY-MM-DD, not after today.
+    pub certified_on: Date,
+}
+
+/// The holder of a live permanent-residence permit confirms their solvency (Article 49); the
+/// annual re-check decides on the latest certificate filed. The same certificate again changes
+/// nothing (200); another with the same date is a conflict (409).
+#[utoipa::path(post, path = "/api/v1/permits/{id}/solvency", tag = "permits",
+    params(("id" = i64, Path, description = "The permit's id")), request_body = SolvencyIn,
+    responses((status = 201, body = PermitDetail), (status = 200, description = "Already filed", body = PermitDetail),
+        (status = 403, body = ProblemDetails), (status = 404, body = ProblemDetails),
+        (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn confirm_solvency(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<SolvencyIn>,
+) -> ApiResult<(StatusCode, Json<PermitDetail>)> {
+    let v = viewer(&p)?;
+    let amount =
+        body.amount_kzt.trim().parse().map_err(|_| {
+            Problem::validation("amount_kzt", "must be an amount of tenge, such as 6000000.00")
+        })?;
+    let today = crate::api::today();
+    let created =
+        solvency::confirm(&s.db, &p.actor(), &v, id, amount, body.kazakh_bank, body.certified_on, today)
+            .await?;
     let permit = permits::get(&s.db, &p.actor(), &v, id).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(permit_detail(&s, permit).await?)))
 }

@@ -4,8 +4,9 @@
 //! messages —, the evidence with download links, and the forms the status allows (add
 //! evidence, send, reply, write to the officer, withdraw). Once a permit is issued: its
 //! number, kind, term, rights and conditions, history, and for the valuable-skills visa the
-//! training-report periods with the form to file a report. Another applicant's case is "not
-//! found".
+//! training-report periods with the form to file a report; for a live permanent-residence
+//! permit the confirmations of solvency filed and the form to file one (the annual re-check
+//! judges solvency on the latest certificate). Another applicant's case is "not found".
 
 use super::applications::{applicant, programme_name, status_text, store_failure, when};
 use super::eligibility::{DecisionView, decision_view};
@@ -26,7 +27,7 @@ use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 
 /// A mistake in one of the page's forms: the form (`evidence`, `submit`, `reply`, `message`,
-/// `withdraw`, `report`), the field (empty: the form as a whole) and the message.
+/// `withdraw`, `report`, `solvency`), the field (empty: the form as a whole) and the message.
 #[derive(Debug, Clone)]
 pub struct FormError {
     pub form: &'static str,
@@ -51,6 +52,9 @@ pub struct Typed {
     pub period: String,
     pub trainees: String,
     pub summary: String,
+    pub amount_kzt: String,
+    pub kazakh_bank: bool,
+    pub certified_on: String,
 }
 
 pub struct EventView {
@@ -83,6 +87,14 @@ pub struct PeriodView {
     pub overdue: bool,
 }
 
+/// A confirmation of solvency filed.
+pub struct ConfirmationView {
+    pub certified_on: String,
+    pub amount_kzt: String,
+    pub kazakh_bank: bool,
+    pub filed: String,
+}
+
 pub struct PermitHistoryView {
     pub when: String,
     pub text: String,
@@ -103,6 +115,10 @@ pub struct PermitView {
     pub periods: Vec<PeriodView>,
     /// The periods whose report may still be filed: (number, label).
     pub open: Vec<(u32, String)>,
+    /// A live permanent-residence permit: solvency is confirmed on it.
+    pub solvency: bool,
+    /// The confirmations of solvency filed, the latest certificate first.
+    pub confirmations: Vec<ConfirmationView>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -374,6 +390,18 @@ async fn permit_view(
             )
         })
         .collect();
+    let live = p.cancelled_on.is_none() && p.valid_until.as_str() >= today.to_string().as_str();
+    let solvency = live && p.programme == ashyq_core::rules::Programme::PermanentResidence;
+    let confirmations = ashyq_store::cases::solvency::of_permit(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|c| ConfirmationView {
+            certified_on: c.certified_on,
+            amount_kzt: c.amount_kzt,
+            kazakh_bank: c.kazakh_bank,
+            filed: when(c.filed_at_us),
+        })
+        .collect();
     Ok(PermitView {
         kind: word(s, page, &format!("app-permit-kind-{}", p.kind), &p.kind),
         valid_from: p.valid_from.clone(),
@@ -386,6 +414,8 @@ async fn permit_view(
         min_trainees: p.min_trainees,
         periods,
         open,
+        solvency,
+        confirmations,
         number: p.number,
     })
 }

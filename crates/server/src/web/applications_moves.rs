@@ -1,7 +1,8 @@
 //! The applicant's moves on an application, each a form on its page: add evidence (a
 //! multipart upload, its CSRF token a field of the form, the file's type told by its content),
 //! send the application (evaluated again for the day it is sent), answer the officer's request
-//! for information, write to the officer, withdraw, and file a training report of the permit.
+//! for information, write to the officer, withdraw, file a training report of the permit, and
+//! confirm the solvency of a permanent-residence permit (the bank's certificate of funds).
 //! Each one redirects back to the page (303), or shows the page again with the mistake next to
 //! its field (422) or the reason the move cannot be made now (409). The evidence is downloaded
 //! as an attachment, never shown inline.
@@ -16,7 +17,7 @@ use crate::state::AppState;
 use ashyq_core::cases::decision::REASON_MAX_CHARS;
 use ashyq_core::cases::evidence::{self, EvidenceError, MAX_EVIDENCE_BYTES};
 use ashyq_store::StoreError;
-use ashyq_store::cases::{evidence as stored, moves, permits, read};
+use ashyq_store::cases::{evidence as stored, moves, permits, read, solvency};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -417,5 +418,83 @@ pub async fn report(
     {
         Ok(_) => back(id, "#reports-h"),
         Err(e) => refused(&s, page, &principal, id, "report", typed, e).await,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirmations of solvency
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct SolvencyForm {
+    #[serde(default)]
+    amount_kzt: String,
+    /// Present ("yes") when the box is ticked.
+    #[serde(default)]
+    kazakh_bank: Option<String>,
+    #[serde(default)]
+    certified_on: String,
+}
+
+/// The holder of a live permanent-residence permit files the bank's certificate of funds.
+pub async fn solvency(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<SolvencyForm>,
+) -> Response {
+    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    let typed = Typed {
+        amount_kzt: fields.amount_kzt.trim().to_string(),
+        kazakh_bank: fields.kazakh_bank.is_some(),
+        certified_on: fields.certified_on.trim().to_string(),
+        ..Typed::default()
+    };
+    let actor = principal.actor();
+    let permit_id = match read::get(&s.db, &actor, &viewer, id).await {
+        Ok(c) => c.permit_id,
+        Err(e) => return store_failure(page, e),
+    };
+    let Some(permit_id) = permit_id else {
+        let e = FormError::new("solvency", "", page.t("app-err-no-permit"));
+        return render(&s, page, &principal, id, vec![e], typed, StatusCode::CONFLICT).await;
+    };
+    let today = crate::api::today();
+    let mut errs = Vec::new();
+    // Spaces and commas people write between thousands are not part of the amount.
+    let digits: String = typed.amount_kzt.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
+    let amount = digits.parse().ok();
+    if typed.amount_kzt.is_empty() {
+        errs.push(FormError::new("solvency", "amount_kzt", page.t("ec-err-required")));
+    } else if amount.is_none() {
+        errs.push(FormError::new(
+            "solvency",
+            "amount_kzt",
+            page.t1("ec-err-amount", "value", &typed.amount_kzt),
+        ));
+    }
+    let certified_on = typed.certified_on.parse::<Date>().ok();
+    match certified_on {
+        _ if typed.certified_on.is_empty() => {
+            errs.push(FormError::new("solvency", "certified_on", page.t("ec-err-required")))
+        }
+        None => errs.push(FormError::new(
+            "solvency",
+            "certified_on",
+            page.t1("err-date", "value", &typed.certified_on),
+        )),
+        Some(d) if d > today => {
+            errs.push(FormError::new("solvency", "certified_on", page.t("app-err-certified-future")))
+        }
+        Some(_) => {}
+    }
+    let (Some(amount), Some(certified_on), true) = (amount, certified_on, errs.is_empty()) else {
+        return mistakes(&s, page, &principal, id, errs, typed).await;
+    };
+    let kazakh_bank = typed.kazakh_bank;
+    match solvency::confirm(&s.db, &actor, &viewer, permit_id, amount, kazakh_bank, certified_on, today).await
+    {
+        Ok(_) => back(id, "#solvency-h"),
+        Err(e) => refused(&s, page, &principal, id, "solvency", typed, e).await,
     }
 }

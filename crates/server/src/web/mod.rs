@@ -73,6 +73,7 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .post("/applications/{id}/message", applications_moves::message)
         .post("/applications/{id}/withdraw", applications_moves::withdraw)
         .post("/applications/{id}/reports", applications_moves::report)
+        .post("/applications/{id}/solvency", applications_moves::solvency)
         .get("/analysis", analysis::show)
         .post_large("/analysis/imports", analysis::upload, import_limit)
         .post("/analysis/lists", analysis::compute)

@@ -1,6 +1,7 @@
 //! The officers' pages of permits: the permits of their region with the alerts of overdue
 //! training reports (valuable-skills visa), and one permit with its rights and conditions in
-//! words, its history, its reporting periods and reports, and the forms to renew it (a new
+//! words, its history, its reporting periods and reports, the holder's confirmations of solvency
+//! (permanent residence), and the forms to renew it (a new
 //! end with a reason) or cancel it (a legal ground, each shown with its basis, and a reason).
 
 use super::cases::{forbidden_page, programme_name, read_error, region_text};
@@ -138,6 +139,10 @@ pub struct Show {
     history: Vec<HistoryRow>,
     periods: Vec<PeriodRow>,
     reports: Vec<(String, String, String, String)>,
+    /// A permanent-residence permit: the confirmations of solvency are shown.
+    solvency: bool,
+    /// Confirmations of solvency: (certificate date, amount, bank of Kazakhstan, filed by, when).
+    confirmations: Vec<(String, String, String, String, String)>,
     grounds: Vec<GroundOption>,
     /// Not cancelled, and the viewer is an officer (who may renew or cancel it).
     live: bool,
@@ -168,10 +173,11 @@ async fn render(
         let h = permits::history(&s.db, id).await?;
         let r = permits::reports(&s.db, id).await?;
         let periods = permits::periods(&s.policy, &p, today)?;
-        Ok::<_, StoreError>((p, h, r, periods))
+        let c = ashyq_store::cases::solvency::of_permit(&s.db, id).await?;
+        Ok::<_, StoreError>((p, h, r, periods, c))
     }
     .await;
-    let (p, history, reports, periods) = match read {
+    let (p, history, reports, periods, confirmations) = match read {
         Ok(x) => x,
         Err(e) => return read_error(page, e),
     };
@@ -239,6 +245,19 @@ async fn render(
                     r.trainees.to_string(),
                     r.summary.clone(),
                     super::page::local_time(r.filed_at_us),
+                )
+            })
+            .collect(),
+        solvency: p.programme == ashyq_core::rules::Programme::PermanentResidence,
+        confirmations: confirmations
+            .iter()
+            .map(|c| {
+                (
+                    c.certified_on.clone(),
+                    c.amount_kzt.clone(),
+                    page.t(if c.kazakh_bank { "yes" } else { "no" }),
+                    c.filed_by.clone(),
+                    super::page::local_time(c.filed_at_us),
                 )
             })
             .collect(),

@@ -137,6 +137,20 @@ CREATE TABLE training_reports (
     UNIQUE (permit_id, period)
 );
 
+-- Permanent-residence holders' confirmations of solvency (Article 49): the bank's certificate
+-- of the funds on their own account, filed for the annual re-check, which decides on the latest
+-- one instead of the certificate of the application.
+CREATE TABLE solvency_confirmations (
+    id           INTEGER PRIMARY KEY,
+    permit_id    INTEGER NOT NULL REFERENCES case_permits (id),
+    amount_kzt   TEXT NOT NULL,            -- decimal, as written
+    kazakh_bank  INTEGER NOT NULL,          -- 1: a second-tier bank of Kazakhstan
+    certified_on TEXT NOT NULL,
+    filed_by     TEXT NOT NULL,
+    filed_at_us  INTEGER NOT NULL,
+    UNIQUE (permit_id, certified_on)
+);
+
 -- Invitation rounds of the valuable-skills visa: what was asked, what came out, and the
 -- candidates considered (so the round can be re-derived).
 CREATE TABLE rounds (

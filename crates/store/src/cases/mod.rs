@@ -14,6 +14,7 @@ pub mod permits;
 pub mod quotas;
 pub mod read;
 pub mod rounds;
+pub mod solvency;
 
 pub use evaluate::Evaluated;
 pub use read::{Case, CaseEvent, CaseSummary, QueueFilter};

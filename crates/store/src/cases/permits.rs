@@ -247,7 +247,7 @@ async fn history_event(
     Ok(())
 }
 
-async fn load(conn: &mut AnyConnection, id: i64) -> Result<Permit, StoreError> {
+pub(crate) async fn load(conn: &mut AnyConnection, id: i64) -> Result<Permit, StoreError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM case_permits WHERE id = $1")))
         .bind(id)
         .fetch_optional(&mut *conn)
