@@ -288,6 +288,12 @@ async fn four_eyes_permits_and_rounds(h: &Harness) {
     let p = get_as(h, Some(&a), "en", &format!("/permits/{pid}")).await;
     assert!(p.body.contains(&esc(&t("en", "co-right-reside-permanently"))));
     assert!(p.body.contains("Article 49"), "each ground's legal basis is shown");
+    // The renewal form suggests the programme's term from today, within the passport (2035-01-01).
+    assert!(
+        p.body.contains("id=\"valid-until-hint\"") && p.body.contains("value=\"2035-01-01\""),
+        "{}",
+        p.body
+    );
     let r =
         post_as(h, &a, &format!("/permits/{pid}/renew"), &[("valid_until", "soon"), ("reason", "x")]).await;
     assert_eq!(r.status, 422);

@@ -223,3 +223,4 @@ co-round-title = Round
 co-verified = Re-derived from the stored candidates
 co-invitations = Invitations
 co-rank = Rank
+co-renew-suggested = The programme’s term from today ends on { $until } (or when the passport expires, if sooner).

@@ -146,6 +146,9 @@ pub struct Show {
     grounds: Vec<GroundOption>,
     /// Not cancelled, and the viewer is an officer (who may renew or cancel it).
     live: bool,
+    /// The programme's term from today, to the passport's expiry if sooner: the renewal form's
+    /// suggestion (empty when the policy has none in force).
+    suggested_until: String,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -271,6 +274,14 @@ async fn render(
             })
             .collect(),
         live: p.cancelled_on.is_none() && page.role == ashyq_core::Role::Officer,
+        suggested_until: ashyq_core::cases::permit::term(
+            &s.policy,
+            p.programme,
+            crate::api::today(),
+            p.holder.passport_expiry,
+        )
+        .map(|(_, until)| until.to_string())
+        .unwrap_or_default(),
         summary,
         notice,
         error,
