@@ -452,28 +452,12 @@ fn render(
     }
     fieldsets.retain(|fs| !fs.fields.is_empty() || !fs.subs.is_empty());
     let label_of = |name: &str| -> String {
-        if let Some(f) = holder.iter().find(|f| f.name == name) {
-            return f.label.clone();
+        match holder.iter().find(|f| f.name == name) {
+            Some(f) => f.label.clone(),
+            None => form::label_in(&fieldsets, name).unwrap_or_default(),
         }
-        fieldsets
-            .iter()
-            .flat_map(|fs| {
-                fs.fields
-                    .iter()
-                    .map(move |f| (fs, f))
-                    .chain(fs.subs.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f))))
-            })
-            .find(|(_, f)| f.name == name)
-            .map(|(fs, f)| format!("{} — {}", fs.legend, f.label))
-            .unwrap_or_default()
     };
-    let errors = errs
-        .iter()
-        .map(|e| {
-            let anchor = if e.name.is_empty() { String::new() } else { form::field_id(&e.name) };
-            (anchor, label_of(&e.name), e.message.clone())
-        })
-        .collect();
+    let errors = form::summary(errs, label_of);
     let view = NewForm {
         id: p.id(),
         name: programme_name(&page, p),

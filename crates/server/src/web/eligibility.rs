@@ -212,26 +212,9 @@ fn render(
         if name == "on" {
             return page.t("ecf-on");
         }
-        fieldsets
-            .iter()
-            .flat_map(|fs| {
-                fs.fields
-                    .iter()
-                    .map(move |f| (fs, f))
-                    .chain(fs.subs.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f))))
-            })
-            .find(|(_, f)| f.name == name)
-            .map(|(fs, f)| format!("{} — {}", fs.legend, f.label))
-            .unwrap_or_default()
+        form::label_in(&fieldsets, name).unwrap_or_default()
     };
-    // Every error in the summary, linked to its field; one that names no field only there.
-    let errors = errs
-        .iter()
-        .map(|e| {
-            let anchor = if e.name.is_empty() { String::new() } else { form::field_id(&e.name) };
-            (anchor, label_of(&e.name), e.message.clone())
-        })
-        .collect();
+    let errors = form::summary(errs, label_of);
     let on_error = errs.iter().find(|e| e.name == "on").map(|e| e.message.clone());
     let view = SelfCheck {
         id: p.id(),

@@ -540,6 +540,31 @@ pub struct FieldsetView {
     pub subs: Vec<FieldsetView>,
 }
 
+/// The label of the field named `name` in the fieldsets, as "legend — label".
+pub fn label_in(fieldsets: &[FieldsetView], name: &str) -> Option<String> {
+    fieldsets
+        .iter()
+        .flat_map(|fs| {
+            fs.fields
+                .iter()
+                .map(move |f| (fs, f))
+                .chain(fs.subs.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f))))
+        })
+        .find(|(_, f)| f.name == name)
+        .map(|(fs, f)| format!("{} — {}", fs.legend, f.label))
+}
+
+/// The error summary at the top of a form: (anchor, label, message) for every error, linked to
+/// its field; one that names no field has no anchor (it is shown only there).
+pub fn summary(errs: &[FieldError], label_of: impl Fn(&str) -> String) -> Vec<(String, String, String)> {
+    errs.iter()
+        .map(|e| {
+            let anchor = if e.name.is_empty() { String::new() } else { field_id(&e.name) };
+            (anchor, label_of(&e.name), e.message.clone())
+        })
+        .collect()
+}
+
 /// The HTML id of a field: its name with `.`, `[` and `]` as dashes, after `f-`.
 pub fn field_id(name: &str) -> String {
     let mut id = String::from("f-");
