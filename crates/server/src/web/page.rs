@@ -168,6 +168,18 @@ pub fn local_time(us: i64) -> String {
         .unwrap_or_default()
 }
 
+/// An instant to the microsecond in Kazakhstan's time, for the published times a round's
+/// tie-break compares (two profiles may be a second apart).
+pub fn exact_local_time(us: i64) -> String {
+    jiff::Timestamp::from_microsecond(us)
+        .map(|t| {
+            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone())
+                .strftime("%Y-%m-%d %H:%M:%S%.6f (UTC+5)")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Percent-encodes a path for a query parameter.
 pub fn encode(s: &str) -> String {
     s.bytes()
@@ -201,6 +213,14 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn times_are_shown_in_kazakhstan() {
+        // 2026-11-21T19:18:59.685719Z is past midnight in Kazakhstan.
+        let us = 1_795_288_739_685_719;
+        assert_eq!(local_time(us), "2026-11-22 00:18");
+        assert_eq!(exact_local_time(us), "2026-11-22 00:18:59.685719 (UTC+5)");
     }
 
     #[test]

@@ -107,7 +107,7 @@ async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(Hold
             sector: sector_text(&page, x.sector.as_deref()),
             considered: x.considered,
             cut_off: x.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string()),
-            tie_break: x.tie_break_at_us.map_or_else(|| page.t("co-none"), crate::api::instant),
+            tie_break: x.tie_break_at_us.map_or_else(|| page.t("co-none"), super::page::exact_local_time),
             invited: x.invitations.len(),
         })
         .collect();
@@ -227,7 +227,10 @@ pub async fn show(State(s): State<AppState>, page: Page, Path(id): Path<i64>) ->
         (page.t("co-considered"), r.considered.to_string()),
         (page.t("co-invited-count"), r.invitations.len().to_string()),
         (page.t("co-cut-off"), r.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string())),
-        (page.t("co-tie-break"), r.tie_break_at_us.map_or_else(|| page.t("co-none"), crate::api::instant)),
+        (
+            page.t("co-tie-break"),
+            r.tie_break_at_us.map_or_else(|| page.t("co-none"), super::page::exact_local_time),
+        ),
     ];
     let invitations = r
         .invitations
@@ -235,7 +238,7 @@ pub async fn show(State(s): State<AppState>, page: Page, Path(id): Path<i64>) ->
         .map(|i| InvitationRow {
             rank: i.rank,
             points: i.points,
-            submitted: crate::api::instant(i.submitted_at_us),
+            submitted: super::page::exact_local_time(i.submitted_at_us),
             case_id: officer.then_some(i.case_id),
         })
         .collect();
