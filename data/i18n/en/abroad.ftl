@@ -1,0 +1,1 @@
+# Citizens working abroad: the registry, interstate agreements and rights-protection cases.

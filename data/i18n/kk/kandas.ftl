@@ -1,0 +1,1 @@
+# Kandas resettlement: applications, regional quotas, assignments and subsidies.

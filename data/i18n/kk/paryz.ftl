@@ -1,0 +1,1 @@
+# The Paryz contest: nominations, the jury's decisions and the winners.
