@@ -5,6 +5,7 @@
 //! (`ashyq-store`, `ashyq-server`, the `ashyq` binary) pass in whatever the outside world says,
 //! including "now".
 
+pub mod abroad;
 pub mod account;
 pub mod audit;
 pub mod cases;
@@ -12,9 +13,11 @@ pub mod checkpoint;
 pub mod country;
 pub mod ids;
 pub mod iin;
+pub mod kandas;
 pub mod labour;
 pub mod mrz;
 pub mod occupation;
+pub mod paryz;
 pub mod policy;
 pub mod rates;
 pub mod region;
