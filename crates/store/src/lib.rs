@@ -4,14 +4,17 @@
 //! This crate must not decide policy (that is `ashyq-core`) and must not know about HTTP or the
 //! terminal. Every state change it makes writes its audit record in the same transaction.
 
+pub mod abroad;
 pub mod applications;
 pub mod audit;
 pub mod backup;
 pub mod cases;
 pub mod db;
 pub mod error;
+pub mod kandas;
 pub mod labour;
 pub mod lists;
+pub mod paryz;
 pub mod rates;
 pub mod register;
 pub mod secret;
