@@ -231,3 +231,208 @@ pub async fn load_register(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Resu
 pub async fn load_cases(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
     crate::cases::demo::load(db, policy, dir).await
 }
+
+/// The Paryz contest (issue 7, docs/paryz.md): one published year, 2025, with FICTIONAL nominees
+/// (illustrative names and businesses, no real person), unless a contest year exists already.
+pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
+    use ashyq_core::paryz::{NominationInput, Verdict, YearMove};
+    use ashyq_store::paryz::{self, Audience};
+    if !paryz::years(db, Audience::Staff).await?.is_empty() {
+        return Ok(None);
+    }
+    let actor = Actor::cli();
+    let on = date(2025, 12, 15);
+    paryz::open_year(db, &actor, 2025).await?;
+    let nominees = [
+        (
+            "Aigerim Example (fictional)",
+            "TUR",
+            "Example Textiles",
+            "manufacturing",
+            120,
+            500_000_000,
+            Verdict::Winner,
+        ),
+        (
+            "Nurlan Sample (fictional)",
+            "DEU",
+            "Sample Agro Tech",
+            "agriculture",
+            45,
+            180_000_000,
+            Verdict::Winner,
+        ),
+        (
+            "Dana Placeholder (fictional)",
+            "MNG",
+            "Placeholder Logistics",
+            "transport",
+            30,
+            90_000_000,
+            Verdict::Shortlisted,
+        ),
+        (
+            "Erlan Mock (fictional)",
+            "CHN",
+            "Mock Software",
+            "information technology",
+            12,
+            20_000_000,
+            Verdict::NotSelected,
+        ),
+    ];
+    let mut made = Vec::new();
+    for (i, (nominee, country, business, sector, jobs, investment, verdict)) in
+        nominees.into_iter().enumerate()
+    {
+        let input = NominationInput {
+            nominee: nominee.into(),
+            country: country.into(),
+            card_number: None,
+            business: business.into(),
+            sector: sector.into(),
+            bin: None,
+            contribution: format!("Fictional demo nomination: {jobs} jobs created in Kazakhstan."),
+            jobs_created: jobs,
+            investment_kzt: investment,
+        };
+        let (n, _) = paryz::nominate(db, &actor, 2025, &format!("demo-paryz-2025-{i}"), &input).await?;
+        made.push((n.id, verdict));
+    }
+    paryz::move_year(db, &actor, policy, 2025, YearMove::Close, on).await?;
+    for (id, verdict) in made {
+        paryz::decide(db, &actor, policy, id, verdict, "Demo decision of the jury (fictional).", on).await?;
+    }
+    paryz::move_year(db, &actor, policy, 2025, YearMove::Publish, on).await?;
+    Ok(Some("Paryz contest: a published demo year, 2025, with fictional nominees.".into()))
+}
+
+/// Citizens working abroad (issue 7, docs/abroad.md): ILLUSTRATIVE interstate agreements with
+/// the Republic of Korea, Russia, Türkiye, the UAE and Germany (examples of what the list holds,
+/// not the official texts, statuses or dates), a few FICTIONAL citizens in the registry and
+/// one protection case, unless an agreement exists already.
+pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
+    use ashyq_core::abroad::WorkerInput;
+    use ashyq_store::abroad::agreements::{self, AgreementInput};
+    use ashyq_store::abroad::cases::{self, NewCase};
+    use ashyq_store::abroad::workers;
+    if !agreements::list(db, ashyq_store::today()).await?.is_empty() {
+        return Ok(None);
+    }
+    let actor = Actor::cli();
+    let note = "Illustrative demo row: not the official text, status or dates.";
+    /// Reference, country, title, status, signed on, in force from, what it covers.
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        &'static [&'static str],
+    );
+    let rows: [Row; 5] = [
+        (
+            "demo-kor",
+            "KOR",
+            "Agreement on temporary employment of citizens (illustrative)",
+            "negotiating",
+            None,
+            None,
+            &["employment", "domestic_workers", "readmission"],
+        ),
+        (
+            "demo-rus",
+            "RUS",
+            "Labour migration within the EAEU (illustrative)",
+            "in_force",
+            Some("2014-05-29"),
+            Some("2015-01-01"),
+            &["employment", "social_security", "pensions", "health_care", "qualifications"],
+        ),
+        (
+            "demo-tur",
+            "TUR",
+            "Agreement on social security (illustrative)",
+            "signed",
+            Some("2024-06-01"),
+            None,
+            &["social_security", "pensions"],
+        ),
+        (
+            "demo-are",
+            "ARE",
+            "Memorandum on domestic workers (illustrative)",
+            "negotiating",
+            None,
+            None,
+            &["employment", "domestic_workers"],
+        ),
+        (
+            "demo-deu",
+            "DEU",
+            "Agreement on skilled workers (illustrative)",
+            "negotiating",
+            None,
+            None,
+            &["employment", "qualifications"],
+        ),
+    ];
+    for (reference, country, title, status, signed_on, in_force_from, covers) in rows {
+        let input = AgreementInput {
+            reference: reference.into(),
+            country: country.into(),
+            title: title.into(),
+            signed_on: signed_on.map(str::to_string),
+            in_force_from: in_force_from.map(str::to_string),
+            status: status.into(),
+            covers: covers.iter().map(|c| c.to_string()).collect(),
+            note: Some(note.into()),
+            illustrative: true,
+        };
+        agreements::save(db, &actor, &input).await?;
+    }
+    // Fictional citizens (valid IINs, invented names).
+    let people = [
+        ("900101400013", "Example (fictional)", "Aigerim", "KOR", "domestic_work"),
+        ("850615300129", "Sample (fictional)", "Nurlan", "KOR", "construction"),
+        ("921203400232", "Placeholder (fictional)", "Dana", "ARE", "domestic_work"),
+        ("880302300340", "Mock (fictional)", "Saule", "TUR", "hospitality"),
+        ("950711400455", "Demo (fictional)", "Aruzhan", "RUS", "healthcare"),
+        ("871111300787", "Specimen (fictional)", "Erlan", "KOR", "agriculture"),
+        ("910415300908", "Instance (fictional)", "Marat", "DEU", "it"),
+    ];
+    let today = ashyq_store::today();
+    let until = today.checked_add(jiff::Span::new().years(1))?.to_string();
+    let from = today.checked_sub(jiff::Span::new().months(3))?.to_string();
+    let mut first = None;
+    for (i, (iin, surname, given, country, sector)) in people.into_iter().enumerate() {
+        let input = WorkerInput {
+            iin: iin.into(),
+            surname: surname.into(),
+            given_names: given.into(),
+            country: country.into(),
+            employer: "Example Employer (fictional)".into(),
+            agency: Some("Example Recruiting (fictional)".into()),
+            agency_licence: None,
+            contract_from: from.clone(),
+            contract_until: until.clone(),
+            sector: sector.into(),
+        };
+        let (w, _) = workers::register(db, &actor, &format!("demo-abroad-{i}"), &input).await?;
+        first.get_or_insert(w.id);
+    }
+    if let Some(worker_id) = first {
+        let new = NewCase {
+            reference: "demo-abroad-case-1".into(),
+            worker_id,
+            kind: "unpaid_wages".into(),
+            complaint: "Fictional demo complaint: two months' wages unpaid.".into(),
+        };
+        cases::open(db, &actor, &new, today).await?;
+    }
+    Ok(Some(
+        "Citizens abroad: five illustrative agreements, seven fictional citizens and one protection case."
+            .into(),
+    ))
+}

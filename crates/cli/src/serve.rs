@@ -96,6 +96,12 @@ pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<
     if let Some(what) = crate::demo_data::load_cases(&db, &policy, &data_dir).await? {
         println!("{what}");
     }
+    if let Some(what) = crate::demo_data::load_paryz(&db, &policy).await? {
+        println!("{what}");
+    }
+    if let Some(what) = crate::demo_data::load_abroad(&db).await? {
+        println!("{what}");
+    }
     println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
     run(db, policy, args).await
 }

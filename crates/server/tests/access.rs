@@ -19,6 +19,7 @@ fn concrete(path: &str, victim: i64) -> String {
         .replace("{file}", "ashyq.css")
         .replace("{*rest}", "swagger-initializer.js")
         .replace("{programme}", "permanent-residence")
+        .replace("{year}", "2031")
 }
 
 /// POST routes that change nothing (a decision on facts the caller sends), so leave no audit
@@ -1061,6 +1062,311 @@ impl OfficerPagesFixture {
 
 // ---------------------------------------------------------------------------------------------
 
+// Kandas resettlement (`/api/v1/kandas…`, `/kandas…`): applications of families choosing
+// KZ-75 (test-officer's region), one per move so that each allowed call succeeds once; the one to
+// pay is assigned first.
+struct KandasFixture {
+    shown: i64,
+    assign_api: i64,
+    refuse_api: i64,
+    pay_api: i64,
+    assign_page: i64,
+    refuse_page: i64,
+}
+
+impl KandasFixture {
+    async fn new(h: &Harness) -> KandasFixture {
+        use jiff::civil::Date;
+        let today = ashyq_store::today();
+        let facts = |region: &str| ashyq_core::kandas::Application {
+            applicant: ashyq_core::kandas::Person {
+                surname: "MATRIX".into(),
+                given_names: "K".into(),
+                birth_date: Date::constant(1980, 1, 1),
+            },
+            members: Vec::new(),
+            origin: "MNG".into(),
+            ethnic_kazakh: true,
+            citizen: false,
+            region: region.into(),
+        };
+        let mut ids = Vec::new();
+        for i in 0..6 {
+            let reference = format!("KD-M{i}");
+            let a =
+                ashyq_store::kandas::create(&h.db, &actor_cli(), None, &reference, &facts("KZ-75"), today)
+                    .await
+                    .unwrap();
+            ids.push(a.id);
+        }
+        ashyq_store::kandas::assign(&h.db, &actor_cli(), None, &h.state.policy, ids[3], today).await.unwrap();
+        KandasFixture {
+            shown: ids[0],
+            assign_api: ids[1],
+            refuse_api: ids[2],
+            pay_api: ids[3],
+            assign_page: ids[4],
+            refuse_page: ids[5],
+        }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/api/v1/kandas/applications/{id}" | "/kandas/{id}" => self.shown,
+            "/api/v1/kandas/applications/{id}/assign" => self.assign_api,
+            "/api/v1/kandas/applications/{id}/refuse" => self.refuse_api,
+            "/api/v1/kandas/applications/{id}/pay" => self.pay_api,
+            "/kandas/{id}/assign" => self.assign_page,
+            "/kandas/{id}/refuse" => self.refuse_page,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+
+    fn sample_body(spec: &RouteSpec, csrf: &str, n: usize) -> Option<(&'static str, String)> {
+        let json = "application/json";
+        let form = "application/x-www-form-urlencoded";
+        Some(match (spec.method, spec.path) {
+            ("POST", "/api/v1/kandas/applications") => (
+                json,
+                format!(
+                    r#"{{"reference":"KD-N{n}","facts":{{"applicant":{{"surname":"NEW","given_names":"K","birth_date":"1985-02-02"}},"members":[],"origin":"CHN","ethnic_kazakh":true,"region":"KZ-75"}}}}"#
+                ),
+            ),
+            ("POST", "/api/v1/kandas/applications/{id}/refuse") => (json, r#"{"reason":"matrix"}"#.into()),
+            ("POST", "/api/v1/kandas/applications/{id}/assign" | "/api/v1/kandas/applications/{id}/pay") => {
+                (json, "{}".into())
+            }
+            ("POST", "/kandas/{id}/assign") => (form, format!("csrf={csrf}")),
+            ("POST", "/kandas/{id}/refuse") => (form, format!("csrf={csrf}&reason=matrix")),
+            _ => return None,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Paryz contest (`/paryz…`, `/api/v1/paryz…`): contest years in the state each move needs
+// (open for nominations and for closing, closed with everything decided for publishing, closed
+// with a nomination to decide, published to read), made by the operator (`cli`).
+
+struct ParyzFixture {
+    /// Open: coordinators and administrators nominate here (API and pages).
+    nominate: i64,
+    /// Open: closed by the administrator over the API, and on the page.
+    close_api: i64,
+    close_page: i64,
+    /// Closed, every nomination decided: published over the API, and on the page.
+    publish_api: i64,
+    publish_page: i64,
+    /// A nomination of a closed year, to decide.
+    to_decide: i64,
+    /// Published: read by everyone.
+    published: i64,
+}
+
+impl ParyzFixture {
+    async fn new(h: &Harness) -> ParyzFixture {
+        use ashyq_core::paryz::{NominationInput, Verdict, YearMove};
+        use ashyq_store::paryz;
+        let actor = ashyq_store::Actor::cli();
+        let policy = policy_kz();
+        let t = ashyq_store::today();
+        let input = NominationInput {
+            nominee: "Matrix Nominee (fictional)".into(),
+            country: "TUR".into(),
+            card_number: None,
+            business: "Matrix Trading".into(),
+            sector: "trade".into(),
+            bin: None,
+            contribution: "matrix".into(),
+            jobs_created: 10,
+            investment_kzt: 1_000_000,
+        };
+        for y in 2040..=2046 {
+            paryz::open_year(&h.db, &actor, y).await.unwrap();
+        }
+        let mut made = Vec::new();
+        for y in [2042, 2043, 2044, 2046] {
+            let (n, _) = paryz::nominate(&h.db, &actor, y, &format!("matrix-fx-{y}"), &input).await.unwrap();
+            paryz::move_year(&h.db, &actor, &policy, y, YearMove::Close, t).await.unwrap();
+            made.push(n.id);
+        }
+        for id in [made[0], made[2], made[3]] {
+            paryz::decide(&h.db, &actor, &policy, id, Verdict::Winner, "matrix", t).await.unwrap();
+        }
+        paryz::move_year(&h.db, &actor, &policy, 2044, YearMove::Publish, t).await.unwrap();
+        ParyzFixture {
+            nominate: 2040,
+            close_api: 2041,
+            close_page: 2045,
+            publish_api: 2042,
+            publish_page: 2046,
+            to_decide: made[1],
+            published: 2044,
+        }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let year = match path {
+            "/api/v1/paryz/{year}" | "/paryz/{year}" => self.published,
+            "/api/v1/paryz/{year}/nominations" | "/paryz/{year}/nominations" => self.nominate,
+            "/api/v1/paryz/{year}/close" => self.close_api,
+            "/paryz/{year}/close" => self.close_page,
+            "/api/v1/paryz/{year}/publish" => self.publish_api,
+            "/paryz/{year}/publish" => self.publish_page,
+            "/api/v1/paryz/nominations/{id}/decision" | "/paryz/nominations/{id}/decide" => {
+                return Some(path.replace("{id}", &self.to_decide.to_string()));
+            }
+            _ => return None,
+        };
+        Some(path.replace("{year}", &year.to_string()))
+    }
+
+    /// A valid body for a POST route of the contest: (content type, body).
+    fn sample_body(spec: &RouteSpec, csrf: &str, n: usize) -> Option<(&'static str, String)> {
+        let form = "application/x-www-form-urlencoded";
+        let json = "application/json";
+        match (spec.method, spec.path) {
+            ("POST", "/api/v1/paryz") => Some((json, r#"{"year":2050}"#.into())),
+            ("POST", "/paryz") => Some((form, format!("csrf={csrf}&year=2051"))),
+            ("POST", "/api/v1/paryz/{year}/close" | "/api/v1/paryz/{year}/publish") => {
+                Some((json, String::new()))
+            }
+            ("POST", "/paryz/{year}/close" | "/paryz/{year}/publish") => Some((form, format!("csrf={csrf}"))),
+            ("POST", "/api/v1/paryz/{year}/nominations") => Some((
+                json,
+                format!(
+                    r#"{{"reference":"matrix-api-{n}","nominee":"Matrix (fictional)","country":"DEU","business":"Matrix GmbH","sector":"engineering","contribution":"matrix","jobs_created":5,"investment_kzt":1000}}"#
+                ),
+            )),
+            ("POST", "/paryz/{year}/nominations") => Some((
+                form,
+                format!(
+                    "csrf={csrf}&reference=matrix-page-{n}&nominee=Matrix&country=DEU&business=Matrix+GmbH\
+                     &sector=engineering&contribution=matrix&jobs_created=5&investment_kzt=1000&card_number=&bin="
+                ),
+            )),
+            ("POST", "/api/v1/paryz/nominations/{id}/decision") => {
+                Some((json, r#"{"verdict":"shortlisted","reason":"matrix"}"#.into()))
+            }
+            ("POST", "/paryz/nominations/{id}/decide") => {
+                Some((form, format!("csrf={csrf}&verdict=shortlisted&reason=matrix")))
+            }
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citizens working abroad (`/abroad…`, `/api/v1/abroad…`): one registered citizen with a case to
+// read and to record actions on, and one open case each for the API's and the page's status move.
+
+struct AbroadFixture {
+    worker: i64,
+    shown: i64,
+    api_move: i64,
+    page_move: i64,
+}
+
+/// Valid IINs for the matrix's registry entries.
+const ABROAD_IIN: &str = "900101400013";
+
+impl AbroadFixture {
+    async fn new(h: &Harness) -> AbroadFixture {
+        use ashyq_store::abroad::cases::{self, NewCase};
+        use ashyq_store::abroad::workers;
+        let cli = ashyq_store::Actor::cli();
+        let input = ashyq_core::abroad::WorkerInput {
+            iin: ABROAD_IIN.into(),
+            surname: "MATRIX".into(),
+            given_names: "ABROAD".into(),
+            country: "KOR".into(),
+            employer: "Matrix Co".into(),
+            contract_from: "2026-01-01".into(),
+            contract_until: "2030-01-01".into(),
+            sector: "domestic_work".into(),
+            ..Default::default()
+        };
+        let (w, _) = workers::register(&h.db, &cli, "matrix-abroad", &input).await.unwrap();
+        let mut ids = Vec::new();
+        for n in 0..3 {
+            let new = NewCase {
+                reference: format!("matrix-abroad-case-{n}"),
+                worker_id: w.id,
+                kind: "unpaid_wages".into(),
+                complaint: "matrix".into(),
+            };
+            ids.push(cases::open(&h.db, &cli, &new, ashyq_store::today()).await.unwrap().0.case.id);
+        }
+        AbroadFixture { worker: w.id, shown: ids[0], api_move: ids[1], page_move: ids[2] }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/abroad/workers/{id}" | "/abroad/workers/{id}/cases" | "/api/v1/abroad/workers/{id}" => {
+                self.worker
+            }
+            "/abroad/cases/{id}"
+            | "/abroad/cases/{id}/actions"
+            | "/api/v1/abroad/cases/{id}"
+            | "/api/v1/abroad/cases/{id}/actions" => self.shown,
+            "/api/v1/abroad/cases/{id}/status" => self.api_move,
+            "/abroad/cases/{id}/status" => self.page_move,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+
+    fn sample_body(&self, spec: &RouteSpec, csrf: &str, n: usize) -> Option<(&'static str, String)> {
+        let form = "application/x-www-form-urlencoded";
+        let json = "application/json";
+        let w = self.worker;
+        Some(match (spec.method, spec.path) {
+            ("POST", "/api/v1/abroad/agreements") => (
+                json,
+                format!(
+                    r#"{{"reference":"matrix-ag-{n}","country":"TUR","title":"Matrix","status":"negotiating","covers":["employment"]}}"#
+                ),
+            ),
+            ("POST", "/api/v1/abroad/workers") => (
+                json,
+                format!(
+                    r#"{{"reference":"matrix-w-{n}","iin":"{ABROAD_IIN}","surname":"M","given_names":"A","country":"ARE","employer":"E","contract_from":"2026-01-01","contract_until":"2030-01-01","sector":"construction"}}"#
+                ),
+            ),
+            ("POST", "/api/v1/abroad/cases") => (
+                json,
+                format!(
+                    r#"{{"reference":"matrix-c-{n}","worker_id":{w},"kind":"other","complaint":"matrix"}}"#
+                ),
+            ),
+            ("POST", "/api/v1/abroad/cases/{id}/actions") => {
+                (json, r#"{"kind":"consulate_contacted","body":"matrix"}"#.into())
+            }
+            ("POST", "/api/v1/abroad/cases/{id}/status") => {
+                (json, r#"{"status":"in_progress","reason":"matrix"}"#.into())
+            }
+            ("POST", "/abroad/workers") => (
+                form,
+                format!(
+                    "csrf={csrf}&reference=matrix-wp-{n}&iin={ABROAD_IIN}&surname=M&given_names=A&country=ARE\
+                     &employer=E&agency=&agency_licence=&contract_from=2026-01-01&contract_until=2030-01-01&sector=it"
+                ),
+            ),
+            ("POST", "/abroad/workers/{id}/cases") => {
+                (form, format!("csrf={csrf}&reference=matrix-cp-{n}&kind=other&complaint=matrix"))
+            }
+            ("POST", "/abroad/cases/{id}/actions") => {
+                (form, format!("csrf={csrf}&kind=employer_contacted&taken_on=&body=matrix"))
+            }
+            ("POST", "/abroad/cases/{id}/status") => {
+                (form, format!("csrf={csrf}&status=in_progress&reason=matrix"))
+            }
+            _ => return None,
+        })
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_role_as_declared() {
     let h = Harness::new().await;
@@ -1083,16 +1389,22 @@ async fn every_route_answers_every_role_as_declared() {
     let cases = CasesFixture::new(&h).await;
     let officer_pages = OfficerPagesFixture::new(&h).await;
     let applications = ApplicationsFixture::new(&h).await;
+    let paryz = ParyzFixture::new(&h).await;
+    let kandas = KandasFixture::new(&h).await;
+    let abroad = AbroadFixture::new(&h).await;
     let mut failures = Vec::new();
     let mut n = 0;
     for spec in ROUTES {
         for role in Role::ALL {
             n += 1;
-            let path = register
+            let path = kandas
                 .concrete(spec.path)
+                .or_else(|| register.concrete(spec.path))
+                .or_else(|| abroad.concrete(spec.path))
                 .or_else(|| cases.concrete(spec.path))
                 .or_else(|| officer_pages.concrete(spec.path, role))
                 .or_else(|| applications.concrete(spec.path))
+                .or_else(|| paryz.concrete(spec.path))
                 .or_else(|| lists.concrete(spec.path))
                 .unwrap_or_else(|| concrete(spec.path, victim.id));
             let mut req = Request::builder().method(spec.method).uri(&path);
@@ -1108,11 +1420,13 @@ async fn every_route_answers_every_role_as_declared() {
                 req = req.header("cookie", cookie);
                 csrf
             };
-            let body = match register
-                .sample_body(spec, role, &csrf)
+            let body = match KandasFixture::sample_body(spec, &csrf, n)
+                .or_else(|| register.sample_body(spec, role, &csrf))
+                .or_else(|| abroad.sample_body(spec, &csrf, n))
                 .or_else(|| cases.sample_body(spec, n))
                 .or_else(|| officer_pages.sample_body(spec, role, &csrf, n))
                 .or_else(|| ApplicationsFixture::sample_body(spec, &csrf, n))
+                .or_else(|| ParyzFixture::sample_body(spec, &csrf, n))
                 .or_else(|| sample_body(spec, role, &csrf, n))
             {
                 Some((ct, body)) => {

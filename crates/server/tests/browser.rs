@@ -33,7 +33,7 @@ impl Messages {
 /// The menu items a role sees, in order.
 fn expected_menu(role: Role) -> Vec<&'static str> {
     match role {
-        Role::Public => vec!["home", "occupations", "lists", "eligibility", "rounds", "api"],
+        Role::Public => vec!["home", "occupations", "lists", "eligibility", "rounds", "paryz", "api"],
         Role::Analyst => vec![
             "home",
             "occupations",
@@ -41,6 +41,8 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "eligibility",
             "analysis",
             "rounds",
+            "paryz",
+            "abroad",
             "register-stats",
             "account",
             "api",
@@ -52,6 +54,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "eligibility",
             "coordination",
             "rounds",
+            "paryz",
             "register-stats",
             "account",
             "api",
@@ -66,13 +69,16 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "alerts",
             "cases",
             "permits",
+            "kandas",
             "rounds",
+            "paryz",
+            "abroad",
             "register-stats",
             "account",
             "api",
         ],
         Role::Border => {
-            vec!["home", "occupations", "lists", "eligibility", "border", "rounds", "account", "api"]
+            vec!["home", "occupations", "lists", "eligibility", "border", "rounds", "paryz", "account", "api"]
         }
         Role::Admin => vec![
             "home",
@@ -84,7 +90,10 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "alerts",
             "cases",
             "permits",
+            "kandas",
             "rounds",
+            "paryz",
+            "abroad",
             "register-stats",
             "account",
             "users",
@@ -92,7 +101,17 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "api",
         ],
         Role::Applicant => {
-            vec!["home", "occupations", "lists", "eligibility", "applications", "rounds", "account", "api"]
+            vec![
+                "home",
+                "occupations",
+                "lists",
+                "eligibility",
+                "applications",
+                "rounds",
+                "paryz",
+                "account",
+                "api",
+            ]
         }
     }
 }

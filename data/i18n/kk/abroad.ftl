@@ -1,1 +1,106 @@
-# Citizens working abroad: the registry, interstate agreements and rights-protection cases.
+# Шетелде жұмыс істейтін азаматтар: тізілім, мемлекетаралық келісімдер және құқықтарды қорғау істері.
+nav-abroad = Шетелдегі азаматтар
+
+ab-title = Шетелде жұмыс істейтін азаматтар
+ab-intro = Шетелде жұмыс істейтін Қазақстан азаматтары: олар қайда жұмыс істейді, құқықтарын қандай мемлекетаралық келісімдер қорғайды және оларды қорғау үшін қандай істер ашылған.
+ab-countries = Жұмыс істейтін азаматтар саны бойынша елдер
+ab-countries-hint = { $on } күні шарты аяқталмаған азаматтар; азаматтар ең көп жұмыс істейтін елдер бірінші тұр.
+ab-citizens = Азаматтар
+ab-country = Ел
+ab-open-cases = Ашық істер
+ab-agreements = Келісімдер
+ab-all = Барлығы
+ab-none = Әзірге жоқ.
+ab-reference = Нөмірі
+ab-citizen = Азамат
+ab-kind = Шағым
+ab-status = Мәртебе
+ab-counts-only = Сіз тек сандарды көресіз: аты-жөндер мен ЖСН-ды істерді жүргізетін қызметкерлер ғана көреді.
+ab-agreements-title = Мемлекетаралық келісімдер
+ab-agreements-intro = Қазақстанның азаматтары жұмыс істейтін елдермен жасасқан келісімдері: нені қамтиды және қандай күйде. «Мысал» деп белгіленген жолдар — ресми мәтіндер емес, иллюстрациялар.
+ab-agreement = Келісім
+ab-signed-on = Қол қойылған күні
+ab-in-force-from = Күшіне енген күні
+ab-covers = Қамтиды
+ab-note = Ескертпе
+ab-illustrative = мысал
+ab-registry-title = Шетелдегі азаматтар тізілімі
+ab-registry-intro = Әр жазба — шетелдегі бір еңбек шарты. Тізілімді әр қарау аудит журналына жазылады.
+ab-search = ЖСН немесе аты-жөні
+ab-search-button = Іздеу
+ab-name = Аты-жөні
+ab-iin = ЖСН
+ab-sector = Сала
+ab-employer = Жұмыс беруші
+ab-contract = Шарт
+ab-add = Азаматты тіркеу
+ab-surname = Тегі
+ab-given-names = Аты
+ab-agency = Жеке жұмыспен қамту агенттігі
+ab-agency-licence = Агенттік лицензиясының нөмірі
+ab-contract-from = Шарт басталған күн
+ab-contract-until = Шарт аяқталатын күн
+ab-birth-date = Туған күні
+ab-registered-by = Тіркеген
+ab-cases = Құқықтарды қорғау істері
+ab-opened = Ашылған
+ab-open-case = Құқықтарды қорғау ісін ашу
+ab-complaint = Шағым
+ab-case-title = Құқықтарды қорғау ісі
+ab-history = Не істелді
+ab-add-action = Әрекетті жазу
+ab-action = Әрекет
+ab-taken-on = Күні
+ab-what = Не істелді
+ab-change-status = Мәртебені өзгерту
+ab-reason = Негіздеме
+
+ab-err-field = Түзетіңіз: { $detail }
+ab-err-refused = Мұны істеуге болмайды: { $detail }
+ab-err-conflict = Іс осы уақытта өзгерді; оны қайта ашыңыз: { $detail }
+ab-err-forbidden = Сізге бұған рұқсат жоқ: { $detail }
+ab-err-notfound = Табылмады: { $detail }
+
+ab-sector-domestic_work = Үй шаруасындағы жұмыс
+ab-sector-construction = Құрылыс
+ab-sector-agriculture = Ауыл шаруашылығы
+ab-sector-hospitality = Қонақ үйлер мен тамақтандыру
+ab-sector-healthcare = Денсаулық сақтау
+ab-sector-it = АТ
+ab-sector-transport = Көлік
+ab-sector-other = Басқа
+
+ab-astatus-negotiating = келіссөз үстінде
+ab-astatus-signed = қол қойылған
+ab-astatus-in_force = күшінде
+ab-astatus-suspended = тоқтатылған
+
+ab-cover-employment = жұмысқа орналасу
+ab-cover-social_security = әлеуметтік қамсыздандыру
+ab-cover-pensions = зейнетақы
+ab-cover-domestic_workers = үй жұмыскерлері
+ab-cover-health_care = медициналық көмек
+ab-cover-qualifications = біліктілікті тану
+ab-cover-readmission = реадмиссия
+
+ab-kind-unpaid_wages = Жалақы төленбеген
+ab-kind-confiscated_passport = Паспорт тартып алынған
+ab-kind-unsafe_conditions = Қауіпті еңбек жағдайлары
+ab-kind-trafficking_signs = Адам саудасының белгілері
+ab-kind-contract_breach = Шарт бұзылған
+ab-kind-other = Басқа
+
+ab-status-open = ашық
+ab-status-in_progress = жұмыста
+ab-status-resolved = шешілді
+ab-status-closed = жабылды
+
+ab-action-opened = Іс ашылды
+ab-action-status = Мәртебе өзгерді
+ab-action-consulate_contacted = Консулдыққа хабарласты
+ab-action-employer_contacted = Жұмыс берушімен байланысты
+ab-action-agency_licence_checked = Агенттік лицензиясы тексерілді
+ab-action-authorities_notified = Жергілікті органдар хабардар етілді
+ab-action-legal_aid = Заң көмегі көрсетілді
+ab-action-returned_home = Елге оралды
+ab-action-other = Басқа

@@ -1,13 +1,16 @@
 //! The JSON API under `/api/v1`, its OpenAPI 3.1 document and the API reference page
 //! (Swagger UI, compiled in, so it works with no internet access).
 
+pub mod abroad;
 pub mod audit;
 pub mod cases;
 pub mod eligibility;
 pub mod imports;
+pub mod kandas;
 pub mod lists;
 pub mod me;
 pub mod occupations;
+pub mod paryz;
 pub mod permits;
 pub mod published;
 pub mod regions;
@@ -92,6 +95,31 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/api/v1/rounds", rounds::list)
         .get("/api/v1/rounds/{id}", rounds::show)
         .post("/api/v1/rounds", rounds::hold)
+        .get("/api/v1/abroad/figures", abroad::figures)
+        .get("/api/v1/abroad/agreements", abroad::agreements_list)
+        .post("/api/v1/abroad/agreements", abroad::agreements_save)
+        .get("/api/v1/abroad/workers", abroad::workers_search)
+        .post("/api/v1/abroad/workers", abroad::workers_register)
+        .get("/api/v1/abroad/workers/{id}", abroad::workers_show)
+        .get("/api/v1/abroad/cases", abroad::cases_list)
+        .post("/api/v1/abroad/cases", abroad::cases_open)
+        .get("/api/v1/abroad/cases/{id}", abroad::cases_show)
+        .post("/api/v1/abroad/cases/{id}/actions", abroad::cases_action)
+        .post("/api/v1/abroad/cases/{id}/status", abroad::cases_status)
+        .post("/api/v1/kandas/applications", kandas::create)
+        .get("/api/v1/kandas/applications", kandas::list)
+        .get("/api/v1/kandas/applications/{id}", kandas::show)
+        .post("/api/v1/kandas/applications/{id}/assign", kandas::assign)
+        .post("/api/v1/kandas/applications/{id}/refuse", kandas::refuse)
+        .post("/api/v1/kandas/applications/{id}/pay", kandas::pay)
+        .get("/api/v1/kandas/report", kandas::report)
+        .get("/api/v1/paryz", paryz::list)
+        .post("/api/v1/paryz", paryz::open)
+        .get("/api/v1/paryz/{year}", paryz::show)
+        .post("/api/v1/paryz/{year}/close", paryz::close)
+        .post("/api/v1/paryz/{year}/publish", paryz::publish)
+        .post("/api/v1/paryz/{year}/nominations", paryz::nominate)
+        .post("/api/v1/paryz/nominations/{id}/decision", paryz::decide)
         .merge(
             docs.into(),
             &[
@@ -175,6 +203,31 @@ requests that change something. Every error is an RFC 9457 problem (`application
         rounds::list,
         rounds::show,
         rounds::hold,
+        abroad::figures,
+        abroad::agreements_list,
+        abroad::agreements_save,
+        abroad::workers_search,
+        abroad::workers_register,
+        abroad::workers_show,
+        abroad::cases_list,
+        abroad::cases_open,
+        abroad::cases_show,
+        abroad::cases_action,
+        abroad::cases_status,
+        kandas::create,
+        kandas::list,
+        kandas::show,
+        kandas::assign,
+        kandas::refuse,
+        kandas::pay,
+        kandas::report,
+        paryz::list,
+        paryz::open,
+        paryz::show,
+        paryz::close,
+        paryz::publish,
+        paryz::nominate,
+        paryz::decide,
     ),
     components(schemas(ProblemDetails, FieldError)),
     modifiers(&Security),
@@ -190,6 +243,9 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "cases", description = "Applications for the programmes: cases, evidence, decisions (applicants, officers)"),
         (name = "permits", description = "Permits issued by cases, training reports, and the annual quotas"),
         (name = "rounds", description = "Invitation rounds of the valuable-skills visa (published)"),
+        (name = "paryz", description = "The annual Paryz contest: nominations, the jury's decisions, the published winners"),
+        (name = "kandas", description = "Kandas resettlement: applications, assignment to a region against its quota, subsidies, the report by region"),
+        (name = "abroad", description = "Citizens working abroad: figures by country (analysts), interstate agreements (public), the registry and rights-protection cases (officers)"),
         (name = "register", description = "The register of migrants' movements: crossings, the border check, persons, overstayers, figures"),
     )
 )]

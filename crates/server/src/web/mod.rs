@@ -2,6 +2,9 @@
 //! JavaScript. Every page is built from a [`page::Page`], which carries the language, the
 //! caller, the menu their role may see and the CSRF token for forms.
 
+pub mod abroad;
+pub mod abroad_cases;
+pub mod abroad_workers;
 pub mod account;
 pub mod admin;
 pub mod analysis;
@@ -19,11 +22,13 @@ pub mod eligibility_form;
 pub mod errors;
 pub mod form;
 pub mod home;
+pub mod kandas;
 pub mod lists;
 pub mod listview;
 pub mod login;
 pub mod occupations;
 pub mod page;
+pub mod paryz;
 pub mod permits;
 pub mod register_alerts;
 pub mod register_dashboard;
@@ -112,4 +117,25 @@ pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
         .get("/rounds", rounds::list)
         .post("/rounds", rounds::hold)
         .get("/rounds/{id}", rounds::show)
+        .get("/abroad", abroad::overview)
+        .get("/abroad/agreements", abroad::agreements_page)
+        .get("/abroad/workers", abroad_workers::registry)
+        .post("/abroad/workers", abroad_workers::add)
+        .get("/abroad/workers/{id}", abroad_workers::show)
+        .post("/abroad/workers/{id}/cases", abroad_workers::open_case)
+        .get("/abroad/cases/{id}", abroad_cases::show)
+        .post("/abroad/cases/{id}/actions", abroad_cases::action)
+        .post("/abroad/cases/{id}/status", abroad_cases::status)
+        .get("/paryz", paryz::list)
+        .post("/paryz", paryz::open)
+        .get("/paryz/{year}", paryz::show)
+        .post("/paryz/{year}/close", paryz::close)
+        .post("/paryz/{year}/publish", paryz::publish)
+        .post("/paryz/{year}/nominations", paryz::nominate)
+        .post("/paryz/nominations/{id}/decide", paryz::decide)
+        .get("/kandas", kandas::queue)
+        .get("/kandas/report", kandas::report)
+        .get("/kandas/{id}", kandas::show)
+        .post("/kandas/{id}/assign", kandas::assign)
+        .post("/kandas/{id}/refuse", kandas::refuse)
 }
