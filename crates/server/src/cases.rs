@@ -1,13 +1,18 @@
 //! What the case workflow's API and pages share: who the caller is to the cases (a
-//! [`Viewer`]), and the rules' evaluation of a case's facts with the world of the database
-//! (published lists, official rates) under the policy in force.
+//! [`Viewer`]), the rules' evaluation of a case's facts with the world of the database
+//! (published lists, official rates) under the policy in force, and a piece of evidence as a
+//! download.
 
 use crate::api::eligibility::world;
 use crate::auth::Principal;
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
+use ashyq_core::cases::evidence::MediaType;
 use ashyq_core::rules::{Context, Programme};
+use ashyq_store::cases::evidence::EvidenceMeta;
 use ashyq_store::cases::{Evaluated, Viewer, evaluate};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 
 /// The caller as the case workflow sees them; 403 for roles that have no business with cases
@@ -36,4 +41,54 @@ pub async fn evaluation(
 /// The evaluation of a stored case again for `on` (a submission, a decision).
 pub async fn evaluation_of(s: &AppState, case: &ashyq_store::cases::Case, on: Date) -> ApiResult<Evaluated> {
     evaluation(s, case.programme, &case.facts, on).await
+}
+
+/// A stored piece of evidence as a download, for the API and both case pages: the media type
+/// sniffed at upload, an attachment never rendered inline (`nosniff`), and not kept in caches
+/// (it is personal data).
+pub fn evidence_file(meta: &EvidenceMeta, bytes: Vec<u8>) -> Response {
+    let media = MediaType::parse(&meta.media_type).map_or("application/octet-stream", MediaType::as_str);
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
+    h.insert(header::CONTENT_DISPOSITION, attachment(&meta.file_name));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
+
+/// `Content-Disposition: attachment` with the name in plain ASCII (other characters as `_`) and,
+/// when that is not the name itself, the name in UTF-8 too (RFC 6266 `filename*`).
+fn attachment(name: &str) -> HeaderValue {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    let ascii: String = name.chars().map(|c| if plain(c) { c } else { '_' }).collect();
+    let mut value = format!("attachment; filename=\"{ascii}\"");
+    if ascii != name {
+        let encoded: String = name
+            .bytes()
+            .map(|b| {
+                if plain(char::from(b)) && b.is_ascii() {
+                    char::from(b).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        value.push_str(&format!("; filename*=UTF-8''{encoded}"));
+    }
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attachment;
+
+    #[test]
+    fn attachment_names_are_plain_ascii_with_the_real_name_beside() {
+        assert_eq!(attachment("diploma.pdf"), "attachment; filename=\"diploma.pdf\"");
+        assert_eq!(
+            attachment("паспорт 1.pdf"),
+            "attachment; filename=\"________1.pdf\"; filename*=UTF-8''%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%201.pdf"
+        );
+    }
 }

@@ -22,8 +22,8 @@ use ashyq_store::cases::{Case, CaseEvent, CaseSummary, QueueFilter, Viewer, perm
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -316,30 +316,6 @@ pub async fn add_evidence(
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(meta)))
 }
 
-/// `Content-Disposition: attachment` with the name in ASCII and, when it is not, in UTF-8 too.
-fn attachment(name: &str) -> HeaderValue {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
-        .filter(|c| *c != '"' && *c != '\\')
-        .collect();
-    let mut value = format!("attachment; filename=\"{ascii}\"");
-    if ascii != name {
-        let encoded: String = name
-            .bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_') {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect();
-        value.push_str(&format!("; filename*=UTF-8''{encoded}"));
-    }
-    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
-}
-
 /// Downloads a piece of evidence: the stored bytes with their media type, as an attachment.
 /// Every download is audited.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", tag = "cases",
@@ -353,15 +329,7 @@ pub async fn download_evidence(
     Path((id, evidence_id)): Path<(i64, i64)>,
 ) -> ApiResult<Response> {
     let (meta, bytes) = evidence::download(&s.db, &p.actor(), &viewer(&p)?, id, evidence_id).await?;
-    let media = core_evidence::MediaType::parse(&meta.media_type)
-        .map(|m| HeaderValue::from_static(m.as_str()))
-        .unwrap_or_else(|| HeaderValue::from_static("application/octet-stream"));
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, media);
-    h.insert(header::CONTENT_DISPOSITION, attachment(&meta.file_name));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    Ok(res)
+    Ok(crate::cases::evidence_file(&meta, bytes))
 }
 
 /// Submits a draft: the facts are evaluated again for today.

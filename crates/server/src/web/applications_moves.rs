@@ -19,7 +19,7 @@ use ashyq_core::cases::evidence::{self, EvidenceError, MAX_EVIDENCE_BYTES};
 use ashyq_store::StoreError;
 use ashyq_store::cases::{evidence as stored, moves, permits, read, solvency};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -213,28 +213,7 @@ pub async fn download(
 ) -> Response {
     let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
     match stored::download(&s.db, &principal.actor(), &viewer, id, evidence_id).await {
-        Ok((meta, bytes)) => {
-            let ascii: String = meta
-                .file_name
-                .chars()
-                .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
-                .collect();
-            let encoded = super::page::encode(&meta.file_name);
-            let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-            let mut res = bytes.into_response();
-            let h = res.headers_mut();
-            let media = HeaderValue::from_str(&meta.media_type)
-                .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
-            h.insert(header::CONTENT_TYPE, media);
-            if let Ok(v) = HeaderValue::from_str(&disposition) {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            } else {
-                h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
-            }
-            h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-            res
-        }
+        Ok((meta, bytes)) => crate::cases::evidence_file(&meta, bytes),
         Err(e) => store_failure(page, e),
     }
 }

@@ -19,7 +19,7 @@ use ashyq_store::cases::{self, Case, evidence, read};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -320,22 +320,7 @@ pub async fn download(
         return forbidden_page(page);
     };
     match cases::evidence::download(&s.db, &principal.actor(), &viewer, id, evidence_id).await {
-        Ok((meta, bytes)) => {
-            let name: String = meta
-                .file_name
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
-                .collect();
-            (
-                [
-                    (header::CONTENT_TYPE, meta.media_type.clone()),
-                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
+        Ok((meta, bytes)) => crate::cases::evidence_file(&meta, bytes),
         Err(e) => read_error(page, e),
     }
 }
