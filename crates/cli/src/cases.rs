@@ -125,11 +125,7 @@ pub fn parse_programme(field: &str, text: &str) -> Result<Programme, StoreError>
 
 /// A time in microseconds as a date and time in Kazakhstan (UTC+5).
 pub fn when(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us)
-        .map(|t| {
-            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).strftime("%Y-%m-%d %H:%M").to_string()
-        })
-        .unwrap_or_else(|_| us.to_string())
+    ashyq_store::local_minute(us).unwrap_or_else(|| us.to_string())
 }
 
 /// Every case past the draft stage that the filters keep, oldest submission first.

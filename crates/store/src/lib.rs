@@ -30,10 +30,21 @@ pub use audit::Actor;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 
-/// Today's date in Kazakhstan (one time zone, UTC+5, since 1 March 2024): the default date of
-/// the rules in force, for every shell.
+/// Kazakhstan's time zone: one, UTC+5, since 1 March 2024.
+pub fn kazakhstan() -> jiff::tz::TimeZone {
+    jiff::tz::Offset::constant(5).to_time_zone()
+}
+
+/// Today's date in Kazakhstan: the default date of the rules in force, for every shell.
 pub fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).date()
+    jiff::Timestamp::now().to_zoned(kazakhstan()).date()
+}
+
+/// A `*_us` instant as people in Kazakhstan read it, to the minute (`2026-11-22 00:18`); `None`
+/// for a number out of the range of time.
+pub fn local_minute(us: i64) -> Option<String> {
+    let t = jiff::Timestamp::from_microsecond(us).ok()?;
+    Some(t.to_zoned(kazakhstan()).strftime("%Y-%m-%d %H:%M").to_string())
 }
 
 /// Microseconds since the Unix epoch, the unit of every `*_us` column.

@@ -164,9 +164,7 @@ pub fn crossing_rows(page: &Page, list: &[CrossingView], documents: &[Document])
             event_id: c.event_id.clone(),
             day: c.day.clone(),
             time: jiff::Timestamp::from_microsecond(c.at_us)
-                .map(|t| {
-                    t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).strftime("%H:%M").to_string()
-                })
+                .map(|t| t.to_zoned(ashyq_store::kazakhstan()).strftime("%H:%M").to_string())
                 .unwrap_or_default(),
             kind: crossing_kind(page, &c.kind),
             kind_code: c.kind.clone(),

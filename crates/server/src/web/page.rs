@@ -164,22 +164,14 @@ impl FromRequestParts<AppState> for Page {
 /// An instant as pages show it: Kazakhstan's time (UTC+5 throughout the country since
 /// 1 March 2024), to the minute.
 pub fn local_time(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us)
-        .map(|t| {
-            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).strftime("%Y-%m-%d %H:%M").to_string()
-        })
-        .unwrap_or_default()
+    ashyq_store::local_minute(us).unwrap_or_default()
 }
 
 /// An instant to the microsecond in Kazakhstan's time, for the published times a round's
 /// tie-break compares (two profiles may be a second apart).
 pub fn exact_local_time(us: i64) -> String {
     jiff::Timestamp::from_microsecond(us)
-        .map(|t| {
-            t.to_zoned(jiff::tz::Offset::constant(5).to_time_zone())
-                .strftime("%Y-%m-%d %H:%M:%S%.6f (UTC+5)")
-                .to_string()
-        })
+        .map(|t| t.to_zoned(ashyq_store::kazakhstan()).strftime("%Y-%m-%d %H:%M:%S%.6f (UTC+5)").to_string())
         .unwrap_or_default()
 }
 

@@ -68,7 +68,7 @@ pub async fn add(
     }
     let media =
         evidence::check_file(bytes, max_bytes).map_err(|e| StoreError::field("file", e.to_string()))?;
-    let sha = hex(&Sha256::digest(bytes));
+    let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = db.begin_write().await?;
     let case = load(&mut tx, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
@@ -181,8 +181,4 @@ pub async fn download(
     )
     .await?;
     Ok((meta, bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

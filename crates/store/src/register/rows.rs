@@ -6,8 +6,8 @@ use crate::labour::import::RowError;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::register::AuthorisationKind;
 use ashyq_core::{checkpoint, country, ids, region};
+use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::{Timestamp, tz};
 use std::str::FromStr;
 
 /// Which register file.
@@ -379,7 +379,7 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
             r.fail("at", format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"))
         }
     });
-    let day = at.map(|ts| ts.to_zoned(tz::Offset::constant(5).to_time_zone()).date());
+    let day = at.map(|ts| ts.to_zoned(crate::kazakhstan()).date());
     if let Some(d) = day
         && d > context.today.tomorrow().unwrap_or(context.today)
     {
