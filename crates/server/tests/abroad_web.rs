@@ -12,7 +12,7 @@ use ashyq_core::Role;
 use ashyq_store::audit;
 use axum::body::Body;
 use axum::http::Request;
-use common::{Harness, Reply};
+use common::{Harness, Reply, esc};
 use std::collections::HashMap;
 
 /// The messages of `abroad.ftl` in a language.
@@ -29,14 +29,6 @@ fn messages(lang: &str) -> HashMap<String, String> {
 
 fn t(lang: &str, key: &str) -> String {
     messages(lang).remove(key).unwrap_or_else(|| panic!("no {key} in {lang}"))
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&#38;")
-        .replace('<', "&#60;")
-        .replace('>', "&#62;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
 }
 
 async fn api(
@@ -69,15 +61,7 @@ async fn page(h: &Harness, role: Option<Role>, lang: &str, uri: &str) -> Reply {
 }
 
 async fn form(h: &Harness, role: Role, uri: &str, fields: &[(&str, &str)]) -> Reply {
-    let (cookie, csrf) = h.session(role).await;
-    let mut all = vec![("csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    let req = Request::post(uri)
-        .header("cookie", format!("{cookie}; ashyq_lang=en"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(serde_urlencoded::to_string(&all).unwrap()))
-        .unwrap();
-    h.send(req).await
+    h.post_form_as(h.user(role), "en", uri, fields).await
 }
 
 fn worker(reference: &str, iin: &str, surname: &str, country: &str, sector: &str) -> serde_json::Value {

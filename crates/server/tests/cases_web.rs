@@ -12,12 +12,10 @@ mod common;
 use ashyq_core::Role;
 use ashyq_core::cases::Holder;
 use ashyq_core::rules::Programme;
+use ashyq_store::Actor;
 use ashyq_store::cases::{Evaluated, Viewer, moves, read};
 use ashyq_store::users::{self, NewUser, User};
-use ashyq_store::{Actor, sessions};
-use axum::body::Body;
-use axum::http::Request;
-use common::{Harness, PASSWORD, Reply};
+use common::{Harness, PASSWORD, Reply, esc};
 use std::collections::HashMap;
 
 /// Permanent residence for an ethnic Kazakh housed by contract: eligible, four eyes.
@@ -40,15 +38,6 @@ fn messages(lang: &str) -> HashMap<String, String> {
 
 fn t(lang: &str, key: &str) -> String {
     messages(lang).remove(key).unwrap_or_else(|| panic!("no {key} in {lang}"))
-}
-
-/// As the templates write text into HTML.
-fn esc(s: &str) -> String {
-    s.replace('&', "&#38;")
-        .replace('<', "&#60;")
-        .replace('>', "&#62;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
 }
 
 fn holder(surname: &str, passport: &str) -> Holder {
@@ -138,30 +127,12 @@ async fn officer(h: &Harness, name: &str, region: &str) -> User {
     .unwrap()
 }
 
-/// A web session of any account: (cookie, CSRF token).
-async fn session_of(h: &Harness, u: &User) -> (String, String) {
-    let (token, s) = sessions::create(&h.db, u, 3600).await.unwrap();
-    (format!("ashyq_session={token}"), s.csrf_token)
-}
-
 async fn get_as(h: &Harness, who: Option<&User>, lang: &str, uri: &str) -> Reply {
-    let cookie = match who {
-        Some(u) => format!("{}; ashyq_lang={lang}", session_of(h, u).await.0),
-        None => format!("ashyq_lang={lang}"),
-    };
-    h.send(Request::get(uri).header("cookie", cookie).body(Body::empty()).unwrap()).await
+    h.get_as(who, lang, uri).await
 }
 
 async fn post_as(h: &Harness, who: &User, uri: &str, fields: &[(&str, &str)]) -> Reply {
-    let (cookie, csrf) = session_of(h, who).await;
-    let mut all = vec![("csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    let req = Request::post(uri)
-        .header("cookie", format!("{cookie}; ashyq_lang=en"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(serde_urlencoded::to_string(&all).unwrap()))
-        .unwrap();
-    h.send(req).await
+    h.post_form_as(who, "en", uri, fields).await
 }
 
 async fn queue_trace_and_refusal(h: &Harness) {

@@ -8,11 +8,11 @@
 mod common;
 
 use ashyq_core::Role;
+use ashyq_store::audit;
 use ashyq_store::users::User;
-use ashyq_store::{audit, sessions};
 use axum::body::Body;
 use axum::http::Request;
-use common::{Harness, Reply};
+use common::{Harness, Reply, esc};
 use std::collections::HashMap;
 
 /// The messages of `paryz.ftl` in a language.
@@ -31,38 +31,12 @@ fn t(lang: &str, key: &str) -> String {
     messages(lang).remove(key).unwrap_or_else(|| panic!("no {key} in {lang}"))
 }
 
-/// As the templates write text into HTML.
-fn esc(s: &str) -> String {
-    s.replace('&', "&#38;")
-        .replace('<', "&#60;")
-        .replace('>', "&#62;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
-}
-
-async fn session_of(h: &Harness, u: &User) -> (String, String) {
-    let (token, s) = sessions::create(&h.db, u, 3600).await.unwrap();
-    (format!("ashyq_session={token}"), s.csrf_token)
-}
-
 async fn get_as(h: &Harness, who: Option<&User>, lang: &str, uri: &str) -> Reply {
-    let cookie = match who {
-        Some(u) => format!("{}; ashyq_lang={lang}", session_of(h, u).await.0),
-        None => format!("ashyq_lang={lang}"),
-    };
-    h.send(Request::get(uri).header("cookie", cookie).body(Body::empty()).unwrap()).await
+    h.get_as(who, lang, uri).await
 }
 
 async fn post_as(h: &Harness, who: &User, uri: &str, fields: &[(&str, &str)]) -> Reply {
-    let (cookie, csrf) = session_of(h, who).await;
-    let mut all = vec![("csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    let req = Request::post(uri)
-        .header("cookie", format!("{cookie}; ashyq_lang=en"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(serde_urlencoded::to_string(&all).unwrap()))
-        .unwrap();
-    h.send(req).await
+    h.post_form_as(who, "en", uri, fields).await
 }
 
 fn nomination<'a>(

@@ -42,16 +42,7 @@ async fn page(h: &Harness, role: Role, lang: &str, uri: &str) -> Reply {
 }
 
 async fn post_form(h: &Harness, role: Role, lang: &str, uri: &str, fields: &[(&str, &str)]) -> Reply {
-    let (cookie, csrf) = h.session(role).await;
-    let mut all = vec![("csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    let body = serde_urlencoded::to_string(&all).unwrap();
-    let req = Request::post(uri)
-        .header("cookie", format!("{cookie}; ashyq_lang={lang}"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    h.send(req).await
+    h.post_form_as(h.user(role), lang, uri, fields).await
 }
 
 fn crossing(id: &str, kind: &str, at: &str, cp: &str, number: &str) -> Value {

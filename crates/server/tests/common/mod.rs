@@ -17,6 +17,15 @@ use axum::http::{Request, Response};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+/// Text as the templates write it into HTML (askama's escapes).
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
 /// Every test account has this password.
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -91,8 +100,35 @@ impl Harness {
 
     /// A fresh web session for the role's account: (cookie header value, CSRF token).
     pub async fn session(&self, role: Role) -> (String, String) {
-        let (token, s) = sessions::create(&self.db, self.user(role), 3600).await.expect("session");
+        self.session_of(self.user(role)).await
+    }
+
+    /// A fresh web session for any account: (cookie header value, CSRF token).
+    pub async fn session_of(&self, user: &User) -> (String, String) {
+        let (token, s) = sessions::create(&self.db, user, 3600).await.expect("session");
         (format!("ashyq_session={token}"), s.csrf_token)
+    }
+
+    /// A page as `who` (or the public) sees it in `lang`.
+    pub async fn get_as(&self, who: Option<&User>, lang: &str, uri: &str) -> Reply {
+        let cookie = match who {
+            Some(u) => format!("{}; ashyq_lang={lang}", self.session_of(u).await.0),
+            None => format!("ashyq_lang={lang}"),
+        };
+        self.send(Request::get(uri).header("cookie", cookie).body(Body::empty()).expect("request")).await
+    }
+
+    /// A form posted by `who` in `lang`, with the session's CSRF token.
+    pub async fn post_form_as(&self, who: &User, lang: &str, uri: &str, fields: &[(&str, &str)]) -> Reply {
+        let (cookie, csrf) = self.session_of(who).await;
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let req = Request::post(uri)
+            .header("cookie", format!("{cookie}; ashyq_lang={lang}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(serde_urlencoded::to_string(&all).expect("a form")))
+            .expect("request");
+        self.send(req).await
     }
 
     /// A fresh bearer token for the role's account.
