@@ -114,15 +114,9 @@ pub(crate) async fn take_quota(
     policy: &Policy,
     programme: Programme,
     year: i16,
-    actor: &Actor,
 ) -> Result<(), StoreError> {
     if programme == Programme::ValuableSkillsVisa {
-        let on = Date::new(year, 1, 1).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let places = policy
-            .parameter("valuable_skills_quota", on)
-            .ok()
-            .and_then(|p| rust_decimal::prelude::ToPrimitive::to_i64(&p.value))
-            .unwrap_or(0);
+        let places = super::quotas::policy_places(policy, year)?;
         sqlx::query(
             "INSERT INTO quotas (programme, year, places, used, set_by, set_at_us) VALUES ($1, $2, $3, 0, $4, $5) \
              ON CONFLICT (programme, year) DO NOTHING",
@@ -153,7 +147,6 @@ pub(crate) async fn take_quota(
         None => Ok(()),
         Some(r) => {
             let (places, used): (i64, i64) = (r.try_get("places")?, r.try_get("used")?);
-            let _ = actor;
             Err(StoreError::Refused(format!(
                 "quota exhausted: the {year} quota of {} is {places} places and {used} are taken",
                 programme.id()
@@ -270,7 +263,7 @@ pub(crate) async fn issue(
     today: Date,
 ) -> Result<Permit, StoreError> {
     status::may_issue(case.status, case.permit_number.as_deref()).map_err(super::moves::refused)?;
-    take_quota(tx, policy, case.programme, today.year(), actor).await?;
+    take_quota(tx, policy, case.programme, today.year()).await?;
     let (from, until) = match fresh.validity {
         Some(v) => v,
         None => {
@@ -573,7 +566,7 @@ pub async fn file_report(
     summary: &str,
     today: Date,
 ) -> Result<bool, StoreError> {
-    let Viewer::Applicant(me) = viewer else {
+    let Viewer::Applicant(_) = viewer else {
         return Err(StoreError::Forbidden("the holder files the training reports".into()));
     };
     let summary = summary.trim();
@@ -584,7 +577,6 @@ pub async fn file_report(
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
-    let _ = me;
     let open = periods(policy, &p, today)?;
     if !open.iter().any(|x| x.number == period) {
         return Err(StoreError::field(

@@ -17,6 +17,17 @@ pub struct Quota {
     pub set_by: String,
 }
 
+/// The valuable-skills visa's places in `year` as the policy sets them (`valuable_skills_quota`
+/// in force on 1 January); 0 when the policy has none.
+pub fn policy_places(policy: &ashyq_core::policy::Policy, year: i16) -> Result<i64, StoreError> {
+    let on = jiff::civil::Date::new(year, 1, 1).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(policy
+        .parameter("valuable_skills_quota", on)
+        .ok()
+        .and_then(|p| rust_decimal::prelude::ToPrimitive::to_i64(&p.value))
+        .unwrap_or(0))
+}
+
 /// Sets the places of a programme's quota for a year. Fewer places than are already taken is
 /// refused.
 pub async fn set(

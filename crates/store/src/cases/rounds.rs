@@ -41,12 +41,7 @@ pub async fn remaining_places(db: &Db, policy: &Policy, year: i16) -> Result<i64
     if let Some(r) = row {
         return Ok(r.try_get("left_")?);
     }
-    let on = Date::new(year, 1, 1).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(policy
-        .parameter("valuable_skills_quota", on)
-        .ok()
-        .and_then(|p| rust_decimal::prelude::ToPrimitive::to_i64(&p.value))
-        .unwrap_or(0))
+    super::quotas::policy_places(policy, year)
 }
 
 /// Holds a round on `today`: invites up to `size` candidates (the quota's remaining places
