@@ -1,11 +1,11 @@
 //! The audit log in the database: appending within the caller's transaction, reading the tail,
 //! and verifying the whole chain.
 
-use crate::db::Db;
+use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
 use ashyq_core::Role;
 use ashyq_core::audit::{AuditRecord, ChainVerifier, record_hash};
-use sqlx::{AnyConnection, Row};
+use sqlx::Row;
 
 /// Who is acting, and in which request: carried into every audit record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,13 +54,15 @@ impl<'a> Event<'a> {
     }
 }
 
-/// Appends one record inside the caller's transaction, so the record and the change it
+/// Appends one record inside the caller's write transaction, so the record and the change it
 /// describes are committed together or not at all.
-pub async fn append(conn: &mut AnyConnection, actor: &Actor, event: Event<'_>) -> Result<i64, StoreError> {
-    // Taking the head first locks it (a row lock on PostgreSQL, the write lock on SQLite), so
-    // concurrent appends queue here and the chain never forks.
+///
+/// Only a [`WriteTx`] is taken, never a bare connection: the head taken here stays locked until
+/// that transaction ends (a row lock on PostgreSQL; on SQLite the write lock, held since
+/// `BEGIN IMMEDIATE`), so concurrent appends queue and the chain never forks.
+pub async fn append(tx: &mut WriteTx, actor: &Actor, event: Event<'_>) -> Result<i64, StoreError> {
     let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-        .fetch_one(&mut *conn)
+        .fetch_one(&mut **tx)
         .await?;
     let seq: i64 = head.try_get("seq")?;
     let prev_hash: String = head.try_get("hash")?;
@@ -95,12 +97,9 @@ pub async fn append(conn: &mut AnyConnection, actor: &Actor, event: Event<'_>) -
     .bind(&record.detail)
     .bind(&record.prev_hash)
     .bind(&record.hash)
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
-        .bind(&record.hash)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&record.hash).execute(&mut **tx).await?;
     Ok(seq)
 }
 

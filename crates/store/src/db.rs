@@ -122,12 +122,12 @@ impl Db {
 
     /// A transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so it waits for other writers instead of failing half-way.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>, StoreError> {
+    pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
         let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(tx)
+        Ok(WriteTx(tx))
     }
 
     /// Checks that the database answers (for `/readyz`).
@@ -138,6 +138,36 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// A transaction made by [`Db::begin_write`], and only there: whatever takes one (the audit
+/// log's append) runs inside a transaction that holds SQLite's write lock from its start, never
+/// on a bare pooled connection or in a deferred transaction. It reads as the connection it runs
+/// on (`&mut *tx` is an executor); dropped without [`WriteTx::commit`], it rolls back.
+pub struct WriteTx(Transaction<'static, sqlx::Any>);
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.0.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.0.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.0
     }
 }
 

@@ -2,8 +2,9 @@
 //! `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL: the path of a case from draft to permit with four
 //! eyes, who may see what, evidence typed by content and stored once, permits feeding the
 //! register, renewals and cancellations with their history, training reports and overdue
-//! ones, confirmations of solvency for the re-check, invitation rounds re-derived from their stored candidates, and the quota held under
-//! 500 simultaneous approvals.
+//! ones, confirmations of solvency for the re-check, invitation rounds re-derived from their stored candidates, the quota held under
+//! 500 simultaneous approvals, and the audit chain intact after 200 and 500 simultaneous audited
+//! reads and writes.
 
 use ashyq_core::Role;
 use ashyq_core::cases::evidence::{MAX_EVIDENCE_BYTES, describe};
@@ -684,6 +685,65 @@ async fn solvency_confirmations_feed_the_recheck(db: &Db) {
     assert!(solvency::of_permit(db, vs_permit).await.unwrap().is_empty());
 }
 
+/// Audited reads (cases, permits, evidence) and writes (messages on a case, logouts) at once,
+/// `n` of them: every one lands in the audit chain, and the chain verifies. Reads used to append
+/// outside a transaction, so two at the same moment linked to the same record and forked it.
+async fn audited_reads_and_writes_at_once(db: &Db, n: usize) {
+    let policy = Arc::new(policy());
+    let (applicant, id) = user(db, "applicant1", Role::Applicant, None).await;
+    let (officer, officer_id) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
+    let me = Viewer::Applicant(id);
+    let here = Viewer::Officer(Some("KZ-75".into()));
+    let e = eligible_vs(75);
+    let case = new_case(db, &applicant, id, "vs-audit", Programme::ValuableSkillsVisa, vs_facts(2), &e).await;
+    let described = describe("diploma", "D-1", "KazNU", date(2015, 6, 30), TODAY).unwrap();
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF".to_vec();
+    let (evidence, _) =
+        evidence::add(db, &applicant, &me, case, &described, "diploma.pdf", &pdf, MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    moves::submit(db, &applicant, &me, case, &e).await.unwrap();
+    rounds::hold(db, &officer, &policy, "audit", Some(1), None, TODAY).await.unwrap();
+    let approved =
+        moves::decide(db, &officer, &here, &policy, case, OfficerAction::Approve, "Invited.", &e, TODAY)
+            .await
+            .unwrap();
+    let permit = approved.permit_id.expect("the permit is issued");
+    let account = users::get(db, officer_id).await.unwrap();
+    let before = count(db, "SELECT COUNT(*) FROM audit_log").await;
+
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..n {
+        let (db, officer, here, account) = (db.clone(), officer.clone(), here.clone(), account.clone());
+        tasks.spawn(async move {
+            match i % 5 {
+                0 => read::get(&db, &officer, &here, case).await.map(drop),
+                1 => permits::get(&db, &officer, &here, permit).await.map(drop),
+                2 => evidence::download(&db, &officer, &here, case, evidence.id).await.map(drop),
+                3 => moves::message(&db, &officer, &here, case, &format!("note {i}")).await,
+                _ => {
+                    let (token, _) = ashyq_store::sessions::create(&db, &account, 60).await?;
+                    ashyq_store::sessions::delete(&db, &officer, &token).await
+                }
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("the task ran").expect("the read or write succeeds");
+    }
+    let after = count(db, "SELECT COUNT(*) FROM audit_log").await;
+    assert_eq!(after - before, n as i64, "one record per read or write");
+    assert_eq!(ashyq_store::audit::verify(db).await.unwrap(), after, "the chain is intact");
+}
+
+async fn audited_reads_and_writes_200_at_once(db: &Db) {
+    audited_reads_and_writes_at_once(db, 200).await;
+}
+
+async fn audited_reads_and_writes_500_at_once(db: &Db) {
+    audited_reads_and_writes_at_once(db, 500).await;
+}
+
 both_backends!(
     permanent_residence_from_draft_to_permit_with_four_eyes,
     evidence_is_typed_by_content_and_stored_once,
@@ -691,4 +751,6 @@ both_backends!(
     training_reports_are_due_per_period,
     the_quota_holds_under_500_simultaneous_approvals,
     solvency_confirmations_feed_the_recheck,
+    audited_reads_and_writes_200_at_once,
+    audited_reads_and_writes_500_at_once,
 );

@@ -174,11 +174,8 @@ pub async fn download(
     let meta = from_row(&row)?;
     let bytes: Vec<u8> = row.try_get("content")?;
     let detail = serde_json::json!({ "evidence": evidence_id, "sha256": meta.sha256 });
-    audit::append(
-        &mut conn,
-        actor,
-        Event::new("case.evidence.read", "case", &case_id.to_string()).detail(detail),
-    )
-    .await?;
+    drop(conn);
+    audit::record(db, actor, Event::new("case.evidence.read", "case", &case_id.to_string()).detail(detail))
+        .await?;
     Ok((meta, bytes))
 }

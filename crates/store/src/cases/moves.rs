@@ -8,7 +8,7 @@ use super::evaluate::Evaluated;
 use super::read::{Case, load};
 use super::{Viewer, permits};
 use crate::audit::{self, Actor, Event};
-use crate::db::Db;
+use crate::db::{Db, WriteTx};
 use crate::error::{StoreError, is_unique_violation};
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::decision::{self, OfficerAction};
@@ -194,11 +194,7 @@ pub async fn create(
     Ok((id, true))
 }
 
-async fn open(
-    db: &Db,
-    viewer: &Viewer,
-    id: i64,
-) -> Result<(sqlx::Transaction<'static, sqlx::Any>, Case), StoreError> {
+async fn open(db: &Db, viewer: &Viewer, id: i64) -> Result<(WriteTx, Case), StoreError> {
     let mut tx = db.begin_write().await?;
     if db.backend == crate::db::Backend::Postgres {
         // Two officers deciding one case: the second waits here and then sees the first's move.

@@ -8,7 +8,7 @@ use super::Viewer;
 use super::evaluate::Evaluated;
 use super::read::{Case, programme};
 use crate::audit::{self, Actor, Event};
-use crate::db::{Backend, Db};
+use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::register::rows::{Identity, PermitRow, Record};
 use crate::register::write::{self as register_write, BatchError, Counts};
@@ -19,7 +19,7 @@ use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
 use jiff::civil::Date;
 use serde::Serialize;
-use sqlx::{Any, AnyConnection, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 /// A permit as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -175,7 +175,7 @@ async fn next_number(
 
 /// Writes a permit's current state to the register of movements.
 async fn to_register(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     policy: &Policy,
     p: &Permit,
@@ -254,7 +254,7 @@ pub(crate) async fn load(conn: &mut AnyConnection, id: i64) -> Result<Permit, St
 /// conditions and term (the rules' term, or the programme's term when an officer approved what
 /// the rules did not grant), and writes it to the register.
 pub(crate) async fn issue(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     policy: &Policy,
     actor: &Actor,
@@ -326,11 +326,10 @@ pub(crate) async fn issue(
 /// A permit, if `viewer` may see it (its holder, an officer of its region, an administrator).
 /// Reads by anyone but the holder are audited.
 pub async fn get(db: &Db, actor: &Actor, viewer: &Viewer, id: i64) -> Result<Permit, StoreError> {
-    let mut conn = db.pool.acquire().await?;
-    let p = load(&mut conn, id).await?;
+    let p = load(&mut *db.pool.acquire().await?, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
     if !matches!(viewer, Viewer::Applicant(_)) {
-        audit::append(&mut conn, actor, Event::new("permit.read", "permit", &id.to_string())).await?;
+        audit::record(db, actor, Event::new("permit.read", "permit", &id.to_string())).await?;
     }
     Ok(p)
 }

@@ -132,17 +132,14 @@ pub(crate) async fn load(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Case
     case_from_row(&row)
 }
 
-/// A case, if `viewer` may see it; a read by anyone but its applicant is audited.
+/// A case, if `viewer` may see it; a read by anyone but its applicant is audited (in a write
+/// transaction of its own, committed before the case is returned).
 pub async fn get(db: &Db, actor: &Actor, viewer: &Viewer, id: i64) -> Result<Case, StoreError> {
-    let mut conn = db.pool.acquire().await?;
-    let case = match load(&mut conn, id).await {
-        Ok(c) => c,
-        // An applicant is told "not found" either way.
-        Err(e) => return Err(e),
-    };
+    // An applicant is told "not found" either way.
+    let case = load(&mut *db.pool.acquire().await?, id).await?;
     viewer.may_see("case", id, case.applicant_id, &case.region)?;
     if !matches!(viewer, Viewer::Applicant(_)) {
-        audit::append(&mut conn, actor, Event::new("case.read", "case", &id.to_string())).await?;
+        audit::record(db, actor, Event::new("case.read", "case", &id.to_string())).await?;
     }
     Ok(case)
 }

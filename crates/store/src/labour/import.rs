@@ -10,7 +10,7 @@ use super::tables::{
     Table, Value, forecast_values, key_of, table, upsert_sql, vacancy_values, work_permit_values,
 };
 use crate::audit::{self, Actor, Event};
-use crate::db::Db;
+use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
@@ -266,7 +266,7 @@ pub async fn import(
 }
 
 async fn upsert(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut WriteTx,
     t: &Table,
     import_id: i64,
     batch: Vec<Vec<Value>>,
@@ -301,7 +301,7 @@ async fn upsert(
 }
 
 async fn store_reject(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut WriteTx,
     import_id: i64,
     row: u64,
     errors: &[RowError],

@@ -12,9 +12,9 @@ use ashyq_core::labour::ListComputation;
 use ashyq_core::labour::coordination::{self, Change, ListStatus, Step, Verdict};
 use ashyq_core::occupation::OccupationCode;
 use jiff::civil::Date;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
-type Tx = Transaction<'static, Any>;
+type Tx = crate::db::WriteTx;
 
 async fn lock(tx: &mut Tx, id: i64) -> Result<ListHeader, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM lists WHERE id = $1");

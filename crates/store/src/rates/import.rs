@@ -6,7 +6,7 @@
 use super::check::{self, Checked, Failure};
 use super::stored_decimal;
 use crate::audit::{self, Actor, Event};
-use crate::db::{Backend, Db};
+use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError, STORED_REJECTS};
 use crate::labour::input::Input;
@@ -193,7 +193,7 @@ pub async fn import(
 
 /// The stored rates of `currencies`, by (currency, date).
 async fn stored_rates(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut WriteTx,
     currencies: BTreeSet<Currency>,
 ) -> Result<HashMap<(Currency, Date), Decimal>, StoreError> {
     let mut out = HashMap::new();
@@ -211,11 +211,7 @@ async fn stored_rates(
     Ok(out)
 }
 
-async fn upsert(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    import_id: i64,
-    rates: &[&Rate],
-) -> Result<(), StoreError> {
+async fn upsert(tx: &mut WriteTx, import_id: i64, rates: &[&Rate]) -> Result<(), StoreError> {
     let values: Vec<String> = (0..rates.len())
         .map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
         .collect();

@@ -7,7 +7,7 @@
 use super::rows::{self, Columns, Context, Record, RegisterFile};
 use super::write::{self, BatchError, Counts, Written};
 use crate::audit::{self, Actor, Event};
-use crate::db::{Backend, Db};
+use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
@@ -206,7 +206,7 @@ pub async fn import(
 
 const ANALYZE: &str = "ANALYZE register_persons, register_documents, register_crossings, register_registrations, register_permits";
 
-async fn analyze(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<(), StoreError> {
+async fn analyze(tx: &mut WriteTx) -> Result<(), StoreError> {
     sqlx::query(ANALYZE).execute(&mut **tx).await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! Each is recorded in `register_merges` and audited in the same transaction.
 
 use crate::audit::{self, Actor, Event};
-use crate::db::Db;
+use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
 use serde::Serialize;
 use sqlx::Row;
@@ -32,7 +32,7 @@ fn need_reason(reason: &str) -> Result<&str, StoreError> {
     Ok(reason)
 }
 
-async fn person_exists(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<(), StoreError> {
+async fn person_exists(tx: &mut WriteTx, id: i64) -> Result<(), StoreError> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM register_persons WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -40,21 +40,14 @@ async fn person_exists(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) 
     found.map(|_| ()).ok_or_else(|| StoreError::NotFound { what: "person", key: id.to_string() })
 }
 
-async fn documents_of(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    person: i64,
-) -> Result<Vec<i64>, StoreError> {
+async fn documents_of(tx: &mut WriteTx, person: i64) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar("SELECT id FROM register_documents WHERE person_id = $1 ORDER BY id")
         .bind(person)
         .fetch_all(&mut **tx)
         .await?)
 }
 
-async fn move_documents(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    documents: &[i64],
-    to: i64,
-) -> Result<(), StoreError> {
+async fn move_documents(tx: &mut WriteTx, documents: &[i64], to: i64) -> Result<(), StoreError> {
     for d in documents {
         sqlx::query("UPDATE register_documents SET person_id = $1 WHERE id = $2")
             .bind(to)
@@ -67,7 +60,7 @@ async fn move_documents(
 
 #[allow(clippy::too_many_arguments)]
 async fn record(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut WriteTx,
     actor: &Actor,
     kind: &str,
     into: i64,
@@ -194,7 +187,7 @@ pub async fn undo(db: &Db, actor: &Actor, merge_id: i64, reason: &str) -> Result
     Ok(())
 }
 
-async fn get_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<Merge, StoreError> {
+async fn get_in(tx: &mut WriteTx, id: i64) -> Result<Merge, StoreError> {
     let r = sqlx::query(
         "SELECT id, kind, into_person, from_person, documents, reason, merged_by, merged_at_us, undone_by, \
          undone_at_us FROM register_merges WHERE id = $1",

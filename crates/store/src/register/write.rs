@@ -5,12 +5,12 @@
 
 use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, RegistrationRow};
 use super::sql::{Ty, V, feed, feed_in};
-use crate::db::Backend;
+use crate::db::{Backend, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::RowError;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::{late_notification, match_key};
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a batch did.
@@ -49,7 +49,7 @@ impl From<sqlx::Error> for BatchError {
 
 /// Writes good rows (each with its row number, for conflicts).
 pub async fn write(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     policy: &Policy,
     import_id: Option<i64>,
@@ -132,7 +132,7 @@ fn key_column(record: &Record) -> &'static str {
 /// A new document joins the person with the same match key (the lowest id if an officer's
 /// split left several); otherwise a person is created.
 async fn resolve_documents<'i>(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     identities: impl Iterator<Item = &'i Identity>,
     latest: &HashMap<String, &CrossingRow>,
@@ -248,7 +248,7 @@ async fn resolve_documents<'i>(
 }
 
 async fn write_crossings(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     import_id: Option<i64>,
     rows: Vec<(u64, i64, CrossingRow)>,
@@ -386,7 +386,7 @@ impl Counts {
     }
 
     /// Adds the counts to the stored ones.
-    pub async fn flush(self, tx: &mut Transaction<'static, Any>, backend: Backend) -> Result<(), StoreError> {
+    pub async fn flush(self, tx: &mut WriteTx, backend: Backend) -> Result<(), StoreError> {
         let rows: Vec<Vec<V>> = self
             .0
             .into_iter()
@@ -405,7 +405,7 @@ impl Counts {
 /// Upserts rows by their key, replacing a stored row only if a value differs; counts what was
 /// new, changed and unchanged.
 async fn upsert(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     table: &str,
     columns: &[&str],
@@ -452,7 +452,7 @@ async fn upsert(
 }
 
 async fn write_registrations(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     policy: &Policy,
     import_id: Option<i64>,
@@ -503,7 +503,7 @@ async fn write_registrations(
 }
 
 async fn write_permits(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     backend: Backend,
     import_id: Option<i64>,
     rows: Vec<(i64, PermitRow)>,
