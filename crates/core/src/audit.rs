@@ -2,6 +2,9 @@
 //!
 //! Every record carries the hash of the one before it, so altering, removing or reordering any
 //! stored record breaks the chain from that record on. Verification names the first broken record.
+//! [`checkpoint`] anchors the chain outside the database, against rewriting it whole.
+
+pub mod checkpoint;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};

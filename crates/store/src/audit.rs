@@ -1,9 +1,10 @@
 //! The audit log in the database: appending within the caller's transaction, reading the tail,
-//! and verifying the whole chain.
+//! verifying the whole chain, and signing its head or checking it against signed checkpoints.
 
 use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
 use ashyq_core::Role;
+use ashyq_core::audit::checkpoint::{Behind, Checkpoint, SigningKey};
 use ashyq_core::audit::{AuditRecord, ChainVerifier, record_hash};
 use sqlx::Row;
 
@@ -148,12 +149,36 @@ pub async fn for_object(db: &Db, object_type: &str, object_id: &str) -> Result<V
     rows.iter().map(from_row).collect()
 }
 
+/// The chain's head: how many records were written, and the last one's hash.
+pub async fn head(db: &Db) -> Result<(i64, String), StoreError> {
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&db.pool).await?;
+    Ok((head.try_get("seq")?, head.try_get("hash")?))
+}
+
+/// A checkpoint of the head as it is now, signed with `key`.
+pub async fn checkpoint(db: &Db, key: &SigningKey) -> Result<Checkpoint, StoreError> {
+    let (seq, hash) = head(db).await?;
+    Ok(ashyq_core::audit::checkpoint::sign(key, seq, &hash, jiff::Timestamp::now()))
+}
+
+/// Compares the chain with a checkpoint (whose signature the caller has checked): the outer
+/// error is a failure to ask the database, the inner one how the chain fails to hold it. Verify
+/// the chain itself too ([`verify`]): together they show the records up to the checkpoint are
+/// those that were signed.
+pub async fn check_checkpoint(db: &Db, cp: &Checkpoint) -> Result<Result<(), Behind>, StoreError> {
+    let (head_seq, _) = head(db).await?;
+    let hash: Option<String> = sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = $1")
+        .bind(cp.seq)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(cp.check(head_seq, hash.as_deref()))
+}
+
 /// Checks the whole chain, page by page; returns how many records were checked, or
 /// [`StoreError::AuditBroken`] naming the first broken record.
 pub async fn verify(db: &Db) -> Result<i64, StoreError> {
     const PAGE: i64 = 2_000;
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&db.pool).await?;
-    let (head_seq, head_hash): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
+    let (head_seq, head_hash) = head(db).await?;
     let mut verifier = ChainVerifier::default();
     let mut after = 0i64;
     // Only up to the head read above: records appended while we verify are for the next run.

@@ -1,7 +1,9 @@
-//! The audit chain on both backends: appends link up, concurrent appends queue, and tampering
-//! with a stored record is found and named.
+//! The audit chain on both backends: appends link up, concurrent appends queue, tampering
+//! with a stored record is found and named, and a chain cut or rewritten whole (which the chain
+//! alone cannot show) is found behind a signed checkpoint.
 
-use ashyq_core::audit::Broken;
+use ashyq_core::audit::checkpoint::{self, Behind, Checkpoint, SigningKey};
+use ashyq_core::audit::{Broken, record_hash};
 use ashyq_store::audit::{self, Event};
 use ashyq_store::{Actor, Backend, Db, StoreError, both_backends};
 
@@ -99,6 +101,100 @@ async fn removed_last_records_are_named(db: &Db) {
     }
 }
 
+fn signing_key() -> SigningKey {
+    checkpoint::key_from_seed([42; 32])
+}
+
+/// A signed checkpoint that survives the trip through its file and verifies.
+async fn signed(db: &Db) -> Checkpoint {
+    let cp = audit::checkpoint(db, &signing_key()).await.unwrap();
+    let back = Checkpoint::from_json(&cp.to_json()).unwrap();
+    back.verify(&signing_key().verifying_key()).unwrap();
+    back
+}
+
+async fn holds(db: &Db, cp: &Checkpoint) -> Result<(), Behind> {
+    audit::check_checkpoint(db, cp).await.unwrap()
+}
+
+/// What an intruder does after cutting or rewriting records: sets the head to the log's new end.
+async fn rewrite_head(db: &Db) {
+    let (seq, hash): (i64, String) = match audit::tail(db, 1).await.unwrap().pop() {
+        Some(r) => (r.seq, r.hash),
+        None => (0, ashyq_core::audit::GENESIS_HASH.into()),
+    };
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(seq)
+        .bind(hash)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+}
+
+async fn an_intact_chain_holds_its_checkpoints(db: &Db) {
+    let empty = signed(db).await;
+    assert_eq!((empty.seq, empty.hash.as_str()), (0, ashyq_core::audit::GENESIS_HASH));
+    append_n(db, 3).await;
+    let third = signed(db).await;
+    assert_eq!(third.seq, 3);
+    assert_eq!(third.hash, audit::tail(db, 1).await.unwrap()[0].hash);
+    append_n(db, 4).await;
+    let seventh = signed(db).await;
+    assert_eq!(audit::verify(db).await.unwrap(), 7);
+    for cp in [&empty, &third, &seventh] {
+        assert_eq!(holds(db, cp).await, Ok(()), "checkpoint at {}", cp.seq);
+    }
+}
+
+async fn a_cut_tail_with_its_head_rewritten_is_found_behind_a_checkpoint(db: &Db) {
+    append_n(db, 6).await;
+    let cp = signed(db).await;
+    lift_guard(db).await;
+    sqlx::query("DELETE FROM audit_log WHERE seq >= 5").execute(&db.pool).await.unwrap();
+    rewrite_head(db).await;
+    // The chain alone looks whole: four records, linked, ending where the head says.
+    assert_eq!(audit::verify(db).await.unwrap(), 4);
+    assert_eq!(holds(db, &cp).await, Err(Behind::Cut { seq: 6, head: 4 }));
+    // Appending past the checkpoint again does not hide it: record 6 is not the one signed.
+    append_n(db, 3).await;
+    assert_eq!(audit::verify(db).await.unwrap(), 7);
+    assert!(matches!(holds(db, &cp).await, Err(Behind::Rewritten { seq: 6, .. })));
+}
+
+async fn a_chain_rehashed_from_a_record_on_is_found_behind_a_checkpoint(db: &Db) {
+    append_n(db, 2).await;
+    let before = signed(db).await;
+    append_n(db, 4).await;
+    let cp = signed(db).await;
+    lift_guard(db).await;
+    // Record 3 says something else; it and every record after it are rehashed to link up.
+    let mut records = audit::tail(db, 100).await.unwrap();
+    records.reverse();
+    let mut prev = records[1].hash.clone();
+    for r in records.iter_mut().skip(2) {
+        if r.seq == 3 {
+            r.object_id = "someone else".into();
+        }
+        r.prev_hash = prev;
+        r.hash = record_hash(r);
+        prev = r.hash.clone();
+        sqlx::query("UPDATE audit_log SET object_id = $1, prev_hash = $2, hash = $3 WHERE seq = $4")
+            .bind(&r.object_id)
+            .bind(&r.prev_hash)
+            .bind(&r.hash)
+            .bind(r.seq)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    rewrite_head(db).await;
+    assert_eq!(audit::verify(db).await.unwrap(), 6, "the chain alone cannot show a rehash");
+    let err = holds(db, &cp).await.unwrap_err();
+    assert!(matches!(err, Behind::Rewritten { seq: 6, ref expected, .. } if *expected == cp.hash), "{err:?}");
+    // What is not detected: a checkpoint before the rewritten records still holds.
+    assert_eq!(holds(db, &before).await, Ok(()));
+}
+
 both_backends!(
     appends_chain_and_verify,
     the_log_is_append_only,
@@ -106,6 +202,9 @@ both_backends!(
     an_altered_record_is_named,
     a_removed_record_is_named,
     removed_last_records_are_named,
+    an_intact_chain_holds_its_checkpoints,
+    a_cut_tail_with_its_head_rewritten_is_found_behind_a_checkpoint,
+    a_chain_rehashed_from_a_record_on_is_found_behind_a_checkpoint,
 );
 
 #[test]
