@@ -123,6 +123,16 @@ pub struct ServeArgs {
     /// How long a web session lasts, in hours.
     #[arg(long, env = "ASHYQ_SESSION_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_hours: i64,
+    /// Write a signed checkpoint of the audit chain into this folder at start, periodically and
+    /// at shutdown (needs --checkpoint-key).
+    #[arg(long, value_name = "DIR", env = "ASHYQ_CHECKPOINT_DIR", requires = "checkpoint_key")]
+    pub checkpoint_dir: Option<PathBuf>,
+    /// The private key that signs the checkpoints (from `ashyq audit keygen`).
+    #[arg(long, value_name = "FILE", env = "ASHYQ_CHECKPOINT_KEY", requires = "checkpoint_dir")]
+    pub checkpoint_key: Option<PathBuf>,
+    /// Minutes between checkpoints (one is written only when records were added).
+    #[arg(long, value_name = "MINUTES", env = "ASHYQ_CHECKPOINT_EVERY", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=10080))]
+    pub checkpoint_every: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -188,8 +198,10 @@ pub enum TokenCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// Check the whole hash chain; exits 3 and names the first broken record if it is broken.
-    Verify,
+    /// Check the whole hash chain, and that it still holds each signed checkpoint given; exits 3
+    /// naming the first broken record or the checkpoint the chain no longer holds, 2 if a
+    /// checkpoint file cannot be trusted (altered, or signed with another key).
+    Verify(AuditVerifyArgs),
     /// Show the most recent records, newest first.
     Tail {
         /// How many records.
@@ -199,6 +211,33 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make a key pair for signing checkpoints: the private key in FILE (mode 0600), the public
+    /// key in FILE.pub. Keep the private key away from the database's machine.
+    Keygen {
+        /// Where to write the private key (refused if it or FILE.pub exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Sign the chain's head (how many records, the last one's hash, the time) with the checkpoint
+    /// key, as a small JSON file: kept outside the database, it shows a later cut or rewrite.
+    Checkpoint {
+        /// The private key file (from `ashyq audit keygen`).
+        #[arg(long, value_name = "FILE", env = "ASHYQ_AUDIT_KEY")]
+        key: PathBuf,
+        /// Write the checkpoint to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AuditVerifyArgs {
+    /// Signed checkpoint files the chain must still hold (a folder: every .json file in it).
+    #[arg(long = "checkpoint", value_name = "FILE", num_args = 1..)]
+    pub checkpoints: Vec<PathBuf>,
+    /// The public key the checkpoints must be signed with (FILE.pub of `ashyq audit keygen`).
+    #[arg(long, value_name = "FILE", env = "ASHYQ_AUDIT_PUBLIC_KEY")]
+    pub public_key: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -4,6 +4,7 @@
 mod accounts;
 mod applications;
 mod args;
+mod audit_checkpoints;
 mod bodies;
 mod cases;
 mod demo_data;

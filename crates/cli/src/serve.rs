@@ -119,11 +119,28 @@ async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode
         ..ServerConfig::default()
     };
     let state = AppState::new(db.clone(), config)?.with_policy(policy);
+    // Signed checkpoints of the audit chain, outside the database: one now (a wrong key or
+    // folder stops the start), then periodically and at shutdown.
+    let checkpoints = match (&args.checkpoint_dir, &args.checkpoint_key) {
+        (Some(dir), Some(key)) => {
+            let mut writer = crate::audit_checkpoints::Writer::open(dir, key)?;
+            writer.write(&db).await.context("writing the first audit checkpoint")?;
+            let writer = std::sync::Arc::new(tokio::sync::Mutex::new(writer));
+            crate::audit_checkpoints::every(writer.clone(), db.clone(), args.checkpoint_every);
+            Some(writer)
+        }
+        _ => None,
+    };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;
     tracing::info!(addr = %args.addr, backend = ?db.backend, "ashyq is serving");
     ashyq_server::serve(listener, state, shutdown_signal()).await?;
+    if let Some(writer) = checkpoints
+        && let Err(e) = writer.lock().await.write(&db).await
+    {
+        tracing::error!(error = %e, "writing the last audit checkpoint failed");
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

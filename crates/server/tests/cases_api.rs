@@ -2,7 +2,8 @@
 //! case from application to a cancelled permit (evidence checked by content and size, the
 //! regions' and applicants' walls, a request for information, an invitation round, the permit
 //! in the register of movements); the four eyes of permanent residence; an override and its
-//! audit record; the OpenAPI document.
+//! audit record; simultaneous audited reads that leave the audit chain intact; the OpenAPI
+//! document.
 
 mod common;
 
@@ -435,6 +436,58 @@ async fn an_override_needs_a_full_reason_and_is_audited() {
             .find(|r| r["action"] == "case.override")
             .unwrap_or_else(|| panic!("{be}: no case.override in {log}"));
         assert_eq!(record["actor"], "test-officer");
+        h.cleanup().await;
+    }
+}
+
+/// The reproduction of issue 14: 24 officers' reads of a case and 24 of a permit at the same
+/// moment, through the router, leave an audit chain that verifies, with one record per read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simultaneous_reads_of_a_case_and_a_permit_keep_the_audit_chain() {
+    for h in Harness::both().await {
+        let be = h.backend();
+        let applicant = h.bearer(Role::Applicant).await;
+        let officer_a = h.bearer(Role::Officer).await;
+        let officer_b = account(&h, "officer-b", Role::Officer, Some("KZ-75")).await;
+        let body = json!({ "reference": "pr-reads", "programme": "permanent-residence", "region": "KZ-75",
+            "holder": holder("GB7650024"), "facts": pr_facts(true, true) });
+        let id = call(&h, &applicant, "POST", "/api/v1/cases", Some(body)).await.json()["case"]["id"]
+            .as_i64()
+            .unwrap();
+        call(&h, &applicant, "POST", &format!("/api/v1/cases/{id}/submit"), None).await;
+        let approve = json!({ "action": "approve", "reason": "Ethnic Kazakh, housed by contract" });
+        call(&h, &officer_a, "POST", &format!("/api/v1/cases/{id}/decision"), Some(approve)).await;
+        let r = call(&h, &officer_b, "POST", &format!("/api/v1/cases/{id}/confirm"), Some(json!({}))).await;
+        assert_eq!(r.status, 200, "{be}: {}", r.body);
+        let permit = r.json()["permit"]["id"].as_i64().unwrap();
+        let reads = |kind: &'static str, id: i64| {
+            let db = h.db.clone();
+            async move {
+                let records = ashyq_store::audit::for_object(&db, kind, &id.to_string()).await.unwrap();
+                records.iter().filter(|r| r.action == format!("{kind}.read")).count()
+            }
+        };
+        let before = (reads("case", id).await, reads("permit", permit).await);
+
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..48 {
+            let path =
+                if i % 2 == 0 { format!("/api/v1/cases/{id}") } else { format!("/api/v1/permits/{permit}") };
+            let req =
+                Request::get(path).header("authorization", format!("Bearer {officer_a}")).body(Body::empty());
+            let app = h.app();
+            tasks.spawn(async move { tower::ServiceExt::oneshot(app, req.unwrap()).await.unwrap().status() });
+        }
+        while let Some(status) = tasks.join_next().await {
+            assert_eq!(status.unwrap(), 200, "{be}");
+        }
+        assert_eq!(
+            (reads("case", id).await, reads("permit", permit).await),
+            (before.0 + 24, before.1 + 24),
+            "{be}"
+        );
+        let v = call(&h, &h.bearer(Role::Admin).await, "GET", "/api/v1/audit/verify", None).await.json();
+        assert_eq!(v["intact"], true, "{be}: {v}");
         h.cleanup().await;
     }
 }
