@@ -9,13 +9,14 @@ use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
-use support::{Output, Server, command, form_encode, free_port, http, run, run_in, run_stdin};
+use support::{Output, Server, command, form_encode, free_port, http, run, run_in, run_in_env, run_stdin};
 
 both_backends!(
     users_are_added_listed_disabled_and_enabled,
     tokens_are_created_listed_and_revoked,
     audit_verify_and_tail,
     audit_verify_names_a_tampered_record,
+    audit_checkpoints_are_signed_and_verified,
     migrate_says_up_to_date,
 );
 
@@ -111,6 +112,8 @@ const SUBCOMMANDS: &[&[&str]] = &[
     &["audit"],
     &["audit", "verify"],
     &["audit", "tail"],
+    &["audit", "keygen"],
+    &["audit", "checkpoint"],
     &["backup"],
     &["restore"],
 ];
@@ -170,6 +173,9 @@ fn serve_and_demo_help_name_every_flag_and_its_environment_variable() {
             ("--secure-cookies", "ASHYQ_SECURE_COOKIES"),
             ("--trust-proxy", "ASHYQ_TRUST_PROXY"),
             ("--session-hours", "ASHYQ_SESSION_HOURS"),
+            ("--checkpoint-dir", "ASHYQ_CHECKPOINT_DIR"),
+            ("--checkpoint-key", "ASHYQ_CHECKPOINT_KEY"),
+            ("--checkpoint-every", "ASHYQ_CHECKPOINT_EVERY"),
         ] {
             let e = entry(flag);
             assert!(
@@ -179,6 +185,7 @@ fn serve_and_demo_help_name_every_flag_and_its_environment_variable() {
         }
         assert!(entry("--addr").contains("127.0.0.1:8080"));
         assert!(entry("--session-hours").contains("[default: 12]"));
+        assert!(entry("--checkpoint-every").contains("[default: 60]"));
     }
 }
 
@@ -506,6 +513,101 @@ async fn audit_verify_names_a_tampered_record(t: &TestDb) {
     assert_eq!((second["seq"].as_i64(), second["action"].as_str()), (Some(2), Some("x")));
 }
 
+/// Runs the binary in `dir` against `url` with the environment `env`.
+fn run_env(dir: &Path, url: &str, env: &[(&str, &str)], args: &[&str]) -> Output {
+    run_in_env(dir, Some(url), env, args, None)
+}
+
+async fn audit_checkpoints_are_signed_and_verified(t: &TestDb) {
+    let url = t.url.as_str();
+    let dir = tempdir();
+    let d = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let out = run(url, &["audit", "keygen", "--out", &d("keys/audit.key")]).ok();
+    assert!(out.stdout.contains("keys/audit.key.pub"), "{}", out.stdout);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(d("keys/audit.key")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the private key is readable by others: {mode:o}");
+    }
+    let public = std::fs::read_to_string(d("keys/audit.key.pub")).unwrap();
+    assert!(out.stdout.contains(public.lines().last().unwrap()), "{}\n{public}", out.stdout);
+    // A key is never overwritten: the checkpoints it signed would no longer verify.
+    run(url, &["audit", "keygen", "--out", &d("keys/audit.key")]).fails_with(&["exists already"]);
+
+    four_audited_changes(url);
+    run(url, &["audit", "checkpoint", "--key", &d("keys/audit.key"), "--out", &d("cp/one.json")])
+        .ok()
+        .stdout_has("checkpoint of record 4");
+    run(url, &["user", "add", "carol", "--role", "analyst"]).ok();
+    // The key from the environment; the checkpoint on standard output.
+    let out =
+        run_env(dir.path(), url, &[("ASHYQ_AUDIT_KEY", &d("keys/audit.key"))], &["audit", "checkpoint"]).ok();
+    let two = out.json();
+    assert_eq!((two["seq"].as_i64(), two["format"].as_str()), (Some(5), Some("ashyq-audit-checkpoint/1")));
+    std::fs::write(d("cp/two.json"), &out.stdout).unwrap();
+
+    // Both hold, named one by one or as their folder, the public key by flag or environment.
+    let pubkey = d("keys/audit.key.pub");
+    run(
+        url,
+        &["audit", "verify", "--checkpoint", &d("cp/one.json"), &d("cp/two.json"), "--public-key", &pubkey],
+    )
+    .ok()
+    .stdout_has("audit log intact: 5 records")
+    .stdout_has("signed checkpoints held: 2, the latest at record 5");
+    run_env(
+        dir.path(),
+        url,
+        &[("ASHYQ_AUDIT_PUBLIC_KEY", &pubkey)],
+        &["audit", "verify", "--checkpoint", &d("cp")],
+    )
+    .ok()
+    .stdout_has("signed checkpoints held: 2");
+
+    // A checkpoint altered after signing, or checked against another key, is refused (exit 2).
+    let altered = std::fs::read_to_string(d("cp/one.json")).unwrap().replace("\"seq\": 4", "\"seq\": 3");
+    std::fs::create_dir_all(d("bad")).unwrap();
+    std::fs::write(d("bad/altered.json"), altered).unwrap();
+    let out = run(url, &["audit", "verify", "--checkpoint", &d("bad/altered.json"), "--public-key", &pubkey])
+        .code(2);
+    assert!(
+        out.stderr.contains("altered.json REFUSED") && out.stderr.contains("signature"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("intact"), "{}", out.stdout);
+    run(url, &["audit", "keygen", "--out", &d("keys/other.key")]).ok();
+    let out =
+        run(url, &["audit", "verify", "--checkpoint", &d("cp"), "--public-key", &d("keys/other.key.pub")])
+            .code(2);
+    assert!(out.stderr.contains("one.json REFUSED: signed with another key"), "{}", out.stderr);
+    let out = run(url, &["audit", "verify", "--checkpoint", &d("cp")]).code(2);
+    assert!(out.stderr.contains("--public-key"), "{}", out.stderr);
+
+    // Records cut from the end with the head rewritten: the chain alone still looks whole...
+    let tamper = match t.db.backend {
+        ashyq_store::Backend::Sqlite => {
+            "BEGIN IMMEDIATE; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq >= 4; \
+             UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3);"
+        }
+        ashyq_store::Backend::Postgres => {
+            "BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete; \
+             DELETE FROM audit_log WHERE seq >= 4; \
+             UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3);"
+        }
+    };
+    let tx = t.db.pool.begin_with(tamper).await.expect("tamper");
+    tx.commit().await.expect("commit the tampering");
+    run(url, &["audit", "verify"]).ok().stdout_has("audit log intact: 3 records");
+    // ...but not behind the checkpoints (exit 3, each named with its record).
+    let out = run(url, &["audit", "verify", "--checkpoint", &d("cp"), "--public-key", &pubkey]).code(3);
+    for needle in ["BROKEN behind checkpoint", "one.json (record 4", "two.json (record 5", "ends at record 3"]
+    {
+        assert!(out.stderr.contains(needle), "no {needle:?} in:\n{}", out.stderr);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. Backup and restore
 // ---------------------------------------------------------------------------------------------
@@ -679,6 +781,46 @@ fn serve_answers_and_holds_the_database_lock() {
     server.stop();
     run(&url, &["restore", backup.to_str().unwrap()]).ok().stdout_has("1 accounts");
     assert_eq!(usernames(&url), ["alice"]);
+}
+
+#[test]
+fn serve_writes_signed_audit_checkpoints() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    let d = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    run(&url, &["audit", "keygen", "--out", &d("audit.key")]).ok();
+    run(&url, &["user", "add", "alice", "--role", "admin"]).ok();
+    // A key that is not one stops the start, naming the file.
+    std::fs::write(d("bad.key"), "not a key\n").unwrap();
+    let port = free_port().to_string();
+    let addr = format!("127.0.0.1:{port}");
+    let args = ["serve", "--addr", &addr, "--checkpoint-dir", &d("checkpoints"), "--checkpoint-key"];
+    let out = run(&url, &[&args[..], &[d("bad.key").as_str()]].concat()).code(1);
+    assert!(out.stderr.contains("bad.key") && out.stderr.contains("64 hexadecimal"), "{}", out.stderr);
+    // The folder needs the key and the key the folder.
+    let out = run(&url, &["serve", "--addr", &addr, "--checkpoint-dir", &d("checkpoints")]).code(2);
+    assert!(out.stderr.contains("--checkpoint-key"), "{}", out.stderr);
+
+    // From the environment: one checkpoint is written at the start.
+    let port = free_port();
+    let mut cmd = command(dir.path());
+    cmd.env("ASHYQ_CHECKPOINT_DIR", d("checkpoints")).env("ASHYQ_CHECKPOINT_KEY", d("audit.key")).args([
+        "--database-url",
+        &url,
+        "serve",
+        "--addr",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
+    server.wait_ready(STARTUP);
+    let files: Vec<_> = std::fs::read_dir(d("checkpoints")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}\n{}", server.stderr());
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("audit-checkpoint-000000000001-") && name.ends_with(".json"), "{name}");
+    server.stop();
+    run(&url, &["audit", "verify", "--checkpoint", &d("checkpoints"), "--public-key", &d("audit.key.pub")])
+        .ok()
+        .stdout_has("signed checkpoints held: 1, the latest at record 1");
 }
 
 /// Starts `ashyq demo` in `dir` as a first-time user would: no database URL anywhere.

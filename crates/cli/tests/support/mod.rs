@@ -113,7 +113,19 @@ impl Output {
 
 /// Runs the binary in `cwd` against the database `url` (when given) with `args`, feeding `stdin`.
 pub fn run_in(cwd: &Path, url: Option<&str>, args: &[&str], stdin: Option<&str>) -> Output {
+    run_in_env(cwd, url, &[], args, stdin)
+}
+
+/// Like [`run_in`], with the environment variables `env` set.
+pub fn run_in_env(
+    cwd: &Path,
+    url: Option<&str>,
+    env: &[(&str, &str)],
+    args: &[&str],
+    stdin: Option<&str>,
+) -> Output {
     let mut cmd = command(cwd);
+    cmd.envs(env.iter().copied());
     let mut all: Vec<String> = Vec::new();
     if let Some(url) = url {
         all.extend(["--database-url".to_string(), url.to_string()]);
