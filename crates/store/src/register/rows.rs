@@ -384,14 +384,15 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     });
     // The civil day on the checkpoint's clock (the country's for an unknown checkpoint, whose
     // row is refused below, so that a date in the future is still reported).
-    let zone = checkpoint::by_code(r.text("checkpoint")).map_or(ashyq_core::zone::COUNTRY, |c| c.zone());
+    let found = checkpoint::by_code(r.text("checkpoint"));
+    let zone = found.map_or(ashyq_core::zone::COUNTRY, checkpoint::Checkpoint::zone);
     let day = at.map(|ts| zone.day(ts));
     if let Some(d) = day
         && d > context.today.tomorrow().unwrap_or(context.today)
     {
         r.fail::<()>("at", format!("{d} is after today ({})", context.today));
     }
-    let checkpoint = r.required("checkpoint").and_then(|t| match checkpoint::by_code(t) {
+    let checkpoint = r.required("checkpoint").and_then(|t| match found {
         Some(c) => Some(c.code.to_string()),
         None => r.fail("checkpoint", format!("{t:?} is not a checkpoint of data/checkpoints.csv")),
     });
