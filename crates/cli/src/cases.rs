@@ -123,7 +123,7 @@ pub fn parse_programme(field: &str, text: &str) -> Result<Programme, StoreError>
     })
 }
 
-/// A time in microseconds as a date and time in Kazakhstan (UTC+5).
+/// A time in microseconds as a date and time in Kazakhstan (Asia/Almaty).
 pub fn when(us: i64) -> String {
     ashyq_store::local_minute(us).unwrap_or_else(|| us.to_string())
 }

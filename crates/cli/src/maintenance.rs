@@ -31,9 +31,8 @@ pub async fn audit(url: &str, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
                 if json {
                     println!("{}", serde_json::to_string(&r)?);
                 } else {
-                    let at = jiff::Timestamp::from_microsecond(r.at_us)
-                        .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
-                        .unwrap_or_default();
+                    // Kazakhstan's time, as the audit page shows it.
+                    let at = ashyq_store::local_second(r.at_us).unwrap_or_default();
                     println!(
                         "{:>6} {at} {:<16} {:<11} {:<22} {}:{} req={} {}",
                         r.seq, r.actor, r.role, r.action, r.object_type, r.object_id, r.request_id, r.detail

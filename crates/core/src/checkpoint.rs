@@ -66,6 +66,12 @@ impl Checkpoint {
             _ => &self.name_en,
         }
     }
+
+    /// The time zone the checkpoint keeps: its region's. The civil day of a crossing is its
+    /// instant's date in this zone.
+    pub fn zone(&self) -> crate::zone::Zone {
+        self.region.zone()
+    }
 }
 
 struct Table {

@@ -16,6 +16,7 @@ pub mod iin;
 pub mod kandas;
 pub mod labour;
 pub mod mrz;
+pub mod nfc;
 pub mod occupation;
 pub mod paryz;
 pub mod policy;
@@ -26,6 +27,7 @@ pub mod role;
 pub mod rules;
 pub mod sex;
 pub mod stay;
+pub mod zone;
 
 pub use region::Region;
 pub use role::Role;

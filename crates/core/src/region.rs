@@ -30,6 +30,11 @@ impl Region {
             _ => &self.name_en,
         }
     }
+
+    /// The time zone the region keeps (see [`crate::zone`]).
+    pub fn zone(&self) -> crate::zone::Zone {
+        crate::zone::of_region(self)
+    }
 }
 
 const REGIONS_CSV: &str = include_str!("../../../data/regions.csv");

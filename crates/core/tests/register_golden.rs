@@ -19,9 +19,15 @@
 //! ```
 //!
 //! `expect` is the whole answer as JSON (`null` for a notification on time).
+//!
+//! A crossing may instead be given as it arrives from a checkpoint, at an instant:
+//! `{"at": "2023-05-14T18:30:00Z", "checkpoint": "ALA", "kind": "entry"}`. Its day is then the
+//! instant's date on the checkpoint's clock (the tz database's zone of its region), and the case
+//! says which days it worked out by hand in `"days"` (one per crossing, in order).
 
 use ashyq_core::policy::Policy;
-use ashyq_core::register::{self, Authorisation, Crossing};
+use ashyq_core::register::{self, Authorisation, Crossing, CrossingKind};
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -37,14 +43,47 @@ struct Case {
     status: Option<StatusQuestion>,
     #[serde(default)]
     notification: Option<NotificationQuestion>,
+    /// The civil days of the crossings given at instants, worked out by hand.
+    #[serde(default)]
+    days: Option<Vec<Date>>,
     expect: serde_json::Value,
+}
+
+/// A crossing on a day, or at an instant through a checkpoint.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum CrossingIn {
+    Day(Crossing),
+    At(CrossingAt),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrossingAt {
+    at: Timestamp,
+    checkpoint: String,
+    kind: CrossingKind,
+}
+
+impl CrossingIn {
+    /// The crossing on its civil day; for one at an instant, the day on the checkpoint's clock.
+    fn on_its_day(&self) -> Result<Crossing, String> {
+        match self {
+            CrossingIn::Day(c) => Ok(*c),
+            CrossingIn::At(c) => {
+                let checkpoint = ashyq_core::checkpoint::by_code(&c.checkpoint)
+                    .ok_or_else(|| format!("{} is not a checkpoint", c.checkpoint))?;
+                Ok(Crossing { day: checkpoint.zone().day(c.at), kind: c.kind })
+            }
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatusQuestion {
     nationality: String,
-    crossings: Vec<Crossing>,
+    crossings: Vec<CrossingIn>,
     #[serde(default)]
     authorisations: Vec<Authorisation>,
     on: Date,
@@ -83,7 +122,19 @@ fn decide(policy: &Policy, file: &Path) -> Result<(), String> {
     let case = read(file)?;
     let got = match (&case.status, &case.notification) {
         (Some(q), None) => {
-            let answer = register::status(policy, &q.nationality, &q.crossings, &q.authorisations, q.on)
+            let crossings = q.crossings.iter().map(CrossingIn::on_its_day).collect::<Result<Vec<_>, _>>()?;
+            let at_instants = q.crossings.iter().any(|c| matches!(c, CrossingIn::At(_)));
+            match &case.days {
+                Some(days) => {
+                    let got: Vec<Date> = crossings.iter().map(|c| c.day).collect();
+                    if &got != days {
+                        return Err(format!("days: expected {days:?}\n      got {got:?}"));
+                    }
+                }
+                None if at_instants => return Err("crossings at instants need the `days` worked out".into()),
+                None => {}
+            }
+            let answer = register::status(policy, &q.nationality, &crossings, &q.authorisations, q.on)
                 .map_err(|e| format!("refused: {e}"))?;
             serde_json::to_value(answer)
         }
@@ -132,4 +183,7 @@ fn there_are_enough_register_cases_of_each_kind() {
         assert!(groups.contains(g), "no case of the group {g}");
     }
     assert!(read_all.iter().filter(|c| c.notification.is_some()).count() >= 4, "too few notification cases");
+    // Midnight crossings in the east and the west, before and after 1 March 2024, and a stay
+    // across it: crossings at instants, read on the checkpoints' clocks.
+    assert!(read_all.iter().filter(|c| c.days.is_some()).count() >= 5, "too few cases at instants");
 }

@@ -166,9 +166,9 @@ async fn setup() -> Option<(Harness, String, Driver, Messages)> {
 /// more of the ten criteria, so each is on the computed list.
 const ON_LIST: [&str; 3] = ["2145", "2211", "2512"];
 
-/// Today in Kazakhstan (UTC+5), as the app counts it.
+/// Today in Kazakhstan (Asia/Almaty in the tz database), as the app counts it.
 fn today_kz() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::Offset::constant(5).to_time_zone()).date()
+    jiff::Timestamp::now().to_zoned(jiff::tz::get!("Asia/Almaty")).date()
 }
 
 /// [`today_kz`] as an ISO date.

@@ -135,6 +135,33 @@ async fn batches_are_checked_stored_once_and_conflicts_refused(h: &Harness) {
     h.send(req).await.problem(401);
 }
 
+/// A batch from the border in 2023, when Almaty kept UTC+6 and Atyrau UTC+5: each crossing's day
+/// is read on its checkpoint's clock, and the pages show its time on that clock.
+async fn crossings_are_dated_on_the_checkpoint_s_clock(h: &Harness) {
+    let batch = json!({ "crossings": [
+        // 00:30 on 15 May 2023 in Almaty; 23:30 on 14 May on a fixed UTC+5.
+        crossing("TZ-1", "entry", "2023-05-14T18:30:00Z", "ALA", "AN5550001"),
+        // 23:30 on 12 June 2023 in Atyrau (and 00:30 on the 13th in Almaty).
+        crossing("TZ-2", "exit", "2023-06-12T18:30:00Z", "GUW", "AN5550001"),
+    ]});
+    let r = api(h, Role::Border, "POST", "/api/v1/crossings", Some(batch)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let id = fx::person_of(h, "KGZ", "AN5550001").await;
+    let r = api(h, Role::Officer, "GET", &format!("/api/v1/register/persons/{id}?on=2023-06-20"), None).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    let days: Vec<&str> =
+        v["crossings"].as_array().unwrap().iter().map(|c| c["day"].as_str().unwrap()).collect();
+    // A new passport of the person the batch above made: these two come first in time.
+    assert_eq!(days[..2], ["2023-05-15", "2023-06-12"], "{v}");
+    // 15 May – 12 June: 17 + 12 = 29 days.
+    assert_eq!(v["status"]["days_in_window"], 29, "{v}");
+    let r = page(h, Role::Officer, "en", &format!("/register/persons/{id}")).await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("2023-05-15") && r.body.contains("00:30"), "{}", r.body);
+    assert!(r.body.contains("2023-06-12") && r.body.contains("23:30"), "{}", r.body);
+}
+
 async fn officers_read_a_person_and_the_read_is_audited(h: &Harness) {
     let ali = fx::person_of(h, "UZB", "FA1234567").await;
     let r = api(h, Role::Officer, "GET", &format!("/api/v1/register/persons/{ali}"), None).await;
@@ -443,6 +470,7 @@ async fn the_register_over_http() {
         eprintln!("on {}", h.backend());
         fx::travellers(&h).await;
         batches_are_checked_stored_once_and_conflicts_refused(&h).await;
+        crossings_are_dated_on_the_checkpoint_s_clock(&h).await;
         officers_read_a_person_and_the_read_is_audited(&h).await;
         the_border_checks_a_zone(&h).await;
         pages_speak_three_languages(&h, &m).await;

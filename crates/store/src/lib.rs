@@ -30,24 +30,57 @@ pub use audit::Actor;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 
-/// Kazakhstan's time zone: one, UTC+5, since 1 March 2024.
+/// Kazakhstan's own clock, `Asia/Almaty` from the tz database compiled into the binary: UTC+6
+/// until 1 March 2024 and UTC+5 since (the whole country since then). "Today", and the times of
+/// things that belong to no place (an audit record, a decision), are read on it. The day of a
+/// border crossing is read on its checkpoint's clock instead ([`ashyq_core::zone`]).
 pub fn kazakhstan() -> jiff::tz::TimeZone {
-    jiff::tz::Offset::constant(5).to_time_zone()
+    ashyq_core::zone::COUNTRY.time_zone().clone()
 }
 
 /// Today's date in Kazakhstan: the default date of the rules in force, for every shell.
 pub fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(kazakhstan()).date()
+    ashyq_core::zone::COUNTRY.day(jiff::Timestamp::now())
+}
+
+/// A `*_us` instant on a zone's clock; `None` for a number out of the range of time.
+pub fn zoned(us: i64, zone: ashyq_core::zone::Zone) -> Option<jiff::Zoned> {
+    Some(zone.zoned(jiff::Timestamp::from_microsecond(us).ok()?))
 }
 
 /// A `*_us` instant as people in Kazakhstan read it, to the minute (`2026-11-22 00:18`); `None`
 /// for a number out of the range of time.
 pub fn local_minute(us: i64) -> Option<String> {
-    let t = jiff::Timestamp::from_microsecond(us).ok()?;
-    Some(t.to_zoned(kazakhstan()).strftime("%Y-%m-%d %H:%M").to_string())
+    Some(zoned(us, ashyq_core::zone::COUNTRY)?.strftime("%Y-%m-%d %H:%M").to_string())
+}
+
+/// The same to the second (`2026-11-22 00:18:59`), for the audit log.
+pub fn local_second(us: i64) -> Option<String> {
+    Some(zoned(us, ashyq_core::zone::COUNTRY)?.strftime("%Y-%m-%d %H:%M:%S").to_string())
 }
 
 /// Microseconds since the Unix epoch, the unit of every `*_us` column.
 pub fn now_us() -> i64 {
     jiff::Timestamp::now().as_microsecond()
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    fn us(text: &str) -> i64 {
+        text.parse::<jiff::Timestamp>().unwrap().as_microsecond()
+    }
+
+    #[test]
+    fn local_times_follow_kazakhstan_s_clock_across_1_march_2024() {
+        // Before the change Almaty kept UTC+6: 18:30 UTC is 00:30 the next day.
+        assert_eq!(local_minute(us("2023-05-14T18:30:00Z")).as_deref(), Some("2023-05-15 00:30"));
+        assert_eq!(local_second(us("2024-02-29T17:59:59Z")).as_deref(), Some("2024-02-29 23:59:59"));
+        // At 18:00 UTC on 29 February 2024 the clocks went back from midnight to 23:00.
+        assert_eq!(local_second(us("2024-02-29T18:00:00Z")).as_deref(), Some("2024-02-29 23:00:00"));
+        assert_eq!(local_minute(us("2026-11-21T19:18:59Z")).as_deref(), Some("2026-11-22 00:18"));
+        assert_eq!(local_minute(i64::MAX), None);
+        assert_eq!(kazakhstan().iana_name(), Some("Asia/Almaty"));
+    }
 }

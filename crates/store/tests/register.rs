@@ -10,7 +10,7 @@ use ashyq_store::labour::Input;
 use ashyq_store::labour::import::Quiet;
 use ashyq_store::register::rows::{self as register_rows, Columns, Context};
 use ashyq_store::register::{self, RegisterFile, RegisterReport, merge, person, scan, stats};
-use ashyq_store::{Actor, Db, both_backends};
+use ashyq_store::{Actor, Db, audit, both_backends};
 use jiff::civil::{Date, date};
 
 fn actor() -> Actor {
@@ -27,6 +27,7 @@ nationality,surname,given_names,birth_date,sex,expiry_date,reason";
 const ALI: &str = "P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-05-01,M,2030-01-01";
 const ALI_NEW: &str = "P,UZB,FB7654321,UZB,KARIMOV,ALI,1990-05-01,M,2036-01-01";
 const ANNA: &str = "P,DEU,C01X00T47,DEU,MUSTERMANN,ANNA,1985-08-12,F,2031-03-01";
+const BEK: &str = "P,KGZ,AC1234567,KGZ,ASANOV,BEK,1988-03-03,M,2033-01-01";
 const WANG: &str = "P,CHN,E12345678,CHN,WANG,WEI,1979-02-03,M,2020-01-01";
 
 fn crossings(lines: &[String]) -> String {
@@ -332,6 +333,228 @@ async fn an_api_batch_is_all_or_nothing(db: &Db) {
     assert_eq!(count(db, "register_crossings").await, 2, "B3 was not written");
 }
 
+/// One crossing at an instant (RFC 3339), for the time-zone cases.
+fn event_at(id: &str, kind: &str, at: &str, cp: &str, who: &str) -> String {
+    format!("{id},{kind},{at},{cp},{who},")
+}
+
+/// Each crossing's stored day, by event id.
+async fn stored_days(db: &Db) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT event_id, day FROM register_crossings ORDER BY event_id")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap()
+}
+
+/// The crossings of 2023 and early 2024 for the time-zone cases: Anna in the east (Almaty's
+/// clock, UTC+6 until 1 March 2024), Ali in the west (Atyrau's and Aktobe's, UTC+5 throughout).
+fn crossings_across_the_change() -> String {
+    crossings(&[
+        // 00:30 on 1 June 2023 in Almaty (UTC+6); a fixed UTC+5 said 23:30 on 31 May.
+        event_at("T1", "entry", "2023-05-31T18:30:00Z", "ALA", ANNA),
+        // 00:30 on 10 June in Almaty again, leaving.
+        event_at("T2", "exit", "2023-06-09T18:30:00Z", "ALA", ANNA),
+        // The last half hour at UTC+6: 23:59 on 29 February 2024, and the first at UTC+5 after
+        // the clocks went back: 23:30 on 29 February again.
+        event_at("T3", "entry", "2024-02-29T17:59:00Z", "ALA", ANNA),
+        event_at("T4", "exit", "2024-02-29T18:30:00Z", "NQZ", ANNA),
+        // 00:30 on 2 March 2024 in Almaty, at UTC+5 now.
+        event_at("T5", "entry", "2024-03-01T19:30:00Z", "ALA", ANNA),
+        // Atyrau: 23:30 on 14 May 2023 (UTC+5) — in Almaty it was already the 15th.
+        event_at("W1", "entry", "2023-05-14T18:30:00Z", "GUW", ALI),
+        // Aktobe: 00:30 on 20 May 2023 (UTC+5).
+        event_at("W2", "exit", "2023-05-19T19:30:00Z", "KRA", ALI),
+        // Bek came in at 00:45 on 2 July 2023 in Almaty and is still here.
+        event_at("X1", "entry", "2023-07-01T18:45:00Z", "ALA", BEK),
+    ])
+}
+
+async fn crossing_days_are_read_on_the_checkpoints_clocks(db: &Db) {
+    let r = import(db, RegisterFile::Crossings, &crossings_across_the_change()).await;
+    assert!(r.committed, "{:?}", r.errors);
+    let days: Vec<(String, String)> = stored_days(db).await;
+    let expected = [
+        ("T1", "2023-06-01"),
+        ("T2", "2023-06-10"),
+        ("T3", "2024-02-29"),
+        ("T4", "2024-02-29"),
+        ("T5", "2024-03-02"),
+        ("W1", "2023-05-14"),
+        ("W2", "2023-05-20"),
+        ("X1", "2023-07-02"),
+    ];
+    let expected: Vec<(String, String)> =
+        expected.iter().map(|(e, d)| (e.to_string(), d.to_string())).collect();
+    assert_eq!(days, expected);
+    // The dashboard counts Anna's first entry in June, and her last crossing is the 2 March entry.
+    let months = stats::months(db, "2023-05", "2023-06").await.unwrap();
+    let ala: Vec<(&str, &str, i64)> = months
+        .iter()
+        .filter(|m| m.checkpoint == "ALA")
+        .map(|m| (m.month.as_str(), m.kind.as_str(), m.crossings))
+        .collect();
+    assert_eq!(ala, vec![("2023-06", "entry", 1), ("2023-06", "exit", 1)]);
+    let last: Option<String> =
+        sqlx::query_scalar("SELECT last_day FROM register_documents WHERE number = 'C01X00T47'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(last.as_deref(), Some("2024-03-02"));
+}
+
+/// Puts back what the fixed UTC+5 stored (days, last days, monthly counts) and marks the
+/// correction as not done, as a database migrated before issue 14 would be.
+async fn as_stored_with_a_fixed_offset(db: &Db) {
+    let old = |at_us: i64| {
+        jiff::tz::Offset::constant(5)
+            .to_datetime(jiff::Timestamp::from_microsecond(at_us).unwrap())
+            .date()
+            .to_string()
+    };
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT event_id, at_us FROM register_crossings").fetch_all(&db.pool).await.unwrap();
+    for (id, at_us) in rows {
+        sqlx::query("UPDATE register_crossings SET day = $1 WHERE event_id = $2")
+            .bind(old(at_us))
+            .bind(id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let docs: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, last_at_us FROM register_documents WHERE last_at_us IS NOT NULL")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    for (id, at_us) in docs {
+        sqlx::query("UPDATE register_documents SET last_day = $1 WHERE id = $2")
+            .bind(old(at_us))
+            .bind(id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let counted: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT c.checkpoint, c.kind, d.nationality, c.at_us FROM register_crossings c \
+         JOIN register_documents d ON d.id = c.document_id",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query("DELETE FROM register_crossing_counts").execute(&db.pool).await.unwrap();
+    for (cp, kind, nat, at_us) in counted {
+        sqlx::query(
+            "INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) \
+             VALUES ($1, $2, $3, $4, 1) ON CONFLICT (month, checkpoint, kind, nationality) \
+             DO UPDATE SET n = register_crossing_counts.n + 1",
+        )
+        .bind(old(at_us)[..7].to_string())
+        .bind(cp)
+        .bind(kind)
+        .bind(nat)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE data_fixes SET done_at_us = NULL, detail = NULL WHERE name = $1")
+        .bind(register::days::FIX)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+}
+
+async fn counts_snapshot(db: &Db) -> Vec<(String, String, String, String, i64)> {
+    sqlx::query_as(
+        "SELECT month, checkpoint, kind, nationality, n FROM register_crossing_counts \
+         ORDER BY month, checkpoint, kind, nationality",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap()
+}
+
+async fn days_stored_with_a_fixed_offset_are_corrected_once(db: &Db) {
+    // A fresh database: the correction ran at migration, found nothing and said so.
+    let (done, detail): (Option<i64>, Option<String>) =
+        sqlx::query_as("SELECT done_at_us, detail FROM data_fixes WHERE name = $1")
+            .bind(register::days::FIX)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert!(done.is_some());
+    assert!(detail.unwrap_or_default().contains("\"crossings\":0"));
+    assert!(audit::for_object(db, "data_fix", register::days::FIX).await.unwrap().is_empty());
+
+    let r = import(db, RegisterFile::Crossings, &crossings_across_the_change()).await;
+    assert!(r.committed, "{:?}", r.errors);
+    let (right_days, right_counts) = (stored_days(db).await, counts_snapshot(db).await);
+    let last_days = || async {
+        let days: Vec<(String, Option<String>)> =
+            sqlx::query_as("SELECT number, last_day FROM register_documents ORDER BY number")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        days
+    };
+    let right_last_days = last_days().await;
+    as_stored_with_a_fixed_offset(db).await;
+    let wrong = stored_days(db).await;
+    assert_ne!(wrong, right_days, "the fixed offset got some days wrong");
+    assert_ne!(counts_snapshot(db).await, right_counts);
+    assert_ne!(last_days().await, right_last_days);
+
+    // Two processes opening the database at once: one corrects, the other finds it done.
+    let (a, b) = tokio::join!(register::days::correct_stored(db), register::days::correct_stored(db));
+    let done: Vec<register::days::Corrected> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
+    // T1, T2 and X1 (after midnight in Almaty at UTC+6) move a day on, T1 into June; T3 (23:59
+    // on 29 February at UTC+6, 22:59 at UTC+5) and the crossings after the change or in the
+    // west were right. Bek's last day moves with X1; Anna's (T5) and Ali's (W2) were right.
+    assert_eq!(done, vec![register::days::Corrected { crossings: 3, documents: 1, months_moved: 1 }]);
+    assert_eq!(stored_days(db).await, right_days);
+    assert_eq!(counts_snapshot(db).await, right_counts);
+    assert_eq!(last_days().await, right_last_days);
+    let records = audit::for_object(db, "data_fix", register::days::FIX).await.unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].action, "register.days_corrected");
+    audit::verify(db).await.expect("the audit chain holds");
+    // Once only: opening again changes nothing.
+    assert_eq!(register::days::correct_stored(db).await.unwrap(), None);
+    db.migrate().await.unwrap();
+    assert_eq!(stored_days(db).await, right_days);
+}
+
+async fn a_name_typed_decomposed_is_the_name_typed_composed(db: &Db) {
+    // Сергей with й as и + U+0306 on the renewed passport: accepted, stored composed, and the
+    // same person as the first passport's.
+    let text = crossings(&[
+        event(
+            "N1",
+            "entry",
+            "2026-01-10",
+            "ALA",
+            "P,RUS,751234567,RUS,ФЁДОРОВ,СЕРГЕЙ,1980-01-01,M,2030-01-01",
+        ),
+        event(
+            "N2",
+            "exit",
+            "2026-01-20",
+            "ALA",
+            "P,RUS,759876543,RUS,ФЕ\u{308}ДОРОВ,СЕРГЕ\u{418}\u{306},1980-01-01,M,2036-01-01",
+        ),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &text).await;
+    assert!(r.committed, "{:?}", r.errors);
+    assert_eq!(person_of(db, "RUS", "751234567").await, person_of(db, "RUS", "759876543").await);
+    let names: Vec<(String, String)> =
+        sqlx::query_as("SELECT surname, given_names FROM register_documents ORDER BY number")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(names, vec![("ФЁДОРОВ".to_string(), "СЕРГЕЙ".to_string()); 2]);
+    let found = person::search(db, &actor(), "ФЕ\u{308}Д", 10).await.unwrap();
+    assert_eq!(found.len(), 2, "a decomposed query finds the composed names");
+}
+
 both_backends!(
     crossings_import_and_retries_are_stored_once,
     a_changed_event_is_a_conflict_and_nothing_is_written,
@@ -341,4 +564,7 @@ both_backends!(
     registrations_flag_late_notifications,
     alerts_list_permits_expiring_soon,
     an_api_batch_is_all_or_nothing,
+    crossing_days_are_read_on_the_checkpoints_clocks,
+    days_stored_with_a_fixed_offset_are_corrected_once,
+    a_name_typed_decomposed_is_the_name_typed_composed,
 );

@@ -350,6 +350,29 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_letters_find_what_composed_ones_find() {
+        use unicode_normalization::UnicodeNormalization;
+        // й is и + U+0306 in NFD (ё, е + U+0308: see `text`); Kazakh's own letters (қ, ң, ә, ө, ұ, ү,
+        // і, ғ, һ) have no canonical decomposition and are the same in both forms.
+        for (query, code) in [
+            ("қойма меңгерушісі", "1324"),
+            ("қойма жұмысшысы", "9333"),
+            ("мұнай-газ өндіру инженері", "2146"),
+            ("военнослужащий по контракту", "0310"),
+            ("актуарий страховой компании", "2120"),
+            ("кадровый офицер", "0110"),
+        ] {
+            let decomposed: String = query.nfd().collect();
+            assert_ne!(decomposed, query, "{query} has a decomposable letter");
+            assert_eq!(top(query), code, "{query}");
+            assert_eq!(title_index().search(&decomposed, 5), title_index().search(query, 5), "{query}");
+        }
+        for letter in ["қ", "ң", "ә", "ө", "ұ", "ү", "і", "ғ", "һ"] {
+            assert_eq!(letter.nfd().collect::<String>(), letter, "{letter}");
+        }
+    }
+
+    #[test]
     fn every_unit_group_has_an_example_title() {
         let ru = example_titles("ru");
         for g in classifier().unit_groups() {

@@ -1,4 +1,5 @@
-//! Text normalisation for title search: folding case and letters, splitting words, dropping
+//! Text normalisation for title search: composing letters (NFC), folding case and letters,
+//! splitting words, dropping
 //! words that carry no meaning in a job title, and light stemming so that inflected forms meet
 //! ("engineers" ~ "engineer", «бухгалтера» ~ «бухгалтер», «мұғалімдер» ~ «мұғалім»).
 //!
@@ -7,13 +8,15 @@
 
 /// The search terms of a text: folded, split, filtered and stemmed, in order.
 pub fn terms(text: &str) -> Vec<String> {
-    words(text).filter(|w| !is_stopword(w)).map(|w| stem(&w)).filter(|t| !t.is_empty()).collect()
+    words(text).into_iter().filter(|w| !is_stopword(w)).map(|w| stem(&w)).filter(|t| !t.is_empty()).collect()
 }
 
-/// Folded words: lower case, `ё`→`е`, Latin accents dropped; anything but letters and digits
-/// separates words (so `инженер-химик` and `Engineer, chemical` give two words each).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
+/// Folded words: composed (NFC) first, so that a decomposed `й` (`и` + U+0306) is one letter and
+/// not a word break; then lower case, `ё`→`е`, Latin accents dropped; anything but letters and
+/// digits separates words (so `инженер-химик` and `Engineer, chemical` give two words each).
+pub fn words(text: &str) -> Vec<String> {
+    let text = crate::nfc::nfc(text);
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
 }
 
 fn fold(word: &str) -> String {
@@ -263,6 +266,15 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_letters_fold_as_composed_ones() {
+        // й, ё and é decomposed, as some keyboards and PDF extractors give them.
+        assert_eq!(words("қо\u{438}\u{306}ма"), vec!["қойма"]);
+        assert_eq!(terms("Водитель грузово\u{438}\u{306}"), terms("Водитель грузовой"));
+        assert_eq!(terms("Е\u{308}лка"), terms("ёлка"));
+        assert_eq!(terms("me\u{301}decin"), terms("médecin"));
+    }
+
+    #[test]
     fn kazakh_suffixes_meet() {
         assert_eq!(terms("мұғалімдер"), terms("мұғалім"));
         assert_eq!(terms("дәрігерлерінің"), terms("дәрігер"));
@@ -297,6 +309,16 @@ mod tests {
             for t in terms(&text) {
                 prop_assert!(!t.is_empty());
             }
+        }
+
+        /// Folding does not depend on how the text is normalised: composed, decomposed or mixed.
+        #[test]
+        fn terms_are_the_same_in_nfc_and_nfd(text in "[\\PC\u{0306}\u{0308}\u{0301}йёЙЁқңәӘüé]{0,24}") {
+            use unicode_normalization::UnicodeNormalization;
+            let composed: String = text.nfc().collect();
+            let decomposed: String = text.nfd().collect();
+            prop_assert_eq!(terms(&composed), terms(&text));
+            prop_assert_eq!(terms(&decomposed), terms(&text));
         }
 
         #[test]

@@ -5,7 +5,8 @@
 //! letters folded to `A`–`Z` where a transliteration exists (diacritics dropped, `ß` → `SS`,
 //! Cyrillic as in 9303 part 3), apostrophes and other punctuation dropped, hyphens and the
 //! filler `<` read as spaces, runs of spaces collapsed. "O'Neil  John" and "ONEIL JOHN" give the
-//! same key; so do "Müller-Lüdenscheidt" and "MULLER LUDENSCHEIDT".
+//! same key; so do "Müller-Lüdenscheidt" and "MULLER LUDENSCHEIDT". Names are composed (NFC)
+//! first, so a letter typed decomposed (`И` + U+0306 for `Й`) gives the key of the composed one.
 
 use jiff::civil::Date;
 
@@ -25,6 +26,7 @@ pub fn match_key(surname: &str, given_names: &str, birth_date: Date, nationality
 
 /// A name as the register compares it (see the module's documentation). Idempotent.
 pub fn normalise_name(text: &str) -> String {
+    let text = crate::nfc::nfc(text);
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars().flat_map(char::to_uppercase) {
@@ -152,5 +154,30 @@ mod tests {
         assert_eq!(normalise_name("Jean-Pierre  de la Fontaine"), "JEAN PIERRE DE LA FONTAINE");
         assert_eq!(normalise_name("王"), "王");
         assert_eq!(normalise_name("  "), "");
+    }
+
+    #[test]
+    fn decomposed_letters_give_the_key_of_composed_ones() {
+        let born = date(1990, 1, 2);
+        // Й as И + U+0306, Ё as Е + U+0308: the same transliteration as the composed letters.
+        let composed = match_key("Фёдоров", "Сергей", born, "RUS");
+        assert_eq!(composed, "FEDOROV|SERGEI|1990-01-02|RUS");
+        assert_eq!(match_key("Фе\u{308}доров", "Серге\u{438}\u{306}", born, "RUS"), composed);
+        // A letter kept as it is (no transliteration) is kept composed, not cut to its base.
+        assert_eq!(normalise_name("Nguye\u{302}\u{303}n"), normalise_name("Nguyễn"));
+        assert_eq!(normalise_name("S\u{307}"), "Ṡ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_do_not_depend_on_the_normalisation_form(name in "[\\PC\u{0300}-\u{0308}]{0,20}") {
+            use unicode_normalization::UnicodeNormalization;
+            let composed: String = name.nfc().collect();
+            let decomposed: String = name.nfd().collect();
+            proptest::prop_assert_eq!(normalise_name(&decomposed), normalise_name(&composed));
+            proptest::prop_assert_eq!(normalise_name(&name), normalise_name(&composed));
+            let once = normalise_name(&name);
+            proptest::prop_assert_eq!(normalise_name(&once), once);
+        }
     }
 }

@@ -192,13 +192,7 @@ pub struct Audit {
 
 impl Audit {
     fn when(&self, r: &AuditRecord) -> String {
-        jiff::Timestamp::from_microsecond(r.at_us)
-            .map(|t| {
-                t.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(5)))
-                    .strftime("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or_default()
+        ashyq_store::local_second(r.at_us).unwrap_or_default()
     }
 }
 

@@ -163,8 +163,9 @@ pub fn crossing_rows(page: &Page, list: &[CrossingView], documents: &[Document])
         .map(|c| CrossingRow {
             event_id: c.event_id.clone(),
             day: c.day.clone(),
-            time: jiff::Timestamp::from_microsecond(c.at_us)
-                .map(|t| t.to_zoned(ashyq_store::kazakhstan()).strftime("%H:%M").to_string())
+            // On the checkpoint's clock, like the day beside it.
+            time: ashyq_store::zoned(c.at_us, ashyq_core::zone::of_checkpoint(&c.checkpoint))
+                .map(|t| t.strftime("%H:%M").to_string())
                 .unwrap_or_default(),
             kind: crossing_kind(page, &c.kind),
             kind_code: c.kind.clone(),

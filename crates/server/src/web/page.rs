@@ -161,17 +161,20 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
-/// An instant as pages show it: Kazakhstan's time (UTC+5 throughout the country since
-/// 1 March 2024), to the minute.
+/// An instant as pages show it: Kazakhstan's time (Asia/Almaty in the tz database: UTC+6 until
+/// 1 March 2024, UTC+5 since), to the minute.
 pub fn local_time(us: i64) -> String {
     ashyq_store::local_minute(us).unwrap_or_default()
 }
 
-/// An instant to the microsecond in Kazakhstan's time, for the published times a round's
-/// tie-break compares (two profiles may be a second apart).
+/// An instant to the microsecond in Kazakhstan's time, with the offset then in force, for the
+/// published times a round's tie-break compares (two profiles may be a second apart).
 pub fn exact_local_time(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us)
-        .map(|t| t.to_zoned(ashyq_store::kazakhstan()).strftime("%Y-%m-%d %H:%M:%S%.6f (UTC+5)").to_string())
+    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
+        .map(|t| {
+            let offset = ashyq_core::zone::offset_label(t.offset());
+            format!("{} ({offset})", t.strftime("%Y-%m-%d %H:%M:%S%.6f"))
+        })
         .unwrap_or_default()
 }
 
@@ -216,6 +219,10 @@ mod tests {
         let us = 1_795_288_739_685_719;
         assert_eq!(local_time(us), "2026-11-22 00:18");
         assert_eq!(exact_local_time(us), "2026-11-22 00:18:59.685719 (UTC+5)");
+        // Before 1 March 2024 Almaty kept UTC+6: 18:30 UTC was already the next day.
+        let before = 1_684_089_000_000_000; // 2023-05-14T18:30:00Z
+        assert_eq!(local_time(before), "2023-05-15 00:30");
+        assert_eq!(exact_local_time(before), "2023-05-15 00:30:00.000000 (UTC+6)");
     }
 
     #[test]

@@ -149,7 +149,8 @@ pub async fn person_of_document(
 /// Persons whose document number or surname starts with `query` (at most `limit`), for officers'
 /// search. Audited as a search, not as reads of each record.
 pub async fn search(db: &Db, actor: &Actor, query: &str, limit: i64) -> Result<Vec<Document>, StoreError> {
-    let q = query.trim().to_uppercase();
+    // Composed like the stored names (a decomposed `Й` is one letter there).
+    let q = ashyq_core::nfc::nfc(query.trim()).to_uppercase();
     if q.is_empty() {
         return Ok(Vec::new());
     }

@@ -126,7 +126,8 @@ pub struct CrossingRow {
     pub event_id: String,
     pub kind: CrossingKind,
     pub at_us: i64,
-    /// The date in Kazakhstan (UTC+5) of the instant.
+    /// The civil day of the instant on the checkpoint's clock (its region's zone in the tz
+    /// database: `Asia/Almaty` was UTC+6 until 1 March 2024, the west UTC+5).
     pub day: Date,
     pub checkpoint: String,
     pub identity: Identity,
@@ -316,8 +317,10 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    /// A name, composed (NFC) first: a letter typed decomposed (`И` + U+0306) is one letter.
     fn name(&mut self, column: &str, required: bool) -> Option<String> {
         let text = if required { self.required(column)? } else { self.text(column) };
+        let text = ashyq_core::nfc::nfc(text);
         if text.chars().count() > 100 {
             return self.fail(column, "is longer than 100 characters");
         }
@@ -379,13 +382,17 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
             r.fail("at", format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"))
         }
     });
-    let day = at.map(|ts| ts.to_zoned(crate::kazakhstan()).date());
+    // The civil day on the checkpoint's clock (the country's for an unknown checkpoint, whose
+    // row is refused below, so that a date in the future is still reported).
+    let found = checkpoint::by_code(r.text("checkpoint"));
+    let zone = found.map_or(ashyq_core::zone::COUNTRY, checkpoint::Checkpoint::zone);
+    let day = at.map(|ts| zone.day(ts));
     if let Some(d) = day
         && d > context.today.tomorrow().unwrap_or(context.today)
     {
         r.fail::<()>("at", format!("{d} is after today ({})", context.today));
     }
-    let checkpoint = r.required("checkpoint").and_then(|t| match checkpoint::by_code(t) {
+    let checkpoint = r.required("checkpoint").and_then(|t| match found {
         Some(c) => Some(c.code.to_string()),
         None => r.fail("checkpoint", format!("{t:?} is not a checkpoint of data/checkpoints.csv")),
     });

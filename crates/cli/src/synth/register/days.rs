@@ -2,6 +2,7 @@
 //! `YYYY-MM-DD` text, Kazakhstan's public holidays and working days, and the seasonality of
 //! border traffic.
 
+use ashyq_core::zone::Zone;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use std::fmt::Write as _;
@@ -39,11 +40,35 @@ pub(super) fn push_date(out: &mut String, day: i32) {
     let _ = write!(out, "{y:04}-{m:02}-{d:02}");
 }
 
-/// Appends `YYYY-MM-DDTHH:MM:SS+05:00` (Kazakhstan's single time zone since March 2024).
-pub(super) fn push_instant(out: &mut String, day: i32, second: u32) {
+/// Appends `YYYY-MM-DDTHH:MM:SS+HH:MM`: `second` of `day` on the zone's clock, with the offset
+/// the zone kept then (the tz database: most of the country was UTC+6 until 1 March 2024, the
+/// west UTC+5), so that the register reads the crossing back on `day`.
+pub(super) fn push_instant(out: &mut String, day: i32, second: u32, zone: Zone) {
     push_date(out, day);
     let (h, m, s) = (second / 3600, second / 60 % 60, second % 60);
-    let _ = write!(out, "T{h:02}:{m:02}:{s:02}+05:00");
+    let offset = offset_at(day, second, zone);
+    let (oh, om) = (offset / 3600, offset / 60 % 60);
+    let _ = write!(out, "T{h:02}:{m:02}:{s:02}+{oh:02}:{om:02}");
+}
+
+/// The zone's offset (seconds east of UTC) at `second` of `day` on its clock; in the hour the
+/// clocks went back (23:00–24:00 on 29 February 2024 in Almaty) the earlier, UTC+6.
+fn offset_at(day: i32, second: u32, zone: Zone) -> i32 {
+    const UTC5: i32 = 5 * 3600;
+    let (y, m, d) = to_civil(day);
+    let (Ok(y), Ok(m), Ok(d), Ok(h), Ok(mi), Ok(s)) = (
+        i16::try_from(y),
+        i8::try_from(m),
+        i8::try_from(d),
+        i8::try_from(second / 3600),
+        i8::try_from(second / 60 % 60),
+        i8::try_from(second % 60),
+    ) else {
+        return UTC5;
+    };
+    jiff::civil::DateTime::new(y, m, d, h, mi, s, 0)
+        .and_then(|dt| zone.time_zone().to_ambiguous_timestamp(dt).compatible())
+        .map_or(UTC5, |t| zone.offset(t).seconds())
 }
 
 /// Monday = 0 … Sunday = 6.
@@ -154,5 +179,28 @@ mod tests {
         // Friday 2026-03-20, then the weekend and Nauryz (Monday 23 March): next is Tuesday the 24th.
         assert!(!is_working_day(from_civil(2026, 3, 23)));
         assert_eq!(working_days_after(from_civil(2026, 3, 20), 1), from_civil(2026, 3, 24));
+    }
+
+    #[test]
+    fn instants_carry_the_offset_of_the_checkpoint_s_clock() {
+        let text = |y, m, d, second, zone| {
+            let mut out = String::new();
+            push_instant(&mut out, from_civil(y, m, d), second, zone);
+            out
+        };
+        assert_eq!(text(2026, 3, 1, 8 * 3600 + 15 * 60, Zone::Almaty), "2026-03-01T08:15:00+05:00");
+        assert_eq!(text(2023, 5, 15, 30 * 60, Zone::Almaty), "2023-05-15T00:30:00+06:00");
+        assert_eq!(text(2023, 5, 15, 30 * 60, Zone::Atyrau), "2023-05-15T00:30:00+05:00");
+        assert_eq!(text(2024, 2, 29, 23 * 3600 + 1800, Zone::Almaty), "2024-02-29T23:30:00+06:00");
+        assert_eq!(text(2024, 3, 1, 1800, Zone::Almaty), "2024-03-01T00:30:00+05:00");
+        // Read back on the checkpoint's clock, each is on the day it was written for.
+        for (y, m, d) in [(2023, 5, 15), (2024, 2, 29), (2024, 3, 1), (2019, 12, 31)] {
+            for second in [0, 1800, 43_200, 86_399] {
+                for zone in Zone::ALL {
+                    let at: jiff::Timestamp = text(y, m, d, second, zone).parse().unwrap();
+                    assert_eq!(zone.day(at), jiff::civil::date(y as i16, m as i8, d as i8), "{zone:?}");
+                }
+            }
+        }
     }
 }

@@ -33,7 +33,9 @@
 //! Russian border and airports; far countries via ALA and NQZ …), mostly the same one in and out;
 //! start days follow the season (the summer peak, New Year, Nauryz in March, the May holidays;
 //! workers arrive in spring). A person's trips never overlap; the last may still be open on
-//! "as of" (the person is in the country). Instants are RFC 3339 at +05:00.
+//! "as of" (the person is in the country). Instants are RFC 3339 with the offset of the
+//! checkpoint's clock on that day (the tz database: `+06:00` in most of the country before
+//! 1 March 2024, `+05:00` since and in the west).
 //!
 //! **Planted signals.** About 1.3 % of people overstay on their last trip: visa-free visitors
 //! staying 31–60 days on one entry, EAEU citizens staying 92–130 days (more than 90 in 180),

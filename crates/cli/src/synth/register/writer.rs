@@ -162,7 +162,7 @@ impl Writer {
         let f = self.crossing.clear();
         let _ = write!(f[0], "E{}-{:09}", self.year, self.crossings);
         f[1].push_str(kind);
-        days::push_instant(&mut f[2], day, second);
+        days::push_instant(&mut f[2], day, second, ashyq_core::zone::of_checkpoint(checkpoint));
         f[3].push_str(checkpoint);
         id.copy_to(&mut f[4..13]);
         f[13].push_str(reason);
