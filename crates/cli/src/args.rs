@@ -123,6 +123,10 @@ pub struct ServeArgs {
     /// How long a web session lasts, in hours.
     #[arg(long, env = "ASHYQ_SESSION_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_hours: i64,
+    /// How many passwords are hashed at once (logins, sign-ups, password changes; 19 MiB each
+    /// while it runs); the others wait their turn. Default: the number of CPUs.
+    #[arg(long, env = "ASHYQ_PASSWORD_HASHERS", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub password_hashers: Option<u16>,
 }
 
 #[derive(Subcommand, Debug)]

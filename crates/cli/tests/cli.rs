@@ -9,7 +9,9 @@ use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
-use support::{Output, Server, command, form_encode, free_port, http, run, run_in, run_stdin};
+use support::{
+    Output, Server, command, form_encode, free_port, http, http_waiting, peak_memory, run, run_in, run_stdin,
+};
 
 both_backends!(
     users_are_added_listed_disabled_and_enabled,
@@ -170,6 +172,7 @@ fn serve_and_demo_help_name_every_flag_and_its_environment_variable() {
             ("--secure-cookies", "ASHYQ_SECURE_COOKIES"),
             ("--trust-proxy", "ASHYQ_TRUST_PROXY"),
             ("--session-hours", "ASHYQ_SESSION_HOURS"),
+            ("--password-hashers", "ASHYQ_PASSWORD_HASHERS"),
         ] {
             let e = entry(flag);
             assert!(
@@ -187,6 +190,8 @@ fn bad_arguments_are_refused_by_the_parser() {
     let dir = tempdir();
     let out = run_in(dir.path(), None, &["serve", "--session-hours", "0"], None).code(2);
     assert!(out.stderr.contains("--session-hours"), "{}", out.stderr);
+    let out = run_in(dir.path(), None, &["serve", "--password-hashers", "0"], None).code(2);
+    assert!(out.stderr.contains("--password-hashers"), "{}", out.stderr);
     let out = run_in(dir.path(), None, &["audit", "tail", "-n", "0"], None).code(2);
     assert!(out.stderr.contains("--count"), "{}", out.stderr);
     let out = run_in(dir.path(), None, &["user", "add", "x"], None).code(2);
@@ -679,6 +684,67 @@ fn serve_answers_and_holds_the_database_lock() {
     server.stop();
     run(&url, &["restore", backup.to_str().unwrap()]).ok().stdout_has("1 accounts");
     assert_eq!(usernames(&url), ["alice"]);
+}
+
+/// 200 logins at the same moment (a tenth of them the account's right password, the others
+/// unknown usernames), each from its own address behind a trusted proxy so that the limits let
+/// them through to the password check: the server's peak memory stays under 500 MiB, because
+/// at most `--password-hashers` Argon2 hashes (19 MiB each) run at once and the others wait.
+/// Without that bound every attempt took its 19 MiB at once (3.9 GB for 200).
+#[test]
+fn two_hundred_simultaneous_logins_keep_the_server_under_500_mib() {
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    let password = "a long enough password";
+    run_stdin(&url, &["user", "add", "clerk", "--role", "officer", "--password-stdin"], password).ok();
+    let port = free_port();
+    let mut cmd = command(dir.path());
+    cmd.args(["--database-url", &url, "serve", "--addr", &format!("127.0.0.1:{port}"), "--trust-proxy"]);
+    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
+    server.wait_ready(STARTUP);
+    let Some(before) = peak_memory(server.pid()) else {
+        eprintln!("not run: no /proc to read the server's memory from");
+        return;
+    };
+
+    let start = std::sync::Arc::new(std::sync::Barrier::new(200));
+    let logins: Vec<_> = (0..200)
+        .map(|i| {
+            let start = start.clone();
+            std::thread::spawn(move || {
+                let (user, pw) =
+                    if i % 10 == 0 { ("clerk".to_string(), password) } else { (format!("nobody{i}"), "wrong") };
+                let csrf = "cli-test-csrf-token-0123456789";
+                let body = format!("csrf={csrf}&username={user}&password={}&next=%2F", form_encode(pw));
+                let cookie = format!("ashyq_csrf={csrf}");
+                let client = format!("10.77.{}.{}", i / 100, i % 100 + 1);
+                let headers = [
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Cookie", cookie.as_str()),
+                    ("X-Forwarded-For", client.as_str()),
+                ];
+                start.wait();
+                http_waiting(Duration::from_secs(600), port, "POST", "/login", &headers, &body)
+                    .map(|r| r.status)
+            })
+        })
+        .collect();
+    let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
+    for login in logins {
+        let status = login.join().expect("a login thread").expect("an answer to the login");
+        *statuses.entry(status).or_default() += 1;
+    }
+    let peak = peak_memory(server.pid()).expect("the server's memory");
+    let stderr = server.stderr();
+    server.stop();
+    // Every attempt was answered, and the unknown usernames were all checked (401), so the
+    // hashing really ran 180 times or more.
+    let checked = statuses.get(&303).copied().unwrap_or(0) + statuses.get(&401).copied().unwrap_or(0);
+    assert!(statuses.keys().all(|s| [303, 401, 429].contains(s)), "{statuses:?}\n{stderr}");
+    assert!(statuses.get(&401).copied().unwrap_or(0) >= 180 && checked > 180, "{statuses:?}");
+    let mib = |b: u64| b / (1024 * 1024);
+    eprintln!("server peak memory: {} MiB before, {} MiB after 200 logins ({statuses:?})", mib(before), mib(peak));
+    assert!(peak < 500 * 1024 * 1024, "the server's peak memory was {} MiB", mib(peak));
 }
 
 /// Starts `ashyq demo` in `dir` as a first-time user would: no database URL anywhere.
