@@ -648,6 +648,185 @@ async fn migrate_does_not_print_a_database_password() {
     t.cleanup().await;
 }
 
+/// A throw-away PostgreSQL cluster with SSL on, its certificate signed by a CA the test makes,
+/// on a free port; stopped when dropped. Run as the `postgres` user when the test runs as root.
+struct TlsCluster {
+    bin: std::path::PathBuf,
+    data: std::path::PathBuf,
+    as_root: bool,
+    port: u16,
+    /// The CA that signed the server's certificate, and one that did not.
+    ca: std::path::PathBuf,
+    wrong_ca: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// The folder of `initdb` and `pg_ctl`: the newest under `/usr/lib/postgresql`, or `pg_config
+/// --bindir`; `None` when the server binaries are not installed.
+fn postgres_server_bin() -> Option<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("bin"))
+        .filter(|b| b.join("initdb").is_file() && b.join("pg_ctl").is_file())
+        .collect();
+    found.sort_by_key(|b| {
+        b.parent().and_then(|v| v.file_name()).and_then(|v| v.to_str()).and_then(|v| v.parse::<u32>().ok())
+    });
+    found.pop().or_else(|| {
+        let out = std::process::Command::new("pg_config").arg("--bindir").output().ok()?;
+        let bin = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        (bin.join("initdb").is_file() && bin.join("pg_ctl").is_file()).then_some(bin)
+    })
+}
+
+impl TlsCluster {
+    fn start() -> Option<TlsCluster> {
+        let bin = postgres_server_bin()?;
+        let dir = tempdir();
+        let as_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout == b"0\n");
+
+        // A CA, the server's certificate for "localhost" only, and a second CA.
+        let ca_params = |name: &str| {
+            let mut p = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+            p.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+            p.distinguished_name.push(rcgen::DnType::CommonName, name);
+            p
+        };
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params("ashyq test CA"), rcgen::KeyPair::generate().unwrap())
+            .unwrap();
+        let wrong =
+            rcgen::CertifiedIssuer::self_signed(ca_params("another CA"), rcgen::KeyPair::generate().unwrap())
+                .unwrap();
+        let server_key = rcgen::KeyPair::generate().unwrap();
+        let mut server = rcgen::CertificateParams::new(vec!["localhost".to_string()]).unwrap();
+        server.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
+        let server_cert = server.signed_by(&server_key, &ca).unwrap();
+        let write = |name: &str, text: String| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let ca_path = write("ca.crt", ca.pem());
+        let wrong_ca = write("wrong-ca.crt", wrong.pem());
+        let cert = write("server.crt", server_cert.pem());
+        let key = write("server.key", server_key.serialize_pem());
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        if as_root {
+            let status = std::process::Command::new("chown").args(["-R", "postgres:"]).arg(dir.path()).status();
+            assert!(status.is_ok_and(|s| s.success()), "chown the cluster's folder to postgres");
+        }
+
+        let data = dir.path().join("data");
+        let port = free_port();
+        let cluster = TlsCluster { bin, data, as_root, port, ca: ca_path, wrong_ca, _dir: dir };
+        let initdb = cluster.bin.join("initdb");
+        let out = cluster
+            .as_postgres(&initdb)
+            .args(["--auth=trust", "--username=postgres", "--no-sync", "-D"])
+            .arg(&cluster.data)
+            .output()
+            .expect("run initdb");
+        assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
+        let options = format!(
+            "-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}",
+            sock = cluster._dir.path().display(),
+            cert = cert.display(),
+            key = key.display()
+        );
+        let out = cluster
+            .as_postgres(&cluster.bin.join("pg_ctl"))
+            .args(["-w", "-t", "60", "-o", &options, "-l"])
+            .arg(cluster._dir.path().join("server.log"))
+            .arg("-D")
+            .arg(&cluster.data)
+            .arg("start")
+            .output()
+            .expect("run pg_ctl start");
+        let log = std::fs::read_to_string(cluster._dir.path().join("server.log")).unwrap_or_default();
+        assert!(out.status.success(), "pg_ctl start: {}\n{log}", String::from_utf8_lossy(&out.stderr));
+        Some(cluster)
+    }
+
+    fn as_postgres(&self, program: &Path) -> std::process::Command {
+        if self.as_root {
+            let mut cmd = std::process::Command::new("runuser");
+            cmd.args(["-u", "postgres", "--"]).arg(program);
+            cmd
+        } else {
+            std::process::Command::new(program)
+        }
+    }
+
+    fn url(&self, host: &str, query: &str) -> String {
+        format!("postgres://postgres@{host}:{}/postgres?{query}", self.port)
+    }
+}
+
+impl Drop for TlsCluster {
+    fn drop(&mut self) {
+        let _ = self
+            .as_postgres(&self.bin.join("pg_ctl"))
+            .args(["-m", "immediate", "-D"])
+            .arg(&self.data)
+            .arg("stop")
+            .output();
+    }
+}
+
+/// Whether the connection the pool gives is encrypted, as the server sees it.
+async fn encrypted(url: &str) -> Result<bool, ashyq_store::StoreError> {
+    let db = Db::connect(url).await?;
+    let ssl: bool = sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .fetch_one(&db.pool)
+        .await
+        .expect("ask pg_stat_ssl");
+    db.close().await;
+    Ok(ssl)
+}
+
+/// `sslmode` and `sslrootcert` in the URL are honoured: against a cluster with SSL on and a
+/// certificate for `localhost` signed by a CA of the test, `verify-full` with that CA connects
+/// (encrypted) and migrates; with another CA, or by a name the certificate does not hold, it is
+/// refused with the reason; `verify-ca` checks the CA but not the name; `require` encrypts
+/// without checking; `disable` does not encrypt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_over_tls_honours_sslmode_and_the_ca() {
+    let Some(cluster) = tokio::task::spawn_blocking(TlsCluster::start).await.unwrap() else {
+        eprintln!("not run: the PostgreSQL server binaries (initdb, pg_ctl) are not installed");
+        return;
+    };
+    let ca = cluster.ca.display().to_string();
+    let wrong = cluster.wrong_ca.display().to_string();
+
+    let full = cluster.url("localhost", &format!("sslmode=verify-full&sslrootcert={ca}"));
+    assert!(encrypted(&full).await.unwrap(), "verify-full with the right CA connects over TLS");
+    let out = tokio::task::spawn_blocking(move || run(&full, &["migrate"])).await.unwrap().ok();
+    assert!(out.stdout.contains("is up to date"), "{}", out.stdout);
+
+    let url = cluster.url("localhost", &format!("sslmode=verify-full&sslrootcert={wrong}"));
+    let err = encrypted(&url).await.unwrap_err().to_string();
+    assert!(err.contains("certificate was refused") && err.contains("UnknownIssuer"), "{err}");
+    let out = tokio::task::spawn_blocking(move || run(&url, &["migrate"])).await.unwrap();
+    out.fails_with(&["TLS", "certificate was refused", "UnknownIssuer", "sslrootcert"]);
+
+    // The certificate is for "localhost": by address, verify-full refuses and verify-ca accepts.
+    let by_ip = cluster.url("127.0.0.1", &format!("sslmode=verify-full&sslrootcert={ca}"));
+    let err = encrypted(&by_ip).await.unwrap_err().to_string();
+    assert!(err.contains("certificate was refused") && err.contains("127.0.0.1"), "{err}");
+    let ca_only = cluster.url("127.0.0.1", &format!("sslmode=verify-ca&sslrootcert={ca}"));
+    assert!(encrypted(&ca_only).await.unwrap());
+    let ca_wrong = cluster.url("127.0.0.1", &format!("sslmode=verify-ca&sslrootcert={wrong}"));
+    assert!(encrypted(&ca_wrong).await.is_err());
+
+    assert!(encrypted(&cluster.url("127.0.0.1", "sslmode=require")).await.unwrap());
+    assert!(encrypted(&cluster.url("127.0.0.1", "sslmode=prefer")).await.unwrap());
+    assert!(!encrypted(&cluster.url("127.0.0.1", "sslmode=disable")).await.unwrap());
+    drop(cluster);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 7. Serve and demo
 // ---------------------------------------------------------------------------------------------
