@@ -222,7 +222,8 @@ async fn simultaneous_guesses_at_one_account_are_limited(db: &Db) {
 
     // All wrong: exactly the limit is checked, and then the right password is refused too.
     let u = users::create(db, &cli, new_user("target.one", Role::Officer, None)).await.unwrap();
-    let wrong = (0..40).map(|i| ("target.one".into(), format!("wrong guess number {i}"), format!("10.1.0.{i}")));
+    let wrong =
+        (0..40).map(|i| ("target.one".into(), format!("wrong guess number {i}"), format!("10.1.0.{i}")));
     let o = log_in_at_once(db, wrong.collect()).await;
     assert_eq!((o.ok, o.wrong, o.throttled), (0, max, 40 - max), "{o:?}");
     let late = users::authenticate(db, "r", "target.one", RIGHT, "10.1.1.1").await.unwrap_err();
