@@ -338,7 +338,37 @@ async fn password_checks_before_a_change_are_limited(db: &Db) {
     assert!(matches!(err, LoginError::Throttled(_)), "the login is refused as well: {err}");
 }
 
+/// 10,000 letters that do not compress (PostgreSQL compresses a long key before indexing it).
+fn random_letters(seed: u64) -> String {
+    let mut x = seed | 1;
+    (0..10_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'a' + ((x >> 33) % 26) as u8)
+        })
+        .collect()
+}
+
+/// A username no account can have (10,000 characters: more than an index entry of PostgreSQL
+/// holds) is counted like any other, under its hash.
+async fn odd_usernames_are_counted_too(db: &Db) {
+    let long = random_letters(7);
+    for i in 0..MAX_PER_USERNAME {
+        let err = users::authenticate(db, "r", &long, RIGHT, &format!("10.7.0.{i}")).await.unwrap_err();
+        assert!(matches!(err, LoginError::InvalidCredentials), "{err}");
+    }
+    let err = users::authenticate(db, "r", &long, RIGHT, "10.7.1.1").await.unwrap_err();
+    assert!(matches!(err, LoginError::Throttled(_)), "{err}");
+    // Another long name is another key.
+    let other = random_letters(11);
+    let err = users::authenticate(db, "r", &other, RIGHT, "10.7.1.2").await.unwrap_err();
+    assert!(matches!(err, LoginError::InvalidCredentials), "{err}");
+}
+
 both_backends!(
+    odd_usernames_are_counted_too,
     simultaneous_guesses_at_one_account_are_limited,
     simultaneous_failures_from_one_address_are_limited,
     successful_logins_do_not_use_up_the_address,
