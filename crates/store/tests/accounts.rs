@@ -367,7 +367,30 @@ async fn odd_usernames_are_counted_too(db: &Db) {
     assert!(matches!(err, LoginError::InvalidCredentials), "{err}");
 }
 
+/// A counter whose window ended counts from 1 again, and ended counters are removed as new
+/// attempts arrive.
+async fn ended_windows_start_again_and_are_purged(db: &Db) {
+    let ended = ashyq_store::now_us() - (ashyq_store::throttle::WINDOW_SECS + 60) * 1_000_000;
+    for subject in ["user:stale", "user:gone", "ip:10.8.0.1"] {
+        sqlx::query("INSERT INTO login_limits (subject, window_start_us, attempts) VALUES ($1, $2, 99)")
+            .bind(subject)
+            .bind(ended)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let err = users::authenticate(db, "r", "stale", RIGHT, "10.8.0.1").await.unwrap_err();
+    assert!(matches!(err, LoginError::InvalidCredentials), "an ended window does not refuse: {err}");
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT subject, attempts FROM login_limits ORDER BY subject")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows, [("ip:10.8.0.1".to_string(), 1), ("user:stale".to_string(), 1)]);
+}
+
 both_backends!(
+    ended_windows_start_again_and_are_purged,
     odd_usernames_are_counted_too,
     simultaneous_guesses_at_one_account_are_limited,
     simultaneous_failures_from_one_address_are_limited,
