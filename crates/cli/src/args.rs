@@ -133,6 +133,10 @@ pub struct ServeArgs {
     /// Minutes between checkpoints (one is written only when records were added).
     #[arg(long, value_name = "MINUTES", env = "ASHYQ_CHECKPOINT_EVERY", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=10080))]
     pub checkpoint_every: u64,
+    /// How many passwords are hashed at once (logins, sign-ups, password changes; 19 MiB each
+    /// while it runs); the others wait their turn. Default: the number of CPUs.
+    #[arg(long, env = "ASHYQ_PASSWORD_HASHERS", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub password_hashers: Option<u16>,
 }
 
 #[derive(Subcommand, Debug)]

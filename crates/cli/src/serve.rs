@@ -24,7 +24,15 @@ pub fn init_logging(format: LogFormat, server: bool) {
     }
 }
 
+/// Bounds the password hashing to `--password-hashers` (before anything is hashed).
+fn set_password_hashers(args: &ServeArgs) {
+    if let Some(n) = args.password_hashers {
+        ashyq_store::passwords::set_hashers(n.into());
+    }
+}
+
 pub async fn serve(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    set_password_hashers(&args);
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     run(db, policy, args).await
 }
@@ -41,6 +49,7 @@ const DEMO: [(&str, Role, Option<&str>, &str); 7] = [
 ];
 
 pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    set_password_hashers(&args);
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
     let actor = Actor::cli();
@@ -134,7 +143,12 @@ async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;
-    tracing::info!(addr = %args.addr, backend = ?db.backend, "ashyq is serving");
+    tracing::info!(
+        addr = %args.addr,
+        backend = ?db.backend,
+        password_hashers = ashyq_store::passwords::hashers(),
+        "ashyq is serving"
+    );
     ashyq_server::serve(listener, state, shutdown_signal()).await?;
     if let Some(writer) = checkpoints
         && let Err(e) = writer.lock().await.write(&db).await

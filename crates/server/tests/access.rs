@@ -1600,6 +1600,37 @@ async fn login_sets_a_hardened_cookie_and_is_rate_limited() {
 }
 
 #[tokio::test]
+async fn wrong_current_passwords_count_as_failed_logins() {
+    let h = Harness::new().await;
+    let analyst = h.user(Role::Analyst).clone();
+    let change = |current: &'static str| {
+        [("current", current), ("new", "a brand new pass phrase"), ("repeat", "a brand new pass phrase")]
+    };
+    for _ in 0..ashyq_store::throttle::MAX_PER_USERNAME {
+        let wrong = h.post_form_as(&analyst, "en", "/account/password", &change("wrong password here")).await;
+        assert_eq!(wrong.status, 422, "{}", wrong.body);
+    }
+    // Now even the right current password is refused for a while, on the page and over the API.
+    let limited = h.post_form_as(&analyst, "en", "/account/password", &change(PASSWORD)).await;
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    assert!(limited.header("retry-after").parse::<i64>().unwrap() > 0);
+    assert!(limited.body.contains("Too many failed attempts"), "{}", limited.body);
+    let token = h.bearer(Role::Analyst).await;
+    let body = format!(r#"{{"current_password":"{PASSWORD}","new_password":"a brand new pass phrase"}}"#);
+    let req = Request::post("/api/v1/me/password")
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    let reply = h.send(req).await;
+    assert_eq!(reply.problem(429)["code"], "rate_limited");
+    assert!(reply.header("retry-after").parse::<i64>().unwrap() > 0);
+    // Nothing was changed: no password change in the audit log.
+    let log = audit::for_object(&h.db, "user", &analyst.id.to_string()).await.unwrap();
+    assert!(!log.iter().any(|r| r.action == "user.set_password"), "{log:?}");
+}
+
+#[tokio::test]
 async fn cookies_are_secure_when_configured() {
     let h = Harness::new().await;
     let config = ashyq_server::ServerConfig { secure_cookies: true, ..Default::default() };

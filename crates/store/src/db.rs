@@ -48,9 +48,29 @@ pub fn parse_url(url: &str) -> Result<(Backend, Option<PathBuf>), StoreError> {
     }
 }
 
+/// A connection error, saying what to check when the server's TLS certificate was refused
+/// (`sslmode=verify-ca` or `verify-full`): rustls names only the reason (`UnknownIssuer`,
+/// the name it is not valid for).
+fn explain_tls(e: sqlx::Error) -> sqlx::Error {
+    let text = e.to_string();
+    match text.split_once("invalid peer certificate: ") {
+        Some((_, reason)) => sqlx::Error::Tls(
+            format!(
+                "the PostgreSQL server's certificate was refused ({reason}): check that sslrootcert \
+                 names the file of the CA that signed it and, with sslmode=verify-full, that the \
+                 URL's host is a name the certificate holds"
+            )
+            .into(),
+        ),
+        None => e,
+    }
+}
+
 impl Db {
     /// Connects, creating the SQLite file (and its folder) if it does not exist yet.
-    /// Does not migrate: call [`Db::migrate`].
+    /// Does not migrate: call [`Db::migrate`]. A PostgreSQL URL's `sslmode` (`disable`, `prefer`,
+    /// the default, `require`, `verify-ca`, `verify-full`) and `sslrootcert` (a CA file) are
+    /// honoured, over rustls.
     pub async fn connect(url: &str) -> Result<Db, StoreError> {
         install_default_drivers();
         let (backend, sqlite_path) = parse_url(url)?;
@@ -96,10 +116,10 @@ impl Db {
             // gives the cause (connection refused, unknown database, authentication failed).
             Err(sqlx::Error::PoolTimedOut) => {
                 use sqlx::Connection;
-                sqlx::AnyConnection::connect(&url).await?;
+                sqlx::AnyConnection::connect(&url).await.map_err(explain_tls)?;
                 return Err(sqlx::Error::PoolTimedOut.into());
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(explain_tls(e).into()),
         };
         Ok(Db { pool, backend, sqlite_path })
     }

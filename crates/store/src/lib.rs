@@ -15,6 +15,7 @@ pub mod kandas;
 pub mod labour;
 pub mod lists;
 pub mod paryz;
+pub mod passwords;
 pub mod rates;
 pub mod register;
 pub mod secret;

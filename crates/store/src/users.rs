@@ -3,9 +3,8 @@
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::{StoreError, is_unique_violation};
+use crate::passwords;
 use crate::throttle::{self, Throttled};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use ashyq_core::{Role, account};
 use serde::Serialize;
 use sqlx::Row;
@@ -54,28 +53,10 @@ pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
     })
 }
 
-/// Hashes a password with Argon2id (the crate's defaults: 19 MiB, 2 passes), off the async threads.
+/// Hashes a password with Argon2id (the crate's defaults: 19 MiB, 2 passes), off the async
+/// threads and at most [`passwords::hashers`] at a time.
 pub async fn hash_password(password: &str) -> Result<String, StoreError> {
-    let password = password.to_string();
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| StoreError::Hashing(e.to_string()))
-    })
-    .await
-    .map_err(|e| StoreError::Hashing(e.to_string()))?
-}
-
-async fn password_matches(password: &str, stored: &str) -> bool {
-    let (password, stored) = (password.to_string(), stored.to_string());
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored)
-            .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
-    })
-    .await
-    .unwrap_or(false)
+    passwords::hash(password).await
 }
 
 /// A hash to check against when the username is unknown, so that the answer takes as long
@@ -112,8 +93,8 @@ pub enum SignUpError {
 /// as `account.signup` by the public caller of request `request_id`. The fields are checked as
 /// for [`create`]; a username already taken is [`StoreError::Conflict`]. Attempts that get as
 /// far as hashing the password are counted per client address `ip`
-/// ([`throttle::MAX_SIGNUPS_PER_IP`] per window), so the form can neither mass-produce accounts
-/// nor probe usernames at speed.
+/// ([`throttle::MAX_SIGNUPS_PER_IP`] per window) before the hashing, so the form can neither
+/// mass-produce accounts nor probe usernames at speed, however many arrive at once.
 pub async fn sign_up(
     db: &Db,
     request_id: &str,
@@ -130,8 +111,7 @@ pub async fn sign_up(
         password: password.to_string(),
     };
     let checked = check_new(&new)?;
-    throttle::check_signup(db, ip).await?;
-    throttle::record_signup(db, ip).await?;
+    throttle::reserve_signup(db, ip).await?;
     let hash = hash_password(&new.password).await?;
     Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip)).await?)
 }
@@ -297,16 +277,26 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Whether `password` is the account's password (for re-authentication before a change).
-/// Neither counted for the rate limit nor audited: the change it guards is.
-pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, StoreError> {
+/// Whether `password` is the account's password (for re-authentication before a change), from
+/// the client address `ip`. Counted for the rate limit like a login, before the hashing (a
+/// session in the wrong hands must not be a way to guess the password at speed): a wrong
+/// password counts against the username and the address, a right one clears the username's
+/// count. Not audited: the change it guards is.
+pub async fn check_password(db: &Db, id: i64, password: &str, ip: &str) -> Result<bool, LoginError> {
+    let user = get(db, id).await?;
+    let reservation = throttle::reserve_login(db, &user.username, ip).await?;
     let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
-        .await?;
+        .await
+        .map_err(StoreError::from)?;
     let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
-    let stored: String = row.try_get("password_hash")?;
-    Ok(password_matches(password, &stored).await)
+    let stored: String = row.try_get("password_hash").map_err(StoreError::from)?;
+    let ok = passwords::matches(password, &stored).await;
+    if ok {
+        throttle::login_succeeded(db, reservation).await?;
+    }
+    Ok(ok)
 }
 
 /// Why a login was refused.
@@ -321,8 +311,9 @@ pub enum LoginError {
     Store(#[from] StoreError),
 }
 
-/// Checks a username and password, counting failures for the rate limit and auditing the
-/// outcome. `ip` is the client's address as the server saw it.
+/// Checks a username and password, and audits the outcome. `ip` is the client's address as the
+/// server saw it. The attempt is counted for the rate limit before the password is hashed
+/// ([`throttle::reserve_login`]); a success gives the count back.
 pub async fn authenticate(
     db: &Db,
     request_id: &str,
@@ -331,7 +322,7 @@ pub async fn authenticate(
     ip: &str,
 ) -> Result<User, LoginError> {
     let name = username.trim().to_lowercase();
-    throttle::check(db, &name, ip).await?;
+    let reservation = throttle::reserve_login(db, &name, ip).await?;
     let sql = format!("SELECT {COLUMNS}, password_hash FROM users WHERE username = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&name)
@@ -346,11 +337,11 @@ pub async fn authenticate(
         Some((_, hash)) => hash.as_str(),
         None => decoy_hash().await,
     };
-    let password_ok = password_matches(password, stored).await;
+    let password_ok = passwords::matches(password, stored).await;
     let public = Actor::public(request_id);
     match found {
         Some((user, _)) if password_ok && !user.disabled => {
-            throttle::clear(db, &name).await?;
+            throttle::login_succeeded(db, reservation).await?;
             let actor = Actor {
                 user_id: Some(user.id),
                 username: user.username.clone(),
@@ -372,7 +363,6 @@ pub async fn authenticate(
                 Some((user, _)) if user.disabled => "disabled",
                 Some(_) => "wrong_password",
             };
-            throttle::record_failure(db, &name, ip).await?;
             let id = other.map(|(user, _)| user.id.to_string()).unwrap_or_default();
             let detail = serde_json::json!({"username": name, "ip": ip, "reason": reason});
             audit::record(db, &public, Event::new("session.login_failed", "user", &id).detail(detail))

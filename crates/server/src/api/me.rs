@@ -1,14 +1,14 @@
 //! The caller's own account: who am I, change my password, make an API token.
 
 use super::users::UserView;
-use crate::auth::{Credential, Principal};
+use crate::auth::{Credential, PeerAddr, Principal};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_store::{tokens, users};
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -31,17 +31,22 @@ pub struct PasswordChange {
     new_password: String,
 }
 
-/// Changes the caller's password; ends the caller's other web sessions.
+/// Changes the caller's password; ends the caller's other web sessions. A wrong current password
+/// counts as a failed login (429 with `Retry-After` past the limit).
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
-    responses((status = 204), (status = 422, body = ProblemDetails), (status = 401, body = ProblemDetails)),
+    responses((status = 204), (status = 422, body = ProblemDetails), (status = 401, body = ProblemDetails),
+        (status = 429, body = ProblemDetails, description = "Too many failed attempts for this account or address")),
     security(("bearer" = []), ("session" = [])))]
 pub async fn change_password(
     State(s): State<AppState>,
     p: Principal,
+    headers: HeaderMap,
+    PeerAddr(peer): PeerAddr,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> ApiResult<StatusCode> {
     let user = user_of(&p)?;
-    if !users::check_password(&s.db, user.id, &body.current_password).await? {
+    let ip = s.client_ip(&headers, peer);
+    if !users::check_password(&s.db, user.id, &body.current_password, &ip).await? {
         return Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",

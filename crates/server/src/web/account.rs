@@ -2,13 +2,13 @@
 
 use super::form::CsrfForm;
 use super::page::Page;
-use crate::auth::{Credential, Principal};
+use crate::auth::{Credential, PeerAddr, Principal};
 use crate::state::AppState;
-use ashyq_store::users;
+use ashyq_store::users::{self, LoginError};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -43,6 +43,8 @@ pub struct PasswordForm {
 pub async fn change_password(
     State(state): State<AppState>,
     principal: Principal,
+    headers: HeaderMap,
+    PeerAddr(peer): PeerAddr,
     CsrfForm { page, fields }: CsrfForm<PasswordForm>,
 ) -> Response {
     let Some(user) = principal.user.clone() else {
@@ -55,10 +57,22 @@ pub async fn change_password(
     if fields.new != fields.repeat {
         return fail(page, "password-mismatch");
     }
-    match users::check_password(&state.db, user.id, &fields.current).await {
+    let ip = state.client_ip(&headers, peer);
+    match users::check_password(&state.db, user.id, &fields.current, &ip).await {
         Ok(true) => {}
         Ok(false) => return fail(page, "password-wrong-current"),
-        Err(e) => return super::errors::internal(page, e),
+        Err(LoginError::Throttled(t)) => {
+            let minutes = ((t.retry_after_secs + 59) / 60).to_string();
+            let error = Some(page.t1("login-throttled", "minutes", &minutes));
+            let mut res =
+                (StatusCode::TOO_MANY_REQUESTS, Account { page, notice: None, error }).into_response();
+            if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return res;
+        }
+        Err(LoginError::InvalidCredentials) => return fail(page, "password-wrong-current"),
+        Err(LoginError::Store(e)) => return super::errors::internal(page, e),
     }
     let keep = match &principal.credential {
         Credential::Session { token, .. } => Some(token.as_str()),
