@@ -26,6 +26,7 @@ pub mod role;
 pub mod rules;
 pub mod sex;
 pub mod stay;
+pub mod text;
 
 pub use region::Region;
 pub use role::Role;

@@ -151,3 +151,111 @@ async fn garbage_bodies_never_cause_a_server_error() {
         reply.problem(reply.status);
     }
 }
+
+/// GET requests that reach dates, years, ids and limits at and past their edges: before any
+/// rule of the policy, at the ends of the calendar, beyond `i64`. None may be a 5xx.
+const ODD_GETS: &[&str] = &[
+    "/api/v1/register/persons/{person}?on=2022-12-31",
+    "/api/v1/register/persons/{person}?on=0001-01-01",
+    "/api/v1/register/persons/{person}?on=9999-12-31",
+    "/api/v1/register/persons/{person}?on=-009999-01-01",
+    "/api/v1/register/persons/{person}?on=1970-01-01",
+    "/api/v1/register/persons/9223372036854775807",
+    "/api/v1/register/persons/9223372036854775808",
+    "/api/v1/register/persons/-1",
+    "/api/v1/register/overstayers?on=0001-01-01",
+    "/api/v1/register/overstayers?on=9999-12-31",
+    "/api/v1/register/overstayers?on=2022-12-31",
+    "/api/v1/register/statistics?on=0001-01-01",
+    "/api/v1/kandas/report?year=-10000",
+    "/api/v1/kandas/report?year=0",
+    "/api/v1/kandas/report?year=32767",
+    "/api/v1/kandas/report?year=-32768",
+    "/api/v1/kandas/report?year=99999",
+    "/api/v1/kandas/applications/9223372036854775807",
+    "/api/v1/published-lists/in-force?on=0001-01-01",
+    "/api/v1/published-lists/in-force?on=9999-12-31",
+    "/api/v1/published-lists/diff?from=-1&to=9223372036854775807",
+    "/api/v1/published-lists/9223372036854775807",
+    "/api/v1/published-lists/1/entries/9999",
+    "/api/v1/occupations/2512/on-list?on=0001-01-01",
+    "/api/v1/occupations/2512/on-list?on=9999-12-31",
+    "/api/v1/occupations?q=x&limit=18446744073709551615",
+    "/api/v1/occupations?q=x&limit=0",
+    "/api/v1/permits?limit=-1",
+    "/api/v1/permits?limit=9223372036854775807",
+    "/api/v1/permits/overdue?on=0001-01-01",
+    "/api/v1/permits/overdue?on=9999-12-31",
+    "/api/v1/permits/9223372036854775807",
+    "/api/v1/quotas?year=-10000",
+    "/api/v1/quotas?year=9223372036854775807",
+    "/api/v1/rounds/-9223372036854775808",
+    "/api/v1/paryz/-9223372036854775808",
+    "/api/v1/paryz/9223372036854775807",
+    "/api/v1/paryz/0",
+    "/api/v1/cases?older_than_days=9223372036854775807",
+    "/api/v1/cases?older_than_days=-9223372036854775808",
+    "/api/v1/cases?limit=-5",
+    "/api/v1/cases/9223372036854775807/evidence/-9223372036854775808",
+    "/api/v1/audit?limit=9223372036854775807",
+    "/api/v1/lists/9223372036854775807?revision=-9223372036854775808",
+    "/api/v1/lists/1/regions/KZ-75",
+    "/api/v1/abroad/cases?worker_id=-9223372036854775808",
+    "/api/v1/abroad/workers/9223372036854775807",
+    "/api/v1/users/-9223372036854775808",
+    "/register/persons/{person}?on=2022-12-31",
+    "/register/persons/{person}?on=0001-01-01",
+    "/register/persons/{person}?on=9999-12-31",
+    "/register/persons/9223372036854775807",
+    "/register/alerts?days=9223372036854775807",
+    "/register/alerts?days=-5",
+    "/lists?on=0001-01-01",
+    "/lists?on=9999-12-31",
+    "/lists/diff?from=-9223372036854775808&to=9223372036854775807",
+    "/lists/9223372036854775807",
+    "/lists/1/occupations/2512",
+    "/kandas/report?year=-10000",
+    "/kandas/report?year=99999",
+    "/kandas/9223372036854775807",
+    "/paryz/-9223372036854775808",
+    "/paryz/0",
+    "/rounds/9223372036854775807",
+    "/analysis/lists/9223372036854775807?revision=-1",
+    "/cases?age=-99999999999999999999",
+    "/cases/9223372036854775807",
+    "/permits/9223372036854775807",
+    "/abroad/workers/9223372036854775807",
+    "/abroad/cases/9223372036854775807",
+    "/admin/audit?limit=-1",
+];
+
+#[tokio::test]
+async fn dates_years_and_ids_at_their_edges_are_never_a_server_error() {
+    for h in Harness::both().await {
+        common::register::travellers(&h).await;
+        let person = common::register::person_of(&h, "UZB", "FA1234567").await.to_string();
+        let mut failures = Vec::new();
+        for uri in ODD_GETS {
+            let uri = uri.replace("{person}", &person);
+            for role in [Role::Admin, Role::Officer, Role::Analyst] {
+                let reply = if uri.starts_with("/api/") {
+                    let t = h.bearer(role).await;
+                    let req = Request::get(&uri).header("authorization", format!("Bearer {t}"));
+                    h.send(req.body(Body::empty()).unwrap()).await
+                } else {
+                    h.get_as(Some(h.user(role)), "en", &uri).await
+                };
+                if reply.status >= 500 {
+                    failures.push(format!(
+                        "{} {uri} as {role}: {} {}",
+                        h.backend(),
+                        reply.status,
+                        reply.body.chars().take(300).collect::<String>()
+                    ));
+                }
+            }
+        }
+        h.cleanup().await;
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

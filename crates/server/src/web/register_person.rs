@@ -234,6 +234,12 @@ pub async fn show(
             }
         },
     };
+    if s.policy.stay_groups_on(on).is_none() {
+        let e = page.t1("reg-err-no-rule", "date", &on.to_string());
+        let today = crate::api::today();
+        return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, today, None, Some(e))
+            .await;
+    }
     let notice = q.done.map(|d| {
         let key = format!("reg-done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
         page.t1(&key, "person", &q.new.map(|n| n.to_string()).unwrap_or_default())
