@@ -421,6 +421,7 @@ pub async fn message(
 /// An officer's decision.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = CaseDecisionIn)]
 pub struct DecisionIn {
     pub action: OfficerAction,
     /// Always required; going against the automatic outcome (an override) needs at least 20

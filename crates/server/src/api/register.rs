@@ -237,10 +237,11 @@ pub struct CheckOut {
     #[schema(value_type = Object)]
     pub document: serde_json::Value,
     pub person_id: Option<i64>,
-    #[schema(value_type = Object)]
+    /// The person holding the document, when the register knows it (else null).
+    #[schema(value_type = Option<Object>)]
     pub person: Option<Person>,
-    /// The status today, when the person is in the register.
-    #[schema(value_type = Object)]
+    /// The status today, when the person is in the register (else null).
+    #[schema(value_type = Option<Object>)]
     pub status: Option<ashyq_core::register::PersonStatus>,
     /// Overstay, expired document, refused before.
     #[schema(value_type = Vec<Object>)]
