@@ -269,6 +269,15 @@ async fn dates_years_and_ids_at_their_edges_are_never_a_server_error() {
                 "{p}"
             );
         }
+        // Centuries ahead would hold the request for minutes (every day up to it is counted).
+        for uri in [
+            "/api/v1/register/overstayers?on=2323-06-01",
+            &format!("/api/v1/register/persons/{person}?on=9999-12-31"),
+        ] {
+            let p = h.send(get(uri.to_string())).await.problem(422);
+            assert_eq!(p["errors"][0]["field"], "on", "{p}");
+            assert!(p["detail"].as_str().unwrap().contains("more than a year ahead"), "{p}");
+        }
         let p = h.send(get("/api/v1/kandas/report?year=-10000".into())).await.problem(422);
         assert_eq!(p["errors"][0]["field"], "year", "{p}");
         h.send(get("/api/v1/kandas/report?year=99999".into())).await.problem(400);

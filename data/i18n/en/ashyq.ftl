@@ -613,3 +613,4 @@ error-badinput-title = The request cannot be accepted
 text-address-refused = The address cannot be accepted: { $reason }
 text-form-refused = The form cannot be accepted: in one of its fields { $reason } Go back and correct it.
 reg-err-no-rule = No stay rule of the policy is in force on { $date }; the status is shown for today.
+reg-err-too-far = The register answers for days up to a year ahead, not { $date }; the status is shown for today.

@@ -234,8 +234,9 @@ pub async fn show(
             }
         },
     };
-    if s.policy.stay_groups_on(on).is_none() {
-        let e = page.t1("reg-err-no-rule", "date", &on.to_string());
+    if crate::api::register::day_asked(&s.policy, Some(on)).is_err() {
+        let key = if s.policy.stay_groups_on(on).is_none() { "reg-err-no-rule" } else { "reg-err-too-far" };
+        let e = page.t1(key, "date", &on.to_string());
         let today = crate::api::today();
         return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, today, None, Some(e))
             .await;
