@@ -4,13 +4,13 @@
 # match the OpenAPI document (its schema, its status code or its content type). See README.md.
 #
 # Environment: ASHYQ_BIN (default: build target/debug/ashyq), ASHYQ_FUZZ_EXAMPLES (test cases per
-# operation and role, default 25), ASHYQ_FUZZ_SEED (default 1), ASHYQ_FUZZ_VENV (where
+# operation and role, default 15), ASHYQ_FUZZ_SEED (default 1), ASHYQ_FUZZ_VENV (where
 # schemathesis is installed, default target/api-fuzz/venv).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SCHEMATHESIS_VERSION=4.32.5
-examples="${ASHYQ_FUZZ_EXAMPLES:-25}"
+examples="${ASHYQ_FUZZ_EXAMPLES:-15}"
 seed="${ASHYQ_FUZZ_SEED:-1}"
 venv="${ASHYQ_FUZZ_VENV:-target/api-fuzz/venv}"
 
