@@ -7,7 +7,7 @@ use crate::country;
 use crate::ids;
 use crate::occupation::{OccupationCode, classifier};
 use crate::region::{self, Region};
-use crate::text::{self, Kind};
+use crate::text;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -110,13 +110,14 @@ impl<'r, 'a> Reader<'r, 'a> {
         self.columns.source.columns()[n]
     }
 
-    /// The boundary text rules over every column of the row (one line, no control character,
-    /// at most 1,000 characters): false, with an error naming each bad column, if one breaks them.
+    /// The boundary text rules' floor over every column of the row (no control character but
+    /// line breaks and tabs, which a quoted field may hold; at most 10,000 characters): false,
+    /// with an error naming each bad column, if one breaks them. Columns keep their own limits.
     fn texts(&mut self) -> bool {
         let before = self.errors.len();
         for n in 0..self.columns.at.len() {
             let raw = self.columns.at.get(n).and_then(|&i| self.row.get(i)).copied().unwrap_or("");
-            if let Err(e) = text::check(self.name(n), Kind::ShortText, raw) {
+            if let Err(e) = text::check(self.name(n), text::FLOOR, raw) {
                 self.fail::<()>(n, e.message());
             }
         }
@@ -441,9 +442,9 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "region");
         assert!(got[0].1.contains("control character (U+0000)"), "{got:?}");
-        let got = errors(forecast(&c, &["2025", "KZ-75", "2512", &"9".repeat(1001)]));
+        let got = errors(forecast(&c, &["2025", "KZ-75", "2512", &"9".repeat(10_001)]));
         assert_eq!(got[0].0, "additional_need");
-        assert!(got[0].1.contains("at most 1000"), "{got:?}");
+        assert!(got[0].1.contains("at most 10000"), "{got:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::currency::Currency;
 use crate::labour::rows::{FieldError, HeaderError, find_columns, parse_iso_date, shorten};
-use crate::text::{self, Kind};
+use crate::text;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -61,9 +61,7 @@ pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>
         .chain([("quantity", columns.quantity)])
         .filter_map(|(column, at)| {
             let raw = at.and_then(|i| row.get(i)).copied().unwrap_or("");
-            text::check(column, Kind::ShortText, raw)
-                .err()
-                .map(|e| FieldError { column, reason: e.message() })
+            text::check(column, text::FLOOR, raw).err().map(|e| FieldError { column, reason: e.message() })
         })
         .collect();
     if !bad.is_empty() {
