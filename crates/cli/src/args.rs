@@ -40,7 +40,7 @@ pub enum Command {
     /// Serve the web interface and the JSON API (migrates the database first).
     Serve(ServeArgs),
     /// The demo: create the database, one account per role (logins printed once), demo data, and serve.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Manage accounts.
@@ -107,6 +107,16 @@ impl Command {
     pub fn is_server(&self) -> bool {
         matches!(self, Command::Serve(_) | Command::Demo(_))
     }
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// Make the demo's accounts and data, then exit without serving (for scripts: serve it
+    /// afterwards with `ashyq serve`).
+    #[arg(long)]
+    pub no_serve: bool,
 }
 
 #[derive(Args, Debug, Clone)]

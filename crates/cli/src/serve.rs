@@ -1,7 +1,7 @@
 //! `ashyq serve` and `ashyq demo`: logging, opening the database, and running the server until
 //! Ctrl-C or SIGTERM.
 
-use crate::args::{LogFormat, ServeArgs};
+use crate::args::{DemoArgs, LogFormat, ServeArgs};
 use anyhow::Context;
 use ashyq_core::Role;
 use ashyq_core::policy::Policy;
@@ -48,7 +48,8 @@ const DEMO: [(&str, Role, Option<&str>, &str); 7] = [
     ("demo-admin", Role::Admin, None, "Demo Administrator"),
 ];
 
-pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode> {
+pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<ExitCode> {
+    let args = demo.serve;
     set_password_hashers(&args);
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
@@ -110,6 +111,11 @@ pub async fn demo(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result<
     }
     if let Some(what) = crate::demo_data::load_abroad(&db).await? {
         println!("{what}");
+    }
+    if demo.no_serve {
+        db.close().await;
+        println!("The demo is ready; serve it with: ashyq serve");
+        return Ok(ExitCode::SUCCESS);
     }
     println!("Open http://{} in a browser. Stop with Ctrl-C.", args.addr);
     run(db, policy, args).await

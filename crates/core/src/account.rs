@@ -24,7 +24,9 @@ pub enum AccountError {
     PasswordTooLong,
     #[error("password: must not be the username")]
     PasswordIsUsername,
-    #[error("display_name: must be 1 to {DISPLAY_NAME_MAX_CHARS} characters without control characters")]
+    #[error(
+        "display_name: must be 1 to {DISPLAY_NAME_MAX_CHARS} characters without control or text-direction characters"
+    )]
     BadDisplayName,
     #[error("region: {0:?} is not an ISO 3166-2 code of a region of Kazakhstan (e.g. KZ-75)")]
     UnknownRegion(String),
@@ -66,7 +68,8 @@ pub fn password(password: &str, username: &str) -> Result<(), AccountError> {
 pub fn display_name(raw: &str) -> Result<String, AccountError> {
     let name = raw.trim();
     let n = name.chars().count();
-    if (1..=DISPLAY_NAME_MAX_CHARS).contains(&n) && !name.chars().any(char::is_control) {
+    let clean = crate::text::check("display_name", crate::text::Kind::Name, name).is_ok();
+    if (1..=DISPLAY_NAME_MAX_CHARS).contains(&n) && clean {
         Ok(name.to_string())
     } else {
         Err(AccountError::BadDisplayName)
@@ -126,6 +129,8 @@ mod tests {
     fn display_names_refuse_control_characters() {
         assert_eq!(display_name(" Айгүл Серікова ").as_deref(), Ok("Айгүл Серікова"));
         assert_eq!(display_name("a\u{0}b"), Err(AccountError::BadDisplayName));
+        assert_eq!(display_name("Ali\u{202e}cod.exe"), Err(AccountError::BadDisplayName));
+        assert_eq!(display_name("two\nlines"), Err(AccountError::BadDisplayName));
         assert_eq!(display_name("   "), Err(AccountError::BadDisplayName));
     }
 

@@ -27,6 +27,7 @@ pub mod role;
 pub mod rules;
 pub mod sex;
 pub mod stay;
+pub mod text;
 pub mod zone;
 
 pub use region::Region;

@@ -14,6 +14,7 @@
 //! its transactions.
 
 use crate::ids::{Bin, IdError};
+use crate::text::Kind;
 use serde::{Deserialize, Serialize};
 
 /// The state of a contest year.
@@ -209,6 +210,11 @@ fn text(field: &'static str, value: &str, max: usize) -> Result<String, FieldPro
     if v.is_empty() {
         return Err(problem(field, "is required"));
     }
+    // Fields up to a name's length are one line with no bidi controls; longer ones are long text.
+    let kind = if max <= Kind::Name.max_chars() { Kind::Name } else { Kind::LongText };
+    if let Err(e) = crate::text::check(field, kind, v) {
+        return Err(problem(field, e.message()));
+    }
     if v.chars().count() > max {
         return Err(problem(field, format!("must be at most {max} characters")));
     }
@@ -284,6 +290,17 @@ mod tests {
             jobs_created: 120,
             investment_kzt: 500_000_000,
         }
+    }
+
+    #[test]
+    fn nominee_names_refuse_controls_and_bidi() {
+        let e =
+            check_nomination(&NominationInput { nominee: "Ai\u{2066}gerim".into(), ..input() }).unwrap_err();
+        assert_eq!(e.field, "nominee");
+        let e = check_nomination(&NominationInput { business: "Ex\0".into(), ..input() }).unwrap_err();
+        assert_eq!(e.field, "business");
+        let ok = NominationInput { contribution: "A factory\r\nin Shymkent".into(), ..input() };
+        assert!(check_nomination(&ok).is_ok());
     }
 
     #[test]

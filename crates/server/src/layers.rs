@@ -4,7 +4,7 @@
 use crate::problem::{self, Problem};
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::request_id::{MakeRequestId, RequestId};
@@ -77,8 +77,7 @@ pub async fn problems_for_api(req: Request, next: Next) -> Response {
         }
     }
     out.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(problem::CONTENT_TYPE));
-    if status == StatusCode::METHOD_NOT_ALLOWED && !out.headers().contains_key(header::ALLOW) {
-        out.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
-    }
+    // A 405's `Allow` is the router's: it is added around this layer, from the methods the path
+    // really serves, and only when the response has none yet — so none is made up here.
     out
 }

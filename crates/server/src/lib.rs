@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod boundary;
 pub mod cases;
 pub mod cookies;
 pub mod i18n;

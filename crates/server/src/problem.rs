@@ -62,6 +62,10 @@ pub struct ProblemDetails {
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The rule broken, where there is a stable one: `text-control`, `text-bidi`,
+    /// `text-too-long`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl Problem {
@@ -80,7 +84,17 @@ impl Problem {
     }
 
     pub fn field(mut self, field: &str, message: impl Into<String>) -> Problem {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+        self.errors.push(FieldError { field: field.into(), message: message.into(), code: None });
+        self
+    }
+
+    /// A bad field with the code of the rule it broke (`text-control`, `text-too-long`, …).
+    pub fn field_code(mut self, field: &str, message: impl Into<String>, code: &str) -> Problem {
+        self.errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+            code: Some(code.into()),
+        });
         self
     }
 

@@ -336,6 +336,7 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), enforce))
         .route_layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .fallback(web::errors::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::boundary::uri_text))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn(crate::layers::problems_for_api))

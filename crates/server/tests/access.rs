@@ -1654,3 +1654,144 @@ async fn the_openapi_document_describes_every_api_route() {
     }
     assert!(doc["components"]["schemas"]["Problem"].is_object());
 }
+
+/// Every type the OpenAPI document names, with where it is declared: the server's and the
+/// core's `ToSchema` types, under their `#[schema(as = …)]` name if they have one. Two types
+/// of one name would be merged into one schema, and one of the operations would document the
+/// other's body (as `/cases/{id}/decision` once documented the Paryz jury's).
+fn schema_names() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    walk(&root.join("server/src"), &mut files);
+    walk(&root.join("core/src"), &mut files);
+    let mut names = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut pending: Option<Option<String>> = None;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("#[") && line.contains("ToSchema") {
+                pending = Some(None);
+            } else if let Some(alias) = pending.as_mut()
+                && let Some(rest) = line.strip_prefix("#[schema(as = ")
+            {
+                *alias = Some(rest.trim_end_matches(")]").to_string());
+            } else if pending.is_some() && !line.starts_with("#[") && !line.starts_with("///") {
+                let item = line.trim_start_matches("pub(crate) ").trim_start_matches("pub ");
+                let name = item
+                    .strip_prefix("struct ")
+                    .or_else(|| item.strip_prefix("enum "))
+                    .map(|r| r.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or(""));
+                if let (Some(name), Some(alias)) = (name, pending.take()) {
+                    let file = file.display().to_string();
+                    names.push((alias.unwrap_or_else(|| name.to_string()), file));
+                }
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn schema_names_are_unique() {
+    let names = schema_names();
+    assert!(names.iter().any(|(n, _)| n == "CaseDecisionIn"), "the scan finds the schemas: {names:?}");
+    assert!(names.len() > 60, "{}", names.len());
+    let mut seen = std::collections::BTreeMap::new();
+    for (name, file) in &names {
+        if let Some(first) = seen.insert(name.clone(), file.clone()) {
+            panic!("two schemas are named {name}: in {first} and {file}; give one #[schema(as = …)]");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_operation_documents_its_problem_answers_as_problem_json() {
+    let h = Harness::new().await;
+    let doc = h.send(Request::get("/api/v1/openapi.json").body(Body::empty()).unwrap()).await.json();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let has_body = op.get("requestBody").is_some();
+            let method = method.to_uppercase();
+            let statuses = ashyq_server::api::problem_statuses(&method, path, has_body);
+            for s in [400, 401, 422] {
+                assert!(statuses.contains(&s), "{method} {path}: {s}");
+            }
+            for status in statuses {
+                let r = &op["responses"][status.to_string()];
+                assert!(
+                    r["content"]["application/problem+json"]["schema"]["$ref"]
+                        == "#/components/schemas/Problem",
+                    "{method} {path} does not document {status} as problem details: {r}"
+                );
+            }
+            for (status, r) in op["responses"].as_object().unwrap() {
+                if status.parse::<u16>().unwrap() >= 400 {
+                    let types: Vec<&String> = r["content"].as_object().unwrap().keys().collect();
+                    assert_eq!(types, ["application/problem+json"], "{method} {path} {status}");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(
+        checked,
+        ROUTES.iter().filter(|s| s.path.starts_with("/api/v1/") && s.path != "/api/v1/openapi.json").count()
+    );
+    // The border check's person and status are null for a document the register does not hold.
+    let check = &doc["components"]["schemas"]["CheckOut"]["properties"];
+    for field in ["person", "status"] {
+        let text = check[field].to_string();
+        assert!(text.contains("null"), "{field} is not nullable: {text}");
+    }
+    // The case decision documents the officer's body, not the jury's.
+    let op = &doc["paths"]["/api/v1/cases/{id}/decision"]["post"];
+    let body = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str().unwrap();
+    let name = body.rsplit('/').next().unwrap();
+    assert!(doc["components"]["schemas"][name]["properties"]["action"].is_object(), "{name}");
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_405_with_the_methods_the_path_serves() {
+    let h = Harness::new().await;
+    let mut paths: Vec<&str> =
+        ROUTES.iter().filter(|s| s.kind != ashyq_server::routes::Kind::Ops).map(|s| s.path).collect();
+    paths.dedup();
+    for path in paths {
+        if path.contains('*') || path.starts_with("/api/docs") {
+            continue;
+        }
+        let uri = path
+            .replace("{id}", "1")
+            .replace("{evidence_id}", "1")
+            .replace("{code}", "2512")
+            .replace("{format}", "csv")
+            .replace("{programme}", "refugee")
+            .replace("{source}", "vacancies")
+            .replace("{region}", "KZ-75")
+            .replace("{year}", "2025");
+        let reply = h.send(Request::put(&uri).body(Body::empty()).unwrap()).await;
+        assert_eq!(reply.status, 405, "PUT {uri}: {}", reply.body);
+        let mut want: Vec<&str> = ROUTES.iter().filter(|s| s.path == path).map(|s| s.method).collect();
+        if want.contains(&"GET") {
+            want.push("HEAD");
+        }
+        want.sort_unstable();
+        let mut got: Vec<&str> = reply.header("allow").split(',').map(str::trim).collect();
+        got.sort_unstable();
+        assert_eq!(got, want, "PUT {uri}: Allow {:?}", reply.header("allow"));
+        if path.starts_with("/api/") {
+            reply.problem(405);
+        }
+    }
+}

@@ -291,6 +291,16 @@ W1,work,KZ-71,,,2026-03-01,2026-12-31,,123456789012,WP-1,{ALI}\n"
     let r = import(db, RegisterFile::Registrations, &bad).await;
     assert!(!r.committed);
     assert!(r.errors.iter().any(|e| e.column.as_deref() == Some("employer_bin")));
+    // A control character in free text (the address) is the row's error naming the column,
+    // never a database error (PostgreSQL refuses NUL in text).
+    let nul = format!(
+        "{REGISTRATION_HEADER}\nR9,stay,KZ-75,\"Abai\u{0}1\",HOTEL,2026-03-06,2026-05-01,2026-03-12,,,{ANNA}\n"
+    );
+    let r = import(db, RegisterFile::Registrations, &nul).await;
+    assert!(!r.committed);
+    assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+    assert_eq!((r.errors[0].row, r.errors[0].column.as_deref()), (2, Some("address")), "{:?}", r.errors);
+    assert!(r.errors[0].reason.contains("control character (U+0000)"), "{:?}", r.errors);
 }
 
 async fn alerts_list_permits_expiring_soon(db: &Db) {

@@ -604,3 +604,13 @@ reg-dash-exits = Exits
 reg-dash-refusals = Refusals
 reg-dash-persons = Persons
 reg-dash-checkpoints = Crossings per checkpoint (last 12 months)
+
+# Boundary text rules (issue 14): why a text from outside was refused
+text-control = character { $at } is a control character ({ $char }), which cannot be accepted here.
+text-bidi = character { $at } is a text-direction control ({ $char }), which is not allowed in names and file names.
+text-too-long = it is too long: { $chars } characters, at most { $max }.
+error-badinput-title = The request cannot be accepted
+text-address-refused = The address cannot be accepted: { $reason }
+text-form-refused = The form cannot be accepted: in one of its fields { $reason } Go back and correct it.
+reg-err-no-rule = No stay rule of the policy is in force on { $date }; the status is shown for today.
+reg-err-too-far = The register answers for days up to a year ahead, not { $date }; the status is shown for today.

@@ -603,3 +603,13 @@ reg-dash-exits = Шығу
 reg-dash-refusals = Бас тарту
 reg-dash-persons = Тұлғалар
 reg-dash-checkpoints = Өткізу пункттері бойынша шекара кесіп өтулер (12 ай)
+
+# Boundary text rules (issue 14): why a text from outside was refused
+text-control = { $at }-таңба — басқару таңбасы ({ $char }), оны қабылдау мүмкін емес.
+text-bidi = { $at }-таңба — мәтін бағытын басқаратын таңба ({ $char }), ол аттар мен файл атауларында рұқсат етілмейді.
+text-too-long = тым ұзын: { $chars } таңба, ең көбі { $max }.
+error-badinput-title = Сұрауды қабылдау мүмкін емес
+text-address-refused = Мекенжайды қабылдау мүмкін емес: { $reason }
+text-form-refused = Форманы қабылдау мүмкін емес: оның бір өрісінде { $reason } Қайтып барып, түзетіңіз.
+reg-err-no-rule = { $date } күні болу ережесінің ешқайсысы күшінде емес; мәртебе бүгінгі күнге көрсетілген.
+reg-err-too-far = Тізілім бір жылдан аспайтын алдағы күндерге жауап береді, { $date } күніне емес; мәртебе бүгінгі күнге көрсетілген.

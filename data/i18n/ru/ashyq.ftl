@@ -603,3 +603,13 @@ reg-dash-exits = Выезды
 reg-dash-refusals = Отказы
 reg-dash-persons = Лиц
 reg-dash-checkpoints = Пересечения по пунктам пропуска (12 месяцев)
+
+# Boundary text rules (issue 14): why a text from outside was refused
+text-control = символ { $at } — управляющий ({ $char }), его нельзя принять.
+text-bidi = символ { $at } — знак направления текста ({ $char }), он не допускается в именах и названиях файлов.
+text-too-long = слишком длинно: { $chars } символов, допускается не больше { $max }.
+error-badinput-title = Запрос не может быть принят
+text-address-refused = Адрес не может быть принят: { $reason }
+text-form-refused = Форму нельзя принять: в одном из её полей { $reason } Вернитесь и исправьте.
+reg-err-no-rule = На { $date } не действует ни одно правило пребывания; статус показан на сегодня.
+reg-err-too-far = Реестр отвечает не более чем на год вперёд, а не на { $date }; статус показан на сегодня.

@@ -7,6 +7,7 @@
 
 use crate::country;
 use crate::iin::Iin;
+use crate::text::Kind;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +150,11 @@ pub fn text(field: &'static str, value: &str, max: usize) -> Result<String, Inva
     let v = value.trim();
     if v.is_empty() {
         return Err(invalid(field, "is required"));
+    }
+    // Fields up to a name's length are one line with no bidi controls; longer ones are long text.
+    let kind = if max <= Kind::Name.max_chars() { Kind::Name } else { Kind::LongText };
+    if let Err(e) = crate::text::check(field, kind, v) {
+        return Err(invalid(field, e.message()));
     }
     if v.chars().count() > max {
         return Err(invalid(field, format!("is longer than {max} characters")));
@@ -321,6 +327,16 @@ mod tests {
             contract_until: "2027-01-09".into(),
             sector: "domestic_work".into(),
         }
+    }
+
+    #[test]
+    fn names_refuse_controls_and_bidi_and_long_texts_keep_lines() {
+        let e = check_worker(&WorkerInput { surname: "Sady\u{202e}kova".into(), ..input() }).unwrap_err();
+        assert_eq!(e.field, "surname");
+        let e = check_worker(&WorkerInput { employer: "Hanil\0Care".into(), ..input() }).unwrap_err();
+        assert_eq!(e.field, "employer");
+        assert!(text("complaint", "wages unpaid\nsince March", 4000).is_ok());
+        assert!(text("complaint", "bell\u{7}", 4000).is_err());
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub enum HolderError {
 fn name(raw: &str, min: usize) -> Option<String> {
     let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let n = t.chars().count();
-    ((min..=100).contains(&n) && !t.chars().any(char::is_control)).then_some(t)
+    let clean = crate::text::check("name", crate::text::Kind::Name, &t).is_ok();
+    ((min..=100).contains(&n) && clean).then_some(t)
 }
 
 impl Holder {

@@ -8,6 +8,7 @@
 mod tests;
 
 use crate::policy::{LookupError, Policy, Unit, Used};
+use crate::text::{self, Kind};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,9 @@ pub enum StatusError {
     NoName(String),
     #[error("{0}: born after the application date")]
     BornLater(String),
+    /// A name that breaks the boundary text rules (control or bidi characters, too long).
+    #[error("{0}")]
+    Text(crate::text::TextError),
 }
 
 impl StatusError {
@@ -100,6 +104,7 @@ impl StatusError {
             StatusError::UnknownCountry(_) => "origin".into(),
             StatusError::UnknownRegion(_) => "region".into(),
             StatusError::NoName(f) | StatusError::BornLater(f) => f.clone(),
+            StatusError::Text(e) => e.field.clone(),
         }
     }
 }
@@ -109,7 +114,15 @@ impl StatusError {
 pub fn check_status(app: &Application, on: Date) -> Result<(), StatusError> {
     let people = std::iter::once(("applicant".to_string(), &app.applicant))
         .chain(app.members.iter().enumerate().map(|(i, m)| (format!("members[{i}]"), &m.person)));
+    let relations =
+        app.members.iter().enumerate().map(|(i, m)| (format!("members[{i}].relation"), &m.relation));
+    for (field, relation) in relations {
+        text::check(&field, Kind::Name, relation).map_err(StatusError::Text)?;
+    }
     for (field, p) in people {
+        text::check(&format!("{field}.surname"), Kind::Name, &p.surname).map_err(StatusError::Text)?;
+        text::check(&format!("{field}.given_names"), Kind::Name, &p.given_names)
+            .map_err(StatusError::Text)?;
         if p.surname.trim().is_empty() && p.given_names.trim().is_empty() {
             return Err(StatusError::NoName(field));
         }

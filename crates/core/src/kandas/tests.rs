@@ -127,3 +127,22 @@ proptest! {
         prop_assert_eq!(b.used[0].value, Decimal::from(4325));
     }
 }
+
+#[test]
+fn names_meet_the_boundary_text_rules() {
+    let on = date(2026, 3, 1);
+    let mut long = app();
+    long.applicant.surname = "A".repeat(900_000);
+    let e = check_status(&long, on).unwrap_err();
+    assert_eq!(e.field(), "applicant.surname");
+    assert!(matches!(&e, StatusError::Text(t) if t.code() == "text-too-long"), "{e}");
+    let mut bidi = app();
+    bidi.members[0].person.given_names = "AI\u{202e}GUL".into();
+    assert_eq!(check_status(&bidi, on).unwrap_err().field(), "members[0].given_names");
+    let mut nul = app();
+    nul.members[0].relation = "spo\0use".into();
+    assert_eq!(check_status(&nul, on).unwrap_err().field(), "members[0].relation");
+    let mut fine = app();
+    fine.applicant.surname = "Ә".repeat(200);
+    assert_eq!(check_status(&fine, on), Ok(()));
+}

@@ -7,6 +7,7 @@ use crate::country;
 use crate::ids;
 use crate::occupation::{OccupationCode, classifier};
 use crate::region::{self, Region};
+use crate::text;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -107,6 +108,20 @@ impl<'r, 'a> Reader<'r, 'a> {
 
     fn name(&self, n: usize) -> &'static str {
         self.columns.source.columns()[n]
+    }
+
+    /// The boundary text rules' floor over every column of the row (no control character but
+    /// line breaks and tabs, which a quoted field may hold; at most 10,000 characters): false,
+    /// with an error naming each bad column, if one breaks them. Columns keep their own limits.
+    fn texts(&mut self) -> bool {
+        let before = self.errors.len();
+        for n in 0..self.columns.at.len() {
+            let raw = self.columns.at.get(n).and_then(|&i| self.row.get(i)).copied().unwrap_or("");
+            if let Err(e) = text::check(self.name(n), text::FLOOR, raw) {
+                self.fail::<()>(n, e.message());
+            }
+        }
+        self.errors.len() == before
     }
 
     fn fail<T>(&mut self, n: usize, reason: impl Into<String>) -> Option<T> {
@@ -245,6 +260,9 @@ pub fn parse_iso_date(text: &str) -> Option<Date> {
 /// Reads a forecast row.
 pub fn forecast(columns: &Columns, row: &[&str]) -> Result<ForecastRow, Vec<FieldError>> {
     let mut r = Reader { columns, row, errors: Vec::new() };
+    if !r.texts() {
+        return Err(r.errors);
+    }
     let year = r.count(0, 2000, 2100);
     let region = r.region(1);
     let occupation = r.occupation(2);
@@ -263,6 +281,9 @@ pub fn forecast(columns: &Columns, row: &[&str]) -> Result<ForecastRow, Vec<Fiel
 /// Reads a vacancy row.
 pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Vec<FieldError>> {
     let mut r = Reader { columns, row, errors: Vec::new() };
+    if !r.texts() {
+        return Err(r.errors);
+    }
     let vacancy_id = r.identifier(0);
     let posted_on = r.date(1);
     let closed_on = r.optional_date(2);
@@ -321,6 +342,9 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
 /// Reads a work-permit row.
 pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<'a>, Vec<FieldError>> {
     let mut r = Reader { columns, row, errors: Vec::new() };
+    if !r.texts() {
+        return Err(r.errors);
+    }
     let permit_id = r.identifier(0);
     let issued_on = r.date(1);
     let valid_until = r.date(2);
@@ -409,6 +433,18 @@ mod tests {
         assert_eq!(got[1], ("additional_need", "is empty".into()));
         let short = forecast(&c, &["2025"]);
         assert_eq!(short.unwrap_err().len(), 3);
+    }
+
+    #[test]
+    fn a_bad_character_is_an_error_naming_the_column() {
+        let c = cols(Source::Forecast, "year,region,occupation,additional_need");
+        let got = errors(forecast(&c, &["2025", "KZ-75\u{0}", "2512", "3"]));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "region");
+        assert!(got[0].1.contains("control character (U+0000)"), "{got:?}");
+        let got = errors(forecast(&c, &["2025", "KZ-75", "2512", &"9".repeat(10_001)]));
+        assert_eq!(got[0].0, "additional_need");
+        assert!(got[0].1.contains("at most 10000"), "{got:?}");
     }
 
     #[test]

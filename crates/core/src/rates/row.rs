@@ -4,6 +4,7 @@
 
 use super::currency::Currency;
 use crate::labour::rows::{FieldError, HeaderError, find_columns, parse_iso_date, shorten};
+use crate::text;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -52,6 +53,20 @@ pub struct Rate {
 /// Reads a row: every field is checked and every bad one named.
 pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>> {
     let field = |at: Option<usize>| at.and_then(|i| row.get(i)).map_or("", |s| s.trim());
+    // The boundary text rules first: a bad character is the row's error naming its column.
+    let named =
+        [("date", Some(columns.date)), ("currency", Some(columns.currency)), ("rate", Some(columns.rate))];
+    let bad: Vec<FieldError> = named
+        .into_iter()
+        .chain([("quantity", columns.quantity)])
+        .filter_map(|(column, at)| {
+            let raw = at.and_then(|i| row.get(i)).copied().unwrap_or("");
+            text::check(column, text::FLOOR, raw).err().map(|e| FieldError { column, reason: e.message() })
+        })
+        .collect();
+    if !bad.is_empty() {
+        return Err(bad);
+    }
     let mut errors = Vec::new();
     let mut fail = |column: &'static str, reason: String| errors.push(FieldError { column, reason });
 
@@ -220,6 +235,15 @@ mod tests {
             ]
         );
         assert_eq!(read(&c, &["2025-03-07"]).unwrap_err().len(), 2);
+    }
+
+    #[test]
+    fn a_bad_character_is_an_error_naming_the_column() {
+        let c = cols("date,currency,rate,quantity");
+        let got = errors(read(&c, &["2025-03-07", "US\u{1b}D", "470.52", "1"]));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "currency");
+        assert!(got[0].1.contains("control character (U+001B)"), "{got:?}");
     }
 
     #[test]

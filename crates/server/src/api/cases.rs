@@ -320,7 +320,8 @@ pub async fn add_evidence(
 /// Every download is audited.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", tag = "cases",
     params(("id" = i64, Path, description = "The case's id"), ("evidence_id" = i64, Path, description = "The file's id")),
-    responses((status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
+    responses((status = 200, description = "The file, with the media type of its content",
+            content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"))),
         (status = 403, body = ProblemDetails), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn download_evidence(
@@ -421,6 +422,7 @@ pub async fn message(
 /// An officer's decision.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = CaseDecisionIn)]
 pub struct DecisionIn {
     pub action: OfficerAction,
     /// Always required; going against the automatic outcome (an override) needs at least 20

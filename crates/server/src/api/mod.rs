@@ -230,7 +230,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         paryz::decide,
     ),
     components(schemas(ProblemDetails, FieldError)),
-    modifiers(&Security),
+    modifiers(&Security, &ProblemResponses),
     tags(
         (name = "reference", description = "Reference data"),
         (name = "account", description = "The caller's own account"),
@@ -267,5 +267,73 @@ impl Modify for Security {
                 "The web session cookie",
             ))),
         );
+    }
+}
+
+/// Documents the problem answers of every operation in one place, from the access table and
+/// the layers every request passes, instead of by hand on each handler:
+///
+/// - 400 (a malformed path id or query, malformed JSON) and 422 (a field refused; the boundary
+///   text rules refuse controls in any query or path) on every operation;
+/// - 401 on every operation (an invalid bearer token is refused wherever it is sent), and 403
+///   where the access table refuses a role, and on every POST (the CSRF check of session calls);
+/// - 404 where the path has an id, 409 on every POST (a state that no longer allows the step);
+/// - 413 and 415 where there is a request body; 429 where attempts are counted (sign-up, the
+///   password change).
+///
+/// Every answer of 400 and above is `application/problem+json` with the `Problem` schema, also
+/// those a handler documented itself with the plain JSON media type.
+struct ProblemResponses;
+
+/// The problem answers of one operation (see [`ProblemResponses`]).
+pub fn problem_statuses(method: &str, path: &str, has_body: bool) -> Vec<u16> {
+    let spec = crate::routes::spec(method, path);
+    let post = method == "POST";
+    let mut out = vec![400, 401, 422];
+    if post || spec.is_some_and(|s| s.expect.contains(&403)) {
+        out.push(403);
+    }
+    if path.contains('{') {
+        out.push(404);
+    }
+    if post {
+        out.push(409);
+    }
+    if has_body {
+        out.extend([413, 415]);
+    }
+    if matches!(path, "/api/v1/signup" | "/api/v1/me/password") {
+        out.push(429);
+    }
+    out.sort_unstable();
+    out
+}
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = || ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [("GET", &mut item.get), ("POST", &mut item.post)];
+            for (method, op) in ops {
+                let Some(op) = op.as_mut() else { continue };
+                for status in problem_statuses(method, path, op.request_body.is_some()) {
+                    let reason = axum::http::StatusCode::from_u16(status)
+                        .ok()
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Error");
+                    op.responses.responses.entry(status.to_string()).or_insert_with(|| {
+                        RefOr::T(ResponseBuilder::new().description(format!("{reason}: a problem")).build())
+                    });
+                }
+                for (status, response) in op.responses.responses.iter_mut() {
+                    let RefOr::T(response) = response else { continue };
+                    if status.parse::<u16>().is_ok_and(|s| s >= 400) {
+                        response.content.clear();
+                        response.content.insert(crate::problem::CONTENT_TYPE.to_string(), problem().into());
+                    }
+                }
+            }
+        }
     }
 }

@@ -225,6 +225,7 @@ pub async fn nominate(
 /// The jury's decision on a nomination.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = ParyzDecisionIn)]
 pub struct DecisionIn {
     pub verdict: Verdict,
     pub reason: String,

@@ -196,8 +196,32 @@ pub async fn crossings(
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct OnQuery {
-    /// The day examined (default: today in Kazakhstan).
+    /// The day examined (default: today in Kazakhstan): a day on which the policy's stay rules
+    /// are in force, at most a year after today (422 otherwise).
     pub on: Option<Date>,
+}
+
+/// How far ahead the register answers: the stay arithmetic counts every day up to the day
+/// asked, so a day centuries ahead would hold a request (and a scan of everyone present) for
+/// minutes.
+pub const MAX_DAYS_AHEAD: i32 = 366;
+
+/// The day a register question is asked for: today by default; a 422 naming `on` for a day
+/// before the policy's first stay rules or more than [`MAX_DAYS_AHEAD`] days after today.
+pub fn day_asked(policy: &ashyq_core::policy::Policy, on: Option<Date>) -> ApiResult<Date> {
+    let today = crate::api::today();
+    let Some(on) = on else { return Ok(today) };
+    if policy.stay_groups_on(on).is_none() {
+        return Err(Problem::validation("on", format!("no stay rule is in force on {on}")));
+    }
+    let last = today.checked_add(jiff::Span::new().days(MAX_DAYS_AHEAD)).unwrap_or(today);
+    if on > last {
+        return Err(Problem::validation(
+            "on",
+            format!("{on} is more than a year ahead; the register answers up to {last}"),
+        ));
+    }
+    Ok(on)
 }
 
 /// A person's whole record: documents, crossings, registrations, visas and permits, and their
@@ -213,7 +237,7 @@ pub async fn person(
     Path(id): Path<i64>,
     Query(q): Query<OnQuery>,
 ) -> ApiResult<Json<PersonRecord>> {
-    let on = q.on.unwrap_or_else(crate::api::today);
+    let on = day_asked(&s.policy, q.on)?;
     Ok(Json(person::record(&s.db, &p.actor(), &s.policy, id, on).await?))
 }
 
@@ -237,10 +261,11 @@ pub struct CheckOut {
     #[schema(value_type = Object)]
     pub document: serde_json::Value,
     pub person_id: Option<i64>,
-    #[schema(value_type = Object)]
+    /// The person holding the document, when the register knows it (else null).
+    #[schema(value_type = Option<Object>)]
     pub person: Option<Person>,
-    /// The status today, when the person is in the register.
-    #[schema(value_type = Object)]
+    /// The status today, when the person is in the register (else null).
+    #[schema(value_type = Option<Object>)]
     pub status: Option<ashyq_core::register::PersonStatus>,
     /// Overstay, expired document, refused before.
     #[schema(value_type = Vec<Object>)]
@@ -435,7 +460,7 @@ pub async fn overstayers(
     p: Principal,
     Query(q): Query<OnQuery>,
 ) -> ApiResult<Json<Scan>> {
-    let on = q.on.unwrap_or_else(crate::api::today);
+    let on = day_asked(&s.policy, q.on)?;
     let scan = overstays(&s, on).await?;
     let detail = serde_json::json!({ "on": on.to_string(), "overstayers": scan.overstayers.len() });
     audit::record(

@@ -112,6 +112,13 @@ impl Page {
         self.i18n.message(self.lang, key, args)
     }
 
+    /// A refused text's reason (the boundary text rules) in the page's language.
+    pub fn text_error(&self, e: &ashyq_core::text::TextError) -> String {
+        let args = e.args();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.tn(e.code(), &args)
+    }
+
     pub fn role_name(&self, role: &Role) -> String {
         self.t(&format!("role-{}", role.as_str()))
     }

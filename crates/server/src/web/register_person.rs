@@ -234,6 +234,13 @@ pub async fn show(
             }
         },
     };
+    if crate::api::register::day_asked(&s.policy, Some(on)).is_err() {
+        let key = if s.policy.stay_groups_on(on).is_none() { "reg-err-no-rule" } else { "reg-err-too-far" };
+        let e = page.t1(key, "date", &on.to_string());
+        let today = crate::api::today();
+        return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, today, None, Some(e))
+            .await;
+    }
     let notice = q.done.map(|d| {
         let key = format!("reg-done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
         page.t1(&key, "person", &q.new.map(|n| n.to_string()).unwrap_or_default())

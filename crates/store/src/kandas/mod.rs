@@ -385,6 +385,9 @@ pub struct RegionReport {
 
 /// The report by region for `year`: quota, used, families settled, persons, subsidies due and paid.
 pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionReport>, StoreError> {
+    if !(1..=9999).contains(&year) {
+        return Err(StoreError::field("year", format!("{year} is not a year from 1 to 9999")));
+    }
     let on = Date::new(year, 1, 1).map_err(corrupt)?;
     let quotas = sqlx::query("SELECT region, places, used FROM kandas_quotas WHERE year = $1")
         .bind(i64::from(year))

@@ -351,7 +351,14 @@ fn status_of(
         moves.push(Crossing { day: c.day.parse().map_err(|_| bad_date("crossing day", &c.day))?, kind });
     }
     let auth = authorisations(permits)?;
-    status(policy, nationality, &moves, &auth, on).map_err(|e| StoreError::Corrupt(format!("stay: {e}")))
+    status(policy, nationality, &moves, &auth, on).map_err(|e| {
+        // A day before the policy's first stay rules is the caller's question, not our data.
+        if policy.stay_groups_on(on).is_none() {
+            StoreError::field("on", format!("no stay rule is in force on {on}"))
+        } else {
+            StoreError::Corrupt(format!("stay: {e}"))
+        }
+    })
 }
 
 fn warnings(

@@ -5,6 +5,7 @@
 use crate::labour::import::RowError;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::register::AuthorisationKind;
+use ashyq_core::text;
 use ashyq_core::{checkpoint, country, ids, region};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -240,6 +241,18 @@ pub struct Context {
 /// Reads one data row (`row` is its number in the file, for the errors).
 pub fn read(columns: &Columns, context: Context, row: u64, fields: &[&str]) -> Result<Record, Vec<RowError>> {
     let mut r = Reader { columns, fields, row, errors: Vec::new() };
+    // The boundary text rules' floor over every column first (no control character but line
+    // breaks and tabs, at most 10,000 characters): a bad character is the row's error naming its
+    // column. Columns keep their own, tighter rules.
+    for (name, at) in columns.names.iter().zip(&columns.at) {
+        let raw = at.and_then(|i| fields.get(i).copied()).unwrap_or("");
+        if let Err(e) = text::check(name, text::FLOOR, raw) {
+            r.fail::<()>(name, e.message());
+        }
+    }
+    if !r.errors.is_empty() {
+        return Err(r.errors);
+    }
     let record = match columns.file {
         RegisterFile::Crossings => crossing(&mut r, context).map(Record::Crossing),
         RegisterFile::Registrations => registration(&mut r).map(Record::Registration),
