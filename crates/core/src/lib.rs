@@ -25,6 +25,7 @@ pub mod register;
 pub mod role;
 pub mod rules;
 pub mod sex;
+pub mod spreadsheet;
 pub mod stay;
 
 pub use region::Region;

