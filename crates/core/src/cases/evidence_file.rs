@@ -102,6 +102,8 @@ mod pdf {
     const PDF: MediaType = MediaType::Pdf;
     /// Cross-reference sections followed through `/Prev` (incremental updates).
     const MAX_SECTIONS: usize = 256;
+    /// The longest trailer or cross-reference stream dictionary read, in bytes.
+    const MAX_DICT: usize = 64 * 1024;
     /// Names that run something when the document is opened or a link is followed.
     const ACTIONS: [&[u8]; 3] = [b"JavaScript", b"JS", b"Launch"];
 
@@ -370,11 +372,13 @@ mod pdf {
     }
 
     /// Where the dictionary opening at `open` (`<<`) ends, after its `>>`; strings, hex strings
-    /// and comments are stepped over.
+    /// and comments are stepped over. A trailer is small: one longer than [`MAX_DICT`] is not
+    /// looked for further (so that many open trailers cannot make the check quadratic).
     fn dict_end(b: &[u8], open: usize) -> Option<usize> {
         if !b.get(open..)?.starts_with(b"<<") {
             return None;
         }
+        let b = &b[..b.len().min(open + MAX_DICT)];
         let mut depth = 0usize;
         let mut p = open;
         while p < b.len() {
@@ -510,16 +514,26 @@ mod png {
         }
     }
 
-    /// CRC-32 (ISO 3309, the one PNG uses).
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &byte in bytes {
-            crc ^= u32::from(byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+    /// CRC-32 (ISO 3309, the one PNG uses), a byte at a time from a table made at compile time.
+    pub(super) fn crc32(bytes: &[u8]) -> u32 {
+        const TABLE: [u32; 256] = {
+            let mut table = [0u32; 256];
+            let mut n = 0;
+            while n < 256 {
+                let mut c = n as u32;
+                let mut k = 0;
+                while k < 8 {
+                    c = if c & 1 == 1 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 };
+                    k += 1;
+                }
+                table[n] = c;
+                n += 1;
             }
-        }
-        !crc
+            table
+        };
+        !bytes
+            .iter()
+            .fold(0xFFFF_FFFFu32, |crc, &b| TABLE[((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8))
     }
 
     #[cfg(test)]
@@ -724,6 +738,16 @@ mod tests {
     }
 
     #[test]
+    fn a_trailer_that_never_closes_is_not_read_to_the_end() {
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let at = pdf.len();
+        pdf.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R /Info (");
+        pdf.extend(std::iter::repeat_n(b'x', 100_000));
+        pdf.extend_from_slice(format!("\nstartxref\n{at}\n%%EOF\n").as_bytes());
+        assert_eq!(malformed(&pdf), "the trailer is not a dictionary");
+    }
+
+    #[test]
     fn a_pdf_with_a_cross_reference_stream_and_an_update_passes() {
         // An update appended to a PDF: a new table chained to the old one by /Prev.
         let mut pdf = sample_pdf("first");
@@ -781,6 +805,8 @@ mod tests {
 
     #[test]
     fn a_png_runs_from_ihdr_to_iend() {
+        // Every PNG ends with these bytes: IEND's known checksum.
+        assert_eq!(png::crc32(b"IEND"), 0xAE42_6082);
         let good =
             png(&[(b"IHDR", IHDR), (b"IDAT", b"\x78\x9c\x63\x00\x00\x00\x02\x00\x01"), (b"IEND", b"")]);
         assert_eq!(check(&good), Ok(MediaType::Png));
