@@ -108,7 +108,8 @@ impl ImportSink for CliSink {
                 .collect();
             let mut record: Vec<String> = vec![row.to_string(), reasons.join("; ")];
             record.extend(raw.iter().cloned());
-            let _ = w.write_record(&record);
+            // The raw fields are whatever the file held: no cell may open as a formula.
+            let _ = w.write_record(ashyq_core::spreadsheet::csv_record(&record));
         }
     }
 }

@@ -976,6 +976,74 @@ fn serve_answers_and_holds_the_database_lock() {
 }
 
 #[test]
+fn a_large_upload_is_spooled_to_disk_not_held_in_memory() {
+    use std::io::{Read, Write};
+    let dir = tempdir();
+    let url = sqlite_url(dir.path());
+    run_stdin(
+        &url,
+        &["user", "add", "ana", "--role", "analyst", "--password-stdin"],
+        "a password for the test\n",
+    )
+    .ok();
+    let out = run(&url, &["token", "create", "--user", "ana"]).ok();
+    let token = out.stdout.split_whitespace().find(|w| w.starts_with("ashyq_")).expect("a token").to_string();
+    let port = free_port();
+    let mut cmd = command(dir.path());
+    cmd.env("TMPDIR", dir.path()).args([
+        "--database-url",
+        &url,
+        "serve",
+        "--addr",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
+    server.wait_ready(STARTUP);
+    let at_rest = server.peak_kb();
+
+    // 96 MiB whose header is not a vacancies header: spooled, its header read, refused.
+    const SIZE: usize = 96 * 1024 * 1024;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(STARTUP)).unwrap();
+    write!(
+        stream,
+        "POST /api/v1/imports/vacancies HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+         Authorization: Bearer {token}\r\nContent-Type: text/csv\r\nContent-Length: {SIZE}\r\n\r\n"
+    )
+    .unwrap();
+    stream.write_all(b"not,a,vacancies,header\n").unwrap();
+    let line = b"1,2,3,4\n".repeat(128 * 1024);
+    let mut sent = 23;
+    while sent < SIZE {
+        let n = (SIZE - sent).min(line.len());
+        stream.write_all(&line[..n]).unwrap();
+        sent += n;
+    }
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 422"), "{reply}");
+    assert!(reply.contains("header"), "{reply}");
+
+    // Held whole, the body alone would have added 96 MiB (192 MiB with the copy made of it).
+    match (at_rest, server.peak_kb()) {
+        (Some(before), Some(after)) => {
+            eprintln!(
+                "the server's peak: {} MiB at rest, {} MiB after the upload",
+                before / 1024,
+                after / 1024
+            );
+            assert!(
+                after - before < 32 * 1024,
+                "the upload added {} MiB to the peak",
+                (after - before) / 1024
+            );
+        }
+        _ => eprintln!("the peak memory is not known on this system"),
+    }
+    server.stop();
+}
+
+#[test]
 fn serve_writes_signed_audit_checkpoints() {
     let dir = tempdir();
     let url = sqlite_url(dir.path());

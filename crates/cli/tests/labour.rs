@@ -55,8 +55,8 @@ fn bad_vacancies() -> String {
         "{VACANCY_HEADER}\n\
          T-1,2025-03-01,,open,KZ-75,2145,2,450000,{BIN},Инженер-химик\n\
          T-2,2025-03-02,2025-04-01,filled,KZ-71,2145,1,,{BIN},\"Инженер-химик\n(технолог), вахта\"\n\
-         T-3,2025-02-30,,open,KZ-75,2145,1,400000,{BIN},Химик\n\
-         T-4,2025-03-03,,open,KZ-99,2145,1,400000,{BIN},Химик\n\
+         T-3,2025-02-30,,open,KZ-75,2145,1,400000,{BIN},\"=HYPERLINK(\"\"http://x.example\"\",\"\"Химик\"\")\"\n\
+         T-4,2025-03-03,,open,KZ-99,2145,1,400000,{BIN},@SUM(1+1)\n\
          T-5,2025-03-04,,open,KZ-75,2145,1,400000,{BAD_BIN},Химик\n\
          T-6,2025-03-05,2025-03-20,open,KZ-75,2145,1,400000,{BIN},Химик\n\
          T-7,2025-03-06,2025-03-09,filled,KZ-75,2145,4,400000,{BIN},Химик\n"
@@ -364,7 +364,11 @@ fn assert_rejects_file(path: &Path) {
         // The fields as read follow: the vacancy's id first, all ten columns.
         assert_eq!(r.len(), 2 + 10, "{r:?}");
         assert_eq!(r[2], format!("T-{}", row - 2), "{r:?}");
+        // Figures stay figures; text that a spreadsheet would run as a formula does not.
+        assert_eq!(r[2 + 6], "1", "{r:?}");
     }
+    assert_eq!(rows[1][2 + 9], "'=HYPERLINK(\"http://x.example\",\"Химик\")", "{rows:?}");
+    assert_eq!(rows[2][2 + 9], "'@SUM(1+1)", "{rows:?}");
 }
 
 async fn skip_invalid_writes_the_good_rows_and_sets_the_bad_ones_aside(t: &TestDb) {

@@ -26,6 +26,7 @@ pub mod register;
 pub mod role;
 pub mod rules;
 pub mod sex;
+pub mod spreadsheet;
 pub mod stay;
 pub mod text;
 pub mod zone;

@@ -18,6 +18,7 @@ pub mod ops;
 pub mod problem;
 pub mod routes;
 pub mod state;
+pub mod upload;
 pub mod web;
 
 pub use routes::app;

@@ -5,12 +5,18 @@
 mod common;
 
 use ashyq_core::Role;
+use ashyq_core::cases::evidence_file::sample_pdf;
 use ashyq_server::routes::{Kind, ROUTES, RouteSpec};
 use ashyq_store::audit;
 use axum::body::Body;
 use axum::http::Request;
 use common::labour::{self, OCCUPATIONS};
 use common::{Harness, PASSWORD};
+
+/// A well-formed PDF as text (it is all ASCII), for multipart bodies.
+fn pdf_text(text: &str) -> String {
+    String::from_utf8(sample_pdf(text)).expect("an ASCII PDF")
+}
 
 /// The concrete path for a route pattern.
 fn concrete(path: &str, victim: i64) -> String {
@@ -535,7 +541,7 @@ impl CasesFixture {
             shown,
             &described,
             "passport.pdf",
-            b"%PDF-1.4 fixture",
+            sample_pdf("fixture"),
             1 << 20,
         )
         .await
@@ -656,7 +662,8 @@ impl CasesFixture {
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\nUK\r\n\
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issued_on\"\r\n\r\n2020-01-01\r\n\
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\
-                         Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix {n}\r\n--MATRIXBOUNDARY--\r\n"
+                         Content-Type: application/pdf\r\n\r\n{pdf}\r\n--MATRIXBOUNDARY--\r\n",
+                        pdf = pdf_text(&format!("matrix {n}")),
                     ),
                 ));
             }
@@ -762,7 +769,7 @@ impl ApplicationsFixture {
             shown,
             &described,
             "passport.pdf",
-            b"%PDF-1.4 fixture",
+            sample_pdf("fixture"),
             1 << 20,
         )
         .await
@@ -864,7 +871,8 @@ impl ApplicationsFixture {
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\nUK\r\n\
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"issued_on\"\r\n\r\n2020-01-01\r\n\
                          --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n\
-                         Content-Type: application/pdf\r\n\r\n%PDF-1.4 matrix page {n}\r\n--MATRIXBOUNDARY--\r\n"
+                         Content-Type: application/pdf\r\n\r\n{pdf}\r\n--MATRIXBOUNDARY--\r\n",
+                        pdf = pdf_text(&format!("matrix page {n}")),
                     ),
                 ));
             }
@@ -959,7 +967,7 @@ impl OfficerPagesFixture {
             shown,
             &described,
             "passport.pdf",
-            b"%PDF-1.4 web fixture",
+            sample_pdf("web fixture"),
             1 << 20,
         )
         .await

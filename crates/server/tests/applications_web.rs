@@ -126,7 +126,9 @@ fn pr_form<'a>(csrf: &'a str, token: &'a str, birth: &'a str) -> Vec<(&'a str, &
     ]
 }
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+fn pdf() -> Vec<u8> {
+    ashyq_core::cases::evidence_file::sample_pdf("Passport N1234567")
+}
 
 fn actor_of(h: &Harness, role: Role) -> Actor {
     let u = h.user(role);
@@ -250,12 +252,12 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
         ("issuer", "MVD"),
         ("issued_on", "2020-01-15"),
     ];
-    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &doc, ("passport.pdf", PDF)).await;
+    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &doc, ("passport.pdf", &pdf())).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = get(h, &location, &cookie).await;
     assert!(page.body.contains("passport.pdf"), "{}", page.body);
     assert!(
-        page.body.contains(&format!("data-bytes=\"{}\">{} bytes</td>", PDF.len(), PDF.len())),
+        page.body.contains(&format!("data-bytes=\"{}\">{} bytes</td>", pdf().len(), pdf().len())),
         "{}",
         page.body
     );
@@ -270,6 +272,20 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
         r.body
     );
     assert!(r.body.contains("value=\"MVD\""), "the description comes back");
+    // A PDF header before a web page, and a PDF cut short: refused, said in words.
+    let polyglot = b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n";
+    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &doc, ("scan.pdf", polyglot)).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let active = t("en", "app-err-file-active").replace("{ $type }", "PDF");
+    assert!(r.body.contains("id=\"f-file-error\"") && r.body.contains(&html(&active)), "{}", r.body);
+    let cut = &pdf()[..100];
+    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &doc, ("scan.pdf", cut)).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body.contains(&html(&t("en", "app-err-file-broken").replace("{ $type }", "PDF"))),
+        "{}",
+        r.body
+    );
     // A date of issue in the future, with the file fine: named at its field.
     let future = (today() + 3.days()).to_string();
     let later = [
@@ -279,8 +295,8 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
         ("issuer", "KazNU"),
         ("issued_on", future.as_str()),
     ];
-    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &later, ("d.pdf", b"%PDF-1.7 other"))
-        .await;
+    let other = ashyq_core::cases::evidence_file::sample_pdf("other");
+    let r = upload(h, &format!("/applications/{id}/evidence"), &cookie, &later, ("d.pdf", &other)).await;
     assert_eq!(r.status, 422);
     assert!(r.body.contains("id=\"f-issued_on-error\""));
     // A forged token is refused before anything is read.
@@ -292,7 +308,7 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
         ("issued_on", "2020-01-01"),
     ];
     assert_eq!(
-        upload(h, &format!("/applications/{id}/evidence"), &cookie, &forged, ("x.pdf", PDF)).await.status,
+        upload(h, &format!("/applications/{id}/evidence"), &cookie, &forged, ("x.pdf", &pdf())).await.status,
         403
     );
     let files = ashyq_store::cases::evidence::list(&h.db, id).await.unwrap();
@@ -300,7 +316,7 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
     // The download: an attachment, never sniffed.
     let file = get(h, &format!("/applications/{id}/evidence/{}", files[0].id), &cookie).await;
     assert_eq!(file.status, 200);
-    assert_eq!(file.body.as_bytes(), PDF);
+    assert_eq!(file.body.as_bytes(), pdf());
     assert_eq!(file.header("content-type"), "application/pdf");
     assert!(file.header("content-disposition").starts_with("attachment; filename=\"passport.pdf\""));
     assert_eq!(file.header("x-content-type-options"), "nosniff");

@@ -61,7 +61,7 @@ async fn an_applicant_applies_attaches_a_pdf_and_sends() {
     };
     let dir = tempfile::tempdir().expect("a temp dir");
     let pdf = dir.path().join("passport-scan.pdf");
-    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n").expect("write the PDF");
+    std::fs::write(&pdf, ashyq_core::cases::evidence_file::sample_pdf("Passport")).expect("write the PDF");
 
     let b = driver.session().await;
     b.goto(&format!("{base}/login")).await;

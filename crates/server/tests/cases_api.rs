@@ -9,6 +9,7 @@ mod common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::evidence::MAX_EVIDENCE_BYTES;
+use ashyq_core::cases::evidence_file::sample_pdf;
 use ashyq_store::users::{self, NewUser};
 use ashyq_store::{Actor, tokens};
 use axum::body::Body;
@@ -168,27 +169,36 @@ async fn vs_flow(h: &Harness) {
     // `file`), a file one byte over the limit (422 naming `file`: the route's body limit leaves
     // room for the multipart envelope, so the file is read and refused by its size), a body
     // over that room (413 from the body limit, nothing read), a date that is not one (422).
-    let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
-    let r = upload(h, &applicant, id, "2020-06-30", "diploma.pdf", pdf).await;
+    let pdf = sample_pdf("Diploma");
+    let r = upload(h, &applicant, id, "2020-06-30", "diploma.pdf", &pdf).await;
     assert_eq!(r.status, 201, "{be}: {}", r.body);
     let evidence = r.json();
     assert_eq!(evidence["media_type"], "application/pdf");
-    let r = upload(h, &applicant, id, "2020-06-30", "diploma-again.pdf", pdf).await;
+    let r = upload(h, &applicant, id, "2020-06-30", "diploma-again.pdf", &pdf).await;
     assert_eq!(r.status, 200, "{be}: {}", r.body);
     assert_eq!(r.json()["id"], evidence["id"]);
     let p =
         upload(h, &applicant, id, "2020-06-30", "x.pdf", b"<html><body>hi</body></html>").await.problem(422);
     assert_eq!(field_of(&p), "file");
+    // A PDF header before a web page is no PDF: 422 naming `file` and why.
+    let polyglot = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n";
+    let p = upload(h, &applicant, id, "2020-06-30", "scan.pdf", polyglot).await.problem(422);
+    assert_eq!(field_of(&p), "file");
+    assert!(p.to_string().contains("holds html, which evidence may not hold"), "{be}: {p}");
     let mut big = b"%PDF-1.4\n".to_vec();
     big.resize(MAX_EVIDENCE_BYTES + 1, b'a');
     let p = upload(h, &applicant, id, "2020-06-30", "big.pdf", &big).await.problem(422);
     assert_eq!(field_of(&p), "file");
     big.resize(MAX_EVIDENCE_BYTES + 2 * 1024 * 1024, b'a');
     upload(h, &applicant, id, "2020-06-30", "huge.pdf", &big).await.problem(413);
-    let p = upload(h, &applicant, id, "2020-13-45", "other.pdf", b"%PDF-1.4 other").await.problem(422);
+    let p = upload(h, &applicant, id, "2020-13-45", "other.pdf", &sample_pdf("other")).await.problem(422);
     assert_eq!(field_of(&p), "issued_on");
     let shown = call(h, &applicant, "GET", &format!("/api/v1/cases/{id}"), None).await.json();
     assert_eq!(shown["evidence"].as_array().unwrap().len(), 1, "{be}: stored once");
+    // A name that a direction control would show as "passportexe.pdf" is kept without it.
+    let r = upload(h, &applicant, id, "2020-06-30", "passport\u{202e}fdp.exe", &sample_pdf("Passport")).await;
+    assert_eq!(r.status, 201, "{be}: {}", r.body);
+    assert_eq!(r.json()["file_name"], "passportfdp.exe");
     // The officer of the region downloads it: the bytes, as an attachment, not to be sniffed.
     let ev = evidence["id"].as_i64().unwrap();
     let r = call(h, &officer, "GET", &format!("/api/v1/cases/{id}/evidence/{ev}"), None).await;

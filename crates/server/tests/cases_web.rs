@@ -94,7 +94,7 @@ async fn submitted_with(
         ashyq_store::today(),
     )
     .unwrap();
-    let bytes = format!("%PDF-1.4 {reference}");
+    let bytes = ashyq_core::cases::evidence_file::sample_pdf(reference);
     ashyq_store::cases::evidence::add(
         &h.db,
         &actor,
@@ -102,7 +102,7 @@ async fn submitted_with(
         id,
         &described,
         "passport scan.pdf",
-        bytes.as_bytes(),
+        bytes,
         1 << 20,
     )
     .await
@@ -172,7 +172,7 @@ async fn queue_trace_and_refusal(h: &Harness) {
     assert!(page.body.contains(&link), "{}", page.body);
     let file = get_as(h, Some(&officer_a), "en", &link).await;
     assert_eq!(file.status, 200);
-    assert_eq!(file.body, "%PDF-1.4 WEB-INV-1");
+    assert_eq!(file.body.as_bytes(), ashyq_core::cases::evidence_file::sample_pdf("WEB-INV-1"));
     assert_eq!(file.header("content-type"), "application/pdf");
     assert_eq!(file.header("x-content-type-options"), "nosniff");
     assert!(file.header("content-disposition").starts_with("attachment; filename=\"passport_scan.pdf\""));

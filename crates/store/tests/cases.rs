@@ -8,6 +8,7 @@
 
 use ashyq_core::Role;
 use ashyq_core::cases::evidence::{MAX_EVIDENCE_BYTES, describe};
+use ashyq_core::cases::evidence_file::sample_pdf;
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::cases::{CaseStatus, Holder, OfficerAction};
 use ashyq_core::labour::published::PublishedLists;
@@ -311,7 +312,7 @@ async fn evidence_is_typed_by_content_and_stored_once(db: &Db) {
         new_case(db, &applicant, id, "vs-ev", Programme::ValuableSkillsVisa, vs_facts(2), &eligible_vs(70))
             .await;
     let described = describe("diploma", "D-1", "KazNU", date(2015, 6, 30), TODAY).unwrap();
-    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF".to_vec();
+    let pdf = sample_pdf("Diploma D-1");
     let (meta, new) = evidence::add(
         db,
         &applicant,
@@ -319,7 +320,7 @@ async fn evidence_is_typed_by_content_and_stored_once(db: &Db) {
         case,
         &described,
         "C:\\scans\\diploma.pdf",
-        &pdf,
+        pdf.clone(),
         MAX_EVIDENCE_BYTES,
     )
     .await
@@ -331,21 +332,38 @@ async fn evidence_is_typed_by_content_and_stored_once(db: &Db) {
     );
     assert_eq!(meta.sha256.len(), 64);
     let (again, new) =
-        evidence::add(db, &applicant, &me, case, &described, "copy.pdf", &pdf, MAX_EVIDENCE_BYTES)
+        evidence::add(db, &applicant, &me, case, &described, "copy.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
             .await
             .unwrap();
     assert!(!new);
     assert_eq!(again.id, meta.id);
-    // HTML named .pdf, an empty file, a file over the limit: refused, nothing written.
+    // HTML named .pdf, HTML behind a PDF header, a PDF cut short, an empty file, a file over
+    // the limit: refused, nothing written.
     for (bytes, max) in [
         (b"<html><script>alert(1)</script>".to_vec(), MAX_EVIDENCE_BYTES),
+        (b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF".to_vec(), MAX_EVIDENCE_BYTES),
+        (pdf[..pdf.len() - 20].to_vec(), MAX_EVIDENCE_BYTES),
         (Vec::new(), MAX_EVIDENCE_BYTES),
         (pdf.clone(), 10),
     ] {
-        let r = evidence::add(db, &applicant, &me, case, &described, "x.pdf", &bytes, max).await;
+        let r = evidence::add(db, &applicant, &me, case, &described, "x.pdf", bytes, max).await;
         assert!(matches!(r, Err(StoreError::Field { ref field, .. }) if field == "file"), "{r:?}");
     }
     assert_eq!(evidence::list(db, case).await.unwrap().len(), 1);
+    // A name that a direction control would show as "passportexe.pdf" is kept without it.
+    let (named, _) = evidence::add(
+        db,
+        &applicant,
+        &me,
+        case,
+        &described,
+        "passport\u{202e}fdp.exe",
+        sample_pdf("Passport"),
+        MAX_EVIDENCE_BYTES,
+    )
+    .await
+    .unwrap();
+    assert_eq!(named.file_name, "passportfdp.exe");
     // Another applicant cannot add to it or read it; an officer may read, and it is audited.
     let r = evidence::add(
         db,
@@ -354,7 +372,7 @@ async fn evidence_is_typed_by_content_and_stored_once(db: &Db) {
         case,
         &described,
         "x.pdf",
-        b"%PDF-1.7 other",
+        sample_pdf("other"),
         MAX_EVIDENCE_BYTES,
     )
     .await;
@@ -373,7 +391,7 @@ async fn evidence_is_typed_by_content_and_stored_once(db: &Db) {
         case,
         &described,
         "late.pdf",
-        b"%PDF-1.7 late",
+        sample_pdf("late"),
         MAX_EVIDENCE_BYTES,
     )
     .await;
@@ -697,9 +715,9 @@ async fn audited_reads_and_writes_at_once(db: &Db, n: usize) {
     let e = eligible_vs(75);
     let case = new_case(db, &applicant, id, "vs-audit", Programme::ValuableSkillsVisa, vs_facts(2), &e).await;
     let described = describe("diploma", "D-1", "KazNU", date(2015, 6, 30), TODAY).unwrap();
-    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF".to_vec();
+    let pdf = sample_pdf("Diploma D-1");
     let (evidence, _) =
-        evidence::add(db, &applicant, &me, case, &described, "diploma.pdf", &pdf, MAX_EVIDENCE_BYTES)
+        evidence::add(db, &applicant, &me, case, &described, "diploma.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
             .await
             .unwrap();
     moves::submit(db, &applicant, &me, case, &e).await.unwrap();

@@ -10,6 +10,7 @@ use ashyq_core::ids::Bin;
 use ashyq_core::labour::records::Source;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::labour::import::Quiet;
+use ashyq_store::labour::input::{Flow, InputError, for_each_row};
 use ashyq_store::labour::{ImportError, ImportReport, ImportRequest, ImportSink, Input, RowError, import};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use sha2::{Digest, Sha256};
@@ -733,6 +734,232 @@ async fn an_empty_file_is_an_input_error(db: &Db) {
     assert_eq!(counts(&report), (0, 0, 0, 0, 0));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hostile workbooks: a small file that unpacks to gigabytes is refused before it is read, naming
+// the part, and memory stays bounded while it is.
+// ---------------------------------------------------------------------------------------------
+
+const MIB: u64 = 1024 * 1024;
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+const SHEET: &str = "xl/worksheets/sheet1.xml";
+
+/// A valid vacancies workbook (a header and one row), as a spreadsheet program writes it.
+fn vacancies_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in VACANCY_HEADER.split(',').enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+    }
+    let row = ["V-1", "2025-03-01", "", "open", "KZ-75", "2145", "2", "450000", BIN, "Инженер"];
+    for (c, v) in row.iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The workbook with `part` (added if missing) holding `head`, then `fill` bytes of `a`, then
+/// `tail`: written in pieces, so a part of gigabytes costs the test no memory.
+fn with_part(book: &[u8], part: &str, head: &str, fill: u64, tail: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let write_part = |out: &mut zip::ZipWriter<_>| {
+        out.start_file(part, options).unwrap();
+        out.write_all(head.as_bytes()).unwrap();
+        let piece = vec![b'a'; MIB as usize];
+        let mut left = fill;
+        while left > 0 {
+            let n = left.min(MIB);
+            out.write_all(&piece[..n as usize]).unwrap();
+            left -= n;
+        }
+        out.write_all(tail.as_bytes()).unwrap();
+    };
+    let mut found = false;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name == part {
+            write_part(&mut out);
+            found = true;
+            continue;
+        }
+        let mut body = Vec::new();
+        entry.read_to_end(&mut body).unwrap();
+        out.start_file(name.as_str(), options).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    if !found {
+        write_part(&mut out);
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Sets the unpacked size an entry declares, in its local and central headers.
+fn declare_size(zip: &mut [u8], name: &str, size: u32) {
+    let mut at = 0;
+    while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = at + i;
+        let len = usize::from(u16::from_le_bytes([zip[h + 28], zip[h + 29]]));
+        if &zip[h + 46..h + 46 + len] == name.as_bytes() {
+            zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
+            let local = u32::from_le_bytes([zip[h + 42], zip[h + 43], zip[h + 44], zip[h + 45]]) as usize;
+            zip[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
+        }
+        at = h + 4;
+    }
+}
+
+fn shared_strings(strings: u64) -> (String, String) {
+    (
+        format!(
+            r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{strings}" uniqueCount="{strings}"><si><t>"#
+        ),
+        "</t></si></sst>".to_string(),
+    )
+}
+
+/// One shared string of 1 GiB in a workbook of about 1 MB (the issue's bomb).
+fn string_bomb() -> &'static [u8] {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| {
+        let (head, tail) = shared_strings(1);
+        with_part(&vacancies_workbook(), SHARED_STRINGS, &head, 1024 * MIB, &tail)
+    })
+}
+
+/// Hostile workbooks, each with the error it must get.
+fn hostile_workbooks() -> Vec<(&'static str, Vec<u8>, String)> {
+    let (head, tail) = shared_strings(1);
+    let bomb = string_bomb().to_vec();
+    assert!(bomb.len() < 2 * MIB as usize, "the bomb is a small file: {} bytes", bomb.len());
+    let mut lying = bomb.clone();
+    declare_size(&mut lying, SHARED_STRINGS, 1000);
+    let one_string = with_part(&vacancies_workbook(), SHARED_STRINGS, &head, 48 * MIB, &tail);
+    let sheet_head = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>vacancy_id</t></is></c></row><row r="2"><c r="J2" t="inlineStr"><is><t>"#;
+    let huge_cell = with_part(
+        &vacancies_workbook(),
+        SHEET,
+        sheet_head,
+        64 * MIB,
+        "</t></is></c></row></sheetData></worksheet>",
+    );
+    let laughs = with_part(
+        &vacancies_workbook(),
+        SHARED_STRINGS,
+        r#"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;"#,
+        0,
+        "</t></si></sst>",
+    );
+    let declared = 1024 * MIB + (head.len() + tail.len()) as u64;
+    vec![
+        (
+            "a shared string of 1 GiB",
+            bomb,
+            format!("{SHARED_STRINGS}: says it unpacks to {declared} bytes; at most {} are read", 64 * MIB),
+        ),
+        (
+            "the same, its size a lie",
+            lying,
+            format!("{SHARED_STRINGS}: unpacks to more than the 1000 bytes it declares"),
+        ),
+        (
+            "one shared string of 48 MiB",
+            one_string,
+            format!("{SHARED_STRINGS}: shared string 0 is larger than {MIB} bytes"),
+        ),
+        ("a sheet with a cell of 64 MiB", huge_cell, format!("{SHEET}: cell J2 is larger than {MIB} bytes")),
+        (
+            "entities",
+            laughs,
+            format!("{SHARED_STRINGS}: a document type declaration (DTD), which a workbook never has"),
+        ),
+    ]
+}
+
+// 12. Hostile workbooks get a clear error naming the part, and nothing is written.
+async fn hostile_workbooks_are_refused_naming_the_part(db: &Db) {
+    for (what, bytes, expected) in hostile_workbooks() {
+        let req = request(Source::Vacancies, "book.xlsx", true);
+        match import(db, &actor(), &req, Input::from_bytes(bytes), &mut Quiet).await {
+            Err(ImportError::Input { file, source: e @ InputError::Workbook(_) }) => {
+                assert_eq!((file.as_str(), e.to_string()), ("book.xlsx", expected), "{what}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    assert_eq!(count(db, "imports").await, 0);
+    assert_eq!(count(db, "vacancies").await, 0);
+    // The workbook they were made from imports.
+    let report = run_bytes(db, Source::Vacancies, vacancies_workbook(), false).await;
+    assert!(report.committed, "{report:?}");
+    assert_eq!(count(db, "vacancies").await, 1);
+}
+
+/// Run by [`hostile_workbooks_are_read_in_bounded_memory`] in a child process: reads the
+/// workbook at `ASHYQ_HOSTILE_WORKBOOK` and prints the outcome and the process's peak memory.
+#[test]
+#[ignore = "a child process of hostile_workbooks_are_read_in_bounded_memory"]
+fn read_a_workbook_and_tell_the_peak() {
+    let path = std::env::var("ASHYQ_HOSTILE_WORKBOOK").expect("the workbook to read");
+    let input = Input::open(std::path::Path::new(&path)).unwrap();
+    let outcome = for_each_row(input, |_, _, _| Flow::Continue, |_, _| {});
+    println!("OUTCOME: {}", outcome.map_or_else(|e| e.to_string(), |_| "read".into()));
+    println!("PEAK KB: {}", peak_kb().map_or("unknown".into(), |kb| kb.to_string()));
+}
+
+/// The peak resident memory of this process (Linux), in KiB.
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The most a child process may hold at its peak while it refuses a bomb: what the test binary
+/// needs to run plus the reader's buffers, far below the gigabytes a bomb unpacks to.
+const PEAK_LIMIT_KB: u64 = 64 * 1024;
+
+#[test]
+fn hostile_workbooks_are_read_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = hostile_workbooks();
+    cases.push(("a valid workbook", vacancies_workbook(), "read".into()));
+    for (what, bytes, expected) in cases {
+        let path = dir.path().join("book.xlsx");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "read_a_workbook_and_tell_the_peak",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("ASHYQ_HOSTILE_WORKBOOK", &path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let field = |name: &str| {
+            stdout.lines().find_map(|l| l.split_once(name)).map(|(_, v)| v.trim()).unwrap_or_else(|| {
+                panic!(
+                    "{what}: no {name} from the child:\n{stdout}\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            })
+        };
+        assert_eq!(field("OUTCOME:"), expected, "{what}");
+        match field("PEAK KB:").parse::<u64>() {
+            Ok(kb) => {
+                eprintln!("{what}: peak {} MiB", kb / 1024);
+                assert!(kb < PEAK_LIMIT_KB, "{what}: the reader's peak was {} MiB", kb / 1024);
+            }
+            Err(_) => eprintln!("{what}: the peak memory is not known on this system"),
+        }
+    }
+}
+
 both_backends!(
     a_valid_vacancies_file_imports,
     reimporting_changes_nothing_and_a_change_is_an_update,
@@ -745,4 +972,5 @@ both_backends!(
     stored_records_give_the_hand_computed_indicators,
     a_large_file_imports_in_batches,
     an_empty_file_is_an_input_error,
+    hostile_workbooks_are_refused_naming_the_part,
 );

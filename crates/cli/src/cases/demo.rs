@@ -11,6 +11,7 @@ use ashyq_core::Role;
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::decision::OfficerAction;
 use ashyq_core::cases::evidence::{MAX_EVIDENCE_BYTES, describe};
+use ashyq_core::cases::evidence_file::sample_pdf;
 use ashyq_core::labour::published::PublishedLists;
 use ashyq_core::policy::Policy;
 use ashyq_core::rates::RateTable;
@@ -34,9 +35,6 @@ const ACCOUNTS: [(&str, Role, Option<&str>, &str); 6] = [
     ("applicant3", Role::Applicant, None, "Demo applicant 3"),
     ("applicant4", Role::Applicant, None, "Demo applicant 4"),
 ];
-
-/// A tiny valid PDF, the demo's evidence.
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 struct Demo<'a> {
     db: &'a Db,
@@ -134,7 +132,8 @@ impl Demo<'_> {
             id,
             &described,
             "passport.pdf",
-            PDF,
+            // A one-page PDF naming the passport, the demo's evidence.
+            sample_pdf(&format!("Passport {} (demo)", new.holder.passport_number)),
             MAX_EVIDENCE_BYTES,
         )
         .await

@@ -228,6 +228,13 @@ impl Server {
         std::fs::read_to_string(&self.stderr_path).unwrap_or_default()
     }
 
+    /// The server's peak resident memory so far in KiB (`VmHWM`, Linux), if known.
+    pub fn peak_kb(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     fn describe(&self) -> String {
         format!("--- stdout so far ---\n{}\n--- stderr ---\n{}", self.seen.join("\n"), self.stderr())
     }

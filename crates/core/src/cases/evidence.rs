@@ -1,8 +1,10 @@
 //! The evidence an applicant attaches to a case: what the document is (type, number, issuer,
 //! date) and the file itself. A file's type is told by its content, never by its name or the
-//! type the browser claims: only PDF, PNG and JPEG are accepted, up to
-//! [`MAX_EVIDENCE_BYTES`].
+//! type the browser claims: only well-formed PDF, PNG and JPEG files are accepted (their
+//! structure is checked in [`super::evidence_file`]), up to [`MAX_EVIDENCE_BYTES`]. A file's
+//! name is kept without its path, control characters or direction controls.
 
+use super::evidence_file::{self, Fault};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -103,17 +105,10 @@ impl MediaType {
     }
 }
 
-/// The type of a file by its content, if it is one accepted.
+/// The type a file's first bytes claim, if it is one accepted (its structure is not checked:
+/// see [`check_file`]).
 pub fn sniff(bytes: &[u8]) -> Option<MediaType> {
-    if bytes.starts_with(b"%PDF-") {
-        Some(MediaType::Pdf)
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(MediaType::Png)
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(MediaType::Jpeg)
-    } else {
-        None
-    }
+    evidence_file::sniff(bytes)
 }
 
 /// Why a piece of evidence is refused; the message names the field.
@@ -125,6 +120,10 @@ pub enum EvidenceError {
     TooLarge { size: usize, max: usize },
     #[error("file: the content is not a PDF, PNG or JPEG file (whatever its name says)")]
     UnknownType,
+    #[error("file: not a well-formed {} file: {reason}", media.extension().to_uppercase())]
+    Malformed { media: MediaType, reason: &'static str },
+    #[error("file: the {} file holds {what}, which evidence may not hold (a web page or a script)", media.extension().to_uppercase())]
+    Active { media: MediaType, what: &'static str },
     #[error("document_type: {0:?} is not a document type")]
     UnknownDocumentType(String),
     #[error("number: must be 1 to 64 characters without control characters")]
@@ -170,7 +169,8 @@ pub fn describe(
     Ok(Described { document_type, number, issuer, issued_on })
 }
 
-/// Checks a file: not empty, within the size limit, of an accepted type by its content.
+/// Checks a file: not empty, within the size limit, a well-formed file of an accepted type by
+/// its content, with no web page or script in it.
 pub fn check_file(bytes: &[u8], max: usize) -> Result<MediaType, EvidenceError> {
     if bytes.is_empty() {
         return Err(EvidenceError::Empty);
@@ -178,15 +178,35 @@ pub fn check_file(bytes: &[u8], max: usize) -> Result<MediaType, EvidenceError> 
     if bytes.len() > max {
         return Err(EvidenceError::TooLarge { size: bytes.len(), max });
     }
-    sniff(bytes).ok_or(EvidenceError::UnknownType)
+    evidence_file::check(bytes).map_err(|fault| match fault {
+        Fault::UnknownType => EvidenceError::UnknownType,
+        Fault::Malformed(media, reason) => EvidenceError::Malformed { media, reason },
+        Fault::Active(media, what) => EvidenceError::Active { media, what },
+    })
 }
 
-/// A file name safe to store and show: the last path component, without control characters
-/// or quotes, at most 120 characters; `document` when nothing is left.
+/// Whether a character changes the direction text is shown in (the bidirectional embeddings,
+/// overrides and isolates, and the implicit marks): in a file name they make
+/// `passport\u{202E}fdp.exe` show as `passportexe.pdf`.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A file name safe to store and show: the last path component, without control characters,
+/// direction controls, line or paragraph separators, or quotes, at most 120 characters;
+/// `document` when nothing is left.
+// When the shared text rules of the core land, this should take their file-name cleaning.
 pub fn file_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String =
-        base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | '<' | '>')).take(120).collect();
+    let clean: String = base
+        .chars()
+        .filter(|&c| {
+            !c.is_control()
+                && !is_direction_control(c)
+                && !matches!(c, '\u{2028}' | '\u{2029}' | '"' | '\'' | '<' | '>')
+        })
+        .take(120)
+        .collect();
     let clean = clean.trim().trim_start_matches('.').to_string();
     if clean.is_empty() { "document".to_string() } else { clean }
 }
@@ -202,11 +222,25 @@ mod tests {
         assert_eq!(sniff(b"%PDF-1.7\n..."), Some(MediaType::Pdf));
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(MediaType::Png));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]), Some(MediaType::Jpeg));
+        assert_eq!(check_file(&evidence_file::sample_pdf("x"), MAX_EVIDENCE_BYTES), Ok(MediaType::Pdf));
         // An executable or an HTML page named passport.pdf is refused.
         assert_eq!(check_file(b"MZ\x90\0", MAX_EVIDENCE_BYTES), Err(EvidenceError::UnknownType));
         assert_eq!(check_file(b"<html><script>", MAX_EVIDENCE_BYTES), Err(EvidenceError::UnknownType));
         assert_eq!(check_file(b"", MAX_EVIDENCE_BYTES), Err(EvidenceError::Empty));
         assert_eq!(check_file(b"%PDF-1.4 and more", 8), Err(EvidenceError::TooLarge { size: 17, max: 8 }));
+    }
+
+    #[test]
+    fn a_pdf_header_is_not_enough() {
+        let html = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n";
+        let e = check_file(html, MAX_EVIDENCE_BYTES).unwrap_err();
+        assert_eq!(e, EvidenceError::Active { media: MediaType::Pdf, what: "html" });
+        assert_eq!(
+            e.to_string(),
+            "file: the PDF file holds html, which evidence may not hold (a web page or a script)"
+        );
+        let e = check_file(b"%PDF-1.4 and more", MAX_EVIDENCE_BYTES).unwrap_err();
+        assert_eq!(e.to_string(), "file: not a well-formed PDF file: no %%EOF at the end");
     }
 
     #[test]
@@ -234,6 +268,22 @@ mod tests {
         assert_eq!(file_name("a\"<b>.png"), "ab.png");
     }
 
+    #[test]
+    fn file_names_lose_their_direction_controls() {
+        // Shown right to left after U+202E, this name reads "passportexe.pdf".
+        assert_eq!(file_name("passport\u{202e}fdp.exe"), "passportfdp.exe");
+        for c in
+            ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+                .into_iter()
+                .chain(['\u{200e}', '\u{200f}', '\u{061c}', '\u{2028}', '\u{2029}', '\u{7}', '\u{85}'])
+        {
+            assert_eq!(file_name(&format!("a{c}b.pdf")), "ab.pdf", "U+{:04X}", c as u32);
+        }
+        assert_eq!(file_name("\u{202e}\u{2066}"), "document");
+        // Right-to-left letters themselves are names like any other.
+        assert_eq!(file_name("جواز.pdf"), "جواز.pdf");
+    }
+
     proptest! {
         #[test]
         fn checking_never_panics_and_sniffs_consistently(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
@@ -242,6 +292,9 @@ mod tests {
                 Err(EvidenceError::Empty) => prop_assert!(bytes.is_empty()),
                 Err(EvidenceError::TooLarge { size, .. }) => prop_assert!(size > 32),
                 Err(EvidenceError::UnknownType) => prop_assert_eq!(sniff(&bytes), None),
+                Err(EvidenceError::Malformed { media, .. } | EvidenceError::Active { media, .. }) => {
+                    prop_assert_eq!(sniff(&bytes), Some(media))
+                }
                 Err(e) => prop_assert!(false, "unexpected {e}"),
             }
         }
@@ -251,6 +304,7 @@ mod tests {
             let name = file_name(&raw);
             prop_assert!(!name.contains('/') && !name.contains('\\'));
             prop_assert!(!name.is_empty() && name.chars().count() <= 120);
+            prop_assert!(!name.chars().any(|c| c.is_control() || is_direction_control(c)));
         }
     }
 }

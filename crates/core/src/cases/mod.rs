@@ -8,6 +8,7 @@
 
 pub mod decision;
 pub mod evidence;
+pub mod evidence_file;
 pub mod holder;
 pub mod obligations;
 pub mod permit;

@@ -11,6 +11,7 @@ use crate::cases::{evaluation, evaluation_of, viewer};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
+use crate::upload::Gathered;
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::decision::OfficerAction;
 use ashyq_core::cases::evidence::{self as core_evidence, MAX_EVIDENCE_BYTES};
@@ -259,6 +260,7 @@ pub async fn add_evidence(
     State(s): State<AppState>,
     p: Principal,
     Path(id): Path<i64>,
+    headers: axum::http::HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
     let mut form = form.map_err(|r| {
@@ -275,8 +277,20 @@ pub async fn add_evidence(
         match name.as_str() {
             "file" => {
                 let file_name = field.file_name().unwrap_or("document").to_string();
-                let bytes = field.bytes().await.map_err(multipart_problem)?;
-                file = Some((file_name, bytes.to_vec()));
+                // Gathered once into the buffer that is stored: no copy of it is made.
+                let hint = crate::upload::content_length(&headers);
+                let bytes = match crate::upload::gather_field(field, MAX_EVIDENCE_BYTES, hint).await {
+                    Ok(Gathered::File(bytes)) => bytes,
+                    Ok(Gathered::TooLarge(size)) => {
+                        let e = core_evidence::EvidenceError::TooLarge {
+                            size: size as usize,
+                            max: MAX_EVIDENCE_BYTES,
+                        };
+                        return Err(named(&e.to_string(), "file"));
+                    }
+                    Err(e) => return Err(crate::api::imports::upload_problem(e)),
+                };
+                file = Some((file_name, bytes));
             }
             "document_type" | "number" | "issuer" | "issued_on" => {
                 let text = field.text().await.map_err(multipart_problem)?;
@@ -302,17 +316,9 @@ pub async fn add_evidence(
     let (file_name, bytes) = file.ok_or_else(|| Problem::validation("file", "missing"))?;
     let described = core_evidence::describe(&document_type, &number, &issuer, issued_on, crate::api::today())
         .map_err(|e| named(&e.to_string(), "file"))?;
-    let (meta, created) = evidence::add(
-        &s.db,
-        &p.actor(),
-        &viewer(&p)?,
-        id,
-        &described,
-        &file_name,
-        &bytes,
-        MAX_EVIDENCE_BYTES,
-    )
-    .await?;
+    let (meta, created) =
+        evidence::add(&s.db, &p.actor(), &viewer(&p)?, id, &described, &file_name, bytes, MAX_EVIDENCE_BYTES)
+            .await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(meta)))
 }
 

@@ -1,17 +1,18 @@
 //! Importing the three data sources of the list (analysts): the file is the request body, CSV
-//! or XLSX. Every row is checked first; with any bad row nothing is written unless
-//! `skip_invalid` is set.
+//! or XLSX, spooled to a temporary file as it arrives (never held whole in memory). Every row
+//! is checked first; with any bad row nothing is written unless `skip_invalid` is set.
 
 use crate::auth::Principal;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
+use crate::upload::{self, UploadError};
 use ashyq_core::labour::records::Source;
 use ashyq_store::labour::import::{ImportReport, Quiet, recent};
 use ashyq_store::labour::{ImportRequest, Input, import};
 use axum::Json;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -64,10 +65,13 @@ impl From<ImportReport> for ImportView {
     }
 }
 
-/// A file name safe to keep and show: its last path part, printable, at most 120 characters.
+/// A file name safe to keep and show: its last path part, printable, without direction
+/// controls, at most 120 characters.
 pub fn clean_file_name(name: Option<&str>) -> String {
+    use ashyq_core::cases::evidence::is_direction_control;
     let base = name.unwrap_or("upload").rsplit(['/', '\\']).next().unwrap_or("upload");
-    let clean: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    let clean: String =
+        base.chars().filter(|&c| !c.is_control() && !is_direction_control(c)).take(120).collect();
     if clean.trim().is_empty() { "upload".into() } else { clean }
 }
 
@@ -109,10 +113,14 @@ pub async fn create(
     p: Principal,
     Path(source): Path<String>,
     Query(q): Query<ImportQuery>,
-    body: Bytes,
+    headers: HeaderMap,
+    body: Body,
 ) -> ApiResult<(StatusCode, Json<ImportView>)> {
     let source = parse_source(&source)?;
-    if body.is_empty() {
+    let spooled = upload::spool_body(&headers, body, s.config.import_limit_bytes as u64)
+        .await
+        .map_err(upload_problem)?;
+    if spooled.size == 0 {
         return Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "empty",
@@ -124,13 +132,22 @@ pub async fn create(
         file_name: clean_file_name(q.file_name.as_deref()),
         skip_invalid: q.skip_invalid,
     };
-    let report = import(&s.db, &p.actor(), &request, Input::from_bytes(body.to_vec()), &mut Quiet)
-        .await
-        .map_err(import_problem)?;
+    let input = Input::from_file(spooled.file).map_err(|e| upload_problem(UploadError::Io(e)))?;
+    let report = import(&s.db, &p.actor(), &request, input, &mut Quiet).await.map_err(import_problem)?;
     if !report.committed {
         return Err(refused(&report));
     }
     Ok((StatusCode::CREATED, Json(report.into())))
+}
+
+/// An upload that could not be read: too large (413), cut short (400), or not kept (500).
+pub fn upload_problem(e: UploadError) -> Problem {
+    let status = match e {
+        UploadError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        UploadError::Broken(_) => StatusCode::BAD_REQUEST,
+        UploadError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    Problem::new(status, Problem::code_for(status), e.to_string())
 }
 
 pub fn import_problem(e: ashyq_store::labour::ImportError) -> Problem {

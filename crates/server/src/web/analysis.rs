@@ -7,13 +7,16 @@ use super::listview::{self, Row};
 use super::page::Page;
 use crate::auth::Principal;
 use crate::state::AppState;
+use crate::upload::{self, Spooled, UploadError};
 use ashyq_core::labour::coordination::{Change, ListStatus, Step};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::StoreError;
 use ashyq_store::labour::import::{self as imports, ImportSummary, Quiet, recent};
-use ashyq_store::labour::{ImportRequest, Input, import};
+use ashyq_store::labour::input::{InputError, MAX_CELL_CHARS, MAX_RECORD_BYTES};
+use ashyq_store::labour::workbook::WorkbookError;
+use ashyq_store::labour::{ImportError, ImportRequest, Input, import};
 use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -139,31 +142,31 @@ pub async fn show(State(s): State<AppState>, page: Page, Query(f): Query<Flash>)
     dashboard(&s, page, StatusCode::OK, notice, None, set_aside).await
 }
 
-/// What an upload form sent.
+/// What an upload form sent: the file spooled to a temporary file as it arrived.
 struct Upload {
     csrf: String,
     source: String,
     skip_invalid: bool,
     file_name: String,
-    bytes: Vec<u8>,
+    file: Option<Spooled>,
 }
 
-async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
+async fn read_upload(mut form: Multipart, limit: u64) -> Result<Upload, UploadError> {
     let mut up = Upload {
         csrf: String::new(),
         source: String::new(),
         skip_invalid: false,
         file_name: String::new(),
-        bytes: Vec::new(),
+        file: None,
     };
-    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
+    while let Some(field) = form.next_field().await? {
         match field.name().unwrap_or_default() {
-            "csrf" => up.csrf = field.text().await.map_err(|e| e.to_string())?,
-            "source" => up.source = field.text().await.map_err(|e| e.to_string())?,
-            "skip_invalid" => up.skip_invalid = !field.text().await.map_err(|e| e.to_string())?.is_empty(),
+            "csrf" => up.csrf = field.text().await?,
+            "source" => up.source = field.text().await?,
+            "skip_invalid" => up.skip_invalid = !field.text().await?.is_empty(),
             "file" => {
                 up.file_name = field.file_name().unwrap_or("upload").to_string();
-                up.bytes = field.bytes().await.map_err(|e| e.to_string())?.to_vec();
+                up.file = Some(upload::spool_field(field, limit).await?);
             }
             _ => {}
         }
@@ -171,13 +174,76 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
     Ok(up)
 }
 
+/// Why a file could not be imported at all, in the reader's language.
+fn unreadable(page: &Page, file: &str, source: &InputError) -> String {
+    let mib = |bytes: u64| (bytes / (1024 * 1024)).to_string();
+    match source {
+        InputError::LongCell { row, column, chars } => page.tn(
+            "an-err-long-cell",
+            &[
+                ("file", file),
+                ("row", &row.to_string()),
+                ("column", &column.to_string()),
+                ("chars", &chars.to_string()),
+                ("max", &MAX_CELL_CHARS.to_string()),
+            ],
+        ),
+        InputError::LongRecord { row } => page.tn(
+            "an-err-long-record",
+            &[("file", file), ("row", &row.to_string()), ("max", &mib(MAX_RECORD_BYTES))],
+        ),
+        InputError::Workbook(w) => match w {
+            WorkbookError::Cell { part, cell, max } => page.tn(
+                "an-err-book-cell",
+                &[("file", file), ("part", part), ("cell", cell), ("max", &mib(*max))],
+            ),
+            WorkbookError::SharedString { part, index, max } => page.tn(
+                "an-err-book-string",
+                &[("file", file), ("part", part), ("index", &index.to_string()), ("max", &mib(*max))],
+            ),
+            WorkbookError::SharedStrings { part, max } => {
+                page.tn("an-err-book-strings", &[("file", file), ("part", part), ("max", &max.to_string())])
+            }
+            WorkbookError::Declared { part, max, .. } | WorkbookError::Unpacked { part, max } => {
+                page.tn("an-err-book-part", &[("file", file), ("part", part), ("max", &mib(*max))])
+            }
+            WorkbookError::Total { max } | WorkbookError::Directory { max } => {
+                page.tn("an-err-book-total", &[("file", file), ("max", &mib(*max))])
+            }
+            WorkbookError::Entries { max } => {
+                page.tn("an-err-book-entries", &[("file", file), ("max", &max.to_string())])
+            }
+            WorkbookError::Lying { part, .. }
+            | WorkbookError::Token { part, .. }
+            | WorkbookError::StyleRecords { part, .. }
+            | WorkbookError::Dtd { part } => page.tn("an-err-book-broken", &[("file", file), ("part", part)]),
+            WorkbookError::Unreadable(_) => page.t1("an-err-not-book", "file", file),
+        },
+        InputError::Xlsx(_) | InputError::NoSheet => page.t1("an-err-not-book", "file", file),
+        InputError::Empty => page.t1("an-err-empty-file", "file", file),
+        // A bad line of the CSV itself (its place and the reader's words).
+        InputError::Row { .. } | InputError::Io(_) => {
+            page.tn("an-err-unreadable", &[("file", file), ("reason", &source.to_string())])
+        }
+    }
+}
+
 /// The upload form: a data file of one of the three sources (multipart, with the CSRF token).
 pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page, req: Request) -> Response {
     // A post that is not a multipart form cannot carry the form's token: refused as forged.
     let Ok(form) = Multipart::from_request(req, &s).await else { return errors::csrf(page) };
-    let up = match read_upload(form).await {
+    let limit = s.config.import_limit_bytes as u64;
+    let up = match read_upload(form, limit).await {
         Ok(u) => u,
-        Err(e) => return render_error(&s, page, StatusCode::BAD_REQUEST, e, Vec::new()).await,
+        Err(UploadError::TooLarge { .. }) => {
+            let text = page.t1("an-err-too-large", "max", &(limit / (1024 * 1024)).to_string());
+            return render_error(&s, page, StatusCode::PAYLOAD_TOO_LARGE, text, Vec::new()).await;
+        }
+        Err(UploadError::Broken(_)) => {
+            let text = page.t("an-err-upload");
+            return render_error(&s, page, StatusCode::BAD_REQUEST, text, Vec::new()).await;
+        }
+        Err(e @ UploadError::Io(_)) => return errors::internal(page, e),
     };
     let expected = principal.session_csrf().unwrap_or_default();
     if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&up.csrf, expected) {
@@ -187,13 +253,17 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
         let text = page.t("an-err-source");
         return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
     };
-    if up.bytes.is_empty() {
+    let Some(spooled) = up.file.filter(|f| f.size > 0) else {
         let text = page.t("an-err-file");
         return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
-    }
+    };
     let file_name = crate::api::imports::clean_file_name(Some(&up.file_name));
     let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: up.skip_invalid };
-    match import(&s.db, &principal.actor(), &request, Input::from_bytes(up.bytes), &mut Quiet).await {
+    let input = match Input::from_file(spooled.file) {
+        Ok(input) => input,
+        Err(e) => return errors::internal(page, e),
+    };
+    match import(&s.db, &principal.actor(), &request, input, &mut Quiet).await {
         // Post/redirect/get: reloading the page does not send the file again.
         Ok(r) if r.committed => {
             Redirect::to(&format!("/analysis?imported={}", r.import_id.unwrap_or_default())).into_response()
@@ -205,6 +275,10 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
             );
             let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&file_name)).collect();
             render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, shown).await
+        }
+        Err(ImportError::Input { source, .. }) => {
+            let text = unreadable(&page, &file_name, &source);
+            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await
         }
         Err(e) => render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, e.to_string(), Vec::new()).await,
     }

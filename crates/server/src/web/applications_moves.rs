@@ -14,6 +14,7 @@ use super::form::CsrfForm;
 use super::page::Page;
 use crate::auth::Principal;
 use crate::state::AppState;
+use crate::upload::{self, Gathered};
 use ashyq_core::cases::decision::REASON_MAX_CHARS;
 use ashyq_core::cases::evidence::{self, EvidenceError, MAX_EVIDENCE_BYTES};
 use ashyq_store::StoreError;
@@ -80,15 +81,25 @@ struct Upload {
     typed: Typed,
     file_name: String,
     bytes: Vec<u8>,
+    /// The file's size when it was over the limit (its bytes were not kept).
+    too_large: Option<u64>,
 }
 
-async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
+/// Reads the form; the file is gathered once into the buffer that is stored (sized from
+/// `size_hint`, the request's length).
+async fn read_upload(mut form: Multipart, size_hint: Option<u64>) -> Result<Upload, String> {
     let mut up = Upload::default();
     while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
         let name = field.name().unwrap_or_default().to_string();
         if name == "file" {
             up.file_name = field.file_name().unwrap_or("document").to_string();
-            up.bytes = field.bytes().await.map_err(|e| e.to_string())?.to_vec();
+            match upload::gather_field(field, MAX_EVIDENCE_BYTES, size_hint)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                Gathered::File(bytes) => up.bytes = bytes,
+                Gathered::TooLarge(size) => up.too_large = Some(size),
+            }
             continue;
         }
         let text = field.text().await.map_err(|e| e.to_string())?;
@@ -111,6 +122,12 @@ fn file_error(page: &Page, e: &EvidenceError) -> FormError {
             page.t1("app-err-file-large", "max", &(MAX_EVIDENCE_BYTES / (1024 * 1024)).to_string())
         }
         EvidenceError::UnknownType => page.t("app-err-file-type"),
+        EvidenceError::Malformed { media, .. } => {
+            page.t1("app-err-file-broken", "type", &media.extension().to_uppercase())
+        }
+        EvidenceError::Active { media, .. } => {
+            page.t1("app-err-file-active", "type", &media.extension().to_uppercase())
+        }
         EvidenceError::TooMany(n) => page.t1("app-err-file-many", "max", &n.to_string()),
         EvidenceError::UnknownDocumentType(_) => page.t("ec-err-choice"),
         EvidenceError::BadNumber => page.t("app-err-number"),
@@ -136,8 +153,9 @@ pub async fn evidence(
     req: Request,
 ) -> Response {
     // A post that is not a multipart form cannot carry the form's token: refused as forged.
+    let size_hint = upload::content_length(req.headers());
     let Ok(form) = Multipart::from_request(req, &s).await else { return errors::csrf(page) };
-    let up = match read_upload(form).await {
+    let up = match read_upload(form, size_hint).await {
         Ok(u) => u,
         // A body over the limit, or one cut short: nothing was read that can be trusted.
         Err(_) => {
@@ -188,7 +206,11 @@ pub async fn evidence(
     {
         errs.push(file_error(&page, e));
     }
-    if let Err(e) = evidence::check_file(&up.bytes, MAX_EVIDENCE_BYTES) {
+    let checked = match up.too_large {
+        Some(size) => Err(EvidenceError::TooLarge { size: size as usize, max: MAX_EVIDENCE_BYTES }),
+        None => evidence::check_file(&up.bytes, MAX_EVIDENCE_BYTES),
+    };
+    if let Err(e) = checked {
         errs.push(file_error(&page, &e));
     }
     let described = match described {
@@ -196,11 +218,10 @@ pub async fn evidence(
         _ => return mistakes(&s, page, &principal, id, errs, up.typed).await,
     };
     let actor = principal.actor();
-    match stored::add(&s.db, &actor, &viewer, id, &described, &up.file_name, &up.bytes, MAX_EVIDENCE_BYTES)
-        .await
-    {
+    let Upload { file_name, bytes, typed, .. } = up;
+    match stored::add(&s.db, &actor, &viewer, id, &described, &file_name, bytes, MAX_EVIDENCE_BYTES).await {
         Ok(_) => back(id, "#evidence-section"),
-        Err(e) => refused(&s, page, &principal, id, "evidence", up.typed, e).await,
+        Err(e) => refused(&s, page, &principal, id, "evidence", typed, e).await,
     }
 }
 

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use ashyq_core::labour::coordination;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
+use ashyq_core::spreadsheet::csv_record;
 use ashyq_store::lists::{self, Entry, ListHeader};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -215,7 +216,8 @@ fn to_csv(_list: &ListHeader, entries: &[Entry]) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| e.to_string())?;
     for e in entries {
-        w.write_record(cells(e)).map_err(|e| e.to_string())?;
+        // Justifications and titles are free text: no cell may reach a spreadsheet as a formula.
+        w.write_record(csv_record(cells(e))).map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
 }

@@ -8,6 +8,7 @@ use super::errors;
 use super::page::Page;
 use crate::api::register::{Statistics, statistics_of};
 use crate::state::AppState;
+use ashyq_core::spreadsheet::csv_record;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -256,7 +257,8 @@ fn to_csv(f: &Figures) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| e.to_string())?;
     for r in rows(f) {
-        w.write_record(&r).map_err(|e| e.to_string())?;
+        // Names of countries and checkpoints come from data files: never a formula in a spreadsheet.
+        w.write_record(csv_record(&r)).map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
 }
@@ -311,4 +313,43 @@ pub async fn csv(State(s): State<AppState>, page: Page) -> Response {
 
 pub async fn xlsx(State(s): State<AppState>, page: Page) -> Response {
     export(s, page, "xlsx").await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_export_escapes_names_that_look_like_formulas() {
+        let count = |code: &str, name: &str, count| Count { code: code.into(), name: name.into(), count };
+        let f = Figures {
+            present: 3,
+            by_region: vec![count("KZ-75", "Алматы", 2)],
+            by_citizenship: vec![count("XXX", "=HYPERLINK(\"http://x.example\",\"y\")", 1)],
+            months: Vec::new(),
+            checkpoints: vec![CheckpointRow {
+                code: "+CP".into(),
+                name: "@SUM(1+1)".into(),
+                region: String::new(),
+                entries: 0,
+                exits: 1,
+                refusals: 0,
+            }],
+            persons: 3,
+            documents: 3,
+            crossings: 1,
+            registrations: 0,
+            permits: 0,
+        };
+        let bytes = to_csv(&f).unwrap();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<Vec<String>> =
+            reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+        assert_eq!(rows[0], ["present_by_region", "KZ-75", "Алматы", "persons", "2"]);
+        assert_eq!(
+            rows[1],
+            ["present_by_citizenship", "XXX", "'=HYPERLINK(\"http://x.example\",\"y\")", "persons", "1"]
+        );
+        assert_eq!(rows[2], ["checkpoint", "'+CP", "'@SUM(1+1)", "entry", "0"]);
+    }
 }

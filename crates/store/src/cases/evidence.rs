@@ -41,7 +41,9 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
         number: r.try_get("number")?,
         issuer: r.try_get("issuer")?,
         issued_on: r.try_get("issued_on")?,
-        file_name: r.try_get("file_name")?,
+        // Cleaned again on the way out: a name stored before the cleaning learnt of direction
+        // controls shows as it is meant to.
+        file_name: evidence::file_name(&r.try_get::<String, _>("file_name")?),
         media_type: r.try_get("media_type")?,
         size_bytes: r.try_get("size_bytes")?,
         sha256: r.try_get("sha256")?,
@@ -50,8 +52,9 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
     })
 }
 
-/// Adds a file to a case. The file is checked (size, type by content) before anything is
-/// written; the same file again returns the stored one (`false`).
+/// Adds a file to a case. The file is checked (size, type and structure by content) before
+/// anything is written; the same file again returns the stored one (`false`). The bytes are
+/// taken, not copied: they go to the database as they are.
 #[allow(clippy::too_many_arguments)]
 pub async fn add(
     db: &Db,
@@ -60,15 +63,16 @@ pub async fn add(
     case_id: i64,
     described: &Described,
     file_name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     max_bytes: usize,
 ) -> Result<(EvidenceMeta, bool), StoreError> {
     if !matches!(viewer, Viewer::Applicant(_)) {
         return Err(StoreError::Forbidden("the applicant attaches the evidence".into()));
     }
     let media =
-        evidence::check_file(bytes, max_bytes).map_err(|e| StoreError::field("file", e.to_string()))?;
-    let sha = hex::encode(Sha256::digest(bytes));
+        evidence::check_file(&bytes, max_bytes).map_err(|e| StoreError::field("file", e.to_string()))?;
+    let sha = hex::encode(Sha256::digest(&bytes));
+    let size = bytes.len();
     let mut tx = db.begin_write().await?;
     let case = load(&mut tx, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
@@ -107,16 +111,16 @@ pub async fn add(
     .bind(described.issued_on.to_string())
     .bind(evidence::file_name(file_name))
     .bind(media.as_str())
-    .bind(bytes.len() as i64)
+    .bind(size as i64)
     .bind(&sha)
-    .bind(bytes.to_vec())
+    .bind(bytes)
     .bind(&actor.username)
     .bind(crate::now_us())
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
     let detail = serde_json::json!({
-        "evidence": id, "document_type": described.document_type.as_str(), "sha256": sha, "size": bytes.len(),
+        "evidence": id, "document_type": described.document_type.as_str(), "sha256": sha, "size": size,
     });
     super::moves::add_event(
         &mut tx,

@@ -1,17 +1,30 @@
 //! Reading the rows of an import file — CSV or XLSX — one at a time, so that a file of
 //! millions of rows streams through in bounded memory. The first row given is the header (row 1);
-//! row numbers are those a person sees: the CSV line, the spreadsheet row.
+//! row numbers are those a person sees: the CSV line, the spreadsheet row. Memory stays bounded
+//! by what a file holds too: a CSV record may not exceed [`MAX_RECORD_BYTES`] (an unclosed quote
+//! is not read to the end of the file), no cell may exceed [`MAX_CELL_CHARS`], and a workbook is
+//! inspected against [`super::workbook::LIMITS`] before it is opened.
 
+use super::workbook::{self, WorkbookError};
 use sha2::{Digest, Sha256};
-use std::io::{BufReader, Cursor, Read, Seek};
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
+
+/// The longest cell read, in characters: Excel's own limit.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The longest CSV record read, in bytes.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// What a workbook is read from: a file, or bytes in memory.
+pub trait Seekable: Read + Seek + Send {}
+impl<T: Read + Seek + Send> Seekable for T {}
 
 /// An import file's content and format.
 pub enum Input {
     /// CSV (UTF-8, comma-separated, RFC 4180 quoting), from any reader.
     Csv { reader: Box<dyn Read + Send>, size: Option<u64> },
-    /// An Excel workbook (the first worksheet is read).
-    Xlsx { bytes: Vec<u8> },
+    /// An Excel workbook (the first worksheet is read), read from a file or from memory.
+    Xlsx { file: Box<dyn Seekable>, size: u64 },
 }
 
 /// Why a file could not be read at all (as against a bad row, which is reported and skipped).
@@ -27,29 +40,50 @@ pub enum InputError {
     Empty,
     #[error("row {row}: {reason}")]
     Row { row: u64, reason: String },
+    #[error("row {row}, column {column}: a cell of {chars} characters; at most {MAX_CELL_CHARS} are read")]
+    LongCell { row: u64, column: usize, chars: usize },
+    #[error("row {row}: a record longer than {} MiB (is a quote left open?)", MAX_RECORD_BYTES / (1024 * 1024))]
+    LongRecord { row: u64 },
+    #[error(transparent)]
+    Workbook(#[from] WorkbookError),
 }
 
 impl Input {
-    /// Opens a file by its name's extension (`.xlsx` → workbook, anything else → CSV); a CSV
-    /// file is streamed, a workbook is read into memory (Excel caps a sheet at about a million rows).
+    /// Opens a file by its name's extension (`.xlsx` → workbook, anything else → CSV). Both
+    /// are read from the file as they are needed.
     pub fn open(path: &Path) -> Result<Input, InputError> {
         let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
         if is_xlsx {
-            Ok(Input::Xlsx { bytes: std::fs::read(path)? })
+            Ok(Input::Xlsx { file: Box::new(file), size })
         } else {
-            let file = std::fs::File::open(path)?;
-            let size = file.metadata().ok().map(|m| m.len());
-            Ok(Input::Csv { reader: Box::new(file), size })
+            Ok(Input::Csv { reader: Box::new(file), size: Some(size) })
         }
     }
 
-    /// Content received whole (an upload): a workbook is recognised by its ZIP signature.
-    pub fn from_bytes(bytes: Vec<u8>) -> Input {
-        if bytes.starts_with(b"PK\x03\x04") {
-            Input::Xlsx { bytes }
+    /// A file received under no name (an upload spooled to a temporary file): a workbook is
+    /// recognised by its ZIP signature. The file is read from its start.
+    pub fn from_file(mut file: std::fs::File) -> std::io::Result<Input> {
+        let size = file.metadata()?.len();
+        let mut head = [0u8; 4];
+        file.seek(SeekFrom::Start(0))?;
+        let got = file.by_ref().take(4).read(&mut head)?;
+        file.seek(SeekFrom::Start(0))?;
+        if got == 4 && head == *b"PK\x03\x04" {
+            Ok(Input::Xlsx { file: Box::new(file), size })
         } else {
-            let size = Some(bytes.len() as u64);
-            Input::Csv { reader: Box::new(Cursor::new(bytes)), size }
+            Ok(Input::Csv { reader: Box::new(file), size: Some(size) })
+        }
+    }
+
+    /// Content in memory: a workbook is recognised by its ZIP signature.
+    pub fn from_bytes(bytes: Vec<u8>) -> Input {
+        let size = bytes.len() as u64;
+        if bytes.starts_with(b"PK\x03\x04") {
+            Input::Xlsx { file: Box::new(Cursor::new(bytes)), size }
+        } else {
+            Input::Csv { reader: Box::new(Cursor::new(bytes)), size: Some(size) }
         }
     }
 
@@ -57,7 +91,7 @@ impl Input {
     pub fn size(&self) -> Option<u64> {
         match self {
             Input::Csv { size, .. } => *size,
-            Input::Xlsx { bytes } => Some(bytes.len() as u64),
+            Input::Xlsx { size, .. } => Some(*size),
         }
     }
 }
@@ -77,15 +111,24 @@ pub fn for_each_row(
 ) -> Result<String, InputError> {
     match input {
         Input::Csv { reader, .. } => {
-            let hashing = HashingReader { inner: reader, hasher: Sha256::new() };
+            let hashing =
+                HashingReader { inner: reader, hasher: Sha256::new(), guard: RecordGuard::default() };
             let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(hashing);
             let mut record = csv::ByteRecord::new();
             let mut any = false;
             loop {
-                let more = csv.read_byte_record(&mut record).map_err(|e| InputError::Row {
-                    row: e.position().map_or(0, |p| p.line()),
-                    reason: e.to_string(),
-                })?;
+                let more = match csv.read_byte_record(&mut record) {
+                    Ok(more) => more,
+                    Err(_) if csv.get_ref().guard.too_long => {
+                        return Err(InputError::LongRecord { row: csv.get_ref().guard.record_line });
+                    }
+                    Err(e) => {
+                        return Err(InputError::Row {
+                            row: e.position().map_or(0, |p| p.line()),
+                            reason: e.to_string(),
+                        });
+                    }
+                };
                 if !more {
                     break;
                 }
@@ -95,6 +138,12 @@ pub fn for_each_row(
                 let mut text_fields: Vec<&str> = Vec::with_capacity(record.len());
                 let mut bad = None;
                 for (i, f) in record.iter().enumerate() {
+                    if f.len() > MAX_CELL_CHARS {
+                        let chars = String::from_utf8_lossy(f).chars().count();
+                        if chars > MAX_CELL_CHARS {
+                            return Err(InputError::LongCell { row, column: i + 1, chars });
+                        }
+                    }
                     match std::str::from_utf8(f) {
                         Ok(s) => text_fields.push(s),
                         Err(_) => {
@@ -117,12 +166,17 @@ pub fn for_each_row(
             }
             // Read to the end so that the hash covers the whole file even after a stop.
             let mut rest = csv.into_inner();
+            rest.guard.off = true;
             std::io::copy(&mut rest, &mut std::io::sink())?;
             Ok(hex::encode(rest.hasher.finalize()))
         }
-        Input::Xlsx { bytes } => {
-            let hash = hex::encode(Sha256::digest(&bytes));
-            read_xlsx(Cursor::new(bytes), &mut visit)?;
+        Input::Xlsx { mut file, .. } => {
+            file.seek(SeekFrom::Start(0))?;
+            let mut hasher = Sha256::new();
+            std::io::copy(&mut file, &mut hasher)?;
+            let hash = hex::encode(hasher.finalize());
+            workbook::inspect(&mut file)?;
+            read_xlsx(file, &mut visit)?;
             Ok(hash)
         }
     }
@@ -131,16 +185,82 @@ pub fn for_each_row(
 struct HashingReader {
     inner: Box<dyn Read + Send>,
     hasher: Sha256,
+    guard: RecordGuard,
 }
 
 impl Read for HashingReader {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
+        self.guard.watch(&buf[..n])?;
         Ok(n)
     }
 }
 
+/// Follows the CSV's quoting as the CSV reader does (RFC 4180: a quote opens a field only at its
+/// start; `""` inside quotes is a quote) to measure each record while it is read, before the
+/// reader has buffered it: a record longer than [`MAX_RECORD_BYTES`] stops the reading.
+#[derive(Default)]
+struct RecordGuard {
+    state: CsvState,
+    /// Bytes of the record being read.
+    bytes: u64,
+    /// Lines seen, and the line the record being read started on (1-based).
+    lines: u64,
+    record_line: u64,
+    too_long: bool,
+    /// Not watching: the rest of the file is read only for its hash.
+    off: bool,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum CsvState {
+    #[default]
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the field's end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl RecordGuard {
+    fn watch(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        use CsvState::*;
+        if self.off {
+            return Ok(());
+        }
+        if self.record_line == 0 {
+            self.record_line = 1;
+        }
+        for &b in bytes {
+            self.bytes += 1;
+            let end_of_record =
+                matches!((self.state, b), (FieldStart | Unquoted | QuoteInQuoted, b'\n' | b'\r'));
+            self.state = match (self.state, b) {
+                (_, b'\n' | b'\r') if end_of_record => FieldStart,
+                (FieldStart | QuoteInQuoted, b',') | (Unquoted, b',') => FieldStart,
+                (FieldStart, b'"') => Quoted,
+                (Quoted, b'"') => QuoteInQuoted,
+                (QuoteInQuoted, b'"') => Quoted,
+                (Quoted, _) => Quoted,
+                _ => Unquoted,
+            };
+            if b == b'\n' {
+                self.lines += 1;
+            }
+            if end_of_record {
+                self.bytes = 0;
+                self.record_line = self.lines + 1;
+            } else if self.bytes > MAX_RECORD_BYTES {
+                self.too_long = true;
+                return Err(std::io::Error::other("a CSV record is too long"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads the first sheet of a workbook that [`workbook::inspect`] has passed.
 fn read_xlsx<RS: Read + Seek>(
     rs: RS,
     visit: &mut impl FnMut(u64, &[&str], u64) -> Flow,
@@ -186,6 +306,12 @@ fn read_xlsx<RS: Read + Seek>(
             DataRef::Error(e) => format!("#{e:?}"),
         };
         let c = c as usize;
+        if text.len() > MAX_CELL_CHARS {
+            let chars = text.chars().count();
+            if chars > MAX_CELL_CHARS {
+                return Err(InputError::LongCell { row: u64::from(r) + 1, column: c + 1, chars });
+            }
+        }
         // A workbook may name any column in a cell's address; data files have a handful.
         if c >= MAX_COLUMNS {
             return Err(InputError::Row {
@@ -267,6 +393,91 @@ mod tests {
             matches!(&err, InputError::Row { row: 2, reason } if reason.contains("column 16001")),
             "{err}"
         );
+    }
+
+    fn error(input: Input) -> InputError {
+        for_each_row(input, |_, _, _| Flow::Continue, |_, _| {}).unwrap_err()
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_not_read_to_the_end_of_the_file() {
+        let mut text = b"a,b\n1,2\n3,\"open\n".to_vec();
+        text.extend(std::iter::repeat_n(b"x,y\n".as_slice(), 300_000).flatten());
+        assert!(matches!(error(Input::from_bytes(text)), InputError::LongRecord { row: 3 }));
+        // One line longer than the limit, without quotes.
+        let mut text = b"a,b\n1,2\n".to_vec();
+        text.extend(std::iter::repeat_n(b'z', MAX_RECORD_BYTES as usize + 1));
+        let e = error(Input::from_bytes(text));
+        assert!(matches!(e, InputError::LongRecord { row: 3 }), "{e}");
+        assert_eq!(e.to_string(), "row 3: a record longer than 1 MiB (is a quote left open?)");
+    }
+
+    #[test]
+    fn quotes_are_followed_as_the_csv_reader_does() {
+        // A quote inside an unquoted field is text, `""` is a quote, a quoted field may hold
+        // new lines and commas: none of it ends or opens a record wrongly.
+        // The lines after the stray quote hold none, and run past the record limit.
+        let mut text = b"a,b\n5\" tall,\"x \"\"y\"\",\n\"\r\n\"d,e\"\"\",f\r\n".to_vec();
+        for _ in 0..250_000 {
+            text.extend_from_slice(b"ab,cd\n");
+        }
+        let mut rows = 0;
+        let counted = |_: u64, _: &[&str], _: u64| {
+            rows += 1;
+            Flow::Continue
+        };
+        for_each_row(Input::from_bytes(text), counted, |_, _| {}).unwrap();
+        assert_eq!(rows, 3 + 250_000);
+    }
+
+    #[test]
+    fn cells_longer_than_excel_allows_are_refused_with_their_place() {
+        let long = "ж".repeat(MAX_CELL_CHARS + 1);
+        let text = format!("a,b\n1,ok\n2,{long}\n");
+        let e = error(Input::from_bytes(text.into_bytes()));
+        assert!(
+            matches!(e, InputError::LongCell { row: 3, column: 2, chars } if chars == MAX_CELL_CHARS + 1),
+            "{e}"
+        );
+        // The longest cell Excel holds is read.
+        let text = format!("a\n{}\n", "ж".repeat(MAX_CELL_CHARS));
+        assert_eq!(rows(Input::from_bytes(text.into_bytes())).0.len(), 2);
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "year").unwrap();
+        // rust_xlsxwriter keeps Excel's limit; an inline string written by hand does not.
+        let bytes = book.save_to_buffer().unwrap();
+        let long = "x".repeat(MAX_CELL_CHARS + 5);
+        let bytes = rewrite(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+            xml.replace(
+                "</sheetData>",
+                &format!(
+                    "<row r=\"4\"><c r=\"C4\" t=\"inlineStr\"><is><t>{long}</t></is></c></row></sheetData>"
+                ),
+            )
+        });
+        let e = error(Input::from_bytes(bytes));
+        assert!(matches!(e, InputError::LongCell { row: 4, column: 3, .. }), "{e}");
+    }
+
+    /// A workbook with one part's text changed.
+    fn rewrite(bytes: &[u8], part: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry.name().unwrap().to_string();
+            let mut text = Vec::new();
+            entry.read_to_end(&mut text).unwrap();
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+            if name == part {
+                out.write_all(change(&String::from_utf8(text).unwrap()).as_bytes()).unwrap();
+            } else {
+                out.write_all(&text).unwrap();
+            }
+        }
+        out.finish().unwrap().into_inner()
     }
 
     #[test]

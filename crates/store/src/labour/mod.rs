@@ -5,6 +5,7 @@ pub mod import;
 pub mod input;
 pub mod read;
 mod tables;
+pub mod workbook;
 
 pub use import::{ImportError, ImportReport, ImportRequest, ImportSink, RowError, import};
 pub use input::Input;
