@@ -190,13 +190,23 @@ pub fn file_name(field: &str, name: &str) -> Result<(), TextError> {
     check(field, Kind::FileName, name)
 }
 
-/// A file's name made safe to keep and show: control and bidi characters removed, cut to 255
-/// characters. For names that are kept rather than refused (a download's suggested name).
-pub fn clean_file_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_control() && !is_bidi_control(*c))
-        .take(Kind::FileName.max_chars())
-        .collect()
+/// A file's name made safe to keep and show, for names that are kept rather than refused (an
+/// upload's, an evidence file's, a download's suggested name): its last path component, without
+/// control or bidi characters, line or paragraph separators, quotes or angle brackets, nor
+/// leading dots, at most `max` characters; `fallback` when nothing is left.
+pub fn clean_file_name(raw: &str, max: usize, fallback: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|&c| {
+            !c.is_control()
+                && !is_bidi_control(c)
+                && !matches!(c, '\u{2028}' | '\u{2029}' | '"' | '\'' | '<' | '>')
+        })
+        .take(max.min(Kind::FileName.max_chars()))
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').trim();
+    if clean.is_empty() { fallback.to_string() } else { clean.to_string() }
 }
 
 #[cfg(test)]
@@ -231,8 +241,10 @@ mod tests {
             assert!(check("f", Kind::LongText, &t).is_ok(), "{ch:?} is allowed in long text");
         }
         assert!(!is_bidi_control('\u{2029}') && !is_bidi_control('\u{200d}'));
-        assert_eq!(clean_file_name(evil), "passportfdp.exe");
-        assert_eq!(clean_file_name(&"я".repeat(300)).chars().count(), 255);
+        assert_eq!(clean_file_name(evil, 255, "x"), "passportfdp.exe");
+        assert_eq!(clean_file_name(&"я".repeat(300), 1000, "x").chars().count(), 255);
+        assert_eq!(clean_file_name("C:\\Users\\a\\..\\.hidden", 255, "upload"), "hidden");
+        assert_eq!(clean_file_name("\u{202e}\u{2066}", 255, "upload"), "upload");
     }
 
     #[test]

@@ -148,7 +148,9 @@ pub struct Described {
 fn text(raw: &str, max: usize) -> Option<String> {
     let t = raw.trim();
     let n = t.chars().count();
-    ((1..=max).contains(&n) && !t.chars().any(char::is_control)).then(|| t.to_string())
+    // The number and the issuer are one-line names: no control or direction characters.
+    let clean = !t.chars().any(|c| c.is_control() || crate::text::is_bidi_control(c));
+    ((1..=max).contains(&n) && clean).then(|| t.to_string())
 }
 
 /// Checks the description of a document against today.
@@ -185,30 +187,11 @@ pub fn check_file(bytes: &[u8], max: usize) -> Result<MediaType, EvidenceError> 
     })
 }
 
-/// Whether a character changes the direction text is shown in (the bidirectional embeddings,
-/// overrides and isolates, and the implicit marks): in a file name they make
-/// `passport\u{202E}fdp.exe` show as `passportexe.pdf`.
-pub fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
 /// A file name safe to store and show: the last path component, without control characters,
-/// direction controls, line or paragraph separators, or quotes, at most 120 characters;
-/// `document` when nothing is left.
-// When the shared text rules of the core land, this should take their file-name cleaning.
+/// direction controls (`passport\u{202E}fdp.exe` would show as `passportexe.pdf`), line or
+/// paragraph separators, or quotes, at most 120 characters; `document` when nothing is left.
 pub fn file_name(raw: &str) -> String {
-    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = base
-        .chars()
-        .filter(|&c| {
-            !c.is_control()
-                && !is_direction_control(c)
-                && !matches!(c, '\u{2028}' | '\u{2029}' | '"' | '\'' | '<' | '>')
-        })
-        .take(120)
-        .collect();
-    let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() { "document".to_string() } else { clean }
+    crate::text::clean_file_name(raw, 120, "document")
 }
 
 #[cfg(test)]
@@ -254,6 +237,8 @@ mod tests {
         );
         assert_eq!(describe("diploma", "", "x", today, today), Err(EvidenceError::BadNumber));
         assert_eq!(describe("diploma", "1", " ", today, today), Err(EvidenceError::BadIssuer));
+        assert_eq!(describe("diploma", "1\0", "x", today, today), Err(EvidenceError::BadNumber));
+        assert_eq!(describe("diploma", "1", "Kaz\u{202e}NU", today, today), Err(EvidenceError::BadIssuer));
         assert_eq!(
             describe("diploma", "1", "KazNU", date(2026, 11, 22), today),
             Err(EvidenceError::IssuedInFuture(date(2026, 11, 22)))
@@ -304,7 +289,7 @@ mod tests {
             let name = file_name(&raw);
             prop_assert!(!name.contains('/') && !name.contains('\\'));
             prop_assert!(!name.is_empty() && name.chars().count() <= 120);
-            prop_assert!(!name.chars().any(|c| c.is_control() || is_direction_control(c)));
+            prop_assert!(!name.chars().any(|c| c.is_control() || crate::text::is_bidi_control(c)));
         }
     }
 }

@@ -68,11 +68,7 @@ impl From<ImportReport> for ImportView {
 /// A file name safe to keep and show: its last path part, printable, without direction
 /// controls, at most 120 characters.
 pub fn clean_file_name(name: Option<&str>) -> String {
-    use ashyq_core::cases::evidence::is_direction_control;
-    let base = name.unwrap_or("upload").rsplit(['/', '\\']).next().unwrap_or("upload");
-    let clean: String =
-        base.chars().filter(|&c| !c.is_control() && !is_direction_control(c)).take(120).collect();
-    if clean.trim().is_empty() { "upload".into() } else { clean }
+    ashyq_core::text::clean_file_name(name.unwrap_or_default(), 120, "upload")
 }
 
 pub fn parse_source(text: &str) -> Result<Source, Problem> {
