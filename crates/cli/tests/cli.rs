@@ -988,17 +988,9 @@ fn a_large_upload_is_spooled_to_disk_not_held_in_memory() {
     .ok();
     let out = run(&url, &["token", "create", "--user", "ana"]).ok();
     let token = out.stdout.split_whitespace().find(|w| w.starts_with("ashyq_")).expect("a token").to_string();
-    let port = free_port();
-    let mut cmd = command(dir.path());
-    cmd.env("TMPDIR", dir.path()).args([
-        "--database-url",
-        &url,
-        "serve",
-        "--addr",
-        &format!("127.0.0.1:{port}"),
-    ]);
-    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
-    server.wait_ready(STARTUP);
+    let tmp = dir.path().to_string_lossy().into_owned();
+    let server = Server::serve(dir.path(), &url, &[("TMPDIR", &tmp)], &[]);
+    let port = server.port;
     let at_rest = server.peak_kb();
 
     // 96 MiB whose header is not a vacancies header: spooled, its header read, refused.
@@ -1062,17 +1054,9 @@ fn serve_writes_signed_audit_checkpoints() {
     assert!(out.stderr.contains("--checkpoint-key"), "{}", out.stderr);
 
     // From the environment: one checkpoint is written at the start.
-    let port = free_port();
-    let mut cmd = command(dir.path());
-    cmd.env("ASHYQ_CHECKPOINT_DIR", d("checkpoints")).env("ASHYQ_CHECKPOINT_KEY", d("audit.key")).args([
-        "--database-url",
-        &url,
-        "serve",
-        "--addr",
-        &format!("127.0.0.1:{port}"),
-    ]);
-    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
-    server.wait_ready(STARTUP);
+    let env = [("ASHYQ_CHECKPOINT_DIR", d("checkpoints")), ("ASHYQ_CHECKPOINT_KEY", d("audit.key"))];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let server = Server::serve(dir.path(), &url, &env, &[]);
     let files: Vec<_> = std::fs::read_dir(d("checkpoints")).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 1, "{files:?}\n{}", server.stderr());
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
@@ -1094,11 +1078,8 @@ fn two_hundred_simultaneous_logins_keep_the_server_under_500_mib() {
     let url = sqlite_url(dir.path());
     let password = "a long enough password";
     run_stdin(&url, &["user", "add", "clerk", "--role", "officer", "--password-stdin"], password).ok();
-    let port = free_port();
-    let mut cmd = command(dir.path());
-    cmd.args(["--database-url", &url, "serve", "--addr", &format!("127.0.0.1:{port}"), "--trust-proxy"]);
-    let mut server = Server::start(cmd, port, dir.path().join("serve.stderr"));
-    server.wait_ready(STARTUP);
+    let server = Server::serve(dir.path(), &url, &[], &["--trust-proxy"]);
+    let port = server.port;
     let Some(before) = peak_memory(server.pid()) else {
         eprintln!("not run: no /proc to read the server's memory from");
         return;

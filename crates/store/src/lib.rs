@@ -20,7 +20,7 @@ pub mod rates;
 pub mod register;
 pub mod secret;
 pub mod sessions;
-#[cfg(feature = "testing")]
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod throttle;
 pub mod tokens;

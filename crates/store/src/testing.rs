@@ -54,6 +54,22 @@ impl TestDb {
     }
 }
 
+/// Sets the unpacked size a zip entry `name` declares, in its local and central headers: a
+/// workbook that lies about its size, for the tests of the workbook checks.
+pub fn declare_size(zip: &mut [u8], name: &str, size: u32) {
+    let mut at = 0;
+    while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = at + i;
+        let len = usize::from(u16::from_le_bytes([zip[h + 28], zip[h + 29]]));
+        if &zip[h + 46..h + 46 + len] == name.as_bytes() {
+            zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
+            let local = u32::from_le_bytes([zip[h + 42], zip[h + 43], zip[h + 44], zip[h + 45]]) as usize;
+            zip[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
+        }
+        at = h + 4;
+    }
+}
+
 /// Runs an async store test on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL` is set.
 /// `both_backends!(name);` makes `name::sqlite` and `name::postgres` from `async fn name(&Db)`.
 #[macro_export]

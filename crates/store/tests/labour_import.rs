@@ -797,21 +797,6 @@ fn with_part(book: &[u8], part: &str, head: &str, fill: u64, tail: &str) -> Vec<
     out.finish().unwrap().into_inner()
 }
 
-/// Sets the unpacked size an entry declares, in its local and central headers.
-fn declare_size(zip: &mut [u8], name: &str, size: u32) {
-    let mut at = 0;
-    while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
-        let h = at + i;
-        let len = usize::from(u16::from_le_bytes([zip[h + 28], zip[h + 29]]));
-        if &zip[h + 46..h + 46 + len] == name.as_bytes() {
-            zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
-            let local = u32::from_le_bytes([zip[h + 42], zip[h + 43], zip[h + 44], zip[h + 45]]) as usize;
-            zip[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
-        }
-        at = h + 4;
-    }
-}
-
 fn shared_strings(strings: u64) -> (String, String) {
     (
         format!(
@@ -836,7 +821,7 @@ fn hostile_workbooks() -> Vec<(&'static str, Vec<u8>, String)> {
     let bomb = string_bomb().to_vec();
     assert!(bomb.len() < 2 * MIB as usize, "the bomb is a small file: {} bytes", bomb.len());
     let mut lying = bomb.clone();
-    declare_size(&mut lying, SHARED_STRINGS, 1000);
+    ashyq_store::testing::declare_size(&mut lying, SHARED_STRINGS, 1000);
     let one_string = with_part(&vacancies_workbook(), SHARED_STRINGS, &head, 48 * MIB, &tail);
     let sheet_head = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>vacancy_id</t></is></c></row><row r="2"><c r="J2" t="inlineStr"><is><t>"#;
     let huge_cell = with_part(

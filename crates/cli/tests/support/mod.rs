@@ -224,15 +224,26 @@ impl Server {
         Server { child, lines: rx, stderr_path, port, seen: Vec::new() }
     }
 
+    /// Starts `ashyq serve` on a free port of 127.0.0.1 over the database `url`, with `env` set
+    /// and `args` after `serve`, in `dir` (its standard error in `dir/serve.stderr`), and waits
+    /// until it is ready.
+    pub fn serve(dir: &Path, url: &str, env: &[(&str, &str)], args: &[&str]) -> Server {
+        let port = free_port();
+        let mut cmd = command(dir);
+        cmd.envs(env.iter().copied());
+        cmd.args(["--database-url", url, "serve", "--addr", &format!("127.0.0.1:{port}")]).args(args);
+        let mut server = Server::start(cmd, port, dir.join("serve.stderr"));
+        server.wait_ready(Duration::from_secs(60));
+        server
+    }
+
     pub fn stderr(&self) -> String {
         std::fs::read_to_string(&self.stderr_path).unwrap_or_default()
     }
 
     /// The server's peak resident memory so far in KiB (`VmHWM`, Linux), if known.
     pub fn peak_kb(&self) -> Option<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-        line.split_whitespace().nth(1)?.parse().ok()
+        peak_memory(self.child.id()).map(|bytes| bytes / 1024)
     }
 
     fn describe(&self) -> String {

@@ -539,21 +539,6 @@ mod tests {
         out.finish().unwrap().into_inner()
     }
 
-    /// Sets the unpacked size an entry declares, in its local and central headers.
-    pub fn declare_size(zip: &mut [u8], name: &str, size: u32) {
-        let mut at = 0;
-        while let Some(i) = memchr::memmem::find(&zip[at..], b"PK\x01\x02") {
-            let h = at + i;
-            let len = usize::from(u16::from_le_bytes([zip[h + 28], zip[h + 29]]));
-            if &zip[h + 46..h + 46 + len] == name.as_bytes() {
-                zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
-                let local = u32::from_le_bytes([zip[h + 42], zip[h + 43], zip[h + 44], zip[h + 45]]) as usize;
-                zip[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
-            }
-            at = h + 4;
-        }
-    }
-
     fn inspected(zip: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
         inspect_with(&mut std::io::Cursor::new(zip), limits)
     }
@@ -586,7 +571,7 @@ mod tests {
         );
         // The same entry claiming to be small: counted as it unpacks, refused all the same.
         let mut lying = over.clone();
-        declare_size(&mut lying, "xl/worksheets/sheet1.xml", 100);
+        crate::testing::declare_size(&mut lying, "xl/worksheets/sheet1.xml", 100);
         assert_eq!(
             inspected(&lying, &SMALL),
             Err(WorkbookError::Lying { part: part.clone(), declared: 100 })
