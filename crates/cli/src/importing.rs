@@ -82,6 +82,10 @@ impl ImportSink for CliSink {
         self.bar.set_message(format!("{rows} rows"));
     }
 
+    fn published(&mut self, rows: u64, of: u64) {
+        self.bar.set_message(format!("all rows checked; publishing: {rows} of {of}"));
+    }
+
     fn rejected(&mut self, row: u64, errors: &[RowError], raw: &[String]) {
         for e in errors {
             if self.printed < PRINTED_ERRORS {

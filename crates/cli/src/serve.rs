@@ -133,6 +133,18 @@ async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode
         session_ttl_secs: args.session_hours * 3600,
         ..ServerConfig::default()
     };
+    if db.backend == ashyq_store::db::Backend::Sqlite {
+        // An import a crash interrupted while publishing is finished, in slices, while the
+        // server already serves (docs/decisions.md, "Imports that do not stop the office").
+        let (db, policy) = (db.clone(), policy.clone());
+        tokio::spawn(async move {
+            let labour = ashyq_store::labour::import::resume(&db).await;
+            let register = ashyq_store::register::import::resume(&db, &policy).await;
+            if let Err(e) = labour.and(register) {
+                tracing::error!("finishing an interrupted import: {e}");
+            }
+        });
+    }
     let state = AppState::new(db.clone(), config)?.with_policy(policy);
     // Signed checkpoints of the audit chain, outside the database: one now (a wrong key or
     // folder stops the start), then periodically and at shutdown.

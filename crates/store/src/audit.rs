@@ -28,6 +28,17 @@ impl Actor {
         }
     }
 
+    /// The store finishing, on start, an import that a crash interrupted while publishing: the
+    /// audit record names the account that started it (the request id says it was resumed).
+    pub fn resuming(user_id: Option<i64>, username: String) -> Actor {
+        Actor {
+            user_id,
+            username,
+            role: Role::Admin,
+            request_id: format!("resume-{}", &crate::secret::random_token()[..12]),
+        }
+    }
+
     /// Someone not logged in.
     pub fn public(request_id: &str) -> Actor {
         Actor { user_id: None, username: "-".into(), role: Role::Public, request_id: request_id.into() }

@@ -4,7 +4,9 @@ use crate::error::StoreError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Transaction};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard, RwLock};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -28,6 +30,15 @@ pub struct Db {
     pub backend: Backend,
     /// The SQLite file, for backups and the single-server lock.
     pub sqlite_path: Option<PathBuf>,
+    /// SQLite has one writer at a time. Writers of this process take turns here, first come
+    /// first served, before they ask SQLite for its write lock: a writer queued behind a slice
+    /// of a long import is the next to write, instead of polling SQLite's busy handler and
+    /// losing the race to the import's next slice (docs/decisions.md, "Imports that do not
+    /// stop the office"). Unused on PostgreSQL.
+    gate: Arc<Mutex<()>>,
+    /// Held for writing while an import of the labour-market sources publishes its slices, and
+    /// for reading by whoever computes from those tables: they see an import whole or not at all.
+    labour: Arc<RwLock<()>>,
 }
 
 /// Parses `sqlite://PATH` (relative or absolute, `sqlite::memory:`) or `postgres://…`.
@@ -89,12 +100,14 @@ impl Db {
         let read_only = url.contains("mode=ro");
         let options = if backend == Backend::Sqlite && !read_only {
             // WAL lets readers go on while one writer writes; NORMAL is durable in WAL mode
-            // except for the last transactions on power loss. The busy timeout (5 s) and
-            // foreign keys are sqlx's defaults for SQLite.
+            // except for the last transactions on power loss. Foreign keys are sqlx's default.
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {
                     sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
                     sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                    // A writer outside the gate (another process: the CLI importing while the
+                    // server runs) waits for the slice in progress; 30 s is far above a slice.
+                    sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut *conn).await?;
                     Ok(())
                 })
             })
@@ -121,7 +134,7 @@ impl Db {
             }
             Err(e) => return Err(explain_tls(e).into()),
         };
-        Ok(Db { pool, backend, sqlite_path })
+        Ok(Db { pool, backend, sqlite_path, gate: Arc::default(), labour: Arc::default() })
     }
 
     /// Connects and applies every pending migration.
@@ -145,12 +158,27 @@ impl Db {
 
     /// A transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so it waits for other writers instead of failing half-way.
+    /// On SQLite it first waits its turn at the process's write gate, held until the
+    /// transaction ends.
     pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(WriteTx(tx))
+        Ok(match self.backend {
+            Backend::Sqlite => {
+                let turn = self.gate.clone().lock_owned().await;
+                WriteTx { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) }
+            }
+            Backend::Postgres => WriteTx { tx: self.pool.begin().await?, _turn: None },
+        })
+    }
+
+    /// Waits until no import of the labour-market sources is publishing in this process, and
+    /// keeps it so while the guard lives.
+    pub async fn labour_settled(&self) -> tokio::sync::OwnedRwLockReadGuard<()> {
+        self.labour.clone().read_owned().await
+    }
+
+    /// Held while an import of the labour-market sources publishes (see [`Db::labour_settled`]).
+    pub(crate) async fn labour_publishing(&self) -> tokio::sync::OwnedRwLockWriteGuard<()> {
+        self.labour.clone().write_owned().await
     }
 
     /// Checks that the database answers (for `/readyz`).
@@ -168,15 +196,20 @@ impl Db {
 /// log's append) runs inside a transaction that holds SQLite's write lock from its start, never
 /// on a bare pooled connection or in a deferred transaction. It reads as the connection it runs
 /// on (`&mut *tx` is an executor); dropped without [`WriteTx::commit`], it rolls back.
-pub struct WriteTx(Transaction<'static, sqlx::Any>);
+/// On SQLite it also holds the process's write gate (see [`Db`]).
+pub struct WriteTx {
+    tx: Transaction<'static, sqlx::Any>,
+    /// Released when the transaction has ended (the guard is dropped after `tx`'s commit).
+    _turn: Option<OwnedMutexGuard<()>>,
+}
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.0.commit().await
+        self.tx.commit().await
     }
 
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
-        self.0.rollback().await
+        self.tx.rollback().await
     }
 }
 
@@ -184,13 +217,13 @@ impl std::ops::Deref for WriteTx {
     type Target = sqlx::AnyConnection;
 
     fn deref(&self) -> &sqlx::AnyConnection {
-        &self.0
+        &self.tx
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.0
+        &mut self.tx
     }
 }
 

@@ -20,6 +20,7 @@ pub mod rates;
 pub mod register;
 pub mod secret;
 pub mod sessions;
+pub mod staging;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod throttle;

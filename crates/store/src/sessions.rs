@@ -23,14 +23,16 @@ pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Sess
     let csrf_token = random_token();
     let now = crate::now_us();
     let expires_at_us = now + ttl_secs * 1_000_000;
+    let mut tx = db.begin_write().await?;
     sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5)")
         .bind(token_hash(&token))
         .bind(user.id)
         .bind(&csrf_token)
         .bind(now)
         .bind(expires_at_us)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok((token, Session { user: user.clone(), csrf_token, expires_at_us }))
 }
 
@@ -66,10 +68,10 @@ pub async fn delete(db: &Db, actor: &Actor, token: &str) -> Result<(), StoreErro
         let id = actor.user_id.map(|i| i.to_string()).unwrap_or_default();
         audit::append(&mut tx, actor, Event::new("session.logout", "user", &id)).await?;
     }
-    tx.commit().await?;
     sqlx::query("DELETE FROM sessions WHERE expires_at_us <= $1")
         .bind(crate::now_us())
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }

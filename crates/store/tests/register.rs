@@ -578,3 +578,77 @@ both_backends!(
     days_stored_with_a_fixed_offset_are_corrected_once,
     a_name_typed_decomposed_is_the_name_typed_composed,
 );
+
+/// SQLite stages an import before publishing it (crate::staging): a batch may not store another
+/// version of an event an unfinished import has staged, but may store the same one; an import
+/// left staging by a crash is discarded, one left publishing is finished, once, and audited.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
+    use ashyq_store::staging::{StagedRow, Staging, Tally};
+    let t = ashyq_store::testing::sqlite().await;
+    let db = &t.db;
+    let header: Vec<String> = CROSSING_HEADER.split(',').map(str::to_string).collect();
+    let line = |id: &str, day: &str| event(id, "entry", day, "NQZ", ANNA);
+    let fields = |l: &str| l.split(',').map(str::to_string).collect::<Vec<_>>();
+    let columns =
+        Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
+    let record = |l: &str| {
+        register_rows::read(
+            &columns,
+            Context { today: date(2026, 11, 21) },
+            1,
+            &l.split(',').collect::<Vec<_>>(),
+        )
+        .unwrap()
+    };
+
+    // An import staged S1 and S2, then the process died while publishing.
+    let mut staging = Staging::open(db, &actor(), "register-crossings", "c.csv", 0).await.unwrap();
+    let rows = ["S1", "S2"]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let l = line(id, "2026-04-01");
+            StagedRow {
+                row: i as u64 + 2,
+                key_column: "event_id",
+                key: Some(id.to_string()),
+                digest: Some(register::write::digest(&record(&l))),
+                fields: fields(&l),
+            }
+        })
+        .collect();
+    let mut tx = db.begin_write().await.unwrap();
+    staging.stage(&mut tx, Some(&header), rows, &[]).await.unwrap();
+    tx.commit().await.unwrap();
+    staging.ready(db, &Tally { sha256: "x".into(), rows_read: 2, ..Tally::default() }).await.unwrap();
+
+    // Another version of S1 is refused; S2 as staged is stored.
+    let other = register::store_batch(db, &actor(), &policy(), vec![(1, record(&line("S1", "2026-04-02")))])
+        .await
+        .unwrap();
+    assert!(!other.committed);
+    assert!(other.errors[0].reason.contains("being imported"), "{:?}", other.errors);
+    let same = register::store_batch(db, &actor(), &policy(), vec![(1, record(&line("S2", "2026-04-01")))])
+        .await
+        .unwrap();
+    assert!(same.committed);
+
+    // A second import, left staging: discarded. The first is finished by the next start.
+    let left = Staging::open(db, &actor(), "register-crossings", "d.csv", 0).await.unwrap();
+    let left_id = left.import_id;
+    register::import::resume(db, &policy()).await.unwrap();
+    assert_eq!(count(db, "register_crossings").await, 2, "S1 published, S2 stored once");
+    assert_eq!(count(db, "import_staging").await, 0);
+    let states: Vec<(i64, String, i64)> =
+        sqlx::query_as("SELECT id, state, unchanged FROM imports ORDER BY id")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(states, vec![(staging.import_id, "done".to_string(), 1)], "import {left_id} discarded");
+    register::import::resume(db, &policy()).await.unwrap();
+    let audited = audit::for_object(db, "import", &staging.import_id.to_string()).await.unwrap();
+    assert_eq!(audited.len(), 1, "finished once: {audited:?}");
+    audit::verify(db).await.unwrap();
+    t.cleanup().await;
+}

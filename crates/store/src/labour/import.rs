@@ -10,8 +10,9 @@ use super::tables::{
     Table, Value, forecast_values, key_of, table, upsert_sql, vacancy_values, work_permit_values,
 };
 use crate::audit::{self, Actor, Event};
-use crate::db::{Db, WriteTx};
+use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
+use crate::staging::{self, Reject, SliceCounts, Staged, StagedRow, Staging, Tally};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use serde::Serialize;
@@ -83,6 +84,8 @@ pub trait ImportSink: Send {
     fn progress(&mut self, _bytes: u64, _rows: u64) {}
     /// A bad row with its reasons and its fields as read.
     fn rejected(&mut self, _row: u64, _errors: &[RowError], _raw: &[String]) {}
+    /// Rows published so far of those staged (SQLite publishes a checked import in slices).
+    fn published(&mut self, _rows: u64, _of: u64) {}
 }
 
 /// A sink that wants nothing.
@@ -90,9 +93,19 @@ pub struct Quiet;
 impl ImportSink for Quiet {}
 
 enum Msg {
-    Batch(Vec<Vec<Value>>),
-    Rejected { row: u64, errors: Vec<RowError>, raw: Vec<String> },
-    Progress { bytes: u64, rows: u64 },
+    /// The file's header row (kept by a staged import, to read its rows again when publishing).
+    Header(Vec<String>),
+    /// Good rows' values and, for a staged import, their row numbers and fields as read.
+    Batch(Vec<Vec<Value>>, Vec<(u64, Vec<String>)>),
+    Rejected {
+        row: u64,
+        errors: Vec<RowError>,
+        raw: Vec<String>,
+    },
+    Progress {
+        bytes: u64,
+        rows: u64,
+    },
 }
 
 /// Why an import could not run at all.
@@ -110,7 +123,8 @@ impl From<sqlx::Error> for ImportError {
     }
 }
 
-/// Imports one file. See the module's comment for what is written when.
+/// Imports one file. See the module's comment for what is written when; on SQLite the import
+/// is staged and published in slices (crate::staging), so other writers go on meanwhile.
 pub async fn import(
     db: &Db,
     actor: &Actor,
@@ -120,31 +134,42 @@ pub async fn import(
 ) -> Result<ImportReport, ImportError> {
     let source = request.source;
     let t = table(source);
+    let staged = db.backend == Backend::Sqlite;
+    if staged {
+        resume(db).await?;
+    }
     let batch_rows = (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
     let (tx_msg, mut rx) = mpsc::channel::<Msg>(8);
-    let reader = tokio::task::spawn_blocking(move || read_file(source, input, batch_rows, tx_msg));
+    let reader = tokio::task::spawn_blocking(move || read_file(source, input, batch_rows, staged, tx_msg));
 
     let started = crate::now_us();
-    let mut tx = db.begin_write().await?;
-    if db.backend == crate::db::Backend::Postgres {
+    let mut writer = if staged {
+        Writer::Staged {
+            staging: Staging::open(db, actor, source.as_str(), &request.file_name, started).await?,
+            header: None,
+            rejects: Vec::new(),
+        }
+    } else {
+        let mut tx = db.begin_write().await?;
         // One import per table at a time, so that "inserted" (rows after − rows before) counts
-        // only this import's rows; readers are not blocked. (SQLite's write lock does the same.)
+        // only this import's rows; readers are not blocked.
         let lock = format!("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE", t.name);
         sqlx::query(sqlx::AssertSqlSafe(lock)).execute(&mut *tx).await?;
-    }
-    let count_sql = format!("SELECT COUNT(*) FROM {}", t.name);
-    let before: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql.clone())).fetch_one(&mut *tx).await?;
-    let import_id: i64 = sqlx::query_scalar(
-        "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-         user_id, username, started_at_us, finished_at_us) VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5) RETURNING id",
-    )
-    .bind(source.as_str())
-    .bind(&request.file_name)
-    .bind(actor.user_id)
-    .bind(&actor.username)
-    .bind(started)
-    .fetch_one(&mut *tx)
-    .await?;
+        let before = count(&mut tx, &t).await?;
+        let import_id: i64 = sqlx::query_scalar(
+            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
+             user_id, username, started_at_us, finished_at_us, state) \
+             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'publishing') RETURNING id",
+        )
+        .bind(source.as_str())
+        .bind(&request.file_name)
+        .bind(actor.user_id)
+        .bind(&actor.username)
+        .bind(started)
+        .fetch_one(&mut *tx)
+        .await?;
+        Writer::Tx { tx, import_id, before }
+    };
 
     let mut report = ImportReport {
         import_id: None,
@@ -167,7 +192,12 @@ pub async fn import(
     let mut write_error: Option<StoreError> = None;
     while let Some(msg) = rx.recv().await {
         match msg {
-            Msg::Batch(batch) => {
+            Msg::Header(fields) => {
+                if let Writer::Staged { header, .. } = &mut writer {
+                    *header = Some(fields);
+                }
+            }
+            Msg::Batch(batch, raw) => {
                 report.rows_read += batch.len() as u64;
                 // After the first bad row (without skip_invalid) nothing will be kept: keep reading
                 // to report every bad row, but stop writing.
@@ -175,13 +205,32 @@ pub async fn import(
                     continue;
                 }
                 let n = batch.len() as u64;
-                match upsert(&mut tx, &t, import_id, batch).await {
-                    Ok((changed, distinct)) => {
-                        affected += changed;
-                        written_rows += distinct;
-                        report.superseded += n - distinct;
+                let written = match &mut writer {
+                    Writer::Tx { tx, import_id, .. } => {
+                        upsert(tx, &t, *import_id, batch).await.map(|(changed, distinct)| {
+                            affected += changed;
+                            written_rows += distinct;
+                            report.superseded += n - distinct;
+                        })
                     }
-                    Err(e) => write_error = Some(e),
+                    Writer::Staged { staging, header, rejects } => {
+                        let rows = raw
+                            .into_iter()
+                            .map(|(row, fields)| StagedRow {
+                                row,
+                                key_column: "",
+                                key: None,
+                                digest: None,
+                                fields,
+                            })
+                            .collect();
+                        let done = stage(db, staging, header.take(), rows, rejects).await;
+                        rejects.clear();
+                        done
+                    }
+                };
+                if let Err(e) = written {
+                    write_error = Some(e);
                 }
             }
             Msg::Rejected { row, errors, raw } => {
@@ -191,8 +240,15 @@ pub async fn import(
                 sink.rejected(row, &errors, &raw);
                 if request.skip_invalid && stored_rejects < STORED_REJECTS && write_error.is_none() {
                     stored_rejects += 1;
-                    if let Err(e) = store_reject(&mut tx, import_id, row, &errors, &raw).await {
-                        write_error = Some(e);
+                    match &mut writer {
+                        Writer::Tx { tx, import_id, .. } => {
+                            if let Err(e) = store_reject(tx, *import_id, row, &errors, &raw).await {
+                                write_error = Some(e);
+                            }
+                        }
+                        Writer::Staged { rejects, .. } => {
+                            rejects.push(Reject { row, errors: errors.clone(), raw });
+                        }
                     }
                 }
                 for e in errors {
@@ -211,32 +267,105 @@ pub async fn import(
             report.rejected = 0;
             report.errors_total = errors.len() as u64;
             report.errors = errors;
-            tx.rollback().await?;
+            writer.abandon(db).await?;
             return Ok(report);
         }
         Err(ReadFailure::Input(source)) => {
-            tx.rollback().await?;
+            writer.abandon(db).await?;
             return Err(ImportError::Input { file: request.file_name.clone(), source });
         }
     };
     report.sha256 = sha256;
     if let Some(e) = write_error {
-        tx.rollback().await?;
+        writer.abandon(db).await?;
         return Err(e.into());
     }
     if report.rejected > 0 && !request.skip_invalid {
-        tx.rollback().await?;
+        writer.abandon(db).await?;
         return Ok(report);
     }
     // Every data row was read; "header only" is a valid, empty import.
-    let after: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)).fetch_one(&mut *tx).await?;
-    report.inserted = u64::try_from(after - before).unwrap_or(0);
-    report.updated = affected.saturating_sub(report.inserted);
-    report.unchanged = written_rows.saturating_sub(affected);
+    let (mut tx, import_id) = match writer {
+        Writer::Tx { mut tx, import_id, before } => {
+            let after = count(&mut tx, &t).await?;
+            report.inserted = u64::try_from(after - before).unwrap_or(0);
+            report.updated = affected.saturating_sub(report.inserted);
+            report.unchanged = written_rows.saturating_sub(affected);
+            (tx, import_id)
+        }
+        Writer::Staged { mut staging, header, rejects } => {
+            if header.is_some() || !rejects.is_empty() {
+                stage(db, &mut staging, header, Vec::new(), &rejects).await?;
+            }
+            let tally = Tally {
+                sha256: report.sha256.clone(),
+                rows_read: report.rows_read,
+                unchanged: 0,
+                rejected: report.rejected,
+            };
+            staging.ready(db, &tally).await?;
+            let published = publish(db, source, staging.import_id, sink).await?;
+            report.inserted = published.inserted;
+            report.updated = published.updated;
+            report.unchanged = published.unchanged;
+            report.superseded = published.superseded;
+            (db.begin_write().await?, staging.import_id)
+        }
+    };
+    finish(&mut tx, actor, import_id, &report).await?;
+    tx.commit().await?;
+    report.import_id = Some(import_id);
+    report.committed = true;
+    Ok(report)
+}
+
+/// Where an import's rows go: one transaction (PostgreSQL), or the staging (SQLite).
+enum Writer {
+    Tx { tx: WriteTx, import_id: i64, before: i64 },
+    Staged { staging: Staging, header: Option<Vec<String>>, rejects: Vec<Reject> },
+}
+
+impl Writer {
+    /// Nothing of the import is kept.
+    async fn abandon(self, db: &Db) -> Result<(), StoreError> {
+        match self {
+            Writer::Tx { tx, .. } => tx.rollback().await?,
+            Writer::Staged { staging, .. } => staging.discard(db).await?,
+        }
+        Ok(())
+    }
+}
+
+/// Stages a batch of rows (with the header first, and the bad rows kept) in a short transaction.
+async fn stage(
+    db: &Db,
+    staging: &mut Staging,
+    header: Option<Vec<String>>,
+    rows: Vec<StagedRow>,
+    rejects: &[Reject],
+) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    staging.stage(&mut tx, header.as_deref(), rows, rejects).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn count(tx: &mut WriteTx, t: &Table) -> Result<i64, StoreError> {
+    let sql = format!("SELECT COUNT(*) FROM {}", t.name);
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(&mut **tx).await?)
+}
+
+/// Records the import as done with its counts, and audits it, in the caller's transaction.
+async fn finish(
+    tx: &mut WriteTx,
+    actor: &Actor,
+    import_id: i64,
+    report: &ImportReport,
+) -> Result<(), StoreError> {
     let finished = crate::now_us();
-    sqlx::query(
+    let done = sqlx::query(
         "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
-         rejected = $6, finished_at_us = $7 WHERE id = $8",
+         rejected = $6, finished_at_us = $7, state = 'done' WHERE id = $8 AND state <> 'done'",
     )
     .bind(&report.sha256)
     .bind(report.rows_read as i64)
@@ -246,23 +375,134 @@ pub async fn import(
     .bind(report.rejected as i64)
     .bind(finished)
     .bind(import_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
+    if done.rows_affected() == 0 {
+        return Ok(()); // finished already (two resuming at once)
+    }
     let detail = serde_json::json!({
-        "source": source.as_str(), "file": report.file_name, "sha256": report.sha256,
+        "source": report.source.as_str(), "file": report.file_name, "sha256": report.sha256,
         "rows": report.rows_read, "inserted": report.inserted, "updated": report.updated,
         "unchanged": report.unchanged, "rejected": report.rejected,
     });
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("labour.import", "import", &import_id.to_string()).detail(detail),
-    )
-    .await?;
-    tx.commit().await?;
-    report.import_id = Some(import_id);
-    report.committed = true;
-    Ok(report)
+    audit::append(tx, actor, Event::new("labour.import", "import", &import_id.to_string()).detail(detail))
+        .await?;
+    Ok(())
+}
+
+/// What publishing a staged import did.
+#[derive(Debug, Default)]
+struct Published {
+    inserted: u64,
+    updated: u64,
+    unchanged: u64,
+    superseded: u64,
+}
+
+/// Publishes a ready labour import's staged rows in slices; computations from the labour tables
+/// in this process wait meanwhile, so see it whole or not at all.
+async fn publish(
+    db: &Db,
+    source: Source,
+    import_id: i64,
+    sink: &mut dyn ImportSink,
+) -> Result<Published, StoreError> {
+    let header = staging::header(db, import_id).await?;
+    let published = Published::default();
+    let _publishing = db.labour_publishing().await;
+    if header.is_empty() {
+        // A header-only file: nothing was staged.
+        return Ok(published);
+    }
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    let columns = Columns::resolve(source, &names)
+        .map_err(|e| StoreError::Corrupt(format!("import {import_id}: staged header: {e}")))?;
+    let mut slices = LabourSlices { source, import_id, columns, published };
+    staging::publish(db, import_id, &mut slices, sink).await?;
+    Ok(slices.published)
+}
+
+/// Publishes slices of a labour import: the rows read again, then upserted as an import in one
+/// transaction would.
+struct LabourSlices {
+    source: Source,
+    import_id: i64,
+    columns: Columns,
+    published: Published,
+}
+
+impl staging::Publisher for LabourSlices {
+    async fn slice(&mut self, tx: &mut WriteTx, rows: Vec<Staged>) -> Result<SliceCounts, StoreError> {
+        let t = table(self.source);
+        let batch_rows = (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
+        let before = count(tx, &t).await?;
+        let mut values = Vec::with_capacity(rows.len());
+        for r in rows {
+            let fields: Vec<&str> = r.fields.iter().map(String::as_str).collect();
+            let v = row_values(self.source, &self.columns, &fields).map_err(|_| {
+                StoreError::Corrupt(format!(
+                    "import {}: staged row {} no longer reads",
+                    self.import_id, r.row
+                ))
+            })?;
+            values.push(v);
+        }
+        let (mut affected, mut distinct) = (0, 0);
+        let n = values.len() as u64;
+        while !values.is_empty() {
+            let rest = values.split_off(values.len().min(batch_rows));
+            let (a, d) = upsert(tx, &t, self.import_id, std::mem::replace(&mut values, rest)).await?;
+            affected += a;
+            distinct += d;
+        }
+        let after = count(tx, &t).await?;
+        let inserted = u64::try_from(after - before).unwrap_or(0);
+        let counts = SliceCounts {
+            inserted,
+            updated: affected.saturating_sub(inserted),
+            unchanged: distinct.saturating_sub(affected),
+            rejected: 0,
+        };
+        self.published.inserted += counts.inserted;
+        self.published.updated += counts.updated;
+        self.published.unchanged += counts.unchanged;
+        self.published.superseded += n - distinct;
+        Ok(counts)
+    }
+}
+
+/// Finishes what a crash left: a labour import still staging is discarded, one publishing is
+/// published and recorded as done (audited as resumed).
+pub async fn resume(db: &Db) -> Result<(), StoreError> {
+    for u in staging::unfinished(db).await? {
+        let Some(source) = Source::parse(&u.source) else { continue };
+        if u.state == "staging" {
+            staging::discard(db, u.import_id).await?;
+            continue;
+        }
+        let published = publish(db, source, u.import_id, &mut Quiet).await?;
+        let r = staging::recorded(db, u.import_id).await?;
+        let report = ImportReport {
+            import_id: Some(u.import_id),
+            source,
+            file_name: r.file_name,
+            sha256: r.sha256,
+            committed: true,
+            rows_read: r.rows_read,
+            inserted: r.inserted,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            rejected: r.rejected,
+            superseded: published.superseded,
+            errors: Vec::new(),
+            errors_total: 0,
+        };
+        let mut tx = db.begin_write().await?;
+        finish(&mut tx, &r.actor, u.import_id, &report).await?;
+        tx.commit().await?;
+        tracing::warn!(import = u.import_id, "an import interrupted while publishing was finished");
+    }
+    Ok(())
 }
 
 async fn upsert(
@@ -327,11 +567,13 @@ fn read_file(
     source: Source,
     input: Input,
     batch_rows: usize,
+    keep_raw: bool,
     out: mpsc::Sender<Msg>,
 ) -> Result<String, ReadFailure> {
     let mut columns: Option<Columns> = None;
     let mut header_errors: Vec<RowError> = Vec::new();
     let mut batch: Vec<Vec<Value>> = Vec::with_capacity(batch_rows);
+    let mut raw: Vec<(u64, Vec<String>)> = Vec::new();
     let mut rows: u64 = 0;
     let send = |msg: Msg| out.blocking_send(msg).is_ok();
     let hash = for_each_row(
@@ -341,7 +583,8 @@ fn read_file(
                 match Columns::resolve(source, fields) {
                     Ok(c) => {
                         columns = Some(c);
-                        return Flow::Continue;
+                        let header = Msg::Header(fields.iter().map(|f| f.to_string()).collect());
+                        return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
                     }
                     Err(e) => {
                         header_errors.push(RowError { row, column: None, reason: format!("header: {e}") });
@@ -355,16 +598,15 @@ fn read_file(
                 rows -= 1;
                 return Flow::Continue;
             }
-            let values = match source {
-                Source::Forecast => rows::forecast(cols, fields).map(|r| forecast_values(&r)),
-                Source::Vacancies => rows::vacancy(cols, fields).map(|r| vacancy_values(&r)),
-                Source::WorkPermits => rows::work_permit(cols, fields).map(|r| work_permit_values(&r)),
-            };
-            let ok = match values {
+            let ok = match row_values(source, cols, fields) {
                 Ok(v) => {
                     batch.push(v);
+                    if keep_raw {
+                        raw.push((row, fields.iter().map(|f| f.to_string()).collect()));
+                    }
                     if batch.len() >= batch_rows {
-                        send(Msg::Batch(std::mem::replace(&mut batch, Vec::with_capacity(batch_rows))))
+                        let batch = std::mem::replace(&mut batch, Vec::with_capacity(batch_rows));
+                        send(Msg::Batch(batch, std::mem::take(&mut raw)))
                     } else {
                         true
                     }
@@ -400,12 +642,21 @@ fn read_file(
     }
     let hash = hash.map_err(ReadFailure::Input)?;
     if !batch.is_empty() {
-        send(Msg::Batch(batch));
+        send(Msg::Batch(batch, raw));
     }
     Ok(hash)
 }
 
-/// The imports made so far, newest first.
+/// A checked row's values for its table, or what is wrong with it.
+fn row_values(source: Source, cols: &Columns, fields: &[&str]) -> Result<Vec<Value>, Vec<FieldError>> {
+    match source {
+        Source::Forecast => rows::forecast(cols, fields).map(|r| forecast_values(&r)),
+        Source::Vacancies => rows::vacancy(cols, fields).map(|r| vacancy_values(&r)),
+        Source::WorkPermits => rows::work_permit(cols, fields).map(|r| work_permit_values(&r)),
+    }
+}
+
+/// The imports made so far, newest first (not those still staging or publishing).
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
     recent_where(db, None, limit).await
 }
@@ -413,7 +664,7 @@ pub async fn recent(db: &Db, limit: i64) -> Result<Vec<ImportSummary>, StoreErro
 async fn recent_where(db: &Db, id: Option<i64>, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, username, \
-         finished_at_us FROM imports WHERE ($1 IS NULL OR id = $1) ORDER BY id DESC LIMIT $2",
+         finished_at_us FROM imports WHERE ($1 IS NULL OR id = $1) AND state = 'done' ORDER BY id DESC LIMIT $2",
     )
     .bind(id)
     .bind(limit)

@@ -16,6 +16,8 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 
 /// The indicators of the calendar year `year` from the stored records.
 pub async fn indicators(db: &Db, year: i16, hard_to_fill_days: u16) -> Result<LabourIndicators, StoreError> {
+    // An import publishing in slices is seen whole or not at all.
+    let _settled = db.labour_settled().await;
     let mut acc = Accumulator::new(year, hard_to_fill_days);
     let (start, end) = (format!("{:04}-01-01", year - 1), format!("{year:04}-12-31"));
 

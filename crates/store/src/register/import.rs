@@ -11,6 +11,7 @@ use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
+use crate::staging::{self, SliceCounts, Staged, StagedRow, Staging, Tally};
 use ashyq_core::policy::Policy;
 use serde::Serialize;
 use tokio::sync::mpsc;
@@ -59,12 +60,40 @@ impl RegisterReport {
 }
 
 enum Msg {
-    Batch(Vec<(u64, Record)>),
-    Rejected { row: u64, errors: Vec<RowError>, raw: Vec<String> },
-    Progress { bytes: u64, rows: u64 },
+    /// The file's header row (kept by a staged import, to read its rows again when publishing).
+    Header(Vec<String>),
+    /// Good rows and, for a staged import, their fields as read.
+    Batch(Vec<(u64, Record)>, Vec<Vec<String>>),
+    Rejected {
+        row: u64,
+        errors: Vec<RowError>,
+        raw: Vec<String>,
+    },
+    Progress {
+        bytes: u64,
+        rows: u64,
+    },
 }
 
-/// Imports one register file. See the module's comment.
+/// Where an import's rows go: one transaction (PostgreSQL), or the staging (SQLite).
+enum Writer {
+    Tx { tx: WriteTx, import_id: i64, batches: u64, counts: Counts },
+    Staged { staging: Staging, header: Option<Vec<String>> },
+}
+
+impl Writer {
+    /// Nothing of the import is kept.
+    async fn abandon(self, db: &Db) -> Result<(), StoreError> {
+        match self {
+            Writer::Tx { tx, .. } => tx.rollback().await?,
+            Writer::Staged { staging, .. } => staging.discard(db).await?,
+        }
+        Ok(())
+    }
+}
+
+/// Imports one register file. See the module's comment; on SQLite the file is staged and
+/// published in slices (crate::staging), so the border and the API's batches go on meanwhile.
 pub async fn import(
     db: &Db,
     actor: &Actor,
@@ -74,12 +103,19 @@ pub async fn import(
     input: Input,
     sink: &mut dyn ImportSink,
 ) -> Result<RegisterReport, ImportError> {
+    let staged = db.backend == Backend::Sqlite;
+    if staged {
+        resume(db, policy).await?;
+    }
     let context = Context { today: crate::today() };
     let (tx_msg, mut rx) = mpsc::channel::<Msg>(4);
-    let reader = tokio::task::spawn_blocking(move || read_file(file, context, input, tx_msg));
+    let reader = tokio::task::spawn_blocking(move || read_file(file, context, input, staged, tx_msg));
     let started = crate::now_us();
-    let mut tx = db.begin_write().await?;
-    if db.backend == Backend::Postgres {
+    let source = format!("register-{}", file.as_str());
+    let mut writer = if staged {
+        Writer::Staged { staging: Staging::open(db, actor, &source, file_name, started).await?, header: None }
+    } else {
+        let mut tx = db.begin_write().await?;
         // One register import at a time: two importing the same new person at once would each
         // create one. Readers are not blocked.
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
@@ -87,48 +123,46 @@ pub async fn import(
         // (a sequential scan is cheapest then) was kept as they grew to millions of rows, and
         // the import slowed down batch after batch.
         sqlx::query("SET LOCAL plan_cache_mode = force_custom_plan").execute(&mut *tx).await?;
-    }
-    let source = format!("register-{}", file.as_str());
-    let import_id: i64 = sqlx::query_scalar(
-        "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-         user_id, username, started_at_us, finished_at_us) VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5) RETURNING id",
-    )
-    .bind(&source)
-    .bind(file_name)
-    .bind(actor.user_id)
-    .bind(&actor.username)
-    .bind(started)
-    .fetch_one(&mut *tx)
-    .await?;
+        let import_id: i64 = sqlx::query_scalar(
+            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
+             user_id, username, started_at_us, finished_at_us, state) \
+             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'publishing') RETURNING id",
+        )
+        .bind(&source)
+        .bind(file_name)
+        .bind(actor.user_id)
+        .bind(&actor.username)
+        .bind(started)
+        .fetch_one(&mut *tx)
+        .await?;
+        Writer::Tx { tx, import_id, batches: 0, counts: Counts::default() }
+    };
     let mut report = RegisterReport {
         file: file.as_str().into(),
         file_name: file_name.into(),
         ..RegisterReport::default()
     };
     let mut write_error: Option<StoreError> = None;
-    let mut batches: u64 = 0;
-    let mut counts = Counts::default();
     while let Some(msg) = rx.recv().await {
         match msg {
-            Msg::Batch(batch) => {
+            Msg::Header(fields) => {
+                if let Writer::Staged { header, .. } = &mut writer {
+                    *header = Some(fields);
+                }
+            }
+            Msg::Batch(batch, raw) => {
                 report.rows_read += batch.len() as u64;
                 if report.rejected > 0 || write_error.is_some() {
                     continue; // nothing will be kept: read on to report every bad row
                 }
-                match write::write(&mut tx, db.backend, policy, Some(import_id), batch, &mut counts).await {
-                    Ok(w) => {
-                        report.add(w);
-                        batches += 1;
-                        // Fresh statistics as the tables grow (batches 1, 4, 16, 64, …), for the
-                        // planner to see them as they are now.
-                        if db.backend == Backend::Postgres
-                            && batches.is_power_of_two()
-                            && batches.trailing_zeros().is_multiple_of(2)
-                            && let Err(e) = analyze(&mut tx).await
-                        {
-                            write_error = Some(e);
-                        }
+                let outcome = match &mut writer {
+                    Writer::Tx { tx, import_id, batches, counts } => {
+                        write_batch(tx, db.backend, policy, *import_id, batches, counts, batch).await
                     }
+                    Writer::Staged { staging, header } => stage(db, staging, header.take(), batch, raw).await,
+                };
+                match outcome {
+                    Ok(w) => report.add(w),
                     Err(BatchError::Conflicts(errors)) => {
                         report.rejected += errors.len() as u64;
                         report.reject(errors);
@@ -149,49 +183,53 @@ pub async fn import(
     match read {
         Ok(hash) => report.sha256 = hash,
         Err(ReadFailure::Header(errors)) => {
-            tx.rollback().await?;
+            writer.abandon(db).await?;
             report.rejected = 0;
             report.reject(errors);
             return Ok(report);
         }
         Err(ReadFailure::Input(source)) => {
-            tx.rollback().await?;
+            writer.abandon(db).await?;
             return Err(ImportError::Input { file: file_name.to_string(), source });
         }
     }
     if let Some(e) = write_error {
-        tx.rollback().await?;
+        writer.abandon(db).await?;
         return Err(e.into());
     }
     if report.rejected > 0 {
-        tx.rollback().await?;
+        writer.abandon(db).await?;
         return Ok(report);
     }
-    counts.flush(&mut tx, db.backend).await?;
-    sqlx::query(
-        "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
-         rejected = 0, finished_at_us = $6 WHERE id = $7",
-    )
-    .bind(&report.sha256)
-    .bind(report.rows_read as i64)
-    .bind(report.inserted as i64)
-    .bind(report.updated as i64)
-    .bind(report.unchanged as i64)
-    .bind(crate::now_us())
-    .bind(import_id)
-    .execute(&mut *tx)
-    .await?;
-    let detail = serde_json::json!({
-        "file": report.file, "name": report.file_name, "sha256": report.sha256, "rows": report.rows_read,
-        "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
-        "persons_created": report.persons_created, "documents_created": report.documents_created,
-    });
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("register.import", "import", &import_id.to_string()).detail(detail),
-    )
-    .await?;
+    let (mut tx, import_id) = match writer {
+        Writer::Tx { mut tx, import_id, counts, .. } => {
+            counts.flush(&mut tx, db.backend).await?;
+            (tx, import_id)
+        }
+        Writer::Staged { mut staging, header } => {
+            if header.is_some() {
+                let mut tx = db.begin_write().await?;
+                staging.stage(&mut tx, header.as_deref(), Vec::new(), &[]).await?;
+                tx.commit().await?;
+            }
+            let tally = Tally {
+                sha256: report.sha256.clone(),
+                rows_read: report.rows_read,
+                unchanged: report.unchanged,
+                rejected: 0,
+            };
+            staging.ready(db, &tally).await?;
+            let published = publish(db, policy, file, staging.import_id, sink).await?;
+            report.inserted = published.inserted;
+            report.updated = published.updated;
+            report.unchanged += published.unchanged;
+            report.persons_created = published.persons_created;
+            report.documents_created = published.documents_created;
+            report.rejected = published.rejected;
+            (db.begin_write().await?, staging.import_id)
+        }
+    };
+    finish(&mut tx, actor, import_id, &report).await?;
     tx.commit().await?;
     report.import_id = Some(import_id);
     report.committed = true;
@@ -202,6 +240,241 @@ pub async fn import(
         sqlx::query(ANALYZE).execute(&mut *conn).await?;
     }
     Ok(report)
+}
+
+/// Writes a batch inside the import's one transaction (PostgreSQL).
+async fn write_batch(
+    tx: &mut WriteTx,
+    backend: Backend,
+    policy: &Policy,
+    import_id: i64,
+    batches: &mut u64,
+    counts: &mut Counts,
+    batch: Vec<(u64, Record)>,
+) -> Result<Written, BatchError> {
+    let w = write::write(tx, backend, policy, Some(import_id), batch, counts).await?;
+    *batches += 1;
+    // Fresh statistics as the tables grow (batches 1, 4, 16, 64, …), for the planner to see
+    // them as they are now.
+    if backend == Backend::Postgres && batches.is_power_of_two() && batches.trailing_zeros().is_multiple_of(2)
+    {
+        analyze(tx).await?;
+    }
+    Ok(w)
+}
+
+/// Stages a batch (SQLite) in a short transaction, after checking it against what is stored:
+/// an event id stored with other values, or met earlier in the file with other values, is a
+/// conflict; met earlier with the same values, a repeat (counted unchanged).
+async fn stage(
+    db: &Db,
+    staging: &mut Staging,
+    header: Option<Vec<String>>,
+    batch: Vec<(u64, Record)>,
+    raw: Vec<Vec<String>>,
+) -> Result<Written, BatchError> {
+    let mut tx = db.begin_write().await?;
+    let conflicts = write::stored_conflicts(&mut tx, db.backend, &batch).await?;
+    if !conflicts.is_empty() {
+        return Err(BatchError::Conflicts(conflicts));
+    }
+    let rows = batch
+        .iter()
+        .zip(raw)
+        .map(|((row, record), fields)| StagedRow {
+            row: *row,
+            key_column: write::key_column(record),
+            key: Some(record.key().to_string()),
+            digest: Some(write::digest(record)),
+            fields,
+        })
+        .collect();
+    let clashes = staging.stage(&mut tx, header.as_deref(), rows, &[]).await?;
+    if !clashes.conflicts.is_empty() {
+        return Err(BatchError::Conflicts(clashes.conflicts));
+    }
+    tx.commit().await?;
+    Ok(Written { unchanged: clashes.repeated, ..Written::default() })
+}
+
+/// What publishing a staged register import did.
+#[derive(Debug, Default)]
+struct Published {
+    inserted: u64,
+    updated: u64,
+    unchanged: u64,
+    persons_created: u64,
+    documents_created: u64,
+    /// Rows set aside: they conflict with a row stored after they were checked.
+    rejected: u64,
+}
+
+/// Publishes a ready register import's staged rows in slices. A row that conflicts with one
+/// stored since it was checked (another process's batch) is set aside in `import_rejects`, as
+/// `--skip-invalid` would, rather than leave the import half-published.
+async fn publish(
+    db: &Db,
+    policy: &Policy,
+    file: RegisterFile,
+    import_id: i64,
+    sink: &mut dyn ImportSink,
+) -> Result<Published, StoreError> {
+    let header = staging::header(db, import_id).await?;
+    let published = Published::default();
+    if header.is_empty() {
+        return Ok(published);
+    }
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    let columns = Columns::resolve(file, &names)
+        .map_err(|e| StoreError::Corrupt(format!("import {import_id}: staged header: {e}")))?;
+    let context = Context { today: crate::today() };
+    let mut slices = RegisterSlices { policy, backend: db.backend, import_id, columns, context, published };
+    staging::publish(db, import_id, &mut slices, sink).await?;
+    Ok(slices.published)
+}
+
+/// Publishes slices of a register import: the rows read again, then written as an import in
+/// one transaction would.
+struct RegisterSlices<'p> {
+    policy: &'p Policy,
+    backend: Backend,
+    import_id: i64,
+    columns: Columns,
+    context: Context,
+    published: Published,
+}
+
+impl staging::Publisher for RegisterSlices<'_> {
+    async fn slice(&mut self, tx: &mut WriteTx, rows: Vec<Staged>) -> Result<SliceCounts, StoreError> {
+        let import_id = self.import_id;
+        let mut records = Vec::with_capacity(rows.len());
+        for r in rows {
+            let fields: Vec<&str> = r.fields.iter().map(String::as_str).collect();
+            let record = rows::read(&self.columns, self.context, r.row, &fields).map_err(|_| {
+                StoreError::Corrupt(format!("import {import_id}: staged row {} no longer reads", r.row))
+            })?;
+            records.push((r.row, record));
+        }
+        let mut set_aside = 0;
+        loop {
+            sqlx::query("SAVEPOINT slice").execute(&mut **tx).await?;
+            let mut counts = Counts::default();
+            match write::write(tx, self.backend, self.policy, Some(import_id), records.clone(), &mut counts)
+                .await
+            {
+                Ok(w) => {
+                    counts.flush(tx, self.backend).await?;
+                    sqlx::query("RELEASE slice").execute(&mut **tx).await?;
+                    let p = &mut self.published;
+                    p.inserted += w.inserted;
+                    p.updated += w.updated;
+                    p.unchanged += w.unchanged;
+                    p.persons_created += w.persons_created;
+                    p.documents_created += w.documents_created;
+                    p.rejected += set_aside;
+                    return Ok(SliceCounts {
+                        inserted: w.inserted,
+                        updated: w.updated,
+                        unchanged: w.unchanged,
+                        rejected: set_aside,
+                    });
+                }
+                Err(BatchError::Conflicts(errors)) => {
+                    sqlx::query("ROLLBACK TO slice").execute(&mut **tx).await?;
+                    sqlx::query("RELEASE slice").execute(&mut **tx).await?;
+                    let bad: std::collections::HashSet<u64> = errors.iter().map(|e| e.row).collect();
+                    for e in &errors {
+                        sqlx::query(
+                            "INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, '[]') \
+                             ON CONFLICT (import_id, row_no) DO NOTHING",
+                        )
+                        .bind(import_id)
+                        .bind(e.row as i64)
+                        .bind(serde_json::to_string(&[e]).unwrap_or_default())
+                        .execute(&mut **tx)
+                        .await?;
+                    }
+                    let before = records.len();
+                    records.retain(|(row, _)| !bad.contains(row));
+                    set_aside += (before - records.len()) as u64;
+                    if before == records.len() {
+                        return Err(StoreError::Corrupt(format!(
+                            "import {import_id}: a conflict names no row"
+                        )));
+                    }
+                }
+                Err(BatchError::Store(e)) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Records the import as done with its counts, and audits it, in the caller's transaction.
+async fn finish(
+    tx: &mut WriteTx,
+    actor: &Actor,
+    import_id: i64,
+    report: &RegisterReport,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
+         rejected = $6, finished_at_us = $7, state = 'done' WHERE id = $8 AND state <> 'done'",
+    )
+    .bind(&report.sha256)
+    .bind(report.rows_read as i64)
+    .bind(report.inserted as i64)
+    .bind(report.updated as i64)
+    .bind(report.unchanged as i64)
+    .bind(report.rejected as i64)
+    .bind(crate::now_us())
+    .bind(import_id)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(()); // finished already (two resuming at once)
+    }
+    let detail = serde_json::json!({
+        "file": report.file, "name": report.file_name, "sha256": report.sha256, "rows": report.rows_read,
+        "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
+        "persons_created": report.persons_created, "documents_created": report.documents_created,
+    });
+    audit::append(tx, actor, Event::new("register.import", "import", &import_id.to_string()).detail(detail))
+        .await?;
+    Ok(())
+}
+
+/// Finishes what a crash left: a register import still staging is discarded, one publishing is
+/// published and recorded as done (audited as resumed).
+pub async fn resume(db: &Db, policy: &Policy) -> Result<(), StoreError> {
+    for u in staging::unfinished(db).await? {
+        let Some(file) = u.source.strip_prefix("register-").and_then(RegisterFile::parse) else { continue };
+        if u.state == "staging" {
+            staging::discard(db, u.import_id).await?;
+            continue;
+        }
+        let published = publish(db, policy, file, u.import_id, &mut crate::labour::import::Quiet).await?;
+        let r = staging::recorded(db, u.import_id).await?;
+        let report = RegisterReport {
+            import_id: Some(u.import_id),
+            file: file.as_str().into(),
+            file_name: r.file_name,
+            sha256: r.sha256,
+            committed: true,
+            rows_read: r.rows_read,
+            inserted: r.inserted,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            rejected: r.rejected,
+            persons_created: published.persons_created,
+            documents_created: published.documents_created,
+            ..RegisterReport::default()
+        };
+        let mut tx = db.begin_write().await?;
+        finish(&mut tx, &r.actor, u.import_id, &report).await?;
+        tx.commit().await?;
+        tracing::warn!(import = u.import_id, "a register import interrupted while publishing was finished");
+    }
+    Ok(())
 }
 
 const ANALYZE: &str = "ANALYZE register_persons, register_documents, register_crossings, register_registrations, register_permits";
@@ -227,6 +500,21 @@ pub async fn store_batch(
     let mut tx = db.begin_write().await?;
     if db.backend == Backend::Postgres {
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+    }
+    if db.backend == Backend::Sqlite {
+        // An import staged on SQLite checked its rows against what was stored then; a batch
+        // must not store another version of an event it is about to publish.
+        let keyed: Vec<(u64, &'static str, String, String)> = rows
+            .iter()
+            .map(|(row, r)| (*row, write::key_column(r), r.key().to_string(), write::digest(r)))
+            .collect();
+        let errors = staging::staged_elsewhere(&mut tx, &keyed).await?;
+        if !errors.is_empty() {
+            tx.rollback().await?;
+            report.rejected = errors.len() as u64;
+            report.reject(errors);
+            return Ok(report);
+        }
     }
     let mut counts = Counts::default();
     match write::write(&mut tx, db.backend, policy, None, rows, &mut counts).await {
@@ -259,11 +547,13 @@ fn read_file(
     file: RegisterFile,
     context: Context,
     input: Input,
+    keep_raw: bool,
     out: mpsc::Sender<Msg>,
 ) -> Result<String, ReadFailure> {
     let mut columns: Option<Columns> = None;
     let mut header_error: Option<RowError> = None;
     let mut batch: Vec<(u64, Record)> = Vec::with_capacity(BATCH_ROWS);
+    let mut raw: Vec<Vec<String>> = Vec::new();
     let mut rows: u64 = 0;
     let send = |msg: Msg| out.blocking_send(msg).is_ok();
     let hash = for_each_row(
@@ -273,7 +563,8 @@ fn read_file(
                 match Columns::resolve(file, fields) {
                     Ok(c) => {
                         columns = Some(c);
-                        return Flow::Continue;
+                        let header = Msg::Header(fields.iter().map(|f| f.to_string()).collect());
+                        return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
                     }
                     Err(e) => {
                         header_error = Some(RowError { row, column: None, reason: format!("header: {e}") });
@@ -288,8 +579,12 @@ fn read_file(
             let ok = match rows::read(cols, context, row, fields) {
                 Ok(record) => {
                     batch.push((row, record));
+                    if keep_raw {
+                        raw.push(fields.iter().map(|f| f.to_string()).collect());
+                    }
                     if batch.len() >= BATCH_ROWS {
-                        send(Msg::Batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS))))
+                        let batch = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
+                        send(Msg::Batch(batch, std::mem::take(&mut raw)))
                     } else {
                         true
                     }
@@ -316,7 +611,7 @@ fn read_file(
     }
     let hash = hash.map_err(ReadFailure::Input)?;
     if !batch.is_empty() {
-        send(Msg::Batch(batch));
+        send(Msg::Batch(batch, raw));
     }
     Ok(hash)
 }

@@ -109,7 +109,7 @@ fn distinct(rows: Vec<(u64, Record)>) -> Result<(Vec<(u64, Record)>, u64), Batch
             Some(&i) => conflicts.push(RowError {
                 row,
                 column: Some(key_column(&record).to_string()),
-                reason: format!("{} is also row {} of this file, with other values", record.key(), out[i].0),
+                reason: crate::staging::also_row(record.key(), out[i].0),
             }),
             None => {
                 seen.insert(record.key().to_string(), out.len());
@@ -120,7 +120,85 @@ fn distinct(rows: Vec<(u64, Record)>) -> Result<(Vec<(u64, Record)>, u64), Batch
     if conflicts.is_empty() { Ok((out, repeated)) } else { Err(BatchError::Conflicts(conflicts)) }
 }
 
-fn key_column(record: &Record) -> &'static str {
+/// A crossing whose event id is stored with other values.
+fn stored_otherwise(row: u64, event_id: &str) -> RowError {
+    RowError {
+        row,
+        column: Some("event_id".into()),
+        reason: format!(
+            "{event_id} is already stored with other values (document, kind, instant, checkpoint \
+             or reason); an event id names one event"
+        ),
+    }
+}
+
+/// What makes two rows with one key the same record: for a crossing, what [`write`] compares
+/// with a stored event (document, kind, instant, checkpoint, reason); for the others, all of it.
+pub fn digest(record: &Record) -> String {
+    use sha2::{Digest, Sha256};
+    let text = match record {
+        Record::Crossing(c) => format!(
+            "{}|{}|{}|{}|{:?}",
+            c.identity.doc_key(),
+            c.kind.as_str(),
+            c.at_us,
+            c.checkpoint,
+            c.reason
+        ),
+        other => format!("{other:?}"),
+    };
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+/// The crossings among `rows` whose event id is already stored with other values, found by
+/// reading only (a staged import checks its rows so before publishing any).
+pub async fn stored_conflicts(
+    tx: &mut WriteTx,
+    backend: Backend,
+    rows: &[(u64, Record)],
+) -> Result<Vec<RowError>, StoreError> {
+    let crossings: Vec<(u64, &CrossingRow)> = rows
+        .iter()
+        .filter_map(|(row, r)| match r {
+            Record::Crossing(c) => Some((*row, c)),
+            _ => None,
+        })
+        .collect();
+    let ids: Vec<V> = crossings.iter().map(|(_, c)| V::T(c.event_id.clone())).collect();
+    let sql = "SELECT c.event_id, d.doc_key, c.kind, c.at_us, c.checkpoint, c.reason FROM register_crossings c \
+               JOIN register_documents d ON d.id = c.document_id WHERE c.event_id {in}";
+    let mut stored: HashMap<String, (String, String, i64, String, Option<String>)> = HashMap::new();
+    for st in feed_in(backend, sql, &ids, Ty::Text) {
+        for r in st.query().fetch_all(&mut **tx).await? {
+            stored.insert(
+                r.try_get("event_id")?,
+                (
+                    r.try_get("doc_key")?,
+                    r.try_get("kind")?,
+                    r.try_get("at_us")?,
+                    r.try_get("checkpoint")?,
+                    r.try_get("reason")?,
+                ),
+            );
+        }
+    }
+    Ok(crossings
+        .into_iter()
+        .filter(|(_, c)| {
+            stored.get(&c.event_id).is_some_and(|s| {
+                s.0 != c.identity.doc_key()
+                    || s.1 != c.kind.as_str()
+                    || s.2 != c.at_us
+                    || s.3 != c.checkpoint
+                    || s.4 != c.reason
+            })
+        })
+        .map(|(row, c)| stored_otherwise(row, &c.event_id))
+        .collect())
+}
+
+/// The column holding a record's client key.
+pub fn key_column(record: &Record) -> &'static str {
     match record {
         Record::Crossing(_) => "event_id",
         Record::Registration(_) => "registration_id",
@@ -316,15 +394,7 @@ async fn write_crossings(
             if same {
                 written.unchanged += 1;
             } else {
-                conflicts.push(RowError {
-                    row: *row,
-                    column: Some("event_id".into()),
-                    reason: format!(
-                        "{} is already stored with other values (document, kind, instant, checkpoint \
-                         or reason); an event id names one event",
-                        c.event_id
-                    ),
-                });
+                conflicts.push(stored_otherwise(*row, &c.event_id));
             }
         }
         if !conflicts.is_empty() {

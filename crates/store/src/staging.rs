@@ -1,0 +1,436 @@
+//! Staged imports on SQLite (issue 14). SQLite has one writer at a time, so an import written in
+//! one transaction stopped every other write (the border check's audit record, crossings
+//! batches, logins) for its whole length. Here an import first checks and stages its good rows
+//! in `import_staging`, in short transactions, publishing nothing; then it publishes them into
+//! their tables in slices of about [`SLICE_TIME`] each, every slice deleting what it published,
+//! with a pause after each for whoever waits. `imports.state` says how far it got:
+//! - `staging`: nothing is published; a bad row, an error or a crash discards the staging;
+//! - `publishing`: every row was good; a crash is finished on the next start ([`resume`]);
+//! - `done`: published, counted and audited.
+//!
+//! Whoever computes from the labour-market tables waits for a publishing import in this process
+//! ([`Db::labour_settled`]), so sees it whole or not at all. The register's rows become
+//! visible slice by slice: each is a recorded event on its own. docs/decisions.md, "Imports that
+//! do not stop the office", says why and what was measured.
+
+use crate::audit::Actor;
+use crate::db::{Db, WriteTx};
+use crate::error::StoreError;
+use crate::labour::import::{ImportSink, RowError};
+use sqlx::Row;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// How long one slice of publishing holds the write lock, about: others wait at most this.
+pub const SLICE_TIME: Duration = Duration::from_millis(250);
+/// Rows per staging transaction.
+pub const STAGE_ROWS: usize = 4_096;
+const SQLITE_PARAMS: usize = 900;
+
+/// One good row to stage: its row in the file, its client key and content digest (register
+/// rows: a key met twice is a repeat or a conflict) and its fields as read.
+#[derive(Debug, Clone)]
+pub struct StagedRow {
+    pub row: u64,
+    /// The column holding the key, for messages.
+    pub key_column: &'static str,
+    pub key: Option<String>,
+    pub digest: Option<String>,
+    pub fields: Vec<String>,
+}
+
+/// A bad row to keep in `import_rejects` (`--skip-invalid`).
+pub struct Reject {
+    pub row: u64,
+    pub errors: Vec<RowError>,
+    pub raw: Vec<String>,
+}
+
+/// An import being staged.
+pub struct Staging {
+    pub import_id: i64,
+    next_seq: i64,
+}
+
+/// What staging a batch found among rows keyed alike.
+#[derive(Debug, Default)]
+pub struct KeyClashes {
+    /// Rows whose key was met before in the file with the same content: not staged again.
+    pub repeated: u64,
+    /// Rows whose key was met before with other content.
+    pub conflicts: Vec<RowError>,
+}
+
+/// The message of a key met twice in one file with other values.
+pub fn also_row(key: &str, earlier_row: u64) -> String {
+    format!("{key} is also row {earlier_row} of this file, with other values")
+}
+
+impl Staging {
+    /// Records the import (state `staging`, seen by no one) with the file's header.
+    pub async fn open(
+        db: &Db,
+        actor: &Actor,
+        source: &str,
+        file_name: &str,
+        started_us: i64,
+    ) -> Result<Staging, StoreError> {
+        let mut tx = db.begin_write().await?;
+        let import_id: i64 = sqlx::query_scalar(
+            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
+             user_id, username, started_at_us, finished_at_us, state) \
+             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'staging') RETURNING id",
+        )
+        .bind(source)
+        .bind(file_name)
+        .bind(actor.user_id)
+        .bind(&actor.username)
+        .bind(started_us)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Staging { import_id, next_seq: 1 })
+    }
+
+    /// Stages good rows and keeps bad ones, in the caller's short transaction. A key already
+    /// staged (or twice in `rows`) is a repeat if its digest is the same, else a conflict;
+    /// neither is staged again.
+    pub async fn stage(
+        &mut self,
+        tx: &mut WriteTx,
+        header: Option<&[String]>,
+        rows: Vec<StagedRow>,
+        rejects: &[Reject],
+    ) -> Result<KeyClashes, StoreError> {
+        let mut clashes = KeyClashes::default();
+        if let Some(h) = header {
+            sqlx::query("UPDATE imports SET header = $1 WHERE id = $2")
+                .bind(serde_json::to_string(h).unwrap_or_default())
+                .bind(self.import_id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        // Keys staged by earlier batches.
+        let keys: Vec<&str> = rows.iter().filter_map(|r| r.key.as_deref()).collect();
+        let mut seen: HashMap<String, (u64, String)> = HashMap::new();
+        for chunk in keys.chunks(SQLITE_PARAMS) {
+            let sql = format!(
+                "SELECT key, row_no, digest FROM import_staging WHERE import_id = {} AND key IN ({})",
+                self.import_id,
+                vec!["?"; chunk.len()].join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for k in chunk {
+                q = q.bind(*k);
+            }
+            for r in q.fetch_all(&mut **tx).await? {
+                let row: i64 = r.try_get("row_no")?;
+                let digest: Option<String> = r.try_get("digest")?;
+                seen.insert(r.try_get("key")?, (row as u64, digest.unwrap_or_default()));
+            }
+        }
+        for row in rows {
+            if let Some(key) = &row.key {
+                let digest = row.digest.clone().unwrap_or_default();
+                match seen.get(key) {
+                    Some((_, d)) if *d == digest => {
+                        clashes.repeated += 1;
+                        continue;
+                    }
+                    Some((earlier, _)) => {
+                        clashes.conflicts.push(RowError {
+                            row: row.row,
+                            column: Some(row.key_column.to_string()),
+                            reason: also_row(key, *earlier),
+                        });
+                        continue;
+                    }
+                    None => {
+                        seen.insert(key.clone(), (row.row, digest));
+                    }
+                }
+            }
+            sqlx::query(
+                "INSERT INTO import_staging (import_id, seq, row_no, key, digest, fields) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(self.import_id)
+            .bind(self.next_seq)
+            .bind(row.row as i64)
+            .bind(&row.key)
+            .bind(&row.digest)
+            .bind(serde_json::to_string(&row.fields).unwrap_or_default())
+            .execute(&mut **tx)
+            .await?;
+            self.next_seq += 1;
+        }
+        for r in rejects {
+            sqlx::query(
+                "INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(self.import_id)
+            .bind(r.row as i64)
+            .bind(serde_json::to_string(&r.errors).unwrap_or_default())
+            .bind(serde_json::to_string(&r.raw).unwrap_or_default())
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(clashes)
+    }
+
+    /// Every row was read and is good: from now on the import will be published, after a crash
+    /// too. Records what reading found.
+    pub async fn ready(&self, db: &Db, tally: &Tally) -> Result<(), StoreError> {
+        let mut tx = db.begin_write().await?;
+        sqlx::query(
+            "UPDATE imports SET state = 'publishing', sha256 = $1, rows_read = $2, unchanged = $3, rejected = $4 \
+             WHERE id = $5",
+        )
+        .bind(&tally.sha256)
+        .bind(tally.rows_read as i64)
+        .bind(tally.unchanged as i64)
+        .bind(tally.rejected as i64)
+        .bind(self.import_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Nothing will be published: the staging and the import's record go, in slices.
+    pub async fn discard(self, db: &Db) -> Result<(), StoreError> {
+        discard(db, self.import_id).await
+    }
+}
+
+/// What reading the whole file found, recorded when the import is ready to publish.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub sha256: String,
+    pub rows_read: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+/// What a slice published, added to the import's record in the slice's transaction.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SliceCounts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+/// One staged row, read back for publishing.
+pub struct Staged {
+    pub row: u64,
+    pub fields: Vec<String>,
+}
+
+/// Writes one slice of staged rows into their tables, in the slice's transaction.
+pub trait Publisher: Send {
+    fn slice(
+        &mut self,
+        tx: &mut WriteTx,
+        rows: Vec<Staged>,
+    ) -> impl Future<Output = Result<SliceCounts, StoreError>> + Send;
+}
+
+/// Publishes a ready import's staged rows in slices, oldest first, each in its own transaction:
+/// the publisher writes them and says what it did; the staged rows go in the same transaction.
+/// Ends when nothing is left; the caller then records the import as done.
+pub async fn publish(
+    db: &Db,
+    import_id: i64,
+    publisher: &mut impl Publisher,
+    sink: &mut dyn ImportSink,
+) -> Result<(), StoreError> {
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM import_staging WHERE import_id = $1")
+        .bind(import_id)
+        .fetch_one(&db.pool)
+        .await?;
+    let mut done: u64 = 0;
+    let mut rows_per_slice: i64 = 1_000;
+    loop {
+        let started = Instant::now();
+        let mut tx = db.begin_write().await?;
+        let staged = sqlx::query(
+            "SELECT seq, row_no, fields FROM import_staging WHERE import_id = $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(import_id)
+        .bind(rows_per_slice)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(last) = staged.last() else { break };
+        let last_seq: i64 = last.try_get("seq")?;
+        let mut rows = Vec::with_capacity(staged.len());
+        for r in &staged {
+            let text: String = r.try_get("fields")?;
+            let fields: Vec<String> = serde_json::from_str(&text)
+                .map_err(|e| StoreError::Corrupt(format!("staged row of import {import_id}: {e}")))?;
+            rows.push(Staged { row: r.try_get::<i64, _>("row_no")? as u64, fields });
+        }
+        let n = rows.len() as i64;
+        let counts = publisher.slice(&mut tx, rows).await?;
+        sqlx::query("DELETE FROM import_staging WHERE import_id = $1 AND seq <= $2")
+            .bind(import_id)
+            .bind(last_seq)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE imports SET inserted = inserted + $1, updated = updated + $2, unchanged = unchanged + $3, \
+             rejected = rejected + $4 WHERE id = $5",
+        )
+        .bind(counts.inserted as i64)
+        .bind(counts.updated as i64)
+        .bind(counts.unchanged as i64)
+        .bind(counts.rejected as i64)
+        .bind(import_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        done += n as u64;
+        sink.published(done, total as u64);
+        let took = started.elapsed();
+        // Rows per slice follow the time a slice took, within bounds, halfway each time.
+        if n >= rows_per_slice {
+            let fit = (n as f64 * SLICE_TIME.as_secs_f64() / took.as_secs_f64().max(1e-3)) as i64;
+            rows_per_slice = ((rows_per_slice + fit) / 2).clamp(100, 50_000);
+        }
+        // A writer of another process (the server, while the CLI imports) polls SQLite's busy
+        // handler; the pause lets it in. Writers of this process are queued at the gate already.
+        tokio::time::sleep((took / 4).max(Duration::from_millis(5))).await;
+    }
+    Ok(())
+}
+
+/// An unfinished import found on start, to be discarded or finished.
+#[derive(Debug, Clone)]
+pub struct Unfinished {
+    pub import_id: i64,
+    pub source: String,
+    pub state: String,
+}
+
+/// The imports a crash (or `kill -9`) left staging or publishing.
+pub async fn unfinished(db: &Db) -> Result<Vec<Unfinished>, StoreError> {
+    let rows = sqlx::query("SELECT id, source, state FROM imports WHERE state <> 'done' ORDER BY id")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Unfinished {
+                import_id: r.try_get("id")?,
+                source: r.try_get("source")?,
+                state: r.try_get("state")?,
+            })
+        })
+        .collect()
+}
+
+/// What an import's record holds, read back to finish it after a crash.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub file_name: String,
+    pub sha256: String,
+    pub rows_read: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+    /// Who started it, to name in the audit record of its end.
+    pub actor: Actor,
+}
+
+pub async fn recorded(db: &Db, import_id: i64) -> Result<Recorded, StoreError> {
+    let row = sqlx::query(
+        "SELECT file_name, sha256, rows_read, inserted, updated, unchanged, rejected, user_id, username \
+         FROM imports WHERE id = $1",
+    )
+    .bind(import_id)
+    .fetch_one(&db.pool)
+    .await?;
+    let num = |c: &str| -> Result<u64, StoreError> { Ok(row.try_get::<i64, _>(c)?.max(0) as u64) };
+    Ok(Recorded {
+        file_name: row.try_get("file_name")?,
+        sha256: row.try_get("sha256")?,
+        rows_read: num("rows_read")?,
+        inserted: num("inserted")?,
+        updated: num("updated")?,
+        unchanged: num("unchanged")?,
+        rejected: num("rejected")?,
+        actor: Actor::resuming(row.try_get("user_id")?, row.try_get("username")?),
+    })
+}
+
+/// The header a staged import kept (empty for a file that had only its header).
+pub async fn header(db: &Db, import_id: i64) -> Result<Vec<String>, StoreError> {
+    let header: Option<String> = sqlx::query_scalar("SELECT header FROM imports WHERE id = $1")
+        .bind(import_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(header.and_then(|h| serde_json::from_str(&h).ok()).unwrap_or_default())
+}
+
+/// Deletes an import that will not be published: its staged and rejected rows, then its record.
+pub async fn discard(db: &Db, import_id: i64) -> Result<(), StoreError> {
+    loop {
+        let mut tx = db.begin_write().await?;
+        let gone = sqlx::query(
+            "DELETE FROM import_staging WHERE import_id = $1 AND seq IN \
+             (SELECT seq FROM import_staging WHERE import_id = $1 ORDER BY seq LIMIT 20000)",
+        )
+        .bind(import_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if gone == 0 {
+            sqlx::query("DELETE FROM import_rejects WHERE import_id = $1")
+                .bind(import_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM imports WHERE id = $1 AND state <> 'done'")
+                .bind(import_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            return Ok(());
+        }
+        tx.commit().await?;
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// Whether a register key is staged by an unfinished import with other content: a crossings
+/// batch must not store what an import checked against and is about to publish.
+pub async fn staged_elsewhere(
+    tx: &mut WriteTx,
+    keyed: &[(u64, &'static str, String, String)],
+) -> Result<Vec<RowError>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in keyed.chunks(SQLITE_PARAMS) {
+        let sql = format!(
+            "SELECT key, digest FROM import_staging WHERE key IN ({})",
+            vec!["?"; chunk.len()].join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (_, _, k, _) in chunk {
+            q = q.bind(k);
+        }
+        let mut staged: HashMap<String, Option<String>> = HashMap::new();
+        for r in q.fetch_all(&mut **tx).await? {
+            staged.insert(r.try_get("key")?, r.try_get("digest")?);
+        }
+        for (row, column, key, digest) in chunk {
+            if let Some(d) = staged.get(key)
+                && d.as_deref() != Some(digest.as_str())
+            {
+                out.push(RowError {
+                    row: *row,
+                    column: Some(column.to_string()),
+                    reason: format!("{key} is being imported with other values; an id names one record"),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
