@@ -32,6 +32,11 @@ def call(method, path, body, headers):
         conn.close()
 
 
+def letters(text):
+    """A name part from an id: digits as letters (each event's holder is a person of their own)."""
+    return "".join(chr(65 + int(c)) if c.isdigit() else "X" for c in text)
+
+
 def crossing_batch(tag):
     items = []
     for i in range(50):
@@ -39,7 +44,7 @@ def crossing_batch(tag):
             "event_id": f"{tag}-{i}", "kind": "entry", "at": "2026-11-20T08:15:00+05:00", "checkpoint": "ALA",
             "document": {
                 "document_type": "P", "issuing_state": "UZB", "document_number": f"{tag.replace('-', 'X')}N{i}",
-                "nationality": "UZB", "surname": "BENCH", "given_names": "LOAD", "birth_date": "1990-01-01",
+                "nationality": "UZB", "surname": "BENCH", "given_names": letters(f"{tag}{i}"), "birth_date": "1990-01-01",
                 "sex": "M", "expiry_date": "2031-01-01",
             },
         })

@@ -10,6 +10,7 @@
 #   ROWS [1000000]        vacancies in the file
 #   BEFORE_REF [2b79f26]  the git commit measured as "before"
 #   PORT [18082]
+#   VERSIONS ["before after"]   "after" alone skips building and measuring the old version
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 ROWS="${ROWS:-1000000}"
 BEFORE_REF="${BEFORE_REF:-2b79f26}"
 PORT="${PORT:-18082}"
+VERSIONS="${VERSIONS:-before after}"
 WORK="$(mktemp -d)"
 SERVER=""
 cleanup() {
@@ -26,12 +28,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building this version and $BEFORE_REF (release)" >&2
+echo "building (release): $VERSIONS" >&2
 (cd "$ROOT" && cargo build -q --release)
-git -C "$ROOT" worktree add -q --detach "$WORK/before" "$BEFORE_REF"
-(cd "$WORK/before" && CARGO_TARGET_DIR="$ROOT/target/bench-before" cargo build -q --release)
-cp "$ROOT/target/bench-before/release/ashyq" "$WORK/ashyq-before"
 cp "$ROOT/target/release/ashyq" "$WORK/ashyq-after"
+if [[ " $VERSIONS " == *" before "* ]]; then
+    # The same target folder: the dependencies are built once; the binary is copied out before
+    # and after, since both builds write target/release/ashyq.
+    git -C "$ROOT" worktree add -q --detach "$WORK/before" "$BEFORE_REF"
+    (cd "$WORK/before" && CARGO_TARGET_DIR="$ROOT/target" cargo build -q --release)
+    cp "$ROOT/target/release/ashyq" "$WORK/ashyq-before"
+    (cd "$ROOT" && cargo build -q --release) # this version's binary back in place
+fi
 
 "$WORK/ashyq-after" generate labour --database-url "sqlite://$WORK/gen.db" --out "$WORK/data" \
     --vacancies "$ROWS" --work-permits 10 >/dev/null
@@ -88,5 +95,4 @@ for kind in ["border_check", "crossings_batch", "login", "token"]:
 PY
 }
 
-measure before
-measure after
+for v in $VERSIONS; do measure "$v"; done

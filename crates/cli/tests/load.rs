@@ -41,7 +41,12 @@ fn vacancies(first: usize, rows: usize) -> String {
     text
 }
 
-/// A batch of `n` entries, each of its own document, as the API's body.
+/// An id as letters (digits as `A`–`J`, anything else `X`), for a name of its own.
+fn letters(id: &str) -> String {
+    id.chars().map(|c| c.to_digit(10).map_or('X', |d| char::from(b'A' + d as u8))).collect()
+}
+
+/// A batch of `n` entries, each of its own document and person, as the API's body.
 fn crossings(tag: &str, n: usize) -> String {
     let items: Vec<Value> = (0..n)
         .map(|i| {
@@ -50,7 +55,7 @@ fn crossings(tag: &str, n: usize) -> String {
                 "checkpoint": "ALA",
                 "document": {
                     "document_type": "P", "issuing_state": "UZB", "document_number": format!("{}N{i}", tag.replace('-', "X")),
-                    "nationality": "UZB", "surname": "TESTOV", "given_names": "LOAD", "birth_date": "1990-01-01",
+                    "nationality": "UZB", "surname": "TESTOV", "given_names": letters(&format!("{tag}{i}")), "birth_date": "1990-01-01",
                     "sex": "M", "expiry_date": "2031-01-01"
                 }
             })

@@ -16,6 +16,10 @@ pub fn known_migrations() -> i64 {
     SQLITE_MIGRATIONS.iter().count() as i64
 }
 
+/// The size of SQLite's write-ahead log past which a long import empties it (see
+/// [`Db::keep_wal_small`]).
+pub const WAL_LIMIT: u64 = 64 * 1024 * 1024;
+
 /// Which database is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -179,6 +183,24 @@ impl Db {
     /// Held while an import of the labour-market sources publishes (see [`Db::labour_settled`]).
     pub(crate) async fn labour_publishing(&self) -> tokio::sync::OwnedRwLockWriteGuard<()> {
         self.labour.clone().write_owned().await
+    }
+
+    /// SQLite: once the write-ahead log has grown past [`WAL_LIMIT`], copies it into the database
+    /// and empties it, taking the writers' turn. SQLite's own checkpoints after each commit
+    /// copy, but empty the log only when no reader is using it, which under a steady flow of
+    /// reads never happens: during a long import it grew past a gigabyte and every read slowed
+    /// down with it. The checkpoint waits (the busy timeout) for readers of the log to finish.
+    pub async fn keep_wal_small(&self) -> Result<(), StoreError> {
+        let Some(path) = &self.sqlite_path else { return Ok(()) };
+        let mut wal = path.clone().into_os_string();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).map_or(0, |m| m.len()) < WAL_LIMIT {
+            return Ok(());
+        }
+        let _turn = self.gate.clone().lock_owned().await;
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await?;
+        Ok(())
     }
 
     /// Checks that the database answers (for `/readyz`).

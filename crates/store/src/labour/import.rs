@@ -147,6 +147,7 @@ pub async fn import(
         Writer::Staged {
             staging: Staging::open(db, actor, source.as_str(), &request.file_name, started).await?,
             header: None,
+            rows: Vec::new(),
             rejects: Vec::new(),
         }
     } else {
@@ -213,20 +214,21 @@ pub async fn import(
                             report.superseded += n - distinct;
                         })
                     }
-                    Writer::Staged { staging, header, rejects } => {
-                        let rows = raw
-                            .into_iter()
-                            .map(|(row, fields)| StagedRow {
-                                row,
-                                key_column: "",
-                                key: None,
-                                digest: None,
-                                fields,
-                            })
-                            .collect();
-                        let done = stage(db, staging, header.take(), rows, rejects).await;
-                        rejects.clear();
-                        done
+                    Writer::Staged { staging, header, rows, rejects } => {
+                        rows.extend(raw.into_iter().map(|(row, fields)| StagedRow {
+                            row,
+                            key_column: "",
+                            key: None,
+                            digest: None,
+                            fields,
+                        }));
+                        if rows.len() >= staging::STAGE_ROWS {
+                            let done = stage(db, staging, header.take(), std::mem::take(rows), rejects).await;
+                            rejects.clear();
+                            done
+                        } else {
+                            Ok(())
+                        }
                     }
                 };
                 if let Err(e) = written {
@@ -246,8 +248,15 @@ pub async fn import(
                                 write_error = Some(e);
                             }
                         }
-                        Writer::Staged { rejects, .. } => {
+                        Writer::Staged { staging, header, rows, rejects } => {
                             rejects.push(Reject { row, errors: errors.clone(), raw });
+                            if rejects.len() >= staging::STAGE_ROWS {
+                                let rows = std::mem::take(rows);
+                                if let Err(e) = stage(db, staging, header.take(), rows, rejects).await {
+                                    write_error = Some(e);
+                                }
+                                rejects.clear();
+                            }
                         }
                     }
                 }
@@ -293,9 +302,9 @@ pub async fn import(
             report.unchanged = written_rows.saturating_sub(affected);
             (tx, import_id)
         }
-        Writer::Staged { mut staging, header, rejects } => {
-            if header.is_some() || !rejects.is_empty() {
-                stage(db, &mut staging, header, Vec::new(), &rejects).await?;
+        Writer::Staged { mut staging, header, rows, rejects } => {
+            if header.is_some() || !rows.is_empty() || !rejects.is_empty() {
+                stage(db, &mut staging, header, rows, &rejects).await?;
             }
             let tally = Tally {
                 sha256: report.sha256.clone(),
@@ -321,8 +330,18 @@ pub async fn import(
 
 /// Where an import's rows go: one transaction (PostgreSQL), or the staging (SQLite).
 enum Writer {
-    Tx { tx: WriteTx, import_id: i64, before: i64 },
-    Staged { staging: Staging, header: Option<Vec<String>>, rejects: Vec<Reject> },
+    Tx {
+        tx: WriteTx,
+        import_id: i64,
+        before: i64,
+    },
+    /// Rows and bad rows are gathered up to [`staging::STAGE_ROWS`] a transaction.
+    Staged {
+        staging: Staging,
+        header: Option<Vec<String>>,
+        rows: Vec<StagedRow>,
+        rejects: Vec<Reject>,
+    },
 }
 
 impl Writer {
@@ -347,7 +366,7 @@ async fn stage(
     let mut tx = db.begin_write().await?;
     staging.stage(&mut tx, header.as_deref(), rows, rejects).await?;
     tx.commit().await?;
-    Ok(())
+    db.keep_wal_small().await
 }
 
 async fn count(tx: &mut WriteTx, t: &Table) -> Result<i64, StoreError> {
@@ -435,7 +454,6 @@ impl staging::Publisher for LabourSlices {
     async fn slice(&mut self, tx: &mut WriteTx, rows: Vec<Staged>) -> Result<SliceCounts, StoreError> {
         let t = table(self.source);
         let batch_rows = (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
-        let before = count(tx, &t).await?;
         let mut values = Vec::with_capacity(rows.len());
         for r in rows {
             let fields: Vec<&str> = r.fields.iter().map(String::as_str).collect();
@@ -447,6 +465,16 @@ impl staging::Publisher for LabourSlices {
             })?;
             values.push(v);
         }
+        // Rows inserted = keys of the slice not stored before it. (Counting the table before and
+        // after, as one transaction does, costs a scan of the table per slice: as it grew to a
+        // million rows the slices shrank to their floor and a 1M-row import took ten minutes.)
+        let mut keys: HashMap<Vec<String>, usize> = HashMap::with_capacity(values.len());
+        for (i, v) in values.iter().enumerate() {
+            keys.entry(key_of(&t, v)).or_insert(i);
+        }
+        let new_keys = keys.len() as u64;
+        let firsts: Vec<&Vec<Value>> = keys.values().map(|&i| &values[i]).collect();
+        let stored = stored_keys(tx, &t, &firsts).await?;
         let (mut affected, mut distinct) = (0, 0);
         let n = values.len() as u64;
         while !values.is_empty() {
@@ -455,8 +483,7 @@ impl staging::Publisher for LabourSlices {
             affected += a;
             distinct += d;
         }
-        let after = count(tx, &t).await?;
-        let inserted = u64::try_from(after - before).unwrap_or(0);
+        let inserted = new_keys.saturating_sub(stored);
         let counts = SliceCounts {
             inserted,
             updated: affected.saturating_sub(inserted),
@@ -469,6 +496,34 @@ impl staging::Publisher for LabourSlices {
         self.published.superseded += n - distinct;
         Ok(counts)
     }
+}
+
+/// How many of the rows' keys are stored (SQLite: `(k1, k2) IN (VALUES (?, ?), …)`).
+async fn stored_keys(tx: &mut WriteTx, t: &Table, rows: &[&Vec<Value>]) -> Result<u64, StoreError> {
+    let keys = &t.columns[..t.key];
+    let mut stored = 0;
+    for chunk in rows.chunks((PARAMS_PER_STATEMENT / t.key).max(1)) {
+        let one = format!("({})", vec!["?"; t.key].join(", "));
+        let sql = format!(
+            "SELECT COUNT(*) FROM {} WHERE ({}) IN (VALUES {})",
+            t.name,
+            keys.join(", "),
+            vec![one; chunk.len()].join(", ")
+        );
+        let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            for v in &row[..t.key] {
+                q = match v {
+                    Value::Text(s) => q.bind(s.clone()),
+                    Value::Int(i) => q.bind(*i),
+                    Value::Null => q.bind(Option::<String>::None),
+                    Value::NullInt => q.bind(Option::<i64>::None),
+                };
+            }
+        }
+        stored += q.fetch_one(&mut **tx).await? as u64;
+    }
+    Ok(stored)
 }
 
 /// Finishes what a crash left: a labour import still staging is discarded, one publishing is

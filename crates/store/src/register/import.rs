@@ -294,6 +294,7 @@ async fn stage(
         return Err(BatchError::Conflicts(clashes.conflicts));
     }
     tx.commit().await?;
+    db.keep_wal_small().await?;
     Ok(Written { unchanged: clashes.repeated, ..Written::default() })
 }
 
