@@ -347,16 +347,56 @@ pub async fn unfinished(db: &Db) -> Result<Vec<Unfinished>, StoreError> {
         .collect()
 }
 
-/// What an import's record holds, read back to finish it after a crash.
-#[derive(Debug, Clone)]
-pub struct Recorded {
-    pub file_name: String,
+/// The counts an import is recorded with when it is done.
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
     pub sha256: String,
     pub rows_read: u64,
     pub inserted: u64,
     pub updated: u64,
     pub unchanged: u64,
     pub rejected: u64,
+}
+
+/// Records an import as done with its counts, in the caller's transaction; false if it was
+/// already (two finishing the same import after a crash: only one audits it).
+pub async fn mark_done(tx: &mut WriteTx, import_id: i64, c: &Counted) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
+         rejected = $6, finished_at_us = $7, state = 'done' WHERE id = $8 AND state <> 'done'",
+    )
+    .bind(&c.sha256)
+    .bind(c.rows_read as i64)
+    .bind(c.inserted as i64)
+    .bind(c.updated as i64)
+    .bind(c.unchanged as i64)
+    .bind(c.rejected as i64)
+    .bind(crate::now_us())
+    .bind(import_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The unfinished imports of the sources `mine` accepts, after a crash: those still staging are
+/// discarded; those publishing are returned (id, source), for the caller to finish.
+pub async fn to_finish(db: &Db, mine: impl Fn(&str) -> bool) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut out = Vec::new();
+    for u in unfinished(db).await?.into_iter().filter(|u| mine(&u.source)) {
+        if u.state == "staging" {
+            discard(db, u.import_id).await?;
+        } else {
+            out.push((u.import_id, u.source));
+        }
+    }
+    Ok(out)
+}
+
+/// What an import's record holds, read back to finish it after a crash.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub file_name: String,
+    pub counted: Counted,
     /// Who started it, to name in the audit record of its end.
     pub actor: Actor,
 }
@@ -372,12 +412,14 @@ pub async fn recorded(db: &Db, import_id: i64) -> Result<Recorded, StoreError> {
     let num = |c: &str| -> Result<u64, StoreError> { Ok(row.try_get::<i64, _>(c)?.max(0) as u64) };
     Ok(Recorded {
         file_name: row.try_get("file_name")?,
-        sha256: row.try_get("sha256")?,
-        rows_read: num("rows_read")?,
-        inserted: num("inserted")?,
-        updated: num("updated")?,
-        unchanged: num("unchanged")?,
-        rejected: num("rejected")?,
+        counted: Counted {
+            sha256: row.try_get("sha256")?,
+            rows_read: num("rows_read")?,
+            inserted: num("inserted")?,
+            updated: num("updated")?,
+            unchanged: num("unchanged")?,
+            rejected: num("rejected")?,
+        },
         actor: Actor::resuming(row.try_get("user_id")?, row.try_get("username")?),
     })
 }

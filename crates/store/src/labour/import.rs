@@ -12,7 +12,7 @@ use super::tables::{
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
-use crate::staging::{self, Reject, SliceCounts, Staged, StagedRow, Staging, Tally};
+use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging, Tally};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use serde::Serialize;
@@ -381,22 +381,15 @@ async fn finish(
     import_id: i64,
     report: &ImportReport,
 ) -> Result<(), StoreError> {
-    let finished = crate::now_us();
-    let done = sqlx::query(
-        "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
-         rejected = $6, finished_at_us = $7, state = 'done' WHERE id = $8 AND state <> 'done'",
-    )
-    .bind(&report.sha256)
-    .bind(report.rows_read as i64)
-    .bind(report.inserted as i64)
-    .bind(report.updated as i64)
-    .bind(report.unchanged as i64)
-    .bind(report.rejected as i64)
-    .bind(finished)
-    .bind(import_id)
-    .execute(&mut **tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    let counted = Counted {
+        sha256: report.sha256.clone(),
+        rows_read: report.rows_read,
+        inserted: report.inserted,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+    };
+    if !staging::mark_done(tx, import_id, &counted).await? {
         return Ok(()); // finished already (two resuming at once)
     }
     let detail = serde_json::json!({
@@ -529,33 +522,30 @@ async fn stored_keys(tx: &mut WriteTx, t: &Table, rows: &[&Vec<Value>]) -> Resul
 /// Finishes what a crash left: a labour import still staging is discarded, one publishing is
 /// published and recorded as done (audited as resumed).
 pub async fn resume(db: &Db) -> Result<(), StoreError> {
-    for u in staging::unfinished(db).await? {
-        let Some(source) = Source::parse(&u.source) else { continue };
-        if u.state == "staging" {
-            staging::discard(db, u.import_id).await?;
-            continue;
-        }
-        let published = publish(db, source, u.import_id, &mut Quiet).await?;
-        let r = staging::recorded(db, u.import_id).await?;
+    for (import_id, source) in staging::to_finish(db, |s| Source::parse(s).is_some()).await? {
+        let Some(source) = Source::parse(&source) else { continue };
+        let published = publish(db, source, import_id, &mut Quiet).await?;
+        let r = staging::recorded(db, import_id).await?;
+        let c = r.counted;
         let report = ImportReport {
-            import_id: Some(u.import_id),
+            import_id: Some(import_id),
             source,
             file_name: r.file_name,
-            sha256: r.sha256,
+            sha256: c.sha256,
             committed: true,
-            rows_read: r.rows_read,
-            inserted: r.inserted,
-            updated: r.updated,
-            unchanged: r.unchanged,
-            rejected: r.rejected,
+            rows_read: c.rows_read,
+            inserted: c.inserted,
+            updated: c.updated,
+            unchanged: c.unchanged,
+            rejected: c.rejected,
             superseded: published.superseded,
             errors: Vec::new(),
             errors_total: 0,
         };
         let mut tx = db.begin_write().await?;
-        finish(&mut tx, &r.actor, u.import_id, &report).await?;
+        finish(&mut tx, &r.actor, import_id, &report).await?;
         tx.commit().await?;
-        tracing::warn!(import = u.import_id, "an import interrupted while publishing was finished");
+        tracing::warn!(import = import_id, "an import interrupted while publishing was finished");
     }
     Ok(())
 }

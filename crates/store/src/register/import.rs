@@ -11,7 +11,7 @@ use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
-use crate::staging::{self, SliceCounts, Staged, StagedRow, Staging, Tally};
+use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging, Tally};
 use ashyq_core::policy::Policy;
 use serde::Serialize;
 use tokio::sync::mpsc;
@@ -417,21 +417,15 @@ async fn finish(
     import_id: i64,
     report: &RegisterReport,
 ) -> Result<(), StoreError> {
-    let done = sqlx::query(
-        "UPDATE imports SET sha256 = $1, rows_read = $2, inserted = $3, updated = $4, unchanged = $5, \
-         rejected = $6, finished_at_us = $7, state = 'done' WHERE id = $8 AND state <> 'done'",
-    )
-    .bind(&report.sha256)
-    .bind(report.rows_read as i64)
-    .bind(report.inserted as i64)
-    .bind(report.updated as i64)
-    .bind(report.unchanged as i64)
-    .bind(report.rejected as i64)
-    .bind(crate::now_us())
-    .bind(import_id)
-    .execute(&mut **tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    let counted = Counted {
+        sha256: report.sha256.clone(),
+        rows_read: report.rows_read,
+        inserted: report.inserted,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+    };
+    if !staging::mark_done(tx, import_id, &counted).await? {
         return Ok(()); // finished already (two resuming at once)
     }
     let detail = serde_json::json!({
@@ -447,33 +441,31 @@ async fn finish(
 /// Finishes what a crash left: a register import still staging is discarded, one publishing is
 /// published and recorded as done (audited as resumed).
 pub async fn resume(db: &Db, policy: &Policy) -> Result<(), StoreError> {
-    for u in staging::unfinished(db).await? {
-        let Some(file) = u.source.strip_prefix("register-").and_then(RegisterFile::parse) else { continue };
-        if u.state == "staging" {
-            staging::discard(db, u.import_id).await?;
-            continue;
-        }
-        let published = publish(db, policy, file, u.import_id, &mut crate::labour::import::Quiet).await?;
-        let r = staging::recorded(db, u.import_id).await?;
+    let file_of = |source: &str| source.strip_prefix("register-").and_then(RegisterFile::parse);
+    for (import_id, source) in staging::to_finish(db, |s| file_of(s).is_some()).await? {
+        let Some(file) = file_of(&source) else { continue };
+        let published = publish(db, policy, file, import_id, &mut crate::labour::import::Quiet).await?;
+        let r = staging::recorded(db, import_id).await?;
+        let c = r.counted;
         let report = RegisterReport {
-            import_id: Some(u.import_id),
+            import_id: Some(import_id),
             file: file.as_str().into(),
             file_name: r.file_name,
-            sha256: r.sha256,
+            sha256: c.sha256,
             committed: true,
-            rows_read: r.rows_read,
-            inserted: r.inserted,
-            updated: r.updated,
-            unchanged: r.unchanged,
-            rejected: r.rejected,
+            rows_read: c.rows_read,
+            inserted: c.inserted,
+            updated: c.updated,
+            unchanged: c.unchanged,
+            rejected: c.rejected,
             persons_created: published.persons_created,
             documents_created: published.documents_created,
             ..RegisterReport::default()
         };
         let mut tx = db.begin_write().await?;
-        finish(&mut tx, &r.actor, u.import_id, &report).await?;
+        finish(&mut tx, &r.actor, import_id, &report).await?;
         tx.commit().await?;
-        tracing::warn!(import = u.import_id, "a register import interrupted while publishing was finished");
+        tracing::warn!(import = import_id, "a register import interrupted while publishing was finished");
     }
     Ok(())
 }
