@@ -14,9 +14,10 @@
 //! do not stop the office", says why and what was measured.
 
 use crate::audit::Actor;
-use crate::db::{Db, WriteTx};
+use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportSink, RowError};
+use crate::register::sql::{Ty, V, feed, feed_in};
 use sqlx::Row;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -25,7 +26,6 @@ use std::time::{Duration, Instant};
 pub const SLICE_TIME: Duration = Duration::from_millis(250);
 /// Rows per staging transaction.
 pub const STAGE_ROWS: usize = 4_096;
-const SQLITE_PARAMS: usize = 900;
 
 /// One good row to stage: its row in the file, its client key and content digest (register
 /// rows: a key met twice is a repeat or a conflict) and its fields as read.
@@ -111,19 +111,14 @@ impl Staging {
                 .await?;
         }
         // Keys staged by earlier batches.
-        let keys: Vec<&str> = rows.iter().filter_map(|r| r.key.as_deref()).collect();
+        let keys: Vec<V> = rows.iter().filter_map(|r| r.key.clone().map(V::T)).collect();
+        let sql = format!(
+            "SELECT key, row_no, digest FROM import_staging WHERE import_id = {} AND key {{in}}",
+            self.import_id
+        );
         let mut seen: HashMap<String, (u64, String)> = HashMap::new();
-        for chunk in keys.chunks(SQLITE_PARAMS) {
-            let sql = format!(
-                "SELECT key, row_no, digest FROM import_staging WHERE import_id = {} AND key IN ({})",
-                self.import_id,
-                vec!["?"; chunk.len()].join(", ")
-            );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for k in chunk {
-                q = q.bind(*k);
-            }
-            for r in q.fetch_all(&mut **tx).await? {
+        for st in feed_in(Backend::Sqlite, &sql, &keys, Ty::Text) {
+            for r in st.query().fetch_all(&mut **tx).await? {
                 let row: i64 = r.try_get("row_no")?;
                 let digest: Option<String> = r.try_get("digest")?;
                 seen.insert(r.try_get("key")?, (row as u64, digest.unwrap_or_default()));
@@ -154,23 +149,24 @@ impl Staging {
             fresh.push(row);
         }
         // Many rows a statement: one statement a row made staging the slowest part of an import.
-        for chunk in fresh.chunks(SQLITE_PARAMS / 6) {
-            let marks = vec!["(?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
-            let sql = format!(
-                "INSERT INTO import_staging (import_id, seq, row_no, key, digest, fields) VALUES {marks}"
-            );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for row in chunk {
-                q = q
-                    .bind(self.import_id)
-                    .bind(self.next_seq)
-                    .bind(row.row as i64)
-                    .bind(row.key.clone())
-                    .bind(row.digest.clone())
-                    .bind(serde_json::to_string(&row.fields).unwrap_or_default());
+        let values: Vec<Vec<V>> = fresh
+            .into_iter()
+            .map(|row| {
                 self.next_seq += 1;
-            }
-            q.execute(&mut **tx).await?;
+                vec![
+                    V::I(self.import_id),
+                    V::I(self.next_seq - 1),
+                    V::I(row.row as i64),
+                    V::opt(row.key),
+                    V::opt(row.digest),
+                    V::T(serde_json::to_string(&row.fields).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        let sql = "INSERT INTO import_staging (import_id, seq, row_no, key, digest, fields) {rows}";
+        let types = [Ty::Int, Ty::Int, Ty::Int, Ty::Text, Ty::Text, Ty::Text];
+        for st in feed(Backend::Sqlite, sql, &values, &types) {
+            st.query().execute(&mut **tx).await?;
         }
         for r in rejects {
             sqlx::query(
@@ -187,18 +183,19 @@ impl Staging {
     }
 
     /// Every row was read and is good: from now on the import will be published, after a crash
-    /// too. Records what reading found.
-    pub async fn ready(&self, db: &Db, tally: &Tally) -> Result<(), StoreError> {
+    /// too. Records what reading found (its hash, rows read, repeats and rows set aside); the
+    /// slices add what they write.
+    pub async fn ready(&self, db: &Db, read: &Counted) -> Result<(), StoreError> {
         tracing::info!(import = self.import_id, rows = self.next_seq - 1, "checked and staged; publishing");
         let mut tx = db.begin_write().await?;
         sqlx::query(
             "UPDATE imports SET state = 'publishing', sha256 = $1, rows_read = $2, unchanged = $3, rejected = $4 \
              WHERE id = $5",
         )
-        .bind(&tally.sha256)
-        .bind(tally.rows_read as i64)
-        .bind(tally.unchanged as i64)
-        .bind(tally.rejected as i64)
+        .bind(&read.sha256)
+        .bind(read.rows_read as i64)
+        .bind(read.unchanged as i64)
+        .bind(read.rejected as i64)
         .bind(self.import_id)
         .execute(&mut *tx)
         .await?;
@@ -210,15 +207,6 @@ impl Staging {
     pub async fn discard(self, db: &Db) -> Result<(), StoreError> {
         discard(db, self.import_id).await
     }
-}
-
-/// What reading the whole file found, recorded when the import is ready to publish.
-#[derive(Debug, Default)]
-pub struct Tally {
-    pub sha256: String,
-    pub rows_read: u64,
-    pub unchanged: u64,
-    pub rejected: u64,
 }
 
 /// What a slice published, added to the import's record in the slice's transaction.
@@ -469,30 +457,25 @@ pub async fn staged_elsewhere(
     tx: &mut WriteTx,
     keyed: &[(u64, &'static str, String, String)],
 ) -> Result<Vec<RowError>, StoreError> {
-    let mut out = Vec::new();
-    for chunk in keyed.chunks(SQLITE_PARAMS) {
-        let sql = format!(
-            "SELECT key, digest FROM import_staging WHERE key IN ({})",
-            vec!["?"; chunk.len()].join(", ")
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (_, _, k, _) in chunk {
-            q = q.bind(k);
-        }
-        let mut staged: HashMap<String, Option<String>> = HashMap::new();
-        for r in q.fetch_all(&mut **tx).await? {
+    let keys: Vec<V> = keyed.iter().map(|(_, _, k, _)| V::T(k.clone())).collect();
+    let mut staged: HashMap<String, Option<String>> = HashMap::new();
+    for st in
+        feed_in(Backend::Sqlite, "SELECT key, digest FROM import_staging WHERE key {in}", &keys, Ty::Text)
+    {
+        for r in st.query().fetch_all(&mut **tx).await? {
             staged.insert(r.try_get("key")?, r.try_get("digest")?);
         }
-        for (row, column, key, digest) in chunk {
-            if let Some(d) = staged.get(key)
-                && d.as_deref() != Some(digest.as_str())
-            {
-                out.push(RowError {
-                    row: *row,
-                    column: Some(column.to_string()),
-                    reason: format!("{key} is being imported with other values; an id names one record"),
-                });
-            }
+    }
+    let mut out = Vec::new();
+    for (row, column, key, digest) in keyed {
+        if let Some(d) = staged.get(key)
+            && d.as_deref() != Some(digest.as_str())
+        {
+            out.push(RowError {
+                row: *row,
+                column: Some(column.to_string()),
+                reason: format!("{key} is being imported with other values; an id names one record"),
+            });
         }
     }
     Ok(out)

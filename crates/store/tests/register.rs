@@ -584,7 +584,7 @@ both_backends!(
 /// left staging by a crash is discarded, one left publishing is finished, once, and audited.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
-    use ashyq_store::staging::{StagedRow, Staging, Tally};
+    use ashyq_store::staging::{Counted, StagedRow, Staging};
     let t = ashyq_store::testing::sqlite().await;
     let db = &t.db;
     let header: Vec<String> = CROSSING_HEADER.split(',').map(str::to_string).collect();
@@ -621,7 +621,7 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     let mut tx = db.begin_write().await.unwrap();
     staging.stage(&mut tx, Some(&header), rows, &[]).await.unwrap();
     tx.commit().await.unwrap();
-    staging.ready(db, &Tally { sha256: "x".into(), rows_read: 2, ..Tally::default() }).await.unwrap();
+    staging.ready(db, &Counted { sha256: "x".into(), rows_read: 2, ..Counted::default() }).await.unwrap();
 
     // Another version of S1 is refused; S2 as staged is stored.
     let other = register::store_batch(db, &actor(), &policy(), vec![(1, record(&line("S1", "2026-04-02")))])

@@ -12,7 +12,7 @@ use super::tables::{
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
-use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging, Tally};
+use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use serde::Serialize;
@@ -306,13 +306,13 @@ pub async fn import(
             if header.is_some() || !rows.is_empty() || !rejects.is_empty() {
                 stage(db, &mut staging, header, rows, &rejects).await?;
             }
-            let tally = Tally {
+            let read = Counted {
                 sha256: report.sha256.clone(),
                 rows_read: report.rows_read,
-                unchanged: 0,
                 rejected: report.rejected,
+                ..Counted::default()
             };
-            staging.ready(db, &tally).await?;
+            staging.ready(db, &read).await?;
             let published = publish(db, source, staging.import_id, sink).await?;
             report.inserted = published.inserted;
             report.updated = published.updated;

@@ -11,7 +11,7 @@ use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
-use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging, Tally};
+use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::policy::Policy;
 use serde::Serialize;
 use tokio::sync::mpsc;
@@ -212,13 +212,13 @@ pub async fn import(
                 staging.stage(&mut tx, header.as_deref(), Vec::new(), &[]).await?;
                 tx.commit().await?;
             }
-            let tally = Tally {
+            let read = Counted {
                 sha256: report.sha256.clone(),
                 rows_read: report.rows_read,
                 unchanged: report.unchanged,
-                rejected: 0,
+                ..Counted::default()
             };
-            staging.ready(db, &tally).await?;
+            staging.ready(db, &read).await?;
             let published = publish(db, policy, file, staging.import_id, sink).await?;
             report.inserted = published.inserted;
             report.updated = published.updated;

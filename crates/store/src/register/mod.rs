@@ -9,7 +9,7 @@ pub mod merge;
 pub mod person;
 pub mod rows;
 pub mod scan;
-mod sql;
+pub(crate) mod sql;
 pub mod stats;
 pub mod write;
 

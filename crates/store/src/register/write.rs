@@ -132,19 +132,18 @@ fn stored_otherwise(row: u64, event_id: &str) -> RowError {
     }
 }
 
-/// What makes two rows with one key the same record: for a crossing, what [`write`] compares
-/// with a stored event (document, kind, instant, checkpoint, reason); for the others, all of it.
+/// What makes two crossings with one event id the same event: the document (`issuing_state:number`,
+/// unique in the register), kind, instant, checkpoint and reason.
+fn event_of(c: &CrossingRow) -> (String, &str, i64, &str, Option<&str>) {
+    (c.identity.doc_key(), c.kind.as_str(), c.at_us, &c.checkpoint, c.reason.as_deref())
+}
+
+/// What makes two rows with one key the same record: for a crossing, its [`event_of`]; for the
+/// others, all of it.
 pub fn digest(record: &Record) -> String {
     use sha2::{Digest, Sha256};
     let text = match record {
-        Record::Crossing(c) => format!(
-            "{}|{}|{}|{}|{:?}",
-            c.identity.doc_key(),
-            c.kind.as_str(),
-            c.at_us,
-            c.checkpoint,
-            c.reason
-        ),
+        Record::Crossing(c) => format!("{:?}", event_of(c)),
         other => format!("{other:?}"),
     };
     hex::encode(Sha256::digest(text.as_bytes()))
@@ -164,6 +163,16 @@ pub async fn stored_conflicts(
             _ => None,
         })
         .collect();
+    stored_otherwise_among(tx, backend, &crossings).await
+}
+
+/// The crossings whose event id is stored as another event (see [`event_of`]); one not stored
+/// is no conflict.
+async fn stored_otherwise_among(
+    tx: &mut WriteTx,
+    backend: Backend,
+    crossings: &[(u64, &CrossingRow)],
+) -> Result<Vec<RowError>, StoreError> {
     let ids: Vec<V> = crossings.iter().map(|(_, c)| V::T(c.event_id.clone())).collect();
     let sql = "SELECT c.event_id, d.doc_key, c.kind, c.at_us, c.checkpoint, c.reason FROM register_crossings c \
                JOIN register_documents d ON d.id = c.document_id WHERE c.event_id {in}";
@@ -183,17 +192,15 @@ pub async fn stored_conflicts(
         }
     }
     Ok(crossings
-        .into_iter()
+        .iter()
         .filter(|(_, c)| {
             stored.get(&c.event_id).is_some_and(|s| {
-                s.0 != c.identity.doc_key()
-                    || s.1 != c.kind.as_str()
-                    || s.2 != c.at_us
-                    || s.3 != c.checkpoint
-                    || s.4 != c.reason
+                let e = event_of(c);
+                (s.0.as_str(), s.1.as_str(), s.2, s.3.as_str(), s.4.as_deref())
+                    != (e.0.as_str(), e.1, e.2, e.3, e.4)
             })
         })
-        .map(|(row, c)| stored_otherwise(row, &c.event_id))
+        .map(|(row, c)| stored_otherwise(*row, &c.event_id))
         .collect())
 }
 
@@ -364,42 +371,12 @@ async fn write_crossings(
     let old: Vec<&(u64, i64, CrossingRow)> =
         rows.iter().filter(|(_, _, c)| !new.contains(&c.event_id)).collect();
     if !old.is_empty() {
-        let mut conflicts = Vec::new();
-        let ids: Vec<V> = old.iter().map(|(_, _, c)| V::T(c.event_id.clone())).collect();
-        let sql = "SELECT event_id, document_id, kind, at_us, checkpoint, reason FROM register_crossings \
-                   WHERE event_id {in}";
-        let mut stored: HashMap<String, (i64, String, i64, String, Option<String>)> = HashMap::new();
-        for st in feed_in(backend, sql, &ids, Ty::Text) {
-            for r in st.query().fetch_all(&mut **tx).await? {
-                stored.insert(
-                    r.try_get("event_id")?,
-                    (
-                        r.try_get("document_id")?,
-                        r.try_get("kind")?,
-                        r.try_get("at_us")?,
-                        r.try_get("checkpoint")?,
-                        r.try_get("reason")?,
-                    ),
-                );
-            }
-        }
-        for (row, doc, c) in &old {
-            let same = stored.get(&c.event_id).is_some_and(|s| {
-                s.0 == *doc
-                    && s.1 == c.kind.as_str()
-                    && s.2 == c.at_us
-                    && s.3 == c.checkpoint
-                    && s.4 == c.reason
-            });
-            if same {
-                written.unchanged += 1;
-            } else {
-                conflicts.push(stored_otherwise(*row, &c.event_id));
-            }
-        }
+        let old: Vec<(u64, &CrossingRow)> = old.iter().map(|(row, _, c)| (*row, c)).collect();
+        let conflicts = stored_otherwise_among(tx, backend, &old).await?;
         if !conflicts.is_empty() {
             return Err(BatchError::Conflicts(conflicts));
         }
+        written.unchanged += old.len() as u64;
     }
 
     let fresh: Vec<&(u64, i64, CrossingRow)> =
