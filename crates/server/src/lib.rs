@@ -5,21 +5,28 @@
 //! This crate must not hold policy or arithmetic (that is `ashyq-core`) nor SQL (that is
 //! `ashyq-store`): handlers read the request, call those, and render the answer.
 
+pub mod access;
 pub mod api;
 pub mod auth;
 pub mod boundary;
-pub mod cases;
+pub mod clock;
 pub mod cookies;
+pub mod flows;
 pub mod i18n;
 pub mod json;
 pub mod layers;
 pub mod metrics;
 pub mod ops;
+pub mod overstays;
 pub mod problem;
 pub mod routes;
 pub mod state;
 pub mod upload;
 pub mod web;
+pub mod world;
+
+/// The case workflow's shared use cases (`ashyq_server::cases::evaluation`).
+pub use flows::cases;
 
 pub use routes::app;
 pub use state::{AppState, ServerConfig};

@@ -7,7 +7,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
-    b.get("/healthz", healthz).get("/readyz", readyz).get("/metrics", metrics).get("/static/{file}", asset)
+    let all = [200; 7];
+    b.ops_get("/healthz", all, healthz)
+        .ops_get("/readyz", all, readyz)
+        .ops_get("/metrics", all, metrics)
+        .ops_get("/static/{file}", all, asset)
 }
 
 /// The process is up.

@@ -1,14 +1,17 @@
 //! Every route of ashyq, the roles allowed on it, and the router that serves them.
 //!
-//! [`ROUTES`] is the one table of who may call what: for each route, the status each role gets
-//! when it calls with a valid request. 401 means "log in first" (an API answers 401; a page
-//! redirects to the login page), 403 means "this role may not"; anything else means allowed.
-//! The access layer enforces this table, the navigation menu is derived from it, and the role
-//! matrix test calls every route as every role and expects exactly these statuses. A route
-//! that is served but not declared here is refused (fail closed) and fails that test.
+//! Each flow registers its routes beside its handlers (`flows/<flow>/api.rs`, `pages.rs`),
+//! each with its row of the access table: the status each role gets when it calls with a
+//! valid request. 401 means "log in first" (an API answers 401; a page redirects to the login
+//! page), 403 means "this role may not"; anything else means allowed. [`ROUTES`] is assembled
+//! from those registrations, so a route is written once. The access layer enforces the table,
+//! the navigation menu is derived from it, `docs/access.md` is generated from it, and the role
+//! matrix test calls every route as every role and expects exactly these statuses. An API
+//! route takes its method and path from its handler's OpenAPI annotation, and the OpenAPI
+//! document is assembled from the same registrations.
 
 use crate::state::AppState;
-use crate::{api, auth, metrics, web};
+use crate::{auth, metrics, web};
 use ashyq_core::Role;
 use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
@@ -16,7 +19,8 @@ use axum::handler::Handler;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// What a route serves, which decides how a refusal looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +33,21 @@ pub enum Kind {
     Ops,
 }
 
+/// The status per role, in the order of [`Role::ALL`]:
+/// public, applicant, analyst, coordinator, officer, border, admin.
+pub type Expect = [u16; 7];
+
 /// One row of the access table.
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
     pub method: &'static str,
     pub path: &'static str,
     pub kind: Kind,
+    /// The flow that serves it (`cases`, `register`, …).
+    pub flow: &'static str,
     /// Status per role, in the order of [`Role::ALL`]:
     /// public, applicant, analyst, coordinator, officer, border, admin.
-    pub expect: [u16; 7],
+    pub expect: Expect,
 }
 
 impl RouteSpec {
@@ -51,228 +61,134 @@ impl RouteSpec {
     }
 }
 
-const fn r(method: &'static str, path: &'static str, kind: Kind, expect: [u16; 7]) -> RouteSpec {
-    RouteSpec { method, path, kind, expect }
+/// The access table: every route the application serves, as its flows registered them.
+/// `for spec in ROUTES`, `ROUTES.iter()`, `ROUTES.len()`.
+#[derive(Debug, Clone, Copy)]
+pub struct Table;
+
+/// The one table of who may call what, assembled from the flows' registrations.
+pub const ROUTES: Table = Table;
+
+static TABLE: LazyLock<Vec<RouteSpec>> = LazyLock::new(|| {
+    let mut specs = registrations(crate::state::ServerConfig::default().import_limit_bytes).specs;
+    specs.extend(crate::api::reference_routes());
+    specs
+});
+
+static INDEX: LazyLock<HashMap<(&'static str, &'static str), usize>> =
+    LazyLock::new(|| TABLE.iter().enumerate().map(|(i, s)| ((s.method, s.path), i)).collect());
+
+impl Table {
+    pub fn iter(&self) -> std::slice::Iter<'static, RouteSpec> {
+        TABLE.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        TABLE.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        TABLE.is_empty()
+    }
 }
 
-use Kind::{Api, Ops, Page};
-
-#[rustfmt::skip]
-pub const ROUTES: &[RouteSpec] = &[
-    //  method  path                                kind   public appl anal coord offic bord admin
-    r("GET",  "/",                                  Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/login",                             Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/login",                             Page, [303, 303, 303, 303, 303, 303, 303]),
-    r("POST", "/logout",                            Page, [401, 303, 303, 303, 303, 303, 303]),
-    r("GET",  "/signup",                            Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/signup",                            Page, [303, 303, 303, 303, 303, 303, 303]),
-    r("GET",  "/lang/{code}",                       Page, [303, 303, 303, 303, 303, 303, 303]),
-    r("GET",  "/account",                           Page, [401, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/account/password",                  Page, [401, 303, 303, 303, 303, 303, 303]),
-    r("GET",  "/admin/users",                       Page, [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/admin/users",                       Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("POST", "/admin/users/{id}/disable",          Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("POST", "/admin/users/{id}/enable",           Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("GET",  "/admin/audit",                       Page, [401, 403, 403, 403, 403, 403, 200]),
-    r("GET",  "/occupations",                       Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/lists",                             Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/lists/diff",                        Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/lists/{id}",                        Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/lists/{id}/download/{format}",      Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/lists/{id}/occupations/{code}",     Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/eligibility",                       Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/eligibility/{programme}",           Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/eligibility/{programme}",           Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/applications",                      Page, [401, 200, 403, 403, 403, 403, 403]),
-    r("GET",  "/applications/new/{programme}",      Page, [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/new/{programme}",      Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("GET",  "/applications/{id}",                 Page, [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/evidence",        Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("GET",  "/applications/{id}/evidence/{evidence_id}", Page, [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/submit",          Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/reply",           Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/message",         Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/withdraw",        Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/reports",         Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("POST", "/applications/{id}/solvency",        Page, [401, 303, 403, 403, 403, 403, 403]),
-    r("GET",  "/analysis",                          Page, [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/analysis/imports",                  Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("POST", "/analysis/lists",                    Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("GET",  "/analysis/lists/{id}",               Page, [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/analysis/lists/{id}/send",          Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("POST", "/analysis/lists/{id}/revise",        Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("POST", "/analysis/lists/{id}/approve",       Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("POST", "/analysis/lists/{id}/publish",       Page, [401, 403, 303, 403, 403, 403, 403]),
-    r("GET",  "/analysis/simulate",                 Page, [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/analysis/simulate",                 Page, [401, 403, 200, 403, 403, 403, 403]),
-    r("GET",  "/analysis/register",                 Page, [401, 403, 200, 200, 200, 403, 200]),
-    r("GET",  "/analysis/register.csv",             Page, [401, 403, 200, 200, 200, 403, 200]),
-    r("GET",  "/analysis/register.xlsx",            Page, [401, 403, 200, 200, 200, 403, 200]),
-    r("GET",  "/border",                            Page, [401, 403, 403, 403, 200, 200, 200]),
-    r("POST", "/border",                            Page, [401, 403, 403, 403, 200, 200, 200]),
-    r("GET",  "/register/search",                   Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/register/alerts",                   Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/register/persons/{id}",             Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/register/persons/{id}/merge",       Page, [401, 403, 403, 403, 303, 403, 303]),
-    r("POST", "/register/persons/{id}/split",       Page, [401, 403, 403, 403, 303, 403, 303]),
-    r("POST", "/register/persons/{id}/undo",        Page, [401, 403, 403, 403, 303, 403, 303]),
-    r("GET",  "/coordination",                      Page, [401, 403, 403, 200, 403, 403, 403]),
-    r("GET",  "/coordination/lists/{id}",           Page, [401, 403, 403, 200, 403, 403, 403]),
-    r("POST", "/coordination/lists/{id}/opinion",   Page, [401, 403, 403, 303, 403, 403, 403]),
-    r("GET",  "/cases",                             Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/cases/{id}",                        Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/cases/{id}/evidence/{evidence_id}", Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/cases/{id}/decide",                 Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/cases/{id}/confirm",                Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/cases/{id}/return",                 Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/cases/{id}/message",                Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/permits",                           Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/permits/{id}",                      Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/permits/{id}/renew",                Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/permits/{id}/cancel",               Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/rounds",                            Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/rounds",                            Page, [401, 403, 403, 403, 303, 403, 303]),
-    r("GET",  "/rounds/{id}",                       Page, [200, 200, 200, 200, 200, 200, 200]),
-    // Citizens working abroad (issue 7): counts for analysts, agreements for everyone, personal
-    // data (the registry and the protection cases) for officers to handle and administrators to read.
-    r("GET",  "/abroad",                            Page, [401, 403, 200, 403, 200, 403, 200]),
-    r("GET",  "/abroad/agreements",                 Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/abroad/workers",                    Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/abroad/workers",                    Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/abroad/workers/{id}",               Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/abroad/workers/{id}/cases",         Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/abroad/cases/{id}",                 Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/abroad/cases/{id}/actions",         Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/abroad/cases/{id}/status",          Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/kandas",                            Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/kandas/report",                     Page, [401, 403, 200, 200, 200, 403, 200]),
-    r("GET",  "/kandas/{id}",                       Page, [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/kandas/{id}/assign",                Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("POST", "/kandas/{id}/refuse",                Page, [401, 403, 403, 403, 303, 403, 403]),
-    r("GET",  "/paryz",                             Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/paryz",                             Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("GET",  "/paryz/{year}",                      Page, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/paryz/{year}/close",                Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("POST", "/paryz/{year}/publish",              Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("POST", "/paryz/{year}/nominations",          Page, [401, 403, 403, 303, 403, 403, 303]),
-    r("POST", "/paryz/nominations/{id}/decide",     Page, [401, 403, 403, 403, 403, 403, 303]),
-    r("GET",  "/static/{file}",                     Ops,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/healthz",                           Ops,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/readyz",                            Ops,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/metrics",                           Ops,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/docs",                          Api,  [303, 303, 303, 303, 303, 303, 303]),
-    r("GET",  "/api/docs/",                         Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/docs/{*rest}",                  Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/openapi.json",               Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/regions",                    Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/me",                         Api,  [401, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/me/password",                Api,  [401, 204, 204, 204, 204, 204, 204]),
-    r("POST", "/api/v1/me/tokens",                  Api,  [401, 201, 201, 201, 201, 201, 201]),
-    r("POST", "/api/v1/signup",                     Api,  [201, 201, 201, 201, 201, 201, 201]),
-    r("GET",  "/api/v1/users",                      Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/users",                      Api,  [401, 403, 403, 403, 403, 403, 201]),
-    r("GET",  "/api/v1/users/{id}",                 Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/users/{id}/disable",         Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/users/{id}/enable",          Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("GET",  "/api/v1/occupations",                Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/occupations/{code}",         Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/occupations/{code}/on-list", Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/imports",                    Api,  [401, 403, 200, 403, 403, 403, 200]),
-    r("POST", "/api/v1/imports/{source}",           Api,  [401, 403, 201, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/lists",                      Api,  [401, 403, 200, 200, 403, 403, 200]),
-    r("POST", "/api/v1/lists",                      Api,  [401, 403, 201, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/lists/{id}",                 Api,  [401, 403, 200, 200, 403, 403, 200]),
-    r("POST", "/api/v1/lists/{id}/send",            Api,  [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/api/v1/lists/{id}/opinions",        Api,  [401, 403, 403, 201, 403, 403, 403]),
-    r("POST", "/api/v1/lists/{id}/revisions",       Api,  [401, 403, 201, 403, 403, 403, 403]),
-    r("POST", "/api/v1/lists/{id}/approve",         Api,  [401, 403, 200, 403, 403, 403, 403]),
-    r("POST", "/api/v1/lists/{id}/publish",         Api,  [401, 403, 200, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/lists/{id}/regions/{region}", Api, [401, 403, 200, 200, 403, 403, 200]),
-    r("GET",  "/api/v1/published-lists",            Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/published-lists/in-force",   Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/published-lists/diff",       Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/published-lists/{id}",       Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/published-lists/{id}/entries/{code}", Api, [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/eligibility/{programme}",    Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/audit",                      Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("GET",  "/api/v1/audit/verify",               Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/crossings",                  Api,  [401, 403, 403, 403, 403, 200, 200]),
-    r("POST", "/api/v1/register/check",             Api,  [401, 403, 403, 403, 200, 200, 200]),
-    r("GET",  "/api/v1/register/persons/{id}",      Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/register/overstayers",       Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/register/statistics",        Api,  [401, 403, 200, 200, 200, 403, 200]),
-    r("POST", "/api/v1/kandas/applications",        Api,  [401, 403, 403, 403, 201, 403, 403]),
-    r("GET",  "/api/v1/kandas/applications",        Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/kandas/applications/{id}",   Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/kandas/applications/{id}/assign", Api, [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/kandas/applications/{id}/refuse", Api, [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/kandas/applications/{id}/pay", Api, [401, 403, 403, 403, 200, 403, 403]),
-    r("GET",  "/api/v1/kandas/report",              Api,  [401, 403, 200, 200, 200, 403, 200]),
-    r("POST", "/api/v1/cases",                      Api,  [401, 201, 403, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/cases",                      Api,  [401, 200, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/cases/{id}",                 Api,  [401, 200, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/cases/{id}/evidence",        Api,  [401, 201, 403, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/cases/{id}/evidence/{evidence_id}", Api, [401, 200, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/cases/{id}/submit",          Api,  [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/withdraw",        Api,  [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/reply",           Api,  [401, 200, 403, 403, 403, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/messages",        Api,  [401, 201, 403, 403, 201, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/decision",        Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/confirm",         Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/cases/{id}/return",          Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("GET",  "/api/v1/permits",                    Api,  [401, 200, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/permits/overdue",            Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/permits/{id}",               Api,  [401, 200, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/permits/{id}/renew",         Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/permits/{id}/cancel",        Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("POST", "/api/v1/permits/{id}/reports",       Api,  [401, 201, 403, 403, 403, 403, 403]),
-    r("POST", "/api/v1/permits/{id}/solvency",      Api,  [401, 201, 403, 403, 403, 403, 403]),
-    r("GET",  "/api/v1/quotas",                     Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/quotas",                     Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("GET",  "/api/v1/rounds",                     Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("GET",  "/api/v1/rounds/{id}",                Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/rounds",                     Api,  [401, 403, 403, 403, 201, 403, 201]),
-    r("GET",  "/api/v1/abroad/figures",             Api,  [401, 403, 200, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/abroad/agreements",          Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/abroad/agreements",          Api,  [401, 403, 403, 403, 201, 403, 403]),
-    r("GET",  "/api/v1/abroad/workers",             Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/abroad/workers",             Api,  [401, 403, 403, 403, 201, 403, 403]),
-    r("GET",  "/api/v1/abroad/workers/{id}",        Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("GET",  "/api/v1/abroad/cases",               Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/abroad/cases",               Api,  [401, 403, 403, 403, 201, 403, 403]),
-    r("GET",  "/api/v1/abroad/cases/{id}",          Api,  [401, 403, 403, 403, 200, 403, 200]),
-    r("POST", "/api/v1/abroad/cases/{id}/actions",  Api,  [401, 403, 403, 403, 201, 403, 403]),
-    r("POST", "/api/v1/abroad/cases/{id}/status",   Api,  [401, 403, 403, 403, 200, 403, 403]),
-    r("GET",  "/api/v1/paryz",                      Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/paryz",                      Api,  [401, 403, 403, 403, 403, 403, 201]),
-    r("GET",  "/api/v1/paryz/{year}",               Api,  [200, 200, 200, 200, 200, 200, 200]),
-    r("POST", "/api/v1/paryz/{year}/close",         Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/paryz/{year}/publish",       Api,  [401, 403, 403, 403, 403, 403, 200]),
-    r("POST", "/api/v1/paryz/{year}/nominations",   Api,  [401, 403, 403, 201, 403, 403, 201]),
-    r("POST", "/api/v1/paryz/nominations/{id}/decision", Api, [401, 403, 403, 403, 403, 403, 200]),
-];
+impl IntoIterator for Table {
+    type Item = &'static RouteSpec;
+    type IntoIter = std::slice::Iter<'static, RouteSpec>;
+    fn into_iter(self) -> Self::IntoIter {
+        TABLE.iter()
+    }
+}
 
 /// The declaration of a route, if there is one.
 pub fn spec(method: &str, path: &str) -> Option<&'static RouteSpec> {
     let method = if method == "HEAD" { "GET" } else { method };
-    ROUTES.iter().find(|s| s.method == method && s.path == path)
+    INDEX.get(&(method, path)).map(|&i| &TABLE[i])
 }
 
-/// Collects routes and remembers which (method, path) pairs were served, so a test can compare
-/// them with [`ROUTES`].
+/// A path as a `&'static str`, kept once per process (the API's paths come from the OpenAPI
+/// annotations as `String`s, and the router is built anew for every test application).
+fn intern(path: String) -> &'static str {
+    static KEPT: LazyLock<std::sync::Mutex<std::collections::BTreeSet<&'static str>>> =
+        LazyLock::new(Default::default);
+    let mut kept = KEPT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(p) = kept.get(path.as_str()) {
+        return p;
+    }
+    let p: &'static str = Box::leak(path.into_boxed_str());
+    kept.insert(p);
+    p
+}
+
+/// Adds one API operation (its path and the schemas it names) to an OpenAPI document.
+pub type Documents = fn(&mut utoipa::openapi::OpenApi);
+
+fn document<P: Operation>(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{PathItem, PathsBuilder};
+    let mut operation = P::operation();
+    let tags = <P as utoipa::__dev::Tags>::tags();
+    if !tags.is_empty() {
+        operation.tags.get_or_insert_with(Vec::new).extend(tags.into_iter().map(str::to_string));
+    }
+    for method in P::methods() {
+        let item = PathItem::new(method, operation.clone());
+        doc.paths.merge(PathsBuilder::new().path(P::path(), item).build());
+    }
+    let mut schemas = Vec::new();
+    P::schemas(&mut schemas);
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (name, schema) in schemas {
+        components.schemas.entry(name).or_insert(schema);
+    }
+}
+
+/// What an API handler's OpenAPI annotation (`#[utoipa::path]`) generates beside it: its
+/// method and path, its operation, its tags and the schemas it names.
+pub trait Operation:
+    utoipa::Path + utoipa::__dev::SchemaReferences + for<'t> utoipa::__dev::Tags<'t>
+{
+}
+
+impl<P: utoipa::Path + utoipa::__dev::SchemaReferences + for<'t> utoipa::__dev::Tags<'t>> Operation for P {}
+
+/// Collects the flows' routes with their access rows (and, for the API, their OpenAPI
+/// operations).
 pub struct RouteBuilder {
     paths: BTreeMap<&'static str, MethodRouter<AppState>>,
     extra: Vec<Router<AppState>>,
-    pub served: Vec<(&'static str, &'static str)>,
+    pub specs: Vec<RouteSpec>,
+    pub documents: Vec<Documents>,
+    flow: &'static str,
+    import_limit: usize,
 }
 
 impl RouteBuilder {
-    fn new() -> Self {
-        RouteBuilder { paths: BTreeMap::new(), extra: Vec::new(), served: Vec::new() }
+    fn new(import_limit: usize) -> Self {
+        RouteBuilder {
+            paths: BTreeMap::new(),
+            extra: Vec::new(),
+            specs: Vec::new(),
+            documents: Vec::new(),
+            flow: "",
+            import_limit,
+        }
     }
 
-    fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
-        self.served.push((method, path));
+    /// The routes that follow belong to `flow`.
+    pub fn flow(mut self, flow: &'static str) -> Self {
+        self.flow = flow;
+        self
+    }
+
+    fn add(
+        mut self,
+        kind: Kind,
+        method: &'static str,
+        path: &'static str,
+        expect: Expect,
+        mr: MethodRouter<AppState>,
+    ) -> Self {
+        self.specs.push(RouteSpec { method, path, kind, flow: self.flow, expect });
         let merged = match self.paths.remove(path) {
             Some(existing) => existing.merge(mr),
             None => mr,
@@ -281,29 +197,108 @@ impl RouteBuilder {
         self
     }
 
-    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add("GET", path, get(h))
-    }
-
-    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add("POST", path, post(h))
-    }
-
-    /// A POST route that accepts bodies up to `limit` bytes (data-file uploads).
-    pub fn post_large<H: Handler<T, AppState>, T: 'static>(
+    /// A page (or a file a page links to) read with GET.
+    pub fn page_get<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
+        expect: Expect,
+        h: H,
+    ) -> Self {
+        self.add(Kind::Page, "GET", path, expect, get(h))
+    }
+
+    /// A form posted from a page.
+    pub fn page_post<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        expect: Expect,
+        h: H,
+    ) -> Self {
+        self.add(Kind::Page, "POST", path, expect, post(h))
+    }
+
+    /// A form with a file, accepting bodies up to `limit` bytes.
+    pub fn page_upload<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        expect: Expect,
         h: H,
         limit: usize,
     ) -> Self {
-        self.add("POST", path, post(h).layer(axum::extract::DefaultBodyLimit::max(limit)))
+        self.add(Kind::Page, "POST", path, expect, post(h).layer(axum::extract::DefaultBodyLimit::max(limit)))
     }
 
-    /// A router made elsewhere (the API reference), with the routes it serves.
-    pub fn merge(mut self, router: Router<AppState>, served: &[(&'static str, &'static str)]) -> Self {
-        self.extra.push(router);
-        self.served.extend_from_slice(served);
-        self
+    /// A form with a data file, up to the server's import limit.
+    pub fn page_import<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        expect: Expect,
+        h: H,
+    ) -> Self {
+        let limit = self.import_limit;
+        self.page_upload(path, expect, h, limit)
+    }
+
+    /// Health, metrics and static files.
+    pub fn ops_get<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        expect: Expect,
+        h: H,
+    ) -> Self {
+        self.add(Kind::Ops, "GET", path, expect, get(h))
+    }
+
+    fn api_route<P, H, T>(mut self, expect: Expect, h: H, limit: Option<usize>) -> Self
+    where
+        P: Operation,
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        use utoipa::openapi::path::HttpMethod;
+        let path = intern(P::path());
+        let (method, mr) = match P::methods().first() {
+            Some(HttpMethod::Post) => ("POST", post(h)),
+            _ => ("GET", get(h)),
+        };
+        let mr = match limit {
+            Some(limit) => mr.layer(axum::extract::DefaultBodyLimit::max(limit)),
+            None => mr,
+        };
+        self.documents.push(document::<P>);
+        self.add(Kind::Api, method, path, expect, mr)
+    }
+
+    /// An API operation: its method and path are those of its OpenAPI annotation (`op` is the
+    /// annotation's `__path_<handler>`), which also joins the OpenAPI document.
+    pub fn api<P, H, T>(self, _op: P, expect: Expect, h: H) -> Self
+    where
+        P: Operation,
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.api_route::<P, H, T>(expect, h, None)
+    }
+
+    /// An API operation that takes a file, accepting bodies up to `limit` bytes.
+    pub fn api_upload<P, H, T>(self, _op: P, expect: Expect, h: H, limit: usize) -> Self
+    where
+        P: Operation,
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.api_route::<P, H, T>(expect, h, Some(limit))
+    }
+
+    /// An API operation that takes a data file, up to the server's import limit.
+    pub fn api_import<P, H, T>(self, _op: P, expect: Expect, h: H) -> Self
+    where
+        P: Operation,
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let limit = self.import_limit;
+        self.api_route::<P, H, T>(expect, h, Some(limit))
     }
 
     fn into_router(self) -> Router<AppState> {
@@ -315,17 +310,22 @@ impl RouteBuilder {
     }
 }
 
-/// Every route of the application, by flow.
-pub fn routes() -> RouteBuilder {
-    routes_with(crate::state::ServerConfig::default().import_limit_bytes)
+/// Every flow's routes, with the largest data file an import accepts (without the API
+/// reference, which is made from these).
+pub fn registrations(import_limit: usize) -> RouteBuilder {
+    let b = RouteBuilder::new(import_limit);
+    let b = crate::flows::routes(b);
+    crate::ops::routes(b.flow("ops"))
 }
 
-/// Every route, with the largest data file an import accepts.
-pub fn routes_with(import_limit: usize) -> RouteBuilder {
-    let b = RouteBuilder::new();
-    let b = web::routes(b, import_limit);
-    let b = api::routes(b, import_limit);
-    crate::ops::routes(b)
+/// Every route, with the largest data file an import accepts: the flows' and the API
+/// reference (the OpenAPI document and the page that shows it).
+fn routes_with(import_limit: usize) -> RouteBuilder {
+    let mut b = registrations(import_limit);
+    let reference = crate::api::reference(&b.documents);
+    b.specs.extend(crate::api::reference_routes());
+    b.extra.push(reference);
+    b
 }
 
 /// The whole application: routes, access control, and the layers every request passes.
@@ -404,23 +404,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_served_route_is_declared_and_every_declared_route_served() {
-        let served = routes().served;
-        for (m, p) in &served {
-            assert!(spec(m, p).is_some(), "{m} {p} is served but has no row in ROUTES");
-        }
-        for s in ROUTES {
-            assert!(
-                served.contains(&(s.method, s.path)),
-                "{} {} is declared but not served",
-                s.method,
-                s.path
-            );
-        }
+    fn every_route_is_registered_once() {
         let mut seen = std::collections::HashSet::new();
         for s in ROUTES {
-            assert!(seen.insert((s.method, s.path)), "{} {} is declared twice", s.method, s.path);
+            assert!(seen.insert((s.method, s.path)), "{} {} is registered twice", s.method, s.path);
+            assert!(!s.flow.is_empty(), "{} {} names no flow", s.method, s.path);
         }
+        assert!(spec("GET", "/cases/{id}").is_some() && spec("HEAD", "/cases/{id}").is_some());
     }
 
     #[test]

@@ -44,17 +44,16 @@ pub struct AppState {
     /// The policy in force: the built-in one, or the file given to the server.
     pub policy: Arc<Policy>,
     /// The published lists and official rates the rules consult, with the stamp they were
-    /// loaded at (`api::eligibility::world`).
+    /// loaded at (`world::world`).
     pub world: Arc<tokio::sync::RwLock<Option<KeptWorld>>>,
-    /// The last overstay scan of the register (`api::register::overstays`).
-    pub overstays: Arc<tokio::sync::RwLock<Option<crate::api::register::KeptScan>>>,
+    /// The last overstay scan of the register (`overstays::overstays`).
+    pub overstays: Arc<tokio::sync::RwLock<Option<crate::overstays::KeptScan>>>,
     /// Writes to the register made through this server (crossings, merges), so a kept scan
     /// made before one is not used.
     pub register_writes: Arc<std::sync::atomic::AtomicU64>,
 }
 
-/// The world the rules consult, as loaded, with the stamp it was loaded at.
-pub type KeptWorld = (ashyq_store::world::Stamp, Arc<crate::api::eligibility::World>);
+pub use crate::world::KeptWorld;
 
 /// Why the server's state could not be made.
 #[derive(Debug, thiserror::Error)]

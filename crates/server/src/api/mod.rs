@@ -1,134 +1,39 @@
-//! The JSON API under `/api/v1`, its OpenAPI 3.1 document and the API reference page
-//! (Swagger UI, compiled in, so it works with no internet access).
-
-pub mod abroad;
-pub mod audit;
-pub mod cases;
-pub mod eligibility;
-pub mod imports;
-pub mod kandas;
-pub mod lists;
-pub mod me;
-pub mod occupations;
-pub mod paryz;
-pub mod permits;
-pub mod published;
-pub mod regions;
-pub mod register;
-pub mod rounds;
-pub mod signup;
-pub mod users;
+//! What every flow's JSON API shares: the OpenAPI 3.1 document, assembled from the flows'
+//! registrations, and the API reference page (Swagger UI, compiled in, so it works with no
+//! internet access). The operations themselves are in `flows/<flow>/api.rs`.
 
 use crate::problem::{FieldError, ProblemDetails};
-use crate::routes::RouteBuilder;
+use crate::routes::{Documents, Kind, RouteSpec};
+use crate::state::AppState;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
-/// An instant stored as microseconds since the epoch, as the API shows it: RFC 3339 in UTC.
-pub(crate) fn instant(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us).map(|t| t.to_string()).unwrap_or_default()
+/// The routes of the API reference: the document and the page that shows it.
+pub fn reference_routes() -> Vec<RouteSpec> {
+    let all = [200; 7];
+    let row = |path| RouteSpec { method: "GET", path, kind: Kind::Api, flow: "reference", expect: all };
+    vec![
+        RouteSpec { expect: [303; 7], ..row("/api/docs") },
+        row("/api/docs/"),
+        row("/api/docs/{*rest}"),
+        row("/api/v1/openapi.json"),
+    ]
 }
 
-pub(crate) use ashyq_store::today;
+/// The OpenAPI document of the operations the flows registered.
+pub fn openapi(documents: &[Documents]) -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    for add in documents {
+        add(&mut doc);
+    }
+    ProblemResponses.modify(&mut doc);
+    doc
+}
 
-pub fn routes(b: RouteBuilder, import_limit: usize) -> RouteBuilder {
-    let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", ApiDoc::openapi());
-    b.get("/api/v1/regions", regions::list)
-        .get("/api/v1/me", me::show)
-        .post("/api/v1/me/password", me::change_password)
-        .post("/api/v1/me/tokens", me::create_token)
-        .post("/api/v1/signup", signup::create)
-        .get("/api/v1/users", users::list)
-        .post("/api/v1/users", users::create)
-        .get("/api/v1/users/{id}", users::show)
-        .post("/api/v1/users/{id}/disable", users::disable)
-        .post("/api/v1/users/{id}/enable", users::enable)
-        .get("/api/v1/occupations", occupations::search)
-        .get("/api/v1/occupations/{code}", occupations::show)
-        .get("/api/v1/occupations/{code}/on-list", published::on_list)
-        .get("/api/v1/imports", imports::list)
-        .post_large("/api/v1/imports/{source}", imports::create, import_limit)
-        .get("/api/v1/lists", lists::index)
-        .post("/api/v1/lists", lists::create)
-        .get("/api/v1/lists/{id}", lists::show)
-        .post("/api/v1/lists/{id}/send", lists::send)
-        .post("/api/v1/lists/{id}/opinions", lists::opinion)
-        .post("/api/v1/lists/{id}/revisions", lists::revise)
-        .post("/api/v1/lists/{id}/approve", lists::approve)
-        .post("/api/v1/lists/{id}/publish", lists::publish)
-        .get("/api/v1/lists/{id}/regions/{region}", lists::regional)
-        .get("/api/v1/published-lists", published::index)
-        .get("/api/v1/published-lists/in-force", published::in_force)
-        .get("/api/v1/published-lists/diff", published::diff)
-        .get("/api/v1/published-lists/{id}", published::show)
-        .get("/api/v1/published-lists/{id}/entries/{code}", published::entry)
-        .post("/api/v1/eligibility/{programme}", eligibility::decide)
-        .get("/api/v1/audit", audit::tail)
-        .get("/api/v1/audit/verify", audit::verify)
-        .post("/api/v1/crossings", register::crossings)
-        .get("/api/v1/register/persons/{id}", register::person)
-        .post("/api/v1/register/check", register::check_document)
-        .get("/api/v1/register/overstayers", register::overstayers)
-        .get("/api/v1/register/statistics", register::statistics)
-        .post("/api/v1/cases", cases::create)
-        .get("/api/v1/cases", cases::list)
-        .get("/api/v1/cases/{id}", cases::show)
-        .post_large("/api/v1/cases/{id}/evidence", cases::add_evidence, cases::EVIDENCE_BODY_LIMIT)
-        .get("/api/v1/cases/{id}/evidence/{evidence_id}", cases::download_evidence)
-        .post("/api/v1/cases/{id}/submit", cases::submit)
-        .post("/api/v1/cases/{id}/withdraw", cases::withdraw)
-        .post("/api/v1/cases/{id}/reply", cases::reply)
-        .post("/api/v1/cases/{id}/messages", cases::message)
-        .post("/api/v1/cases/{id}/decision", cases::decide)
-        .post("/api/v1/cases/{id}/confirm", cases::confirm)
-        .post("/api/v1/cases/{id}/return", cases::send_back)
-        .get("/api/v1/permits", permits::list)
-        .get("/api/v1/permits/overdue", permits::overdue)
-        .get("/api/v1/permits/{id}", permits::show)
-        .post("/api/v1/permits/{id}/renew", permits::renew)
-        .post("/api/v1/permits/{id}/cancel", permits::cancel)
-        .post("/api/v1/permits/{id}/reports", permits::file_report)
-        .post("/api/v1/permits/{id}/solvency", permits::confirm_solvency)
-        .get("/api/v1/quotas", permits::quotas)
-        .post("/api/v1/quotas", permits::set_quota)
-        .get("/api/v1/rounds", rounds::list)
-        .get("/api/v1/rounds/{id}", rounds::show)
-        .post("/api/v1/rounds", rounds::hold)
-        .get("/api/v1/abroad/figures", abroad::figures)
-        .get("/api/v1/abroad/agreements", abroad::agreements_list)
-        .post("/api/v1/abroad/agreements", abroad::agreements_save)
-        .get("/api/v1/abroad/workers", abroad::workers_search)
-        .post("/api/v1/abroad/workers", abroad::workers_register)
-        .get("/api/v1/abroad/workers/{id}", abroad::workers_show)
-        .get("/api/v1/abroad/cases", abroad::cases_list)
-        .post("/api/v1/abroad/cases", abroad::cases_open)
-        .get("/api/v1/abroad/cases/{id}", abroad::cases_show)
-        .post("/api/v1/abroad/cases/{id}/actions", abroad::cases_action)
-        .post("/api/v1/abroad/cases/{id}/status", abroad::cases_status)
-        .post("/api/v1/kandas/applications", kandas::create)
-        .get("/api/v1/kandas/applications", kandas::list)
-        .get("/api/v1/kandas/applications/{id}", kandas::show)
-        .post("/api/v1/kandas/applications/{id}/assign", kandas::assign)
-        .post("/api/v1/kandas/applications/{id}/refuse", kandas::refuse)
-        .post("/api/v1/kandas/applications/{id}/pay", kandas::pay)
-        .get("/api/v1/kandas/report", kandas::report)
-        .get("/api/v1/paryz", paryz::list)
-        .post("/api/v1/paryz", paryz::open)
-        .get("/api/v1/paryz/{year}", paryz::show)
-        .post("/api/v1/paryz/{year}/close", paryz::close)
-        .post("/api/v1/paryz/{year}/publish", paryz::publish)
-        .post("/api/v1/paryz/{year}/nominations", paryz::nominate)
-        .post("/api/v1/paryz/nominations/{id}/decision", paryz::decide)
-        .merge(
-            docs.into(),
-            &[
-                ("GET", "/api/docs"),
-                ("GET", "/api/docs/"),
-                ("GET", "/api/docs/{*rest}"),
-                ("GET", "/api/v1/openapi.json"),
-            ],
-        )
+/// The API reference: `/api/v1/openapi.json` and the page at `/api/docs`.
+pub fn reference(documents: &[Documents]) -> axum::Router<AppState> {
+    SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi(documents)).into()
 }
 
 #[derive(OpenApi)]
@@ -141,96 +46,8 @@ Authenticate with `Authorization: Bearer <token>` (make one with `ashyq token cr
 requests that change something. Every error is an RFC 9457 problem (`application/problem+json`).",
         license(name = "Apache-2.0")
     ),
-    paths(
-        regions::list,
-        me::show,
-        me::change_password,
-        me::create_token,
-        signup::create,
-        users::list,
-        users::create,
-        users::show,
-        users::disable,
-        users::enable,
-        audit::tail,
-        audit::verify,
-        occupations::search,
-        occupations::show,
-        published::on_list,
-        imports::list,
-        imports::create,
-        lists::index,
-        lists::create,
-        lists::show,
-        lists::send,
-        lists::opinion,
-        lists::revise,
-        lists::approve,
-        lists::publish,
-        lists::regional,
-        published::index,
-        published::in_force,
-        published::diff,
-        published::show,
-        published::entry,
-        eligibility::decide,
-        register::crossings,
-        register::person,
-        register::check_document,
-        register::overstayers,
-        register::statistics,
-        cases::create,
-        cases::list,
-        cases::show,
-        cases::add_evidence,
-        cases::download_evidence,
-        cases::submit,
-        cases::withdraw,
-        cases::reply,
-        cases::message,
-        cases::decide,
-        cases::confirm,
-        cases::send_back,
-        permits::list,
-        permits::overdue,
-        permits::show,
-        permits::renew,
-        permits::cancel,
-        permits::file_report,
-        permits::confirm_solvency,
-        permits::quotas,
-        permits::set_quota,
-        rounds::list,
-        rounds::show,
-        rounds::hold,
-        abroad::figures,
-        abroad::agreements_list,
-        abroad::agreements_save,
-        abroad::workers_search,
-        abroad::workers_register,
-        abroad::workers_show,
-        abroad::cases_list,
-        abroad::cases_open,
-        abroad::cases_show,
-        abroad::cases_action,
-        abroad::cases_status,
-        kandas::create,
-        kandas::list,
-        kandas::show,
-        kandas::assign,
-        kandas::refuse,
-        kandas::pay,
-        kandas::report,
-        paryz::list,
-        paryz::open,
-        paryz::show,
-        paryz::close,
-        paryz::publish,
-        paryz::nominate,
-        paryz::decide,
-    ),
     components(schemas(ProblemDetails, FieldError)),
-    modifiers(&Security, &ProblemResponses),
+    modifiers(&Security),
     tags(
         (name = "reference", description = "Reference data"),
         (name = "account", description = "The caller's own account"),

@@ -1,0 +1,13 @@
+//! The abroad flow's pages.
+
+pub mod cases;
+pub mod overview;
+pub mod workers;
+
+use crate::routes::RouteBuilder;
+
+pub fn routes(b: RouteBuilder) -> RouteBuilder {
+    let b = overview::routes(b);
+    let b = workers::routes(b);
+    cases::routes(b)
+}

@@ -1,0 +1,215 @@
+//! The pages of citizens working abroad (issue 7): the overview (countries by the number of
+//! citizens working there, with sectors and open cases; the agreements' status; for officers
+//! and administrators the open cases by name — analysts see the counts only) and the public
+//! list of interstate agreements. The registry is [`crate::flows::abroad::pages::workers`], the cases
+//! [`crate::flows::abroad::pages::cases`]; what they share (names of countries and words, refusals in words)
+//! is here.
+
+use crate::auth::Principal;
+use crate::state::AppState;
+use crate::web::errors;
+use crate::web::page::Page;
+use ashyq_core::Role;
+use ashyq_core::abroad::{CaseStatus, Sector};
+use ashyq_store::StoreError;
+use ashyq_store::abroad::{agreements, cases, figures};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// A country's name in the page's language, with its code.
+pub fn country_name(page: &Page, code: &str) -> String {
+    ashyq_core::country::by_alpha3(code)
+        .map_or_else(|| code.to_string(), |c| c.name(page.lang_code()).to_string())
+}
+
+/// A word of a closed list (`ab-{family}-{id}`) in the page's language.
+pub fn word(page: &Page, family: &str, id: &str) -> String {
+    page.t(&format!("ab-{family}-{id}"))
+}
+
+/// Whether the page's caller handles personal data here (officers; administrators read).
+pub fn handles_personal(page: &Page) -> bool {
+    matches!(page.role, Role::Officer | Role::Admin)
+}
+
+/// Whether the page's caller may change the registry and the cases.
+pub fn writes(page: &Page) -> bool {
+    page.role == Role::Officer
+}
+
+/// A refusal in the page's words with its status, or `None` for a failure to report as internal.
+pub fn refusal(page: &Page, e: &StoreError) -> Option<(StatusCode, String)> {
+    let detail = e.to_string();
+    let (status, key) = match e {
+        StoreError::Field { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "ab-err-field"),
+        StoreError::Refused(_) => (StatusCode::CONFLICT, "ab-err-refused"),
+        StoreError::Conflict { .. } => (StatusCode::CONFLICT, "ab-err-conflict"),
+        StoreError::Forbidden(_) => (StatusCode::FORBIDDEN, "ab-err-forbidden"),
+        StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "ab-err-notfound"),
+        _ => return None,
+    };
+    Some((status, page.t1(key, "detail", &detail)))
+}
+
+/// A failed read as a page.
+pub fn read_error(page: Page, e: StoreError) -> Response {
+    match refusal(&page, &e) {
+        Some((StatusCode::NOT_FOUND, _)) => {
+            let text = page.t("error-notfound-text");
+            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        Some((status, text)) => errors::render(page, status, "error-forbidden-title", text),
+        None => errors::internal(page, e),
+    }
+}
+
+pub struct CountryRow {
+    pub code: String,
+    pub name: String,
+    pub citizens: i64,
+    /// Per sector, in the order of [`Sector::ALL`].
+    pub sectors: Vec<i64>,
+    pub open_cases: i64,
+    pub agreements: String,
+}
+
+pub struct OpenCaseRow {
+    pub id: i64,
+    pub reference: String,
+    pub citizen: String,
+    pub country: String,
+    pub kind: String,
+    pub status: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "abroad.html")]
+pub struct Overview {
+    page: Page,
+    on: String,
+    total: i64,
+    sectors: Vec<String>,
+    sector_totals: Vec<i64>,
+    countries: Vec<CountryRow>,
+    personal: bool,
+    open_cases: Vec<OpenCaseRow>,
+}
+
+/// The overview: countries where most citizens work first.
+pub async fn overview(State(s): State<AppState>, page: Page, principal: Principal) -> Response {
+    let today = crate::clock::today();
+    let personal = handles_personal(&page);
+    let read = async {
+        let f = figures::by_country(&s.db, today).await?;
+        let a = agreements::list(&s.db, today).await?;
+        let open = if personal {
+            let mut open = cases::list(&s.db, &principal.actor(), Some(CaseStatus::Open), None).await?;
+            open.extend(cases::list(&s.db, &principal.actor(), Some(CaseStatus::InProgress), None).await?);
+            open
+        } else {
+            Vec::new()
+        };
+        Ok::<_, StoreError>((f, a, open))
+    }
+    .await;
+    let (f, a, open) = match read {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
+    let totals = figures::by_sector(&f);
+    let countries = f
+        .iter()
+        .map(|c| CountryRow {
+            code: c.country.clone(),
+            name: country_name(&page, &c.country),
+            citizens: c.citizens,
+            sectors: Sector::ALL.iter().map(|s| c.by_sector.get(s.id()).copied().unwrap_or(0)).collect(),
+            open_cases: c.open_cases,
+            agreements: a
+                .iter()
+                .filter(|x| x.country == c.country)
+                .map(|x| word(&page, "astatus", &x.status))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let open_cases = open
+        .iter()
+        .map(|c| OpenCaseRow {
+            id: c.id,
+            reference: c.reference.clone(),
+            citizen: c.citizen.clone(),
+            country: country_name(&page, &c.country),
+            kind: word(&page, "kind", &c.kind),
+            status: word(&page, "status", &c.status),
+        })
+        .collect();
+    Overview {
+        on: today.to_string(),
+        total: f.iter().map(|c| c.citizens).sum(),
+        sectors: Sector::ALL.iter().map(|s| word(&page, "sector", s.id())).collect(),
+        sector_totals: Sector::ALL.iter().map(|s| totals.get(s.id()).copied().unwrap_or(0)).collect(),
+        countries,
+        personal,
+        open_cases,
+        page,
+    }
+    .into_response()
+}
+
+pub struct AgreementRow {
+    pub country: String,
+    pub title: String,
+    pub status_code: String,
+    pub status: String,
+    pub signed_on: String,
+    pub in_force_from: String,
+    pub covers: String,
+    pub note: String,
+    pub illustrative: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "abroad_agreements.html")]
+pub struct Agreements {
+    page: Page,
+    rows: Vec<AgreementRow>,
+    staff: bool,
+}
+
+/// The interstate agreements (public).
+pub async fn agreements_page(State(s): State<AppState>, page: Page) -> Response {
+    let list = match agreements::list(&s.db, crate::clock::today()).await {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
+    let dash = || "—".to_string();
+    let rows = list
+        .iter()
+        .map(|a| AgreementRow {
+            country: country_name(&page, &a.country),
+            title: a.title.clone(),
+            status_code: a.status.clone(),
+            status: word(&page, "astatus", &a.status),
+            signed_on: a.signed_on.clone().unwrap_or_else(dash),
+            in_force_from: a.in_force_from.clone().unwrap_or_else(dash),
+            covers: a.covers.iter().map(|c| word(&page, "cover", c)).collect::<Vec<_>>().join(", "),
+            note: a.note.clone().unwrap_or_default(),
+            illustrative: a.illustrative,
+        })
+        .collect();
+    let staff = matches!(page.role, Role::Analyst | Role::Officer | Role::Admin);
+    Agreements { rows, staff, page }.into_response()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/abroad", [401, 403, 200, 403, 200, 403, 200], overview)
+        .page_get("/abroad/agreements", [200, 200, 200, 200, 200, 200, 200], agreements_page)
+}

@@ -1,0 +1,15 @@
+//! The accounts flow's JSON API.
+
+pub mod audit;
+pub mod me;
+pub mod signup;
+pub mod users;
+
+use crate::routes::RouteBuilder;
+
+pub fn routes(b: RouteBuilder) -> RouteBuilder {
+    let b = me::routes(b);
+    let b = users::routes(b);
+    let b = signup::routes(b);
+    audit::routes(b)
+}

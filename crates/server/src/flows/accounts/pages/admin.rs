@@ -1,0 +1,221 @@
+//! Administration pages: accounts and the audit log.
+
+use crate::auth::Principal;
+use crate::state::AppState;
+use crate::web::form::{CsrfForm, NoFields};
+use crate::web::page::Page;
+use ashyq_core::Role;
+use ashyq_core::account::AccountError;
+use ashyq_core::audit::AuditRecord;
+use ashyq_store::StoreError;
+use ashyq_store::audit;
+use ashyq_store::users::{self, NewUser, User};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+/// The message key that explains an account error on a form.
+pub fn account_error_key(e: &AccountError) -> &'static str {
+    match e {
+        AccountError::BadUsername => "err-username",
+        AccountError::PasswordTooShort => "err-password-short",
+        AccountError::PasswordTooLong => "err-password-long",
+        AccountError::PasswordIsUsername => "err-password-username",
+        AccountError::BadDisplayName => "err-display-name",
+        AccountError::UnknownRegion(_) => "err-region",
+        AccountError::RegionNotAllowed(_) => "err-region-role",
+        AccountError::PublicAccount => "err-role",
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users.html")]
+pub struct Users {
+    page: Page,
+    users: Vec<User>,
+    roles: Vec<(String, String)>,
+    notice: Option<String>,
+    error: Option<String>,
+    form: NewUserForm,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct NewUserForm {
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+#[derive(Deserialize)]
+pub struct Flash {
+    created: Option<String>,
+    updated: Option<String>,
+}
+
+async fn users_page(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    notice: Option<String>,
+    error: Option<String>,
+    form: NewUserForm,
+) -> Result<Users, StoreError> {
+    let list = users::list_audited(&state.db, &principal.actor()).await?;
+    let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
+    Ok(Users { page, users: list, roles, notice, error, form })
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<Flash>,
+) -> Response {
+    let notice = q
+        .created
+        .map(|u| page.t1("users-created", "username", &u))
+        .or_else(|| q.updated.map(|u| page.t1("users-updated", "username", &u)));
+    let request_id = page.request_id.clone();
+    match users_page(&state, &principal, page, notice, None, NewUserForm::default()).await {
+        Ok(p) => p.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, request_id, "users page failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    CsrfForm { page, fields }: CsrfForm<NewUserForm>,
+) -> Response {
+    let role = match fields.role.parse::<Role>() {
+        Ok(r) => r,
+        Err(_) => return refuse(&state, &principal, page, "err-role", fields).await,
+    };
+    let region = Some(fields.region.clone()).filter(|r| !r.trim().is_empty());
+    let new = NewUser {
+        username: fields.username.clone(),
+        display_name: fields.display_name.clone(),
+        role,
+        region,
+        password: fields.password.clone(),
+    };
+    match users::create(&state.db, &principal.actor(), new).await {
+        Ok(u) => Redirect::to(&format!("/admin/users?created={}", crate::web::page::encode(&u.username)))
+            .into_response(),
+        Err(StoreError::Invalid(e)) => refuse(&state, &principal, page, account_error_key(&e), fields).await,
+        Err(StoreError::Conflict { .. }) => refuse(&state, &principal, page, "err-conflict", fields).await,
+        Err(e) => crate::web::errors::internal(page, e),
+    }
+}
+
+/// The users page again, with the form as it was sent (less the password) and what was wrong.
+async fn refuse(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    key: &str,
+    mut form: NewUserForm,
+) -> Response {
+    form.password.clear();
+    let error = Some(page.t(key));
+    let request_id = page.request_id.clone();
+    match users_page(state, principal, page, None, error, form).await {
+        Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, p).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, request_id, "users page failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+pub async fn disable_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
+) -> Response {
+    set_disabled(&state, &principal, page, id, true).await
+}
+
+pub async fn enable_user(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
+) -> Response {
+    set_disabled(&state, &principal, page, id, false).await
+}
+
+async fn set_disabled(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    disabled: bool,
+) -> Response {
+    match users::set_disabled(&state.db, &principal.actor(), id, disabled).await {
+        Ok(u) => Redirect::to(&format!("/admin/users?updated={}", crate::web::page::encode(&u.username)))
+            .into_response(),
+        Err(StoreError::Refused(_)) => {
+            let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
+            crate::web::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text)
+        }
+        Err(StoreError::NotFound { .. }) => {
+            let text = page.t("error-notfound-text");
+            crate::web::errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        Err(e) => crate::web::errors::internal(page, e),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+pub struct Audit {
+    page: Page,
+    status: String,
+    intact: bool,
+    records: Vec<AuditRecord>,
+}
+
+impl Audit {
+    fn when(&self, r: &AuditRecord) -> String {
+        ashyq_store::local_second(r.at_us).unwrap_or_default()
+    }
+}
+
+pub async fn audit(State(state): State<AppState>, page: Page) -> Response {
+    let (status, intact) = match audit::verify(&state.db).await {
+        Ok(n) => (page.t1("audit-intact", "count", &n.to_string()), true),
+        Err(StoreError::AuditBroken(b)) => (page.t1("audit-broken", "reason", &b.to_string()), false),
+        Err(e) => return crate::web::errors::internal(page, e),
+    };
+    match audit::tail(&state.db, 200).await {
+        Ok(records) => Audit { page, status, intact, records }.into_response(),
+        Err(e) => crate::web::errors::internal(page, e),
+    }
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/admin/users", [401, 403, 403, 403, 403, 403, 200], users)
+        .page_post("/admin/users", [401, 403, 403, 403, 403, 403, 303], create_user)
+        .page_post("/admin/users/{id}/disable", [401, 403, 403, 403, 403, 403, 303], disable_user)
+        .page_post("/admin/users/{id}/enable", [401, 403, 403, 403, 403, 403, 303], enable_user)
+        .page_get("/admin/audit", [401, 403, 403, 403, 403, 403, 200], audit)
+}

@@ -1,0 +1,170 @@
+//! Self-registration: an applicant opens their own account (always the applicant role) and is
+//! logged in at once. Every field is checked and every mistake shown next to its field; the
+//! typed username and name come back, the passwords never do.
+
+use crate::auth::{PeerAddr, Principal};
+use crate::state::AppState;
+use crate::web::form::CsrfForm;
+use crate::web::page::Page;
+use ashyq_core::account::{self, AccountError};
+use ashyq_store::StoreError;
+use ashyq_store::users::{self, SignUpError};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// Where a new applicant goes: their applications.
+const AFTER_SIGNUP: &str = "/applications";
+
+#[derive(Template, WebTemplate)]
+#[template(path = "signup.html")]
+pub struct SignUp {
+    page: Page,
+    username: String,
+    display_name: String,
+    errors: FieldErrors,
+}
+
+/// What is wrong, per field; `form` for what concerns no single field.
+#[derive(Default)]
+pub struct FieldErrors {
+    username: Option<String>,
+    display_name: Option<String>,
+    password: Option<String>,
+    repeat: Option<String>,
+    form: Option<String>,
+}
+
+impl FieldErrors {
+    fn any(&self) -> bool {
+        self.username.is_some()
+            || self.display_name.is_some()
+            || self.password.is_some()
+            || self.repeat.is_some()
+            || self.form.is_some()
+    }
+
+    /// Puts an account error next to the field it is about.
+    fn put(&mut self, page: &Page, e: &AccountError) {
+        let text = Some(page.t(crate::flows::accounts::pages::admin::account_error_key(e)));
+        match e {
+            AccountError::BadUsername => self.username = text,
+            AccountError::BadDisplayName => self.display_name = text,
+            AccountError::PasswordTooShort
+            | AccountError::PasswordTooLong
+            | AccountError::PasswordIsUsername => self.password = text,
+            // An applicant's account has no region and its role is fixed: not the form's fault.
+            AccountError::UnknownRegion(_)
+            | AccountError::RegionNotAllowed(_)
+            | AccountError::PublicAccount => self.form = text,
+        }
+    }
+}
+
+/// The empty form (also for a visitor already logged in: signing up logs them in as the new
+/// account).
+pub async fn show(page: Page) -> SignUp {
+    SignUp { page, username: String::new(), display_name: String::new(), errors: FieldErrors::default() }
+}
+
+#[derive(Deserialize)]
+pub struct SignUpForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+    PeerAddr(peer): PeerAddr,
+    CsrfForm { page, fields }: CsrfForm<SignUpForm>,
+) -> Response {
+    // Every field is checked before anything is written, so all mistakes show at once.
+    let mut errors = FieldErrors::default();
+    let username = account::username(&fields.username);
+    if let Err(e) = &username {
+        errors.put(&page, e);
+    }
+    if let Err(e) = account::display_name(&fields.display_name) {
+        errors.put(&page, &e);
+    }
+    let name = username.as_deref().unwrap_or(fields.username.as_str());
+    if let Err(e) = account::password(&fields.password, name) {
+        errors.put(&page, &e);
+    }
+    if fields.password != fields.repeat {
+        errors.repeat = Some(page.t("password-mismatch"));
+    }
+    if errors.any() {
+        return refuse(page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let ip = state.client_ip(&headers, peer);
+    let created = users::sign_up(
+        &state.db,
+        &principal.request_id,
+        &fields.username,
+        &fields.display_name,
+        &fields.password,
+        &ip,
+    )
+    .await;
+    match created {
+        Ok(user) => {
+            match crate::flows::accounts::pages::login::start_session(
+                &state,
+                &principal,
+                &headers,
+                &user,
+                AFTER_SIGNUP,
+            )
+            .await
+            {
+                Ok(res) => res,
+                Err(e) => crate::web::errors::internal(page, e),
+            }
+        }
+        Err(SignUpError::Store(StoreError::Invalid(e))) => {
+            errors.put(&page, &e);
+            refuse(page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(SignUpError::Store(StoreError::Conflict { .. })) => {
+            errors.username = Some(page.t("err-conflict"));
+            refuse(page, fields, errors, StatusCode::CONFLICT)
+        }
+        Err(SignUpError::Throttled(t)) => {
+            let minutes = ((t.retry_after_secs + 59) / 60).to_string();
+            errors.form = Some(page.t1("signup-throttled", "minutes", &minutes));
+            let mut res = refuse(page, fields, errors, StatusCode::TOO_MANY_REQUESTS);
+            if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            res
+        }
+        Err(SignUpError::Store(e)) => crate::web::errors::internal(page, e),
+    }
+}
+
+/// The form again with what was typed (never the passwords) and what is wrong.
+fn refuse(page: Page, fields: SignUpForm, errors: FieldErrors, status: StatusCode) -> Response {
+    let SignUpForm { username, display_name, .. } = fields;
+    (status, SignUp { page, username, display_name, errors }).into_response()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/signup", [200, 200, 200, 200, 200, 200, 200], show)
+        .page_post("/signup", [303, 303, 303, 303, 303, 303, 303], submit)
+}

@@ -1,0 +1,542 @@
+//! The case workflow over the API (issue 6): an applicant opens a case for a programme with
+//! the holder's identity and the facts, attaches evidence, submits, answers requests for more
+//! information and talks with the officers; an officer of the case's region decides it (with
+//! a reason, an override needing a fuller one), and a second officer confirms a
+//! permanent-residence approval (four eyes). Who sees what is decided by the store's
+//! [`Viewer`]: an applicant's view of another's case is "not found", an officer's view of
+//! another region's case is forbidden. Approval issues the permit in the same transaction.
+
+use crate::auth::Principal;
+use crate::flows::cases::{evaluation, evaluation_of, viewer};
+use crate::json::ApiJson;
+use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::state::AppState;
+use crate::upload::Gathered;
+use ashyq_core::cases::Holder;
+use ashyq_core::cases::decision::OfficerAction;
+use ashyq_core::cases::evidence::{self as core_evidence, MAX_EVIDENCE_BYTES};
+use ashyq_core::cases::status::CaseStatus;
+use ashyq_core::rules::Programme;
+use ashyq_store::cases::evidence::{self, EvidenceMeta};
+use ashyq_store::cases::moves::{self, NewCase};
+use ashyq_store::cases::{Case, CaseEvent, CaseSummary, QueueFilter, Viewer, permits, read};
+use axum::Json;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// The largest request body the evidence upload accepts: the largest file plus room for the
+/// multipart envelope and the description fields. A file over [`MAX_EVIDENCE_BYTES`] but
+/// within this is read and refused by its size (422 naming `file`); a larger body is a 413.
+pub const EVIDENCE_BODY_LIMIT: usize = MAX_EVIDENCE_BYTES + 1024 * 1024;
+
+/// A new case.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCaseIn {
+    /// The client's key (1–80 of `A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_`, `.`, `:`): the same
+    /// request again returns the stored case.
+    pub reference: String,
+    /// `permanent-residence`, `valuable-skills-visa`, `investor-visa`, `ata-zholy` or `refugee`.
+    pub programme: String,
+    /// ISO 3166-2 code of the region the applicant will live in (`KZ-75`): its officers decide.
+    pub region: String,
+    /// The identity of the passport the permit will be recorded against.
+    pub holder: Holder,
+    /// The programme's facts, as `POST /api/v1/eligibility/{programme}` takes them.
+    #[schema(value_type = Object)]
+    pub facts: serde_json::Value,
+}
+
+/// The permit a case issued, in short.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PermitSummary {
+    pub id: i64,
+    /// `VSV-2026-000001`, `PR-2026-000001`, …
+    pub number: String,
+    pub valid_from: String,
+    pub valid_until: String,
+    pub cancelled_on: Option<String>,
+}
+
+/// A case with its automatic evaluation (`case.evaluation`: the rules' decision with its
+/// checks), its history (moves and messages), its evidence (metadata) and its permit, if any.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseDetail {
+    #[schema(value_type = Object)]
+    pub case: Case,
+    #[schema(value_type = Vec<Object>)]
+    pub events: Vec<CaseEvent>,
+    #[schema(value_type = Vec<Object>)]
+    pub evidence: Vec<EvidenceMeta>,
+    pub permit: Option<PermitSummary>,
+}
+
+/// The case with what goes with it (the caller has been allowed to see the case).
+async fn detail(s: &AppState, case: Case) -> ApiResult<CaseDetail> {
+    let events = read::events(&s.db, case.id).await?;
+    let evidence = evidence::list(&s.db, case.id).await?;
+    let permit = match &case.permit_number {
+        Some(n) => {
+            let p = permits::by_number(&s.db, n).await?;
+            Some(PermitSummary {
+                id: p.id,
+                number: p.number,
+                valid_from: p.valid_from,
+                valid_until: p.valid_until,
+                cancelled_on: p.cancelled_on,
+            })
+        }
+        None => None,
+    };
+    Ok(CaseDetail { case, events, evidence, permit })
+}
+
+/// "field: message" (the core's and the store's way of naming a field) as a 422.
+pub(crate) fn named(text: &str, default_field: &str) -> Problem {
+    match text.split_once(": ") {
+        Some((field, message)) => Problem::validation(field, message),
+        None => Problem::validation(default_field, text),
+    }
+}
+
+fn programme(id: &str) -> ApiResult<Programme> {
+    Programme::named(id).map_err(|e| Problem::validation("programme", e.to_string()))
+}
+
+/// Opens a case (a draft) with its first automatic evaluation for today. The holder is checked
+/// (422 naming `holder.field`), the facts read (422 naming `facts.…`). The same reference again
+/// with the same answers returns the stored case (200); with other answers it is a conflict (409).
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases",
+    request_body = NewCaseIn,
+    responses((status = 201, body = CaseDetail), (status = 200, description = "Already stored", body = CaseDetail),
+        (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn create(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<NewCaseIn>,
+) -> ApiResult<(StatusCode, Json<CaseDetail>)> {
+    let v = viewer(&p)?;
+    let Viewer::Applicant(me) = v else {
+        return Err(Problem::forbidden(p.role()));
+    };
+    let today = crate::clock::today();
+    let programme = programme(&body.programme)?;
+    let holder = body.holder.checked(today).map_err(|e| named(&e.to_string(), "holder"))?;
+    let evaluated = evaluation(&s, programme, &body.facts, today).await?;
+    let new =
+        NewCase { reference: body.reference, programme, region: body.region, holder, facts: body.facts };
+    let (id, created) = moves::create(&s.db, &p.actor(), me, &new, &evaluated).await?;
+    let case = read::get(&s.db, &p.actor(), &v, id).await?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(detail(&s, case).await?)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CasesQuery {
+    /// Only this programme.
+    pub programme: Option<String>,
+    /// Only this status (officers: default submitted and awaiting_confirmation).
+    pub status: Option<String>,
+    /// Only this region (an officer of a region sees only theirs).
+    pub region: Option<String>,
+    /// Only cases submitted at least this many days ago.
+    pub older_than_days: Option<i64>,
+    /// At most this many (1–1000, default 200).
+    pub limit: Option<i64>,
+}
+
+/// Cases: an applicant's own (newest first); for officers and administrators the queue, oldest
+/// submission first, filtered by programme, status, region and age. The queue is audited.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases",
+    params(CasesQuery),
+    responses((status = 200, body = Vec<Object>), (status = 403, body = ProblemDetails),
+        (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn list(
+    State(s): State<AppState>,
+    p: Principal,
+    Query(q): Query<CasesQuery>,
+) -> ApiResult<Json<Vec<CaseSummary>>> {
+    let programme = q.programme.as_deref().map(programme).transpose()?;
+    let status = q
+        .status
+        .as_deref()
+        .map(|t| {
+            CaseStatus::parse(t).ok_or_else(|| {
+                Problem::validation(
+                    "status",
+                    format!("{t:?} is not a status: {}", CaseStatus::ALL.map(|s| s.as_str()).join(", ")),
+                )
+            })
+        })
+        .transpose()?;
+    if q.older_than_days.is_some_and(|d| d < 0) {
+        return Err(Problem::validation("older_than_days", "must not be negative"));
+    }
+    let limit = q.limit.unwrap_or(200);
+    if !(1..=1000).contains(&limit) {
+        return Err(Problem::validation("limit", "must be 1 to 1000"));
+    }
+    let v = viewer(&p)?;
+    let out = match v {
+        Viewer::Applicant(me) => read::of_applicant(&s.db, me)
+            .await?
+            .into_iter()
+            .filter(|c| programme.is_none_or(|p| c.programme == p) && status.is_none_or(|st| c.status == st))
+            .take(usize::try_from(limit).unwrap_or(200))
+            .collect(),
+        _ => {
+            let filter = QueueFilter {
+                programme,
+                status,
+                region: q.region,
+                older_than_days: q.older_than_days,
+                now_us: jiff::Timestamp::now().as_microsecond(),
+                limit,
+            };
+            read::queue(&s.db, &p.actor(), &v, &filter).await?
+        }
+    };
+    Ok(Json(out))
+}
+
+/// A case with its evaluation, history, evidence and permit. An applicant sees only their own
+/// (another's is 404); an officer only their region's (403). Reads by officers are audited.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")),
+    responses((status = 200, body = CaseDetail), (status = 403, body = ProblemDetails),
+        (status = 404, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn show(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<CaseDetail>> {
+    let case = read::get(&s.db, &p.actor(), &viewer(&p)?, id).await?;
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// The evidence form: what the document is, and the file.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct EvidenceForm {
+    /// passport, bank_certificate, diploma, employment_contract, criminal_record_certificate,
+    /// housing_document, investment_proof, business_proof, training_plan, birth_certificate,
+    /// marriage_certificate, other.
+    document_type: String,
+    number: String,
+    issuer: String,
+    /// YYYY-MM-DD, not after today.
+    issued_on: String,
+    /// PDF, PNG or JPEG (told by its content), at most 10 MiB.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+fn multipart_problem(e: axum::extract::multipart::MultipartError) -> Problem {
+    let status = e.status();
+    Problem::new(status, Problem::code_for(status), e.body_text())
+}
+
+/// Attaches a piece of evidence to a draft case, or to one the officer asked more of
+/// (multipart: `document_type`, `number`, `issuer`, `issued_on`, `file`). The file's type is
+/// told by its content (PDF, PNG, JPEG), at most 10 MiB; a bad field is a 422 naming it. The
+/// same file again is stored once (200).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")),
+    request_body(content = EvidenceForm, content_type = "multipart/form-data"),
+    responses((status = 201, body = Object), (status = 200, description = "The same file, already stored", body = Object),
+        (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails),
+        (status = 413, body = ProblemDetails), (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn add_evidence(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    headers: axum::http::HeaderMap,
+    form: Result<Multipart, MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<EvidenceMeta>)> {
+    let mut form = form.map_err(|r| {
+        Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!("send the evidence as multipart/form-data: {}", r.body_text()),
+        )
+    })?;
+    let (mut document_type, mut number, mut issuer, mut issued_on) = (None, None, None, None);
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = form.next_field().await.map_err(multipart_problem)? {
+        let name = field.name().unwrap_or_default().to_string();
+        match name.as_str() {
+            "file" => {
+                let file_name = field.file_name().unwrap_or("document").to_string();
+                // Gathered once into the buffer that is stored: no copy of it is made.
+                let hint = crate::upload::content_length(&headers);
+                let bytes = match crate::upload::gather_field(field, MAX_EVIDENCE_BYTES, hint).await {
+                    Ok(Gathered::File(bytes)) => bytes,
+                    Ok(Gathered::TooLarge(size)) => {
+                        let e = core_evidence::EvidenceError::TooLarge {
+                            size: size as usize,
+                            max: MAX_EVIDENCE_BYTES,
+                        };
+                        return Err(named(&e.to_string(), "file"));
+                    }
+                    Err(e) => return Err(crate::flows::lists::api::imports::upload_problem(e)),
+                };
+                file = Some((file_name, bytes));
+            }
+            "document_type" | "number" | "issuer" | "issued_on" => {
+                let text = field.text().await.map_err(multipart_problem)?;
+                let slot = match name.as_str() {
+                    "document_type" => &mut document_type,
+                    "number" => &mut number,
+                    "issuer" => &mut issuer,
+                    _ => &mut issued_on,
+                };
+                *slot = Some(text);
+            }
+            other => return Err(Problem::validation(other, "unknown field")),
+        }
+    }
+    let need = |v: Option<String>, f: &str| v.ok_or_else(|| Problem::validation(f, "missing"));
+    let document_type = need(document_type, "document_type")?;
+    let number = need(number, "number")?;
+    let issuer = need(issuer, "issuer")?;
+    let issued_on_text = need(issued_on, "issued_on")?;
+    let issued_on: Date = issued_on_text.trim().parse().map_err(|_| {
+        Problem::validation("issued_on", format!("{issued_on_text:?} is not a date (YYYY-MM-DD)"))
+    })?;
+    let (file_name, bytes) = file.ok_or_else(|| Problem::validation("file", "missing"))?;
+    let described =
+        core_evidence::describe(&document_type, &number, &issuer, issued_on, crate::clock::today())
+            .map_err(|e| named(&e.to_string(), "file"))?;
+    let (meta, created) =
+        evidence::add(&s.db, &p.actor(), &viewer(&p)?, id, &described, &file_name, bytes, MAX_EVIDENCE_BYTES)
+            .await?;
+    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(meta)))
+}
+
+/// Downloads a piece of evidence: the stored bytes with their media type, as an attachment.
+/// Every download is audited.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id"), ("evidence_id" = i64, Path, description = "The file's id")),
+    responses((status = 200, description = "The file, with the media type of its content",
+            content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"))),
+        (status = 403, body = ProblemDetails), (status = 404, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn download_evidence(
+    State(s): State<AppState>,
+    p: Principal,
+    Path((id, evidence_id)): Path<(i64, i64)>,
+) -> ApiResult<Response> {
+    let (meta, bytes) = evidence::download(&s.db, &p.actor(), &viewer(&p)?, id, evidence_id).await?;
+    Ok(crate::flows::cases::evidence_file(&meta, bytes))
+}
+
+/// Submits a draft: the facts are evaluated again for today.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/submit", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")),
+    responses((status = 200, body = CaseDetail), (status = 404, body = ProblemDetails),
+        (status = 409, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn submit(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<CaseDetail>> {
+    let v = viewer(&p)?;
+    let case = read::get(&s.db, &p.actor(), &v, id).await?;
+    let fresh = evaluation_of(&s, &case, crate::clock::today()).await?;
+    let case = moves::submit(&s.db, &p.actor(), &v, id, &fresh).await?;
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// Why the applicant withdraws (optional).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawIn {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Withdraws a case before it is decided.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/withdraw", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = WithdrawIn,
+    responses((status = 200, body = CaseDetail), (status = 404, body = ProblemDetails),
+        (status = 409, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn withdraw(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<WithdrawIn>,
+) -> ApiResult<Json<CaseDetail>> {
+    let reason = body.reason.unwrap_or_default();
+    let case = moves::withdraw(&s.db, &p.actor(), &viewer(&p)?, id, &reason).await?;
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// A message (1–4000 characters).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageIn {
+    #[serde(default)]
+    pub message: String,
+}
+
+/// Answers the officer's request for more information: the case goes back to the queue.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/reply", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = MessageIn,
+    responses((status = 200, body = CaseDetail), (status = 404, body = ProblemDetails),
+        (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn reply(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<MessageIn>,
+) -> ApiResult<Json<CaseDetail>> {
+    let case = moves::reply(&s.db, &p.actor(), &viewer(&p)?, id, &body.message).await?;
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// A message on a case from its applicant or an officer, without a move; it joins the history.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/messages", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = MessageIn,
+    responses((status = 201, body = CaseDetail), (status = 403, body = ProblemDetails),
+        (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails),
+        (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn message(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<MessageIn>,
+) -> ApiResult<(StatusCode, Json<CaseDetail>)> {
+    let v = viewer(&p)?;
+    moves::message(&s.db, &p.actor(), &v, id, &body.message).await?;
+    let case = read::get(&s.db, &p.actor(), &v, id).await?;
+    Ok((StatusCode::CREATED, Json(detail(&s, case).await?)))
+}
+
+/// An officer's decision.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = CaseDecisionIn)]
+pub struct DecisionIn {
+    pub action: OfficerAction,
+    /// Always required; going against the automatic outcome (an override) needs at least 20
+    /// characters.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Decides a submitted case: approve, refuse, or ask for more information, against the rules'
+/// evaluation made again for today. An override without a full reason is a 422 naming
+/// `reason`; a wrong state or an exhausted quota a 409. Approval issues the permit, except
+/// for permanent residence, which waits for a second officer.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/decision", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = DecisionIn,
+    responses((status = 200, body = CaseDetail), (status = 403, body = ProblemDetails),
+        (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails),
+        (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn decide(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<DecisionIn>,
+) -> ApiResult<Json<CaseDetail>> {
+    let v = viewer(&p)?;
+    let today = crate::clock::today();
+    let case = read::get(&s.db, &p.actor(), &v, id).await?;
+    let fresh = evaluation_of(&s, &case, today).await?;
+    let case =
+        moves::decide(&s.db, &p.actor(), &v, &s.policy, id, body.action, &body.reason, &fresh, today).await?;
+    if case.permit_number.is_some() {
+        s.register_changed();
+    }
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// The second officer's note (optional).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmIn {
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Confirms a four-eyes approval (permanent residence): a second officer, not the one who
+/// approved (409), issues the permit.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/confirm", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = ConfirmIn,
+    responses((status = 200, body = CaseDetail), (status = 403, body = ProblemDetails),
+        (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn confirm(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<ConfirmIn>,
+) -> ApiResult<Json<CaseDetail>> {
+    let v = viewer(&p)?;
+    let today = crate::clock::today();
+    let case = read::get(&s.db, &p.actor(), &v, id).await?;
+    let fresh = evaluation_of(&s, &case, today).await?;
+    let note = body.note.unwrap_or_default();
+    let case = moves::confirm(&s.db, &p.actor(), &v, &s.policy, id, &note, &fresh, today).await?;
+    s.register_changed();
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// Why the approval goes back.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnIn {
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Returns a four-eyes approval to the queue, with a reason.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/return", tag = "cases",
+    params(("id" = i64, Path, description = "The case's id")), request_body = ReturnIn,
+    responses((status = 200, body = CaseDetail), (status = 403, body = ProblemDetails),
+        (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails),
+        (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn send_back(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<ReturnIn>,
+) -> ApiResult<Json<CaseDetail>> {
+    let case = moves::send_back(&s.db, &p.actor(), &viewer(&p)?, id, &body.reason).await?;
+    Ok(Json(detail(&s, case).await?))
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .api(__path_create, [401, 201, 403, 403, 403, 403, 403], create)
+        .api(__path_list, [401, 200, 403, 403, 200, 403, 200], list)
+        .api(__path_show, [401, 200, 403, 403, 200, 403, 200], show)
+        .api_upload(__path_add_evidence, [401, 201, 403, 403, 403, 403, 403], add_evidence, EVIDENCE_BODY_LIMIT)
+        .api(__path_download_evidence, [401, 200, 403, 403, 200, 403, 200], download_evidence)
+        .api(__path_submit, [401, 200, 403, 403, 403, 403, 403], submit)
+        .api(__path_withdraw, [401, 200, 403, 403, 403, 403, 403], withdraw)
+        .api(__path_reply, [401, 200, 403, 403, 403, 403, 403], reply)
+        .api(__path_message, [401, 201, 403, 403, 201, 403, 403], message)
+        .api(__path_decide, [401, 403, 403, 403, 200, 403, 403], decide)
+        .api(__path_confirm, [401, 403, 403, 403, 200, 403, 403], confirm)
+        .api(__path_send_back, [401, 403, 403, 403, 200, 403, 403], send_back)
+}

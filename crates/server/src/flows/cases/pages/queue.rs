@@ -1,0 +1,209 @@
+//! The officers' queue of cases with its filters — programme, status (waiting for an officer
+//! by default), region (an officer of a region sees only that region's; asking for another is
+//! refused) and age — and what the case workflow's pages share: the 403 page, failed reads as
+//! pages, and the names of programmes, statuses, outcomes and regions in the page's language.
+//! One case is [`crate::flows::cases::pages::show`]; the moves on it [`crate::flows::cases::pages::moves`].
+
+use crate::auth::Principal;
+use crate::state::AppState;
+use crate::web::errors;
+use crate::web::page::Page;
+use ashyq_core::cases::CaseStatus;
+use ashyq_core::rules::Programme;
+use ashyq_store::StoreError;
+use ashyq_store::cases::{QueueFilter, Viewer, read};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+const DAY_US: i64 = 86_400_000_000;
+
+/// The 403 page for a caller who has no business with cases.
+pub fn forbidden_page(page: Page) -> Response {
+    let text = page.t1("error-forbidden-text", "role", &page.role_name(&page.role));
+    errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
+}
+
+/// A failed read as a page: not found, forbidden (another region), or internal.
+pub fn read_error(page: Page, e: StoreError) -> Response {
+    match e {
+        StoreError::NotFound { .. } => {
+            let text = page.t("error-notfound-text");
+            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        StoreError::Forbidden(why) => {
+            let text = page.t1("co-err-region", "detail", &why);
+            errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
+        }
+        e => errors::internal(page, e),
+    }
+}
+
+pub fn programme_name(page: &Page, p: Programme) -> String {
+    page.t(&format!("ec-prog-{}", p.id()))
+}
+
+pub fn status_text(page: &Page, s: CaseStatus) -> String {
+    page.t(&format!("co-status-{}", s.as_str()))
+}
+
+pub fn outcome_text(page: &Page, o: Option<&str>) -> String {
+    match o {
+        Some(o) => page.t(&format!("ec-outcome-{o}")),
+        None => page.t("co-none"),
+    }
+}
+
+pub fn region_text(page: &Page, code: &str) -> String {
+    page.region_name(&Some(code.to_string()))
+}
+
+pub struct QueueRow {
+    pub id: i64,
+    pub reference: String,
+    pub holder: String,
+    pub programme: String,
+    pub region: String,
+    pub status: &'static str,
+    pub status_text: String,
+    pub outcome: String,
+    pub points: String,
+    pub days: String,
+    pub invited: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cases.html")]
+pub struct Queue {
+    page: Page,
+    rows: Vec<QueueRow>,
+    programmes: Vec<(String, String)>,
+    statuses: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    programme: String,
+    status: String,
+    region: String,
+    age: String,
+    /// The name of the region the officer is scoped to, if any.
+    scoped: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    programme: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    age: String,
+}
+
+/// The queue: cases waiting for an officer by default, oldest submission first.
+pub async fn queue(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<QueueQuery>,
+) -> Response {
+    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
+        return forbidden_page(page);
+    };
+    let mut error = None;
+    let programme = match q.programme.trim() {
+        "" => None,
+        p => Programme::parse(p).or_else(|| {
+            error = Some(page.t1("co-err-filter", "value", p));
+            None
+        }),
+    };
+    let status = match q.status.trim() {
+        "" => None,
+        t => CaseStatus::parse(t).or_else(|| {
+            error = Some(page.t1("co-err-filter", "value", t));
+            None
+        }),
+    };
+    let age = match q.age.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(n) if (0..=3650).contains(&n) => Some(n),
+            _ => {
+                error = Some(page.t1("co-err-filter", "value", t));
+                None
+            }
+        },
+    };
+    let scoped = match &viewer {
+        Viewer::Officer(Some(r)) => Some(r.clone()),
+        _ => None,
+    };
+    let region = q.region.trim().to_string();
+    let now = ashyq_store::now_us();
+    let filter = QueueFilter {
+        programme,
+        status,
+        region: (!region.is_empty()).then(|| region.clone()),
+        older_than_days: age,
+        now_us: now,
+        limit: 500,
+    };
+    let found = match read::queue(&s.db, &principal.actor(), &viewer, &filter).await {
+        Ok(f) => f,
+        Err(e) => return read_error(page, e),
+    };
+    let rows = found
+        .iter()
+        .map(|c| QueueRow {
+            id: c.id,
+            reference: c.reference.clone(),
+            holder: c.holder_name.clone(),
+            programme: programme_name(&page, c.programme),
+            region: region_text(&page, &c.region),
+            status: c.status.as_str(),
+            status_text: status_text(&page, c.status),
+            outcome: outcome_text(&page, c.outcome.as_deref()),
+            points: c.points.map(|p| p.to_string()).unwrap_or_default(),
+            days: c.submitted_at_us.map(|t| ((now - t) / DAY_US).max(0).to_string()).unwrap_or_default(),
+            invited: page.t(if c.invited { "co-yes" } else { "co-no" }),
+        })
+        .collect();
+    let programmes = Programme::ALL.iter().map(|p| (p.id().to_string(), programme_name(&page, *p))).collect();
+    let statuses = CaseStatus::ALL
+        .iter()
+        .filter(|s| **s != CaseStatus::Draft)
+        .map(|s| (s.as_str().to_string(), status_text(&page, *s)))
+        .collect();
+    let regions = match &scoped {
+        Some(r) => vec![(r.clone(), region_text(&page, r))],
+        None => page.regions(),
+    };
+    let status = if q.status.trim().is_empty() { String::new() } else { q.status.trim().to_string() };
+    Queue {
+        rows,
+        programmes,
+        statuses,
+        regions,
+        programme: q.programme.trim().to_string(),
+        status,
+        region,
+        age: q.age.trim().to_string(),
+        scoped: scoped.map(|r| region_text(&page, &r)),
+        error,
+        page,
+    }
+    .into_response()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/cases", [401, 403, 403, 403, 200, 403, 200], queue)
+}

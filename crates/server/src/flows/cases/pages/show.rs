@@ -1,0 +1,337 @@
+//! One case as an officer sees it: the holder, the answers as a readable list, the rules'
+//! automatic decision with its full trace (made again for today, as a decision would be), the
+//! evidence to download, the history with overrides marked, and the forms of
+//! [`crate::flows::cases::pages::moves`] — hidden from administrators, who read only, and the confirmation
+//! hidden from the officer who approved.
+
+use crate::auth::Principal;
+use crate::flows::cases::pages::queue::{
+    forbidden_page, outcome_text, programme_name, read_error, region_text, status_text,
+};
+use crate::flows::eligibility::pages::check::{self as eligibility, DecisionView};
+use crate::state::AppState;
+use crate::web::page::Page;
+use crate::world::world;
+use ashyq_core::cases::CaseStatus;
+use ashyq_core::cases::decision::OVERRIDE_REASON_MIN_CHARS;
+use ashyq_core::cases::status::four_eyes;
+use ashyq_core::rules::{Context, Facts, Programme, evaluate};
+use ashyq_store::StoreError;
+use ashyq_store::cases::{self, Case, evidence, read};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+pub struct EventRow {
+    pub kind: String,
+    pub kind_code: String,
+    pub at: String,
+    pub actor: String,
+    pub change: String,
+    pub body: String,
+    pub override_text: Option<String>,
+}
+
+pub struct EvidenceRow {
+    pub id: i64,
+    pub document: String,
+    pub number: String,
+    pub issuer: String,
+    pub issued_on: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: String,
+    pub sha256: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cases_show.html")]
+pub struct CasePage {
+    page: Page,
+    id: i64,
+    reference: String,
+    status: &'static str,
+    status_text: String,
+    summary: Vec<(String, String)>,
+    holder: Vec<(String, String)>,
+    facts: Vec<(String, String)>,
+    stored_outcome: String,
+    decision: Option<DecisionView>,
+    trace_error: Option<String>,
+    evidence: Vec<EvidenceRow>,
+    events: Vec<EventRow>,
+    permit: Option<(i64, String)>,
+    /// The caller is an officer who may act on the case.
+    officer: bool,
+    may_decide: bool,
+    may_confirm: bool,
+    same_officer: bool,
+    awaiting: bool,
+    four_eyes: bool,
+    override_note: String,
+    reason: String,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+fn fact_rows(
+    s: &AppState,
+    page: &Page,
+    prefix: &str,
+    v: &serde_json::Value,
+    out: &mut Vec<(String, String)>,
+) {
+    let label = |key: &str| {
+        let k = format!("ecf-{key}");
+        if s.i18n.has(page.lang, &k) { page.t(&k) } else { key.replace('_', " ") }
+    };
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let name = if prefix.is_empty() { label(k) } else { format!("{prefix} › {}", label(k)) };
+                fact_rows(s, page, &name, x, out);
+            }
+        }
+        serde_json::Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
+            let text = a.iter().map(scalar).collect::<Vec<_>>().join(", ");
+            out.push((prefix.to_string(), if text.is_empty() { page.t("co-none") } else { text }));
+        }
+        serde_json::Value::Array(a) => {
+            if a.is_empty() {
+                out.push((prefix.to_string(), page.t("co-none")));
+            }
+            for (i, x) in a.iter().enumerate() {
+                fact_rows(s, page, &format!("{prefix} {}", i + 1), x, out);
+            }
+        }
+        serde_json::Value::Null => out.push((prefix.to_string(), page.t("co-none"))),
+        serde_json::Value::Bool(b) => {
+            out.push((prefix.to_string(), page.t(if *b { "co-yes" } else { "co-no" })))
+        }
+        x => out.push((prefix.to_string(), scalar(x))),
+    }
+}
+
+fn scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(t) => t.clone(),
+        x => x.to_string(),
+    }
+}
+
+/// The rules' decision on the case's facts for today, with its trace; or why it cannot be made.
+async fn trace(s: &AppState, page: &Page, case: &Case) -> Result<DecisionView, String> {
+    let facts = Facts::from_value(case.programme, &case.facts)
+        .map_err(|e| page.t1("ec-err-facts", "reason", &format!("{}: {}", e.path, e.reason)))?;
+    let w = world(s).await.map_err(|e| e.to_string())?;
+    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
+    let d = evaluate(&facts, crate::clock::today(), &ctx)
+        .map_err(|e| page.t1("ec-err-cannot-decide", "reason", &e.to_string()))?;
+    Ok(eligibility::decision_view(page, &d))
+}
+
+/// Renders a case's page with `status`, a notice or an error, and the reason typed back.
+pub async fn render(
+    s: &AppState,
+    principal: &Principal,
+    mut page: Page,
+    status: StatusCode,
+    id: i64,
+    notice: Option<String>,
+    error: Option<(String, String)>,
+) -> Response {
+    page.here = format!("/cases/{id}");
+    let Ok(viewer) = crate::flows::cases::viewer(principal) else {
+        return forbidden_page(page);
+    };
+    let read = async {
+        let c = read::get(&s.db, &principal.actor(), &viewer, id).await?;
+        let ev = read::events(&s.db, id).await?;
+        let files = evidence::list(&s.db, id).await?;
+        Ok::<_, StoreError>((c, ev, files))
+    }
+    .await;
+    let (c, events, files) = match read {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
+    let me = principal.user.as_ref().map(|u| u.username.clone()).unwrap_or_default();
+    let officer = viewer.is_officer();
+    let yes_no = |b: bool| page.t(if b { "co-yes" } else { "co-no" });
+    let mut summary = vec![
+        (page.t("co-programme"), programme_name(&page, c.programme)),
+        (page.t("co-region"), region_text(&page, &c.region)),
+        (page.t("co-applicant"), c.applicant.clone()),
+        (page.t("co-created"), crate::web::page::local_time(c.created_at_us)),
+    ];
+    if let Some(t) = c.submitted_at_us {
+        summary.push((page.t("co-submitted"), crate::web::page::local_time(t)));
+    }
+    if let Some(p) = c.points {
+        summary.push((page.t("co-points"), p.to_string()));
+    }
+    if let Some(sec) = &c.sector {
+        summary.push((page.t("co-sector"), sec.clone()));
+    }
+    if c.programme == Programme::ValuableSkillsVisa {
+        summary.push((page.t("co-invited"), yes_no(c.invited_round.is_some())));
+    }
+    if let Some(a) = &c.approved_by {
+        summary.push((page.t("co-approved-by"), a.clone()));
+    }
+    if let Some(d) = &c.decided_by {
+        summary.push((page.t("co-decided-by"), d.clone()));
+    }
+    let h = &c.holder;
+    let holder = vec![
+        (page.t("co-holder-surname"), h.surname.clone()),
+        (page.t("co-holder-given"), h.given_names.clone()),
+        (page.t("co-holder-birth"), h.birth_date.to_string()),
+        (page.t("co-holder-sex"), h.sex.clone()),
+        (page.t("co-holder-nationality"), h.nationality.clone()),
+        (page.t("co-holder-passport"), h.passport_number.clone()),
+        (page.t("co-holder-passport-expiry"), h.passport_expiry.to_string()),
+    ];
+    let mut facts = Vec::new();
+    fact_rows(s, &page, "", &c.facts, &mut facts);
+    let (decision, trace_error) = match trace(s, &page, &c).await {
+        Ok(d) => (Some(d), None),
+        Err(e) => (None, Some(e)),
+    };
+    let stored_outcome = page.tn(
+        "co-stored-outcome",
+        &[
+            ("outcome", &outcome_text(&page, c.outcome.as_deref())),
+            ("date", &c.applied_on),
+            ("edition", c.policy_edition.as_deref().unwrap_or("—")),
+        ],
+    );
+    let evidence = files
+        .iter()
+        .map(|f| EvidenceRow {
+            id: f.id,
+            document: {
+                let k = format!("co-doc-{}", f.document_type);
+                if s.i18n.has(page.lang, &k) { page.t(&k) } else { f.document_type.clone() }
+            },
+            number: f.number.clone(),
+            issuer: f.issuer.clone(),
+            issued_on: f.issued_on.clone(),
+            file_name: f.file_name.clone(),
+            media_type: f.media_type.clone(),
+            size: page.t1("co-bytes", "n", &f.size_bytes.to_string()),
+            sha256: f.sha256.clone(),
+        })
+        .collect();
+    let events = events
+        .iter()
+        .map(|e| EventRow {
+            kind: {
+                let k = format!("co-event-{}", e.kind);
+                if s.i18n.has(page.lang, &k) { page.t(&k) } else { e.kind.clone() }
+            },
+            kind_code: e.kind.clone(),
+            at: crate::web::page::local_time(e.at_us),
+            actor: format!("{} ({})", e.actor, page.t(&format!("role-{}", e.actor_role))),
+            change: match (&e.from_status, &e.to_status) {
+                (Some(f), Some(t)) => format!("{} → {}", status_word(&page, f), status_word(&page, t)),
+                (None, Some(t)) => status_word(&page, t),
+                _ => String::new(),
+            },
+            body: e.body.clone().unwrap_or_default(),
+            override_text: e
+                .override_of
+                .as_ref()
+                .map(|o| page.t1("co-override-of", "outcome", &outcome_text(&page, Some(o)))),
+        })
+        .collect();
+    let awaiting = c.status == CaseStatus::AwaitingConfirmation;
+    let same_officer = awaiting && c.approved_by.as_deref() == Some(me.as_str());
+    let (reason, error) = match error {
+        Some((reason, text)) => (reason, Some(text)),
+        None => (String::new(), None),
+    };
+    let view = CasePage {
+        id: c.id,
+        reference: c.reference.clone(),
+        status: c.status.as_str(),
+        status_text: status_text(&page, c.status),
+        summary,
+        holder,
+        facts,
+        stored_outcome,
+        decision,
+        trace_error,
+        evidence,
+        events,
+        permit: c.permit_id.zip(c.permit_number.clone()),
+        officer,
+        may_decide: officer && c.status == CaseStatus::Submitted,
+        may_confirm: officer && awaiting && !same_officer,
+        same_officer,
+        awaiting,
+        four_eyes: four_eyes(c.programme),
+        override_note: page.t1("co-override-note", "min", &OVERRIDE_REASON_MIN_CHARS.to_string()),
+        reason,
+        notice,
+        error,
+        page,
+    };
+    (status, view).into_response()
+}
+
+fn status_word(page: &Page, s: &str) -> String {
+    CaseStatus::parse(s).map_or_else(|| s.to_string(), |st| status_text(page, st))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    done: Option<String>,
+}
+
+/// One case (the read is audited by the store).
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Response {
+    let notice = q.done.map(|d| {
+        let key = format!(
+            "co-done-{}",
+            d.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()
+        );
+        page.t(&key)
+    });
+    render(&s, &principal, page, StatusCode::OK, id, notice, None).await
+}
+
+/// A piece of evidence, as an attachment never rendered by the browser (the download is
+/// audited by the store).
+pub async fn download(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path((id, evidence_id)): Path<(i64, i64)>,
+) -> Response {
+    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
+        return forbidden_page(page);
+    };
+    match cases::evidence::download(&s.db, &principal.actor(), &viewer, id, evidence_id).await {
+        Ok((meta, bytes)) => crate::flows::cases::evidence_file(&meta, bytes),
+        Err(e) => read_error(page, e),
+    }
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/cases/{id}", [401, 403, 403, 403, 200, 403, 200], show)
+        .page_get("/cases/{id}/evidence/{evidence_id}", [401, 403, 403, 403, 200, 403, 200], download)
+}

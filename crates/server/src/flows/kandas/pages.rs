@@ -1,0 +1,275 @@
+//! The kandas officer's pages (issue 7): the applications of the officer's region waiting for a
+//! decision with the region's quota used and left (`/kandas`), one family with the subsidies an
+//! assignment today would give and the forms to assign or refuse (`/kandas/{id}`), and the report
+//! by region with a bar chart (`/kandas/report`). An officer acts only in their region (403).
+
+use crate::auth::Principal;
+use crate::flows::cases::pages::moves::refusal_status;
+use crate::flows::cases::pages::queue::read_error;
+use crate::state::AppState;
+use crate::web::charts::{self, Bar};
+use crate::web::errors;
+use crate::web::form::CsrfForm;
+use crate::web::page::Page;
+use ashyq_core::kandas::Subsidies;
+use ashyq_store::kandas::{self, KandasApplication};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+fn scope(principal: &Principal) -> Option<String> {
+    crate::flows::kandas::api::scope(principal).ok().flatten()
+}
+
+pub struct Row {
+    pub id: i64,
+    pub reference: String,
+    pub applicant: String,
+    pub origin: String,
+    pub family_size: i64,
+    pub region: String,
+    pub status: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "kandas.html")]
+pub struct Queue {
+    page: Page,
+    rows: Vec<Row>,
+    /// (region name, places, used, left) of the officer's region, this year.
+    quota: Option<(String, i64, i64, i64)>,
+    year: i16,
+}
+
+fn status_text(page: &Page, status: &str) -> String {
+    page.t(&format!("kd-status-{status}"))
+}
+
+/// The applications waiting for a decision, and the region's quota this year.
+pub async fn queue(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    let scope = scope(&principal);
+    let year = crate::clock::today().year();
+    let found = match kandas::list(&s.db, scope.as_deref(), Some("submitted"), 500).await {
+        Ok(f) => f,
+        Err(e) => return read_error(page, e),
+    };
+    let quota = match &scope {
+        Some(r) => match kandas::quota(&s.db, &s.policy, r, year).await {
+            Ok(q) => Some((page.region_name(&Some(r.clone())), q.places, q.used, q.left())),
+            Err(e) => return read_error(page, e),
+        },
+        None => None,
+    };
+    let rows = found
+        .iter()
+        .map(|a| Row {
+            id: a.id,
+            reference: a.reference.clone(),
+            applicant: a.applicant.clone(),
+            origin: a.origin.clone(),
+            family_size: a.family_size,
+            region: page.region_name(&Some(a.region.clone())),
+            status: status_text(&page, &a.status),
+        })
+        .collect();
+    Queue { page, rows, quota, year }.into_response()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "kandas_show.html")]
+pub struct Show {
+    page: Page,
+    app: KandasApplication,
+    region: String,
+    status: String,
+    members: Vec<(String, String, String)>,
+    /// What an assignment today gives, or what the assignment gave.
+    subsidies: Option<Subsidies>,
+    left: i64,
+    may_decide: bool,
+    error: Option<String>,
+}
+
+async fn render(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    error: Option<(StatusCode, String)>,
+) -> Response {
+    let scope = scope(principal);
+    let app = match kandas::get(&s.db, scope.as_deref(), id).await {
+        Ok(a) => a,
+        Err(e) => return read_error(page, e),
+    };
+    let today = crate::clock::today();
+    let size = u32::try_from(app.family_size).unwrap_or(1);
+    let subsidies = match &app.subsidies {
+        Some(s) => Some(s.clone()),
+        None => ashyq_core::kandas::subsidies(&s.policy, &app.region, size, today).ok(),
+    };
+    let left = match kandas::quota(&s.db, &s.policy, &app.region, today.year()).await {
+        Ok(q) => q.left(),
+        Err(e) => return read_error(page, e),
+    };
+    let members = app
+        .facts
+        .members
+        .iter()
+        .map(|m| (m.person.name(), m.person.birth_date.to_string(), m.relation.clone()))
+        .collect();
+    let may_decide = page.role == ashyq_core::Role::Officer && app.status == "submitted";
+    let (status, error) = match error {
+        Some((st, e)) => (st, Some(e)),
+        None => (StatusCode::OK, None),
+    };
+    let view = Show {
+        region: page.region_name(&Some(app.region.clone())),
+        status: status_text(&page, &app.status),
+        members,
+        subsidies,
+        left,
+        may_decide,
+        error,
+        app,
+        page,
+    };
+    (status, view).into_response()
+}
+
+/// One family and the subsidies an assignment would give.
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Response {
+    render(&s, &principal, page, id, None).await
+}
+
+#[derive(Deserialize)]
+pub struct AssignForm {}
+
+/// Assigns the family to its region; back to the application.
+pub async fn assign(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields: AssignForm {} }: CsrfForm<AssignForm>,
+) -> Response {
+    let scope = scope(&principal);
+    let done =
+        kandas::assign(&s.db, &principal.actor(), scope.as_deref(), &s.policy, id, crate::clock::today())
+            .await;
+    after(&s, &principal, page, id, done).await
+}
+
+#[derive(Deserialize)]
+pub struct RefuseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Refuses the application with a reason; back to the application.
+pub async fn refuse(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<RefuseForm>,
+) -> Response {
+    let scope = scope(&principal);
+    let done = kandas::refuse(&s.db, &principal.actor(), scope.as_deref(), id, &fields.reason).await;
+    after(&s, &principal, page, id, done).await
+}
+
+async fn after(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    done: Result<KandasApplication, ashyq_store::StoreError>,
+) -> Response {
+    match done {
+        Ok(_) => Redirect::to(&format!("/kandas/{id}")).into_response(),
+        Err(ashyq_store::StoreError::Forbidden(w)) => read_error(page, ashyq_store::StoreError::Forbidden(w)),
+        Err(e) => match refusal_status(&e) {
+            Some(status) => {
+                let text = page.t1("kd-err", "detail", &e.to_string());
+                render(s, principal, page, id, Some((status, text))).await
+            }
+            None => errors::internal(page, e),
+        },
+    }
+}
+
+pub struct ReportRow {
+    pub code: String,
+    pub region: String,
+    pub designated: String,
+    pub places: i64,
+    pub used: i64,
+    pub left: i64,
+    pub families: i64,
+    pub persons: i64,
+    pub due: String,
+    pub paid: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "kandas_report.html")]
+pub struct Report {
+    page: Page,
+    year: i16,
+    rows: Vec<ReportRow>,
+    chart: String,
+}
+
+/// The report by region for this year, with the quota used drawn as bars.
+pub async fn report(State(s): State<AppState>, page: Page) -> Response {
+    let year = crate::clock::today().year();
+    let lines = match kandas::report(&s.db, &s.policy, year).await {
+        Ok(l) => l,
+        Err(e) => return read_error(page, e),
+    };
+    let bars: Vec<Bar> = lines
+        .iter()
+        .map(|l| Bar {
+            label: page.region_name(&Some(l.region.clone())),
+            value: l.used as f64,
+            text: format!("{} / {}", l.used, l.places),
+        })
+        .collect();
+    let max = lines.iter().map(|l| l.places).max().unwrap_or(0) as f64;
+    let chart = charts::bars(&page.t("kd-chart-title"), &bars, Some(max), None);
+    let rows = lines
+        .iter()
+        .map(|l| ReportRow {
+            code: l.region.clone(),
+            region: page.region_name(&Some(l.region.clone())),
+            designated: page.t(if l.designated { "kd-yes" } else { "kd-no" }),
+            places: l.places,
+            used: l.used,
+            left: (l.places - l.used).max(0),
+            families: l.families,
+            persons: l.persons,
+            due: l.subsidies_due_kzt.to_string(),
+            paid: l.subsidies_paid_kzt.to_string(),
+        })
+        .collect();
+    Report { page, year, rows, chart }.into_response()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/kandas", [401, 403, 403, 403, 200, 403, 200], queue)
+        .page_get("/kandas/report", [401, 403, 200, 200, 200, 403, 200], report)
+        .page_get("/kandas/{id}", [401, 403, 403, 403, 200, 403, 200], show)
+        .page_post("/kandas/{id}/assign", [401, 403, 403, 403, 303, 403, 403], assign)
+        .page_post("/kandas/{id}/refuse", [401, 403, 403, 403, 303, 403, 403], refuse)
+}

@@ -1,0 +1,621 @@
+//! The analyst's pages: upload the data sources, compute a draft list, and take it through
+//! coordination, revision, approval and publication.
+
+use crate::auth::Principal;
+use crate::flows::lists::pages::listview::{self, Row};
+use crate::state::AppState;
+use crate::upload::{self, Spooled, UploadError};
+use crate::web::errors;
+use crate::web::form::{CsrfForm, NoFields};
+use crate::web::page::Page;
+use ashyq_core::labour::coordination::{Change, ListStatus, Step};
+use ashyq_core::labour::records::Source;
+use ashyq_core::labour::rows::parse_iso_date;
+use ashyq_core::occupation::OccupationCode;
+use ashyq_store::StoreError;
+use ashyq_store::labour::import::{self as imports, ImportSummary, Quiet, recent};
+use ashyq_store::labour::input::{InputError, MAX_CELL_CHARS, MAX_RECORD_BYTES};
+use ashyq_store::labour::workbook::WorkbookError;
+use ashyq_store::labour::{ImportError, ImportRequest, Input, import};
+use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+/// A past import, as the page shows it.
+pub struct ImportRow {
+    pub id: i64,
+    pub source: String,
+    pub file_name: String,
+    pub rows: i64,
+    pub inserted: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub rejected: i64,
+    pub by: String,
+}
+
+impl From<ImportSummary> for ImportRow {
+    fn from(i: ImportSummary) -> Self {
+        ImportRow {
+            id: i.id,
+            source: i.source,
+            file_name: i.file_name,
+            rows: i.rows_read,
+            inserted: i.inserted,
+            updated: i.updated,
+            unchanged: i.unchanged,
+            rejected: i.rejected,
+            by: i.username,
+        }
+    }
+}
+
+pub struct ListRow {
+    pub id: i64,
+    pub period: i64,
+    pub status: String,
+    pub revision: i64,
+    pub effective_from: String,
+}
+
+impl ListRow {
+    fn new(page: &Page, l: &ListHeader) -> Self {
+        ListRow {
+            id: l.id,
+            period: l.period,
+            status: page.t(&format!("status-{}", l.status.as_str())),
+            revision: l.revision,
+            effective_from: l.effective_from.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "analysis.html")]
+pub struct Dashboard {
+    page: Page,
+    imports: Vec<ImportRow>,
+    lists: Vec<ListRow>,
+    notice: Option<String>,
+    error: Option<String>,
+    errors: Vec<String>,
+    period: String,
+}
+
+async fn dashboard(
+    s: &AppState,
+    mut page: Page,
+    status: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
+    errors: Vec<String>,
+) -> Response {
+    // Also shown in answer to a POST (upload, compute): the language links come back here.
+    page.here = "/analysis".to_string();
+    let read = async { Ok::<_, StoreError>((recent(&s.db, 20).await?, lists::all(&s.db).await?)) }.await;
+    let (imports, all) = match read {
+        Ok(r) => r,
+        Err(e) => return errors::internal(page, e),
+    };
+    let imports = imports.into_iter().map(ImportRow::from).collect();
+    let lists = all.iter().map(|l| ListRow::new(&page, l)).collect();
+    let period = (crate::clock::today().year() - 1).to_string();
+    (status, Dashboard { page, imports, lists, notice, error, errors, period }).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct Flash {
+    done: Option<String>,
+    /// The import just made: its counts, and the rows it set aside.
+    imported: Option<i64>,
+}
+
+pub async fn show(State(s): State<AppState>, page: Page, Query(f): Query<Flash>) -> Response {
+    let mut notice = f.done.map(|d| {
+        page.t(&format!("done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>()))
+    });
+    let mut set_aside = Vec::new();
+    if let Some(id) = f.imported {
+        match (imports::get(&s.db, id).await, imports::rejects(&s.db, id, 100).await) {
+            (Ok(r), Ok(rejects)) => {
+                notice = Some(page.tn(
+                    "an-imported",
+                    &[
+                        ("file", &r.file_name),
+                        ("rows", &r.rows_read.to_string()),
+                        ("inserted", &r.inserted.to_string()),
+                        ("updated", &r.updated.to_string()),
+                        ("unchanged", &r.unchanged.to_string()),
+                        ("rejected", &r.rejected.to_string()),
+                    ],
+                ));
+                set_aside = rejects.iter().map(|e| e.display(&r.file_name)).collect();
+            }
+            (Err(StoreError::NotFound { .. }), _) => {}
+            (Err(e), _) | (_, Err(e)) => return errors::internal(page, e),
+        }
+    }
+    dashboard(&s, page, StatusCode::OK, notice, None, set_aside).await
+}
+
+/// What an upload form sent: the file spooled to a temporary file as it arrived.
+struct Upload {
+    csrf: String,
+    source: String,
+    skip_invalid: bool,
+    file_name: String,
+    file: Option<Spooled>,
+}
+
+async fn read_upload(mut form: Multipart, limit: u64) -> Result<Upload, UploadError> {
+    let mut up = Upload {
+        csrf: String::new(),
+        source: String::new(),
+        skip_invalid: false,
+        file_name: String::new(),
+        file: None,
+    };
+    while let Some(field) = form.next_field().await? {
+        match field.name().unwrap_or_default() {
+            "csrf" => up.csrf = field.text().await?,
+            "source" => up.source = field.text().await?,
+            "skip_invalid" => up.skip_invalid = !field.text().await?.is_empty(),
+            "file" => {
+                up.file_name = field.file_name().unwrap_or("upload").to_string();
+                up.file = Some(upload::spool_field(field, limit).await?);
+            }
+            _ => {}
+        }
+    }
+    Ok(up)
+}
+
+/// Why a file could not be imported at all, in the reader's language.
+fn unreadable(page: &Page, file: &str, source: &InputError) -> String {
+    let mib = |bytes: u64| (bytes / (1024 * 1024)).to_string();
+    match source {
+        InputError::LongCell { row, column, chars } => page.tn(
+            "an-err-long-cell",
+            &[
+                ("file", file),
+                ("row", &row.to_string()),
+                ("column", &column.to_string()),
+                ("chars", &chars.to_string()),
+                ("max", &MAX_CELL_CHARS.to_string()),
+            ],
+        ),
+        InputError::LongRecord { row } => page.tn(
+            "an-err-long-record",
+            &[("file", file), ("row", &row.to_string()), ("max", &mib(MAX_RECORD_BYTES))],
+        ),
+        InputError::Workbook(w) => match w {
+            WorkbookError::Cell { part, cell, max } => page.tn(
+                "an-err-book-cell",
+                &[("file", file), ("part", part), ("cell", cell), ("max", &mib(*max))],
+            ),
+            WorkbookError::SharedString { part, index, max } => page.tn(
+                "an-err-book-string",
+                &[("file", file), ("part", part), ("index", &index.to_string()), ("max", &mib(*max))],
+            ),
+            WorkbookError::SharedStrings { part, max } => {
+                page.tn("an-err-book-strings", &[("file", file), ("part", part), ("max", &max.to_string())])
+            }
+            WorkbookError::Declared { part, max, .. } | WorkbookError::Unpacked { part, max } => {
+                page.tn("an-err-book-part", &[("file", file), ("part", part), ("max", &mib(*max))])
+            }
+            WorkbookError::Total { max } | WorkbookError::Directory { max } => {
+                page.tn("an-err-book-total", &[("file", file), ("max", &mib(*max))])
+            }
+            WorkbookError::Entries { max } => {
+                page.tn("an-err-book-entries", &[("file", file), ("max", &max.to_string())])
+            }
+            WorkbookError::Lying { part, .. }
+            | WorkbookError::Token { part, .. }
+            | WorkbookError::StyleRecords { part, .. }
+            | WorkbookError::Dtd { part } => page.tn("an-err-book-broken", &[("file", file), ("part", part)]),
+            WorkbookError::Unreadable(_) => page.t1("an-err-not-book", "file", file),
+        },
+        InputError::Xlsx(_) | InputError::NoSheet => page.t1("an-err-not-book", "file", file),
+        InputError::Empty => page.t1("an-err-empty-file", "file", file),
+        // A bad line of the CSV itself (its place and the reader's words).
+        InputError::Row { .. } | InputError::Io(_) => {
+            page.tn("an-err-unreadable", &[("file", file), ("reason", &source.to_string())])
+        }
+    }
+}
+
+/// The upload form: a data file of one of the three sources (multipart, with the CSRF token).
+pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page, req: Request) -> Response {
+    // A post that is not a multipart form cannot carry the form's token: refused as forged.
+    let Ok(form) = Multipart::from_request(req, &s).await else { return errors::csrf(page) };
+    let limit = s.config.import_limit_bytes as u64;
+    let up = match read_upload(form, limit).await {
+        Ok(u) => u,
+        Err(UploadError::TooLarge { .. }) => {
+            let text = page.t1("an-err-too-large", "max", &(limit / (1024 * 1024)).to_string());
+            return render_error(&s, page, StatusCode::PAYLOAD_TOO_LARGE, text, Vec::new()).await;
+        }
+        Err(UploadError::Broken(_)) => {
+            let text = page.t("an-err-upload");
+            return render_error(&s, page, StatusCode::BAD_REQUEST, text, Vec::new()).await;
+        }
+        Err(e @ UploadError::Io(_)) => return errors::internal(page, e),
+    };
+    let expected = principal.session_csrf().unwrap_or_default();
+    if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&up.csrf, expected) {
+        return errors::csrf(page);
+    }
+    let Some(source) = Source::parse(&up.source) else {
+        let text = page.t("an-err-source");
+        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+    };
+    let Some(spooled) = up.file.filter(|f| f.size > 0) else {
+        let text = page.t("an-err-file");
+        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+    };
+    let file_name = crate::flows::lists::api::imports::clean_file_name(Some(&up.file_name));
+    let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: up.skip_invalid };
+    let input = match Input::from_file(spooled.file) {
+        Ok(input) => input,
+        Err(e) => return errors::internal(page, e),
+    };
+    match import(&s.db, &principal.actor(), &request, input, &mut Quiet).await {
+        // Post/redirect/get: reloading the page does not send the file again.
+        Ok(r) if r.committed => {
+            Redirect::to(&format!("/analysis?imported={}", r.import_id.unwrap_or_default())).into_response()
+        }
+        Ok(r) => {
+            let text = page.tn(
+                "an-refused",
+                &[("file", &file_name), ("bad", &r.rejected.to_string()), ("rows", &r.rows_read.to_string())],
+            );
+            let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&file_name)).collect();
+            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, shown).await
+        }
+        Err(ImportError::Input { source, .. }) => {
+            let text = unreadable(&page, &file_name, &source);
+            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await
+        }
+        Err(e) => render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, e.to_string(), Vec::new()).await,
+    }
+}
+
+async fn render_error(
+    s: &AppState,
+    page: Page,
+    status: StatusCode,
+    text: String,
+    rows: Vec<String>,
+) -> Response {
+    dashboard(s, page, status, None, Some(text), rows).await
+}
+
+#[derive(Deserialize)]
+pub struct ComputeForm {
+    #[serde(default)]
+    period: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// Computes a new draft from the imported data.
+pub async fn compute(
+    State(s): State<AppState>,
+    principal: Principal,
+    CsrfForm { page, fields }: CsrfForm<ComputeForm>,
+) -> Response {
+    let Some(period) = fields.period.trim().parse::<i16>().ok().filter(|p| (2000..=2100).contains(p)) else {
+        let text = page.t("an-err-period");
+        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+    };
+    let note = if fields.note.trim().is_empty() { format!("computed for {period}") } else { fields.note };
+    match lists::draft_from_data(&s.db, &principal.actor(), &s.policy, period, crate::clock::today(), &note)
+        .await
+    {
+        Ok(l) => Redirect::to(&format!("/analysis/lists/{}?done=drafted", l.id)).into_response(),
+        Err(StoreError::Field { reason, .. }) => {
+            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, reason, Vec::new()).await
+        }
+        Err(e) => errors::internal(page, e),
+    }
+}
+
+pub struct OpinionRow {
+    pub revision: i64,
+    pub body: String,
+    pub verdict: String,
+    pub remarks: String,
+    pub by: String,
+    pub proposals: Vec<String>,
+}
+
+pub fn opinion_rows(page: &Page, opinions: Vec<Opinion>, bodies: &[lists::Body]) -> Vec<OpinionRow> {
+    opinions
+        .into_iter()
+        .map(|o| OpinionRow {
+            revision: o.revision,
+            body: bodies
+                .iter()
+                .find(|b| b.code == o.body)
+                .map_or(o.body.clone(), |b| b.name(page.lang_code()).to_string()),
+            verdict: page.t(&format!("verdict-{}", o.verdict)),
+            remarks: o.remarks,
+            by: o.username,
+            proposals: o
+                .proposals
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} ({}): {}",
+                        page.t(&format!("change-{}", p.change)),
+                        p.occupation,
+                        listview::title(page, &p.occupation),
+                        p.justification
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "draft.html")]
+pub struct Draft {
+    page: Page,
+    id: i64,
+    period: i64,
+    status: String,
+    state: &'static str,
+    can_send: bool,
+    can_revise: bool,
+    can_approve: bool,
+    can_publish: bool,
+    no_link: Option<i64>,
+    revision: i64,
+    shown_revision: i64,
+    revisions: Vec<i64>,
+    order: String,
+    rows: Vec<Row>,
+    recipients: usize,
+    opinions: Vec<OpinionRow>,
+    notice: Option<String>,
+    error: Option<String>,
+    today: String,
+}
+
+#[derive(Deserialize)]
+pub struct DraftQuery {
+    revision: Option<i64>,
+    done: Option<String>,
+}
+
+async fn draft(
+    s: &AppState,
+    page: Page,
+    status: StatusCode,
+    id: i64,
+    revision: Option<i64>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Response {
+    let read = async {
+        let l = lists::get(&s.db, id).await?;
+        let shown = revision.filter(|r| (1..=l.revision).contains(r)).unwrap_or(l.revision);
+        let entries = lists::entries(&s.db, id, shown).await?;
+        let bodies = lists::bodies(&s.db).await?;
+        let opinions = lists::opinions(&s.db, id).await?;
+        let recipients = lists::recipients(&s.db, id, l.revision).await?.len();
+        Ok::<_, StoreError>((l, shown, entries, bodies, opinions, recipients))
+    }
+    .await;
+    let (l, shown, entries, bodies, opinions, recipients) = match read {
+        Ok(r) => r,
+        Err(StoreError::NotFound { .. }) => {
+            let text = page.t("error-notfound-text");
+            return errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text);
+        }
+        Err(e) => return errors::internal(page, e),
+    };
+    let opinions = opinion_rows(&page, opinions, &bodies);
+    let order = match (&l.order_no, &l.order_date) {
+        (Some(n), Some(d)) => page.tn(
+            "lists-order",
+            &[("order", n), ("date", d), ("effective", l.effective_from.as_deref().unwrap_or("—"))],
+        ),
+        _ => String::new(),
+    };
+    let draft = Draft {
+        id,
+        period: l.period,
+        status: page.t(&format!("status-{}", l.status.as_str())),
+        state: l.status.as_str(),
+        can_send: offers(l.status, Step::Send, l.coordinated),
+        can_revise: offers(l.status, Step::Revise, l.coordinated),
+        can_approve: offers(l.status, Step::Approve, l.coordinated),
+        can_publish: offers(l.status, Step::Publish, l.coordinated),
+        no_link: None,
+        revision: l.revision,
+        shown_revision: shown,
+        revisions: (1..=l.revision).collect(),
+        order,
+        rows: listview::rows(&page, &entries),
+        recipients,
+        opinions,
+        notice,
+        error,
+        today: crate::clock::today().to_string(),
+        page,
+    };
+    (status, draft).into_response()
+}
+
+pub async fn detail(
+    State(s): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<DraftQuery>,
+) -> Response {
+    let notice = q.done.map(|d| {
+        page.t(&format!("done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>()))
+    });
+    draft(&s, page, StatusCode::OK, id, q.revision, notice, None).await
+}
+
+/// After a step: back to the list with a notice, or the list with the reason it was refused.
+async fn after(
+    s: &AppState,
+    mut page: Page,
+    id: i64,
+    result: Result<ListHeader, StoreError>,
+    done: &str,
+) -> Response {
+    // A refused step is shown at the step's POST address: the language links go to the list.
+    page.here = format!("/analysis/lists/{id}");
+    let (status, error) = match result.map_err(errors::refusal) {
+        Ok(_) => return Redirect::to(&format!("/analysis/lists/{id}?done={done}")).into_response(),
+        Err(Ok(refused)) => refused,
+        Err(Err(e)) => return errors::internal(page, e),
+    };
+    draft(s, page, status, id, None, None, Some(error)).await
+}
+
+pub async fn send(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, .. }: CsrfForm<NoFields>,
+) -> Response {
+    let r = lists::send(&s.db, &principal.actor(), id).await;
+    after(&s, page, id, r, "sent").await
+}
+
+/// Up to five changes, each an occupation, add or remove, and a justification.
+#[derive(Deserialize, Default)]
+pub struct ChangeFields {
+    #[serde(default)]
+    pub occupation_1: String,
+    #[serde(default)]
+    pub change_1: String,
+    #[serde(default)]
+    pub justification_1: String,
+    #[serde(default)]
+    pub occupation_2: String,
+    #[serde(default)]
+    pub change_2: String,
+    #[serde(default)]
+    pub justification_2: String,
+    #[serde(default)]
+    pub occupation_3: String,
+    #[serde(default)]
+    pub change_3: String,
+    #[serde(default)]
+    pub justification_3: String,
+}
+
+impl ChangeFields {
+    /// The filled rows as changes, or the first bad one's message.
+    pub fn changes(&self) -> Result<Vec<Changed>, String> {
+        let rows = [
+            (&self.occupation_1, &self.change_1, &self.justification_1),
+            (&self.occupation_2, &self.change_2, &self.justification_2),
+            (&self.occupation_3, &self.change_3, &self.justification_3),
+        ];
+        let mut out = Vec::new();
+        for (i, (occ, change, why)) in rows.into_iter().enumerate() {
+            if occ.trim().is_empty() {
+                continue;
+            }
+            let occupation = OccupationCode::parse(occ).map_err(|e| format!("{}: {occ:?} {e}", i + 1))?;
+            let change = Change::parse(change).ok_or_else(|| format!("{}: add or remove?", i + 1))?;
+            out.push(Changed { occupation, change, justification: why.clone() });
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReviseForm {
+    #[serde(default)]
+    note: String,
+    #[serde(flatten)]
+    changes: ChangeFields,
+}
+
+pub async fn revise(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<ReviseForm>,
+) -> Response {
+    let r = match fields.changes.changes() {
+        Ok(changes) => lists::revise(&s.db, &principal.actor(), id, &fields.note, &changes).await,
+        Err(e) => Err(StoreError::field("changes", e)),
+    };
+    after(&s, page, id, r, "revised").await
+}
+
+#[derive(Deserialize)]
+pub struct ApproveForm {
+    #[serde(default)]
+    order_no: String,
+    #[serde(default)]
+    order_date: String,
+}
+
+pub async fn approve(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<ApproveForm>,
+) -> Response {
+    let r = match parse_iso_date(fields.order_date.trim()) {
+        Some(d) => lists::approve(&s.db, &principal.actor(), id, &fields.order_no, d).await,
+        None => Err(StoreError::field("order_date", page.t1("err-date", "value", &fields.order_date))),
+    };
+    after(&s, page, id, r, "approved").await
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    effective_from: String,
+}
+
+pub async fn publish(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<PublishForm>,
+) -> Response {
+    let r = match parse_iso_date(fields.effective_from.trim()) {
+        Some(d) => lists::publish(&s.db, &principal.actor(), id, d).await,
+        None => {
+            Err(StoreError::field("effective_from", page.t1("err-date", "value", &fields.effective_from)))
+        }
+    };
+    after(&s, page, id, r, "published").await
+}
+
+/// Whether a list in this state offers a step.
+fn offers(status: ListStatus, step: Step, coordinated: bool) -> bool {
+    ashyq_core::labour::coordination::next(status, step, coordinated).is_ok()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/analysis", [401, 403, 200, 403, 403, 403, 403], show)
+        .page_import("/analysis/imports", [401, 403, 303, 403, 403, 403, 403], upload)
+        .page_post("/analysis/lists", [401, 403, 303, 403, 403, 403, 403], compute)
+        .page_get("/analysis/lists/{id}", [401, 403, 200, 403, 403, 403, 403], detail)
+        .page_post("/analysis/lists/{id}/send", [401, 403, 303, 403, 403, 403, 403], send)
+        .page_post("/analysis/lists/{id}/revise", [401, 403, 303, 403, 403, 403, 403], revise)
+        .page_post("/analysis/lists/{id}/approve", [401, 403, 303, 403, 403, 403, 403], approve)
+        .page_post("/analysis/lists/{id}/publish", [401, 403, 303, 403, 403, 403, 403], publish)
+}

@@ -1,0 +1,14 @@
+//! The annual Paryz contest: years, nominations, the jury's decisions and the published winners.
+//!
+//! The use cases live here; `api` and `pages` are thin adapters over them.
+
+pub mod api;
+pub mod pages;
+
+use crate::routes::RouteBuilder;
+
+/// The flow's routes: its pages, then its API.
+pub fn routes(b: RouteBuilder) -> RouteBuilder {
+    let b = pages::routes(b.flow("paryz"));
+    api::routes(b)
+}

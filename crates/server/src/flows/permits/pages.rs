@@ -1,0 +1,405 @@
+//! The officers' pages of permits: the permits of their region with the alerts of overdue
+//! training reports (valuable-skills visa), and one permit with its rights and conditions in
+//! words, its history, its reporting periods and reports, the holder's confirmations of solvency
+//! (permanent residence), and the forms to renew it (a new
+//! end with a reason) or cancel it (a legal ground, each shown with its basis, and a reason).
+
+use crate::auth::Principal;
+use crate::flows::cases::pages::moves::{in_words, refusal_status};
+use crate::flows::cases::pages::queue::{forbidden_page, programme_name, read_error, region_text};
+use crate::state::AppState;
+use crate::web::errors;
+use crate::web::form::CsrfForm;
+use crate::web::page::Page;
+use ashyq_core::cases::permit::CancellationGround;
+use ashyq_store::StoreError;
+use ashyq_store::cases::permits::{self, Permit};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+pub struct PermitRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: String,
+    pub holder: String,
+    pub region: String,
+    pub from: String,
+    pub until: String,
+    pub cancelled: String,
+}
+
+pub struct AlertRow {
+    pub id: i64,
+    pub number: String,
+    pub holder: String,
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "permits.html")]
+pub struct List {
+    page: Page,
+    rows: Vec<PermitRow>,
+    alerts: Vec<AlertRow>,
+}
+
+fn row(page: &Page, p: &Permit) -> PermitRow {
+    PermitRow {
+        id: p.id,
+        number: p.number.clone(),
+        kind: programme_name(page, p.programme),
+        holder: p.holder.full_name(),
+        region: region_text(page, &p.region),
+        from: p.valid_from.clone(),
+        until: p.valid_until.clone(),
+        cancelled: p.cancelled_on.clone().unwrap_or_default(),
+    }
+}
+
+/// The permits the officer may see, and the overdue training reports.
+pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
+        return forbidden_page(page);
+    };
+    let read = async {
+        let all = permits::list(&s.db, &principal.actor(), &viewer, None, 1000).await?;
+        let late = permits::overdue(&s.db, &s.policy, &viewer, crate::clock::today()).await?;
+        Ok::<_, StoreError>((all, late))
+    }
+    .await;
+    let (all, late) = match read {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
+    let alerts = late
+        .iter()
+        .map(|o| {
+            let periods = o.periods.iter().map(|p| p.number.to_string()).collect::<Vec<_>>().join(", ");
+            let due = o.periods.first().map(|p| p.due.to_string()).unwrap_or_default();
+            AlertRow {
+                id: o.permit.id,
+                number: o.permit.number.clone(),
+                holder: o.permit.holder.full_name(),
+                text: page.tn(
+                    "co-overdue",
+                    &[
+                        ("periods", &periods),
+                        ("due", &due),
+                        ("trainees", &o.trainees_reported.to_string()),
+                        ("min", &o.permit.min_trainees.map(|m| m.to_string()).unwrap_or_else(|| "—".into())),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    let rows = all.iter().map(|p| row(&page, p)).collect();
+    List { rows, alerts, page }.into_response()
+}
+
+pub struct HistoryRow {
+    pub kind: String,
+    pub kind_code: String,
+    pub at: String,
+    pub actor: String,
+    pub term: String,
+    pub ground: String,
+    pub reason: String,
+}
+
+pub struct PeriodRow {
+    pub number: u32,
+    pub span: String,
+    pub due: String,
+    pub state: &'static str,
+    pub state_text: String,
+}
+
+pub struct GroundOption {
+    pub id: &'static str,
+    pub name: String,
+    pub basis: &'static str,
+    pub applies: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "permits_show.html")]
+pub struct Show {
+    page: Page,
+    id: i64,
+    number: String,
+    case_id: i64,
+    summary: Vec<(String, String)>,
+    rights: Vec<String>,
+    conditions: Vec<String>,
+    history: Vec<HistoryRow>,
+    periods: Vec<PeriodRow>,
+    reports: Vec<(String, String, String, String)>,
+    /// A permanent-residence permit: the confirmations of solvency are shown.
+    solvency: bool,
+    /// Confirmations of solvency: (certificate date, amount, bank of Kazakhstan, filed by, when).
+    confirmations: Vec<(String, String, String, String, String)>,
+    grounds: Vec<GroundOption>,
+    /// Not cancelled, and the viewer is an officer (who may renew or cancel it).
+    live: bool,
+    /// The programme's term from today, to the passport's expiry if sooner: the renewal form's
+    /// suggestion (empty when the policy has none in force).
+    suggested_until: String,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+fn ground_name(page: &Page, g: &str) -> String {
+    page.t(&format!("co-ground-{g}"))
+}
+
+async fn render(
+    s: &AppState,
+    principal: &Principal,
+    mut page: Page,
+    status: StatusCode,
+    id: i64,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Response {
+    page.here = format!("/permits/{id}");
+    let Ok(viewer) = crate::flows::cases::viewer(principal) else {
+        return forbidden_page(page);
+    };
+    let today = crate::clock::today();
+    let read = async {
+        let p = permits::get(&s.db, &principal.actor(), &viewer, id).await?;
+        let h = permits::history(&s.db, id).await?;
+        let r = permits::reports(&s.db, id).await?;
+        let periods = permits::periods(&s.policy, &p, today)?;
+        let c = ashyq_store::cases::solvency::of_permit(&s.db, id).await?;
+        Ok::<_, StoreError>((p, h, r, periods, c))
+    }
+    .await;
+    let (p, history, reports, periods, confirmations) = match read {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
+    let mut summary = vec![
+        (page.t("co-kind"), programme_name(&page, p.programme)),
+        (page.t("co-holder"), p.holder.full_name()),
+        (page.t("co-holder-passport"), format!("{} {}", p.holder.nationality, p.holder.passport_number)),
+        (page.t("co-region"), region_text(&page, &p.region)),
+        (page.t("co-valid-from"), p.valid_from.clone()),
+        (page.t("co-valid-until"), p.valid_until.clone()),
+        (page.t("co-issued"), crate::web::page::local_time(p.issued_at_us)),
+    ];
+    if let Some(c) = &p.cancelled_on {
+        summary.push((page.t("co-cancelled"), c.clone()));
+    }
+    if let Some(g) = &p.cancel_ground {
+        summary.push((page.t("co-ground"), ground_name(&page, g)));
+    }
+    if let Some(m) = p.min_trainees {
+        summary.push((page.t("co-min-trainees"), m.to_string()));
+    }
+    let filed: Vec<i64> = reports.iter().map(|r| r.period).collect();
+    let periods = periods
+        .iter()
+        .map(|x| {
+            let done = filed.contains(&i64::from(x.number));
+            let (state, key) = match (done, x.due < today) {
+                (true, _) => ("filed", "co-period-filed"),
+                (false, true) => ("overdue", "co-period-overdue"),
+                (false, false) => ("open", "co-period-open"),
+            };
+            PeriodRow {
+                number: x.number,
+                span: format!("{} – {}", x.starts, x.ends),
+                due: x.due.to_string(),
+                state,
+                state_text: page.t(key),
+            }
+        })
+        .collect();
+    let view = Show {
+        id: p.id,
+        number: p.number.clone(),
+        case_id: p.case_id,
+        rights: p.rights.iter().map(|r| page.t(&format!("co-right-{r}"))).collect(),
+        conditions: p.conditions.iter().map(|c| page.t(&format!("co-condition-{c}"))).collect(),
+        history: history
+            .iter()
+            .map(|h| HistoryRow {
+                kind: page.t(&format!("co-permit-event-{}", h.kind)),
+                kind_code: h.kind.clone(),
+                at: crate::web::page::local_time(h.at_us),
+                actor: h.actor.clone(),
+                term: format!("{} – {}", h.valid_from, h.valid_until),
+                ground: h.ground.as_deref().map(|g| ground_name(&page, g)).unwrap_or_default(),
+                reason: h.reason.clone().unwrap_or_default(),
+            })
+            .collect(),
+        periods,
+        reports: reports
+            .iter()
+            .map(|r| {
+                (
+                    r.period.to_string(),
+                    r.trainees.to_string(),
+                    r.summary.clone(),
+                    crate::web::page::local_time(r.filed_at_us),
+                )
+            })
+            .collect(),
+        solvency: p.programme == ashyq_core::rules::Programme::PermanentResidence,
+        confirmations: confirmations
+            .iter()
+            .map(|c| {
+                (
+                    c.certified_on.clone(),
+                    c.amount_kzt.clone(),
+                    page.t(if c.kazakh_bank { "yes" } else { "no" }),
+                    c.filed_by.clone(),
+                    crate::web::page::local_time(c.filed_at_us),
+                )
+            })
+            .collect(),
+        grounds: CancellationGround::ALL
+            .iter()
+            .map(|g| GroundOption {
+                id: g.as_str(),
+                name: ground_name(&page, g.as_str()),
+                basis: g.basis(),
+                applies: g.applies_to(p.programme),
+            })
+            .collect(),
+        live: p.cancelled_on.is_none() && page.role == ashyq_core::Role::Officer,
+        suggested_until: ashyq_core::cases::permit::term(
+            &s.policy,
+            p.programme,
+            crate::clock::today(),
+            p.holder.passport_expiry,
+        )
+        .map(|(_, until)| until.to_string())
+        .unwrap_or_default(),
+        summary,
+        notice,
+        error,
+        page,
+    };
+    (status, view).into_response()
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    done: Option<String>,
+}
+
+/// One permit (the read is audited by the store).
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Response {
+    let notice = q.done.map(|d| match d.as_str() {
+        "renewed" => page.t("co-done-renewed"),
+        _ => page.t("co-done-cancelled"),
+    });
+    render(&s, &principal, page, StatusCode::OK, id, notice, None).await
+}
+
+async fn after(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    result: Result<&'static str, StoreError>,
+) -> Response {
+    match result {
+        Ok(done) => {
+            s.register_changed();
+            Redirect::to(&format!("/permits/{id}?done={done}")).into_response()
+        }
+        Err(e) => match refusal_status(&e) {
+            Some(status) => {
+                let text = in_words(&page, &e);
+                render(s, principal, page, status, id, None, Some(text)).await
+            }
+            None => errors::internal(page, e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RenewForm {
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Renews a permit to a new end date.
+pub async fn renew(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<RenewForm>,
+) -> Response {
+    let result = async {
+        let viewer = crate::flows::cases::viewer(&principal)
+            .map_err(|_| StoreError::Forbidden("only an officer changes a permit".into()))?;
+        let until = fields
+            .valid_until
+            .trim()
+            .parse::<Date>()
+            .map_err(|_| StoreError::field("date", format!("{:?} is not a date", fields.valid_until)))?;
+        let today = crate::clock::today();
+        permits::renew(&s.db, &principal.actor(), &viewer, &s.policy, id, until, &fields.reason, today)
+            .await?;
+        Ok("renewed")
+    }
+    .await;
+    after(&s, &principal, page, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    #[serde(default)]
+    ground: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Cancels a permit today on a legal ground.
+pub async fn cancel(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<CancelForm>,
+) -> Response {
+    let result = async {
+        let viewer = crate::flows::cases::viewer(&principal)
+            .map_err(|_| StoreError::Forbidden("only an officer changes a permit".into()))?;
+        let ground = CancellationGround::parse(fields.ground.trim())
+            .ok_or_else(|| StoreError::field("ground", "choose a legal ground"))?;
+        let today = crate::clock::today();
+        permits::cancel(&s.db, &principal.actor(), &viewer, &s.policy, id, ground, &fields.reason, today)
+            .await?;
+        Ok("cancelled")
+    }
+    .await;
+    after(&s, &principal, page, id, result).await
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/permits", [401, 403, 403, 403, 200, 403, 200], list)
+        .page_get("/permits/{id}", [401, 403, 403, 403, 200, 403, 200], show)
+        .page_post("/permits/{id}/renew", [401, 403, 403, 403, 303, 403, 403], renew)
+        .page_post("/permits/{id}/cancel", [401, 403, 403, 403, 303, 403, 403], cancel)
+}

@@ -1,0 +1,349 @@
+//! The border check (border staff, officers): scan or type a document's machine-readable zone,
+//! or type its issuing state and number, and see at once who holds it, whether they stay
+//! lawfully (a big banner), what to watch for (overstay, expired document, refused before) and
+//! their last crossings. The check is audited as a read of the person's record.
+//!
+//! The wording of statuses, warnings, crossings and permits here is shared with the officers'
+//! pages.
+
+use crate::auth::Principal;
+use crate::flows::register::api::{self as register, CheckError, Checked, Lookup};
+use crate::state::AppState;
+use crate::web::errors;
+use crate::web::form::CsrfForm;
+use crate::web::page::Page;
+use ashyq_core::register::{Basis, PersonStatus};
+use ashyq_store::register::person::{CrossingView, Document, Person, Warning};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// A country's name in the page's language, with its code; the code alone if unknown.
+pub fn country(page: &Page, code: &str) -> String {
+    match ashyq_core::country::by_alpha3(code) {
+        Some(c) => format!("{} ({code})", c.name(page.lang_code())),
+        None => code.to_string(),
+    }
+}
+
+/// A checkpoint's name in the page's language, with its code.
+pub fn checkpoint(page: &Page, code: &str) -> String {
+    match ashyq_core::checkpoint::by_code(code) {
+        Some(c) => format!("{} ({code})", c.name(page.lang_code())),
+        None => code.to_string(),
+    }
+}
+
+/// A region's name in the page's language; the code if unknown.
+pub fn region(page: &Page, code: &str) -> String {
+    ashyq_core::region::by_code(code)
+        .map_or_else(|| code.to_string(), |r| r.name(page.lang_code()).to_string())
+}
+
+/// The big banner: a code for the style and tests, and the words.
+pub struct Banner {
+    /// `lawful`, `overstay`, `unlawful`, `absent` or `unknown` (not in the register).
+    pub code: &'static str,
+    pub text: String,
+}
+
+pub fn banner(page: &Page, status: Option<&PersonStatus>) -> Banner {
+    let Some(st) = status else {
+        return Banner { code: "unknown", text: page.t("reg-status-unknown") };
+    };
+    if !st.present {
+        return Banner { code: "absent", text: page.t("reg-status-absent") };
+    }
+    if st.lawful {
+        let text = match st.lawful_until {
+            Some(d) => page.t1("reg-status-lawful-until", "date", &d.to_string()),
+            None => page.t("reg-status-lawful"),
+        };
+        return Banner { code: "lawful", text };
+    }
+    match st.overstay_since {
+        Some(since) => Banner {
+            code: "overstay",
+            text: page.tn(
+                "reg-status-overstay",
+                &[("since", &since.to_string()), ("days", &st.overstay_days.to_string())],
+            ),
+        },
+        None => Banner { code: "unlawful", text: page.t("reg-status-unlawful") },
+    }
+}
+
+/// What a person's presence rests on, in words.
+pub fn basis(page: &Page, b: &Basis) -> String {
+    match b {
+        Basis::Citizen => page.t("reg-basis-citizen"),
+        Basis::Permit { kind, number, until } => page.tn(
+            "reg-basis-permit",
+            &[("kind", &permit_kind(page, kind.as_str())), ("number", number), ("date", &until.to_string())],
+        ),
+        Basis::Visa { number, until } => {
+            page.tn("reg-basis-visa", &[("number", number), ("date", &until.to_string())])
+        }
+        Basis::ShortStay { rule } => page.tn(
+            "reg-basis-short-stay",
+            &[
+                ("limit", &rule.limit.to_string()),
+                ("window", &rule.window.to_string()),
+                ("per_entry", &rule.per_entry.map_or_else(|| "—".to_string(), |n| n.to_string())),
+            ],
+        ),
+        Basis::NoVisa => page.t("reg-basis-no-visa"),
+        Basis::Absent => page.t("reg-basis-absent"),
+    }
+}
+
+pub fn permit_kind(page: &Page, kind: &str) -> String {
+    page.t(&format!("reg-permit-{}", kind.replace('_', "-")))
+}
+
+pub fn crossing_kind(page: &Page, kind: &str) -> String {
+    page.t(&format!("reg-kind-{kind}"))
+}
+
+/// A warning, in words.
+pub struct WarningView {
+    /// `overstay`, `document_expired` or `refused_before`.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
+    list.iter()
+        .map(|w| match w {
+            Warning::Overstay { since, days } => WarningView {
+                kind: "overstay",
+                text: page
+                    .tn("reg-warn-overstay", &[("since", &since.to_string()), ("days", &days.to_string())]),
+            },
+            Warning::DocumentExpired { issuing_state, number, expiry_date } => WarningView {
+                kind: "document_expired",
+                text: page.tn(
+                    "reg-warn-expired",
+                    &[("document", &format!("{issuing_state} {number}")), ("date", expiry_date)],
+                ),
+            },
+            Warning::RefusedBefore { times, last_day, checkpoint: cp, reason } => WarningView {
+                kind: "refused_before",
+                text: page.tn(
+                    "reg-warn-refused",
+                    &[
+                        ("times", &times.to_string()),
+                        ("date", last_day),
+                        ("checkpoint", &checkpoint(page, cp)),
+                        ("reason", reason),
+                    ],
+                ),
+            },
+        })
+        .collect()
+}
+
+/// A crossing as the pages show it.
+pub struct CrossingRow {
+    pub event_id: String,
+    pub day: String,
+    pub time: String,
+    pub kind: String,
+    pub kind_code: String,
+    pub checkpoint: String,
+    pub document: String,
+    pub reason: String,
+}
+
+pub fn crossing_rows(page: &Page, list: &[CrossingView], documents: &[Document]) -> Vec<CrossingRow> {
+    list.iter()
+        .map(|c| CrossingRow {
+            event_id: c.event_id.clone(),
+            day: c.day.clone(),
+            // On the checkpoint's clock, like the day beside it.
+            time: ashyq_store::zoned(c.at_us, ashyq_core::zone::of_checkpoint(&c.checkpoint))
+                .map(|t| t.strftime("%H:%M").to_string())
+                .unwrap_or_default(),
+            kind: crossing_kind(page, &c.kind),
+            kind_code: c.kind.clone(),
+            checkpoint: checkpoint(page, &c.checkpoint),
+            document: documents
+                .iter()
+                .find(|d| d.id == c.document_id)
+                .map_or_else(String::new, |d| format!("{} {}", d.issuing_state, d.number)),
+            reason: c.reason.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A person's identity as the pages show it.
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub nationality: String,
+    pub birth_date: String,
+    pub sex: String,
+}
+
+pub fn person_view(page: &Page, p: &Person) -> PersonView {
+    PersonView {
+        id: p.id,
+        name: format!("{} {}", p.surname, p.given_names).trim().to_string(),
+        nationality: country(page, &p.nationality),
+        birth_date: p.birth_date.clone(),
+        sex: p.sex.clone(),
+    }
+}
+
+/// A document as the pages show it.
+pub struct DocumentRow {
+    pub id: i64,
+    pub document_type: String,
+    pub issuing_state: String,
+    pub number: String,
+    pub name: String,
+    pub expiry_date: String,
+    pub expired: bool,
+}
+
+pub fn document_rows(page: &Page, docs: &[Document]) -> Vec<DocumentRow> {
+    let today = crate::clock::today().to_string();
+    docs.iter()
+        .map(|d| DocumentRow {
+            id: d.id,
+            document_type: d.document_type.clone(),
+            issuing_state: country(page, &d.issuing_state),
+            number: d.number.clone(),
+            name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
+            expiry_date: d.expiry_date.clone(),
+            expired: d.expiry_date < today,
+        })
+        .collect()
+}
+
+/// The result of a check, as shown.
+pub struct CheckView {
+    /// The document as read: state, number, names from the zone.
+    pub document: String,
+    pub banner: Banner,
+    pub person: Option<PersonView>,
+    pub basis: String,
+    pub documents: Vec<DocumentRow>,
+    pub warnings: Vec<WarningView>,
+    pub crossings: Vec<CrossingRow>,
+}
+
+fn check_view(page: &Page, c: &Checked) -> CheckView {
+    let document = match &c.mrz {
+        Some(m) => format!(
+            "{} {} — {} {} ({}, {})",
+            m.issuing_state, m.document_number, m.surname, m.given_names, m.nationality, m.birth_date
+        ),
+        None => format!("{} {}", c.issuing_state, c.number),
+    };
+    let record = c.record.as_ref();
+    CheckView {
+        document,
+        banner: banner(page, record.map(|r| &r.status)),
+        person: record.map(|r| person_view(page, &r.person)),
+        basis: record.map(|r| basis(page, &r.status.basis)).unwrap_or_default(),
+        documents: record.map(|r| document_rows(page, &r.documents)).unwrap_or_default(),
+        warnings: warnings(page, &c.warnings),
+        crossings: record
+            .map(|r| crossing_rows(page, &register::last_crossings(r, 5), &r.documents))
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "border.html")]
+pub struct Border {
+    page: Page,
+    mrz: String,
+    issuing_state: String,
+    document_number: String,
+    error: Option<String>,
+    result: Option<CheckView>,
+    /// Officers may open the whole record; border staff may not.
+    record_link: bool,
+}
+
+fn render(
+    mut page: Page,
+    status: StatusCode,
+    form: BorderForm,
+    error: Option<String>,
+    result: Option<CheckView>,
+) -> Response {
+    page.here = "/border".to_string();
+    let record_link =
+        crate::routes::spec("GET", "/register/persons/{id}").is_some_and(|s| s.allows(page.role));
+    let view = Border {
+        page,
+        mrz: form.mrz,
+        issuing_state: form.issuing_state,
+        document_number: form.document_number,
+        error,
+        result,
+        record_link,
+    };
+    (status, view).into_response()
+}
+
+/// The form.
+pub async fn show(page: Page) -> Response {
+    render(page, StatusCode::OK, BorderForm::default(), None, None)
+}
+
+#[derive(Deserialize, Default)]
+pub struct BorderForm {
+    #[serde(default)]
+    mrz: String,
+    #[serde(default)]
+    issuing_state: String,
+    #[serde(default)]
+    document_number: String,
+}
+
+/// Checks the document sent: the zone if one was pasted or scanned, else the state and number.
+pub async fn check(
+    State(s): State<AppState>,
+    principal: Principal,
+    CsrfForm { page, fields }: CsrfForm<BorderForm>,
+) -> Response {
+    let lookup = if !fields.mrz.trim().is_empty() {
+        Lookup::Mrz(fields.mrz.clone())
+    } else {
+        Lookup::Document {
+            issuing_state: fields.issuing_state.clone(),
+            number: fields.document_number.clone(),
+        }
+    };
+    match register::check(&s, &principal.actor(), lookup).await {
+        Ok(c) => {
+            let view = check_view(&page, &c);
+            render(page, StatusCode::OK, fields, None, Some(view))
+        }
+        Err(CheckError::Mrz { message, .. }) => {
+            let e = page.t1("reg-err-mrz", "error", &message);
+            render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
+        }
+        Err(CheckError::Missing(_)) => {
+            let e = page.t("reg-err-missing");
+            render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
+        }
+        Err(CheckError::Store(e)) => errors::internal(page, e),
+    }
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/border", [401, 403, 403, 403, 200, 200, 200], show)
+        .page_post("/border", [401, 403, 403, 403, 200, 200, 200], check)
+}

@@ -1,0 +1,434 @@
+//! The officers' pages of one person of the register: search by document number or surname, and
+//! the person's timeline — documents, crossings with their checkpoints, registrations (late ones
+//! marked), visas and permits, merges and splits — with the status on a chosen day; and the
+//! corrections of who is who: merge another person into this one, split a document off, undo.
+//! Every read is audited by the store; every correction too, with its reason.
+
+use crate::auth::Principal;
+use crate::flows::register::pages::border::{
+    self, Banner, CrossingRow, DocumentRow, PersonView, WarningView,
+};
+use crate::state::AppState;
+use crate::web::errors;
+use crate::web::form::CsrfForm;
+use crate::web::page::Page;
+use ashyq_store::StoreError;
+use ashyq_store::register::merge::{self, Merge};
+use ashyq_store::register::person;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+pub struct RegistrationRow {
+    pub id: String,
+    pub kind: String,
+    pub region: String,
+    pub address: String,
+    pub host: String,
+    pub from: String,
+    pub until: String,
+    pub notified_on: String,
+    pub due_on: String,
+    pub late: bool,
+    pub late_text: String,
+    pub employer: String,
+}
+
+pub struct PermitRow {
+    pub number: String,
+    pub kind: String,
+    pub from: String,
+    pub until: String,
+    pub cancelled_on: String,
+}
+
+pub struct MergeRow {
+    pub id: i64,
+    pub text: String,
+    pub reason: String,
+    pub by: String,
+    pub at: String,
+    pub undone: Option<String>,
+}
+
+pub struct CandidateRow {
+    pub id: i64,
+    pub label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register_person.html")]
+pub struct PersonPage {
+    page: Page,
+    person: PersonView,
+    on: String,
+    status_title: String,
+    banner: Banner,
+    basis: String,
+    status_facts: Vec<(String, String)>,
+    warnings: Vec<WarningView>,
+    documents: Vec<DocumentRow>,
+    crossings: Vec<CrossingRow>,
+    registrations: Vec<RegistrationRow>,
+    permits: Vec<PermitRow>,
+    merges: Vec<MergeRow>,
+    candidates: Vec<CandidateRow>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+fn merge_row(page: &Page, m: &Merge) -> MergeRow {
+    let docs = m.documents.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let key = if m.kind == "split" { "reg-merge-split" } else { "reg-merge-merge" };
+    MergeRow {
+        id: m.id,
+        text: page.tn(
+            key,
+            &[
+                ("into", &m.into_person.to_string()),
+                ("from", &m.from_person.to_string()),
+                ("documents", &docs),
+            ],
+        ),
+        reason: m.reason.clone(),
+        by: m.merged_by.clone(),
+        at: crate::web::page::local_time(m.merged_at_us),
+        undone: m.undone_by.as_ref().map(|by| {
+            page.tn(
+                "reg-merge-undone",
+                &[("by", by), ("at", &m.undone_at_us.map(crate::clock::instant).unwrap_or_default())],
+            )
+        }),
+    }
+}
+
+/// Renders the person's page (the read is audited by the store).
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    s: &AppState,
+    principal: &Principal,
+    mut page: Page,
+    status: StatusCode,
+    id: i64,
+    on: Date,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Response {
+    page.here = format!("/register/persons/{id}");
+    let read = async {
+        let r = person::record(&s.db, &principal.actor(), &s.policy, id, on).await?;
+        let merges = merge::of_person(&s.db, id).await?;
+        let candidates = merge::candidates(&s.db, id).await?;
+        Ok::<_, StoreError>((r, merges, candidates))
+    }
+    .await;
+    let (r, merges, candidates) = match read {
+        Ok(x) => x,
+        Err(StoreError::NotFound { .. }) => {
+            let text = page.t("error-notfound-text");
+            return errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text);
+        }
+        Err(e) => return errors::internal(page, e),
+    };
+    let st = &r.status;
+    let mut status_facts = vec![(page.t("reg-group"), page.t(&format!("reg-group-{}", st.group.as_str())))];
+    if let Some(since) = st.since {
+        status_facts.push((page.t("reg-since"), since.to_string()));
+    }
+    status_facts.push((page.t("reg-days-in-window"), st.days_in_window.to_string()));
+    if !st.anomalies.is_empty() {
+        status_facts.push((page.t("reg-anomalies"), st.anomalies.len().to_string()));
+    }
+    let view = PersonPage {
+        person: border::person_view(&page, &r.person),
+        on: on.to_string(),
+        status_title: page.t1("reg-status-on", "date", &on.to_string()),
+        banner: border::banner(&page, Some(st)),
+        basis: border::basis(&page, &st.basis),
+        status_facts,
+        warnings: border::warnings(&page, &r.warnings),
+        documents: border::document_rows(&page, &r.documents),
+        crossings: border::crossing_rows(&page, &r.crossings, &r.documents),
+        registrations: r
+            .registrations
+            .iter()
+            .map(|g| RegistrationRow {
+                id: g.registration_id.clone(),
+                kind: page.t(&format!("reg-registration-{}", g.kind)),
+                region: border::region(&page, &g.region),
+                address: g.address.clone(),
+                host: g.host.clone(),
+                from: g.from.clone(),
+                until: g.until.clone(),
+                notified_on: g.notified_on.clone().unwrap_or_default(),
+                due_on: g.due_on.clone().unwrap_or_default(),
+                late: g.late,
+                late_text: page.t1("reg-late", "date", g.due_on.as_deref().unwrap_or("")),
+                employer: g.employer_bin.clone().unwrap_or_default(),
+            })
+            .collect(),
+        permits: r
+            .permits
+            .iter()
+            .map(|p| PermitRow {
+                number: p.permit_number.clone(),
+                kind: border::permit_kind(&page, &p.kind),
+                from: p.valid_from.clone(),
+                until: p.valid_until.clone(),
+                cancelled_on: p.cancelled_on.clone().unwrap_or_default(),
+            })
+            .collect(),
+        merges: merges.iter().map(|m| merge_row(&page, m)).collect(),
+        candidates: candidates
+            .iter()
+            .map(|c| CandidateRow {
+                id: c.id,
+                label: format!(
+                    "#{} {} {} ({}, {})",
+                    c.id, c.surname, c.given_names, c.birth_date, c.nationality
+                ),
+            })
+            .collect(),
+        notice,
+        error,
+        page,
+    };
+    (status, view).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct PersonQuery {
+    on: Option<String>,
+    done: Option<String>,
+    /// The person a split made.
+    new: Option<i64>,
+}
+
+/// A person's timeline and status on `?on=` (default today).
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<PersonQuery>,
+) -> Response {
+    let on = match q.on.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => crate::clock::today(),
+        Some(t) => match t.parse::<Date>() {
+            Ok(d) => d,
+            Err(_) => {
+                let e = page.t1("err-date", "value", t);
+                return render(
+                    &s,
+                    &principal,
+                    page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    id,
+                    crate::clock::today(),
+                    None,
+                    Some(e),
+                )
+                .await;
+            }
+        },
+    };
+    if crate::flows::register::api::day_asked(&s.policy, Some(on)).is_err() {
+        let key = if s.policy.stay_groups_on(on).is_none() { "reg-err-no-rule" } else { "reg-err-too-far" };
+        let e = page.t1(key, "date", &on.to_string());
+        let today = crate::clock::today();
+        return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, today, None, Some(e))
+            .await;
+    }
+    let notice = q.done.map(|d| {
+        let key = format!("reg-done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
+        page.t1(&key, "person", &q.new.map(|n| n.to_string()).unwrap_or_default())
+    });
+    render(&s, &principal, page, StatusCode::OK, id, on, notice, None).await
+}
+
+/// After a correction: back to the person with a notice, or the page with the reason it was
+/// refused.
+async fn after(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    id: i64,
+    result: Result<String, StoreError>,
+) -> Response {
+    match result.map_err(errors::refusal) {
+        Ok(query) => Redirect::to(&format!("/register/persons/{id}?{query}")).into_response(),
+        Err(Ok((status, text))) => {
+            let e = page.t1("reg-err-refused", "error", &text);
+            render(s, principal, page, status, id, crate::clock::today(), None, Some(e)).await
+        }
+        Err(Err(e)) => errors::internal(page, e),
+    }
+}
+
+fn person_id(field: &'static str, text: &str) -> Result<i64, StoreError> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .map_err(|_| StoreError::field(field, format!("{text:?} is not a person's number")))
+}
+
+#[derive(Deserialize)]
+pub struct MergeForm {
+    /// A candidate chosen from the list.
+    #[serde(default)]
+    candidate: String,
+    /// Or a person's number typed.
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Merges another person into this one.
+pub async fn merge(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<MergeForm>,
+) -> Response {
+    let from = if fields.from.trim().is_empty() { &fields.candidate } else { &fields.from };
+    let result = async {
+        let from = person_id("from", from)?;
+        merge::merge(&s.db, &principal.actor(), id, from, &fields.reason).await?;
+        Ok("done=merged".to_string())
+    }
+    .await;
+    if result.is_ok() {
+        s.register_changed();
+    }
+    after(&s, &principal, page, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct SplitForm {
+    #[serde(default)]
+    document: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Splits a document off this person to a new person of its own.
+pub async fn split(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<SplitForm>,
+) -> Response {
+    let result = async {
+        let document = fields
+            .document
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| StoreError::field("document", "choose a document"))?;
+        let (_, new) = merge::split(&s.db, &principal.actor(), document, &fields.reason).await?;
+        Ok(format!("done=split&new={new}"))
+    }
+    .await;
+    if result.is_ok() {
+        s.register_changed();
+    }
+    after(&s, &principal, page, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct UndoForm {
+    #[serde(default)]
+    merge: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Undoes a merge or split shown on this person's page.
+pub async fn undo(
+    State(s): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { page, fields }: CsrfForm<UndoForm>,
+) -> Response {
+    let result = async {
+        let m =
+            fields.merge.trim().parse::<i64>().map_err(|_| StoreError::field("merge", "choose a merge"))?;
+        merge::undo(&s.db, &principal.actor(), m, &fields.reason).await?;
+        Ok("done=undone".to_string())
+    }
+    .await;
+    if result.is_ok() {
+        s.register_changed();
+    }
+    after(&s, &principal, page, id, result).await
+}
+
+pub struct FoundRow {
+    pub person_id: i64,
+    pub document: String,
+    pub name: String,
+    pub birth_date: String,
+    pub nationality: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register_search.html")]
+pub struct Search {
+    page: Page,
+    q: String,
+    searched: bool,
+    found: Vec<FoundRow>,
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// The most documents a search lists.
+pub const SEARCH_LIMIT: i64 = 100;
+
+/// Search by document number (exact) or surname (its beginning).
+pub async fn search(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    let text = q.q.trim().to_string();
+    let found = if text.is_empty() {
+        Vec::new()
+    } else {
+        match person::search(&s.db, &principal.actor(), &text, SEARCH_LIMIT).await {
+            Ok(docs) => docs
+                .iter()
+                .map(|d| FoundRow {
+                    person_id: d.person_id,
+                    document: format!("{} {} {}", d.document_type, d.issuing_state, d.number),
+                    name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
+                    birth_date: d.birth_date.clone(),
+                    nationality: border::country(&page, &d.nationality),
+                })
+                .collect(),
+            Err(e) => return errors::internal(page, e),
+        }
+    };
+    Search { searched: !text.is_empty(), q: text, found, page }.into_response()
+}
+
+/// This module's routes, each with its row of the access table
+/// (public, applicant, analyst, coordinator, officer, border, admin).
+#[rustfmt::skip]
+pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
+    b
+        .page_get("/register/search", [401, 403, 403, 403, 200, 403, 200], search)
+        .page_get("/register/persons/{id}", [401, 403, 403, 403, 200, 403, 200], show)
+        .page_post("/register/persons/{id}/merge", [401, 403, 403, 403, 303, 403, 303], merge)
+        .page_post("/register/persons/{id}/split", [401, 403, 403, 403, 303, 403, 303], split)
+        .page_post("/register/persons/{id}/undo", [401, 403, 403, 403, 303, 403, 303], undo)
+}
