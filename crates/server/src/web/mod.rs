@@ -5,4 +5,6 @@
 pub mod charts;
 pub mod errors;
 pub mod form;
+pub mod labels;
 pub mod page;
+pub mod refusal;

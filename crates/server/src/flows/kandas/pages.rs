@@ -4,13 +4,13 @@
 //! by region with a bar chart (`/kandas/report`). An officer acts only in their region (403).
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::moves::refusal_status;
-use crate::flows::cases::pages::queue::read_error;
 use crate::state::AppState;
 use crate::web::charts::{self, Bar};
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use crate::web::refusal::read_error;
+use crate::web::refusal::refusal_status;
 use ashyq_core::kandas::Subsidies;
 use ashyq_store::kandas::{self, KandasApplication};
 use askama::Template;

@@ -9,12 +9,12 @@
 //! yet published does not exist (404).
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::moves::refusal_status;
-use crate::flows::cases::pages::queue::read_error;
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::Page;
+use crate::web::refusal::read_error;
+use crate::web::refusal::refusal_status;
 use ashyq_core::Role;
 use ashyq_core::paryz::{NominationInput, Verdict, YearMove, YearStatus};
 use ashyq_store::StoreError;

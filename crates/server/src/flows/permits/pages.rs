@@ -5,12 +5,13 @@
 //! end with a reason) or cancel it (a legal ground, each shown with its basis, and a reason).
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::moves::{in_words, refusal_status};
-use crate::flows::cases::pages::queue::{forbidden_page, programme_name, read_error, region_text};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
+use crate::web::labels::{programme_name, region_text};
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
+use crate::web::refusal::{in_words, refusal_status};
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_store::StoreError;
 use ashyq_store::cases::permits::{self, Permit};

@@ -5,12 +5,13 @@
 //! which case each invitation went to.
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::moves::{in_words, refusal_status};
-use crate::flows::cases::pages::queue::{programme_name, read_error};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
+use crate::web::labels::programme_name;
 use crate::web::page::Page;
+use crate::web::refusal::read_error;
+use crate::web::refusal::{in_words, refusal_status};
 use ashyq_core::Role;
 use ashyq_core::rules::Programme;
 use ashyq_store::StoreError;

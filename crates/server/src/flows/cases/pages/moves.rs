@@ -10,46 +10,14 @@ use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use ashyq_core::cases::decision::{OVERRIDE_REASON_MIN_CHARS, OfficerAction};
+use crate::web::refusal::{in_words, refusal_status};
+use ashyq_core::cases::decision::OfficerAction;
 use ashyq_store::StoreError;
 use ashyq_store::cases::{moves, read};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-
-/// A refusal's text in the page's words: the known refusals by their own message, anything
-/// else with the store's explanation.
-pub fn in_words(page: &Page, e: &StoreError) -> String {
-    let text = e.to_string();
-    let key = match e {
-        StoreError::Field { field, reason } if field == "reason" && reason.contains("overrid") => {
-            return page.t1("co-err-override-reason", "min", &OVERRIDE_REASON_MIN_CHARS.to_string());
-        }
-        StoreError::Field { field, .. } if field == "reason" => "co-err-reason",
-        StoreError::Field { field, .. } if field == "message" => "co-err-message",
-        StoreError::Field { field, .. } if field == "date" => "co-err-date",
-        StoreError::Refused(t) if t.contains("quota") => "co-err-quota",
-        StoreError::Refused(t) if t.contains("invitation round") => "co-err-not-invited",
-        StoreError::Refused(t) if t.contains("cannot confirm") => "co-err-same-officer",
-        StoreError::Refused(t) if t.contains("cannot be") => "co-err-state",
-        StoreError::Conflict { .. } => "co-err-conflict",
-        StoreError::Forbidden(_) => "co-err-forbidden",
-        _ => "co-err-refused",
-    };
-    page.t1(key, "detail", &text)
-}
-
-/// The status a refusal answers with, or `None` for a failure to report as internal.
-pub fn refusal_status(e: &StoreError) -> Option<StatusCode> {
-    match e {
-        StoreError::Field { .. } => Some(StatusCode::UNPROCESSABLE_ENTITY),
-        StoreError::Refused(_) | StoreError::Conflict { .. } => Some(StatusCode::CONFLICT),
-        StoreError::Forbidden(_) => Some(StatusCode::FORBIDDEN),
-        StoreError::NotFound { .. } => Some(StatusCode::NOT_FOUND),
-        _ => None,
-    }
-}
 
 /// After a move: back to the case with a notice, or its page with the refusal in words.
 async fn after(

@@ -1,65 +1,23 @@
 //! The officers' queue of cases with its filters — programme, status (waiting for an officer
 //! by default), region (an officer of a region sees only that region's; asking for another is
-//! refused) and age — and what the case workflow's pages share: the 403 page, failed reads as
-//! pages, and the names of programmes, statuses, outcomes and regions in the page's language.
+//! refused) and age.
 //! One case is [`crate::flows::cases::pages::show`]; the moves on it [`crate::flows::cases::pages::moves`].
 
 use crate::auth::Principal;
 use crate::state::AppState;
-use crate::web::errors;
+use crate::web::labels::{outcome_text, programme_name, region_text, status_text};
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::rules::Programme;
-use ashyq_store::StoreError;
 use ashyq_store::cases::{QueueFilter, Viewer, read};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 const DAY_US: i64 = 86_400_000_000;
-
-/// The 403 page for a caller who has no business with cases.
-pub fn forbidden_page(page: Page) -> Response {
-    let text = page.t1("error-forbidden-text", "role", &page.role_name(&page.role));
-    errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
-}
-
-/// A failed read as a page: not found, forbidden (another region), or internal.
-pub fn read_error(page: Page, e: StoreError) -> Response {
-    match e {
-        StoreError::NotFound { .. } => {
-            let text = page.t("error-notfound-text");
-            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
-        }
-        StoreError::Forbidden(why) => {
-            let text = page.t1("co-err-region", "detail", &why);
-            errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
-        }
-        e => errors::internal(page, e),
-    }
-}
-
-pub fn programme_name(page: &Page, p: Programme) -> String {
-    page.t(&format!("ec-prog-{}", p.id()))
-}
-
-pub fn status_text(page: &Page, s: CaseStatus) -> String {
-    page.t(&format!("co-status-{}", s.as_str()))
-}
-
-pub fn outcome_text(page: &Page, o: Option<&str>) -> String {
-    match o {
-        Some(o) => page.t(&format!("ec-outcome-{o}")),
-        None => page.t("co-none"),
-    }
-}
-
-pub fn region_text(page: &Page, code: &str) -> String {
-    page.region_name(&Some(code.to_string()))
-}
 
 pub struct QueueRow {
     pub id: i64,

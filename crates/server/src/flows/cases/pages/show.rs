@@ -5,12 +5,11 @@
 //! hidden from the officer who approved.
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::queue::{
-    forbidden_page, outcome_text, programme_name, read_error, region_text, status_text,
-};
 use crate::flows::eligibility::pages::check::{self as eligibility, DecisionView};
 use crate::state::AppState;
+use crate::web::labels::{outcome_text, programme_name, region_text, status_text};
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use crate::world::world;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::decision::OVERRIDE_REASON_MIN_CHARS;

@@ -1,0 +1,79 @@
+//! A use case's refusal as a page: the status it answers with and its text in the reader's
+//! words (never the store's English), and the pages for a read that failed.
+
+use crate::flows::Error;
+use crate::web::errors;
+use crate::web::page::Page;
+use ashyq_core::cases::decision::OVERRIDE_REASON_MIN_CHARS;
+use ashyq_store::StoreError;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+/// The 403 page for a caller who has no business with cases.
+pub fn forbidden_page(page: Page) -> Response {
+    let text = page.t1("error-forbidden-text", "role", &page.role_name(&page.role));
+    errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
+}
+
+/// A failed read as a page: not found, forbidden (another region), or internal.
+pub fn read_error(page: Page, e: StoreError) -> Response {
+    match e {
+        StoreError::NotFound { .. } => {
+            let text = page.t("error-notfound-text");
+            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        StoreError::Forbidden(why) => {
+            let text = page.t1("co-err-region", "detail", &why);
+            errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
+        }
+        e => errors::internal(page, e),
+    }
+}
+
+/// A refusal's text in the page's words: the known refusals by their own message, anything
+/// else with the store's explanation.
+pub fn in_words(page: &Page, e: &StoreError) -> String {
+    let text = e.to_string();
+    let key = match e {
+        StoreError::Field { field, reason } if field == "reason" && reason.contains("overrid") => {
+            return page.t1("co-err-override-reason", "min", &OVERRIDE_REASON_MIN_CHARS.to_string());
+        }
+        StoreError::Field { field, .. } if field == "reason" => "co-err-reason",
+        StoreError::Field { field, .. } if field == "message" => "co-err-message",
+        StoreError::Field { field, .. } if field == "date" => "co-err-date",
+        StoreError::Refused(t) if t.contains("quota") => "co-err-quota",
+        StoreError::Refused(t) if t.contains("invitation round") => "co-err-not-invited",
+        StoreError::Refused(t) if t.contains("cannot confirm") => "co-err-same-officer",
+        StoreError::Refused(t) if t.contains("cannot be") => "co-err-state",
+        StoreError::Conflict { .. } => "co-err-conflict",
+        StoreError::Forbidden(_) => "co-err-forbidden",
+        _ => "co-err-refused",
+    };
+    page.t1(key, "detail", &text)
+}
+
+/// The status a refusal answers with, or `None` for a failure to report as internal.
+pub fn refusal_status(e: &StoreError) -> Option<StatusCode> {
+    match e {
+        StoreError::Field { .. } => Some(StatusCode::UNPROCESSABLE_ENTITY),
+        StoreError::Refused(_) | StoreError::Conflict { .. } => Some(StatusCode::CONFLICT),
+        StoreError::Forbidden(_) => Some(StatusCode::FORBIDDEN),
+        StoreError::NotFound { .. } => Some(StatusCode::NOT_FOUND),
+        _ => None,
+    }
+}
+
+/// A flow's refusal in the page's words: the store's refusals by their own message, a refusal
+/// made before the store was asked by its field and reason.
+pub fn words(page: &Page, e: &Error) -> String {
+    match e {
+        Error::Store(e) => in_words(page, e),
+        Error::Refused(p) => {
+            let text = p.errors.first().map_or_else(
+                || p.detail.clone().unwrap_or_default(),
+                |f| format!("{}: {}", f.field, f.message),
+            );
+            page.t1("co-err-refused", "detail", &text)
+        }
+    }
+}
