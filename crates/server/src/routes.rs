@@ -399,6 +399,49 @@ async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Res
     next.run(req).await
 }
 
+/// `docs/access.md`: the access table as people read it, one section per flow. Generated from
+/// [`ROUTES`]; a test fails when the file is stale (`ASHYQ_WRITE_ACCESS_DOC=1 cargo test -p
+/// ashyq-server access_doc` writes it anew).
+pub fn access_markdown() -> String {
+    let mut out = String::from(
+        "# Who may call what\n\n\
+         Generated from the route registrations (`ROUTES`, `crates/server/src/routes.rs`); do not edit by\n\
+         hand. Each cell is what the role gets when it calls with a valid request: the status of success,\n\
+         **login** (an API answers 401, a page sends to the login page) or **—** (403, this role may not).\n\
+         Within an allowed route, a flow may still limit the records by the caller's scope\n\
+         (`crates/server/src/access.rs`): an applicant's own, an officer's region, or national.\n",
+    );
+    let mut flows: Vec<&str> = Vec::new();
+    for s in ROUTES {
+        if !flows.contains(&s.flow) {
+            flows.push(s.flow);
+        }
+    }
+    for flow in flows {
+        out.push_str(&format!("\n## {flow}\n\n"));
+        out.push_str("| method | path | kind | public | applicant | analyst | coordinator | officer | border | admin |\n");
+        out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+        for s in ROUTES.iter().filter(|s| s.flow == flow) {
+            let cells: Vec<String> = s
+                .expect
+                .iter()
+                .map(|e| match e {
+                    401 => "login".to_string(),
+                    403 => "—".to_string(),
+                    e => e.to_string(),
+                })
+                .collect();
+            let kind = match s.kind {
+                Kind::Api => "API",
+                Kind::Page => "page",
+                Kind::Ops => "ops",
+            };
+            out.push_str(&format!("| {} | `{}` | {kind} | {} |\n", s.method, s.path, cells.join(" | ")));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,6 +454,20 @@ mod tests {
             assert!(!s.flow.is_empty(), "{} {} names no flow", s.method, s.path);
         }
         assert!(spec("GET", "/cases/{id}").is_some() && spec("HEAD", "/cases/{id}").is_some());
+    }
+
+    #[test]
+    fn access_doc_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/access.md");
+        let want = access_markdown();
+        if std::env::var_os("ASHYQ_WRITE_ACCESS_DOC").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/access.md is stale: write it anew with ASHYQ_WRITE_ACCESS_DOC=1 cargo test -p ashyq-server access_doc"
+        );
     }
 
     #[test]
