@@ -9,7 +9,7 @@
 //! overdue ones marked, and takes a report; a permanent-residence permit takes the holder's
 //! confirmation of solvency (a bad date comes back next to its field) and lists it.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::{CaseStatus, Holder, OfficerAction};

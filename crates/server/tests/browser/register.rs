@@ -6,7 +6,7 @@
 //!
 //! Without ChromeDriver the test is skipped with a note, except under CI (`CI` set).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use common::browser::{self, Browser};
@@ -17,7 +17,13 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
 
-impl Browser {
+/// This file's steps in the browser.
+trait RegisterSteps {
+    async fn wait_for(&self, css: &str);
+    async fn scan(&self, mrz: &str);
+}
+
+impl RegisterSteps for Browser {
     async fn wait_for(&self, css: &str) {
         self.until(css, || async {
             (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
@@ -57,7 +63,7 @@ async fn border_staff_scan_a_passport_and_see_the_overstay() {
     let started = std::time::Instant::now();
     b.click("#check").await;
     b.wait_for("#status-banner").await;
-    // Under a second on the server (tests/register.rs); here with the browser's round trip too.
+    // Under a second on the server (tests/http/register.rs); here with the browser's round trip too.
     assert!(started.elapsed() < Duration::from_secs(3), "the check took {:?}", started.elapsed());
     assert_eq!(b.attr("#status-banner", "data-status").await.as_deref(), Some("overstay"));
     assert_eq!(

@@ -2,7 +2,7 @@
 //! family with the subsidies the core computes, assigns it and sees the quota left go down;
 //! another region's officer is refused (403); the report by region follows.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Member, Person};

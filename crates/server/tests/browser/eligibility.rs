@@ -8,7 +8,7 @@
 //! Without ChromeDriver the test is skipped with a note, except under CI (`CI` set), where a
 //! missing browser is a failure — the same policy as `browser.rs`.
 
-mod common;
+use crate::common;
 
 use ashyq_core::rules::explain::{self, Language};
 use common::browser::{self, Browser};
@@ -22,7 +22,18 @@ const WAIT: Duration = Duration::from_secs(15);
 /// The date of application the visitor enters.
 const ON: &str = "2026-06-01";
 
-impl Browser {
+/// This file's steps in the browser.
+trait EligibilitySteps {
+    async fn value(&self, css: &str) -> String;
+    async fn set_value(&self, css: &str, value: &str);
+    async fn is_checked(&self, css: &str) -> bool;
+    async fn wait_for(&self, css: &str);
+    async fn answer_permanent_residence(&self, kandas: bool);
+    async fn submit_and_wait(&self, outcome: &str);
+    async fn explanation(&self, rule: &str) -> String;
+}
+
+impl EligibilitySteps for Browser {
     async fn value(&self, css: &str) -> String {
         self.find(css)
             .await

@@ -11,7 +11,7 @@
 //! Without ChromeDriver the tests are skipped with a note, except under CI (`CI` set), where a
 //! missing browser is a failure — the same policy as `browser.rs`.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use common::browser::{self, Browser, Driver, Messages};
@@ -29,7 +29,24 @@ const WAIT: Duration = Duration::from_secs(15);
 // What the tests do with a browser session
 // ---------------------------------------------------------------------------------------------
 
-impl Browser {
+/// This file's steps in the browser.
+trait ListsSteps {
+    async fn path(&self) -> String;
+    async fn query(&self) -> Option<String>;
+    async fn texts(&self, css: &str) -> Vec<String>;
+    async fn value(&self, css: &str) -> String;
+    async fn set_value(&self, css: &str, value: &str);
+    async fn wait_for(&self, css: &str);
+    async fn wait_gone(&self, css: &str);
+    async fn wait_status(&self, status: &str);
+    async fn log_in(&self, base: &str, role: Role);
+    async fn row(&self, table: &str, code: &str) -> Vec<String>;
+    async fn codes(&self, table: &str) -> Vec<String>;
+    async fn table(&self, table: &str) -> Vec<(String, Vec<String>)>;
+    async fn fetch(&self, path: &str) -> (u16, String, String);
+}
+
+impl ListsSteps for Browser {
     async fn path(&self) -> String {
         self.c.current_url().await.expect("current url").path().to_string()
     }

@@ -5,7 +5,7 @@
 //! (never more winners than prizes), the results published on `/paryz` and `/paryz/{year}` in
 //! Kazakh, Russian and English, and every step audited.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::audit;

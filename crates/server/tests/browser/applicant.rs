@@ -7,7 +7,7 @@
 //!
 //! Without ChromeDriver the test is skipped with a note, except under CI (`CI` set).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use common::browser::{self, Browser};
@@ -34,7 +34,13 @@ fn t(lang: &str, key: &str) -> String {
     messages(lang).remove(key).unwrap_or_else(|| panic!("no {key} in {lang}"))
 }
 
-impl Browser {
+/// This file's steps in the browser.
+trait ApplicantSteps {
+    async fn wait_for(&self, css: &str);
+    async fn set_value(&self, css: &str, value: &str);
+}
+
+impl ApplicantSteps for Browser {
     async fn wait_for(&self, css: &str) {
         self.until(css, || async {
             (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())

@@ -6,7 +6,7 @@
 //! an applicant and nothing more; sign-ups are limited per address; the pages speak three
 //! languages.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::{audit, throttle, users};

@@ -5,7 +5,7 @@
 //! audit record; simultaneous audited reads that leave the audit chain intact; the OpenAPI
 //! document.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::evidence::MAX_EVIDENCE_BYTES;

@@ -2,7 +2,7 @@
 //! status the table declares. Also: CSRF on forms and on cookie-authenticated API calls, and an
 //! audit record for every state-changing call.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::evidence_file::sample_pdf;
@@ -116,7 +116,7 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
                 "--MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
                  --MATRIXBOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; filename=\"draft.toml\"\r\n\
                  Content-Type: application/toml\r\n\r\n{}\r\n--MATRIXBOUNDARY--\r\n",
-                include_str!("../../../data/policy/kz.toml")
+                include_str!("../../../../data/policy/kz.toml")
             ),
         )),
         (m, p) => panic!("the role matrix has no sample request for {m} {p}: add one"),

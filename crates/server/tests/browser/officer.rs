@@ -7,7 +7,7 @@
 //!
 //! Without ChromeDriver the test is skipped with a note, except under CI (`CI` set).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::Holder;
@@ -25,7 +25,12 @@ const WAIT: Duration = Duration::from_secs(15);
 /// decides, no round is needed.
 const INV_FACTS: &str = r#"{"passport_expiry":"2040-01-01","criminal_record":false,"investments":[{"kind":"charter_capital","recipient":"Steppe Logistics LLP","bin":"180340012346","amount":300000,"currency":"USD","date":"2025-03-03"}]}"#;
 
-impl Browser {
+/// This file's steps in the browser.
+trait OfficerSteps {
+    async fn wait_for(&self, css: &str);
+}
+
+impl OfficerSteps for Browser {
     async fn wait_for(&self, css: &str) {
         self.until(css, || async {
             (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())

@@ -4,7 +4,7 @@
 //! stored), and the analysts' reform simulation of a draft policy over the stored applications
 //! (on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL` is set).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::labour::published::PublishedLists;
@@ -461,7 +461,7 @@ async fn every_programme_can_be_checked() {
 
 /// The policy in force with the kandas exemption repealed from 2026-06-01, as edition `draft-1`.
 fn draft_repealing_kandas() -> String {
-    let kz = include_str!("../../../data/policy/kz.toml");
+    let kz = include_str!("../../../../data/policy/kz.toml");
     let mut out = String::new();
     let mut repealed = false;
     for line in kz.lines() {

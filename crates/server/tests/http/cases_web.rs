@@ -7,7 +7,7 @@
 //! cut-off after a round, and the pages in Kazakh, Russian and English. The applicant's cases
 //! are made through the store, as the applicant's pages would.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::Holder;

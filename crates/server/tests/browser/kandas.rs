@@ -6,7 +6,7 @@
 //!
 //! Without ChromeDriver the test is skipped with a note, except under CI (`CI` set).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Member, Person};
@@ -19,7 +19,12 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
 
-impl Browser {
+/// This file's steps in the browser.
+trait KandasSteps {
+    async fn wait_for(&self, css: &str);
+}
+
+impl KandasSteps for Browser {
     async fn wait_for(&self, css: &str) {
         self.until(css, || async {
             (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())

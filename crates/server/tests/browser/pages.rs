@@ -8,7 +8,7 @@
 //! Without ChromeDriver the tests are skipped with a note, except under CI (`CI` set), where a
 //! missing browser is a failure.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use common::browser::{self, Browser, Driver, LANGS, Messages};
@@ -124,7 +124,15 @@ fn nav_key(id: &str) -> String {
 // What the tests do with a browser session
 // ---------------------------------------------------------------------------------------------
 
-impl Browser {
+/// This file's steps in the browser.
+trait PagesSteps {
+    async fn menu(&self) -> Vec<(String, String)>;
+    async fn assert_menu(&self, m: &Messages, role: Role, lang: &str);
+    async fn submit_login(&self, user: &str, password: &str);
+    async fn signed_in(&self) -> bool;
+}
+
+impl PagesSteps for Browser {
     /// The main menu as (id, label) pairs, in order.
     async fn menu(&self) -> Vec<(String, String)> {
         let mut items = Vec::new();

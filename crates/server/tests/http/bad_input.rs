@@ -1,7 +1,7 @@
 //! Bad input to the API — malformed JSON, unknown fields, wrong types, wrong content type,
 //! oversized bodies, bad paths and queries, garbage — always gets a 4xx problem, never a 5xx.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use axum::body::Body;

@@ -6,7 +6,7 @@
 //! every read audited, countries ordered by citizens working there, and the pages in Kazakh,
 //! Russian and English.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::audit;

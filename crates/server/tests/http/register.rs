@@ -5,7 +5,7 @@
 //! warnings; the pages in Kazakh, Russian and English; officers' merge, split and undo; the
 //! analysts' figures exported as CSV and XLSX that read back.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::audit;

@@ -3,7 +3,7 @@
 //! revisions), approval and publication; who may see what; which version is in force on a
 //! date; and an audit record for every change of state.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::{Actor, audit, lists, tokens, users};

@@ -1,0 +1,20 @@
+//! The server's HTTP tests in one binary (one link instead of one per file): the role matrix,
+//! the JSON API and the pages, called through the router on SQLite and, when
+//! `ASHYQ_TEST_POSTGRES_URL` is set, on PostgreSQL. Run one file's tests with a filter:
+//! `cargo test -p ashyq-server --test http cases_api::`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod abroad_web;
+mod access;
+mod applications_web;
+mod bad_input;
+mod cases_api;
+mod cases_web;
+mod eligibility;
+mod kandas_web;
+mod lists_api;
+mod paryz_web;
+mod register;
+mod signup;
