@@ -12,7 +12,6 @@ use crate::common;
 use ashyq_core::Role;
 use common::browser::{self, Browser};
 use common::{PASSWORD, username};
-use fantoccini::Locator;
 use serde_json::json;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -36,18 +35,10 @@ fn t(lang: &str, key: &str) -> String {
 
 /// This file's steps in the browser.
 trait ApplicantSteps {
-    async fn wait_for(&self, css: &str);
     async fn set_value(&self, css: &str, value: &str);
 }
 
 impl ApplicantSteps for Browser {
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
-    }
-
     /// Sets an input's value directly: typing into a date input depends on the browser's
     /// locale.
     async fn set_value(&self, css: &str, value: &str) {

@@ -12,7 +12,6 @@ use crate::common;
 
 use ashyq_core::rules::explain::{self, Language};
 use common::browser::{self, Browser};
-use fantoccini::Locator;
 use serde_json::json;
 use std::time::Duration;
 
@@ -27,7 +26,6 @@ trait EligibilitySteps {
     async fn value(&self, css: &str) -> String;
     async fn set_value(&self, css: &str, value: &str);
     async fn is_checked(&self, css: &str) -> bool;
-    async fn wait_for(&self, css: &str);
     async fn answer_permanent_residence(&self, kandas: bool);
     async fn submit_and_wait(&self, outcome: &str);
     async fn explanation(&self, rule: &str) -> String;
@@ -57,14 +55,6 @@ impl EligibilitySteps for Browser {
 
     async fn is_checked(&self, css: &str) -> bool {
         self.find(css).await.is_selected().await.unwrap_or_else(|e| panic!("checked {css}: {e}"))
-    }
-
-    /// Waits until an element matching `css` exists.
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
     }
 
     /// Answers the questions of permanent residence: an ethnic Kazakh (when `kandas`) born in

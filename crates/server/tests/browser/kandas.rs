@@ -11,27 +11,12 @@ use crate::common;
 use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Member, Person};
 use ashyq_store::Actor;
-use common::browser::{self, Browser};
+use common::browser::{self};
 use common::{PASSWORD, username};
-use fantoccini::Locator;
 use jiff::civil::date;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
-
-/// This file's steps in the browser.
-trait KandasSteps {
-    async fn wait_for(&self, css: &str);
-}
-
-impl KandasSteps for Browser {
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
-    }
-}
 
 /// A family of three choosing Almaty (the test officer's region).
 fn family() -> Application {

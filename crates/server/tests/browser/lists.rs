@@ -36,7 +36,6 @@ trait ListsSteps {
     async fn texts(&self, css: &str) -> Vec<String>;
     async fn value(&self, css: &str) -> String;
     async fn set_value(&self, css: &str, value: &str);
-    async fn wait_for(&self, css: &str);
     async fn wait_gone(&self, css: &str);
     async fn wait_status(&self, status: &str);
     async fn log_in(&self, base: &str, role: Role);
@@ -83,14 +82,6 @@ impl ListsSteps for Browser {
             .await
             .unwrap_or_else(|err| panic!("set the value of {css}: {err}"));
         assert_eq!(self.value(css).await, value, "{css} did not take {value:?}");
-    }
-
-    /// Waits until an element matching `css` exists.
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
     }
 
     /// Waits until nothing matches `css`.

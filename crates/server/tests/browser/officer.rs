@@ -14,9 +14,8 @@ use ashyq_core::cases::Holder;
 use ashyq_core::rules::Programme;
 use ashyq_store::Actor;
 use ashyq_store::cases::{Viewer, moves, read};
-use common::browser::{self, Browser};
+use common::browser::{self};
 use common::{Harness, PASSWORD, username};
-use fantoccini::Locator;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -24,20 +23,6 @@ const WAIT: Duration = Duration::from_secs(15);
 /// An investor visa on US$300,000 in a Kazakh company's charter capital: eligible; one officer
 /// decides, no round is needed.
 const INV_FACTS: &str = r#"{"passport_expiry":"2040-01-01","criminal_record":false,"investments":[{"kind":"charter_capital","recipient":"Steppe Logistics LLP","bin":"180340012346","amount":300000,"currency":"USD","date":"2025-03-03"}]}"#;
-
-/// This file's steps in the browser.
-trait OfficerSteps {
-    async fn wait_for(&self, css: &str);
-}
-
-impl OfficerSteps for Browser {
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
-    }
-}
 
 fn applicant_actor(h: &Harness) -> (Actor, i64) {
     let u = h.user(Role::Applicant);

@@ -12,25 +12,16 @@ use ashyq_core::Role;
 use common::browser::{self, Browser};
 use common::register::{self as fx, ago};
 use common::{PASSWORD, username};
-use fantoccini::Locator;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
 
 /// This file's steps in the browser.
 trait RegisterSteps {
-    async fn wait_for(&self, css: &str);
     async fn scan(&self, mrz: &str);
 }
 
 impl RegisterSteps for Browser {
-    async fn wait_for(&self, css: &str) {
-        self.until(css, || async {
-            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
-        })
-        .await;
-    }
-
     /// Types the zone into the text area as a scanner does: each line, then Enter.
     async fn scan(&self, mrz: &str) {
         let e = self.find("#mrz").await;

@@ -277,6 +277,14 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// Waits until an element matches `css`.
+    pub async fn wait_for(&self, css: &str) {
+        self.until(css, || async {
+            (!self.c.find_all(Locator::Css(css)).await.ok()?.is_empty()).then_some(())
+        })
+        .await;
+    }
+
     /// Polls `check` until it gives a value; panics with `what` after [`Browser::wait`].
     pub async fn until<T, F, Fut>(&self, what: &str, check: F) -> T
     where
