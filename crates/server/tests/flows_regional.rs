@@ -105,17 +105,17 @@ async fn kandas_use_cases_refuse_roles_without_regional_work_past_the_route_tabl
             let p = principal(&h, role);
             assert_eq!(kandas::list(s, &p, None).await.map(|l| l.len()).ok(), Some(1), "{role}");
             assert!(kandas::report(s, &p, None).await.is_ok(), "{role}");
-            let file = kandas::file(s, &p, app.id).await.ok().expect("a national reader reads the file");
+            let file = kandas::file(s, &p, app.id).await.expect("a national reader reads the file");
             assert!(!file.may_decide, "{role} does not decide");
             assert_eq!(refused(kandas::assign(s, &p, app.id).await), Some(403), "{role} assign");
             assert_eq!(refused(kandas::refuse(s, &p, app.id, "no").await), Some(403), "{role} refuse");
         }
         // The officer of the region: the queue with the region's quota, and the decision.
         let officer = principal(&h, Role::Officer);
-        let q = kandas::queue(s, &officer).await.ok().expect("the officer's queue");
+        let q = kandas::queue(s, &officer).await.expect("the officer's queue");
         assert_eq!(q.waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [app.id]);
         assert_eq!(q.quota.as_ref().map(|(r, _)| r.as_str()), Some("KZ-75"));
-        assert!(kandas::file(s, &officer, app.id).await.ok().expect("the officer's file").may_decide);
+        assert!(kandas::file(s, &officer, app.id).await.expect("the officer's file").may_decide);
         h.cleanup().await;
     }
 }
@@ -240,11 +240,11 @@ async fn the_paryz_secretariat_and_the_nominations_are_refused_to_others_past_th
         }
         // The secretariat decides; nothing the others tried was stored.
         let admin = principal(&h, Role::Admin);
-        let n = paryz::decide(s, &admin, id, Verdict::Winner, "forty jobs").await.ok().expect("decided");
+        let n = paryz::decide(s, &admin, id, Verdict::Winner, "forty jobs").await.expect("decided");
         assert_eq!(n.verdict, Some(Verdict::Winner));
-        let (_, noms) = paryz::show(s, &admin, 2032).await.ok().expect("the year");
+        let (_, noms) = paryz::show(s, &admin, 2032).await.expect("the year");
         assert_eq!(noms.len(), 1);
-        assert!(paryz::list(s, &admin).await.ok().expect("the years").iter().all(|y| y.year != 2033));
+        assert!(paryz::list(s, &admin).await.expect("the years").iter().all(|y| y.year != 2033));
         h.cleanup().await;
     }
 }
@@ -266,8 +266,7 @@ async fn citizens_abroad_use_cases_hold_their_access_past_the_route_table() {
             contract_until: "2030-01-09".into(),
             sector: "domestic_work".into(),
         };
-        let (w, _) =
-            abroad::registry::register(s, &officer, "fr-w-1", &input).await.ok().expect("registered");
+        let (w, _) = abroad::registry::register(s, &officer, "fr-w-1", &input).await.expect("registered");
         // The figures: analysts, officers and administrators; no one else.
         for role in [Role::Public, Role::Applicant, Role::Coordinator, Role::Border] {
             let p = principal(&h, role);
@@ -276,7 +275,7 @@ async fn citizens_abroad_use_cases_hold_their_access_past_the_route_table() {
         }
         // The analyst reads the counts, never the people.
         let analyst = principal(&h, Role::Analyst);
-        let o = abroad::figures::overview(s, &analyst).await.ok().expect("the analyst's overview");
+        let o = abroad::figures::overview(s, &analyst).await.expect("the analyst's overview");
         assert!(o.open_cases.is_none(), "counts only");
         assert_eq!(o.countries.iter().map(|c| c.citizens).sum::<i64>(), 1);
         assert_eq!(refused(abroad::registry::search(s, &analyst, "", None).await), Some(403));
@@ -284,7 +283,7 @@ async fn citizens_abroad_use_cases_hold_their_access_past_the_route_table() {
         assert_eq!(refused(abroad::protection::list(s, &analyst, None, None).await), Some(403));
         // The administrator reads and writes nothing.
         let admin = principal(&h, Role::Admin);
-        assert!(abroad::figures::overview(s, &admin).await.ok().expect("overview").open_cases.is_some());
+        assert!(abroad::figures::overview(s, &admin).await.expect("overview").open_cases.is_some());
         assert_eq!(abroad::registry::entry(s, &admin, w.id).await.ok().map(|e| e.worker.id), Some(w.id));
         assert_eq!(refused(abroad::registry::register(s, &admin, "fr-w-2", &input).await), Some(403));
         let new = ashyq_store::abroad::cases::NewCase {
@@ -295,7 +294,7 @@ async fn citizens_abroad_use_cases_hold_their_access_past_the_route_table() {
         };
         assert_eq!(refused(abroad::protection::open(s, &admin, &new).await), Some(403));
         // The officer opens the case and acts on it; a bad day is named, as on both adapters.
-        let (c, _) = abroad::protection::open(s, &officer, &new).await.ok().expect("opened");
+        let (c, _) = abroad::protection::open(s, &officer, &new).await.expect("opened");
         let id = c.case.id;
         assert_eq!(refused(abroad::protection::act(s, &admin, id, "legal_aid", None, "x").await), Some(403));
         let bad = abroad::protection::act(s, &officer, id, "legal_aid", Some("yesterday"), "x").await;

@@ -9,10 +9,9 @@ use crate::state::AppState;
 use ashyq_core::abroad::CaseStatus;
 use ashyq_store::abroad::agreements::Agreement;
 use ashyq_store::abroad::cases::Case;
+use ashyq_store::abroad::figures::CountryFigures;
 use ashyq_store::abroad::{agreements, cases, figures};
 use jiff::civil::Date;
-
-pub use ashyq_store::abroad::figures::CountryFigures;
 
 /// The figures on a day: countries where most citizens work first.
 pub struct Figures {
