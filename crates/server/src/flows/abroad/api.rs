@@ -5,15 +5,16 @@
 //! in the order of where most citizens work.
 
 use crate::auth::Principal;
+use crate::flows::abroad::{agreements, figures, protection, registry};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::abroad::{CaseStatus, WorkerInput};
 use ashyq_store::StoreError;
-use ashyq_store::abroad::agreements::{self, Agreement, AgreementInput};
-use ashyq_store::abroad::cases::{self, Action, Case, CaseFile, NewCase};
-use ashyq_store::abroad::figures::{self, CountryFigures};
-use ashyq_store::abroad::workers::{self, Worker};
+use ashyq_store::abroad::agreements::{Agreement, AgreementInput};
+use ashyq_store::abroad::cases::{Action, Case, CaseFile, NewCase};
+use ashyq_store::abroad::figures::CountryFigures;
+use ashyq_store::abroad::workers::Worker;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -52,14 +53,13 @@ fn country(f: CountryFigures) -> CountryView {
 #[utoipa::path(get, path = "/api/v1/abroad/figures", tag = "abroad",
     responses((status = 200, body = FiguresView), (status = 403, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn figures(State(s): State<AppState>) -> ApiResult<Json<FiguresView>> {
-    let today = crate::clock::today();
-    let f = figures::by_country(&s.db, today).await?;
+pub async fn figures(State(s): State<AppState>, p: Principal) -> ApiResult<Json<FiguresView>> {
+    let f = figures::figures(&s, &p).await?;
     Ok(Json(FiguresView {
-        on: today.to_string(),
-        citizens: f.iter().map(|c| c.citizens).sum(),
-        by_sector: figures::by_sector(&f),
-        countries: f.into_iter().map(country).collect(),
+        on: f.on.to_string(),
+        citizens: f.countries.iter().map(|c| c.citizens).sum(),
+        by_sector: ashyq_store::abroad::figures::by_sector(&f.countries),
+        countries: f.countries.into_iter().map(country).collect(),
     }))
 }
 
@@ -102,7 +102,7 @@ fn agreement(a: Agreement) -> AgreementView {
 #[utoipa::path(get, path = "/api/v1/abroad/agreements", tag = "abroad",
     responses((status = 200, body = Vec<AgreementView>)))]
 pub async fn agreements_list(State(s): State<AppState>) -> ApiResult<Json<Vec<AgreementView>>> {
-    Ok(Json(agreements::list(&s.db, crate::clock::today()).await?.into_iter().map(agreement).collect()))
+    Ok(Json(agreements::list(&s).await?.into_iter().map(agreement).collect()))
 }
 
 /// An agreement to save.
@@ -147,7 +147,7 @@ pub async fn agreements_save(
         note: b.note,
         illustrative: b.illustrative,
     };
-    let (a, created) = agreements::save(&s.db, &p.actor(), &input).await?;
+    let (a, created) = agreements::save(&s, &p, &input).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(agreement(a))))
 }
 
@@ -213,7 +213,7 @@ pub async fn workers_search(
     p: Principal,
     Query(q): Query<WorkerQuery>,
 ) -> ApiResult<Json<Vec<WorkerView>>> {
-    let found = workers::search(&s.db, &p.actor(), &q.q, q.country.as_deref(), crate::clock::today()).await?;
+    let found = registry::search(&s, &p, &q.q, q.country.as_deref()).await?;
     Ok(Json(found.into_iter().map(worker).collect()))
 }
 
@@ -261,7 +261,7 @@ pub async fn workers_register(
         contract_until: b.contract_until,
         sector: b.sector,
     };
-    let (w, created) = workers::register(&s.db, &p.actor(), &b.reference, &input).await?;
+    let (w, created) = registry::register(&s, &p, &b.reference, &input).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(worker(w))))
 }
 
@@ -275,7 +275,7 @@ pub async fn workers_show(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<WorkerView>> {
-    Ok(Json(worker(workers::get(&s.db, &p.actor(), id).await?)))
+    Ok(Json(worker(registry::show(&s, &p, id).await?)))
 }
 
 /// An entry of a case's history.
@@ -369,7 +369,7 @@ pub async fn cases_list(
                 .ok_or_else(|| StoreError::field("status", format!("{t:?} is not a status")))?,
         ),
     };
-    let found = cases::list(&s.db, &p.actor(), status, q.worker_id).await?;
+    let found = protection::list(&s, &p, status, q.worker_id).await?;
     Ok(Json(found.into_iter().map(|c| case(c, None)).collect()))
 }
 
@@ -396,7 +396,7 @@ pub async fn cases_open(
 ) -> ApiResult<(StatusCode, Json<CaseView>)> {
     let new =
         NewCase { reference: b.reference, worker_id: b.worker_id, kind: b.kind, complaint: b.complaint };
-    let (f, created) = cases::open(&s.db, &p.actor(), &new, crate::clock::today()).await?;
+    let (f, created) = protection::open(&s, &p, &new).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(file(f))))
 }
 
@@ -410,7 +410,7 @@ pub async fn cases_show(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<CaseView>> {
-    Ok(Json(file(cases::get(&s.db, &p.actor(), id).await?)))
+    Ok(Json(file(protection::show(&s, &p, id).await?)))
 }
 
 /// An action taken on a case.
@@ -436,12 +436,7 @@ pub async fn cases_action(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<ActionIn>,
 ) -> ApiResult<(StatusCode, Json<CaseView>)> {
-    let today = crate::clock::today();
-    let taken_on = match b.taken_on.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        None => today,
-        Some(t) => t.parse().map_err(|_| StoreError::field("taken_on", format!("{t:?} is not a date")))?,
-    };
-    let f = cases::add_action(&s.db, &p.actor(), id, &b.kind, taken_on, &b.body, today).await?;
+    let f = protection::act(&s, &p, id, &b.kind, b.taken_on.as_deref(), &b.body).await?;
     Ok((StatusCode::CREATED, Json(file(f))))
 }
 
@@ -468,8 +463,7 @@ pub async fn cases_status(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<StatusIn>,
 ) -> ApiResult<Json<CaseView>> {
-    let f =
-        cases::move_to(&s.db, &p.actor(), id, &b.status, &b.reason, b.version, crate::clock::today()).await?;
+    let f = protection::move_to(&s, &p, id, &b.status, &b.reason, b.version).await?;
     Ok(Json(file(f)))
 }
 

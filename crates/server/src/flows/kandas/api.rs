@@ -5,27 +5,17 @@
 //! region. An officer of a region acts only on applications choosing that region (403).
 
 use crate::auth::Principal;
+use crate::flows::kandas;
 use crate::json::ApiJson;
-use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::Role;
 use ashyq_core::kandas::Application;
-use ashyq_store::kandas::{self, KandasApplication, RegionReport};
+use ashyq_store::kandas::{KandasApplication, RegionReport};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
-
-/// The region the caller is limited to: an officer's own region; `None` for an administrator
-/// (or an officer with no region). Other roles are refused.
-pub fn scope(p: &Principal) -> ApiResult<Option<String>> {
-    match &p.user {
-        Some(u) if u.role == Role::Officer => Ok(u.region.clone()),
-        Some(u) if matches!(u.role, Role::Admin | Role::Analyst | Role::Coordinator) => Ok(None),
-        _ => Err(Problem::forbidden(p.role())),
-    }
-}
 
 /// A new application, registered by an officer on the family's behalf.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -49,16 +39,7 @@ pub async fn create(
     p: Principal,
     ApiJson(body): ApiJson<CreateIn>,
 ) -> ApiResult<(StatusCode, Json<KandasApplication>)> {
-    let scope = scope(&p)?;
-    let app = kandas::create(
-        &s.db,
-        &p.actor(),
-        scope.as_deref(),
-        &body.reference,
-        &body.facts,
-        crate::clock::today(),
-    )
-    .await?;
+    let app = kandas::create(&s, &p, &body.reference, &body.facts).await?;
     Ok((StatusCode::CREATED, Json(app)))
 }
 
@@ -78,8 +59,7 @@ pub async fn list(
     p: Principal,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Json<Vec<KandasApplication>>> {
-    let scope = scope(&p)?;
-    Ok(Json(kandas::list(&s.db, scope.as_deref(), q.status.as_deref(), 1000).await?))
+    Ok(Json(kandas::list(&s, &p, q.status.as_deref()).await?))
 }
 
 /// One application (another region's is 403).
@@ -93,8 +73,7 @@ pub async fn show(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<KandasApplication>> {
-    let scope = scope(&p)?;
-    Ok(Json(kandas::get(&s.db, scope.as_deref(), id).await?))
+    Ok(Json(kandas::show(&s, &p, id).await?))
 }
 
 /// Assigns the family to its region today: takes its places of the quota (409 when too few are
@@ -109,8 +88,7 @@ pub async fn assign(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<KandasApplication>> {
-    let scope = scope(&p)?;
-    Ok(Json(kandas::assign(&s.db, &p.actor(), scope.as_deref(), &s.policy, id, crate::clock::today()).await?))
+    Ok(Json(kandas::assign(&s, &p, id).await?))
 }
 
 /// A refusal's reason.
@@ -132,8 +110,7 @@ pub async fn refuse(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<RefuseIn>,
 ) -> ApiResult<Json<KandasApplication>> {
-    let scope = scope(&p)?;
-    Ok(Json(kandas::refuse(&s.db, &p.actor(), scope.as_deref(), id, &body.reason).await?))
+    Ok(Json(kandas::refuse(&s, &p, id, &body.reason).await?))
 }
 
 /// Records the subsidies of an assigned family as paid today.
@@ -147,8 +124,7 @@ pub async fn pay(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<KandasApplication>> {
-    let scope = scope(&p)?;
-    Ok(Json(kandas::pay(&s.db, &p.actor(), scope.as_deref(), id, crate::clock::today()).await?))
+    Ok(Json(kandas::pay(&s, &p, id).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -167,9 +143,7 @@ pub async fn report(
     p: Principal,
     Query(q): Query<ReportQuery>,
 ) -> ApiResult<Json<Vec<RegionReport>>> {
-    scope(&p)?;
-    let year = q.year.unwrap_or_else(|| crate::clock::today().year());
-    Ok(Json(kandas::report(&s.db, &s.policy, year).await?))
+    Ok(Json(kandas::report(&s, &p, q.year).await?))
 }
 
 /// This module's routes, each with its row of the access table

@@ -4,25 +4,20 @@
 //! by region with a bar chart (`/kandas/report`). An officer acts only in their region (403).
 
 use crate::auth::Principal;
+use crate::flows::{self, kandas};
 use crate::state::AppState;
 use crate::web::charts::{self, Bar};
-use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use crate::web::refusal::read_error;
-use crate::web::refusal::refusal_status;
+use crate::web::refusal::failed_read;
 use ashyq_core::kandas::Subsidies;
-use ashyq_store::kandas::{self, KandasApplication};
+use ashyq_store::kandas::KandasApplication;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-
-fn scope(principal: &Principal) -> Option<String> {
-    crate::flows::kandas::api::scope(principal).ok().flatten()
-}
 
 pub struct Row {
     pub id: i64,
@@ -50,20 +45,14 @@ fn status_text(page: &Page, status: &str) -> String {
 
 /// The applications waiting for a decision, and the region's quota this year.
 pub async fn queue(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    let scope = scope(&principal);
-    let year = crate::clock::today().year();
-    let found = match kandas::list(&s.db, scope.as_deref(), Some("submitted"), 500).await {
-        Ok(f) => f,
-        Err(e) => return read_error(page, e),
+    let q = match kandas::queue(&s, &principal).await {
+        Ok(q) => q,
+        Err(e) => return failed_read(page, e),
     };
-    let quota = match &scope {
-        Some(r) => match kandas::quota(&s.db, &s.policy, r, year).await {
-            Ok(q) => Some((page.region_name(&Some(r.clone())), q.places, q.used, q.left())),
-            Err(e) => return read_error(page, e),
-        },
-        None => None,
-    };
-    let rows = found
+    let quota = q.quota.map(|(r, u)| (page.region_name(&Some(r)), u.places, u.used, u.left()));
+    let year = q.year;
+    let rows = q
+        .waiting
         .iter()
         .map(|a| Row {
             id: a.id,
@@ -100,20 +89,9 @@ async fn render(
     id: i64,
     error: Option<(StatusCode, String)>,
 ) -> Response {
-    let scope = scope(principal);
-    let app = match kandas::get(&s.db, scope.as_deref(), id).await {
-        Ok(a) => a,
-        Err(e) => return read_error(page, e),
-    };
-    let today = crate::clock::today();
-    let size = u32::try_from(app.family_size).unwrap_or(1);
-    let subsidies = match &app.subsidies {
-        Some(s) => Some(s.clone()),
-        None => ashyq_core::kandas::subsidies(&s.policy, &app.region, size, today).ok(),
-    };
-    let left = match kandas::quota(&s.db, &s.policy, &app.region, today.year()).await {
-        Ok(q) => q.left(),
-        Err(e) => return read_error(page, e),
+    let kandas::File { app, subsidies, left, may_decide } = match kandas::file(s, principal, id).await {
+        Ok(f) => f,
+        Err(e) => return failed_read(page, e),
     };
     let members = app
         .facts
@@ -121,7 +99,6 @@ async fn render(
         .iter()
         .map(|m| (m.person.name(), m.person.birth_date.to_string(), m.relation.clone()))
         .collect();
-    let may_decide = page.role == ashyq_core::Role::Officer && app.status == "submitted";
     let (status, error) = match error {
         Some((st, e)) => (st, Some(e)),
         None => (StatusCode::OK, None),
@@ -160,10 +137,7 @@ pub async fn assign(
     Path(id): Path<i64>,
     CsrfForm { page, fields: AssignForm {} }: CsrfForm<AssignForm>,
 ) -> Response {
-    let scope = scope(&principal);
-    let done =
-        kandas::assign(&s.db, &principal.actor(), scope.as_deref(), &s.policy, id, crate::clock::today())
-            .await;
+    let done = kandas::assign(&s, &principal, id).await;
     after(&s, &principal, page, id, done).await
 }
 
@@ -180,8 +154,7 @@ pub async fn refuse(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<RefuseForm>,
 ) -> Response {
-    let scope = scope(&principal);
-    let done = kandas::refuse(&s.db, &principal.actor(), scope.as_deref(), id, &fields.reason).await;
+    let done = kandas::refuse(&s, &principal, id, &fields.reason).await;
     after(&s, &principal, page, id, done).await
 }
 
@@ -190,18 +163,20 @@ async fn after(
     principal: &Principal,
     page: Page,
     id: i64,
-    done: Result<KandasApplication, ashyq_store::StoreError>,
+    done: flows::Outcome<KandasApplication>,
 ) -> Response {
-    match done {
-        Ok(_) => Redirect::to(&format!("/kandas/{id}")).into_response(),
-        Err(ashyq_store::StoreError::Forbidden(w)) => read_error(page, ashyq_store::StoreError::Forbidden(w)),
-        Err(e) => match refusal_status(&e) {
-            Some(status) => {
-                let text = page.t1("kd-err", "detail", &e.to_string());
-                render(s, principal, page, id, Some((status, text))).await
-            }
-            None => errors::internal(page, e),
-        },
+    let e = match done {
+        Ok(_) => return Redirect::to(&format!("/kandas/{id}")).into_response(),
+        Err(e) => e,
+    };
+    // A refusal by the store is shown on the application's page; another region, a role
+    // without business here or a failure is a page of its own.
+    match (e.status(), &e) {
+        (Some(status), flows::Error::Store(refused)) if status != StatusCode::FORBIDDEN => {
+            let text = page.t1("kd-err", "detail", &refused.to_string());
+            render(s, principal, page, id, Some((status, text))).await
+        }
+        _ => failed_read(page, e),
     }
 }
 
@@ -228,11 +203,11 @@ pub struct Report {
 }
 
 /// The report by region for this year, with the quota used drawn as bars.
-pub async fn report(State(s): State<AppState>, page: Page) -> Response {
+pub async fn report(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
     let year = crate::clock::today().year();
-    let lines = match kandas::report(&s.db, &s.policy, year).await {
+    let lines = match kandas::report(&s, &principal, Some(year)).await {
         Ok(l) => l,
-        Err(e) => return read_error(page, e),
+        Err(e) => return failed_read(page, e),
     };
     let bars: Vec<Bar> = lines
         .iter()

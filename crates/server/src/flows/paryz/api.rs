@@ -6,11 +6,12 @@
 //! for anyone else (404).
 
 use crate::auth::Principal;
+use crate::flows::paryz;
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::paryz::{NominationInput, Verdict, YearMove, YearStatus};
-use ashyq_store::paryz::{self, Audience, Nomination, Year};
+use ashyq_core::paryz::{NominationInput, Verdict, YearStatus};
+use ashyq_store::paryz::{Nomination, Year};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -95,7 +96,7 @@ pub(crate) fn nomination_view(n: Nomination) -> NominationView {
 #[utoipa::path(get, path = "/api/v1/paryz", tag = "paryz",
     responses((status = 200, body = Vec<YearView>)))]
 pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<YearView>>> {
-    let years = paryz::years(&s.db, Audience::of(p.role())).await?;
+    let years = paryz::list(&s, &p).await?;
     Ok(Json(years.into_iter().map(year_view).collect()))
 }
 
@@ -109,7 +110,7 @@ pub async fn show(
     p: Principal,
     Path(year): Path<i64>,
 ) -> ApiResult<Json<YearDetail>> {
-    let (y, noms) = paryz::year(&s.db, &p.actor(), year, Audience::of(p.role())).await?;
+    let (y, noms) = paryz::show(&s, &p, year).await?;
     Ok(Json(YearDetail { year: year_view(y), nominations: noms.into_iter().map(nomination_view).collect() }))
 }
 
@@ -131,13 +132,8 @@ pub async fn open(
     p: Principal,
     ApiJson(body): ApiJson<OpenIn>,
 ) -> ApiResult<(StatusCode, Json<YearView>)> {
-    let y = paryz::open_year(&s.db, &p.actor(), body.year).await?;
+    let y = paryz::open(&s, &p, body.year).await?;
     Ok((StatusCode::CREATED, Json(year_view(y))))
-}
-
-async fn do_move(s: &AppState, p: &Principal, year: i64, m: YearMove) -> ApiResult<Json<YearView>> {
-    let y = paryz::move_year(&s.db, &p.actor(), &s.policy, year, m, crate::clock::today()).await?;
-    Ok(Json(year_view(y)))
 }
 
 /// Closes a year's nominations; the jury decides next (the secretariat).
@@ -151,7 +147,7 @@ pub async fn close(
     p: Principal,
     Path(year): Path<i64>,
 ) -> ApiResult<Json<YearView>> {
-    do_move(&s, &p, year, YearMove::Close).await
+    Ok(Json(year_view(paryz::close(&s, &p, year).await?)))
 }
 
 /// Publishes a year's results: every nomination must be decided; the results are final.
@@ -165,7 +161,7 @@ pub async fn publish(
     p: Principal,
     Path(year): Path<i64>,
 ) -> ApiResult<Json<YearView>> {
-    do_move(&s, &p, year, YearMove::Publish).await
+    Ok(Json(year_view(paryz::publish(&s, &p, year).await?)))
 }
 
 /// A nomination to file.
@@ -218,7 +214,7 @@ pub async fn nominate(
         jobs_created: b.jobs_created,
         investment_kzt: b.investment_kzt,
     };
-    let (n, created) = paryz::nominate(&s.db, &p.actor(), year, &b.reference, &input).await?;
+    let (n, created) = paryz::nominate(&s, &p, year, &b.reference, &input).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(nomination_view(n))))
 }
 
@@ -245,8 +241,7 @@ pub async fn decide(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<DecisionIn>,
 ) -> ApiResult<Json<NominationView>> {
-    let n =
-        paryz::decide(&s.db, &p.actor(), &s.policy, id, b.verdict, &b.reason, crate::clock::today()).await?;
+    let n = paryz::decide(&s, &p, id, b.verdict, &b.reason).await?;
     Ok(Json(nomination_view(n)))
 }
 

@@ -8,17 +8,16 @@
 //! the year, records the jury's decisions and publishes the results. For anyone else a year not
 //! yet published does not exist (404).
 
+use crate::access::Access;
 use crate::auth::Principal;
+use crate::flows::{self, paryz};
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::Page;
-use crate::web::refusal::read_error;
-use crate::web::refusal::refusal_status;
-use ashyq_core::Role;
-use ashyq_core::paryz::{NominationInput, Verdict, YearMove, YearStatus};
+use crate::web::refusal::{failed_read, read_error};
+use ashyq_core::paryz::{NominationInput, Verdict, YearStatus};
 use ashyq_store::StoreError;
-use ashyq_store::paryz::{self, Audience, Nomination, Year};
+use ashyq_store::paryz::{Nomination, Year};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -51,10 +50,6 @@ pub struct YearRow {
     pub status: &'static str,
     pub status_text: String,
     pub winners: Vec<NominationRow>,
-}
-
-fn is_staff(page: &Page) -> bool {
-    matches!(page.role, Role::Coordinator | Role::Admin)
 }
 
 fn status_text(page: &Page, s: YearStatus) -> String {
@@ -138,46 +133,54 @@ pub struct List {
     error: Option<String>,
 }
 
-async fn render_list(s: &AppState, page: Page, status: StatusCode, error: Option<String>) -> Response {
-    let audience = Audience::of(page.role);
-    let years = match paryz::years(&s.db, audience).await {
-        Ok(y) => y,
-        Err(e) => return read_error(page, e),
+async fn render_list(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    status: StatusCode,
+    error: Option<String>,
+) -> Response {
+    let listed = match paryz::list_with_winners(s, principal).await {
+        Ok(l) => l,
+        Err(e) => return failed_read(page, e),
     };
-    let mut rows = Vec::new();
-    for y in &years {
-        let winners = if y.status == YearStatus::Published {
-            // The published results, as the public sees them (no audited staff read here).
-            match paryz::year(&s.db, &ashyq_store::Actor::public(&page.request_id), y.year, Audience::Public)
-                .await
-            {
-                Ok((_, noms)) => noms
-                    .into_iter()
-                    .filter(|n| n.verdict == Some(Verdict::Winner))
-                    .map(|n| row(&page, n))
-                    .collect(),
-                Err(e) => return read_error(page, e),
-            }
-        } else {
-            Vec::new()
-        };
-        rows.push(YearRow {
-            year: y.year,
-            status: y.status.as_str(),
-            status_text: status_text(&page, y.status),
-            winners,
-        });
-    }
     let this = i64::from(crate::clock::today().year());
-    let next_year = (this..).find(|y| !years.iter().any(|x| x.year == *y)).unwrap_or(this);
-    let view =
-        List { staff: is_staff(&page), admin: page.role == Role::Admin, years: rows, next_year, error, page };
+    let next_year = (this..).find(|y| !listed.iter().any(|x| x.year.year == *y)).unwrap_or(this);
+    let years = listed
+        .into_iter()
+        .map(|l| YearRow {
+            year: l.year.year,
+            status: l.year.status.as_str(),
+            status_text: status_text(&page, l.year.status),
+            winners: l.winners.into_iter().map(|n| row(&page, n)).collect(),
+        })
+        .collect();
+    let access = Access::of(principal);
+    let view = List {
+        staff: access.paryz_staff(),
+        admin: paryz::secretariat(&access),
+        years,
+        next_year,
+        error,
+        page,
+    };
     (status, view).into_response()
 }
 
 /// The contest years and their winners.
-pub async fn list(State(s): State<AppState>, page: Page) -> Response {
-    render_list(&s, page, StatusCode::OK, None).await
+pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    render_list(&s, &principal, page, StatusCode::OK, None).await
+}
+
+/// A refused step on the page it was asked from: its status and the refusal in words, or the
+/// failure as a page of its own.
+fn refused(page: &Page, e: &flows::Error) -> Option<(StatusCode, String)> {
+    let status = e.status()?;
+    let text = match e {
+        flows::Error::Store(e) => in_words(page, e),
+        e => crate::web::refusal::words(page, e),
+    };
+    Some((status, text))
 }
 
 #[derive(Deserialize)]
@@ -195,17 +198,16 @@ pub async fn open(
     let result = async {
         let t = fields.year.trim();
         let year = t.parse::<i64>().map_err(|_| StoreError::field("year", format!("{t:?} is not a year")))?;
-        paryz::open_year(&s.db, &principal.actor(), year).await
+        paryz::open(&s, &principal, year).await
     }
     .await;
     match result {
         Ok(y) => Redirect::to(&format!("/paryz/{}", y.year)).into_response(),
-        Err(e) => match refusal_status(&e) {
-            Some(status) => {
-                let text = in_words(&page, &e);
-                render_list(&s, page, status, Some(text)).await
+        Err(e) => match refused(&page, &e) {
+            Some((status, text)) if status != StatusCode::FORBIDDEN => {
+                render_list(&s, &principal, page, status, Some(text)).await
             }
-            None => errors::internal(page, e),
+            _ => failed_read(page, e),
         },
     }
 }
@@ -245,18 +247,16 @@ async fn render_year(
     let Ok(year) = year.trim().parse::<i64>() else {
         return read_error(page, StoreError::NotFound { what: "contest year", key: year.into() });
     };
-    let audience = Audience::of(page.role);
-    let (y, noms): (Year, Vec<Nomination>) =
-        match paryz::year(&s.db, &principal.actor(), year, audience).await {
-            Ok(x) => x,
-            Err(e) => return read_error(page, e),
-        };
-    let staff = is_staff(&page);
-    let admin = page.role == Role::Admin;
+    let (y, noms): (Year, Vec<Nomination>) = match paryz::show(s, principal, year).await {
+        Ok(x) => x,
+        Err(e) => return failed_read(page, e),
+    };
+    let access = Access::of(principal);
+    let staff = access.paryz_staff();
+    let admin = paryz::secretariat(&access);
     let prizes = match y.prizes {
         Some(p) => p.to_string(),
-        None => paryz::prizes(&s.policy, crate::clock::today())
-            .map_or_else(|_| page.t("pz-none"), |p| p.to_string()),
+        None => paryz::prizes_in_force(s).map_or_else(|| page.t("pz-none"), |p| p.to_string()),
     };
     let rows: Vec<NominationRow> = noms.into_iter().map(|n| row(&page, n)).collect();
     let published = y.status == YearStatus::Published;
@@ -316,32 +316,22 @@ async fn after(
     principal: &Principal,
     page: Page,
     year: &str,
-    result: Result<(), StoreError>,
+    result: flows::Outcome<()>,
     form: Option<NominateForm>,
 ) -> Response {
     match result {
         Ok(()) => Redirect::to(&format!("/paryz/{}", year.trim())).into_response(),
-        Err(e) => match refusal_status(&e) {
-            Some(status) => {
-                let text = in_words(&page, &e);
+        Err(e) => match refused(&page, &e) {
+            Some((status, text)) if status != StatusCode::FORBIDDEN => {
                 render_year(s, principal, page, year, status, form, Some(text)).await
             }
-            None => errors::internal(page, e),
+            _ => failed_read(page, e),
         },
     }
 }
 
 fn parse_year(text: &str) -> Result<i64, StoreError> {
     text.trim().parse::<i64>().map_err(|_| StoreError::NotFound { what: "contest year", key: text.into() })
-}
-
-async fn move_to(s: &AppState, principal: &Principal, page: Page, year: String, m: YearMove) -> Response {
-    let result = async {
-        let y = parse_year(&year)?;
-        paryz::move_year(&s.db, &principal.actor(), &s.policy, y, m, crate::clock::today()).await.map(|_| ())
-    }
-    .await;
-    after(s, principal, page, &year, result, None).await
 }
 
 /// Closes the year's nominations (the secretariat).
@@ -351,7 +341,8 @@ pub async fn close(
     Path(year): Path<String>,
     CsrfForm { page, fields: NoFields {} }: CsrfForm<NoFields>,
 ) -> Response {
-    move_to(&s, &principal, page, year, YearMove::Close).await
+    let result = async { paryz::close(&s, &principal, parse_year(&year)?).await.map(|_| ()) }.await;
+    after(&s, &principal, page, &year, result, None).await
 }
 
 /// Publishes the year's results (the secretariat).
@@ -361,7 +352,8 @@ pub async fn publish(
     Path(year): Path<String>,
     CsrfForm { page, fields: NoFields {} }: CsrfForm<NoFields>,
 ) -> Response {
-    move_to(&s, &principal, page, year, YearMove::Publish).await
+    let result = async { paryz::publish(&s, &principal, parse_year(&year)?).await.map(|_| ()) }.await;
+    after(&s, &principal, page, &year, result, None).await
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -418,7 +410,7 @@ pub async fn nominate(
             jobs_created: number("jobs_created", &f.jobs_created)?,
             investment_kzt: number("investment_kzt", &f.investment_kzt)?,
         };
-        paryz::nominate(&s.db, &principal.actor(), y, &f.reference, &input).await.map(|_| ())
+        paryz::nominate(&s, &principal, y, &f.reference, &input).await.map(|_| ())
     }
     .await;
     after(&s, &principal, page, &year, result, Some(fields)).await
@@ -442,10 +434,6 @@ pub async fn decide(
     let Ok(id) = id.trim().parse::<i64>() else {
         return read_error(page, StoreError::NotFound { what: "nomination", key: id });
     };
-    let year = match paryz::get_nomination(&s.db, id).await {
-        Ok(n) => n.year.to_string(),
-        Err(e) => return read_error(page, e),
-    };
     let result = async {
         let verdict = Verdict::parse(&fields.verdict).ok_or_else(|| {
             StoreError::field(
@@ -453,20 +441,18 @@ pub async fn decide(
                 format!("{:?} is not winner, shortlisted or not_selected", fields.verdict),
             )
         })?;
-        paryz::decide(
-            &s.db,
-            &principal.actor(),
-            &s.policy,
-            id,
-            verdict,
-            &fields.reason,
-            crate::clock::today(),
-        )
-        .await
-        .map(|_| ())
+        paryz::decide(&s, &principal, id, verdict, &fields.reason).await
     }
     .await;
-    after(&s, &principal, page, &year, result, None).await
+    let year = match &result {
+        Ok(n) => n.year,
+        // Refused: back on the nomination's year, if there is one.
+        Err(_) => match paryz::year_of(&s, &principal, id).await {
+            Ok(y) => y,
+            Err(e) => return failed_read(page, e),
+        },
+    };
+    after(&s, &principal, page, &year.to_string(), result.map(|_| ()), None).await
 }
 
 /// This module's routes, each with its row of the access table

@@ -3,14 +3,16 @@
 //! of actions and status changes with who did them, and the officers' forms to record an
 //! action and to move the case (open → in progress → resolved or closed).
 
+use crate::access::Access;
 use crate::auth::Principal;
-use crate::flows::abroad::pages::overview::{country_name, read_error, refusal, word, writes};
+use crate::flows::Outcome;
+use crate::flows::abroad::pages::overview::{country_name, read_error, step_refusal, word};
+use crate::flows::abroad::{self, protection};
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use ashyq_core::abroad::{self, ActionKind, CaseStatus};
-use ashyq_store::abroad::cases;
+use ashyq_core::abroad::{ActionKind, CaseStatus};
+use ashyq_store::abroad::cases::CaseFile;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -55,7 +57,7 @@ async fn render(
     status: StatusCode,
     error: Option<String>,
 ) -> Response {
-    let f = match cases::get(&s.db, &principal.actor(), id).await {
+    let f = match protection::show(s, principal, id).await {
         Ok(x) => x,
         Err(e) => return read_error(page, e),
     };
@@ -86,7 +88,7 @@ async fn render(
     let moves = match current {
         Some(from) => CaseStatus::ALL
             .iter()
-            .filter(|to| abroad::may_move(from, **to))
+            .filter(|to| ashyq_core::abroad::may_move(from, **to))
             .map(|to| (to.id().to_string(), word(&page, "status", to.id())))
             .collect(),
         None => Vec::new(),
@@ -100,7 +102,7 @@ async fn render(
         facts,
         complaint: c.complaint.clone(),
         history,
-        may_act: writes(&page) && current.is_some_and(|x| !x.is_final()),
+        may_act: abroad::writes(&Access::of(principal)) && current.is_some_and(|x| !x.is_final()),
         kinds: ActionKind::ALL.iter().map(|k| (k.id().to_string(), word(&page, "action", k.id()))).collect(),
         moves,
         version: c.version,
@@ -137,13 +139,13 @@ async fn after(
     principal: &Principal,
     page: Page,
     id: i64,
-    result: Result<cases::CaseFile, ashyq_store::StoreError>,
+    result: Outcome<CaseFile>,
 ) -> Response {
     match result {
         Ok(_) => Redirect::to(&format!("/abroad/cases/{id}")).into_response(),
-        Err(e) => match refusal(&page, &e) {
+        Err(e) => match step_refusal(&page, &e) {
             Some((status, text)) => render(s, page, principal, id, status, Some(text)).await,
-            None => errors::internal(page, e),
+            None => read_error(page, e),
         },
     }
 }
@@ -155,19 +157,8 @@ pub async fn action(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<ActionForm>,
 ) -> Response {
-    let today = crate::clock::today();
-    let result = match fields.taken_on.trim() {
-        "" => Ok(today),
-        t => {
-            t.parse().map_err(|_| ashyq_store::StoreError::field("taken_on", format!("{t:?} is not a date")))
-        }
-    };
-    let result = match result {
-        Ok(day) => {
-            cases::add_action(&s.db, &principal.actor(), id, &fields.kind, day, &fields.body, today).await
-        }
-        Err(e) => Err(e),
-    };
+    let result =
+        protection::act(&s, &principal, id, &fields.kind, Some(&fields.taken_on), &fields.body).await;
     after(&s, &principal, page, id, result).await
 }
 
@@ -188,16 +179,8 @@ pub async fn status(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<StatusForm>,
 ) -> Response {
-    let result = cases::move_to(
-        &s.db,
-        &principal.actor(),
-        id,
-        &fields.status,
-        &fields.reason,
-        fields.version,
-        crate::clock::today(),
-    )
-    .await;
+    let result =
+        protection::move_to(&s, &principal, id, &fields.status, &fields.reason, fields.version).await;
     after(&s, &principal, page, id, result).await
 }
 

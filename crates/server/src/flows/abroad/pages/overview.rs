@@ -5,14 +5,16 @@
 //! [`crate::flows::abroad::pages::cases`]; what they share (names of countries and words, refusals in words)
 //! is here.
 
+use crate::access::Access;
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::abroad::{self, agreements, figures};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::page::Page;
-use ashyq_core::Role;
-use ashyq_core::abroad::{CaseStatus, Sector};
+use crate::web::refusal::{forbidden_page, words};
+use ashyq_core::abroad::Sector;
 use ashyq_store::StoreError;
-use ashyq_store::abroad::{agreements, cases, figures};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -30,39 +32,46 @@ pub fn word(page: &Page, family: &str, id: &str) -> String {
     page.t(&format!("ab-{family}-{id}"))
 }
 
-/// Whether the page's caller handles personal data here (officers; administrators read).
-pub fn handles_personal(page: &Page) -> bool {
-    matches!(page.role, Role::Officer | Role::Admin)
-}
-
-/// Whether the page's caller may change the registry and the cases.
-pub fn writes(page: &Page) -> bool {
-    page.role == Role::Officer
-}
-
 /// A refusal in the page's words with its status, or `None` for a failure to report as internal.
-pub fn refusal(page: &Page, e: &StoreError) -> Option<(StatusCode, String)> {
-    let detail = e.to_string();
-    let (status, key) = match e {
-        StoreError::Field { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "ab-err-field"),
-        StoreError::Refused(_) => (StatusCode::CONFLICT, "ab-err-refused"),
-        StoreError::Conflict { .. } => (StatusCode::CONFLICT, "ab-err-conflict"),
-        StoreError::Forbidden(_) => (StatusCode::FORBIDDEN, "ab-err-forbidden"),
-        StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "ab-err-notfound"),
-        _ => return None,
+fn refusal(page: &Page, e: &Error) -> Option<(StatusCode, String)> {
+    let status = e.status()?;
+    let Error::Store(e) = e else {
+        return Some((status, words(page, e)));
     };
-    Some((status, page.t1(key, "detail", &detail)))
+    let key = match e {
+        StoreError::Field { .. } => "ab-err-field",
+        StoreError::Conflict { .. } => "ab-err-conflict",
+        StoreError::Forbidden(_) => "ab-err-forbidden",
+        StoreError::NotFound { .. } => "ab-err-notfound",
+        _ => "ab-err-refused",
+    };
+    Some((status, page.t1(key, "detail", &e.to_string())))
 }
 
-/// A failed read as a page.
-pub fn read_error(page: Page, e: StoreError) -> Response {
+/// A failed read (or a refusal of the caller's role) as a page of its own.
+pub fn read_error(page: Page, e: Error) -> Response {
+    if matches!(&e, Error::Refused(p) if p.status == StatusCode::FORBIDDEN.as_u16()) {
+        return forbidden_page(page);
+    }
     match refusal(&page, &e) {
         Some((StatusCode::NOT_FOUND, _)) => {
             let text = page.t("error-notfound-text");
             errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
         }
         Some((status, text)) => errors::render(page, status, "error-forbidden-title", text),
-        None => errors::internal(page, e),
+        None => match e {
+            Error::Store(e) => errors::internal(page, e),
+            Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
+        },
+    }
+}
+
+/// A step refused on the page it was asked from: its status and the refusal in words; `None`
+/// when the refusal is a page of its own (the caller's role) or a failure.
+pub fn step_refusal(page: &Page, e: &Error) -> Option<(StatusCode, String)> {
+    match e {
+        Error::Refused(p) if p.status == StatusCode::FORBIDDEN.as_u16() => None,
+        e => refusal(page, e),
     }
 }
 
@@ -100,26 +109,14 @@ pub struct Overview {
 
 /// The overview: countries where most citizens work first.
 pub async fn overview(State(s): State<AppState>, page: Page, principal: Principal) -> Response {
-    let today = crate::clock::today();
-    let personal = handles_personal(&page);
-    let read = async {
-        let f = figures::by_country(&s.db, today).await?;
-        let a = agreements::list(&s.db, today).await?;
-        let open = if personal {
-            let mut open = cases::list(&s.db, &principal.actor(), Some(CaseStatus::Open), None).await?;
-            open.extend(cases::list(&s.db, &principal.actor(), Some(CaseStatus::InProgress), None).await?);
-            open
-        } else {
-            Vec::new()
-        };
-        Ok::<_, StoreError>((f, a, open))
-    }
-    .await;
-    let (f, a, open) = match read {
+    let o = match figures::overview(&s, &principal).await {
         Ok(x) => x,
         Err(e) => return read_error(page, e),
     };
-    let totals = figures::by_sector(&f);
+    let (today, f, a) = (o.on, o.countries, o.agreements);
+    let personal = o.open_cases.is_some();
+    let open = o.open_cases.unwrap_or_default();
+    let totals = ashyq_store::abroad::figures::by_sector(&f);
     let countries = f
         .iter()
         .map(|c| CountryRow {
@@ -181,8 +178,8 @@ pub struct Agreements {
 }
 
 /// The interstate agreements (public).
-pub async fn agreements_page(State(s): State<AppState>, page: Page) -> Response {
-    let list = match agreements::list(&s.db, crate::clock::today()).await {
+pub async fn agreements_page(State(s): State<AppState>, page: Page, principal: Principal) -> Response {
+    let list = match agreements::list(&s).await {
         Ok(x) => x,
         Err(e) => return read_error(page, e),
     };
@@ -201,7 +198,7 @@ pub async fn agreements_page(State(s): State<AppState>, page: Page) -> Response 
             illustrative: a.illustrative,
         })
         .collect();
-    let staff = matches!(page.role, Role::Analyst | Role::Officer | Role::Admin);
+    let staff = abroad::reads_figures(&Access::of(&principal));
     Agreements { rows, staff, page }.into_response()
 }
 

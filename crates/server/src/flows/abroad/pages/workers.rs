@@ -3,18 +3,16 @@
 //! form to register a citizen (officers); one citizen's entry with their protection cases and
 //! the form to open one. Every read is audited by the store.
 
+use crate::access::Access;
 use crate::auth::Principal;
-use crate::flows::abroad::pages::overview::{
-    country_name, handles_personal, read_error, refusal, word, writes,
-};
+use crate::flows::abroad::pages::overview::{country_name, read_error, step_refusal, word};
+use crate::flows::abroad::{self, protection, registry};
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
 use ashyq_core::abroad::{ComplaintKind, Sector, WorkerInput};
-use ashyq_store::StoreError;
-use ashyq_store::abroad::cases::{self, NewCase};
-use ashyq_store::abroad::workers::{self, Worker};
+use ashyq_store::abroad::cases::NewCase;
+use ashyq_store::abroad::workers::Worker;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -112,11 +110,10 @@ async fn render(
     form: Option<(AddForm, String)>,
 ) -> Response {
     let country = Some(query.country.trim()).filter(|c| !c.is_empty());
-    let found =
-        match workers::search(&s.db, &principal.actor(), &query.q, country, crate::clock::today()).await {
-            Ok(x) => x,
-            Err(e) => return read_error(page, e),
-        };
+    let found = match registry::search(s, principal, &query.q, country).await {
+        Ok(x) => x,
+        Err(e) => return read_error(page, e),
+    };
     let rows = found.iter().map(|w| row(&page, w)).collect();
     let (form, error) = match form {
         Some((f, e)) => (f, Some(e)),
@@ -132,7 +129,7 @@ async fn render(
         q: query.q,
         country: query.country,
         rows,
-        may_add: writes(&page),
+        may_add: abroad::writes(&Access::of(principal)),
         countries: countries(&page),
         sectors: Sector::ALL.iter().map(|x| (x.id().to_string(), word(&page, "sector", x.id()))).collect(),
         form,
@@ -174,13 +171,13 @@ pub async fn add(
         contract_until: fields.contract_until.clone(),
         sector: fields.sector.clone(),
     };
-    match workers::register(&s.db, &principal.actor(), &fields.reference, &input).await {
+    match registry::register(&s, &principal, &fields.reference, &input).await {
         Ok((w, _)) => Redirect::to(&format!("/abroad/workers/{}", w.id)).into_response(),
-        Err(e) => match refusal(&page, &e) {
+        Err(e) => match step_refusal(&page, &e) {
             Some((status, text)) => {
                 render(&s, page, &principal, status, SearchQuery::default(), Some((fields, text))).await
             }
-            None => errors::internal(page, e),
+            None => read_error(page, e),
         },
     }
 }
@@ -217,15 +214,8 @@ async fn render_worker(
     status: StatusCode,
     form: Option<(OpenForm, String)>,
 ) -> Response {
-    let actor = principal.actor();
-    let read = async {
-        let w = workers::get(&s.db, &actor, id).await?;
-        let c = cases::list(&s.db, &actor, None, Some(id)).await?;
-        Ok::<_, StoreError>((w, c))
-    }
-    .await;
-    let (w, c) = match read {
-        Ok(x) => x,
+    let (w, c) = match registry::entry(s, principal, id).await {
+        Ok(x) => (x.worker, x.cases),
         Err(e) => return read_error(page, e),
     };
     let dash = || "—".to_string();
@@ -267,7 +257,7 @@ async fn render_worker(
         name: format!("{} {}", w.surname, w.given_names),
         facts,
         cases,
-        may_open: writes(&page) && handles_personal(&page),
+        may_open: abroad::writes(&Access::of(principal)),
         kinds: ComplaintKind::ALL.iter().map(|k| (k.id().to_string(), word(&page, "kind", k.id()))).collect(),
         reference: form.reference,
         kind: form.kind,
@@ -311,13 +301,13 @@ pub async fn open_case(
         kind: fields.kind.clone(),
         complaint: fields.complaint.clone(),
     };
-    match cases::open(&s.db, &principal.actor(), &new, crate::clock::today()).await {
+    match protection::open(&s, &principal, &new).await {
         Ok((f, _)) => Redirect::to(&format!("/abroad/cases/{}", f.case.id)).into_response(),
-        Err(e) => match refusal(&page, &e) {
+        Err(e) => match step_refusal(&page, &e) {
             Some((status, text)) => {
                 render_worker(&s, page, &principal, id, status, Some((fields, text))).await
             }
-            None => errors::internal(page, e),
+            None => read_error(page, e),
         },
     }
 }
