@@ -13,6 +13,7 @@ mod bad_input;
 mod cases_api;
 mod cases_web;
 mod eligibility;
+mod flows_regional;
 mod kandas_web;
 mod lists_api;
 mod paryz_web;

@@ -12,7 +12,7 @@
 //! - an unknown Paryz nomination is not found whatever the decision says, on the API as on
 //!   the page (the API answered an empty reason first).
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Member, Person};
