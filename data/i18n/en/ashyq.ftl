@@ -503,6 +503,7 @@ reg-document-number = Document number
 reg-check = Check
 reg-err-mrz = The machine-readable zone does not check: { $error }
 reg-err-missing = Scan the machine-readable zone, or type the issuing state and the number.
+reg-err-both = Scan the machine-readable zone or type the issuing state and the number, not both: clear one of them.
 reg-err-refused = Not done: { $error }
 reg-status-unknown = NOT IN THE REGISTER
 reg-status-absent = Not in the country

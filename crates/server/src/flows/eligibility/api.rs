@@ -1,13 +1,14 @@
 //! Eligibility (public, no login): decide a programme for the facts in the body, under the
 //! policy in force, with the published lists and the official rates of the database. Nothing
-//! is stored and no one's record is read: the caller sends their own facts.
+//! is stored and no one's record is read: the caller sends their own facts. A thin adapter
+//! over the flow's [`decide`](super::decide).
 
-use super::{eval_problem, programme};
+use super::programme;
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
+use ashyq_core::rules::Facts;
 use ashyq_core::rules::explain::explained;
-use ashyq_core::rules::{Context, Facts, evaluate};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -39,12 +40,9 @@ pub async fn decide(
 ) -> ApiResult<Json<serde_json::Value>> {
     let programme = programme(&id)?;
     let facts = Facts::from_value(programme, &body).map_err(|e| Problem::validation(&e.path, e.reason))?;
-    let on = q.on.unwrap_or_else(ashyq_store::today);
-    let w = crate::world::world(&s).await?;
-    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    let decision = evaluate(&facts, on, &ctx).map_err(|e| eval_problem(&e))?;
-    let value = serde_json::to_value(explained(&decision))
-        .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
+    let value = super::decide(&s, &facts, q.on, |d| serde_json::to_value(explained(d))).await?;
+    let value =
+        value.map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
     Ok(Json(value))
 }
 

@@ -1,14 +1,15 @@
 //! Invitation rounds of the valuable-skills visa over the API (issue 6): held by officers,
 //! published to everyone — the cut-off score, the tie-break time, and the invitations by rank
 //! with their points, submission time and case id, never a name — and re-derivable from the
-//! candidates they stored (`verified`).
+//! candidates they stored (`verified`). Thin adapters over the flow's use cases.
 
+use super::{Held, Published};
 use crate::auth::Principal;
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::cases::round::Invitation;
-use ashyq_store::cases::rounds::{self, Round};
+use ashyq_store::cases::rounds::Round;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -77,7 +78,7 @@ fn view(r: Round, verified: Option<bool>) -> RoundView {
 #[utoipa::path(get, path = "/api/v1/rounds", tag = "rounds",
     responses((status = 200, body = Vec<RoundView>)))]
 pub async fn list(State(s): State<AppState>) -> ApiResult<Json<Vec<RoundView>>> {
-    Ok(Json(rounds::list(&s.db).await?.into_iter().map(|r| view(r, None)).collect()))
+    Ok(Json(super::list(&s).await?.into_iter().map(|r| view(r, None)).collect()))
 }
 
 /// A round with its invitations, and whether it re-derives from its stored candidates (public).
@@ -85,8 +86,7 @@ pub async fn list(State(s): State<AppState>) -> ApiResult<Json<Vec<RoundView>>> 
     params(("id" = i64, Path, description = "The round's id")),
     responses((status = 200, body = RoundView), (status = 404, body = ProblemDetails)))]
 pub async fn show(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<RoundView>> {
-    let round = rounds::get(&s.db, id).await?;
-    let verified = rounds::verify(&s.db, id).await?;
+    let Published { round, verified } = super::show(&s, id).await?;
     Ok(Json(view(round, Some(verified))))
 }
 
@@ -116,17 +116,8 @@ pub async fn hold(
     p: Principal,
     ApiJson(body): ApiJson<RoundIn>,
 ) -> ApiResult<(StatusCode, Json<RoundView>)> {
-    let (round, created) = rounds::hold(
-        &s.db,
-        &p.actor(),
-        &s.policy,
-        &body.reference,
-        body.size,
-        body.sector.as_deref(),
-        crate::clock::today(),
-    )
-    .await?;
-    let verified = rounds::verify(&s.db, round.id).await?;
+    let Held { published: Published { round, verified }, created } =
+        super::hold(&s, &p, &body.reference, body.size, body.sector.as_deref()).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(view(round, Some(verified)))))
 }
 

@@ -4,18 +4,17 @@
 //! candidates it stored. Officers and administrators also hold a round here; only they see
 //! which case each invitation went to.
 
+use super::{Board, Published, holds_rounds};
 use crate::auth::Principal;
+use crate::flows::Error;
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::labels::programme_name;
 use crate::web::page::Page;
-use crate::web::refusal::read_error;
-use crate::web::refusal::{in_words, refusal_status};
-use ashyq_core::Role;
+use crate::web::refusal::{forbidden_page, read_error, words};
 use ashyq_core::rules::Programme;
 use ashyq_store::StoreError;
-use ashyq_store::cases::{quotas, rounds};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -57,30 +56,26 @@ pub struct List {
     error: Option<String>,
 }
 
-fn may_hold(page: &Page) -> bool {
-    matches!(page.role, Role::Officer | Role::Admin)
-}
-
 fn sector_text(page: &Page, s: Option<&str>) -> String {
     s.map_or_else(|| page.t("co-sector-any"), str::to_string)
 }
 
 /// The quotas and rounds, and for officers the form to hold a round (`form`: what was typed).
-async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(HoldForm, String)>) -> Response {
+async fn render(
+    s: &AppState,
+    principal: &Principal,
+    page: Page,
+    status: StatusCode,
+    form: Option<(HoldForm, String)>,
+) -> Response {
     let today = crate::clock::today();
-    let read = async {
-        let q = quotas::list(&s.db).await?;
-        let r = rounds::list(&s.db).await?;
-        let left = rounds::remaining_places(&s.db, &s.policy, today.year()).await?;
-        Ok::<_, StoreError>((q, r, left))
-    }
-    .await;
-    let (q, r, left) = match read {
-        Ok(x) => x,
-        Err(e) => return read_error(page, e),
+    let Board { quotas: q, rounds: r, left, sectors } = match super::board(s).await {
+        Ok(b) => b,
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
     let name = |id: &str| Programme::parse(id).map_or_else(|| id.to_string(), |p| programme_name(&page, p));
-    let mut quotas: Vec<QuotaRow> = q
+    let quotas: Vec<QuotaRow> = q
         .iter()
         .map(|x| QuotaRow {
             programme: name(&x.programme),
@@ -90,14 +85,6 @@ async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(Hold
             left: (x.places - x.used).max(0),
         })
         .collect();
-    let vsv = Programme::ValuableSkillsVisa.id();
-    if !q.iter().any(|x| x.programme == vsv && x.year == i64::from(today.year())) {
-        // Not yet taken from this year: the policy's quota, whole.
-        quotas.insert(
-            0,
-            QuotaRow { programme: name(vsv), year: today.year().into(), places: left, used: 0, left },
-        );
-    }
     let rounds = r
         .iter()
         .map(|x| RoundRow {
@@ -114,7 +101,6 @@ async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(Hold
             invited: x.invitations.len(),
         })
         .collect();
-    let sectors = s.policy.sectors_on(today).map(|m| m.value.0.keys().cloned().collect()).unwrap_or_default();
     let (form, error) = match form {
         Some((f, e)) => (f, Some(e)),
         None => {
@@ -130,7 +116,7 @@ async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(Hold
     let view = List {
         quotas,
         rounds,
-        may_hold: may_hold(&page),
+        may_hold: holds_rounds(principal),
         reference: form.reference,
         size: form.size,
         sector: form.sector,
@@ -142,8 +128,8 @@ async fn render(s: &AppState, page: Page, status: StatusCode, form: Option<(Hold
 }
 
 /// The published quotas and rounds.
-pub async fn list(State(s): State<AppState>, page: Page) -> Response {
-    render(&s, page, StatusCode::OK, None).await
+pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    render(&s, &principal, page, StatusCode::OK, None).await
 }
 
 #[derive(Deserialize)]
@@ -162,29 +148,29 @@ pub async fn hold(
     principal: Principal,
     CsrfForm { page, fields }: CsrfForm<HoldForm>,
 ) -> Response {
-    let result = async {
-        let size = match fields.size.trim() {
-            "" => None,
-            t => Some(
-                t.parse::<i64>().map_err(|_| StoreError::field("size", format!("{t:?} is not a number")))?,
-            ),
-        };
-        let sector = Some(fields.sector.trim()).filter(|t| !t.is_empty());
-        let today = crate::clock::today();
-        let (r, _) =
-            rounds::hold(&s.db, &principal.actor(), &s.policy, &fields.reference, size, sector, today)
-                .await?;
-        Ok::<_, StoreError>(r.id)
-    }
-    .await;
+    let size = match fields.size.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| StoreError::field("size", format!("{t:?} is not a number"))),
+    };
+    let sector = Some(fields.sector.trim()).filter(|t| !t.is_empty());
+    let result = match size {
+        Ok(size) => super::hold(&s, &principal, &fields.reference, size, sector).await,
+        Err(e) => Err(e.into()),
+    };
     match result {
-        Ok(id) => Redirect::to(&format!("/rounds/{id}")).into_response(),
-        Err(e) => match refusal_status(&e) {
+        Ok(held) => Redirect::to(&format!("/rounds/{}", held.published.round.id)).into_response(),
+        Err(e) => match e.status() {
             Some(status) => {
-                let text = in_words(&page, &e);
-                render(&s, page, status, Some((fields, text))).await
+                let text = words(&page, &e);
+                render(&s, &principal, page, status, Some((fields, text))).await
             }
-            None => errors::internal(page, e),
+            None => match e {
+                Error::Store(e) => errors::internal(page, e),
+                Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
+            },
         },
     }
 }
@@ -211,18 +197,18 @@ pub struct Show {
 
 /// One round, published: its invitations by rank, cut-off and tie-break time, and whether it
 /// re-derives from the stored candidates.
-pub async fn show(State(s): State<AppState>, page: Page, Path(id): Path<i64>) -> Response {
-    let read = async {
-        let r = rounds::get(&s.db, id).await?;
-        let v = rounds::verify(&s.db, id).await?;
-        Ok::<_, StoreError>((r, v))
-    }
-    .await;
-    let (r, verified) = match read {
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Response {
+    let Published { round: r, verified } = match super::show(&s, id).await {
         Ok(x) => x,
-        Err(e) => return read_error(page, e),
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
-    let officer = may_hold(&page);
+    let officer = holds_rounds(&principal);
     let facts = vec![
         (page.t("co-held-on"), r.held_on.clone()),
         (page.t("co-size"), r.size.to_string()),

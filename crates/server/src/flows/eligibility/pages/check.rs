@@ -4,17 +4,17 @@
 //! and the same world (published lists, official rates) as `POST /api/v1/eligibility/…`.
 //! Nothing is stored: it is an indication, not a decision of the authority.
 
+use crate::flows::Error;
 use crate::flows::eligibility::pages::form::{self as form, Answers, FieldError, FieldsetView};
-use crate::flows::eligibility::{eval_problem, programme};
+use crate::flows::eligibility::{self as eligibility, programme};
 use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use crate::world::world;
 use ashyq_core::rules::decision::Limit;
 use ashyq_core::rules::explain::{self, Language};
-use ashyq_core::rules::{Check, CheckResult, Context, Decision, Facts, Programme, RuleKind, evaluate};
+use ashyq_core::rules::{Check, CheckResult, Decision, Facts, Programme, RuleKind};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -170,31 +170,30 @@ async fn decide(
         let name = built.field_for(questions, &e.path);
         Unread::Fields(vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &e.reason) }])
     })?;
-    let w = world(s).await.map_err(|e| Unread::Internal(e.to_string()))?;
-    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    let decision = evaluate(&facts, date, &ctx).map_err(|e| {
-        // The same reading of the failure as the API's, with its message in the page's words.
-        let problem = eval_problem(&e);
-        let error = match problem.errors.first() {
-            Some(f) if f.field == "on" => {
-                FieldError { name: "on".into(), message: page.t1("ec-err-on", "reason", &f.message) }
-            }
-            Some(f) => FieldError {
-                name: built.field_for(questions, &f.field),
-                message: page.t1("ec-err-facts", "reason", &f.message),
-            },
-            None => FieldError {
-                name: String::new(),
-                message: page.t1(
-                    "ec-err-cannot-decide",
-                    "reason",
-                    problem.detail.as_deref().unwrap_or_default(),
-                ),
-            },
-        };
-        Unread::Fields(vec![error])
-    })?;
-    Ok(decision_view(page, &decision))
+    eligibility::decide(s, &facts, Some(date), |d| decision_view(page, d)).await.map_err(|e| match e {
+        // The rules' refusal, with its message in the page's words.
+        Error::Refused(problem) => {
+            let error = match problem.errors.first() {
+                Some(f) if f.field == "on" => {
+                    FieldError { name: "on".into(), message: page.t1("ec-err-on", "reason", &f.message) }
+                }
+                Some(f) => FieldError {
+                    name: built.field_for(questions, &f.field),
+                    message: page.t1("ec-err-facts", "reason", &f.message),
+                },
+                None => FieldError {
+                    name: String::new(),
+                    message: page.t1(
+                        "ec-err-cannot-decide",
+                        "reason",
+                        problem.detail.as_deref().unwrap_or_default(),
+                    ),
+                },
+            };
+            Unread::Fields(vec![error])
+        }
+        Error::Store(e) => Unread::Internal(e.to_string()),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

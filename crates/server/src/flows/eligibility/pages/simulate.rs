@@ -4,15 +4,16 @@
 //! records, so every run is audited (`policy.simulate`).
 
 use crate::auth::Principal;
+use crate::flows::Error;
 use crate::flows::eligibility::pages::check::language;
+use crate::flows::eligibility::simulation::{self, Simulation};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_core::policy::Policy;
-use ashyq_core::rules::Context;
 use ashyq_core::rules::explain;
-use ashyq_core::rules::simulate::{self, Report, Verdict};
-use ashyq_store::audit::{self, Event};
+use ashyq_core::rules::simulate::{Report, Verdict};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{FromRequest, Multipart, Request, State};
@@ -137,30 +138,11 @@ pub async fn run(State(s): State<AppState>, principal: Principal, page: Page, re
             return render(page, StatusCode::UNPROCESSABLE_ENTITY, on_text, Some(e), None);
         }
     };
-    let (cases, unreadable) = match ashyq_store::applications::cases(&s.db).await {
-        Ok(c) => c,
-        Err(e) => return errors::internal(page, e),
+    let Simulation { report, unreadable } = match simulation::simulate(&s, &principal, &draft, on).await {
+        Ok(run) => run,
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
-    let w = match crate::world::world(&s).await {
-        Ok(w) => w,
-        Err(e) => return errors::internal(page, e),
-    };
-    let baseline = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    let proposed = Context { policy: &draft, lists: &w.lists, rates: &w.rates };
-    let report = simulate::simulate(&cases, on, &baseline, &proposed);
-    // The run read every applicant's record: it is audited before anything is shown.
-    let detail = serde_json::json!({
-        "baseline_edition": report.baseline_edition,
-        "draft_edition": report.draft_edition,
-        "on": on.map(|d| d.to_string()),
-        "cases": report.cases,
-        "changed": report.changed,
-        "unreadable": unreadable.len(),
-    });
-    let event = Event::new("policy.simulate", "policy", &report.draft_edition).detail(detail);
-    if let Err(e) = audit::record(&s.db, &principal.actor(), event).await {
-        return errors::internal(page, e);
-    }
     let view = report_view(&page, &report, unreadable);
     render(page, StatusCode::OK, on_text, None, Some(view))
 }

@@ -4,24 +4,20 @@
 //! Showing the list is audited (`register.alerts`).
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::register::alerts::{self, Alerts as Listed};
 use crate::flows::register::pages::border;
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::page::Page;
-use ashyq_store::audit::{self, Event};
-use ashyq_store::register::scan;
+use crate::web::refusal::{forbidden_page, read_error};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use jiff::ToSpan;
 use serde::Deserialize;
 
-/// The most rows each list shows.
+/// The most overstayers shown (all are counted).
 pub const SHOWN: usize = 500;
-
-/// Days of late registrations shown.
-pub const LATE_DAYS: i64 = 90;
 
 pub struct OverstayRow {
     pub person_id: i64,
@@ -76,27 +72,12 @@ pub async fn show(
     page: Page,
     Query(q): Query<AlertsQuery>,
 ) -> Response {
-    let days = q.days.as_deref().and_then(|d| d.trim().parse::<i64>().ok()).unwrap_or(30).clamp(1, 366);
-    let on = crate::clock::today();
-    let since = on.checked_sub(LATE_DAYS.days()).unwrap_or(on);
-    let read = async {
-        let scan = crate::overstays::overstays(&s, on).await?;
-        let expiring = scan::expiring(&s.db, on, days, SHOWN as i64).await?;
-        let late = scan::late_registrations(&s.db, since, SHOWN as i64).await?;
-        let detail =
-            serde_json::json!({ "on": on.to_string(), "days": days, "overstayers": scan.overstayers.len() });
-        audit::record(
-            &s.db,
-            &principal.actor(),
-            Event::new("register.alerts", "scan", &on.to_string()).detail(detail),
-        )
-        .await?;
-        Ok::<_, ashyq_store::StoreError>((scan, expiring, late))
-    }
-    .await;
-    let (scan, expiring, late) = match read {
-        Ok(r) => r,
-        Err(e) => return errors::internal(page, e),
+    // A window that is no number is the default one.
+    let days = q.days.as_deref().and_then(|d| d.trim().parse::<i64>().ok());
+    let Listed { on, days, scan, expiring, late } = match alerts::alerts(&s, &principal, days).await {
+        Ok(a) => a,
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
     let summary = page.tn(
         "reg-alerts-summary",

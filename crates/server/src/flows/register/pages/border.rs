@@ -1,17 +1,20 @@
 //! The border check (border staff, officers): scan or type a document's machine-readable zone,
 //! or type its issuing state and number, and see at once who holds it, whether they stay
 //! lawfully (a big banner), what to watch for (overstay, expired document, refused before) and
-//! their last crossings. The check is audited as a read of the person's record.
+//! their last crossings. The check is audited as a read of the person's record. A zone and a
+//! typed document at once are refused: which of the two to check is not said. After a check the
+//! form is empty again, ready for the next traveller.
 //!
 //! The wording of statuses, warnings, crossings and permits here is shared with the officers'
 //! pages.
 
 use crate::auth::Principal;
-use crate::flows::register::api::{self as register, CheckError, Checked, Lookup};
+use crate::flows::Error;
+use crate::flows::register::check::{self, Checked, Lookup, Unread};
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_core::register::{Basis, PersonStatus};
 use ashyq_store::register::person::{CrossingView, Document, Person, Warning};
 use askama::Template;
@@ -253,7 +256,7 @@ fn check_view(page: &Page, c: &Checked) -> CheckView {
         documents: record.map(|r| document_rows(page, &r.documents)).unwrap_or_default(),
         warnings: warnings(page, &c.warnings),
         crossings: record
-            .map(|r| crossing_rows(page, &register::last_crossings(r, 5), &r.documents))
+            .map(|r| crossing_rows(page, &check::last_crossings(r, 5), &r.documents))
             .unwrap_or_default(),
     }
 }
@@ -308,34 +311,37 @@ pub struct BorderForm {
     document_number: String,
 }
 
-/// Checks the document sent: the zone if one was pasted or scanned, else the state and number.
+/// Checks the document sent: the zone scanned or pasted, or the state and number typed.
 pub async fn check(
     State(s): State<AppState>,
     principal: Principal,
     CsrfForm { page, fields }: CsrfForm<BorderForm>,
 ) -> Response {
-    let lookup = if !fields.mrz.trim().is_empty() {
-        Lookup::Mrz(fields.mrz.clone())
-    } else {
-        Lookup::Document {
-            issuing_state: fields.issuing_state.clone(),
-            number: fields.document_number.clone(),
+    let lookup = Lookup::of(Some(&fields.mrz), Some(&fields.issuing_state), Some(&fields.document_number));
+    let lookup = match lookup {
+        Ok(l) => l,
+        Err(e) => {
+            let e = match e {
+                Unread::Missing(_) => page.t("reg-err-missing"),
+                Unread::Both => page.t("reg-err-both"),
+            };
+            return render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None);
         }
     };
-    match register::check(&s, &principal.actor(), lookup).await {
+    match check::check(&s, &principal, lookup).await {
         Ok(c) => {
             let view = check_view(&page, &c);
-            render(page, StatusCode::OK, fields, None, Some(view))
+            render(page, StatusCode::OK, BorderForm::default(), None, Some(view))
         }
-        Err(CheckError::Mrz { message, .. }) => {
+        // The zone does not check: the field of the zone and why.
+        Err(Error::Refused(p)) if p.status == StatusCode::UNPROCESSABLE_ENTITY.as_u16() => {
+            let message =
+                p.errors.first().map_or_else(|| p.detail.clone().unwrap_or_default(), |f| f.message.clone());
             let e = page.t1("reg-err-mrz", "error", &message);
             render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
         }
-        Err(CheckError::Missing(_)) => {
-            let e = page.t("reg-err-missing");
-            render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
-        }
-        Err(CheckError::Store(e)) => errors::internal(page, e),
+        Err(Error::Refused(_)) => forbidden_page(page),
+        Err(Error::Store(e)) => read_error(page, e),
     }
 }
 

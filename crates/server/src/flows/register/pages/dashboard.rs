@@ -2,12 +2,15 @@
 //! citizenship, entries and exits per month, crossings per checkpoint, with charts; and the
 //! same figures as CSV and XLSX. Counts only: no personal data.
 
-use crate::flows::register::api::{Statistics, statistics_of};
+use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::register::figures::{self, Statistics};
 use crate::flows::register::pages::border;
 use crate::state::AppState;
 use crate::web::charts::{self, Bar};
 use crate::web::errors;
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_core::spreadsheet::csv_record;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -190,10 +193,19 @@ fn bars(list: &[Count], n: usize) -> Vec<Bar> {
         .collect()
 }
 
-pub async fn show(State(s): State<AppState>, page: Page) -> Response {
-    let st = match statistics_of(&s).await {
-        Ok(st) => st,
-        Err(e) => return errors::internal(page, e),
+/// The figures, or the page that says why not.
+async fn read(s: &AppState, p: &Principal, page: Page) -> Result<(Page, Statistics), Response> {
+    match figures::statistics(s, p).await {
+        Ok(st) => Ok((page, st)),
+        Err(Error::Store(e)) => Err(read_error(page, e)),
+        Err(Error::Refused(_)) => Err(forbidden_page(page)),
+    }
+}
+
+pub async fn show(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    let (page, st) = match read(&s, &principal, page).await {
+        Ok(x) => x,
+        Err(refused) => return refused,
     };
     let f = figures(&page, &st);
     let region_chart =
@@ -283,10 +295,10 @@ fn to_xlsx(f: &Figures) -> Result<Vec<u8>, String> {
     book.save_to_buffer().map_err(err)
 }
 
-async fn export(s: AppState, page: Page, format: &str) -> Response {
-    let st = match statistics_of(&s).await {
-        Ok(st) => st,
-        Err(e) => return errors::internal(page, e),
+async fn export(s: AppState, principal: Principal, page: Page, format: &str) -> Response {
+    let (page, st) = match read(&s, &principal, page).await {
+        Ok(x) => x,
+        Err(refused) => return refused,
     };
     let f = figures(&page, &st);
     let made = match format {
@@ -307,12 +319,12 @@ async fn export(s: AppState, page: Page, format: &str) -> Response {
     }
 }
 
-pub async fn csv(State(s): State<AppState>, page: Page) -> Response {
-    export(s, page, "csv").await
+pub async fn csv(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    export(s, principal, page, "csv").await
 }
 
-pub async fn xlsx(State(s): State<AppState>, page: Page) -> Response {
-    export(s, page, "xlsx").await
+pub async fn xlsx(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
+    export(s, principal, page, "xlsx").await
 }
 
 /// This module's routes, each with its row of the access table

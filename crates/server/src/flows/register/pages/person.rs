@@ -8,13 +8,16 @@ use crate::auth::Principal;
 use crate::flows::register::pages::border::{
     self, Banner, CrossingRow, DocumentRow, PersonView, WarningView,
 };
+use crate::flows::register::record::{self, Timeline};
+use crate::flows::register::{corrections, day_asked};
+use crate::flows::{Error, Outcome};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_store::StoreError;
-use ashyq_store::register::merge::{self, Merge};
-use ashyq_store::register::person;
+use ashyq_store::register::merge::Merge;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -106,7 +109,7 @@ fn merge_row(page: &Page, m: &Merge) -> MergeRow {
     }
 }
 
-/// Renders the person's page (the read is audited by the store).
+/// Renders the person's page on `on` (today when `None`; the read is audited).
 #[allow(clippy::too_many_arguments)]
 async fn render(
     s: &AppState,
@@ -114,25 +117,15 @@ async fn render(
     mut page: Page,
     status: StatusCode,
     id: i64,
-    on: Date,
+    on: Option<Date>,
     notice: Option<String>,
     error: Option<String>,
 ) -> Response {
     page.here = format!("/register/persons/{id}");
-    let read = async {
-        let r = person::record(&s.db, &principal.actor(), &s.policy, id, on).await?;
-        let merges = merge::of_person(&s.db, id).await?;
-        let candidates = merge::candidates(&s.db, id).await?;
-        Ok::<_, StoreError>((r, merges, candidates))
-    }
-    .await;
-    let (r, merges, candidates) = match read {
-        Ok(x) => x,
-        Err(StoreError::NotFound { .. }) => {
-            let text = page.t("error-notfound-text");
-            return errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text);
-        }
-        Err(e) => return errors::internal(page, e),
+    let Timeline { on, record: r, merges, candidates } = match record::timeline(s, principal, id, on).await {
+        Ok(t) => t,
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
     let st = &r.status;
     let mut status_facts = vec![(page.t("reg-group"), page.t(&format!("reg-group-{}", st.group.as_str())))];
@@ -208,7 +201,8 @@ pub struct PersonQuery {
     new: Option<i64>,
 }
 
-/// A person's timeline and status on `?on=` (default today).
+/// A person's timeline and status on `?on=` (default today). A day that is no date, or one
+/// the register does not answer for, is named above the status of today (422).
 pub async fn show(
     State(s): State<AppState>,
     principal: Principal,
@@ -217,31 +211,22 @@ pub async fn show(
     Query(q): Query<PersonQuery>,
 ) -> Response {
     let on = match q.on.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        None => crate::clock::today(),
+        None => None,
         Some(t) => match t.parse::<Date>() {
-            Ok(d) => d,
+            Ok(d) => Some(d),
             Err(_) => {
                 let e = page.t1("err-date", "value", t);
-                return render(
-                    &s,
-                    &principal,
-                    page,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    id,
-                    crate::clock::today(),
-                    None,
-                    Some(e),
-                )
-                .await;
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                return render(&s, &principal, page, status, id, None, None, Some(e)).await;
             }
         },
     };
-    if crate::flows::register::api::day_asked(&s.policy, Some(on)).is_err() {
+    if let Some(on) = on
+        && day_asked(&s.policy, Some(on)).is_err()
+    {
         let key = if s.policy.stay_groups_on(on).is_none() { "reg-err-no-rule" } else { "reg-err-too-far" };
         let e = page.t1(key, "date", &on.to_string());
-        let today = crate::clock::today();
-        return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, today, None, Some(e))
-            .await;
+        return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, None, None, Some(e)).await;
     }
     let notice = q.done.map(|d| {
         let key = format!("reg-done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
@@ -257,23 +242,31 @@ async fn after(
     principal: &Principal,
     page: Page,
     id: i64,
-    result: Result<String, StoreError>,
+    result: Outcome<String>,
 ) -> Response {
-    match result.map_err(errors::refusal) {
-        Ok(query) => Redirect::to(&format!("/register/persons/{id}?{query}")).into_response(),
-        Err(Ok((status, text))) => {
-            let e = page.t1("reg-err-refused", "error", &text);
-            render(s, principal, page, status, id, crate::clock::today(), None, Some(e)).await
+    let refused = match result {
+        Ok(query) => return Redirect::to(&format!("/register/persons/{id}?{query}")).into_response(),
+        Err(Error::Store(e)) => errors::refusal(e),
+        Err(Error::Refused(p)) => {
+            let text = p.errors.first().map_or_else(
+                || p.detail.clone().unwrap_or_default(),
+                |f| format!("{}: {}", f.field, f.message),
+            );
+            Ok((StatusCode::from_u16(p.status).unwrap_or(StatusCode::FORBIDDEN), text))
         }
-        Err(Err(e)) => errors::internal(page, e),
+    };
+    match refused {
+        Ok((status, text)) => {
+            let e = page.t1("reg-err-refused", "error", &text);
+            render(s, principal, page, status, id, None, None, Some(e)).await
+        }
+        Err(e) => errors::internal(page, e),
     }
 }
 
-fn person_id(field: &'static str, text: &str) -> Result<i64, StoreError> {
-    text.trim()
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .map_err(|_| StoreError::field(field, format!("{text:?} is not a person's number")))
+/// A number the form sent, or a 422 naming its field.
+fn number(field: &'static str, text: &str, why: &str) -> Result<i64, Error> {
+    text.trim().trim_start_matches('#').parse::<i64>().map_err(|_| StoreError::field(field, why).into())
 }
 
 #[derive(Deserialize)]
@@ -297,14 +290,11 @@ pub async fn merge(
 ) -> Response {
     let from = if fields.from.trim().is_empty() { &fields.candidate } else { &fields.from };
     let result = async {
-        let from = person_id("from", from)?;
-        merge::merge(&s.db, &principal.actor(), id, from, &fields.reason).await?;
+        let from = number("from", from, &format!("{from:?} is not a person's number"))?;
+        corrections::merge(&s, &principal, id, from, &fields.reason).await?;
         Ok("done=merged".to_string())
     }
     .await;
-    if result.is_ok() {
-        s.register_changed();
-    }
     after(&s, &principal, page, id, result).await
 }
 
@@ -324,18 +314,11 @@ pub async fn split(
     CsrfForm { page, fields }: CsrfForm<SplitForm>,
 ) -> Response {
     let result = async {
-        let document = fields
-            .document
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| StoreError::field("document", "choose a document"))?;
-        let (_, new) = merge::split(&s.db, &principal.actor(), document, &fields.reason).await?;
+        let document = number("document", &fields.document, "choose a document")?;
+        let new = corrections::split(&s, &principal, id, document, &fields.reason).await?;
         Ok(format!("done=split&new={new}"))
     }
     .await;
-    if result.is_ok() {
-        s.register_changed();
-    }
     after(&s, &principal, page, id, result).await
 }
 
@@ -355,15 +338,11 @@ pub async fn undo(
     CsrfForm { page, fields }: CsrfForm<UndoForm>,
 ) -> Response {
     let result = async {
-        let m =
-            fields.merge.trim().parse::<i64>().map_err(|_| StoreError::field("merge", "choose a merge"))?;
-        merge::undo(&s.db, &principal.actor(), m, &fields.reason).await?;
+        let merge = number("merge", &fields.merge, "choose a merge")?;
+        corrections::undo(&s, &principal, id, merge, &fields.reason).await?;
         Ok("done=undone".to_string())
     }
     .await;
-    if result.is_ok() {
-        s.register_changed();
-    }
     after(&s, &principal, page, id, result).await
 }
 
@@ -390,9 +369,6 @@ pub struct SearchQuery {
     q: String,
 }
 
-/// The most documents a search lists.
-pub const SEARCH_LIMIT: i64 = 100;
-
 /// Search by document number (exact) or surname (its beginning).
 pub async fn search(
     State(s): State<AppState>,
@@ -401,22 +377,19 @@ pub async fn search(
     Query(q): Query<SearchQuery>,
 ) -> Response {
     let text = q.q.trim().to_string();
-    let found = if text.is_empty() {
-        Vec::new()
-    } else {
-        match person::search(&s.db, &principal.actor(), &text, SEARCH_LIMIT).await {
-            Ok(docs) => docs
-                .iter()
-                .map(|d| FoundRow {
-                    person_id: d.person_id,
-                    document: format!("{} {} {}", d.document_type, d.issuing_state, d.number),
-                    name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
-                    birth_date: d.birth_date.clone(),
-                    nationality: border::country(&page, &d.nationality),
-                })
-                .collect(),
-            Err(e) => return errors::internal(page, e),
-        }
+    let found = match record::search(&s, &principal, &text).await {
+        Ok(docs) => docs
+            .iter()
+            .map(|d| FoundRow {
+                person_id: d.person_id,
+                document: format!("{} {} {}", d.document_type, d.issuing_state, d.number),
+                name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
+                birth_date: d.birth_date.clone(),
+                nationality: border::country(&page, &d.nationality),
+            })
+            .collect(),
+        Err(Error::Store(e)) => return read_error(page, e),
+        Err(Error::Refused(_)) => return forbidden_page(page),
     };
     Search { searched: !text.is_empty(), q: text, found, page }.into_response()
 }
