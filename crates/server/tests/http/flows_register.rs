@@ -3,7 +3,7 @@
 //! differ, the behaviour chosen holds on both; and every use case refuses the roles its routes
 //! refuse, whoever calls it.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_server::auth::{Credential, Principal};
