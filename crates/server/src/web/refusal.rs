@@ -77,3 +77,23 @@ pub fn words(page: &Page, e: &Error) -> String {
         }
     }
 }
+
+/// A use case that failed as a page of its own: the store's refusals as [`read_error`], a
+/// refusal made before the store was asked by its status (the caller's role: the 403 page).
+pub fn failed_read(page: Page, e: Error) -> Response {
+    match e {
+        Error::Store(e) => read_error(page, e),
+        Error::Refused(p) if p.status == StatusCode::FORBIDDEN.as_u16() => forbidden_page(page),
+        Error::Refused(p) if p.status == StatusCode::NOT_FOUND.as_u16() => {
+            let text = page.t("error-notfound-text");
+            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        e => match e.status() {
+            Some(status) => {
+                let text = words(&page, &e);
+                errors::render(page, status, "error-forbidden-title", text)
+            }
+            None => errors::internal(page, format!("{e:?}")),
+        },
+    }
+}
