@@ -2,12 +2,14 @@
 //! the holder's identity and the facts, attaches evidence, submits, answers requests for more
 //! information and talks with the officers; an officer of the case's region decides it (with
 //! a reason, an override needing a fuller one), and a second officer confirms a
-//! permanent-residence approval (four eyes). Who sees what is decided by the store's
-//! [`Viewer`]: an applicant's view of another's case is "not found", an officer's view of
-//! another region's case is forbidden. Approval issues the permit in the same transaction.
+//! permanent-residence approval (four eyes). Who sees what is decided by the access model
+//! (`Access::viewer`): an applicant's view of another's case is "not found", an officer's view
+//! of another region's case is forbidden. Approval issues the permit in the same transaction.
+//! The handlers read the request, call the use cases of [`crate::flows::cases`] and answer.
 
 use crate::auth::Principal;
-use crate::flows::cases::{evaluation, evaluation_of, viewer};
+use crate::flows::cases::evidence::{self, NewEvidence};
+use crate::flows::cases::{self, CaseFile, Filter, NewCase, moves, named};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
@@ -17,9 +19,8 @@ use ashyq_core::cases::decision::OfficerAction;
 use ashyq_core::cases::evidence::{self as core_evidence, MAX_EVIDENCE_BYTES};
 use ashyq_core::cases::status::CaseStatus;
 use ashyq_core::rules::Programme;
-use ashyq_store::cases::evidence::{self, EvidenceMeta};
-use ashyq_store::cases::moves::{self, NewCase};
-use ashyq_store::cases::{Case, CaseEvent, CaseSummary, QueueFilter, Viewer, permits, read};
+use ashyq_store::cases::evidence::EvidenceMeta;
+use ashyq_store::cases::{Case, CaseEvent, CaseSummary};
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, Query, State};
@@ -76,32 +77,22 @@ pub struct CaseDetail {
     pub permit: Option<PermitSummary>,
 }
 
-/// The case with what goes with it (the caller has been allowed to see the case).
-async fn detail(s: &AppState, case: Case) -> ApiResult<CaseDetail> {
-    let events = read::events(&s.db, case.id).await?;
-    let evidence = evidence::list(&s.db, case.id).await?;
-    let permit = match &case.permit_number {
-        Some(n) => {
-            let p = permits::by_number(&s.db, n).await?;
-            Some(PermitSummary {
-                id: p.id,
-                number: p.number,
-                valid_from: p.valid_from,
-                valid_until: p.valid_until,
-                cancelled_on: p.cancelled_on,
-            })
-        }
-        None => None,
-    };
-    Ok(CaseDetail { case, events, evidence, permit })
+impl From<CaseFile> for CaseDetail {
+    fn from(f: CaseFile) -> CaseDetail {
+        let permit = f.permit.map(|p| PermitSummary {
+            id: p.id,
+            number: p.number,
+            valid_from: p.valid_from,
+            valid_until: p.valid_until,
+            cancelled_on: p.cancelled_on,
+        });
+        CaseDetail { case: f.case, events: f.events, evidence: f.evidence, permit }
+    }
 }
 
-/// "field: message" (the core's and the store's way of naming a field) as a 422.
-pub(crate) fn named(text: &str, default_field: &str) -> Problem {
-    match text.split_once(": ") {
-        Some((field, message)) => Problem::validation(field, message),
-        None => Problem::validation(default_field, text),
-    }
+/// The case after a move, with what goes with it.
+async fn detail(s: &AppState, case: Case) -> ApiResult<Json<CaseDetail>> {
+    Ok(Json(cases::file(s, case).await?.into()))
 }
 
 fn programme(id: &str) -> ApiResult<Programme> {
@@ -121,20 +112,17 @@ pub async fn create(
     p: Principal,
     ApiJson(body): ApiJson<NewCaseIn>,
 ) -> ApiResult<(StatusCode, Json<CaseDetail>)> {
-    let v = viewer(&p)?;
-    let Viewer::Applicant(me) = v else {
-        return Err(Problem::forbidden(p.role()));
-    };
-    let today = crate::clock::today();
     let programme = programme(&body.programme)?;
-    let holder = body.holder.checked(today).map_err(|e| named(&e.to_string(), "holder"))?;
-    let evaluated = evaluation(&s, programme, &body.facts, today).await?;
-    let new =
-        NewCase { reference: body.reference, programme, region: body.region, holder, facts: body.facts };
-    let (id, created) = moves::create(&s.db, &p.actor(), me, &new, &evaluated).await?;
-    let case = read::get(&s.db, &p.actor(), &v, id).await?;
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(detail(&s, case).await?)))
+    let new = NewCase {
+        reference: body.reference,
+        programme,
+        region: body.region,
+        holder: body.holder,
+        facts: body.facts,
+    };
+    let opened = cases::open(&s, &p, new).await?;
+    let status = if opened.created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(cases::show(&s, &p, opened.id).await?.into())))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -177,34 +165,14 @@ pub async fn list(
             })
         })
         .transpose()?;
-    if q.older_than_days.is_some_and(|d| d < 0) {
-        return Err(Problem::validation("older_than_days", "must not be negative"));
-    }
-    let limit = q.limit.unwrap_or(200);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::validation("limit", "must be 1 to 1000"));
-    }
-    let v = viewer(&p)?;
-    let out = match v {
-        Viewer::Applicant(me) => read::of_applicant(&s.db, me)
-            .await?
-            .into_iter()
-            .filter(|c| programme.is_none_or(|p| c.programme == p) && status.is_none_or(|st| c.status == st))
-            .take(usize::try_from(limit).unwrap_or(200))
-            .collect(),
-        _ => {
-            let filter = QueueFilter {
-                programme,
-                status,
-                region: q.region,
-                older_than_days: q.older_than_days,
-                now_us: jiff::Timestamp::now().as_microsecond(),
-                limit,
-            };
-            read::queue(&s.db, &p.actor(), &v, &filter).await?
-        }
+    let filter = Filter {
+        programme,
+        status,
+        region: q.region,
+        older_than_days: q.older_than_days,
+        limit: q.limit.unwrap_or(200),
     };
-    Ok(Json(out))
+    Ok(Json(cases::list(&s, &p, &filter).await?))
 }
 
 /// A case with its evaluation, history, evidence and permit. An applicant sees only their own
@@ -219,8 +187,7 @@ pub async fn show(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let case = read::get(&s.db, &p.actor(), &viewer(&p)?, id).await?;
-    Ok(Json(detail(&s, case).await?))
+    Ok(Json(cases::show(&s, &p, id).await?.into()))
 }
 
 /// The evidence form: what the document is, and the file.
@@ -314,12 +281,8 @@ pub async fn add_evidence(
         Problem::validation("issued_on", format!("{issued_on_text:?} is not a date (YYYY-MM-DD)"))
     })?;
     let (file_name, bytes) = file.ok_or_else(|| Problem::validation("file", "missing"))?;
-    let described =
-        core_evidence::describe(&document_type, &number, &issuer, issued_on, crate::clock::today())
-            .map_err(|e| named(&e.to_string(), "file"))?;
-    let (meta, created) =
-        evidence::add(&s.db, &p.actor(), &viewer(&p)?, id, &described, &file_name, bytes, MAX_EVIDENCE_BYTES)
-            .await?;
+    let new = NewEvidence { document_type, number, issuer, issued_on, file_name, bytes };
+    let (meta, created) = evidence::add(&s, &p, id, new).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(meta)))
 }
 
@@ -336,8 +299,8 @@ pub async fn download_evidence(
     p: Principal,
     Path((id, evidence_id)): Path<(i64, i64)>,
 ) -> ApiResult<Response> {
-    let (meta, bytes) = evidence::download(&s.db, &p.actor(), &viewer(&p)?, id, evidence_id).await?;
-    Ok(crate::flows::cases::evidence_file(&meta, bytes))
+    let (meta, bytes) = evidence::download(&s, &p, id, evidence_id).await?;
+    Ok(evidence::evidence_file(&meta, bytes))
 }
 
 /// Submits a draft: the facts are evaluated again for today.
@@ -351,11 +314,7 @@ pub async fn submit(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let v = viewer(&p)?;
-    let case = read::get(&s.db, &p.actor(), &v, id).await?;
-    let fresh = evaluation_of(&s, &case, crate::clock::today()).await?;
-    let case = moves::submit(&s.db, &p.actor(), &v, id, &fresh).await?;
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::submit(&s, &p, id).await?).await
 }
 
 /// Why the applicant withdraws (optional).
@@ -379,8 +338,7 @@ pub async fn withdraw(
     ApiJson(body): ApiJson<WithdrawIn>,
 ) -> ApiResult<Json<CaseDetail>> {
     let reason = body.reason.unwrap_or_default();
-    let case = moves::withdraw(&s.db, &p.actor(), &viewer(&p)?, id, &reason).await?;
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::withdraw(&s, &p, id, &reason).await?).await
 }
 
 /// A message (1–4000 characters).
@@ -403,8 +361,7 @@ pub async fn reply(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<MessageIn>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let case = moves::reply(&s.db, &p.actor(), &viewer(&p)?, id, &body.message).await?;
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::reply(&s, &p, id, &body.message).await?).await
 }
 
 /// A message on a case from its applicant or an officer, without a move; it joins the history.
@@ -420,10 +377,8 @@ pub async fn message(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<MessageIn>,
 ) -> ApiResult<(StatusCode, Json<CaseDetail>)> {
-    let v = viewer(&p)?;
-    moves::message(&s.db, &p.actor(), &v, id, &body.message).await?;
-    let case = read::get(&s.db, &p.actor(), &v, id).await?;
-    Ok((StatusCode::CREATED, Json(detail(&s, case).await?)))
+    moves::message(&s, &p, id, &body.message).await?;
+    Ok((StatusCode::CREATED, Json(cases::show(&s, &p, id).await?.into())))
 }
 
 /// An officer's decision.
@@ -454,16 +409,7 @@ pub async fn decide(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<DecisionIn>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let v = viewer(&p)?;
-    let today = crate::clock::today();
-    let case = read::get(&s.db, &p.actor(), &v, id).await?;
-    let fresh = evaluation_of(&s, &case, today).await?;
-    let case =
-        moves::decide(&s.db, &p.actor(), &v, &s.policy, id, body.action, &body.reason, &fresh, today).await?;
-    if case.permit_number.is_some() {
-        s.register_changed();
-    }
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::decide(&s, &p, id, body.action, &body.reason).await?).await
 }
 
 /// The second officer's note (optional).
@@ -487,14 +433,8 @@ pub async fn confirm(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<ConfirmIn>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let v = viewer(&p)?;
-    let today = crate::clock::today();
-    let case = read::get(&s.db, &p.actor(), &v, id).await?;
-    let fresh = evaluation_of(&s, &case, today).await?;
     let note = body.note.unwrap_or_default();
-    let case = moves::confirm(&s.db, &p.actor(), &v, &s.policy, id, &note, &fresh, today).await?;
-    s.register_changed();
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::confirm(&s, &p, id, &note).await?).await
 }
 
 /// Why the approval goes back.
@@ -518,8 +458,7 @@ pub async fn send_back(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<ReturnIn>,
 ) -> ApiResult<Json<CaseDetail>> {
-    let case = moves::send_back(&s.db, &p.actor(), &viewer(&p)?, id, &body.reason).await?;
-    Ok(Json(detail(&s, case).await?))
+    detail(&s, moves::send_back(&s, &p, id, &body.reason).await?).await
 }
 
 /// This module's routes, each with its row of the access table

@@ -1,103 +1,203 @@
 //! Applications for the programmes: an applicant's cases, evidence and messages; the officers' queue, decisions and four-eyes confirmations.
 //!
-//! The use cases live here; `api` and `pages` are thin adapters over them.
+//! The use cases live here (opening, listing and showing a case, the rules' evaluation of
+//! one), in [`evidence`] (attaching and downloading documents) and in [`moves`] (the moves of
+//! the workflow); `api` and `pages` are thin adapters over them. Who reaches which case is
+//! [`Access::viewer`]: an applicant their own (another's is "not found"), an officer their
+//! region's (another's is forbidden), an administrator every one, to read. The store audits
+//! every move and every read by anyone but the applicant.
 
 pub mod api;
+pub mod evidence;
+pub mod moves;
 pub mod pages;
 
+use crate::access::Access;
 use crate::auth::Principal;
-use crate::problem::{ApiResult, Problem};
+use crate::flows::{Error, Outcome};
+use crate::problem::Problem;
 use crate::routes::RouteBuilder;
 use crate::state::AppState;
 use crate::world::world;
-use ashyq_core::cases::evidence::MediaType;
-use ashyq_core::rules::{Context, Programme};
+use ashyq_core::cases::status::CaseStatus;
+use ashyq_core::rules::{Context, Decision, Facts, Programme};
+use ashyq_store::StoreError;
 use ashyq_store::cases::evidence::EvidenceMeta;
-use ashyq_store::cases::{Evaluated, Viewer, evaluate};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use ashyq_store::cases::permits::{self, Permit};
+use ashyq_store::cases::{Case, CaseEvent, CaseSummary, Evaluated, QueueFilter, Viewer, evaluate, read};
 use jiff::civil::Date;
 
-/// The caller as the case workflow sees them; 403 for roles that have no business with cases
-/// (the route table refuses them first, this is the second line).
-pub fn viewer(p: &Principal) -> ApiResult<Viewer> {
-    let (role, id, region) = match &p.user {
-        Some(u) => (u.role, Some(u.id), u.region.as_deref()),
-        None => (ashyq_core::Role::Public, None, None),
-    };
-    Viewer::of(role, id, region).ok_or_else(|| Problem::forbidden(role))
+pub use ashyq_store::cases::moves::NewCase;
+
+/// "field: message" (the core's and the store's way of naming a field) as a 422.
+pub(crate) fn named(text: &str, default_field: &str) -> Problem {
+    match text.split_once(": ") {
+        Some((field, message)) => Problem::validation(field, message),
+        None => Problem::validation(default_field, text),
+    }
 }
 
-/// The rules' evaluation of `facts` for `programme` on `on`; facts that do not read are a 422
-/// naming the path (`facts.applicant.birth_date`).
+/// The rules' evaluation of `facts` for `programme` on `on`. Facts that do not read, or a day
+/// the rules cannot decide, are refused as the API answers them (422 naming `facts.…` or
+/// `on`); a world that cannot be loaded is the store's failure.
 pub async fn evaluation(
     s: &AppState,
     programme: Programme,
     facts: &serde_json::Value,
     on: Date,
-) -> ApiResult<Evaluated> {
+) -> Outcome<Evaluated> {
     let w = world(s).await?;
     let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    Ok(evaluate::run(&ctx, programme, facts, on)?)
+    evaluate::run(&ctx, programme, facts, on).map_err(|e| match e {
+        e @ StoreError::Field { .. } => Error::Refused(e.into()),
+        e => Error::Store(e),
+    })
 }
 
-/// The evaluation of a stored case again for `on` (a submission, a decision).
-pub async fn evaluation_of(s: &AppState, case: &ashyq_store::cases::Case, on: Date) -> ApiResult<Evaluated> {
+/// The evaluation of a stored case again for `on` (a submission, a decision, a confirmation).
+async fn evaluation_of(s: &AppState, case: &Case, on: Date) -> Outcome<Evaluated> {
     evaluation(s, case.programme, &case.facts, on).await
 }
 
-/// A stored piece of evidence as a download, for the API and both case pages: the media type
-/// sniffed at upload, an attachment never rendered inline (`nosniff`), and not kept in caches
-/// (it is personal data).
-pub fn evidence_file(meta: &EvidenceMeta, bytes: Vec<u8>) -> Response {
-    let media = MediaType::parse(&meta.media_type).map_or("application/octet-stream", MediaType::as_str);
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
-    h.insert(header::CONTENT_DISPOSITION, attachment(&meta.file_name));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    res
+/// The rules' decision on a stored case's facts for `on` with its whole trace, handed to
+/// `view` (the decision borrows the rules' world): the officer's page explains a case for
+/// today, as a decision would be made; the applicant's page for the day they applied. Refused
+/// as [`evaluation`] refuses.
+pub async fn explain<T>(
+    s: &AppState,
+    case: &Case,
+    on: Date,
+    view: impl FnOnce(&Decision<'_>) -> T,
+) -> Outcome<T> {
+    let facts = Facts::from_value(case.programme, &case.facts)
+        .map_err(|e| Problem::validation(format!("facts.{}", e.path).trim_end_matches('.'), e.reason))?;
+    let w = world(s).await?;
+    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
+    let d = ashyq_core::rules::evaluate(&facts, on, &ctx)
+        .map_err(|e| Problem::validation("on", e.to_string()))?;
+    Ok(view(&d))
 }
 
-/// `Content-Disposition: attachment` with the name in plain ASCII (other characters as `_`) and,
-/// when that is not the name itself, the name in UTF-8 too (RFC 6266 `filename*`).
-fn attachment(name: &str) -> HeaderValue {
-    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
-    let ascii: String = name.chars().map(|c| if plain(c) { c } else { '_' }).collect();
-    let mut value = format!("attachment; filename=\"{ascii}\"");
-    if ascii != name {
-        let encoded: String = name
-            .bytes()
-            .map(|b| {
-                if plain(char::from(b)) && b.is_ascii() {
-                    char::from(b).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect();
-        value.push_str(&format!("; filename*=UTF-8''{encoded}"));
+/// A case with what goes with it: its history (moves and messages), its evidence (metadata)
+/// and the permit it issued, if any.
+#[derive(Debug)]
+pub struct CaseFile {
+    pub case: Case,
+    pub events: Vec<CaseEvent>,
+    pub evidence: Vec<EvidenceMeta>,
+    pub permit: Option<Permit>,
+}
+
+/// What goes with a case the caller has been allowed to see (read or moved through a use
+/// case); nothing more is audited.
+pub async fn file(s: &AppState, case: Case) -> Outcome<CaseFile> {
+    let events = read::events(&s.db, case.id).await?;
+    let evidence = ashyq_store::cases::evidence::list(&s.db, case.id).await?;
+    let permit = match &case.permit_number {
+        Some(n) => Some(permits::by_number(&s.db, n).await?),
+        None => None,
+    };
+    Ok(CaseFile { case, events, evidence, permit })
+}
+
+/// A case opened: its id, and whether it is new (`false`: the same reference with the same
+/// answers again, the stored case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opened {
+    pub id: i64,
+    pub created: bool,
+}
+
+/// An applicant opens a case (a draft) with its first automatic evaluation for today. The
+/// holder is checked (422 naming `holder.field`), the facts read (422 naming `facts.…`); the
+/// same reference with other answers is a conflict.
+pub async fn open(s: &AppState, p: &Principal, new: NewCase) -> Outcome<Opened> {
+    let access = Access::of(p);
+    let Viewer::Applicant(me) = access.viewer()? else {
+        return Err(access.refused().into());
+    };
+    let today = crate::clock::today();
+    let holder = new.holder.checked(today).map_err(|e| named(&e.to_string(), "holder"))?;
+    let evaluated = evaluation(s, new.programme, &new.facts, today).await?;
+    let new = NewCase { holder, ..new };
+    let (id, created) = ashyq_store::cases::moves::create(&s.db, &p.actor(), me, &new, &evaluated).await?;
+    Ok(Opened { id, created })
+}
+
+/// Which cases to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub programme: Option<Programme>,
+    /// Officers: default submitted and awaiting confirmation.
+    pub status: Option<CaseStatus>,
+    /// Officers: only this region (an officer of a region may ask only for theirs).
+    pub region: Option<String>,
+    /// Officers: only cases submitted at least this many days ago.
+    pub older_than_days: Option<i64>,
+    /// At most this many (1–1000).
+    pub limit: i64,
+}
+
+impl Filter {
+    fn checked(&self) -> Result<(), Problem> {
+        if self.older_than_days.is_some_and(|d| d < 0) {
+            return Err(Problem::validation("older_than_days", "must not be negative"));
+        }
+        if !(1..=1000).contains(&self.limit) {
+            return Err(Problem::validation("limit", "must be 1 to 1000"));
+        }
+        Ok(())
     }
-    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+/// Cases: an applicant's own, newest first (programme and status narrow them); for officers
+/// and administrators the [`queue`].
+pub async fn list(s: &AppState, p: &Principal, f: &Filter) -> Outcome<Vec<CaseSummary>> {
+    f.checked()?;
+    match Access::of(p).viewer()? {
+        Viewer::Applicant(me) => Ok(read::of_applicant(&s.db, me)
+            .await?
+            .into_iter()
+            .filter(|c| {
+                f.programme.is_none_or(|p| c.programme == p) && f.status.is_none_or(|st| c.status == st)
+            })
+            .take(usize::try_from(f.limit).unwrap_or(1000))
+            .collect()),
+        _ => queue(s, p, f).await,
+    }
+}
+
+/// The officers' queue: cases past the draft stage, of the officer's region (asking for
+/// another region is forbidden), oldest submission first, filtered; administrators read every
+/// region's. Applicants have no queue (403). The queue is audited.
+pub async fn queue(s: &AppState, p: &Principal, f: &Filter) -> Outcome<Vec<CaseSummary>> {
+    f.checked()?;
+    let filter = QueueFilter {
+        programme: f.programme,
+        status: f.status,
+        region: f.region.clone(),
+        older_than_days: f.older_than_days,
+        now_us: ashyq_store::now_us(),
+        limit: f.limit,
+    };
+    Ok(read::queue(&s.db, &p.actor(), &Access::of(p).viewer()?, &filter).await?)
+}
+
+/// A case with its history, evidence and permit. An applicant sees only their own (another's
+/// is not found); an officer only their region's (forbidden). Reads by officers are audited.
+pub async fn show(s: &AppState, p: &Principal, id: i64) -> Outcome<CaseFile> {
+    let case = read::get(&s.db, &p.actor(), &Access::of(p).viewer()?, id).await?;
+    file(s, case).await
+}
+
+/// The permit a case issued (`None`: none yet), for a caller who may see the case: the holder
+/// files its reports and confirmations of solvency from the case.
+pub async fn permit_of(s: &AppState, p: &Principal, id: i64) -> Outcome<Option<i64>> {
+    Ok(read::get(&s.db, &p.actor(), &Access::of(p).viewer()?, id).await?.permit_id)
 }
 
 /// The flow's routes: its pages, then its API.
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = pages::routes(b.flow("cases"));
     api::routes(b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::attachment;
-
-    #[test]
-    fn attachment_names_are_plain_ascii_with_the_real_name_beside() {
-        assert_eq!(attachment("diploma.pdf"), "attachment; filename=\"diploma.pdf\"");
-        assert_eq!(
-            attachment("паспорт 1.pdf"),
-            "attachment; filename=\"________1.pdf\"; filename*=UTF-8''%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%201.pdf"
-        );
-    }
 }

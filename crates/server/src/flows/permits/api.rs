@@ -2,19 +2,20 @@
 //! reports and reporting periods, renewing and cancelling them on a legal ground (officers),
 //! filing training reports and confirmations of solvency (the holder), the overdue reports
 //! (officers); and the annual quotas per programme, published to everyone (figures only) and set
-//! by administrators.
+//! by administrators. The handlers read the request, call the use cases of
+//! [`crate::flows::permits`] and answer.
 
 use crate::auth::Principal;
-use crate::flows::cases::viewer;
+use crate::flows::permits::quotas::{Places, Setting};
+use crate::flows::permits::{self, Cancellation, PermitFile, Renewal, Solvency};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::cases::obligations::{self, Period};
+use ashyq_core::cases::obligations::Period;
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::rules::Programme;
-use ashyq_store::cases::permits::{self, Overdue, Permit, PermitHistory, Report};
-use ashyq_store::cases::solvency::{self, Confirmation};
-use ashyq_store::cases::{quotas, rounds};
+use ashyq_store::cases::permits::{Overdue, Permit, PermitHistory, Report};
+use ashyq_store::cases::solvency::Confirmation;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -47,11 +48,7 @@ pub async fn list(
     Query(q): Query<PermitsQuery>,
 ) -> ApiResult<Json<Vec<Permit>>> {
     let programme = q.programme.as_deref().map(programme).transpose()?;
-    let limit = q.limit.unwrap_or(500);
-    if !(1..=5000).contains(&limit) {
-        return Err(Problem::validation("limit", "must be 1 to 5000"));
-    }
-    Ok(Json(permits::list(&s.db, &p.actor(), &viewer(&p)?, programme, limit).await?))
+    Ok(Json(permits::list(&s, &p, programme, q.limit.unwrap_or(500)).await?))
 }
 
 /// A permit with everything that happened to it.
@@ -74,19 +71,16 @@ pub struct PermitDetail {
     pub solvency: Vec<Confirmation>,
 }
 
-async fn permit_detail(s: &AppState, permit: Permit) -> ApiResult<PermitDetail> {
-    let today = crate::clock::today();
-    let history = permits::history(&s.db, permit.id).await?;
-    let reports = permits::reports(&s.db, permit.id).await?;
-    let periods = permits::periods(&s.policy, &permit, today)?;
-    let filed: Vec<u32> = reports.iter().filter_map(|r| u32::try_from(r.period).ok()).collect();
-    let overdue = if permit.cancelled_on.is_some() {
-        Vec::new()
-    } else {
-        obligations::overdue(&periods, &filed, today)
-    };
-    let solvency = solvency::of_permit(&s.db, permit.id).await?;
-    Ok(PermitDetail { permit, history, reports, periods, overdue, solvency })
+impl From<PermitFile> for PermitDetail {
+    fn from(f: PermitFile) -> PermitDetail {
+        let PermitFile { permit, history, reports, periods, overdue, solvency } = f;
+        PermitDetail { permit, history, reports, periods, overdue, solvency }
+    }
+}
+
+/// The permit after a change, with what goes with it.
+async fn detail(s: &AppState, permit: Permit) -> ApiResult<Json<PermitDetail>> {
+    Ok(Json(permits::file(s, permit).await?.into()))
 }
 
 /// A permit with its history, training reports, reporting periods and the overdue ones. The
@@ -102,8 +96,7 @@ pub async fn show(
     p: Principal,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<PermitDetail>> {
-    let permit = permits::get(&s.db, &p.actor(), &viewer(&p)?, id).await?;
-    Ok(Json(permit_detail(&s, permit).await?))
+    Ok(Json(permits::show(&s, &p, id).await?.into()))
 }
 
 /// A renewal: the new last day and why.
@@ -129,12 +122,8 @@ pub async fn renew(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<RenewIn>,
 ) -> ApiResult<Json<PermitDetail>> {
-    let today = crate::clock::today();
-    let permit =
-        permits::renew(&s.db, &p.actor(), &viewer(&p)?, &s.policy, id, body.valid_until, &body.reason, today)
-            .await?;
-    s.register_changed();
-    Ok(Json(permit_detail(&s, permit).await?))
+    let renewal = Renewal { valid_until: body.valid_until, reason: body.reason };
+    detail(&s, permits::renew(&s, &p, id, &renewal).await?).await
 }
 
 /// A cancellation: the legal ground, why, and from when.
@@ -163,12 +152,8 @@ pub async fn cancel(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<CancelIn>,
 ) -> ApiResult<Json<PermitDetail>> {
-    let on = body.on.unwrap_or_else(crate::clock::today);
-    let permit =
-        permits::cancel(&s.db, &p.actor(), &viewer(&p)?, &s.policy, id, body.ground, &body.reason, on)
-            .await?;
-    s.register_changed();
-    Ok(Json(permit_detail(&s, permit).await?))
+    let cancellation = Cancellation { ground: body.ground, reason: body.reason, on: body.on };
+    detail(&s, permits::cancel(&s, &p, id, &cancellation).await?).await
 }
 
 /// A training report for a period that has ended.
@@ -197,22 +182,10 @@ pub async fn file_report(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<ReportIn>,
 ) -> ApiResult<(StatusCode, Json<PermitDetail>)> {
-    let v = viewer(&p)?;
-    let today = crate::clock::today();
-    let created = permits::file_report(
-        &s.db,
-        &p.actor(),
-        &v,
-        &s.policy,
-        id,
-        body.period,
-        body.trainees,
-        &body.summary,
-        today,
-    )
-    .await?;
-    let permit = permits::get(&s.db, &p.actor(), &v, id).await?;
-    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(permit_detail(&s, permit).await?)))
+    let report = permits::Report { period: body.period, trainees: body.trainees, summary: body.summary };
+    let created = permits::file_report(&s, &p, id, &report).await?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(permits::show(&s, &p, id).await?.into())))
 }
 
 /// A confirmation of solvency: the bank's certificate of the funds on the holder's own account.
@@ -242,17 +215,15 @@ pub async fn confirm_solvency(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<SolvencyIn>,
 ) -> ApiResult<(StatusCode, Json<PermitDetail>)> {
-    let v = viewer(&p)?;
-    let amount =
+    let amount_kzt =
         body.amount_kzt.trim().parse().map_err(|_| {
             Problem::validation("amount_kzt", "must be an amount of tenge, such as 6000000.00")
         })?;
-    let today = crate::clock::today();
-    let created =
-        solvency::confirm(&s.db, &p.actor(), &v, id, amount, body.kazakh_bank, body.certified_on, today)
-            .await?;
-    let permit = permits::get(&s.db, &p.actor(), &v, id).await?;
-    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(permit_detail(&s, permit).await?)))
+    let confirmation =
+        Solvency { amount_kzt, kazakh_bank: body.kazakh_bank, certified_on: body.certified_on };
+    let created = permits::confirm_solvency(&s, &p, id, &confirmation).await?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(permits::show(&s, &p, id).await?.into())))
 }
 
 /// Live valuable-skills permits (of the officer's region) with a training report overdue today.
@@ -260,7 +231,7 @@ pub async fn confirm_solvency(
     responses((status = 200, body = Vec<Object>)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn overdue(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<Overdue>>> {
-    Ok(Json(permits::overdue(&s.db, &s.policy, &viewer(&p)?, crate::clock::today()).await?))
+    Ok(Json(permits::overdue(&s, &p).await?))
 }
 
 /// A programme's quota for a year, as published: figures only.
@@ -278,25 +249,19 @@ pub struct QuotaView {
 #[utoipa::path(get, path = "/api/v1/quotas", tag = "permits",
     responses((status = 200, body = Vec<QuotaView>)))]
 pub async fn quotas(State(s): State<AppState>) -> ApiResult<Json<Vec<QuotaView>>> {
-    let mut out: Vec<QuotaView> = quotas::list(&s.db)
-        .await?
-        .into_iter()
-        .map(|q| QuotaView {
-            remaining: (q.places - q.used).max(0),
+    Ok(Json(permits::quotas::list(&s).await?.into_iter().map(QuotaView::from).collect()))
+}
+
+impl From<Places> for QuotaView {
+    fn from(q: Places) -> QuotaView {
+        QuotaView {
+            remaining: q.remaining(),
             programme: q.programme,
             year: q.year,
             places: q.places,
             used: q.used,
-        })
-        .collect();
-    let year = crate::clock::today().year();
-    let vs = Programme::ValuableSkillsVisa.id();
-    if !out.iter().any(|q| q.programme == vs && q.year == i64::from(year)) {
-        let places = rounds::remaining_places(&s.db, &s.policy, year).await?;
-        out.push(QuotaView { programme: vs.into(), year: year.into(), places, used: 0, remaining: places });
-        out.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.programme.cmp(&b.programme)));
+        }
     }
-    Ok(Json(out))
 }
 
 /// A quota to set.
@@ -319,18 +284,8 @@ pub async fn set_quota(
     p: Principal,
     ApiJson(body): ApiJson<QuotaIn>,
 ) -> ApiResult<Json<QuotaView>> {
-    let programme = programme(&body.programme)?;
-    if !(2000..=2100).contains(&body.year) {
-        return Err(Problem::validation("year", "must be 2000 to 2100"));
-    }
-    let q = quotas::set(&s.db, &p.actor(), programme, body.year, body.places).await?;
-    Ok(Json(QuotaView {
-        remaining: (q.places - q.used).max(0),
-        programme: q.programme,
-        year: q.year,
-        places: q.places,
-        used: q.used,
-    }))
+    let setting = Setting { programme: programme(&body.programme)?, year: body.year, places: body.places };
+    Ok(Json(permits::quotas::set(&s, &p, &setting).await?.into()))
 }
 
 /// This module's routes, each with its row of the access table

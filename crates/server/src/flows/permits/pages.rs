@@ -5,16 +5,17 @@
 //! end with a reason) or cancel it (a legal ground, each shown with its basis, and a reason).
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::permits::{self, Cancellation, PermitFile, Renewal};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::labels::{programme_name, region_text};
 use crate::web::page::Page;
-use crate::web::refusal::{forbidden_page, read_error};
-use crate::web::refusal::{in_words, refusal_status};
+use crate::web::refusal::{failed_read, words};
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_store::StoreError;
-use ashyq_store::cases::permits::{self, Permit};
+use ashyq_store::cases::permits::Permit;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -64,18 +65,15 @@ fn row(page: &Page, p: &Permit) -> PermitRow {
 
 /// The permits the officer may see, and the overdue training reports.
 pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
-        return forbidden_page(page);
-    };
     let read = async {
-        let all = permits::list(&s.db, &principal.actor(), &viewer, None, 1000).await?;
-        let late = permits::overdue(&s.db, &s.policy, &viewer, crate::clock::today()).await?;
-        Ok::<_, StoreError>((all, late))
+        let all = permits::list(&s, &principal, None, 1000).await?;
+        let late = permits::overdue(&s, &principal).await?;
+        Ok::<_, Error>((all, late))
     }
     .await;
     let (all, late) = match read {
         Ok(x) => x,
-        Err(e) => return read_error(page, e),
+        Err(e) => return failed_read(page, e),
     };
     let alerts = late
         .iter()
@@ -168,23 +166,11 @@ async fn render(
     error: Option<String>,
 ) -> Response {
     page.here = format!("/permits/{id}");
-    let Ok(viewer) = crate::flows::cases::viewer(principal) else {
-        return forbidden_page(page);
+    let file = match permits::show(s, principal, id).await {
+        Ok(f) => f,
+        Err(e) => return failed_read(page, e),
     };
-    let today = crate::clock::today();
-    let read = async {
-        let p = permits::get(&s.db, &principal.actor(), &viewer, id).await?;
-        let h = permits::history(&s.db, id).await?;
-        let r = permits::reports(&s.db, id).await?;
-        let periods = permits::periods(&s.policy, &p, today)?;
-        let c = ashyq_store::cases::solvency::of_permit(&s.db, id).await?;
-        Ok::<_, StoreError>((p, h, r, periods, c))
-    }
-    .await;
-    let (p, history, reports, periods, confirmations) = match read {
-        Ok(x) => x,
-        Err(e) => return read_error(page, e),
-    };
+    let PermitFile { permit: p, history, reports, periods, overdue, solvency: confirmations } = file;
     let mut summary = vec![
         (page.t("co-kind"), programme_name(&page, p.programme)),
         (page.t("co-holder"), p.holder.full_name()),
@@ -208,7 +194,8 @@ async fn render(
         .iter()
         .map(|x| {
             let done = filed.contains(&i64::from(x.number));
-            let (state, key) = match (done, x.due < today) {
+            let late = overdue.iter().any(|o| o.number == x.number);
+            let (state, key) = match (done, late) {
                 (true, _) => ("filed", "co-period-filed"),
                 (false, true) => ("overdue", "co-period-overdue"),
                 (false, false) => ("open", "co-period-open"),
@@ -311,24 +298,25 @@ pub async fn show(
     render(&s, &principal, page, StatusCode::OK, id, notice, None).await
 }
 
+/// After a change: back to the permit with a notice, or its page with the refusal in words.
 async fn after(
     s: &AppState,
     principal: &Principal,
     page: Page,
     id: i64,
-    result: Result<&'static str, StoreError>,
+    result: Result<&'static str, Error>,
 ) -> Response {
     match result {
-        Ok(done) => {
-            s.register_changed();
-            Redirect::to(&format!("/permits/{id}?done={done}")).into_response()
-        }
-        Err(e) => match refusal_status(&e) {
+        Ok(done) => Redirect::to(&format!("/permits/{id}?done={done}")).into_response(),
+        Err(e) => match e.status() {
             Some(status) => {
-                let text = in_words(&page, &e);
+                let text = words(&page, &e);
                 render(s, principal, page, status, id, None, Some(text)).await
             }
-            None => errors::internal(page, e),
+            None => match e {
+                Error::Store(e) => errors::internal(page, e),
+                Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
+            },
         },
     }
 }
@@ -348,20 +336,13 @@ pub async fn renew(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<RenewForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer changes a permit".into()))?;
-        let until = fields
-            .valid_until
-            .trim()
-            .parse::<Date>()
-            .map_err(|_| StoreError::field("date", format!("{:?} is not a date", fields.valid_until)))?;
-        let today = crate::clock::today();
-        permits::renew(&s.db, &principal.actor(), &viewer, &s.policy, id, until, &fields.reason, today)
-            .await?;
-        Ok("renewed")
-    }
-    .await;
+    let result = match fields.valid_until.trim().parse::<Date>() {
+        Ok(valid_until) => {
+            let renewal = Renewal { valid_until, reason: fields.reason };
+            permits::renew(&s, &principal, id, &renewal).await.map(|_| "renewed")
+        }
+        Err(_) => Err(StoreError::field("date", format!("{:?} is not a date", fields.valid_until)).into()),
+    };
     after(&s, &principal, page, id, result).await
 }
 
@@ -380,17 +361,13 @@ pub async fn cancel(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<CancelForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer changes a permit".into()))?;
-        let ground = CancellationGround::parse(fields.ground.trim())
-            .ok_or_else(|| StoreError::field("ground", "choose a legal ground"))?;
-        let today = crate::clock::today();
-        permits::cancel(&s.db, &principal.actor(), &viewer, &s.policy, id, ground, &fields.reason, today)
-            .await?;
-        Ok("cancelled")
-    }
-    .await;
+    let result = match CancellationGround::parse(fields.ground.trim()) {
+        Some(ground) => {
+            let cancellation = Cancellation { ground, reason: fields.reason, on: None };
+            permits::cancel(&s, &principal, id, &cancellation).await.map(|_| "cancelled")
+        }
+        None => Err(StoreError::field("ground", "choose a legal ground").into()),
+    };
     after(&s, &principal, page, id, result).await
 }
 

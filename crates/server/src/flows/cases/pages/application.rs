@@ -9,16 +9,17 @@
 //! judges solvency on the latest certificate). Another applicant's case is "not found".
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::applications::{applicant, programme_name, status_text, store_failure, when};
+use crate::flows::cases::pages::applications::{
+    applicant, failure, forbidden, programme_name, status_text, when,
+};
+use crate::flows::cases::{self, CaseFile};
 use crate::flows::eligibility::pages::check::{DecisionView, decision_view};
+use crate::flows::permits::{self, PermitFile};
 use crate::state::AppState;
-use crate::web::errors;
 use crate::web::page::Page;
-use crate::world::world;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::evidence::DocumentType;
-use ashyq_core::rules::{Context, Facts, evaluate};
-use ashyq_store::cases::{Case, Viewer, evidence, permits, read};
+use ashyq_store::cases::Case;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -204,11 +205,7 @@ pub async fn show(
 /// when it cannot be made again (the stored outcome is shown alone then).
 async fn explained(s: &AppState, page: &Page, case: &Case) -> Option<DecisionView> {
     let on: Date = case.applied_on.parse().ok()?;
-    let facts = Facts::from_value(case.programme, &case.facts).ok()?;
-    let w = world(s).await.ok()?;
-    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    let d = evaluate(&facts, on, &ctx).ok()?;
-    Some(decision_view(page, &d))
+    cases::explain(s, case, on, |d| decision_view(page, d)).await.ok()
 }
 
 /// The page of case `id` as `principal` sees it, with the forms' mistakes and what was typed.
@@ -221,22 +218,17 @@ pub async fn render(
     typed: Typed,
     status: StatusCode,
 ) -> Response {
-    let Some((viewer, _)) = applicant(principal) else {
-        return crate::flows::cases::pages::applications::forbidden(page);
-    };
-    let actor = principal.actor();
-    let case = match read::get(&s.db, &actor, &viewer, id).await {
-        Ok(c) => c,
-        Err(e) => return store_failure(page, e),
-    };
-    let (events, files) = match (read::events(&s.db, id).await, evidence::list(&s.db, id).await) {
-        (Ok(e), Ok(f)) => (e, f),
-        (Err(e), _) | (_, Err(e)) => return errors::internal(page, e),
+    if !applicant(principal) {
+        return forbidden(page);
+    }
+    let CaseFile { case, events, evidence: files, .. } = match cases::show(s, principal, id).await {
+        Ok(f) => f,
+        Err(e) => return failure(page, e),
     };
     let permit = match case.permit_id {
-        Some(pid) => match permit_view(s, &page, &actor, &viewer, pid).await {
-            Ok(p) => Some(p),
-            Err(e) => return store_failure(page, e),
+        Some(pid) => match permits::show(s, principal, pid).await {
+            Ok(f) => Some(permit_view(s, &page, f)),
+            Err(e) => return failure(page, e),
         },
         None => None,
     };
@@ -330,18 +322,10 @@ pub async fn render(
     (status, view).into_response()
 }
 
-async fn permit_view(
-    s: &AppState,
-    page: &Page,
-    actor: &ashyq_store::Actor,
-    viewer: &Viewer,
-    id: i64,
-) -> Result<PermitView, ashyq_store::StoreError> {
-    let p = permits::get(&s.db, actor, viewer, id).await?;
-    let history = permits::history(&s.db, id).await?;
+/// The permit as its holder reads it, from the permit's file.
+fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
+    let PermitFile { permit: p, history, reports: filed, periods, overdue, solvency: confirmations } = file;
     let today = crate::clock::today();
-    let periods = permits::periods(&s.policy, &p, today)?;
-    let filed = permits::reports(&s.db, id).await?;
     let history = history
         .into_iter()
         .map(|h| {
@@ -375,7 +359,7 @@ async fn permit_view(
                         &[("trainees", &r.trainees.to_string()), ("when", &when(r.filed_at_us))],
                     )
                 }),
-                overdue: report.is_none() && x.due < today,
+                overdue: overdue.iter().any(|o| o.number == x.number),
             }
         })
         .collect();
@@ -394,8 +378,7 @@ async fn permit_view(
         .collect();
     let live = p.cancelled_on.is_none() && p.valid_until.as_str() >= today.to_string().as_str();
     let solvency = live && p.programme == ashyq_core::rules::Programme::PermanentResidence;
-    let confirmations = ashyq_store::cases::solvency::of_permit(&s.db, id)
-        .await?
+    let confirmations = confirmations
         .into_iter()
         .map(|c| ConfirmationView {
             certified_on: c.certified_on,
@@ -404,7 +387,7 @@ async fn permit_view(
             filed: when(c.filed_at_us),
         })
         .collect();
-    Ok(PermitView {
+    PermitView {
         kind: word(s, page, &format!("app-permit-kind-{}", p.kind), &p.kind),
         valid_from: p.valid_from.clone(),
         valid_until: p.valid_until.clone(),
@@ -419,7 +402,7 @@ async fn permit_view(
         solvency,
         confirmations,
         number: p.number,
-    })
+    }
 }
 
 /// This module's routes, each with its row of the access table

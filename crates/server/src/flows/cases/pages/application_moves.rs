@@ -8,8 +8,12 @@
 //! as an attachment, never shown inline.
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::cases::evidence::{self as case_evidence, NewEvidence};
 use crate::flows::cases::pages::application::{FormError, Typed, render};
-use crate::flows::cases::pages::applications::{applicant, forbidden, store_failure};
+use crate::flows::cases::pages::applications::{applicant, failure, forbidden};
+use crate::flows::cases::{self, moves};
+use crate::flows::permits::{self, Report, Solvency};
 use crate::state::AppState;
 use crate::upload::{self, Gathered};
 use crate::web::errors;
@@ -18,7 +22,6 @@ use crate::web::page::Page;
 use ashyq_core::cases::decision::REASON_MAX_CHARS;
 use ashyq_core::cases::evidence::{self, EvidenceError, MAX_EVIDENCE_BYTES};
 use ashyq_store::StoreError;
-use ashyq_store::cases::{evidence as stored, moves, permits, read, solvency};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -32,8 +35,8 @@ fn back(id: i64, anchor: &str) -> Response {
     Redirect::to(&format!("/applications/{id}{anchor}")).into_response()
 }
 
-/// A move the store refused, shown on the page: a field's mistake (422), a move the case's
-/// state does not allow now (409); anything else is not the form's.
+/// A move refused, shown on the page: a field's mistake (422), a move the case's state does
+/// not allow now (409); anything else is not the form's.
 async fn refused(
     s: &AppState,
     page: Page,
@@ -41,20 +44,30 @@ async fn refused(
     id: i64,
     form: &'static str,
     typed: Typed,
-    e: StoreError,
+    e: Error,
 ) -> Response {
     let (status, error) = match e {
-        StoreError::Field { field, reason } => (
+        Error::Store(StoreError::Field { field, reason }) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             FormError::new(form, &field, page.t1("app-err-field", "reason", &reason)),
         ),
-        StoreError::Refused(reason) => {
+        Error::Store(StoreError::Refused(reason)) => {
             (StatusCode::CONFLICT, FormError::new(form, "", page.t1("app-err-refused", "reason", &reason)))
         }
-        StoreError::Conflict { .. } => {
+        Error::Store(StoreError::Conflict { .. }) => {
             (StatusCode::CONFLICT, FormError::new(form, "", page.t("app-err-changed")))
         }
-        e => return store_failure(page, e),
+        Error::Refused(p) if p.status == 422 => {
+            let (field, reason) = p.errors.first().map_or_else(
+                || (String::new(), p.detail.clone().unwrap_or_default()),
+                |f| (f.field.clone(), f.message.clone()),
+            );
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                FormError::new(form, &field, page.t1("app-err-field", "reason", &reason)),
+            )
+        }
+        e => return failure(page, e),
     };
     render(s, page, principal, id, vec![error], typed, status).await
 }
@@ -180,7 +193,9 @@ pub async fn evidence(
     if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&up.csrf, expected) {
         return errors::csrf(page);
     }
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let today = crate::clock::today();
     let t = &up.typed;
     let mut errs = Vec::new();
@@ -213,13 +228,20 @@ pub async fn evidence(
     if let Err(e) = checked {
         errs.push(file_error(&page, &e));
     }
-    let described = match described {
-        Some(Ok(d)) if errs.is_empty() => d,
+    let issued_on = match (described, issued_on) {
+        (Some(Ok(_)), Some(on)) if errs.is_empty() => on,
         _ => return mistakes(&s, page, &principal, id, errs, up.typed).await,
     };
-    let actor = principal.actor();
     let Upload { file_name, bytes, typed, .. } = up;
-    match stored::add(&s.db, &actor, &viewer, id, &described, &file_name, bytes, MAX_EVIDENCE_BYTES).await {
+    let new = NewEvidence {
+        document_type: typed.document_type.clone(),
+        number: typed.number.clone(),
+        issuer: typed.issuer.clone(),
+        issued_on,
+        file_name,
+        bytes,
+    };
+    match case_evidence::add(&s, &principal, id, new).await {
         Ok(_) => back(id, "#evidence-section"),
         Err(e) => refused(&s, page, &principal, id, "evidence", typed, e).await,
     }
@@ -232,10 +254,12 @@ pub async fn download(
     page: Page,
     Path((id, evidence_id)): Path<(i64, i64)>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
-    match stored::download(&s.db, &principal.actor(), &viewer, id, evidence_id).await {
-        Ok((meta, bytes)) => crate::flows::cases::evidence_file(&meta, bytes),
-        Err(e) => store_failure(page, e),
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
+    match case_evidence::download(&s, &principal, id, evidence_id).await {
+        Ok((meta, bytes)) => case_evidence::evidence_file(&meta, bytes),
+        Err(e) => failure(page, e),
     }
 }
 
@@ -265,24 +289,18 @@ pub async fn submit(
     Path(id): Path<i64>,
     CsrfForm { page, fields: NoFields {} }: CsrfForm<NoFields>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
-    let actor = principal.actor();
-    let case = match read::get(&s.db, &actor, &viewer, id).await {
-        Ok(c) => c,
-        Err(e) => return store_failure(page, e),
-    };
-    let evaluated = match crate::flows::cases::evaluation_of(&s, &case, crate::clock::today()).await {
-        Ok(e) => e,
-        Err(p) if p.status == 422 => {
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
+    match moves::submit(&s, &principal, id).await {
+        Ok(_) => back(id, ""),
+        // The rules could not read the answers, or decide on them, for today.
+        Err(Error::Refused(p)) if p.status == 422 => {
             let reason =
                 p.errors.first().map_or_else(|| p.detail.clone().unwrap_or_default(), |f| f.message.clone());
             let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &reason));
-            return mistakes(&s, page, &principal, id, vec![e], Typed::default()).await;
+            mistakes(&s, page, &principal, id, vec![e], Typed::default()).await
         }
-        Err(p) => return errors::internal(page, p.detail.clone().unwrap_or_default()),
-    };
-    match moves::submit(&s.db, &actor, &viewer, id, &evaluated).await {
-        Ok(_) => back(id, ""),
         Err(e) => refused(&s, page, &principal, id, "submit", Typed::default(), e).await,
     }
 }
@@ -306,12 +324,14 @@ pub async fn reply(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<MessageForm>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let typed = Typed { text: fields.message.clone(), ..Typed::default() };
     if let Some(e) = text_error(&page, "reply", &fields.message) {
         return mistakes(&s, page, &principal, id, vec![e], typed).await;
     }
-    match moves::reply(&s.db, &principal.actor(), &viewer, id, &fields.message).await {
+    match moves::reply(&s, &principal, id, &fields.message).await {
         Ok(_) => back(id, ""),
         Err(e) => refused(&s, page, &principal, id, "reply", typed, e).await,
     }
@@ -324,12 +344,14 @@ pub async fn message(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<MessageForm>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let typed = Typed { text: fields.message.clone(), ..Typed::default() };
     if let Some(e) = text_error(&page, "message", &fields.message) {
         return mistakes(&s, page, &principal, id, vec![e], typed).await;
     }
-    match moves::message(&s.db, &principal.actor(), &viewer, id, &fields.message).await {
+    match moves::message(&s, &principal, id, &fields.message).await {
         Ok(()) => back(id, "#history-section"),
         Err(e) => refused(&s, page, &principal, id, "message", typed, e).await,
     }
@@ -342,8 +364,10 @@ pub async fn withdraw(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<WithdrawForm>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
-    match moves::withdraw(&s.db, &principal.actor(), &viewer, id, &fields.reason).await {
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
+    match moves::withdraw(&s, &principal, id, &fields.reason).await {
         Ok(_) => back(id, ""),
         Err(e) => refused(&s, page, &principal, id, "withdraw", Typed::default(), e).await,
     }
@@ -370,17 +394,18 @@ pub async fn report(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<ReportForm>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let typed = Typed {
         period: fields.period.trim().to_string(),
         trainees: fields.trainees.trim().to_string(),
         summary: fields.summary.clone(),
         ..Typed::default()
     };
-    let actor = principal.actor();
-    let permit_id = match read::get(&s.db, &actor, &viewer, id).await {
-        Ok(c) => c.permit_id,
-        Err(e) => return store_failure(page, e),
+    let permit_id = match cases::permit_of(&s, &principal, id).await {
+        Ok(p) => p,
+        Err(e) => return failure(page, e),
     };
     let Some(permit_id) = permit_id else {
         let e = FormError::new("report", "", page.t("app-err-no-permit"));
@@ -391,9 +416,10 @@ pub async fn report(
     if period.is_none() {
         errs.push(FormError::new("report", "period", page.t("ec-err-choice")));
     }
-    let trainees = typed.trainees.parse::<u32>().ok().filter(|n| *n <= 100_000);
+    let trainees = typed.trainees.parse::<u32>().ok().filter(|n| *n <= permits::MAX_TRAINEES);
     if trainees.is_none() {
-        errs.push(FormError::new("report", "trainees", page.t1("ec-err-whole", "max", "100000")));
+        let max = permits::MAX_TRAINEES.to_string();
+        errs.push(FormError::new("report", "trainees", page.t1("ec-err-whole", "max", &max)));
     }
     let n = fields.summary.trim().chars().count();
     if n == 0 || n > 4000 {
@@ -402,20 +428,8 @@ pub async fn report(
     let (Some(period), Some(trainees), true) = (period, trainees, errs.is_empty()) else {
         return mistakes(&s, page, &principal, id, errs, typed).await;
     };
-    let today = crate::clock::today();
-    match permits::file_report(
-        &s.db,
-        &actor,
-        &viewer,
-        &s.policy,
-        permit_id,
-        period,
-        trainees,
-        &fields.summary,
-        today,
-    )
-    .await
-    {
+    let report = Report { period, trainees, summary: fields.summary };
+    match permits::file_report(&s, &principal, permit_id, &report).await {
         Ok(_) => back(id, "#reports-h"),
         Err(e) => refused(&s, page, &principal, id, "report", typed, e).await,
     }
@@ -443,17 +457,18 @@ pub async fn solvency(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<SolvencyForm>,
 ) -> Response {
-    let Some((viewer, _)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let typed = Typed {
         amount_kzt: fields.amount_kzt.trim().to_string(),
         kazakh_bank: fields.kazakh_bank.is_some(),
         certified_on: fields.certified_on.trim().to_string(),
         ..Typed::default()
     };
-    let actor = principal.actor();
-    let permit_id = match read::get(&s.db, &actor, &viewer, id).await {
-        Ok(c) => c.permit_id,
-        Err(e) => return store_failure(page, e),
+    let permit_id = match cases::permit_of(&s, &principal, id).await {
+        Ok(p) => p,
+        Err(e) => return failure(page, e),
     };
     let Some(permit_id) = permit_id else {
         let e = FormError::new("solvency", "", page.t("app-err-no-permit"));
@@ -491,9 +506,8 @@ pub async fn solvency(
     let (Some(amount), Some(certified_on), true) = (amount, certified_on, errs.is_empty()) else {
         return mistakes(&s, page, &principal, id, errs, typed).await;
     };
-    let kazakh_bank = typed.kazakh_bank;
-    match solvency::confirm(&s.db, &actor, &viewer, permit_id, amount, kazakh_bank, certified_on, today).await
-    {
+    let confirmation = Solvency { amount_kzt: amount, kazakh_bank: typed.kazakh_bank, certified_on };
+    match permits::confirm_solvency(&s, &principal, permit_id, &confirmation).await {
         Ok(_) => back(id, "#solvency-h"),
         Err(e) => refused(&s, page, &principal, id, "solvency", typed, e).await,
     }

@@ -3,9 +3,12 @@
 //! exactly as the self-check asks them (`eligibility_form`). On sending, the answers are read,
 //! evaluated by the rules for today, and stored as a draft case under a reference made from a
 //! token the form carried, so a form sent twice makes one case. The case's own page and its
-//! moves are in `applications_case` and `applications_moves`.
+//! moves are in `application` and `application_moves`.
 
+use crate::access::Access;
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::cases::{self, Filter, NewCase};
 use crate::flows::eligibility::pages::form::{
     self as form, Answers, FieldError, FieldView, FieldsetView, OptionView,
 };
@@ -14,13 +17,11 @@ use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use ashyq_core::Role;
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::holder::HolderError;
 use ashyq_core::rules::Programme;
 use ashyq_store::StoreError;
-use ashyq_store::cases::Viewer;
-use ashyq_store::cases::moves::{self, NewCase};
-use ashyq_store::cases::read;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -28,13 +29,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 
-/// The applicant's account id, or the answer for anyone else (the route table lets only
-/// applicants in; this is the second line).
-pub(super) fn applicant(principal: &Principal) -> Option<(Viewer, i64)> {
-    match crate::flows::cases::viewer(principal) {
-        Ok(Viewer::Applicant(me)) => Some((Viewer::Applicant(me), me)),
-        _ => None,
-    }
+/// Whether the caller is an applicant: these pages are the applicant's view of their cases
+/// (the route table lets only applicants in; the use cases decide what they reach).
+pub(super) fn applicant(principal: &Principal) -> bool {
+    Access::of(principal).role == Role::Applicant
 }
 
 pub(super) fn forbidden(page: Page) -> Response {
@@ -54,6 +52,16 @@ pub(super) fn store_failure(page: Page, e: StoreError) -> Response {
         StoreError::NotFound { .. } => not_found(page),
         StoreError::Forbidden(_) => forbidden(page),
         e => errors::internal(page, e),
+    }
+}
+
+/// A use case's refusal that is not the form's, as [`store_failure`] answers the store's.
+pub(super) fn failure(page: Page, e: Error) -> Response {
+    match e {
+        Error::Store(e) => store_failure(page, e),
+        Error::Refused(p) if p.status == 404 => not_found(page),
+        Error::Refused(p) if p.status == 403 => forbidden(page),
+        Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
     }
 }
 
@@ -98,10 +106,12 @@ pub struct List {
 
 /// My applications, newest first, and the choice of a programme to apply for.
 pub async fn index(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    let Some((_, me)) = applicant(&principal) else { return forbidden(page) };
-    let cases = match read::of_applicant(&s.db, me).await {
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
+    let cases = match cases::list(&s, &principal, &Filter { limit: 1000, ..Filter::default() }).await {
         Ok(c) => c,
-        Err(e) => return errors::internal(page, e),
+        Err(e) => return failure(page, e),
     };
     let rows = cases
         .into_iter()
@@ -193,7 +203,7 @@ pub async fn new(
     page: Page,
     Path(id): Path<String>,
 ) -> Response {
-    if applicant(&principal).is_none() {
+    if !applicant(&principal) {
         return forbidden(page);
     }
     let Ok(p) = programme(&id) else { return not_found(page) };
@@ -209,7 +219,9 @@ pub async fn create(
     Path(id): Path<String>,
     CsrfForm { page, fields }: CsrfForm<Vec<(String, String)>>,
 ) -> Response {
-    let Some((_, me)) = applicant(&principal) else { return forbidden(page) };
+    if !applicant(&principal) {
+        return forbidden(page);
+    }
     let Ok(p) = programme(&id) else { return not_found(page) };
     let answers = Answers(fields);
     let token = answers.get("token").to_string();
@@ -245,14 +257,20 @@ pub async fn create(
     let (Some(holder), Some(region), true) = (holder, region, errs.is_empty()) else {
         return render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let evaluated = match crate::flows::cases::evaluation(&s, p, &built.facts, today).await {
-        Ok(e) => e,
-        Err(problem) if problem.status == 422 => {
+    let facts = built.facts.clone();
+    let new = NewCase { reference: reference(&token, today), programme: p, region, holder, facts };
+    match cases::open(&s, &principal, new).await {
+        Ok(opened) => Redirect::to(&format!("/applications/{}", opened.id)).into_response(),
+        // Refused before anything was stored: facts the rules could not read or decide on.
+        Err(Error::Refused(problem)) if problem.status == 422 => {
             let errs = match problem.errors.first() {
                 Some(f) if f.field.starts_with("facts") => {
                     let path = f.field.trim_start_matches("facts").trim_start_matches('.');
                     let name = visible(&built.field_for(form::questions(p), path));
                     vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &f.message) }]
+                }
+                Some(f) if f.field.starts_with("holder.") => {
+                    vec![FieldError { name: f.field.clone(), message: f.message.clone() }]
                 }
                 other => {
                     let reason = other
@@ -263,25 +281,19 @@ pub async fn create(
                     }]
                 }
             };
-            return render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY);
+            render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Err(problem) => return errors::internal(page, problem.detail.clone().unwrap_or_default()),
-    };
-    let new =
-        NewCase { reference: reference(&token, today), programme: p, region, holder, facts: built.facts };
-    match moves::create(&s.db, &principal.actor(), me, &new, &evaluated).await {
-        Ok((id, _)) => Redirect::to(&format!("/applications/{id}")).into_response(),
-        Err(StoreError::Field { field, reason }) => {
+        Err(Error::Store(StoreError::Field { field, reason })) => {
             let errs = vec![FieldError { name: visible(&field), message: reason }];
             render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Err(StoreError::Conflict { .. }) => {
+        Err(Error::Store(StoreError::Conflict { .. })) => {
             // The form was sent before with other answers: a new form, a new application.
             let errs = vec![FieldError { name: String::new(), message: page.t("app-err-sent-before") }];
             let fresh = ashyq_store::secret::random_token();
             render(&s, page, p, &answers, fresh, &errs, StatusCode::CONFLICT)
         }
-        Err(e) => errors::internal(page, e),
+        Err(e) => failure(page, e),
     }
 }
 

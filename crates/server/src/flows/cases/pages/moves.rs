@@ -5,65 +5,52 @@
 //! does not do, 409 for a move the case's state or the quota refuses).
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::cases::moves;
 use crate::flows::cases::pages::show::render;
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use crate::web::refusal::{in_words, refusal_status};
+use crate::web::refusal::{forbidden_page, in_words};
 use ashyq_core::cases::decision::OfficerAction;
 use ashyq_store::StoreError;
-use ashyq_store::cases::{moves, read};
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-/// After a move: back to the case with a notice, or its page with the refusal in words.
+/// After a move: back to the case with a notice, or its page with the refusal in words (the
+/// store's by its own message, facts the rules could not evaluate again as such).
 async fn after(
     s: &AppState,
     principal: &Principal,
     page: Page,
     id: i64,
     reason: &str,
-    result: Result<&'static str, Failure>,
+    result: Result<&'static str, Error>,
 ) -> Response {
-    match result {
-        Ok(done) => Redirect::to(&format!("/cases/{id}?done={done}")).into_response(),
-        Err(Failure::Store(e)) => match refusal_status(&e) {
-            Some(status) => {
-                let text = in_words(&page, &e);
-                render(s, principal, page, status, id, None, Some((reason.to_string(), text))).await
-            }
-            None => errors::internal(page, e),
-        },
-        Err(Failure::Evaluation(status, text)) => {
-            let text = page.t1("co-err-evaluation", "detail", &text);
-            render(s, principal, page, status, id, None, Some((reason.to_string(), text))).await
+    let e = match result {
+        Ok(done) => return Redirect::to(&format!("/cases/{id}?done={done}")).into_response(),
+        Err(e) => e,
+    };
+    let Some(status) = e.status() else {
+        return match e {
+            Error::Store(e) => errors::internal(page, e),
+            Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
+        };
+    };
+    let text = match &e {
+        Error::Store(e) => in_words(&page, e),
+        Error::Refused(p) if p.status == 403 => return forbidden_page(page),
+        Error::Refused(p) => {
+            let text = p.errors.first().map_or_else(
+                || p.detail.clone().unwrap_or_default(),
+                |f| format!("{}: {}", f.field, f.message),
+            );
+            page.t1("co-err-evaluation", "detail", &text)
         }
-    }
-}
-
-enum Failure {
-    Store(StoreError),
-    /// The case's facts could not be evaluated again (status, the explanation).
-    Evaluation(StatusCode, String),
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        Failure::Store(e)
-    }
-}
-
-impl From<crate::problem::Problem> for Failure {
-    fn from(p: crate::problem::Problem) -> Failure {
-        let text = p
-            .errors
-            .first()
-            .map_or_else(|| p.detail.clone().unwrap_or_default(), |f| format!("{}: {}", f.field, f.message));
-        Failure::Evaluation(StatusCode::from_u16(p.status).unwrap_or(StatusCode::CONFLICT), text)
-    }
+    };
+    render(s, principal, page, status, id, None, Some((reason.to_string(), text))).await
 }
 
 #[derive(Deserialize)]
@@ -81,26 +68,16 @@ pub async fn decide(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<DecideForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer decides cases".into()))?;
-        let action = OfficerAction::parse(fields.action.trim())
-            .ok_or_else(|| StoreError::field("action", "choose approve, refuse or request information"))?;
-        let actor = principal.actor();
-        let case = read::get(&s.db, &actor, &viewer, id).await?;
-        let today = crate::clock::today();
-        let fresh = crate::flows::cases::evaluation_of(&s, &case, today).await?;
-        moves::decide(&s.db, &actor, &viewer, &s.policy, id, action, &fields.reason, &fresh, today).await?;
-        Ok(match action {
-            OfficerAction::Approve => "approved",
-            OfficerAction::Refuse => "refused",
-            OfficerAction::RequestInfo => "info_requested",
-        })
-    }
-    .await;
-    if result.is_ok() {
-        s.register_changed();
-    }
+    let result = match OfficerAction::parse(fields.action.trim()) {
+        Some(action) => {
+            moves::decide(&s, &principal, id, action, &fields.reason).await.map(|_| match action {
+                OfficerAction::Approve => "approved",
+                OfficerAction::Refuse => "refused",
+                OfficerAction::RequestInfo => "info_requested",
+            })
+        }
+        None => Err(StoreError::field("action", "choose approve, refuse or request information").into()),
+    };
     after(&s, &principal, page, id, &fields.reason, result).await
 }
 
@@ -117,20 +94,7 @@ pub async fn confirm(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<NoteForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer confirms".into()))?;
-        let actor = principal.actor();
-        let case = read::get(&s.db, &actor, &viewer, id).await?;
-        let today = crate::clock::today();
-        let fresh = crate::flows::cases::evaluation_of(&s, &case, today).await?;
-        moves::confirm(&s.db, &actor, &viewer, &s.policy, id, &fields.reason, &fresh, today).await?;
-        Ok("confirmed")
-    }
-    .await;
-    if result.is_ok() {
-        s.register_changed();
-    }
+    let result = moves::confirm(&s, &principal, id, &fields.reason).await.map(|_| "confirmed");
     after(&s, &principal, page, id, &fields.reason, result).await
 }
 
@@ -141,13 +105,7 @@ pub async fn send_back(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<NoteForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer returns an approval".into()))?;
-        moves::send_back(&s.db, &principal.actor(), &viewer, id, &fields.reason).await?;
-        Ok("returned")
-    }
-    .await;
+    let result = moves::send_back(&s, &principal, id, &fields.reason).await.map(|_| "returned");
     after(&s, &principal, page, id, &fields.reason, result).await
 }
 
@@ -164,16 +122,7 @@ pub async fn message(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<MessageForm>,
 ) -> Response {
-    let result = async {
-        let viewer = crate::flows::cases::viewer(&principal)
-            .map_err(|_| StoreError::Forbidden("only an officer writes here".into()))?;
-        if !viewer.is_officer() {
-            return Err(Failure::Store(StoreError::Forbidden("only an officer writes here".into())));
-        }
-        moves::message(&s.db, &principal.actor(), &viewer, id, &fields.message).await?;
-        Ok("message")
-    }
-    .await;
+    let result = moves::message(&s, &principal, id, &fields.message).await.map(|_| "message");
     after(&s, &principal, page, id, "", result).await
 }
 

@@ -3,14 +3,15 @@
 //! refused) and age.
 //! One case is [`crate::flows::cases::pages::show`]; the moves on it [`crate::flows::cases::pages::moves`].
 
+use crate::access::{Access, Scope};
 use crate::auth::Principal;
+use crate::flows::cases::{self, Filter};
 use crate::state::AppState;
 use crate::web::labels::{outcome_text, programme_name, region_text, status_text};
 use crate::web::page::Page;
-use crate::web::refusal::{forbidden_page, read_error};
+use crate::web::refusal::failed_read;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::rules::Programme;
-use ashyq_store::cases::{QueueFilter, Viewer, read};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -69,9 +70,6 @@ pub async fn queue(
     page: Page,
     Query(q): Query<QueueQuery>,
 ) -> Response {
-    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
-        return forbidden_page(page);
-    };
     let mut error = None;
     let programme = match q.programme.trim() {
         "" => None,
@@ -97,24 +95,23 @@ pub async fn queue(
             }
         },
     };
-    let scoped = match &viewer {
-        Viewer::Officer(Some(r)) => Some(r.clone()),
+    let scoped = match Access::of(&principal).scope {
+        Scope::Region(r) => Some(r),
         _ => None,
     };
     let region = q.region.trim().to_string();
-    let now = ashyq_store::now_us();
-    let filter = QueueFilter {
+    let filter = Filter {
         programme,
         status,
         region: (!region.is_empty()).then(|| region.clone()),
         older_than_days: age,
-        now_us: now,
         limit: 500,
     };
-    let found = match read::queue(&s.db, &principal.actor(), &viewer, &filter).await {
+    let found = match cases::queue(&s, &principal, &filter).await {
         Ok(f) => f,
-        Err(e) => return read_error(page, e),
+        Err(e) => return failed_read(page, e),
     };
+    let now = ashyq_store::now_us();
     let rows = found
         .iter()
         .map(|c| QueueRow {

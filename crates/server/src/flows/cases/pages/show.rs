@@ -5,18 +5,18 @@
 //! hidden from the officer who approved.
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::cases::{self, CaseFile, evidence};
 use crate::flows::eligibility::pages::check::{self as eligibility, DecisionView};
 use crate::state::AppState;
 use crate::web::labels::{outcome_text, programme_name, region_text, status_text};
 use crate::web::page::Page;
-use crate::web::refusal::{forbidden_page, read_error};
-use crate::world::world;
+use crate::web::refusal::failed_read;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::decision::OVERRIDE_REASON_MIN_CHARS;
 use ashyq_core::cases::status::four_eyes;
-use ashyq_core::rules::{Context, Facts, Programme, evaluate};
-use ashyq_store::StoreError;
-use ashyq_store::cases::{self, Case, evidence, read};
+use ashyq_core::rules::Programme;
+use ashyq_store::cases::Case;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -123,13 +123,18 @@ fn scalar(v: &serde_json::Value) -> String {
 
 /// The rules' decision on the case's facts for today, with its trace; or why it cannot be made.
 async fn trace(s: &AppState, page: &Page, case: &Case) -> Result<DecisionView, String> {
-    let facts = Facts::from_value(case.programme, &case.facts)
-        .map_err(|e| page.t1("ec-err-facts", "reason", &format!("{}: {}", e.path, e.reason)))?;
-    let w = world(s).await.map_err(|e| e.to_string())?;
-    let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
-    let d = evaluate(&facts, crate::clock::today(), &ctx)
-        .map_err(|e| page.t1("ec-err-cannot-decide", "reason", &e.to_string()))?;
-    Ok(eligibility::decision_view(page, &d))
+    let today = crate::clock::today();
+    cases::explain(s, case, today, |d| eligibility::decision_view(page, d)).await.map_err(|e| match e {
+        Error::Refused(p) => match p.errors.first() {
+            Some(f) if f.field.starts_with("facts") => {
+                let path = f.field.trim_start_matches("facts").trim_start_matches('.');
+                page.t1("ec-err-facts", "reason", &format!("{path}: {}", f.message))
+            }
+            Some(f) => page.t1("ec-err-cannot-decide", "reason", &f.message),
+            None => p.detail.clone().unwrap_or_default(),
+        },
+        Error::Store(e) => e.to_string(),
+    })
 }
 
 /// Renders a case's page with `status`, a notice or an error, and the reason typed back.
@@ -143,22 +148,12 @@ pub async fn render(
     error: Option<(String, String)>,
 ) -> Response {
     page.here = format!("/cases/{id}");
-    let Ok(viewer) = crate::flows::cases::viewer(principal) else {
-        return forbidden_page(page);
-    };
-    let read = async {
-        let c = read::get(&s.db, &principal.actor(), &viewer, id).await?;
-        let ev = read::events(&s.db, id).await?;
-        let files = evidence::list(&s.db, id).await?;
-        Ok::<_, StoreError>((c, ev, files))
-    }
-    .await;
-    let (c, events, files) = match read {
-        Ok(x) => x,
-        Err(e) => return read_error(page, e),
+    let CaseFile { case: c, events, evidence: files, .. } = match cases::show(s, principal, id).await {
+        Ok(f) => f,
+        Err(e) => return failed_read(page, e),
     };
     let me = principal.user.as_ref().map(|u| u.username.clone()).unwrap_or_default();
-    let officer = viewer.is_officer();
+    let officer = crate::access::Access::of(principal).role == ashyq_core::Role::Officer;
     let yes_no = |b: bool| page.t(if b { "co-yes" } else { "co-no" });
     let mut summary = vec![
         (page.t("co-programme"), programme_name(&page, c.programme)),
@@ -317,12 +312,9 @@ pub async fn download(
     page: Page,
     Path((id, evidence_id)): Path<(i64, i64)>,
 ) -> Response {
-    let Ok(viewer) = crate::flows::cases::viewer(&principal) else {
-        return forbidden_page(page);
-    };
-    match cases::evidence::download(&s.db, &principal.actor(), &viewer, id, evidence_id).await {
-        Ok((meta, bytes)) => crate::flows::cases::evidence_file(&meta, bytes),
-        Err(e) => read_error(page, e),
+    match evidence::download(&s, &principal, id, evidence_id).await {
+        Ok((meta, bytes)) => evidence::evidence_file(&meta, bytes),
+        Err(e) => failed_read(page, e),
     }
 }
 
