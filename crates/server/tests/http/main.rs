@@ -13,6 +13,7 @@ mod bad_input;
 mod cases_api;
 mod cases_web;
 mod eligibility;
+mod flows_cases;
 mod flows_regional;
 mod flows_register;
 mod kandas_web;

@@ -12,7 +12,7 @@
 //!   writes no message on a case (the officers' page refused it, the API's handler let it
 //!   through to the store), changes no permit and an officer sets no quota.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::cases::Holder;
