@@ -59,9 +59,14 @@ async fn visible(s: &AppState, id: i64, body: Option<&Body>) -> Outcome<ListHead
 /// The lists the caller may see, newest first.
 pub async fn visible_lists(s: &AppState, p: &Principal) -> Outcome<Vec<ListHeader>> {
     let body = speaking_for(s, p).await?;
+    all_visible(s, body.as_ref()).await
+}
+
+/// Every list, or those sent to `body`, newest first.
+async fn all_visible(s: &AppState, body: Option<&Body>) -> Outcome<Vec<ListHeader>> {
     let mut out = Vec::new();
     for l in lists::all(&s.db).await? {
-        if let Some(b) = &body
+        if let Some(b) = body
             && !lists::was_sent_to(&s.db, l.id, &b.code).await?
         {
             continue;
@@ -82,7 +87,7 @@ pub struct Sent {
 pub async fn inbox(s: &AppState, p: &Principal) -> Outcome<(Body, Vec<Sent>)> {
     let body = organisation(s, p).await?;
     let mut sent = Vec::new();
-    for list in visible_lists(s, p).await? {
+    for list in all_visible(s, Some(&body)).await? {
         let answered = lists::opinions(&s.db, list.id)
             .await?
             .iter()

@@ -20,20 +20,18 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     coordination::routes(b)
 }
 
-/// A refused step as the list pages show it beside the form: its status and `field: reason`;
-/// the error itself when it is a failure to report as internal.
+/// A refused step as the list pages show it beside the form: its status and its reason
+/// (`field: reason` for a field); the error itself when it is a failure to report as internal.
 pub fn refusal(e: Error) -> Result<(StatusCode, String), Error> {
     let Some(status) = e.status() else { return Err(e) };
-    match e {
-        Error::Store(e) => errors::refusal(e).map_err(Error::Store),
-        Error::Refused(p) => {
-            let text = p.errors.first().map_or_else(
-                || p.detail.clone().unwrap_or_default(),
-                |f| format!("{}: {}", f.field, f.message),
-            );
-            Ok((status, text))
-        }
-    }
+    let text = match e {
+        Error::Store(e) => e.to_string(),
+        Error::Refused(p) => p
+            .errors
+            .first()
+            .map_or_else(|| p.detail.clone().unwrap_or_default(), |f| format!("{}: {}", f.field, f.message)),
+    };
+    Ok((status, text))
 }
 
 /// A read that failed, as a page: not found, forbidden, refused (with its reason) or internal.
@@ -43,10 +41,7 @@ pub fn read_failed(page: Page, e: Error) -> Response {
             let text = page.t("error-notfound-text");
             errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
         }
-        Some(StatusCode::FORBIDDEN) => {
-            let text = page.t1("error-forbidden-text", "role", &page.role_name(&page.role));
-            errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
-        }
+        Some(StatusCode::FORBIDDEN) => crate::web::refusal::forbidden_page(page),
         Some(status) => match refusal(e) {
             Ok((_, text)) => errors::render(page, status, "error-badinput-title", text),
             Err(e) => internal(page, e),
