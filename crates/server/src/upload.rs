@@ -2,8 +2,10 @@
 //! configured limit) is spooled to an anonymous temporary file, so the server holds a few
 //! chunks of it at a time whatever its size; the file is deleted when it is dropped, also when
 //! the request fails half-way. A small file (evidence) is gathered once into the buffer that is
-//! stored, without a second copy.
+//! stored, without a second copy. Shared by the flows that take files (imports, evidence): the
+//! name a file is kept under and the API's answer to an upload that could not be read.
 
+use crate::problem::Problem;
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Field, MultipartError};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -37,6 +39,23 @@ impl From<axum::Error> for UploadError {
     fn from(e: axum::Error) -> Self {
         UploadError::Broken(e.to_string())
     }
+}
+
+/// An upload that could not be read, as the API answers it: too large (413), cut short (400),
+/// or not kept (500).
+pub fn upload_problem(e: UploadError) -> Problem {
+    let status = match e {
+        UploadError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        UploadError::Broken(_) => StatusCode::BAD_REQUEST,
+        UploadError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    Problem::new(status, Problem::code_for(status), e.to_string())
+}
+
+/// A file name safe to keep and show: its last path part, printable, without direction
+/// controls, at most 120 characters (`upload` when nothing is left).
+pub fn clean_file_name(name: Option<&str>) -> String {
+    ashyq_core::text::clean_file_name(name.unwrap_or_default(), 120, "upload")
 }
 
 /// A file spooled to disk: rewound to its start, with its size.

@@ -1,9 +1,17 @@
 //! The list of professions in demand: the classifier of occupations, importing the data sources, computing a draft, coordination with ministries, akimats and Atameken, approval, publication, and the public list with its downloads.
 //!
-//! The use cases live here; `api` and `pages` are thin adapters over them.
+//! The use cases live in the small modules here, each written once: [`occupations`] (the
+//! classifier), [`imports`] (the data sources), [`forming`] (draft, send, revise, approve,
+//! publish), [`coordination`] (who sees which list; opinions; regional figures) and
+//! [`published`] (the public list). `api` and `pages` are thin adapters over them.
 
 pub mod api;
+pub mod coordination;
+pub mod forming;
+pub mod imports;
+pub mod occupations;
 pub mod pages;
+pub mod published;
 
 use crate::routes::RouteBuilder;
 

@@ -1,11 +1,12 @@
-//! The audit log, for administrators: the latest records and a check of the whole chain.
+//! The audit log, for administrators, over the API: the latest records and a check of the
+//! whole chain; the adapter of `flows::accounts::audit`.
 
-use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::auth::Principal;
+use crate::flows::accounts::audit::{self, Chain};
+use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
-use ashyq_store::{StoreError, audit};
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -36,13 +37,12 @@ pub struct AuditView {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(TailQuery),
     responses((status = 200, body = Vec<AuditView>), (status = 400, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn tail(State(s): State<AppState>, Query(q): Query<TailQuery>) -> ApiResult<Json<Vec<AuditView>>> {
-    let limit = q.limit.unwrap_or(50);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::new(StatusCode::BAD_REQUEST, "validation", "limit must be 1 to 1000")
-            .field("limit", "must be 1 to 1000"));
-    }
-    let records = audit::tail(&s.db, limit).await?;
+pub async fn tail(
+    State(s): State<AppState>,
+    p: Principal,
+    Query(q): Query<TailQuery>,
+) -> ApiResult<Json<Vec<AuditView>>> {
+    let records = audit::tail(&s, &p, q.limit.unwrap_or(50)).await?;
     Ok(Json(
         records
             .into_iter()
@@ -77,17 +77,13 @@ pub struct Verification {
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "admin",
     responses((status = 200, body = Verification)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn verify(State(s): State<AppState>) -> ApiResult<Json<Verification>> {
-    match audit::verify(&s.db).await {
-        Ok(n) => Ok(Json(Verification { intact: true, records: Some(n), broken_at: None, reason: None })),
-        Err(StoreError::AuditBroken(b)) => Ok(Json(Verification {
-            intact: false,
-            records: None,
-            broken_at: Some(b.seq()),
-            reason: Some(b.to_string()),
-        })),
-        Err(e) => Err(e.into()),
-    }
+pub async fn verify(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Verification>> {
+    Ok(Json(match audit::verify(&s, &p).await? {
+        Chain::Intact(n) => Verification { intact: true, records: Some(n), broken_at: None, reason: None },
+        Chain::Broken { seq, reason } => {
+            Verification { intact: false, records: None, broken_at: Some(seq), reason: Some(reason) }
+        }
+    }))
 }
 
 /// This module's routes, each with its row of the access table

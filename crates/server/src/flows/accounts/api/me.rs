@@ -1,27 +1,24 @@
-//! The caller's own account: who am I, change my password, make an API token.
+//! The caller's own account over the API: who am I, change my password, make an API token; the
+//! adapter of `flows::accounts::me`.
 
-use crate::auth::{Credential, PeerAddr, Principal};
+use crate::auth::{PeerAddr, Principal};
 use crate::flows::accounts::api::users::UserView;
+use crate::flows::accounts::me;
 use crate::json::ApiJson;
-use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
-use ashyq_store::{tokens, users};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-fn user_of(p: &Principal) -> ApiResult<&users::User> {
-    p.user.as_ref().ok_or_else(Problem::unauthorized)
-}
-
 /// The account behind the request.
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = UserView), (status = 401, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn show(p: Principal) -> ApiResult<Json<UserView>> {
-    Ok(Json(user_of(&p)?.clone().into()))
+pub async fn show(State(s): State<AppState>, p: Principal) -> ApiResult<Json<UserView>> {
+    Ok(Json(me::me(&s, &p).await?.into()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -44,21 +41,8 @@ pub async fn change_password(
     PeerAddr(peer): PeerAddr,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> ApiResult<StatusCode> {
-    let user = user_of(&p)?;
     let ip = s.client_ip(&headers, peer);
-    if !users::check_password(&s.db, user.id, &body.current_password, &ip).await? {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation",
-            "the current password is wrong",
-        )
-        .field("current_password", "wrong password"));
-    }
-    let keep = match &p.credential {
-        Credential::Session { token, .. } => Some(token.as_str()),
-        _ => None,
-    };
-    users::set_password(&s.db, &p.actor(), user.id, &body.new_password, keep).await?;
+    me::change_password(&s, &p, &ip, &body.current_password, &body.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -90,8 +74,7 @@ pub async fn create_token(
     p: Principal,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
-    let user = user_of(&p)?;
-    let (secret, t) = tokens::create(&s.db, &p.actor(), user, &body.name, body.ttl_days).await?;
+    let (secret, t) = me::create_token(&s, &p, &body.name, body.ttl_days).await?;
     let expires_at = t.expires_at_us.map(crate::clock::instant);
     Ok((StatusCode::CREATED, Json(TokenCreated { id: t.id, name: t.name, token: secret, expires_at })))
 }

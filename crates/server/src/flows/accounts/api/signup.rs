@@ -1,13 +1,13 @@
 //! Self-registration over the API: an applicant opens their own account. Always the applicant
 //! role, never a region; no credential needed. The answer is the new account; log in (or make
-//! an API token from a session) to use it.
+//! an API token from a session) to use it. The adapter of `flows::accounts::signup`.
 
 use crate::auth::{PeerAddr, Principal};
 use crate::flows::accounts::api::users::UserView;
+use crate::flows::accounts::signup;
 use crate::json::ApiJson;
-use crate::problem::{ApiResult, Problem, ProblemDetails};
+use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
-use ashyq_store::users::{self, SignUpError};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -43,16 +43,9 @@ pub async fn create(
     ApiJson(body): ApiJson<SignUp>,
 ) -> ApiResult<(StatusCode, Json<UserView>)> {
     let ip = s.client_ip(&headers, peer);
-    let user = users::sign_up(&s.db, &p.request_id, &body.username, &body.display_name, &body.password, &ip)
-        .await
-        .map_err(|e| match e {
-            SignUpError::Throttled(ref t) => {
-                let mut problem = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", e.to_string());
-                problem.retry_after_secs = Some(t.retry_after_secs);
-                problem
-            }
-            SignUpError::Store(e) => Problem::from(e),
-        })?;
+    let form =
+        signup::SignUp { username: body.username, display_name: body.display_name, password: body.password };
+    let user = signup::sign_up(&s, &p, &ip, form).await?;
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 

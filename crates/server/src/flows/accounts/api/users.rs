@@ -1,11 +1,13 @@
-//! Accounts, for administrators. Reading one account is a read of a person's record: audited.
+//! Accounts, for administrators, over the API: the adapter of `flows::accounts::users`. Reading
+//! one account is a read of a person's record: audited.
 
 use crate::auth::Principal;
+use crate::flows::accounts::users;
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::Role;
-use ashyq_store::users::{self, NewUser, User};
+use ashyq_store::users::{NewUser, User};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -46,7 +48,7 @@ impl From<User> for UserView {
     responses((status = 200, body = Vec<UserView>), (status = 403, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<UserView>>> {
-    let all = users::list_audited(&s.db, &p.actor()).await?;
+    let all = users::list(&s, &p).await?;
     Ok(Json(all.into_iter().map(UserView::from).collect()))
 }
 
@@ -82,7 +84,7 @@ pub async fn create(
         region: body.region,
         password: body.password,
     };
-    let user = users::create(&s.db, &p.actor(), new).await?;
+    let user = users::create(&s, &p, new).await?;
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
@@ -91,7 +93,7 @@ pub async fn create(
     responses((status = 200, body = UserView), (status = 404, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn show(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<UserView>> {
-    let user = users::read(&s.db, &p.actor(), id).await?;
+    let user = users::read(&s, &p, id).await?;
     Ok(Json(user.into()))
 }
 
@@ -120,7 +122,7 @@ pub async fn enable(
 }
 
 async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> ApiResult<Json<UserView>> {
-    Ok(Json(users::set_disabled(&s.db, &p.actor(), id, disabled).await?.into()))
+    Ok(Json(users::set_disabled(s, p, id, disabled).await?.into()))
 }
 
 /// This module's routes, each with its row of the access table

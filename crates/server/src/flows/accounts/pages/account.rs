@@ -1,10 +1,12 @@
-//! The caller's own account page and password change.
+//! The caller's own account page and password change; the adapter of `flows::accounts::me`.
 
-use crate::auth::{Credential, PeerAddr, Principal};
+use crate::auth::{PeerAddr, Principal};
+use crate::flows::Error;
+use crate::flows::accounts::me;
 use crate::state::AppState;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use ashyq_store::users::{self, LoginError};
+use ashyq_store::StoreError;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -47,9 +49,9 @@ pub async fn change_password(
     PeerAddr(peer): PeerAddr,
     CsrfForm { page, fields }: CsrfForm<PasswordForm>,
 ) -> Response {
-    let Some(user) = principal.user.clone() else {
+    if principal.user.is_none() {
         return Redirect::to("/login").into_response();
-    };
+    }
     let fail = |page: Page, key: &str| {
         let error = Some(page.t(key));
         (StatusCode::UNPROCESSABLE_ENTITY, Account { page, notice: None, error }).into_response()
@@ -58,32 +60,26 @@ pub async fn change_password(
         return fail(page, "password-mismatch");
     }
     let ip = state.client_ip(&headers, peer);
-    match users::check_password(&state.db, user.id, &fields.current, &ip).await {
-        Ok(true) => {}
-        Ok(false) => return fail(page, "password-wrong-current"),
-        Err(LoginError::Throttled(t)) => {
-            let minutes = ((t.retry_after_secs + 59) / 60).to_string();
+    match me::change_password(&state, &principal, &ip, &fields.current, &fields.new).await {
+        Ok(()) => Redirect::to("/account?changed=1").into_response(),
+        Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
+            let secs = p.retry_after_secs.unwrap_or(60);
+            let minutes = ((secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
             let mut res =
                 (StatusCode::TOO_MANY_REQUESTS, Account { page, notice: None, error }).into_response();
-            if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
-            return res;
+            res
         }
-        Err(LoginError::InvalidCredentials) => return fail(page, "password-wrong-current"),
-        Err(LoginError::Store(e)) => return crate::web::errors::internal(page, e),
-    }
-    let keep = match &principal.credential {
-        Credential::Session { token, .. } => Some(token.as_str()),
-        _ => None,
-    };
-    match users::set_password(&state.db, &principal.actor(), user.id, &fields.new, keep).await {
-        Ok(()) => Redirect::to("/account?changed=1").into_response(),
-        Err(ashyq_store::StoreError::Invalid(e)) => {
+        Err(Error::Refused(p)) if p.errors.first().is_some_and(|f| f.field == "current_password") => {
+            fail(page, "password-wrong-current")
+        }
+        Err(Error::Store(StoreError::Invalid(e))) => {
             fail(page, crate::flows::accounts::pages::admin::account_error_key(&e))
         }
-        Err(e) => crate::web::errors::internal(page, e),
+        Err(e) => super::internal(page, e),
     }
 }
 

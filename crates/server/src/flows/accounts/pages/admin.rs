@@ -1,6 +1,10 @@
-//! Administration pages: accounts and the audit log.
+//! Administration pages: accounts and the audit log; the adapters of `flows::accounts::users`
+//! and `flows::accounts::audit`.
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::accounts::audit::{self, Chain};
+use crate::flows::accounts::users;
 use crate::state::AppState;
 use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::Page;
@@ -8,8 +12,7 @@ use ashyq_core::Role;
 use ashyq_core::account::AccountError;
 use ashyq_core::audit::AuditRecord;
 use ashyq_store::StoreError;
-use ashyq_store::audit;
-use ashyq_store::users::{self, NewUser, User};
+use ashyq_store::users::{NewUser, User};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -62,17 +65,22 @@ pub struct Flash {
     updated: Option<String>,
 }
 
+/// The users page with `status`: every account (an audited read) and the form to add one.
 async fn users_page(
     state: &AppState,
     principal: &Principal,
     page: Page,
+    status: StatusCode,
     notice: Option<String>,
     error: Option<String>,
     form: NewUserForm,
-) -> Result<Users, StoreError> {
-    let list = users::list_audited(&state.db, &principal.actor()).await?;
+) -> Response {
+    let list = match users::list(state, principal).await {
+        Ok(list) => list,
+        Err(e) => return failed(page, e),
+    };
     let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
-    Ok(Users { page, users: list, roles, notice, error, form })
+    (status, Users { page, users: list, roles, notice, error, form }).into_response()
 }
 
 pub async fn users(
@@ -85,14 +93,7 @@ pub async fn users(
         .created
         .map(|u| page.t1("users-created", "username", &u))
         .or_else(|| q.updated.map(|u| page.t1("users-updated", "username", &u)));
-    let request_id = page.request_id.clone();
-    match users_page(&state, &principal, page, notice, None, NewUserForm::default()).await {
-        Ok(p) => p.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, request_id, "users page failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    users_page(&state, &principal, page, StatusCode::OK, notice, None, NewUserForm::default()).await
 }
 
 pub async fn create_user(
@@ -100,9 +101,10 @@ pub async fn create_user(
     principal: Principal,
     CsrfForm { page, fields }: CsrfForm<NewUserForm>,
 ) -> Response {
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let role = match fields.role.parse::<Role>() {
         Ok(r) => r,
-        Err(_) => return refuse(&state, &principal, page, "err-role", fields).await,
+        Err(_) => return refuse(&state, &principal, page, unprocessable, "err-role", fields).await,
     };
     let region = Some(fields.region.clone()).filter(|r| !r.trim().is_empty());
     let new = NewUser {
@@ -112,12 +114,17 @@ pub async fn create_user(
         region,
         password: fields.password.clone(),
     };
-    match users::create(&state.db, &principal.actor(), new).await {
+    match users::create(&state, &principal, new).await {
         Ok(u) => Redirect::to(&format!("/admin/users?created={}", crate::web::page::encode(&u.username)))
             .into_response(),
-        Err(StoreError::Invalid(e)) => refuse(&state, &principal, page, account_error_key(&e), fields).await,
-        Err(StoreError::Conflict { .. }) => refuse(&state, &principal, page, "err-conflict", fields).await,
-        Err(e) => crate::web::errors::internal(page, e),
+        Err(Error::Store(StoreError::Invalid(e))) => {
+            refuse(&state, &principal, page, unprocessable, account_error_key(&e), fields).await
+        }
+        // A username taken is a conflict, as over the API and on the sign-up form.
+        Err(Error::Store(StoreError::Conflict { .. })) => {
+            refuse(&state, &principal, page, StatusCode::CONFLICT, "err-conflict", fields).await
+        }
+        Err(e) => failed(page, e),
     }
 }
 
@@ -126,19 +133,13 @@ async fn refuse(
     state: &AppState,
     principal: &Principal,
     page: Page,
+    status: StatusCode,
     key: &str,
     mut form: NewUserForm,
 ) -> Response {
     form.password.clear();
     let error = Some(page.t(key));
-    let request_id = page.request_id.clone();
-    match users_page(state, principal, page, None, error, form).await {
-        Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, p).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, request_id, "users page failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    users_page(state, principal, page, status, None, error, form).await
 }
 
 pub async fn disable_user(
@@ -166,18 +167,25 @@ async fn set_disabled(
     id: i64,
     disabled: bool,
 ) -> Response {
-    match users::set_disabled(&state.db, &principal.actor(), id, disabled).await {
+    match users::set_disabled(state, principal, id, disabled).await {
         Ok(u) => Redirect::to(&format!("/admin/users?updated={}", crate::web::page::encode(&u.username)))
             .into_response(),
-        Err(StoreError::Refused(_)) => {
+        Err(Error::Store(StoreError::Refused(_))) => {
             let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
             crate::web::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text)
         }
-        Err(StoreError::NotFound { .. }) => {
-            let text = page.t("error-notfound-text");
-            crate::web::errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        Err(e) => failed(page, e),
+    }
+}
+
+/// A refusal or failure of an administrator's step as a page.
+fn failed(page: Page, e: Error) -> Response {
+    match e {
+        Error::Store(e) => crate::web::refusal::read_error(page, e),
+        Error::Refused(p) if p.status == StatusCode::FORBIDDEN.as_u16() => {
+            crate::web::refusal::forbidden_page(page)
         }
-        Err(e) => crate::web::errors::internal(page, e),
+        e => super::internal(page, e),
     }
 }
 
@@ -196,15 +204,18 @@ impl Audit {
     }
 }
 
-pub async fn audit(State(state): State<AppState>, page: Page) -> Response {
-    let (status, intact) = match audit::verify(&state.db).await {
-        Ok(n) => (page.t1("audit-intact", "count", &n.to_string()), true),
-        Err(StoreError::AuditBroken(b)) => (page.t1("audit-broken", "reason", &b.to_string()), false),
-        Err(e) => return crate::web::errors::internal(page, e),
+/// How many records the page shows.
+const SHOWN: i64 = 200;
+
+pub async fn audit(State(state): State<AppState>, principal: Principal, page: Page) -> Response {
+    let (status, intact) = match audit::verify(&state, &principal).await {
+        Ok(Chain::Intact(n)) => (page.t1("audit-intact", "count", &n.to_string()), true),
+        Ok(Chain::Broken { reason, .. }) => (page.t1("audit-broken", "reason", &reason), false),
+        Err(e) => return failed(page, e),
     };
-    match audit::tail(&state.db, 200).await {
+    match audit::tail(&state, &principal, SHOWN).await {
         Ok(records) => Audit { page, status, intact, records }.into_response(),
-        Err(e) => crate::web::errors::internal(page, e),
+        Err(e) => failed(page, e),
     }
 }
 

@@ -1,13 +1,14 @@
-//! Logging in and out, and switching the language.
+//! Logging in and out, and switching the language; the adapter of `flows::accounts::sessions`
+//! (the session cookie is the page's part).
 
-use crate::auth::{Credential, PeerAddr, Principal};
+use crate::auth::{PeerAddr, Principal};
 use crate::cookies;
+use crate::flows::Error;
+use crate::flows::accounts::sessions;
 use crate::state::AppState;
 use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::{Page, safe_next};
-use ashyq_store::StoreError;
-use ashyq_store::sessions;
-use ashyq_store::users::{self, LoginError, User};
+use ashyq_store::users::User;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -51,52 +52,50 @@ pub async fn submit(
 ) -> Response {
     let ip = state.client_ip(&headers, peer);
     let next = safe_next(fields.next.as_deref());
-    match users::authenticate(&state.db, &principal.request_id, &fields.username, &fields.password, &ip).await
-    {
-        Ok(user) => match start_session(&state, &principal, &headers, &user, &next).await {
-            Ok(res) => res,
-            Err(e) => crate::web::errors::internal(page, e),
-        },
-        Err(LoginError::InvalidCredentials) => {
+    match sessions::log_in(&state, &principal, &ip, &fields.username, &fields.password).await {
+        Ok(user) => start_session(&state, &principal, &headers, &user, &next, page).await,
+        Err(Error::Refused(p)) if p.status == StatusCode::UNAUTHORIZED.as_u16() => {
             let error = Some(page.t("login-failed"));
             (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error }).into_response()
         }
-        Err(LoginError::Throttled(t)) => {
-            let minutes = ((t.retry_after_secs + 59) / 60).to_string();
+        Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
+            let secs = p.retry_after_secs.unwrap_or(60);
+            let minutes = ((secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
             let mut res =
                 (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error })
                     .into_response();
-            if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
             res
         }
-        Err(LoginError::Store(e)) => crate::web::errors::internal(page, e),
+        Err(e) => super::internal(page, e),
     }
 }
 
 /// Starts a web session for `user` (who just proved who they are, or just signed up) and
 /// redirects to `next` with the session cookie. A new session every time: the caller's old
-/// one (perhaps fixed by someone else) ends.
+/// one (perhaps fixed by someone else) ends. A failure is the internal-error `page`.
 pub async fn start_session(
     state: &AppState,
     principal: &Principal,
     headers: &HeaderMap,
     user: &User,
     next: &str,
-) -> Result<Response, StoreError> {
-    if let Credential::Session { token, .. } = &principal.credential {
-        let _ = sessions::delete(&state.db, &principal.actor(), token).await;
-    }
-    let (token, _) = sessions::create(&state.db, user, state.config.session_ttl_secs).await?;
+    page: Page,
+) -> Response {
+    let token = match sessions::open_session(state, principal, user).await {
+        Ok(token) => token,
+        Err(e) => return super::internal(page, e),
+    };
     let cookie =
         cookies::set(cookies::SESSION, &token, Some(state.config.session_ttl_secs), state.secure(headers));
     let mut res = Redirect::to(next).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
-    Ok(res)
+    res
 }
 
 pub async fn logout(
@@ -105,10 +104,8 @@ pub async fn logout(
     headers: HeaderMap,
     CsrfForm { page, .. }: CsrfForm<NoFields>,
 ) -> Response {
-    if let Credential::Session { token, .. } = &principal.credential
-        && let Err(e) = sessions::delete(&state.db, &principal.actor(), token).await
-    {
-        return crate::web::errors::internal(page, e);
+    if let Err(e) = sessions::log_out(&state, &principal).await {
+        return super::internal(page, e);
     }
     let mut res = Redirect::to("/").into_response();
     if let Ok(v) = HeaderValue::from_str(&cookies::clear(cookies::SESSION, state.secure(&headers))) {

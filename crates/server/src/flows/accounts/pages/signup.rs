@@ -1,14 +1,16 @@
 //! Self-registration: an applicant opens their own account (always the applicant role) and is
 //! logged in at once. Every field is checked and every mistake shown next to its field; the
-//! typed username and name come back, the passwords never do.
+//! typed username and name come back, the passwords never do. The adapter of
+//! `flows::accounts::signup`.
 
 use crate::auth::{PeerAddr, Principal};
+use crate::flows::Error;
+use crate::flows::accounts::signup::{self, SignUp as NewApplicant};
 use crate::state::AppState;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use ashyq_core::account::{self, AccountError};
+use ashyq_core::account::AccountError;
 use ashyq_store::StoreError;
-use ashyq_store::users::{self, SignUpError};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -89,17 +91,15 @@ pub async fn submit(
     PeerAddr(peer): PeerAddr,
     CsrfForm { page, fields }: CsrfForm<SignUpForm>,
 ) -> Response {
-    // Every field is checked before anything is written, so all mistakes show at once.
+    // Every field is checked before anything is written, so all mistakes show at once, each
+    // beside its field (the use case names them all too; here they are put in words).
+    let applicant = NewApplicant {
+        username: fields.username.clone(),
+        display_name: fields.display_name.clone(),
+        password: fields.password.clone(),
+    };
     let mut errors = FieldErrors::default();
-    let username = account::username(&fields.username);
-    if let Err(e) = &username {
-        errors.put(&page, e);
-    }
-    if let Err(e) = account::display_name(&fields.display_name) {
-        errors.put(&page, &e);
-    }
-    let name = username.as_deref().unwrap_or(fields.username.as_str());
-    if let Err(e) = account::password(&fields.password, name) {
+    for e in signup::mistakes(&applicant) {
         errors.put(&page, &e);
     }
     if fields.password != fields.repeat {
@@ -109,48 +109,38 @@ pub async fn submit(
         return refuse(page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let ip = state.client_ip(&headers, peer);
-    let created = users::sign_up(
-        &state.db,
-        &principal.request_id,
-        &fields.username,
-        &fields.display_name,
-        &fields.password,
-        &ip,
-    )
-    .await;
-    match created {
+    match signup::sign_up(&state, &principal, &ip, applicant).await {
         Ok(user) => {
-            match crate::flows::accounts::pages::login::start_session(
+            crate::flows::accounts::pages::login::start_session(
                 &state,
                 &principal,
                 &headers,
                 &user,
                 AFTER_SIGNUP,
+                page,
             )
             .await
-            {
-                Ok(res) => res,
-                Err(e) => crate::web::errors::internal(page, e),
-            }
         }
-        Err(SignUpError::Store(StoreError::Invalid(e))) => {
+        Err(Error::Store(StoreError::Invalid(e))) => {
             errors.put(&page, &e);
             refuse(page, fields, errors, StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Err(SignUpError::Store(StoreError::Conflict { .. })) => {
+        Err(Error::Store(StoreError::Conflict { .. })) => {
             errors.username = Some(page.t("err-conflict"));
             refuse(page, fields, errors, StatusCode::CONFLICT)
         }
-        Err(SignUpError::Throttled(t)) => {
-            let minutes = ((t.retry_after_secs + 59) / 60).to_string();
+        Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
+            let secs = p.retry_after_secs.unwrap_or(60);
+            let minutes = ((secs + 59) / 60).to_string();
             errors.form = Some(page.t1("signup-throttled", "minutes", &minutes));
             let mut res = refuse(page, fields, errors, StatusCode::TOO_MANY_REQUESTS);
-            if let Ok(v) = HeaderValue::from_str(&t.retry_after_secs.to_string()) {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
             res
         }
-        Err(SignUpError::Store(e)) => crate::web::errors::internal(page, e),
+        // The fields were checked above by the same rules: anything else is a failure.
+        Err(e) => super::internal(page, e),
     }
 }
 

@@ -1,14 +1,14 @@
-//! Importing the three data sources of the list (analysts): the file is the request body, CSV
-//! or XLSX, spooled to a temporary file as it arrives (never held whole in memory). Every row
-//! is checked first; with any bad row nothing is written unless `skip_invalid` is set.
+//! Importing the three data sources of the list over the API (analysts): the file is the
+//! request body, CSV or XLSX, spooled to a temporary file as it arrives (never held whole in
+//! memory); the adapter of `flows::lists::imports`.
 
 use crate::auth::Principal;
+use crate::flows::lists::imports::{self, Imported, Upload};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use crate::upload::{self, UploadError};
+use crate::upload;
 use ashyq_core::labour::records::Source;
-use ashyq_store::labour::import::{ImportReport, Quiet, recent};
-use ashyq_store::labour::{ImportRequest, Input, import};
+use ashyq_store::labour::import::ImportReport;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -65,11 +65,9 @@ impl From<ImportReport> for ImportView {
     }
 }
 
-/// A file name safe to keep and show: its last path part, printable, without direction
-/// controls, at most 120 characters.
-pub fn clean_file_name(name: Option<&str>) -> String {
-    ashyq_core::text::clean_file_name(name.unwrap_or_default(), 120, "upload")
-}
+/// The answer to an upload that could not be read, kept here for the flows that answered with
+/// it before it moved to `crate::upload`.
+pub use crate::upload::upload_problem;
 
 pub fn parse_source(text: &str) -> Result<Source, Problem> {
     Source::parse(text).ok_or_else(|| {
@@ -113,45 +111,18 @@ pub async fn create(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<ImportView>)> {
     let source = parse_source(&source)?;
-    let spooled = upload::spool_body(&headers, body, s.config.import_limit_bytes as u64)
+    let file = upload::spool_body(&headers, body, s.config.import_limit_bytes as u64)
         .await
         .map_err(upload_problem)?;
-    if spooled.size == 0 {
-        return Err(Problem::new(
+    let up = Upload { source, file_name: q.file_name, skip_invalid: q.skip_invalid, file };
+    match imports::import(&s, &p, up).await? {
+        Imported::Written(report) => Ok((StatusCode::CREATED, Json(report.into()))),
+        Imported::Refused(report) => Err(refused(&report)),
+        Imported::Unreadable { file_name, reason } => Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "empty",
-            "the request body must be the file",
-        ));
-    }
-    let request = ImportRequest {
-        source,
-        file_name: clean_file_name(q.file_name.as_deref()),
-        skip_invalid: q.skip_invalid,
-    };
-    let input = Input::from_file(spooled.file).map_err(|e| upload_problem(UploadError::Io(e)))?;
-    let report = import(&s.db, &p.actor(), &request, input, &mut Quiet).await.map_err(import_problem)?;
-    if !report.committed {
-        return Err(refused(&report));
-    }
-    Ok((StatusCode::CREATED, Json(report.into())))
-}
-
-/// An upload that could not be read: too large (413), cut short (400), or not kept (500).
-pub fn upload_problem(e: UploadError) -> Problem {
-    let status = match e {
-        UploadError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        UploadError::Broken(_) => StatusCode::BAD_REQUEST,
-        UploadError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    Problem::new(status, Problem::code_for(status), e.to_string())
-}
-
-pub fn import_problem(e: ashyq_store::labour::ImportError) -> Problem {
-    match e {
-        ashyq_store::labour::ImportError::Input { file, source } => {
-            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable", format!("{file}: {source}"))
-        }
-        ashyq_store::labour::ImportError::Store(e) => e.into(),
+            "unreadable",
+            format!("{file_name}: {reason}"),
+        )),
     }
 }
 
@@ -174,8 +145,8 @@ pub struct ImportSummaryView {
 /// The last 100 imports, newest first.
 #[utoipa::path(get, path = "/api/v1/imports", tag = "labour",
     responses((status = 200, body = Vec<ImportSummaryView>)), security(("bearer" = []), ("session" = [])))]
-pub async fn list(State(s): State<AppState>) -> ApiResult<Json<Vec<ImportSummaryView>>> {
-    let rows = recent(&s.db, 100).await?;
+pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<ImportSummaryView>>> {
+    let rows = imports::recent(&s, &p, 100).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| ImportSummaryView {

@@ -1,16 +1,14 @@
-//! Forming the list (analysts) and coordinating it (coordinators): drafts computed from the
-//! data, sending to the coordinating organisations, opinions with proposals, revisions,
-//! approval by order, publication. A coordinator sees only lists sent to their organisation,
-//! and an akimat's coordinator only its own region's breakdown.
+//! Forming the list (analysts) and coordinating it (coordinators) over JSON: the adapters of
+//! `flows::lists::forming` and `flows::lists::coordination`, with the views the API shows.
 
 use crate::auth::Principal;
+use crate::flows::lists::{coordination, forming};
 use crate::json::ApiJson;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::Role;
 use ashyq_core::labour::coordination::{Change, Verdict};
 use ashyq_core::occupation::{OccupationCode, classifier};
-use ashyq_store::lists::{self, Body, Changed, Entry, ListHeader, NewOpinion, Opinion};
+use ashyq_store::lists::{Changed, Entry, ListHeader, Opinion};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -179,48 +177,12 @@ pub struct ListDetail {
     opinions: Vec<OpinionView>,
 }
 
-/// The organisation a coordinator speaks for, or 403.
-pub async fn coordinator_body(s: &AppState, p: &Principal) -> ApiResult<Body> {
-    let Some(user) = &p.user else { return Err(Problem::unauthorized()) };
-    match lists::body_of(&s.db, user).await? {
-        Some(b) => Ok(b),
-        None => Err(Problem::new(
-            StatusCode::FORBIDDEN,
-            "no_organisation",
-            "this coordinator account speaks for no coordinating organisation; an administrator assigns one",
-        )),
-    }
-}
-
-/// A list the caller may see: any for analysts and administrators; for a coordinator, one sent
-/// to their organisation (else 404, so unsent drafts stay unknown).
-pub async fn visible(s: &AppState, p: &Principal, id: i64) -> ApiResult<ListHeader> {
-    let list = lists::get(&s.db, id).await?;
-    if p.role() == Role::Coordinator {
-        let body = coordinator_body(s, p).await?;
-        if !lists::was_sent_to(&s.db, id, &body.code).await? {
-            return Err(Problem::not_found(format!("list {id} not found")));
-        }
-    }
-    Ok(list)
-}
-
 /// The lists the caller may see, newest first.
 #[utoipa::path(get, path = "/api/v1/lists", tag = "list",
     responses((status = 200, body = Vec<ListView>)), security(("bearer" = []), ("session" = [])))]
 pub async fn index(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<ListView>>> {
-    let all = lists::all(&s.db).await?;
-    let mut out = Vec::new();
-    let body = if p.role() == Role::Coordinator { Some(coordinator_body(&s, &p).await?) } else { None };
-    for l in &all {
-        if let Some(b) = &body
-            && !lists::was_sent_to(&s.db, l.id, &b.code).await?
-        {
-            continue;
-        }
-        out.push(ListView::from(l));
-    }
-    Ok(Json(out))
+    let all = coordination::visible_lists(&s, &p).await?;
+    Ok(Json(all.iter().map(ListView::from).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -246,12 +208,8 @@ pub async fn create(
     p: Principal,
     ApiJson(body): ApiJson<NewDraft>,
 ) -> ApiResult<(StatusCode, Json<ListView>)> {
-    if !(2000..=2100).contains(&body.period) {
-        return Err(Problem::validation("period", "must be a year between 2000 and 2100"));
-    }
-    let on = body.on.unwrap_or_else(crate::clock::today);
-    let note = if body.note.trim().is_empty() { format!("computed for {}", body.period) } else { body.note };
-    let list = lists::draft_from_data(&s.db, &p.actor(), &s.policy, body.period, on, &note).await?;
+    let new = forming::NewDraft { period: body.period, on: body.on, note: body.note };
+    let list = forming::draft(&s, &p, new).await?;
     Ok((StatusCode::CREATED, Json(ListView::from(&list))))
 }
 
@@ -272,42 +230,14 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<RevisionQuery>,
 ) -> ApiResult<Json<ListDetail>> {
-    let list = visible(&s, &p, id).await?;
-    // A coordinator sees the revisions sent to their organisation, and its own opinions; a
-    // revision in preparation stays the analysts' until it is sent.
-    let own = if p.role() == Role::Coordinator { Some(coordinator_body(&s, &p).await?) } else { None };
-    let shown = match &own {
-        Some(body) => {
-            let sent = lists::sent_revisions(&s.db, id, &body.code).await?;
-            let shown = q.revision.or(sent.last().copied()).unwrap_or(0);
-            if !sent.contains(&shown) {
-                return Err(Problem::not_found(format!(
-                    "revision {shown} of list {id} was not sent to {}",
-                    body.code
-                )));
-            }
-            shown
-        }
-        None => {
-            let shown = q.revision.unwrap_or(list.revision);
-            if !(1..=list.revision).contains(&shown) {
-                return Err(Problem::validation(
-                    "revision",
-                    format!("list {id} has revisions 1 to {}", list.revision),
-                ));
-            }
-            shown
-        }
-    };
-    let entries = lists::entries(&s.db, id, shown).await?.into_iter().map(EntryView::from).collect();
-    let recipients = lists::recipients(&s.db, id, shown).await?;
-    let opinions = lists::opinions(&s.db, id)
-        .await?
-        .into_iter()
-        .filter(|o| own.as_ref().is_none_or(|b| b.code == o.body))
-        .map(OpinionView::from)
-        .collect();
-    Ok(Json(ListDetail { list: ListView::from(&list), shown_revision: shown, entries, recipients, opinions }))
+    let d = coordination::detail(&s, &p, id, q.revision).await?;
+    Ok(Json(ListDetail {
+        list: ListView::from(&d.list),
+        shown_revision: d.shown,
+        entries: d.entries.into_iter().map(EntryView::from).collect(),
+        recipients: d.recipients,
+        opinions: d.opinions.into_iter().map(OpinionView::from).collect(),
+    }))
 }
 
 /// Sends the current revision to every active coordinating organisation.
@@ -315,7 +245,7 @@ pub async fn show(
     responses((status = 200, body = ListView), (status = 409, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn send(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<ListView>> {
-    let list = lists::send(&s.db, &p.actor(), id).await?;
+    let list = forming::send(&s, &p, id).await?;
     Ok(Json(ListView::from(&list)))
 }
 
@@ -367,17 +297,14 @@ pub async fn opinion(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<NewOpinionBody>,
 ) -> ApiResult<(StatusCode, Json<OpinionView>)> {
-    let org = coordinator_body(&s, &p).await?;
-    visible(&s, &p, id).await?;
     let verdict = Verdict::parse(&body.verdict)
         .ok_or_else(|| Problem::validation("verdict", "must be agree, agree_with_remarks or object"))?;
-    let new = NewOpinion {
-        body: org.code.clone(),
+    let new = coordination::NewOpinionOf {
         verdict,
         remarks: body.remarks,
         proposals: changes("proposals", body.proposals)?,
     };
-    let opinion = lists::give_opinion(&s.db, &p.actor(), id, &org.code, new).await?;
+    let opinion = coordination::opinion(&s, &p, id, new).await?;
     Ok((StatusCode::CREATED, Json(opinion.into())))
 }
 
@@ -402,7 +329,7 @@ pub async fn revise(
     ApiJson(body): ApiJson<NewRevisionBody>,
 ) -> ApiResult<(StatusCode, Json<ListView>)> {
     let changes = changes("changes", body.changes)?;
-    let list = lists::revise(&s.db, &p.actor(), id, &body.note, &changes).await?;
+    let list = forming::revise(&s, &p, id, &body.note, &changes).await?;
     Ok((StatusCode::CREATED, Json(ListView::from(&list))))
 }
 
@@ -426,7 +353,7 @@ pub async fn approve(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<ApproveBody>,
 ) -> ApiResult<Json<ListView>> {
-    let list = lists::approve(&s.db, &p.actor(), id, &body.order_no, body.order_date).await?;
+    let list = forming::approve(&s, &p, id, &body.order_no, body.order_date).await?;
     Ok(Json(ListView::from(&list)))
 }
 
@@ -449,7 +376,7 @@ pub async fn publish(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<PublishBody>,
 ) -> ApiResult<Json<ListView>> {
-    let list = lists::publish(&s.db, &p.actor(), id, body.effective_from).await?;
+    let list = forming::publish(&s, &p, id, body.effective_from).await?;
     Ok(Json(ListView::from(&list)))
 }
 
@@ -479,23 +406,7 @@ pub async fn regional(
     p: Principal,
     Path((id, region)): Path<(i64, String)>,
 ) -> ApiResult<Json<Vec<RegionalView>>> {
-    let Some(r) = ashyq_core::region::parse(&region) else {
-        return Err(Problem::not_found(format!("no region {region:?}")));
-    };
-    visible(&s, &p, id).await?;
-    if p.role() == Role::Coordinator {
-        let body = coordinator_body(&s, &p).await?;
-        if let Some(own) = &body.region
-            && own != &r.code
-        {
-            return Err(Problem::new(
-                StatusCode::FORBIDDEN,
-                "other_region",
-                format!("{} sees only its own region ({own})", body.code),
-            ));
-        }
-    }
-    let rows = lists::regional(&s.db, id, &r.code).await?;
+    let rows = coordination::regional(&s, &p, id, &region).await?;
     Ok(Json(
         rows.into_iter()
             .map(|(occupation, indicators)| RegionalView { key: occupation, indicators })

@@ -1,9 +1,13 @@
-//! The classifier of occupations and job-title search (public).
+//! The classifier of occupations and job-title search (public) over JSON: the adapter of
+//! `flows::lists::occupations`.
 
+use crate::auth::Principal;
+use crate::flows::lists::occupations;
 use crate::problem::{ApiResult, Problem, ProblemDetails};
-use ashyq_core::occupation::{Group, OccupationCode, classifier, title_index};
+use crate::state::AppState;
+use ashyq_core::occupation::{Group, OccupationCode};
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -57,40 +61,22 @@ pub struct SearchQuery {
 /// Finds the unit groups for a job title, or lists the unit groups.
 #[utoipa::path(get, path = "/api/v1/occupations", tag = "occupations", params(SearchQuery),
     responses((status = 200, body = Vec<HitView>), (status = 422, body = ProblemDetails)))]
-pub async fn search(Query(q): Query<SearchQuery>) -> ApiResult<Json<Vec<HitView>>> {
-    let limit = q.limit.unwrap_or(10);
-    if !(1..=50).contains(&limit) {
-        return Err(Problem::validation("limit", "must be between 1 and 50"));
-    }
-    let Some(text) = q.q.filter(|t| !t.trim().is_empty()) else {
-        let all = classifier()
-            .unit_groups()
-            .map(|g| HitView {
-                group: g.into(),
-                score: 0.0,
-                matched_title: String::new(),
-                matched_lang: String::new(),
-            })
-            .collect();
-        return Ok(Json(all));
-    };
-    if text.chars().count() > 200 {
-        return Err(Problem::validation("q", "is longer than 200 characters"));
-    }
-    let hits = title_index()
-        .search(&text, limit)
-        .into_iter()
-        .filter_map(|h| {
-            let g = classifier().get(&h.code)?;
-            Some(HitView {
-                group: g.into(),
+pub async fn search(
+    State(s): State<AppState>,
+    p: Principal,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<Json<Vec<HitView>>> {
+    let hits = occupations::search(&s, &p, q.q.as_deref(), q.limit).await?;
+    Ok(Json(
+        hits.into_iter()
+            .map(|h| HitView {
+                group: h.group.into(),
                 score: h.score,
                 matched_title: h.matched_title,
                 matched_lang: h.matched_lang.into(),
             })
-        })
-        .collect();
-    Ok(Json(hits))
+            .collect(),
+    ))
 }
 
 /// A group with its parents and children.
@@ -105,15 +91,17 @@ pub struct GroupDetail {
 /// One group of the classifier.
 #[utoipa::path(get, path = "/api/v1/occupations/{code}", tag = "occupations", params(("code" = String, Path)),
     responses((status = 200, body = GroupDetail), (status = 404, body = ProblemDetails)))]
-pub async fn show(Path(code): Path<String>) -> ApiResult<Json<GroupDetail>> {
+pub async fn show(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(code): Path<String>,
+) -> ApiResult<Json<GroupDetail>> {
     let parsed = OccupationCode::parse(&code).map_err(|e| Problem::validation("code", e.to_string()))?;
-    let Some(g) = classifier().get(&parsed) else {
-        return Err(Problem::not_found(format!("occupation {parsed} is not in the classifier")));
-    };
+    let placed = occupations::group(&s, &p, &parsed).await?;
     Ok(Json(GroupDetail {
-        group: g.into(),
-        ancestors: classifier().ancestors(&g.code).into_iter().map(GroupView::from).collect(),
-        children: classifier().children(&g.code).map(GroupView::from).collect(),
+        group: placed.group.into(),
+        ancestors: placed.ancestors.into_iter().map(GroupView::from).collect(),
+        children: placed.children.into_iter().map(GroupView::from).collect(),
     }))
 }
 

@@ -1,13 +1,12 @@
 //! The published list of professions in demand and the ranking of valuable skills (public, no
-//! login): every published version, the one in force on any date, the difference between two
-//! versions, the figures behind an entry, and "was this occupation on the list on that date?".
+//! login) over JSON: the adapter of `flows::lists::published`.
 
-use crate::flows::lists::api::lists::{EntryView, ListView};
+use crate::auth::Principal;
+use crate::flows::lists::api::lists::{EntryView, ListView, RegionalView};
+use crate::flows::lists::published::{self, Version};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use ashyq_core::labour::coordination;
 use ashyq_core::occupation::OccupationCode;
-use ashyq_store::lists::{self, ListHeader};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use jiff::civil::Date;
@@ -34,16 +33,8 @@ pub struct RankView {
     on_list: bool,
 }
 
-/// A published list by id (404 for lists not published).
-pub async fn published_list(s: &AppState, id: i64) -> ApiResult<ListHeader> {
-    lists::get_published(&s.db, id)
-        .await?
-        .ok_or_else(|| Problem::not_found(format!("no published list {id}")))
-}
-
-async fn view(s: &AppState, list: &ListHeader) -> ApiResult<PublishedView> {
-    let all: Vec<EntryView> =
-        lists::entries(&s.db, list.id, list.revision).await?.into_iter().map(EntryView::from).collect();
+fn view(v: Version) -> PublishedView {
+    let all: Vec<EntryView> = v.entries.into_iter().map(EntryView::from).collect();
     let ranking = all
         .iter()
         .map(|e| RankView {
@@ -55,14 +46,14 @@ async fn view(s: &AppState, list: &ListHeader) -> ApiResult<PublishedView> {
         })
         .collect();
     let entries = all.into_iter().filter(|e| e.included()).collect();
-    Ok(PublishedView { list: ListView::from(list), entries, ranking })
+    PublishedView { list: ListView::from(&v.list), entries, ranking }
 }
 
 /// Every published version, newest effective date first.
 #[utoipa::path(get, path = "/api/v1/published-lists", tag = "published",
     responses((status = 200, body = Vec<ListView>)))]
-pub async fn index(State(s): State<AppState>) -> ApiResult<Json<Vec<ListView>>> {
-    Ok(Json(lists::published(&s.db).await?.iter().map(ListView::from).collect()))
+pub async fn index(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec<ListView>>> {
+    Ok(Json(published::versions(&s, &p).await?.iter().map(ListView::from).collect()))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -76,10 +67,14 @@ pub struct OnQuery {
 /// The list in force on a date (default today).
 #[utoipa::path(get, path = "/api/v1/published-lists/in-force", tag = "published", params(OnQuery),
     responses((status = 200, body = PublishedView), (status = 404, body = ProblemDetails)))]
-pub async fn in_force(State(s): State<AppState>, Query(q): Query<OnQuery>) -> ApiResult<Json<PublishedView>> {
+pub async fn in_force(
+    State(s): State<AppState>,
+    p: Principal,
+    Query(q): Query<OnQuery>,
+) -> ApiResult<Json<PublishedView>> {
     let on = q.on.unwrap_or_else(crate::clock::today);
-    match lists::in_force(&s.db, on).await? {
-        Some(list) => Ok(Json(view(&s, &list).await?)),
+    match published::in_force(&s, &p, on).await? {
+        Some(v) => Ok(Json(view(v))),
         None => Err(Problem::not_found(format!("no list of professions in demand was in force on {on}"))),
     }
 }
@@ -87,9 +82,12 @@ pub async fn in_force(State(s): State<AppState>, Query(q): Query<OnQuery>) -> Ap
 /// One published version.
 #[utoipa::path(get, path = "/api/v1/published-lists/{id}", tag = "published", params(("id" = i64, Path)),
     responses((status = 200, body = PublishedView), (status = 404, body = ProblemDetails)))]
-pub async fn show(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Json<PublishedView>> {
-    let list = published_list(&s, id).await?;
-    Ok(Json(view(&s, &list).await?))
+pub async fn show(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<PublishedView>> {
+    Ok(Json(view(published::version(&s, &p, id).await?)))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -123,9 +121,12 @@ pub struct MoveView {
 /// Occupations added, removed and moved from one published version to another.
 #[utoipa::path(get, path = "/api/v1/published-lists/diff", tag = "published", params(DiffQuery),
     responses((status = 200, body = DiffView), (status = 404, body = ProblemDetails)))]
-pub async fn diff(State(s): State<AppState>, Query(q): Query<DiffQuery>) -> ApiResult<Json<DiffView>> {
-    let (a, b) = (published_list(&s, q.from).await?, published_list(&s, q.to).await?);
-    let d = coordination::diff(&lists::placed(&s.db, &a).await?, &lists::placed(&s.db, &b).await?);
+pub async fn diff(
+    State(s): State<AppState>,
+    p: Principal,
+    Query(q): Query<DiffQuery>,
+) -> ApiResult<Json<DiffView>> {
+    let d = published::diff(&s, &p, q.from, q.to).await?.diff;
     Ok(Json(DiffView {
         from: q.from,
         to: q.to,
@@ -152,7 +153,7 @@ pub struct EntryDetail {
     entry: EntryView,
     #[schema(value_type = Object)]
     benchmarks: serde_json::Value,
-    regions: Vec<crate::flows::lists::api::lists::RegionalView>,
+    regions: Vec<RegionalView>,
 }
 
 /// One occupation of a published version: its indicators against the benchmarks, and by region.
@@ -161,23 +162,17 @@ pub struct EntryDetail {
     responses((status = 200, body = EntryDetail), (status = 404, body = ProblemDetails)))]
 pub async fn entry(
     State(s): State<AppState>,
+    p: Principal,
     Path((id, code)): Path<(i64, String)>,
 ) -> ApiResult<Json<EntryDetail>> {
-    let list = published_list(&s, id).await?;
-    let code = OccupationCode::parse(&code).map_err(|e| Problem::validation("code", e.to_string()))?;
-    let Some(found) = lists::entries(&s.db, id, list.revision)
-        .await?
-        .into_iter()
-        .find(|e| e.occupation == code.to_string())
-    else {
-        return Err(Problem::not_found(format!("{code} is not a candidate of list {id}")));
-    };
-    let regions = lists::regional_of(&s.db, id, &found.occupation)
-        .await?
-        .into_iter()
-        .map(|(region, indicators)| crate::flows::lists::api::lists::RegionalView::new(region, indicators))
-        .collect();
-    Ok(Json(EntryDetail { list_id: id, entry: found.into(), benchmarks: list.benchmarks.clone(), regions }))
+    let found = published::entry(&s, &p, id, &code).await?;
+    let regions = found.regions.into_iter().map(|(region, ind)| RegionalView::new(region, ind)).collect();
+    Ok(Json(EntryDetail {
+        list_id: id,
+        entry: found.entry.into(),
+        benchmarks: found.list.benchmarks,
+        regions,
+    }))
 }
 
 /// Whether an occupation was on the list in force on a date.
@@ -200,24 +195,22 @@ pub struct OnListView {
     responses((status = 200, body = OnListView), (status = 422, body = ProblemDetails)))]
 pub async fn on_list(
     State(s): State<AppState>,
+    p: Principal,
     Path(code): Path<String>,
     Query(q): Query<OnQuery>,
 ) -> ApiResult<Json<OnListView>> {
     let code = OccupationCode::parse(&code).map_err(|e| Problem::validation("code", e.to_string()))?;
     let on = q.on.unwrap_or_else(crate::clock::today);
-    let found = lists::on_list(&s.db, &code, on).await?;
-    let in_force = match &found {
-        Some((l, _)) => Some(l.clone()),
-        None => lists::in_force(&s.db, on).await?,
-    };
+    let found = published::on_list(&s, &p, &code, on).await?;
+    let in_force = found.in_force.as_ref();
     Ok(Json(OnListView {
         occupation: code.to_string(),
         on: on.to_string(),
-        on_list: found.is_some(),
-        list_id: in_force.as_ref().map(|l| l.id),
-        order_no: in_force.as_ref().and_then(|l| l.order_no.clone()),
-        effective_from: in_force.as_ref().and_then(|l| l.effective_from.clone()),
-        rank: found.map(|(_, e)| e.rank),
+        on_list: found.entry.is_some(),
+        list_id: in_force.map(|l| l.id),
+        order_no: in_force.and_then(|l| l.order_no.clone()),
+        effective_from: in_force.and_then(|l| l.effective_from.clone()),
+        rank: found.entry.map(|e| e.rank),
     }))
 }
 

@@ -1,8 +1,13 @@
 //! The analyst's pages: upload the data sources, compute a draft list, and take it through
-//! coordination, revision, approval and publication.
+//! coordination, revision, approval and publication; the adapters of `flows::lists::imports`,
+//! `forming` and `coordination`.
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::lists::imports::{self, Imported};
 use crate::flows::lists::pages::listview::{self, Row};
+use crate::flows::lists::pages::{internal, read_failed, refusal};
+use crate::flows::lists::{coordination, forming};
 use crate::state::AppState;
 use crate::upload::{self, Spooled, UploadError};
 use crate::web::errors;
@@ -13,10 +18,9 @@ use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::StoreError;
-use ashyq_store::labour::import::{self as imports, ImportSummary, Quiet, recent};
+use ashyq_store::labour::import::ImportSummary;
 use ashyq_store::labour::input::{InputError, MAX_CELL_CHARS, MAX_RECORD_BYTES};
 use ashyq_store::labour::workbook::WorkbookError;
-use ashyq_store::labour::{ImportError, ImportRequest, Input, import};
 use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -88,6 +92,7 @@ pub struct Dashboard {
 
 async fn dashboard(
     s: &AppState,
+    p: &Principal,
     mut page: Page,
     status: StatusCode,
     notice: Option<String>,
@@ -96,10 +101,13 @@ async fn dashboard(
 ) -> Response {
     // Also shown in answer to a POST (upload, compute): the language links come back here.
     page.here = "/analysis".to_string();
-    let read = async { Ok::<_, StoreError>((recent(&s.db, 20).await?, lists::all(&s.db).await?)) }.await;
+    let read = async {
+        Ok::<_, Error>((imports::recent(s, p, 20).await?, coordination::visible_lists(s, p).await?))
+    }
+    .await;
     let (imports, all) = match read {
         Ok(r) => r,
-        Err(e) => return errors::internal(page, e),
+        Err(e) => return read_failed(page, e),
     };
     let imports = imports.into_iter().map(ImportRow::from).collect();
     let lists = all.iter().map(|l| ListRow::new(&page, l)).collect();
@@ -114,14 +122,19 @@ pub struct Flash {
     imported: Option<i64>,
 }
 
-pub async fn show(State(s): State<AppState>, page: Page, Query(f): Query<Flash>) -> Response {
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(f): Query<Flash>,
+) -> Response {
     let mut notice = f.done.map(|d| {
         page.t(&format!("done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>()))
     });
     let mut set_aside = Vec::new();
     if let Some(id) = f.imported {
-        match (imports::get(&s.db, id).await, imports::rejects(&s.db, id, 100).await) {
-            (Ok(r), Ok(rejects)) => {
+        match imports::outcome(&s, &principal, id, 100).await {
+            Ok((r, rejects)) => {
                 notice = Some(page.tn(
                     "an-imported",
                     &[
@@ -135,11 +148,11 @@ pub async fn show(State(s): State<AppState>, page: Page, Query(f): Query<Flash>)
                 ));
                 set_aside = rejects.iter().map(|e| e.display(&r.file_name)).collect();
             }
-            (Err(StoreError::NotFound { .. }), _) => {}
-            (Err(e), _) | (_, Err(e)) => return errors::internal(page, e),
+            Err(Error::Store(StoreError::NotFound { .. })) => {}
+            Err(e) => return read_failed(page, e),
         }
     }
-    dashboard(&s, page, StatusCode::OK, notice, None, set_aside).await
+    dashboard(&s, &principal, page, StatusCode::OK, notice, None, set_aside).await
 }
 
 /// What an upload form sent: the file spooled to a temporary file as it arrived.
@@ -237,11 +250,11 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
         Ok(u) => u,
         Err(UploadError::TooLarge { .. }) => {
             let text = page.t1("an-err-too-large", "max", &(limit / (1024 * 1024)).to_string());
-            return render_error(&s, page, StatusCode::PAYLOAD_TOO_LARGE, text, Vec::new()).await;
+            return render_error(&s, &principal, page, StatusCode::PAYLOAD_TOO_LARGE, text, Vec::new()).await;
         }
         Err(UploadError::Broken(_)) => {
             let text = page.t("an-err-upload");
-            return render_error(&s, page, StatusCode::BAD_REQUEST, text, Vec::new()).await;
+            return render_error(&s, &principal, page, StatusCode::BAD_REQUEST, text, Vec::new()).await;
         }
         Err(e @ UploadError::Io(_)) => return errors::internal(page, e),
     };
@@ -249,49 +262,58 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
     if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&up.csrf, expected) {
         return errors::csrf(page);
     }
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let Some(source) = Source::parse(&up.source) else {
         let text = page.t("an-err-source");
-        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+        return render_error(&s, &principal, page, unprocessable, text, Vec::new()).await;
     };
-    let Some(spooled) = up.file.filter(|f| f.size > 0) else {
+    let Some(file) = up.file else {
         let text = page.t("an-err-file");
-        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+        return render_error(&s, &principal, page, unprocessable, text, Vec::new()).await;
     };
-    let file_name = crate::flows::lists::api::imports::clean_file_name(Some(&up.file_name));
-    let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: up.skip_invalid };
-    let input = match Input::from_file(spooled.file) {
-        Ok(input) => input,
-        Err(e) => return errors::internal(page, e),
-    };
-    match import(&s.db, &principal.actor(), &request, input, &mut Quiet).await {
+    let upload =
+        imports::Upload { source, file_name: Some(up.file_name), skip_invalid: up.skip_invalid, file };
+    match imports::import(&s, &principal, upload).await {
         // Post/redirect/get: reloading the page does not send the file again.
-        Ok(r) if r.committed => {
+        Ok(Imported::Written(r)) => {
             Redirect::to(&format!("/analysis?imported={}", r.import_id.unwrap_or_default())).into_response()
         }
-        Ok(r) => {
+        Ok(Imported::Refused(r)) => {
             let text = page.tn(
                 "an-refused",
-                &[("file", &file_name), ("bad", &r.rejected.to_string()), ("rows", &r.rows_read.to_string())],
+                &[
+                    ("file", &r.file_name),
+                    ("bad", &r.rejected.to_string()),
+                    ("rows", &r.rows_read.to_string()),
+                ],
             );
-            let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&file_name)).collect();
-            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, shown).await
+            let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&r.file_name)).collect();
+            render_error(&s, &principal, page, unprocessable, text, shown).await
         }
-        Err(ImportError::Input { source, .. }) => {
-            let text = unreadable(&page, &file_name, &source);
-            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await
+        Ok(Imported::Unreadable { file_name, reason }) => {
+            let text = unreadable(&page, &file_name, &reason);
+            render_error(&s, &principal, page, unprocessable, text, Vec::new()).await
         }
-        Err(e) => render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, e.to_string(), Vec::new()).await,
+        Err(Error::Refused(p)) if p.code == "empty" => {
+            let text = page.t("an-err-file");
+            render_error(&s, &principal, page, unprocessable, text, Vec::new()).await
+        }
+        Err(e) => match refusal(e) {
+            Ok((status, text)) => render_error(&s, &principal, page, status, text, Vec::new()).await,
+            Err(e) => internal(page, e),
+        },
     }
 }
 
 async fn render_error(
     s: &AppState,
+    p: &Principal,
     page: Page,
     status: StatusCode,
     text: String,
     rows: Vec<String>,
 ) -> Response {
-    dashboard(s, page, status, None, Some(text), rows).await
+    dashboard(s, p, page, status, None, Some(text), rows).await
 }
 
 #[derive(Deserialize)]
@@ -308,20 +330,24 @@ pub async fn compute(
     principal: Principal,
     CsrfForm { page, fields }: CsrfForm<ComputeForm>,
 ) -> Response {
-    let Some(period) = fields.period.trim().parse::<i16>().ok().filter(|p| (2000..=2100).contains(p)) else {
-        let text = page.t("an-err-period");
-        return render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
+    let bad_period = |page: &Page| page.t("an-err-period");
+    let Ok(period) = fields.period.trim().parse::<i16>() else {
+        let text = bad_period(&page);
+        return render_error(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
     };
-    let note = if fields.note.trim().is_empty() { format!("computed for {period}") } else { fields.note };
-    match lists::draft_from_data(&s.db, &principal.actor(), &s.policy, period, crate::clock::today(), &note)
-        .await
-    {
-        Ok(l) => Redirect::to(&format!("/analysis/lists/{}?done=drafted", l.id)).into_response(),
-        Err(StoreError::Field { reason, .. }) => {
-            render_error(&s, page, StatusCode::UNPROCESSABLE_ENTITY, reason, Vec::new()).await
+    let new = forming::NewDraft { period, on: None, note: fields.note };
+    let (status, text) = match forming::draft(&s, &principal, new).await {
+        Ok(l) => return Redirect::to(&format!("/analysis/lists/{}?done=drafted", l.id)).into_response(),
+        Err(Error::Refused(p)) if p.errors.first().is_some_and(|f| f.field == "period") => {
+            (StatusCode::UNPROCESSABLE_ENTITY, bad_period(&page))
         }
-        Err(e) => errors::internal(page, e),
-    }
+        Err(Error::Store(StoreError::Field { reason, .. })) => (StatusCode::UNPROCESSABLE_ENTITY, reason),
+        Err(e) => match refusal(e) {
+            Ok(refused) => refused,
+            Err(e) => return internal(page, e),
+        },
+    };
+    render_error(&s, &principal, page, status, text, Vec::new()).await
 }
 
 pub struct OpinionRow {
@@ -393,8 +419,10 @@ pub struct DraftQuery {
     done: Option<String>,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn draft(
     s: &AppState,
+    p: &Principal,
     page: Page,
     status: StatusCode,
     id: i64,
@@ -403,23 +431,23 @@ async fn draft(
     error: Option<String>,
 ) -> Response {
     let read = async {
-        let l = lists::get(&s.db, id).await?;
-        let shown = revision.filter(|r| (1..=l.revision).contains(r)).unwrap_or(l.revision);
-        let entries = lists::entries(&s.db, id, shown).await?;
-        let bodies = lists::bodies(&s.db).await?;
-        let opinions = lists::opinions(&s.db, id).await?;
-        let recipients = lists::recipients(&s.db, id, l.revision).await?.len();
-        Ok::<_, StoreError>((l, shown, entries, bodies, opinions, recipients))
+        Ok::<_, Error>((
+            coordination::detail(s, p, id, revision).await?,
+            coordination::organisations(s, p).await?,
+        ))
     }
     .await;
-    let (l, shown, entries, bodies, opinions, recipients) = match read {
+    let (detail, bodies) = match read {
         Ok(r) => r,
-        Err(StoreError::NotFound { .. }) => {
-            let text = page.t("error-notfound-text");
-            return errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text);
+        Err(Error::Refused(problem)) if problem.errors.first().is_some_and(|f| f.field == "revision") => {
+            let asked = revision.unwrap_or_default().to_string();
+            let text = page.t1("an-err-revision", "revision", &asked);
+            return errors::render(page, StatusCode::UNPROCESSABLE_ENTITY, "error-badinput-title", text);
         }
-        Err(e) => return errors::internal(page, e),
+        Err(e) => return read_failed(page, e),
     };
+    let coordination::Detail { list: l, shown, entries, recipients, opinions, .. } = detail;
+    let recipients = recipients.len();
     let opinions = opinion_rows(&page, opinions, &bodies);
     let order = match (&l.order_no, &l.order_date) {
         (Some(n), Some(d)) => page.tn(
@@ -455,6 +483,7 @@ async fn draft(
 
 pub async fn detail(
     State(s): State<AppState>,
+    principal: Principal,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<DraftQuery>,
@@ -462,25 +491,26 @@ pub async fn detail(
     let notice = q.done.map(|d| {
         page.t(&format!("done-{}", d.chars().filter(char::is_ascii_alphanumeric).collect::<String>()))
     });
-    draft(&s, page, StatusCode::OK, id, q.revision, notice, None).await
+    draft(&s, &principal, page, StatusCode::OK, id, q.revision, notice, None).await
 }
 
 /// After a step: back to the list with a notice, or the list with the reason it was refused.
 async fn after(
     s: &AppState,
+    p: &Principal,
     mut page: Page,
     id: i64,
-    result: Result<ListHeader, StoreError>,
+    result: Result<ListHeader, Error>,
     done: &str,
 ) -> Response {
     // A refused step is shown at the step's POST address: the language links go to the list.
     page.here = format!("/analysis/lists/{id}");
-    let (status, error) = match result.map_err(errors::refusal) {
+    let (status, error) = match result.map_err(refusal) {
         Ok(_) => return Redirect::to(&format!("/analysis/lists/{id}?done={done}")).into_response(),
         Err(Ok(refused)) => refused,
-        Err(Err(e)) => return errors::internal(page, e),
+        Err(Err(e)) => return internal(page, e),
     };
-    draft(s, page, status, id, None, None, Some(error)).await
+    draft(s, p, page, status, id, None, None, Some(error)).await
 }
 
 pub async fn send(
@@ -489,8 +519,8 @@ pub async fn send(
     Path(id): Path<i64>,
     CsrfForm { page, .. }: CsrfForm<NoFields>,
 ) -> Response {
-    let r = lists::send(&s.db, &principal.actor(), id).await;
-    after(&s, page, id, r, "sent").await
+    let r = forming::send(&s, &principal, id).await;
+    after(&s, &principal, page, id, r, "sent").await
 }
 
 /// Up to five changes, each an occupation, add or remove, and a justification.
@@ -552,10 +582,10 @@ pub async fn revise(
     CsrfForm { page, fields }: CsrfForm<ReviseForm>,
 ) -> Response {
     let r = match fields.changes.changes() {
-        Ok(changes) => lists::revise(&s.db, &principal.actor(), id, &fields.note, &changes).await,
-        Err(e) => Err(StoreError::field("changes", e)),
+        Ok(changes) => forming::revise(&s, &principal, id, &fields.note, &changes).await,
+        Err(e) => Err(StoreError::field("changes", e).into()),
     };
-    after(&s, page, id, r, "revised").await
+    after(&s, &principal, page, id, r, "revised").await
 }
 
 #[derive(Deserialize)]
@@ -573,10 +603,10 @@ pub async fn approve(
     CsrfForm { page, fields }: CsrfForm<ApproveForm>,
 ) -> Response {
     let r = match parse_iso_date(fields.order_date.trim()) {
-        Some(d) => lists::approve(&s.db, &principal.actor(), id, &fields.order_no, d).await,
-        None => Err(StoreError::field("order_date", page.t1("err-date", "value", &fields.order_date))),
+        Some(d) => forming::approve(&s, &principal, id, &fields.order_no, d).await,
+        None => Err(StoreError::field("order_date", page.t1("err-date", "value", &fields.order_date)).into()),
     };
-    after(&s, page, id, r, "approved").await
+    after(&s, &principal, page, id, r, "approved").await
 }
 
 #[derive(Deserialize)]
@@ -592,12 +622,13 @@ pub async fn publish(
     CsrfForm { page, fields }: CsrfForm<PublishForm>,
 ) -> Response {
     let r = match parse_iso_date(fields.effective_from.trim()) {
-        Some(d) => lists::publish(&s.db, &principal.actor(), id, d).await,
+        Some(d) => forming::publish(&s, &principal, id, d).await,
         None => {
-            Err(StoreError::field("effective_from", page.t1("err-date", "value", &fields.effective_from)))
+            let reason = page.t1("err-date", "value", &fields.effective_from);
+            Err(StoreError::field("effective_from", reason).into())
         }
     };
-    after(&s, page, id, r, "published").await
+    after(&s, &principal, page, id, r, "published").await
 }
 
 /// Whether a list in this state offers a step.

@@ -1,16 +1,19 @@
 //! The coordinating organisations' pages: the drafts sent to the caller's organisation, each
-//! with its entries and (for an akimat) the figures of its own region, and the opinion form.
+//! with its entries and (for an akimat) the figures of its own region, and the opinion form;
+//! the adapters of `flows::lists::coordination`.
 
 use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::lists::coordination::{self, NewOpinionOf};
 use crate::flows::lists::pages::analysis::{ChangeFields, OpinionRow, opinion_rows};
 use crate::flows::lists::pages::listview::{self, Row};
+use crate::flows::lists::pages::{internal, read_failed, refusal};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
-use ashyq_core::labour::coordination::{ListStatus, Verdict};
+use ashyq_core::labour::coordination::Verdict;
 use ashyq_store::StoreError;
-use ashyq_store::lists::{self, Body, NewOpinion};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -34,34 +37,23 @@ pub struct Inbox {
     lists: Vec<SentRow>,
 }
 
-async fn my_body(s: &AppState, principal: &Principal) -> Result<Option<Body>, StoreError> {
-    match &principal.user {
-        Some(u) => lists::body_of(&s.db, u).await,
-        None => Ok(None),
-    }
+/// Whether a refusal is the one of a coordinator who speaks for no organisation.
+fn no_organisation(e: &Error) -> bool {
+    matches!(e, Error::Refused(p) if p.code == "no_organisation")
+}
+
+/// The page of a coordinator who speaks for no organisation: 403, saying whom to ask.
+fn without_organisation(page: Page) -> Response {
+    let text = page.t("co-no-body");
+    errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
 }
 
 pub async fn inbox(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    let read = async {
-        let Some(body) = my_body(&s, &principal).await? else { return Ok((None, Vec::new())) };
-        let mut rows = Vec::new();
-        let opinions_of = |l: i64| lists::opinions(&s.db, l);
-        for l in lists::all(&s.db).await? {
-            if !lists::was_sent_to(&s.db, l.id, &body.code).await? {
-                continue;
-            }
-            let answered =
-                opinions_of(l.id).await?.iter().any(|o| o.body == body.code && o.revision == l.revision);
-            rows.push((l, answered));
-        }
-        Ok::<_, StoreError>((Some(body), rows))
-    }
-    .await;
-    match read {
-        Ok((body, rows)) => {
-            let lists = rows
+    match coordination::inbox(&s, &principal).await {
+        Ok((body, sent)) => {
+            let lists = sent
                 .into_iter()
-                .map(|(l, answered)| SentRow {
+                .map(|coordination::Sent { list: l, answered }| SentRow {
                     id: l.id,
                     period: l.period,
                     status: page.t(&format!("status-{}", l.status.as_str())),
@@ -69,10 +61,14 @@ pub async fn inbox(State(s): State<AppState>, principal: Principal, page: Page) 
                     answered,
                 })
                 .collect();
-            let body = body.map(|b| b.name(page.lang_code()).to_string());
+            let body = Some(body.name(page.lang_code()).to_string());
             Inbox { page, body, lists }.into_response()
         }
-        Err(e) => errors::internal(page, e),
+        // The inbox says why it is empty, with the status the API answers.
+        Err(e) if no_organisation(&e) => {
+            (StatusCode::FORBIDDEN, Inbox { page, body: None, lists: Vec::new() }).into_response()
+        }
+        Err(e) => read_failed(page, e),
     }
 }
 
@@ -115,40 +111,23 @@ async fn sheet(
     error: Option<String>,
 ) -> Response {
     let read = async {
-        let Some(body) = my_body(s, principal).await? else { return Ok(None) };
-        let l = lists::get(&s.db, id).await?;
-        if !lists::was_sent_to(&s.db, id, &body.code).await? {
-            return Err(StoreError::NotFound { what: "list", key: id.to_string() });
-        }
         // The latest revision sent to this organisation: one in preparation is not theirs to see.
-        let sent = lists::sent_revisions(&s.db, id, &body.code).await?;
-        let shown = sent.last().copied().unwrap_or(l.revision);
-        let entries = lists::entries(&s.db, id, shown).await?;
-        let regional = match &body.region {
-            Some(r) => lists::regional(&s.db, id, r).await?,
+        let detail = coordination::detail(s, principal, id, None).await?;
+        let regional = match detail.body.as_ref().and_then(|b| b.region.as_deref()) {
+            Some(r) => coordination::regional(s, principal, id, r).await?,
             None => Vec::new(),
         };
-        let opinions: Vec<_> =
-            lists::opinions(&s.db, id).await?.into_iter().filter(|o| o.body == body.code).collect();
-        let bodies = lists::bodies(&s.db).await?;
-        let current = lists::recipients(&s.db, id, l.revision).await?.contains(&body.code);
-        Ok::<_, StoreError>(Some((body, l, shown, entries, regional, opinions, bodies, current)))
+        let bodies = coordination::organisations(s, principal).await?;
+        Ok::<_, Error>((detail, regional, bodies))
     }
     .await;
-    let (body, l, shown, entries, regional, opinions, bodies, current) = match read {
-        Ok(Some(r)) => r,
-        Ok(None) => {
-            let text = page.t("co-no-body");
-            return errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text);
-        }
-        Err(StoreError::NotFound { .. }) => {
-            let text = page.t("error-notfound-text");
-            return errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text);
-        }
-        Err(e) => return errors::internal(page, e),
+    let (detail, regional, bodies) = match read {
+        Ok(r) => r,
+        Err(e) if no_organisation(&e) => return without_organisation(page),
+        Err(e) => return read_failed(page, e),
     };
-    let answered = opinions.iter().any(|o| o.revision == l.revision);
-    let can_answer = l.status == ListStatus::InCoordination && current && !answered;
+    let coordination::Detail { list: l, shown, entries, opinions, body, answerable, .. } = detail;
+    let Some(body) = body else { return without_organisation(page) };
     let regional = regional
         .iter()
         .map(|(code, ind)| RegionalRow {
@@ -170,7 +149,7 @@ async fn sheet(
         rows: listview::rows(&page, &entries),
         regional,
         opinions: opinion_rows(&page, opinions, &bodies),
-        can_answer,
+        can_answer: answerable,
         error,
         notice,
         no_link: None,
@@ -206,27 +185,20 @@ pub async fn give(
 ) -> Response {
     // A refused opinion is shown at the form's POST address: the language links go to the list.
     page.here = format!("/coordination/lists/{id}");
-    let body = match my_body(&s, &principal).await {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            let text = page.t("co-no-body");
-            return errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text);
-        }
-        Err(e) => return errors::internal(page, e),
-    };
     let result = match (Verdict::parse(&fields.verdict), fields.changes.changes()) {
-        (None, _) => Err(StoreError::field("verdict", page.t("co-err-verdict"))),
-        (_, Err(e)) => Err(StoreError::field("proposals", e)),
+        (None, _) => Err(StoreError::field("verdict", page.t("co-err-verdict")).into()),
+        (_, Err(e)) => Err(StoreError::field("proposals", e).into()),
         (Some(verdict), Ok(proposals)) => {
-            let new = NewOpinion { body: body.code.clone(), verdict, remarks: fields.remarks, proposals };
-            lists::give_opinion(&s.db, &principal.actor(), id, &body.code, new).await.map(|_| ())
+            let new = NewOpinionOf { verdict, remarks: fields.remarks, proposals };
+            coordination::opinion(&s, &principal, id, new).await.map(|_| ())
         }
     };
     let (status, error) = match result {
         Ok(()) => return Redirect::to(&format!("/coordination/lists/{id}")).into_response(),
-        Err(e) => match errors::refusal(e) {
+        Err(e) if no_organisation(&e) => return without_organisation(page),
+        Err(e) => match refusal(e) {
             Ok(refused) => refused,
-            Err(e) => return errors::internal(page, e),
+            Err(e) => return internal(page, e),
         },
     };
     sheet(&s, &principal, page, status, id, None, Some(error)).await

@@ -1,17 +1,20 @@
 //! The public pages of the list of professions in demand: the list in force on any date, every
 //! published version with the ranking of valuable skills, the difference between versions,
-//! downloads (CSV, XLSX, JSON) and the figures behind each entry, with charts.
+//! downloads (CSV, XLSX, JSON) and the figures behind each entry, with charts; the adapters of
+//! `flows::lists::published`.
 
+use crate::auth::Principal;
 use crate::flows::lists::pages::listview::{self, CheckRow, Row};
+use crate::flows::lists::pages::read_failed;
+use crate::flows::lists::published;
 use crate::state::AppState;
 use crate::web::charts::{Bar, bars};
 use crate::web::errors;
 use crate::web::page::Page;
-use ashyq_core::labour::coordination;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_core::spreadsheet::csv_record;
-use ashyq_store::lists::{self, Entry, ListHeader};
+use ashyq_store::lists::{Entry, ListHeader};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
@@ -57,7 +60,12 @@ pub struct OnQuery {
 }
 
 /// The list in force on a date (today by default), and every published version.
-pub async fn in_force(State(s): State<AppState>, page: Page, Query(q): Query<OnQuery>) -> Response {
+pub async fn in_force(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<OnQuery>,
+) -> Response {
     let on = match q.on.as_deref().filter(|t| !t.is_empty()) {
         None => crate::clock::today(),
         Some(t) => match parse_iso_date(t) {
@@ -69,20 +77,17 @@ pub async fn in_force(State(s): State<AppState>, page: Page, Query(q): Query<OnQ
         },
     };
     let result = async {
-        let versions: Vec<Version> = lists::published(&s.db).await?.iter().map(Version::from).collect();
-        let current = lists::in_force(&s.db, on).await?;
+        let versions: Vec<Version> =
+            published::versions(&s, &principal).await?.iter().map(Version::from).collect();
+        let current = published::in_force(&s, &principal, on).await?;
         let rows = match &current {
-            Some(l) => {
-                let entries: Vec<Entry> = lists::entries(&s.db, l.id, l.revision)
-                    .await?
-                    .into_iter()
-                    .filter(|e| e.included)
-                    .collect();
+            Some(v) => {
+                let entries: Vec<Entry> = v.on_list().cloned().collect();
                 listview::rows(&page, &entries)
             }
             None => Vec::new(),
         };
-        Ok::<_, ashyq_store::StoreError>((versions, current.as_ref().map(Version::from), rows))
+        Ok::<_, crate::flows::Error>((versions, current.as_ref().map(|v| Version::from(&v.list)), rows))
     }
     .await;
     match result {
@@ -95,7 +100,7 @@ pub async fn in_force(State(s): State<AppState>, page: Page, Query(q): Query<OnQ
             });
             InForce { page, on: on.to_string(), current, order_text, rows, versions }.into_response()
         }
-        Err(e) => errors::internal(page, e),
+        Err(e) => read_failed(page, e),
     }
 }
 
@@ -109,54 +114,45 @@ pub struct Published {
     ranking: Vec<Row>,
 }
 
-/// A published list; None when there is no such list or it is not published (a database
-/// failure is logged and shown as not found, not as a blank page).
-async fn published_list(s: &AppState, id: i64) -> Option<ListHeader> {
-    match lists::get_published(&s.db, id).await {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::error!(error = %e, list = id, "reading a published list failed");
-            None
-        }
-    }
-}
-
 fn not_found(page: Page) -> Response {
     let text = page.t("error-notfound-text");
     errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
 }
 
 /// One published version: the list and the ranking of valuable skills.
-pub async fn show(State(s): State<AppState>, page: Page, Path(id): Path<i64>) -> Response {
-    let Some(list) = published_list(&s, id).await else { return not_found(page) };
-    match lists::entries(&s.db, id, list.revision).await {
-        Ok(entries) => {
-            let ranking = listview::rows(&page, &entries);
-            let on: Vec<Entry> = entries.into_iter().filter(|e| e.included).collect();
-            let rows = listview::rows(&page, &on);
-            Published {
-                version: Version::from(&list),
-                methodology_from: list.methodology_from.clone(),
-                page,
-                rows,
-                ranking,
-            }
-            .into_response()
-        }
-        Err(e) => errors::internal(page, e),
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Response {
+    let v = match published::version(&s, &principal, id).await {
+        Ok(v) => v,
+        Err(e) => return read_failed(page, e),
+    };
+    let ranking = listview::rows(&page, &v.entries);
+    let on: Vec<Entry> = v.on_list().cloned().collect();
+    let rows = listview::rows(&page, &on);
+    Published {
+        version: Version::from(&v.list),
+        methodology_from: v.list.methodology_from.clone(),
+        page,
+        rows,
+        ranking,
     }
+    .into_response()
 }
 
 /// A published version as a file: `csv`, `xlsx` or `json`.
 pub async fn download(
     State(s): State<AppState>,
+    principal: Principal,
     page: Page,
     Path((id, format)): Path<(i64, String)>,
 ) -> Response {
-    let Some(list) = published_list(&s, id).await else { return not_found(page) };
-    let entries = match lists::entries(&s.db, id, list.revision).await {
-        Ok(e) => e,
-        Err(e) => return errors::internal(page, e),
+    let published::Version { list, entries } = match published::version(&s, &principal, id).await {
+        Ok(v) => v,
+        Err(e) => return read_failed(page, e),
     };
     let name = format!("ashyq-list-{id}-{}", list.effective_from.as_deref().unwrap_or(""));
     let made = match format.as_str() {
@@ -298,18 +294,17 @@ pub struct EntryPage {
 }
 
 /// The figures behind one entry of a published version, with charts.
-pub async fn entry(State(s): State<AppState>, page: Page, Path((id, code)): Path<(i64, String)>) -> Response {
-    let Some(list) = published_list(&s, id).await else { return not_found(page) };
-    let Ok(code) = OccupationCode::parse(&code) else { return not_found(page) };
-    let found = match lists::entries(&s.db, id, list.revision).await {
-        Ok(entries) => entries.into_iter().find(|e| e.occupation == code.to_string()),
-        Err(e) => return errors::internal(page, e),
-    };
-    let Some(e) = found else { return not_found(page) };
-    let regional = match lists::regional_of(&s.db, id, &e.occupation).await {
-        Ok(r) => r,
-        Err(err) => return errors::internal(page, err),
-    };
+pub async fn entry(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path((id, code)): Path<(i64, String)>,
+) -> Response {
+    let published::EntryFigures { list, entry: e, regions: regional } =
+        match published::entry(&s, &principal, id, &code).await {
+            Ok(found) => found,
+            Err(err) => return read_failed(page, err),
+        };
     let checks = listview::checks(&page, &e);
     let percentile_chart = bars(
         &page.t("entry-chart-percentiles"),
@@ -379,10 +374,15 @@ pub struct DiffQuery {
 }
 
 /// What changed between two published versions.
-pub async fn diff(State(s): State<AppState>, page: Page, Query(q): Query<DiffQuery>) -> Response {
-    let versions: Vec<Version> = match lists::published(&s.db).await {
+pub async fn diff(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<DiffQuery>,
+) -> Response {
+    let versions: Vec<Version> = match published::versions(&s, &principal).await {
         Ok(v) => v.iter().map(Version::from).collect(),
-        Err(e) => return errors::internal(page, e),
+        Err(e) => return read_failed(page, e),
     };
     let mut out = DiffPage {
         from: q.from.unwrap_or(0),
@@ -396,14 +396,10 @@ pub async fn diff(State(s): State<AppState>, page: Page, Query(q): Query<DiffQue
         page,
     };
     if let (Some(from), Some(to)) = (q.from, q.to) {
-        let (Some(a), Some(b)) = (published_list(&s, from).await, published_list(&s, to).await) else {
-            return not_found(out.page);
+        let d = match published::diff(&s, &principal, from, to).await {
+            Ok(compared) => compared.diff,
+            Err(e) => return read_failed(out.page, e),
         };
-        let (pa, pb) = match (lists::placed(&s.db, &a).await, lists::placed(&s.db, &b).await) {
-            (Ok(pa), Ok(pb)) => (pa, pb),
-            (Err(e), _) | (_, Err(e)) => return errors::internal(out.page, e),
-        };
-        let d = coordination::diff(&pa, &pb);
         let named = |c: &OccupationCode| (c.to_string(), listview::title(&out.page, &c.to_string()));
         out.added = d.added.iter().map(named).collect();
         out.removed = d.removed.iter().map(named).collect();

@@ -1,4 +1,4 @@
-//! The lists flow's pages.
+//! The lists flow's pages: form and template adapters over the flow's use cases.
 
 pub mod analysis;
 pub mod coordination;
@@ -6,11 +6,54 @@ pub mod lists;
 pub mod listview;
 pub mod occupations;
 
+use crate::flows::Error;
 use crate::routes::RouteBuilder;
+use crate::web::errors;
+use crate::web::page::Page;
+use axum::http::StatusCode;
+use axum::response::Response;
 
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = occupations::routes(b);
     let b = lists::routes(b);
     let b = analysis::routes(b);
     coordination::routes(b)
+}
+
+/// A refused step as the list pages show it beside the form: its status and its reason
+/// (`field: reason` for a field); the error itself when it is a failure to report as internal.
+pub fn refusal(e: Error) -> Result<(StatusCode, String), Error> {
+    let Some(status) = e.status() else { return Err(e) };
+    let text = match e {
+        Error::Store(e) => e.to_string(),
+        Error::Refused(p) => p
+            .errors
+            .first()
+            .map_or_else(|| p.detail.clone().unwrap_or_default(), |f| format!("{}: {}", f.field, f.message)),
+    };
+    Ok((status, text))
+}
+
+/// A read that failed, as a page: not found, forbidden, refused (with its reason) or internal.
+pub fn read_failed(page: Page, e: Error) -> Response {
+    match e.status() {
+        Some(StatusCode::NOT_FOUND) => {
+            let text = page.t("error-notfound-text");
+            errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
+        }
+        Some(StatusCode::FORBIDDEN) => crate::web::refusal::forbidden_page(page),
+        Some(status) => match refusal(e) {
+            Ok((_, text)) => errors::render(page, status, "error-badinput-title", text),
+            Err(e) => internal(page, e),
+        },
+        None => internal(page, e),
+    }
+}
+
+/// A failure as the internal-error page (the error is logged).
+pub fn internal(page: Page, e: Error) -> Response {
+    match e {
+        Error::Store(e) => errors::internal(page, e),
+        Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_else(|| p.code.clone())),
+    }
 }

@@ -1,15 +1,19 @@
 //! The public job-title search: type a title, see the unit groups it belongs to and whether
-//! each is on the list of professions in demand in force today.
+//! each is on the list of professions in demand in force today; the adapter of
+//! `flows::lists::occupations` and `published::on_list`.
 
-use crate::flows::lists::pages::listview;
+use crate::auth::Principal;
+use crate::flows::Error;
+use crate::flows::lists::occupations::{self, MAX_QUERY_CHARS};
+use crate::flows::lists::pages::{listview, read_failed};
+use crate::flows::lists::published;
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::page::Page;
-use ashyq_core::occupation::title_index;
-use ashyq_store::lists;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -34,19 +38,37 @@ pub struct SearchQuery {
     q: Option<String>,
 }
 
-pub async fn search(State(s): State<AppState>, page: Page, Query(query): Query<SearchQuery>) -> Response {
-    let q: String = query.q.unwrap_or_default().chars().take(200).collect();
+pub async fn search(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(query): Query<SearchQuery>,
+) -> Response {
+    let q = query.q.unwrap_or_default();
+    // The empty form asks nothing: no search (which would list every unit group).
+    if q.trim().is_empty() {
+        return Search { page, q, hits: Vec::new() }.into_response();
+    }
+    let found = match occupations::search(&s, &principal, Some(&q), None).await {
+        Ok(found) => found,
+        Err(Error::Refused(p)) if p.errors.first().is_some_and(|f| f.field == "q") => {
+            let text = page.t1("occ-err-long", "max", &MAX_QUERY_CHARS.to_string());
+            return errors::render(page, StatusCode::UNPROCESSABLE_ENTITY, "error-badinput-title", text);
+        }
+        Err(e) => return read_failed(page, e),
+    };
     let today = crate::clock::today();
     let mut hits = Vec::new();
-    for h in title_index().search(&q, 10) {
-        let on_list = match lists::on_list(&s.db, &h.code, today).await {
-            Ok(Some(_)) => page.t("yes"),
-            Ok(None) => page.t("no"),
-            Err(e) => return errors::internal(page, e),
+    for h in found {
+        let on_list = match published::on_list(&s, &principal, &h.group.code, today).await {
+            Ok(o) if o.entry.is_some() => page.t("yes"),
+            Ok(_) => page.t("no"),
+            Err(e) => return read_failed(page, e),
         };
+        let code = h.group.code.to_string();
         hits.push(Hit {
-            code: h.code.to_string(),
-            title: listview::title(&page, &h.code.to_string()),
+            title: listview::title(&page, &code),
+            code,
             matched: h.matched_title,
             score: format!("{:.2}", h.score),
             on_list,

@@ -1,0 +1,37 @@
+//! Accounts, for administrators: the list, opening an account, reading one, disabling and
+//! enabling. Reads of people's records are audited by the store (`user.list`, `user.read`), as
+//! are the changes; an administrator cannot disable their own account (409).
+
+use crate::access::Access;
+use crate::auth::Principal;
+use crate::flows::Outcome;
+use crate::state::AppState;
+use ashyq_core::Role;
+use ashyq_store::users::{self, NewUser, User};
+
+const ADMINS: &[Role] = &[Role::Admin];
+
+/// Every account, by username (an audited read).
+pub async fn list(s: &AppState, p: &Principal) -> Outcome<Vec<User>> {
+    Access::of(p).require(ADMINS)?;
+    Ok(users::list_audited(&s.db, &p.actor()).await?)
+}
+
+/// Opens an account; a blank region is none.
+pub async fn create(s: &AppState, p: &Principal, new: NewUser) -> Outcome<User> {
+    Access::of(p).require(ADMINS)?;
+    Ok(users::create(&s.db, &p.actor(), new).await?)
+}
+
+/// One account (an audited read).
+pub async fn read(s: &AppState, p: &Principal, id: i64) -> Outcome<User> {
+    Access::of(p).require(ADMINS)?;
+    Ok(users::read(&s.db, &p.actor(), id).await?)
+}
+
+/// Disables an account (its sessions end, its API tokens are revoked) or enables it again
+/// (its old tokens stay revoked). Idempotent.
+pub async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> Outcome<User> {
+    Access::of(p).require(ADMINS)?;
+    Ok(users::set_disabled(&s.db, &p.actor(), id, disabled).await?)
+}
