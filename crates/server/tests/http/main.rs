@@ -14,6 +14,7 @@ mod cases_api;
 mod cases_web;
 mod eligibility;
 mod flows_cases;
+mod flows_lists;
 mod flows_regional;
 mod flows_register;
 mod kandas_web;

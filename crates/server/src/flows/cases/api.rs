@@ -255,7 +255,7 @@ pub async fn add_evidence(
                         };
                         return Err(named(&e.to_string(), "file"));
                     }
-                    Err(e) => return Err(crate::flows::lists::api::imports::upload_problem(e)),
+                    Err(e) => return Err(crate::upload::upload_problem(e)),
                 };
                 file = Some((file_name, bytes));
             }

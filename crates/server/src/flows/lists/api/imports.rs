@@ -7,6 +7,7 @@ use crate::flows::lists::imports::{self, Imported, Upload};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
 use crate::upload;
+use crate::upload::upload_problem;
 use ashyq_core::labour::records::Source;
 use ashyq_store::labour::import::ImportReport;
 use axum::Json;
@@ -64,10 +65,6 @@ impl From<ImportReport> for ImportView {
         }
     }
 }
-
-/// The answer to an upload that could not be read, kept here for the flows that answered with
-/// it before it moved to `crate::upload`.
-pub use crate::upload::upload_problem;
 
 pub fn parse_source(text: &str) -> Result<Source, Problem> {
     Source::parse(text).ok_or_else(|| {

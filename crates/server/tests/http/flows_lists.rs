@@ -2,7 +2,7 @@
 //! professions in demand and of accounts used to differ, the behaviour chosen, held over the
 //! API and on the pages, on SQLite and (with `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL.
 
-mod common;
+use crate::common;
 
 use ashyq_core::Role;
 use ashyq_store::users::{self, NewUser, User};
