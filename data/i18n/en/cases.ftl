@@ -117,6 +117,7 @@ co-done-message = The message was sent.
 co-done-renewed = The permit is renewed.
 co-done-cancelled = The permit is cancelled.
 
+co-err-action = Choose the decision: approve, refuse or request more information.
 co-err-reason = A decision needs a written reason.
 co-err-override-reason = This goes against the automatic outcome: an override needs a written reason of at least { $min } characters.
 co-err-message = The message must not be empty and must be at most 4000 characters.

@@ -40,6 +40,7 @@ pub fn in_words(page: &Page, e: &StoreError) -> String {
         }
         StoreError::Field { field, .. } if field == "reason" => "co-err-reason",
         StoreError::Field { field, .. } if field == "message" => "co-err-message",
+        StoreError::Field { field, .. } if field == "action" => "co-err-action",
         StoreError::Field { field, .. } if field == "date" => "co-err-date",
         StoreError::Refused(t) if t.contains("quota") => "co-err-quota",
         StoreError::Refused(t) if t.contains("invitation round") => "co-err-not-invited",

@@ -328,3 +328,24 @@ async fn who_may_act_is_decided_in_the_use_case_past_the_route_table() {
         h.cleanup().await;
     }
 }
+
+/// A decision sent without choosing approve, refuse or request information is refused in the
+/// page's language, naming what to choose, not with the store's English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decision_without_a_choice_is_refused_in_the_pages_language() {
+    for h in Harness::both().await {
+        let id = submitted(&h, "NO-CHOICE-1", Programme::InvestorVisa, INV_FACTS, "N1000001").await;
+        let officer = officer(&h, "officer-no-choice").await;
+        for (lang, words) in
+            [("kk", "Шешімді таңдаңыз"), ("ru", "Выберите решение"), ("en", "Choose the decision")]
+        {
+            let uri = format!("/cases/{id}/decide");
+            let reply = h.post_form_as(&officer, lang, &uri, &[("reason", "Checked the documents.")]).await;
+            assert_eq!(reply.status, 422, "{}: {lang}", h.backend());
+            assert!(reply.body.contains(words), "{}: {lang}: {}", h.backend(), reply.body);
+            assert!(!reply.body.contains("choose approve"), "{}: {lang}", h.backend());
+        }
+        assert_eq!(case(&h, id).await.status.as_str(), "submitted", "{}", h.backend());
+        h.cleanup().await;
+    }
+}
