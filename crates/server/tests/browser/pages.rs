@@ -328,8 +328,11 @@ async fn wrong_password_is_refused_and_login_is_required() {
         Some(""),
         "the password is not sent back"
     );
-    // An unknown user gets the same answer.
+    // An unknown user gets the same answer. The page answered anew: the first answer's error
+    // is gone (stale) before the new one is read, or the read would race the reload.
+    let first = b.find("#login-error").await;
     b.submit_login("no-such-user", PASSWORD).await;
+    b.until("the page to answer anew", || async { first.text().await.is_err().then_some(()) }).await;
     b.until("the login error", || async { b.exists("#login-error").await.then_some(()) }).await;
     assert_eq!(b.text("#login-error").await, m.t("en", "login-failed"));
     assert!(!b.signed_in().await);
