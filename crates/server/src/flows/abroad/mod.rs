@@ -1,4 +1,5 @@
-//! Citizens working abroad: figures by country, interstate agreements, the registry and rights-protection cases.
+//! Citizens working abroad: figures by country, interstate agreements, the registry and
+//! rights-protection cases.
 //!
 //! The use cases live in this flow's modules — [`figures`], [`agreements`], [`registry`],
 //! [`protection`] — and `api` and `pages` are thin adapters over them. The work is national

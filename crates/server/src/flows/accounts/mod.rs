@@ -1,4 +1,5 @@
-//! Accounts and the front door: the home page, logging in and out, signing up, the language, one's own account and tokens, and the administrators' accounts and audit log.
+//! Accounts and the front door: the home page, logging in and out, signing up, the language, one's
+//! own account and tokens, and the administrators' accounts and audit log.
 //!
 //! The use cases live in the small modules here, each written once: [`sessions`] (logging in
 //! and out), [`signup`], [`me`] (one's own account: password, tokens), [`users`] and [`audit`]

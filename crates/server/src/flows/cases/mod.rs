@@ -1,4 +1,5 @@
-//! Applications for the programmes: an applicant's cases, evidence and messages; the officers' queue, decisions and four-eyes confirmations.
+//! Applications for the programmes: an applicant's cases, evidence and messages; the officers'
+//! queue, decisions and four-eyes confirmations.
 //!
 //! The use cases live here (opening, listing and showing a case, the rules' evaluation of
 //! one), in [`evidence`] (attaching and downloading documents) and in [`moves`] (the moves of

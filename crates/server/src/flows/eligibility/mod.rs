@@ -1,4 +1,5 @@
-//! Deciding the five programmes for a person's facts (the public self-check and the API) and the analysts' simulation of a reform.
+//! Deciding the five programmes for a person's facts (the public self-check and the API) and the
+//! analysts' simulation of a reform.
 //!
 //! The use cases live here; `api` and `pages` are thin adapters over them.
 

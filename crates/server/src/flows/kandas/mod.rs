@@ -1,4 +1,5 @@
-//! Kandas resettlement: applications, assignment to a region against its quota, subsidies and the report by region.
+//! Kandas resettlement: applications, assignment to a region against its quota, subsidies and the
+//! report by region.
 //!
 //! The use cases live here; `api` and `pages` are thin adapters over them. Every use case
 //! limits the caller by [`Access::region`]: an officer of a region acts only on the

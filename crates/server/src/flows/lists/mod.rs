@@ -1,4 +1,6 @@
-//! The list of professions in demand: the classifier of occupations, importing the data sources, computing a draft, coordination with ministries, akimats and Atameken, approval, publication, and the public list with its downloads.
+//! The list of professions in demand: the classifier of occupations, importing the data sources,
+//! computing a draft, coordination with ministries, akimats and Atameken, approval, publication,
+//! and the public list with its downloads.
 //!
 //! The use cases live in the small modules here, each written once: [`occupations`] (the
 //! classifier), [`imports`] (the data sources), [`forming`] (draft, send, revise, approve,

@@ -1,4 +1,5 @@
-//! Permits issued by cases: renewal, cancellation, training reports and solvency, and the annual quotas.
+//! Permits issued by cases: renewal, cancellation, training reports and solvency, and the annual
+//! quotas.
 //!
 //! The use cases live here (the permits) and in [`quotas`]; `api` and `pages` are thin
 //! adapters over them. Who reaches which permit is [`Access::viewer`]: the holder their own

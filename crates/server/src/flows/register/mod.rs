@@ -1,4 +1,5 @@
-//! The register of migrants' movements: crossings, the border check, persons and their matching, overstay alerts and the figures.
+//! The register of migrants' movements: crossings, the border check, persons and their matching,
+//! overstay alerts and the figures.
 //!
 //! The use cases live here, one small module each; `api` and `pages` are thin adapters over
 //! them. Every read of a person's record is audited, and so is every border check, found or
