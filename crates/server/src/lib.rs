@@ -1,9 +1,10 @@
-//! The web shell of ashyq: the JSON API under `/api/v1` (with its OpenAPI document and an
-//! offline API reference), the server-rendered pages in Kazakh, Russian and English, sessions,
-//! roles and the access table.
+//! The web shell of ashyq: the flows' use cases (`flows`), served as a JSON API under `/api/v1`
+//! (with its OpenAPI document and an offline API reference) and as server-rendered pages in
+//! Kazakh, Russian and English; sessions, roles, the access table and the access model.
 //!
 //! This crate must not hold policy or arithmetic (that is `ashyq-core`) nor SQL (that is
-//! `ashyq-store`): handlers read the request, call those, and render the answer.
+//! `ashyq-store`): a use case decides access, calls those, and says what happened; the API and
+//! the pages are adapters over it. See `docs/architecture.md`.
 
 pub mod access;
 pub mod api;
