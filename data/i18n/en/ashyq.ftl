@@ -302,6 +302,17 @@ co-remarks = Remarks (required unless you simply agree)
 co-submit = Give the opinion
 co-regional = Figures of your region: { $region }
 co-err-verdict = Choose agree, agree with remarks or object.
+co-remarks-hint = Choosing a verdict is required. Remarks are required when you agree with remarks or object; with a simple agreement they may stay empty.
+co-err-remarks-required = Remarks are required with the verdict “{ $verdict }”: say what you object to or remark on.
+co-err-remarks-long = The remarks are longer than 10,000 characters.
+co-err-proposal-justification = Proposal { $row } ({ $code }): a justification is required.
+co-err-proposal-long = Proposal { $row } ({ $code }): the justification is longer than 2,000 characters.
+co-err-proposal-twice = Proposal { $row }: { $code } is named twice.
+co-err-proposal-outside = Proposal { $row }: { $code } is not a candidate of this list.
+co-err-proposal-included = Proposal { $row }: { $code } is already on the list.
+co-err-proposal-absent = Proposal { $row }: { $code } is not on the list.
+changes-err-code = Row { $row }: “{ $value }” is not an occupation code (four digits, or four digits, a hyphen and up to three more).
+changes-err-change = Row { $row }: choose whether to add or to remove the occupation.
 
 # Self-check of eligibility (public) and the reform simulation (analysts)
 nav-eligibility = Check your eligibility

@@ -411,6 +411,7 @@ pub struct Draft {
     notice: Option<String>,
     error: Option<String>,
     today: String,
+    change_rows: Vec<ChangeRow>,
 }
 
 #[derive(Deserialize)]
@@ -476,6 +477,7 @@ async fn draft(
         notice,
         error,
         today: crate::clock::today().to_string(),
+        change_rows: ChangeRow::blank(),
         page,
     };
     (status, draft).into_response()
@@ -547,23 +549,58 @@ pub struct ChangeFields {
 }
 
 impl ChangeFields {
-    /// The filled rows as changes, or the first bad one's message.
-    pub fn changes(&self) -> Result<Vec<Changed>, String> {
-        let rows = [
+    /// The rows as they were given (occupation, change, justification), in order.
+    fn given(&self) -> [(&String, &String, &String); 3] {
+        [
             (&self.occupation_1, &self.change_1, &self.justification_1),
             (&self.occupation_2, &self.change_2, &self.justification_2),
             (&self.occupation_3, &self.change_3, &self.justification_3),
-        ];
+        ]
+    }
+
+    /// The filled rows as changes, or the first bad one's message in the page's words.
+    pub fn changes(&self, page: &Page) -> Result<Vec<Changed>, String> {
         let mut out = Vec::new();
-        for (i, (occ, change, why)) in rows.into_iter().enumerate() {
+        for (i, (occ, change, why)) in self.given().into_iter().enumerate() {
             if occ.trim().is_empty() {
                 continue;
             }
-            let occupation = OccupationCode::parse(occ).map_err(|e| format!("{}: {occ:?} {e}", i + 1))?;
-            let change = Change::parse(change).ok_or_else(|| format!("{}: add or remove?", i + 1))?;
+            let row = (i + 1).to_string();
+            let occupation = OccupationCode::parse(occ)
+                .map_err(|_| page.tn("changes-err-code", &[("row", &row), ("value", occ)]))?;
+            let change = Change::parse(change).ok_or_else(|| page.t1("changes-err-change", "row", &row))?;
             out.push(Changed { occupation, change, justification: why.clone() });
         }
         Ok(out)
+    }
+
+    /// The rows as the form shows them again, with what was given.
+    pub fn rows(&self) -> Vec<ChangeRow> {
+        self.given()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (occupation, change, justification))| ChangeRow {
+                i: i + 1,
+                occupation: occupation.clone(),
+                change: change.clone(),
+                justification: justification.clone(),
+            })
+            .collect()
+    }
+}
+
+/// One row of the changes' fieldset (`change_rows.html`), blank or as it was given.
+pub struct ChangeRow {
+    pub i: usize,
+    pub occupation: String,
+    pub change: String,
+    pub justification: String,
+}
+
+impl ChangeRow {
+    /// The fieldset's three rows, blank.
+    pub fn blank() -> Vec<ChangeRow> {
+        ChangeFields::default().rows()
     }
 }
 
@@ -581,7 +618,7 @@ pub async fn revise(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<ReviseForm>,
 ) -> Response {
-    let r = match fields.changes.changes() {
+    let r = match fields.changes.changes(&page) {
         Ok(changes) => forming::revise(&s, &principal, id, &fields.note, &changes).await,
         Err(e) => Err(StoreError::field("changes", e).into()),
     };

@@ -5,13 +5,14 @@
 use crate::auth::Principal;
 use crate::flows::Error;
 use crate::flows::lists::coordination::{self, NewOpinionOf};
-use crate::flows::lists::pages::analysis::{ChangeFields, OpinionRow, opinion_rows};
+use crate::flows::lists::pages::analysis::{ChangeFields, ChangeRow, OpinionRow, opinion_rows};
 use crate::flows::lists::pages::listview::{self, Row};
-use crate::flows::lists::pages::{internal, read_failed, refusal};
+use crate::flows::lists::pages::{internal, read_failed};
 use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use crate::web::refusal::words;
 use ashyq_core::labour::coordination::Verdict;
 use ashyq_store::StoreError;
 use askama::Template;
@@ -99,6 +100,23 @@ pub struct Sheet {
     error: Option<String>,
     notice: Option<String>,
     no_link: Option<i64>,
+    /// The verdict checked: the one given when the opinion was refused, else `agree`.
+    verdict: String,
+    remarks: String,
+    change_rows: Vec<ChangeRow>,
+}
+
+/// What the coordinator gave, shown again when the opinion is refused.
+struct Given {
+    verdict: String,
+    remarks: String,
+    change_rows: Vec<ChangeRow>,
+}
+
+impl Given {
+    fn blank() -> Given {
+        Given { verdict: "agree".into(), remarks: String::new(), change_rows: ChangeRow::blank() }
+    }
 }
 
 async fn sheet(
@@ -109,6 +127,7 @@ async fn sheet(
     id: i64,
     notice: Option<String>,
     error: Option<String>,
+    given: Given,
 ) -> Response {
     let read = async {
         // The latest revision sent to this organisation: one in preparation is not theirs to see.
@@ -153,6 +172,9 @@ async fn sheet(
         error,
         notice,
         no_link: None,
+        verdict: given.verdict,
+        remarks: given.remarks,
+        change_rows: given.change_rows,
         page,
     };
     (status, sheet).into_response()
@@ -164,7 +186,7 @@ pub async fn show(
     page: Page,
     Path(id): Path<i64>,
 ) -> Response {
-    sheet(&s, &principal, page, StatusCode::OK, id, None, None).await
+    sheet(&s, &principal, page, StatusCode::OK, id, None, None, Given::blank()).await
 }
 
 #[derive(Deserialize)]
@@ -185,23 +207,67 @@ pub async fn give(
 ) -> Response {
     // A refused opinion is shown at the form's POST address: the language links go to the list.
     page.here = format!("/coordination/lists/{id}");
-    let result = match (Verdict::parse(&fields.verdict), fields.changes.changes()) {
-        (None, _) => Err(StoreError::field("verdict", page.t("co-err-verdict")).into()),
-        (_, Err(e)) => Err(StoreError::field("proposals", e).into()),
+    let given = Given {
+        verdict: fields.verdict.trim().to_string(),
+        remarks: fields.remarks.clone(),
+        change_rows: fields.changes.rows(),
+    };
+    let result = match (Verdict::parse(fields.verdict.trim()), fields.changes.changes(&page)) {
+        (None, _) => Err((StatusCode::UNPROCESSABLE_ENTITY, page.t("co-err-verdict"))),
+        (_, Err(text)) => Err((StatusCode::UNPROCESSABLE_ENTITY, text)),
         (Some(verdict), Ok(proposals)) => {
+            let codes: Vec<String> = proposals.iter().map(|c| c.occupation.to_string()).collect();
             let new = NewOpinionOf { verdict, remarks: fields.remarks, proposals };
-            coordination::opinion(&s, &principal, id, new).await.map(|_| ())
+            match coordination::opinion(&s, &principal, id, new).await {
+                Ok(_) => Ok(()),
+                Err(e) if no_organisation(&e) => return without_organisation(page),
+                Err(e) => match e.status() {
+                    Some(status) => Err((status, opinion_refused(&page, &e, verdict, &codes))),
+                    None => return internal(page, e),
+                },
+            }
         }
     };
-    let (status, error) = match result {
-        Ok(()) => return Redirect::to(&format!("/coordination/lists/{id}")).into_response(),
-        Err(e) if no_organisation(&e) => return without_organisation(page),
-        Err(e) => match refusal(e) {
-            Ok(refused) => refused,
-            Err(e) => return internal(page, e),
-        },
+    match result {
+        Ok(()) => Redirect::to(&format!("/coordination/lists/{id}")).into_response(),
+        Err((status, error)) => sheet(&s, &principal, page, status, id, None, Some(error), given).await,
+    }
+}
+
+/// A refused opinion in the page's words: the opinion's own refusals (remarks, proposals) by
+/// their field, any other as the flows' refusals are said.
+fn opinion_refused(page: &Page, e: &Error, verdict: Verdict, codes: &[String]) -> String {
+    let Error::Store(StoreError::Field { field, reason }) = e else { return words(page, e) };
+    if field == "remarks" {
+        return if reason.contains("required") {
+            page.t1("co-err-remarks-required", "verdict", &page.t(&format!("verdict-{}", verdict.as_str())))
+        } else {
+            page.t("co-err-remarks-long")
+        };
+    }
+    // `proposals[i].occupation` or `proposals[i].change` / `.justification`: the row and its code.
+    let row = field
+        .strip_prefix("proposals[")
+        .and_then(|r| r.split(']').next())
+        .and_then(|i| i.parse::<usize>().ok());
+    let Some(i) = row else { return words(page, e) };
+    let code = codes.get(i).map_or("", String::as_str);
+    let key = if reason.contains("justification is required") {
+        "co-err-proposal-justification"
+    } else if reason.contains("longer than") {
+        "co-err-proposal-long"
+    } else if reason.contains("named twice") {
+        "co-err-proposal-twice"
+    } else if reason.contains("not a candidate") {
+        "co-err-proposal-outside"
+    } else if reason.contains("already on the list") {
+        "co-err-proposal-included"
+    } else if reason.contains("is not on the list") {
+        "co-err-proposal-absent"
+    } else {
+        return words(page, e);
     };
-    sheet(&s, &principal, page, status, id, None, Some(error)).await
+    page.tn(key, &[("row", &(i + 1).to_string()), ("code", code)])
 }
 
 /// This module's routes, each with its row of the access table
