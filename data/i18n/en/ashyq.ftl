@@ -85,6 +85,8 @@ users-enable = Enable
 users-submit = Create the account
 users-created = The account { $username } was created.
 users-updated = The account { $username } was updated.
+users-self = Your own account
+users-err-own-account = You cannot disable your own account: ask another administrator.
 
 audit-title = Audit log
 audit-intact = The chain of { $count } records is intact.

@@ -42,6 +42,7 @@ co-created = Created
 co-submitted = Submitted
 co-sector = Priority sector
 co-approved-by = Approved by
+co-confirmed-by = Confirmed by
 co-decided-by = Decided by
 co-holder-surname = Surname
 co-holder-given = Given names
@@ -109,6 +110,7 @@ co-send = Send
 co-read-only = You can read this case; only an officer of its region decides it.
 
 co-done-approved = The case is approved.
+co-done-awaiting_confirmation = The approval is recorded; the case awaits confirmation by a second officer, and no permit is issued until then.
 co-done-refused = The case is refused.
 co-done-info_requested = More information was requested from the applicant.
 co-done-confirmed = The approval is confirmed and the permit issued.

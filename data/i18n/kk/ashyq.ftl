@@ -84,6 +84,8 @@ users-enable = Қосу
 users-submit = Есептік жазба құру
 users-created = { $username } есептік жазбасы құрылды.
 users-updated = { $username } есептік жазбасы өзгертілді.
+users-self = Өз есептік жазбаңыз
+users-err-own-account = Өз есептік жазбаңызды өшіре алмайсыз: басқа әкімшіге жүгініңіз.
 
 audit-title = Аудит журналы
 audit-intact = { $count } жазбадан тұратын тізбек бұзылмаған.

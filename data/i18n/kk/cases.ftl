@@ -42,6 +42,7 @@ co-created = Құрылды
 co-submitted = Берілді
 co-sector = Басым сала
 co-approved-by = Мақұлдаған
+co-confirmed-by = Растаған
 co-decided-by = Шешім қабылдаған
 co-holder-surname = Тегі
 co-holder-given = Аты
@@ -109,6 +110,7 @@ co-send = Жіберу
 co-read-only = Бұл істі қарай аласыз; шешімді оның өңірінің қызметкері қабылдайды.
 
 co-done-approved = Іс мақұлданды.
+co-done-awaiting_confirmation = Мақұлдау жазылды; іс екінші қызметкердің растауын күтуде, оған дейін рұқсат берілмейді.
 co-done-refused = Іс бойынша бас тартылды.
 co-done-info_requested = Өтініш берушіден қосымша мәліметтер сұралды.
 co-done-confirmed = Мақұлдау расталды, рұқсат берілді.

@@ -84,6 +84,8 @@ users-enable = Включить
 users-submit = Создать учётную запись
 users-created = Учётная запись { $username } создана.
 users-updated = Учётная запись { $username } изменена.
+users-self = Ваша учётная запись
+users-err-own-account = Нельзя отключить собственную учётную запись: обратитесь к другому администратору.
 
 audit-title = Журнал аудита
 audit-intact = Цепочка из { $count } записей не нарушена.

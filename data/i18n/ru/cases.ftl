@@ -42,6 +42,7 @@ co-created = Создано
 co-submitted = Подано
 co-sector = Приоритетная отрасль
 co-approved-by = Одобрил
+co-confirmed-by = Подтвердил
 co-decided-by = Решение принял
 co-holder-surname = Фамилия
 co-holder-given = Имя
@@ -109,6 +110,7 @@ co-send = Отправить
 co-read-only = Вы можете просматривать это дело; решение принимает сотрудник его региона.
 
 co-done-approved = Дело одобрено.
+co-done-awaiting_confirmation = Одобрение записано; дело ожидает подтверждения вторым сотрудником, до того разрешение не выдаётся.
 co-done-refused = В деле отказано.
 co-done-info_requested = У заявителя запрошены дополнительные сведения.
 co-done-confirmed = Одобрение подтверждено, разрешение выдано.

@@ -41,8 +41,12 @@ pub struct Users {
     users: Vec<User>,
     roles: Vec<(String, String)>,
     notice: Option<String>,
+    /// Why a step on an account (disable, enable) was refused.
+    refused: Option<String>,
     error: Option<String>,
     form: NewUserForm,
+    /// The administrator's own account: it is not offered to be disabled.
+    me: i64,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -65,6 +69,13 @@ pub struct Flash {
     updated: Option<String>,
 }
 
+/// What the users page says was refused: a step on an account (at the top of the page) or the
+/// form to add one (beside the form).
+enum Refusal {
+    Step(String),
+    Form(String),
+}
+
 /// The users page with `status`: every account (an audited read) and the form to add one.
 async fn users_page(
     state: &AppState,
@@ -72,7 +83,7 @@ async fn users_page(
     page: Page,
     status: StatusCode,
     notice: Option<String>,
-    error: Option<String>,
+    error: Option<Refusal>,
     form: NewUserForm,
 ) -> Response {
     let list = match users::list(state, principal).await {
@@ -80,7 +91,13 @@ async fn users_page(
         Err(e) => return failed(page, e),
     };
     let roles = Role::ACCOUNT_ROLES.iter().map(|r| (r.as_str().to_string(), page.role_name(r))).collect();
-    (status, Users { page, users: list, roles, notice, error, form }).into_response()
+    let me = principal.user.as_ref().map_or(0, |u| u.id);
+    let (refused, error) = match error {
+        Some(Refusal::Step(text)) => (Some(text), None),
+        Some(Refusal::Form(text)) => (None, Some(text)),
+        None => (None, None),
+    };
+    (status, Users { page, users: list, roles, notice, refused, error, form, me }).into_response()
 }
 
 pub async fn users(
@@ -138,7 +155,7 @@ async fn refuse(
     mut form: NewUserForm,
 ) -> Response {
     form.password.clear();
-    let error = Some(page.t(key));
+    let error = Some(Refusal::Form(page.t(key)));
     users_page(state, principal, page, status, None, error, form).await
 }
 
@@ -163,16 +180,24 @@ pub async fn enable_user(
 async fn set_disabled(
     state: &AppState,
     principal: &Principal,
-    page: Page,
+    mut page: Page,
     id: i64,
     disabled: bool,
 ) -> Response {
+    // A refused step is shown at its POST address: the language links go to the users page.
+    page.here = "/admin/users".into();
     match users::set_disabled(state, principal, id, disabled).await {
         Ok(u) => Redirect::to(&format!("/admin/users?updated={}", crate::web::page::encode(&u.username)))
             .into_response(),
-        Err(Error::Store(StoreError::Refused(_))) => {
-            let text = page.t1("error-forbidden-text", "role", &page.role_name(&principal.role()));
-            crate::web::errors::render(page, StatusCode::CONFLICT, "error-forbidden-title", text)
+        // The store's refusal in words, on the users page (409, as over the API).
+        Err(Error::Store(e @ StoreError::Refused(_))) => {
+            let text = match &e {
+                StoreError::Refused(t) if t.contains("own account") => page.t("users-err-own-account"),
+                e => crate::web::refusal::in_words(&page, e),
+            };
+            let refused = Some(Refusal::Step(text));
+            users_page(state, principal, page, StatusCode::CONFLICT, None, refused, NewUserForm::default())
+                .await
         }
         Err(e) => failed(page, e),
     }

@@ -13,6 +13,7 @@ use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, in_words};
+use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::decision::OfficerAction;
 use ashyq_store::StoreError;
 use axum::extract::{Path, State};
@@ -70,7 +71,11 @@ pub async fn decide(
 ) -> Response {
     let result = match OfficerAction::parse(fields.action.trim()) {
         Some(action) => {
-            moves::decide(&s, &principal, id, action, &fields.reason).await.map(|_| match action {
+            moves::decide(&s, &principal, id, action, &fields.reason).await.map(|case| match action {
+                // A four-eyes approval is not yet the case's approval: it waits for a second officer.
+                OfficerAction::Approve if case.status == CaseStatus::AwaitingConfirmation => {
+                    "awaiting_confirmation"
+                }
                 OfficerAction::Approve => "approved",
                 OfficerAction::Refuse => "refused",
                 OfficerAction::RequestInfo => "info_requested",

@@ -179,6 +179,10 @@ pub async fn render(
     if let Some(d) = &c.decided_by {
         summary.push((page.t("co-decided-by"), d.clone()));
     }
+    // The second officer of a four-eyes approval is on the case's record as the confirmation.
+    if let Some(e) = events.iter().rev().find(|e| e.kind == "confirmed") {
+        summary.push((page.t("co-confirmed-by"), e.actor.clone()));
+    }
     let h = &c.holder;
     let holder = vec![
         (page.t("co-holder-surname"), h.surname.clone()),
