@@ -125,7 +125,6 @@ async fn sheet(
     page: Page,
     status: StatusCode,
     id: i64,
-    notice: Option<String>,
     error: Option<String>,
     given: Given,
 ) -> Response {
@@ -170,7 +169,7 @@ async fn sheet(
         opinions: opinion_rows(&page, opinions, &bodies),
         can_answer: answerable,
         error,
-        notice,
+        notice: None,
         no_link: None,
         verdict: given.verdict,
         remarks: given.remarks,
@@ -186,7 +185,7 @@ pub async fn show(
     page: Page,
     Path(id): Path<i64>,
 ) -> Response {
-    sheet(&s, &principal, page, StatusCode::OK, id, None, None, Given::blank()).await
+    sheet(&s, &principal, page, StatusCode::OK, id, None, Given::blank()).await
 }
 
 #[derive(Deserialize)]
@@ -230,7 +229,7 @@ pub async fn give(
     };
     match result {
         Ok(()) => Redirect::to(&format!("/coordination/lists/{id}")).into_response(),
-        Err((status, error)) => sheet(&s, &principal, page, status, id, None, Some(error), given).await,
+        Err((status, error)) => sheet(&s, &principal, page, status, id, Some(error), given).await,
     }
 }
 
