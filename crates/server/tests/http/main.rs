@@ -10,6 +10,7 @@ mod abroad_web;
 mod access;
 mod applications_web;
 mod bad_input;
+mod bugs_border;
 mod bugs_pages;
 mod cases_api;
 mod cases_web;

@@ -11,7 +11,9 @@ use crate::json::ApiJson;
 use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::register::PersonStatus;
-use ashyq_store::register::person::{CrossingView, Person, PersonRecord, Warning};
+use ashyq_store::register::person::{
+    CrossingView, PermitView, Person, PersonRecord, RegistrationView, Warning,
+};
 use ashyq_store::register::scan::Scan;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -93,11 +95,20 @@ pub struct CheckOut {
     /// The person's last five crossings, newest first.
     #[schema(value_type = Vec<Object>)]
     pub last_crossings: Vec<CrossingView>,
+    /// The holder's visas and permits, every one the register holds (expired and cancelled
+    /// too), with their validity: what the status rests on.
+    #[schema(value_type = Vec<Object>)]
+    pub permits: Vec<PermitView>,
+    /// The holder's registrations at the place of stay and of migrant work that have not ended
+    /// before today.
+    #[schema(value_type = Vec<Object>)]
+    pub registrations: Vec<RegistrationView>,
 }
 
 /// The border check of a document: send the machine-readable zone as scanned (`mrz`), or the
 /// issuing state and number typed. Answers the decoded document, the holder (if the register
-/// knows them), their status today and the warnings: overstay, expired document, refused before.
+/// knows them), their status today, the warnings (overstay, expired document, refused before),
+/// their last crossings, and the visas, permits and registrations the status rests on.
 /// A zone that does not check is a 422 naming the field and the check that failed.
 #[utoipa::path(post, path = "/api/v1/register/check", tag = "register",
     request_body = CheckIn,
@@ -116,6 +127,7 @@ pub async fn check_document(
         None => serde_json::json!({ "issuing_state": c.issuing_state, "document_number": c.number }),
     };
     let last_crossings = c.last_crossings(5);
+    let (permits, registrations) = (c.permits(), c.registrations());
     Ok(Json(CheckOut {
         document,
         person_id: c.record.as_ref().map(|r| r.person.id),
@@ -123,6 +135,8 @@ pub async fn check_document(
         status: c.record.map(|r| r.status),
         last_crossings,
         warnings: c.warnings,
+        permits,
+        registrations,
     }))
 }
 

@@ -9,7 +9,10 @@ use crate::state::AppState;
 use ashyq_core::Role;
 use ashyq_core::mrz::{self, Mrz};
 use ashyq_store::audit::{self, Event};
-use ashyq_store::register::person::{self, CrossingView, PersonRecord, Warning};
+use ashyq_store::register::person::{
+    self, CrossingView, PermitView, PersonRecord, RegistrationView, Warning,
+};
+use jiff::civil::Date;
 
 /// What to look up: a machine-readable zone, or a document's issuing state and number (both
 /// upper case, the number without spaces or fillers).
@@ -89,6 +92,68 @@ pub fn last_crossings(record: &PersonRecord, n: usize) -> Vec<CrossingView> {
     record.crossings.iter().rev().take(n).cloned().collect()
 }
 
+impl Checked {
+    /// The holder's visas and permits, every one the register holds (expired and cancelled too:
+    /// [`standing`] says which are in force today).
+    pub fn permits(&self) -> Vec<PermitView> {
+        self.record.as_ref().map(|r| r.permits.clone()).unwrap_or_default()
+    }
+
+    /// The holder's registrations (place of stay, migrant work) that have not ended before today.
+    pub fn registrations(&self) -> Vec<RegistrationView> {
+        self.record.as_ref().map(current_registrations).unwrap_or_default()
+    }
+}
+
+/// A record's registrations that have not ended before the day its status is for.
+pub fn current_registrations(record: &PersonRecord) -> Vec<RegistrationView> {
+    let on = record.status.on.to_string();
+    record.registrations.iter().filter(|g| g.until >= on).cloned().collect()
+}
+
+/// Whether a record holds an entry or an exit up to the day its status is for. A person not
+/// present who has none did not leave: the register does not know whether they are in the
+/// country (a permanent resident whose permit came from a case, say).
+pub fn entry_or_exit_recorded(record: &PersonRecord) -> bool {
+    let on = record.status.on.to_string();
+    record.crossings.iter().any(|c| matches!(c.kind.as_str(), "entry" | "exit") && c.day <= on)
+}
+
+/// Where a visa or permit stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    InForce,
+    NotYet,
+    Expired,
+    /// Cancelled on or before the day (it held until the day before its cancellation).
+    Cancelled,
+}
+
+impl Standing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::InForce => "in_force",
+            Standing::NotYet => "not_yet",
+            Standing::Expired => "expired",
+            Standing::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Where `p` stands on `on` (the register's days are `YYYY-MM-DD`, so they compare as text).
+pub fn standing(p: &PermitView, on: Date) -> Standing {
+    let on = on.to_string();
+    if p.cancelled_on.as_ref().is_some_and(|c| *c <= on) {
+        Standing::Cancelled
+    } else if p.valid_from > on {
+        Standing::NotYet
+    } else if p.valid_until < on {
+        Standing::Expired
+    } else {
+        Standing::InForce
+    }
+}
+
 /// Checks a document at the border (border staff, officers, administrators): decodes the zone
 /// (a zone that does not check is a 422 naming the field of the zone, `mrz.document_number`,
 /// or `mrz`), finds the holder, and reads their record and status today. Audited as a read of
@@ -149,5 +214,25 @@ mod tests {
         assert_eq!(Lookup::of(None, Some("UZB"), Some("<<")), Err(Unread::Missing("document_number")));
         assert_eq!(Lookup::of(None, None, Some("FA1")), Err(Unread::Missing("issuing_state")));
         assert_eq!(Lookup::of(Some(""), Some(""), Some("")), Err(Unread::Missing("mrz")));
+    }
+
+    #[test]
+    fn a_permit_stands_in_force_from_its_first_day_to_its_last_unless_cancelled() {
+        let p = |cancelled: Option<&str>| PermitView {
+            permit_number: "PR-1".into(),
+            kind: "permanent_residence".into(),
+            document_id: 1,
+            valid_from: "2026-03-01".into(),
+            valid_until: "2036-02-28".into(),
+            cancelled_on: cancelled.map(Into::into),
+        };
+        let on = |d: &str| d.parse::<Date>().unwrap();
+        assert_eq!(standing(&p(None), on("2026-02-28")), Standing::NotYet);
+        assert_eq!(standing(&p(None), on("2026-03-01")), Standing::InForce);
+        assert_eq!(standing(&p(None), on("2036-02-28")), Standing::InForce);
+        assert_eq!(standing(&p(None), on("2036-02-29")), Standing::Expired);
+        // Cancelled on 1 June: it held until 31 May.
+        assert_eq!(standing(&p(Some("2026-06-01")), on("2026-05-31")), Standing::InForce);
+        assert_eq!(standing(&p(Some("2026-06-01")), on("2026-06-01")), Standing::Cancelled);
     }
 }

@@ -1,22 +1,24 @@
 //! The border check (border staff, officers): scan or type a document's machine-readable zone,
 //! or type its issuing state and number, and see at once who holds it, whether they stay
-//! lawfully (a big banner), what to watch for (overstay, expired document, refused before) and
-//! their last crossings. The check is audited as a read of the person's record. A zone and a
-//! typed document at once are refused: which of the two to check is not said. After a check the
-//! form is empty again, ready for the next traveller.
+//! lawfully (a big banner), what to watch for (overstay, expired document, refused before),
+//! their last crossings, and the visas, permits and registrations the status rests on. A person
+//! not present with no entry or exit recorded is said to be so, not to have left. The check is
+//! audited as a read of the person's record. A zone and a typed document at once are refused:
+//! which of the two to check is not said. After a check the form is empty again, ready for the
+//! next traveller.
 //!
 //! The wording of statuses, warnings, crossings and permits here is shared with the officers'
 //! pages.
 
 use crate::auth::Principal;
 use crate::flows::Error;
-use crate::flows::register::check::{self, Checked, Lookup, Unread};
+use crate::flows::register::check::{self, Checked, Lookup, Standing, Unread};
 use crate::state::AppState;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, read_error};
 use ashyq_core::register::{Basis, PersonStatus};
-use ashyq_store::register::person::{CrossingView, Document, Person, Warning};
+use ashyq_store::register::person::{CrossingView, Document, PermitView, Person, RegistrationView, Warning};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -48,16 +50,22 @@ pub fn region(page: &Page, code: &str) -> String {
 
 /// The big banner: a code for the style and tests, and the words.
 pub struct Banner {
-    /// `lawful`, `overstay`, `unlawful`, `absent` or `unknown` (not in the register).
+    /// `lawful`, `overstay`, `unlawful`, `absent` (left the country), `unrecorded` (not present,
+    /// and no entry or exit recorded) or `unknown` (not in the register).
     pub code: &'static str,
     pub text: String,
 }
 
-pub fn banner(page: &Page, status: Option<&PersonStatus>) -> Banner {
+/// The banner for a status; `recorded`: whether an entry or exit is recorded up to its day
+/// ([`check::entry_or_exit_recorded`]).
+pub fn banner(page: &Page, status: Option<&PersonStatus>, recorded: bool) -> Banner {
     let Some(st) = status else {
         return Banner { code: "unknown", text: page.t("reg-status-unknown") };
     };
     if !st.present {
+        if !recorded {
+            return Banner { code: "unrecorded", text: page.t("reg-status-unrecorded") };
+        }
         return Banner { code: "absent", text: page.t("reg-status-absent") };
     }
     if st.lawful {
@@ -79,8 +87,9 @@ pub fn banner(page: &Page, status: Option<&PersonStatus>) -> Banner {
     }
 }
 
-/// What a person's presence rests on, in words.
-pub fn basis(page: &Page, b: &Basis) -> String {
+/// What a person's presence rests on, in words; `recorded` as for [`banner`]: a person absent
+/// with no entry or exit recorded did not leave, whether they are in the country is not known.
+pub fn basis(page: &Page, b: &Basis, recorded: bool) -> String {
     match b {
         Basis::Citizen => page.t("reg-basis-citizen"),
         Basis::Permit { kind, number, until } => page.tn(
@@ -99,8 +108,69 @@ pub fn basis(page: &Page, b: &Basis) -> String {
             ],
         ),
         Basis::NoVisa => page.t("reg-basis-no-visa"),
+        Basis::Absent if !recorded => page.t("reg-basis-unrecorded"),
         Basis::Absent => page.t("reg-basis-absent"),
     }
+}
+
+/// A visa or permit as the border page shows it: with its validity and where it stands today.
+pub struct PermitRow {
+    pub number: String,
+    pub kind: String,
+    pub from: String,
+    pub until: String,
+    /// `in_force`, `not_yet`, `expired` or `cancelled`.
+    pub standing_code: &'static str,
+    pub standing: String,
+}
+
+pub fn permit_rows(page: &Page, list: &[PermitView], on: jiff::civil::Date) -> Vec<PermitRow> {
+    list.iter()
+        .map(|p| {
+            let st = check::standing(p, on);
+            let standing = match st {
+                Standing::InForce => page.t("reg-validity-in-force"),
+                Standing::NotYet => page.t("reg-validity-not-yet"),
+                Standing::Expired => page.t("reg-validity-expired"),
+                Standing::Cancelled => {
+                    page.t1("reg-validity-cancelled", "date", p.cancelled_on.as_deref().unwrap_or(""))
+                }
+            };
+            PermitRow {
+                number: p.permit_number.clone(),
+                kind: permit_kind(page, &p.kind),
+                from: p.valid_from.clone(),
+                until: p.valid_until.clone(),
+                standing_code: st.as_str(),
+                standing,
+            }
+        })
+        .collect()
+}
+
+/// A registration as the border page shows it.
+pub struct RegistrationRow {
+    pub id: String,
+    pub kind: String,
+    pub region: String,
+    pub address: String,
+    pub host: String,
+    pub from: String,
+    pub until: String,
+}
+
+pub fn registration_rows(page: &Page, list: &[RegistrationView]) -> Vec<RegistrationRow> {
+    list.iter()
+        .map(|g| RegistrationRow {
+            id: g.registration_id.clone(),
+            kind: page.t(&format!("reg-registration-{}", g.kind)),
+            region: region(page, &g.region),
+            address: g.address.clone(),
+            host: g.host.clone(),
+            from: g.from.clone(),
+            until: g.until.clone(),
+        })
+        .collect()
 }
 
 pub fn permit_kind(page: &Page, kind: &str) -> String {
@@ -237,6 +307,10 @@ pub struct CheckView {
     pub documents: Vec<DocumentRow>,
     pub warnings: Vec<WarningView>,
     pub crossings: Vec<CrossingRow>,
+    /// Every visa and permit held, with where it stands today.
+    pub permits: Vec<PermitRow>,
+    /// The registrations that have not ended before today.
+    pub registrations: Vec<RegistrationRow>,
 }
 
 fn check_view(page: &Page, c: &Checked) -> CheckView {
@@ -248,16 +322,19 @@ fn check_view(page: &Page, c: &Checked) -> CheckView {
         None => format!("{} {}", c.issuing_state, c.number),
     };
     let record = c.record.as_ref();
+    let recorded = record.is_some_and(check::entry_or_exit_recorded);
     CheckView {
         document,
-        banner: banner(page, record.map(|r| &r.status)),
+        banner: banner(page, record.map(|r| &r.status), recorded),
         person: record.map(|r| person_view(page, &r.person)),
-        basis: record.map(|r| basis(page, &r.status.basis)).unwrap_or_default(),
+        basis: record.map(|r| basis(page, &r.status.basis, recorded)).unwrap_or_default(),
         documents: record.map(|r| document_rows(page, &r.documents)).unwrap_or_default(),
         warnings: warnings(page, &c.warnings),
         crossings: record
             .map(|r| crossing_rows(page, &check::last_crossings(r, 5), &r.documents))
             .unwrap_or_default(),
+        permits: record.map(|r| permit_rows(page, &r.permits, r.status.on)).unwrap_or_default(),
+        registrations: registration_rows(page, &c.registrations()),
     }
 }
 

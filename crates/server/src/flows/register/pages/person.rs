@@ -128,6 +128,7 @@ async fn render(
         Err(Error::Refused(_)) => return forbidden_page(page),
     };
     let st = &r.status;
+    let recorded = crate::flows::register::check::entry_or_exit_recorded(&r);
     let mut status_facts = vec![(page.t("reg-group"), page.t(&format!("reg-group-{}", st.group.as_str())))];
     if let Some(since) = st.since {
         status_facts.push((page.t("reg-since"), since.to_string()));
@@ -140,8 +141,8 @@ async fn render(
         person: border::person_view(&page, &r.person),
         on: on.to_string(),
         status_title: page.t1("reg-status-on", "date", &on.to_string()),
-        banner: border::banner(&page, Some(st)),
-        basis: border::basis(&page, &st.basis),
+        banner: border::banner(&page, Some(st), recorded),
+        basis: border::basis(&page, &st.basis, recorded),
         status_facts,
         warnings: border::warnings(&page, &r.warnings),
         documents: border::document_rows(&page, &r.documents),
