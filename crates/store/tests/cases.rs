@@ -770,13 +770,27 @@ async fn submitted_at_is_the_moment_of_sending(db: &Db) {
     let here = Viewer::Officer(Some("KZ-75".into()));
     let (officer, _) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
     // The first drafted is sent last: it is the later in the queue.
-    let first =
-        new_case(db, &applicant, id, "vs-first", Programme::ValuableSkillsVisa, vs_facts(2), &eligible_vs(70))
-            .await;
+    let first = new_case(
+        db,
+        &applicant,
+        id,
+        "vs-first",
+        Programme::ValuableSkillsVisa,
+        vs_facts(2),
+        &eligible_vs(70),
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    let second =
-        new_case(db, &applicant, id, "vs-second", Programme::ValuableSkillsVisa, vs_facts(2), &eligible_vs(70))
-            .await;
+    let second = new_case(
+        db,
+        &applicant,
+        id,
+        "vs-second",
+        Programme::ValuableSkillsVisa,
+        vs_facts(2),
+        &eligible_vs(70),
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     let before = ashyq_store::now_us();
     let sent = moves::submit(db, &applicant, &me, second, &eligible_vs(70)).await.unwrap();
