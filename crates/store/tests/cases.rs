@@ -820,6 +820,50 @@ async fn submitted_at_is_the_moment_of_sending(db: &Db) {
     assert_eq!(queue.iter().map(|c| c.id).collect::<Vec<_>>(), vec![second, first]);
 }
 
+/// Two documents scanned into one file are two pieces of evidence over the same bytes, stored
+/// once; the same document with the same file again changes nothing.
+async fn two_documents_in_one_file_are_both_kept(db: &Db) {
+    let (applicant, id) = user(db, "applicant1", Role::Applicant, None).await;
+    let (officer, _) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
+    let me = Viewer::Applicant(id);
+    let case =
+        new_case(db, &applicant, id, "vs-scan", Programme::ValuableSkillsVisa, vs_facts(2), &eligible_vs(70))
+            .await;
+    let pdf = sample_pdf("Diploma D-1 and bank certificate B-9");
+    let diploma = describe("diploma", "D-1", "KazNU", date(2015, 6, 30), TODAY).unwrap();
+    let bank = describe("bank_certificate", "B-9", "Halyk Bank", date(2026, 11, 1), TODAY).unwrap();
+    let (d, new) =
+        evidence::add(db, &applicant, &me, case, &diploma, "scan.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(new);
+    let (b, new) =
+        evidence::add(db, &applicant, &me, case, &bank, "scan.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(new, "the second document in the same file is recorded");
+    assert_ne!(d.id, b.id);
+    assert_eq!((b.document_type.as_str(), b.number.as_str()), ("bank_certificate", "B-9"));
+    assert_eq!(b.sha256, d.sha256);
+    // The same document with the same file again: the stored one.
+    let (again, new) =
+        evidence::add(db, &applicant, &me, case, &bank, "copy.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(!new);
+    assert_eq!(again.id, b.id);
+    let files = evidence::list(db, case).await.unwrap();
+    assert_eq!(files.iter().map(|f| f.id).collect::<Vec<_>>(), vec![d.id, b.id]);
+    for f in &files {
+        let (_, bytes) = evidence::download(db, &officer, &Viewer::Officer(Some("KZ-75".into())), case, f.id)
+            .await
+            .unwrap();
+        assert_eq!(bytes, pdf);
+    }
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_events WHERE kind = 'evidence'").await, 2);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_files").await, 1, "the bytes are stored once");
+}
+
 both_backends!(
     permanent_residence_from_draft_to_permit_with_four_eyes,
     evidence_is_typed_by_content_and_stored_once,
@@ -830,4 +874,5 @@ both_backends!(
     audited_reads_and_writes_200_at_once,
     audited_reads_and_writes_500_at_once,
     submitted_at_is_the_moment_of_sending,
+    two_documents_in_one_file_are_both_kept,
 );

@@ -10,6 +10,7 @@ mod abroad_web;
 mod access;
 mod applications_web;
 mod bad_input;
+mod bugs_cases;
 mod cases_api;
 mod cases_web;
 mod eligibility;

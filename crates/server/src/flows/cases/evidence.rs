@@ -29,7 +29,7 @@ pub struct NewEvidence {
 }
 
 /// The applicant attaches a document to their case. A description that does not do is a 422
-/// naming its field; the same file again is stored once (`false`).
+/// naming its field; the same document with the same file again is the stored one (`false`).
 pub async fn add(s: &AppState, p: &Principal, case_id: i64, e: NewEvidence) -> Outcome<(EvidenceMeta, bool)> {
     let viewer = Access::of(p).viewer()?;
     let described =
