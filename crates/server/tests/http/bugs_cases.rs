@@ -1,15 +1,18 @@
 //! The applicant's evidence on the pages, on SQLite and (with `ASHYQ_TEST_POSTGRES_URL`)
 //! PostgreSQL:
 //!
+//! - after answering the officer's request for information the applicant may still attach
+//!   documents until the officer decides, and may always download their own files;
 //! - two documents scanned into one file are both kept and listed.
 
 use crate::common;
 
 use ashyq_core::Role;
-use ashyq_core::cases::Holder;
+use ashyq_core::cases::{CaseStatus, Holder, OfficerAction};
+use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
 use ashyq_store::cases::moves::{self, NewCase};
-use ashyq_store::cases::{Evaluated, Viewer, evidence};
+use ashyq_store::cases::{Evaluated, Viewer, evidence, read};
 use ashyq_store::{Actor, today};
 use axum::body::Body;
 use axum::http::Request;
@@ -84,6 +87,73 @@ async fn attach(h: &Harness, id: i64, cookie: &str, csrf: &str, doc: (&str, &str
         .body(Body::from(body))
         .unwrap();
     h.send(req).await
+}
+
+#[tokio::test]
+async fn after_replying_the_applicant_still_attaches_and_downloads() {
+    for h in Harness::both().await {
+        let (id, evaluated) = case(&h, "pr-reply-1", true).await;
+        let applicant = h.user(Role::Applicant).clone();
+        let (cookie, csrf) = h.session_of(&applicant).await;
+        let cookie = format!("{cookie}; ashyq_lang=en");
+        let page_uri = format!("/applications/{id}");
+        moves::decide(
+            &h.db,
+            &actor_of(&h, Role::Officer),
+            &Viewer::Officer(Some("KZ-75".into())),
+            &Policy::kz().unwrap(),
+            id,
+            OfficerAction::RequestInfo,
+            "Please attach the housing contract.",
+            &evaluated,
+            today(),
+        )
+        .await
+        .unwrap();
+        let contract = ashyq_core::cases::evidence_file::sample_pdf("Housing contract H-1");
+        let r = attach(&h, id, &cookie, &csrf, ("housing_document", "H-1"), &contract).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let r = h
+            .post_form_as(&applicant, "en", &format!("{page_uri}/reply"), &[("message", "Attached it.")])
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let mine = Viewer::Applicant(applicant.id);
+        let actor = actor_of(&h, Role::Applicant);
+        assert_eq!(read::get(&h.db, &actor, &mine, id).await.unwrap().status, CaseStatus::Submitted);
+
+        // Answered, waiting for the officer: the form is there and takes another document.
+        let page = get(&h, &page_uri, &cookie).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(page.body.contains("id=\"evidence-form\""), "no evidence form after replying");
+        let annex = ashyq_core::cases::evidence_file::sample_pdf("Contract annex A-2");
+        let r = attach(&h, id, &cookie, &csrf, ("other", "A-2"), &annex).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let files = evidence::list(&h.db, id).await.unwrap();
+        assert_eq!(files.len(), 2);
+
+        // Their own files open, as long as the case lasts and after.
+        for (f, bytes) in files.iter().zip([&contract, &annex]) {
+            let r = get(&h, &format!("{page_uri}/evidence/{}", f.id), &cookie).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            assert_eq!(r.body.as_bytes(), bytes.as_slice());
+        }
+        let page = get(&h, &page_uri, &cookie).await;
+        for f in &files {
+            assert!(page.body.contains(&format!("href=\"{page_uri}/evidence/{}\"", f.id)));
+        }
+
+        // Withdrawn: nothing more is attached, the files still open.
+        let r = h.post_form_as(&applicant, "en", &format!("{page_uri}/withdraw"), &[("reason", "")]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = get(&h, &page_uri, &cookie).await;
+        assert!(!page.body.contains("id=\"evidence-form\""));
+        let late = ashyq_core::cases::evidence_file::sample_pdf("Late L-3");
+        let r = attach(&h, id, &cookie, &csrf, ("other", "L-3"), &late).await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        let r = get(&h, &format!("{page_uri}/evidence/{}", files[0].id), &cookie).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        h.cleanup().await;
+    }
 }
 
 #[tokio::test]

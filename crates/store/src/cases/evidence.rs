@@ -1,6 +1,6 @@
 //! Evidence attached to a case: the description, the file's type by content, its size and
-//! SHA-256, and the bytes. The applicant adds evidence while the case is a draft or when the
-//! officer has asked for more. Each document described is a piece of evidence; a file's bytes are
+//! SHA-256, and the bytes. The applicant adds evidence while the case is a draft, when the
+//! officer has asked for more, and after answering until the officer decides. Each document described is a piece of evidence; a file's bytes are
 //! stored once per case (`case_files`), so two documents scanned into one file share them, and
 //! the same document with the same file again is the stored one. Downloads are audited.
 
@@ -9,8 +9,8 @@ use super::read::load;
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
-use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::evidence::{self, Described, MAX_EVIDENCE_PER_CASE};
+use ashyq_core::cases::status;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -80,9 +80,9 @@ pub async fn add(
     let mut tx = db.begin_write().await?;
     let case = load(&mut tx, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
-    if !matches!(case.status, CaseStatus::Draft | CaseStatus::InformationRequested) {
+    if !status::takes_evidence(case.status, replied(&mut tx, case_id).await?) {
         return Err(StoreError::Refused(format!(
-            "the case is {}: evidence is added to a draft, or when the officer asks for more",
+            "the case is {}: evidence is added to a draft, or when the officer asks for more until the officer decides",
             case.status
         )));
     }
@@ -157,6 +157,17 @@ pub async fn add(
     let meta = from_row(&meta)?;
     tx.commit().await?;
     Ok((meta, true))
+}
+
+/// Whether the applicant has answered a request for information on the case: evidence may then
+/// follow the answer until the officer decides ([`status::takes_evidence`]).
+async fn replied(conn: &mut sqlx::AnyConnection, case_id: i64) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM case_events WHERE case_id = $1 AND kind = 'replied'")
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
+    Ok(n > 0)
 }
 
 /// The evidence of a case (the caller has checked the viewer may see the case).

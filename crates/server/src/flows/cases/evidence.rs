@@ -1,7 +1,7 @@
 //! The evidence of a case: the applicant attaches a document (described, its file checked by
-//! its content) to a draft or to a case the officer asked more of; the applicant and the
-//! officers download it as an attachment that is never rendered inline. Every download is
-//! audited by the store.
+//! its content) to a draft, to a case the officer asked more of, or after answering until the
+//! officer decides; the applicant (whatever the case's state) and the officers download it as
+//! an attachment that is never rendered inline. Every download is audited by the store.
 
 use crate::access::Access;
 use crate::auth::Principal;
