@@ -762,6 +762,108 @@ async fn audited_reads_and_writes_500_at_once(db: &Db) {
     audited_reads_and_writes_at_once(db, 500).await;
 }
 
+/// A case's submission time is the instant it is sent, not its last change before that: the
+/// queue orders by it, counts the days waiting from it and rounds break ties on it.
+async fn submitted_at_is_the_moment_of_sending(db: &Db) {
+    let (applicant, id) = user(db, "applicant1", Role::Applicant, None).await;
+    let me = Viewer::Applicant(id);
+    let here = Viewer::Officer(Some("KZ-75".into()));
+    let (officer, _) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
+    // The first drafted is sent last: it is the later in the queue.
+    let first = new_case(
+        db,
+        &applicant,
+        id,
+        "vs-first",
+        Programme::ValuableSkillsVisa,
+        vs_facts(2),
+        &eligible_vs(70),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let second = new_case(
+        db,
+        &applicant,
+        id,
+        "vs-second",
+        Programme::ValuableSkillsVisa,
+        vs_facts(2),
+        &eligible_vs(70),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let before = ashyq_store::now_us();
+    let sent = moves::submit(db, &applicant, &me, second, &eligible_vs(70)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let sent_later = moves::submit(db, &applicant, &me, first, &eligible_vs(70)).await.unwrap();
+    let after = ashyq_store::now_us();
+    let at = sent.submitted_at_us.expect("a submitted case has its time");
+    assert!(at >= before && at > sent.created_at_us, "{at} is before sending ({before})");
+    assert_eq!(Some(sent.updated_at_us), sent.submitted_at_us);
+    let at_later = sent_later.submitted_at_us.unwrap();
+    assert!(at_later > at && at_later <= after, "{at_later} not between {at} and {after}");
+    let queue = read::queue(
+        db,
+        &officer,
+        &here,
+        &read::QueueFilter {
+            programme: None,
+            status: Some(CaseStatus::Submitted),
+            region: None,
+            older_than_days: None,
+            now_us: after,
+            limit: 100,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(queue.iter().map(|c| c.id).collect::<Vec<_>>(), vec![second, first]);
+}
+
+/// Two documents scanned into one file are two pieces of evidence over the same bytes, stored
+/// once; the same document with the same file again changes nothing.
+async fn two_documents_in_one_file_are_both_kept(db: &Db) {
+    let (applicant, id) = user(db, "applicant1", Role::Applicant, None).await;
+    let (officer, _) = user(db, "officer.a", Role::Officer, Some("KZ-75")).await;
+    let me = Viewer::Applicant(id);
+    let case =
+        new_case(db, &applicant, id, "vs-scan", Programme::ValuableSkillsVisa, vs_facts(2), &eligible_vs(70))
+            .await;
+    let pdf = sample_pdf("Diploma D-1 and bank certificate B-9");
+    let diploma = describe("diploma", "D-1", "KazNU", date(2015, 6, 30), TODAY).unwrap();
+    let bank = describe("bank_certificate", "B-9", "Halyk Bank", date(2026, 11, 1), TODAY).unwrap();
+    let (d, new) =
+        evidence::add(db, &applicant, &me, case, &diploma, "scan.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(new);
+    let (b, new) =
+        evidence::add(db, &applicant, &me, case, &bank, "scan.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(new, "the second document in the same file is recorded");
+    assert_ne!(d.id, b.id);
+    assert_eq!((b.document_type.as_str(), b.number.as_str()), ("bank_certificate", "B-9"));
+    assert_eq!(b.sha256, d.sha256);
+    // The same document with the same file again: the stored one.
+    let (again, new) =
+        evidence::add(db, &applicant, &me, case, &bank, "copy.pdf", pdf.clone(), MAX_EVIDENCE_BYTES)
+            .await
+            .unwrap();
+    assert!(!new);
+    assert_eq!(again.id, b.id);
+    let files = evidence::list(db, case).await.unwrap();
+    assert_eq!(files.iter().map(|f| f.id).collect::<Vec<_>>(), vec![d.id, b.id]);
+    for f in &files {
+        let (_, bytes) = evidence::download(db, &officer, &Viewer::Officer(Some("KZ-75".into())), case, f.id)
+            .await
+            .unwrap();
+        assert_eq!(bytes, pdf);
+    }
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_events WHERE kind = 'evidence'").await, 2);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM case_files").await, 1, "the bytes are stored once");
+}
+
 both_backends!(
     permanent_residence_from_draft_to_permit_with_four_eyes,
     evidence_is_typed_by_content_and_stored_once,
@@ -771,4 +873,6 @@ both_backends!(
     solvency_confirmations_feed_the_recheck,
     audited_reads_and_writes_200_at_once,
     audited_reads_and_writes_500_at_once,
+    submitted_at_is_the_moment_of_sending,
+    two_documents_in_one_file_are_both_kept,
 );

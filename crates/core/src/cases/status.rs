@@ -192,10 +192,43 @@ pub fn may_issue(status: CaseStatus, existing_permit: Option<&str>) -> Result<()
     Ok(())
 }
 
+/// Whether the applicant may attach evidence to a case in `status`: while it is a draft, while
+/// the officer's request for information waits for them, and — once they have answered one
+/// (`replied`) — while the case waits for the officer again, until the officer decides.
+pub fn takes_evidence(status: CaseStatus, replied: bool) -> bool {
+    match status {
+        CaseStatus::Draft | CaseStatus::InformationRequested => true,
+        CaseStatus::Submitted => replied,
+        CaseStatus::AwaitingConfirmation
+        | CaseStatus::Approved
+        | CaseStatus::Refused
+        | CaseStatus::Withdrawn => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn evidence_is_taken_until_the_officer_decides() {
+        for replied in [false, true] {
+            assert!(takes_evidence(CaseStatus::Draft, replied));
+            assert!(takes_evidence(CaseStatus::InformationRequested, replied));
+            for s in [
+                CaseStatus::AwaitingConfirmation,
+                CaseStatus::Approved,
+                CaseStatus::Refused,
+                CaseStatus::Withdrawn,
+            ] {
+                assert!(!takes_evidence(s, replied), "{s}");
+            }
+        }
+        // Sent: the officer's request comes first; once answered, more may follow the answer.
+        assert!(!takes_evidence(CaseStatus::Submitted, false));
+        assert!(takes_evidence(CaseStatus::Submitted, true));
+    }
 
     const PR: Programme = Programme::PermanentResidence;
     const VS: Programme = Programme::ValuableSkillsVisa;

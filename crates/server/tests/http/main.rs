@@ -11,6 +11,7 @@ mod access;
 mod applications_web;
 mod bad_input;
 mod bugs_border;
+mod bugs_cases;
 mod bugs_pages;
 mod cases_api;
 mod cases_web;

@@ -1,14 +1,16 @@
 //! Evidence attached to a case: the description, the file's type by content, its size and
-//! SHA-256, and the bytes. The applicant adds evidence while the case is a draft or when the
-//! officer has asked for more; the same file again is stored once. Downloads are audited.
+//! SHA-256, and the bytes. The applicant adds evidence while the case is a draft, when the
+//! officer has asked for more, and after answering until the officer decides. Each document described is a piece of evidence; a file's bytes are
+//! stored once per case (`case_files`), so two documents scanned into one file share them, and
+//! the same document with the same file again is the stored one. Downloads are audited.
 
 use super::Viewer;
 use super::read::load;
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
-use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::evidence::{self, Described, MAX_EVIDENCE_PER_CASE};
+use ashyq_core::cases::status;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -52,9 +54,11 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
     })
 }
 
-/// Adds a file to a case. The file is checked (size, type and structure by content) before
-/// anything is written; the same file again returns the stored one (`false`). The bytes are
-/// taken, not copied: they go to the database as they are.
+/// Adds a document with its file to a case. The file is checked (size, type and structure by
+/// content) before anything is written; the same document (type and number) with the same file
+/// again returns the stored one (`false`). Another document in a file already stored is a piece
+/// of evidence of its own over the same bytes. The bytes are taken, not copied: they go to the
+/// database as they are, once per case.
 #[allow(clippy::too_many_arguments)]
 pub async fn add(
     db: &Db,
@@ -76,17 +80,19 @@ pub async fn add(
     let mut tx = db.begin_write().await?;
     let case = load(&mut tx, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
-    if !matches!(case.status, CaseStatus::Draft | CaseStatus::InformationRequested) {
+    if !status::takes_evidence(case.status, replied(&mut tx, case_id).await?) {
         return Err(StoreError::Refused(format!(
-            "the case is {}: evidence is added to a draft, or when the officer asks for more",
+            "the case is {}: evidence is added to a draft, or when the officer asks for more until the officer decides",
             case.status
         )));
     }
     if let Some(r) = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM case_evidence WHERE case_id = $1 AND sha256 = $2"
+        "SELECT {COLUMNS} FROM case_evidence WHERE case_id = $1 AND sha256 = $2 AND document_type = $3 AND number = $4"
     )))
     .bind(case_id)
     .bind(&sha)
+    .bind(described.document_type.as_str())
+    .bind(&described.number)
     .fetch_optional(&mut *tx)
     .await?
     {
@@ -100,9 +106,18 @@ pub async fn add(
     if n >= MAX_EVIDENCE_PER_CASE as i64 {
         return Err(StoreError::field("file", format!("a case holds at most {MAX_EVIDENCE_PER_CASE} files")));
     }
+    // The bytes once per case: another document in the same file shares them.
+    sqlx::query(
+        "INSERT INTO case_files (case_id, sha256, content) VALUES ($1, $2, $3) ON CONFLICT (case_id, sha256) DO NOTHING",
+    )
+    .bind(case_id)
+    .bind(&sha)
+    .bind(bytes)
+    .execute(&mut *tx)
+    .await?;
     let id: i64 = sqlx::query(
         "INSERT INTO case_evidence (case_id, document_type, number, issuer, issued_on, file_name, media_type, size_bytes, \
-         sha256, content, uploaded_by, uploaded_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+         sha256, uploaded_by, uploaded_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(case_id)
     .bind(described.document_type.as_str())
@@ -113,7 +128,6 @@ pub async fn add(
     .bind(media.as_str())
     .bind(size as i64)
     .bind(&sha)
-    .bind(bytes)
     .bind(&actor.username)
     .bind(crate::now_us())
     .fetch_one(&mut *tx)
@@ -145,6 +159,17 @@ pub async fn add(
     Ok((meta, true))
 }
 
+/// Whether the applicant has answered a request for information on the case: evidence may then
+/// follow the answer until the officer decides ([`status::takes_evidence`]).
+async fn replied(conn: &mut sqlx::AnyConnection, case_id: i64) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM case_events WHERE case_id = $1 AND kind = 'replied'")
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
+    Ok(n > 0)
+}
+
 /// The evidence of a case (the caller has checked the viewer may see the case).
 pub async fn list(db: &Db, case_id: i64) -> Result<Vec<EvidenceMeta>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -168,7 +193,8 @@ pub async fn download(
     let case = load(&mut conn, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS}, content FROM case_evidence WHERE id = $1 AND case_id = $2"
+        "SELECT {COLUMNS}, (SELECT f.content FROM case_files f WHERE f.case_id = case_evidence.case_id \
+         AND f.sha256 = case_evidence.sha256) AS content FROM case_evidence WHERE id = $1 AND case_id = $2"
     )))
     .bind(evidence_id)
     .bind(case_id)

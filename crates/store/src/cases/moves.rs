@@ -82,7 +82,7 @@ pub(crate) async fn add_event(
 }
 
 /// Moves a case from the state it was read in; another move made meanwhile makes this one a
-/// conflict (nothing written).
+/// conflict (nothing written). `extra` may name the instant of the move as `$2`.
 async fn set_status(
     conn: &mut AnyConnection,
     case: &Case,
@@ -232,7 +232,8 @@ pub async fn submit(
     let (mut tx, case) = open(db, viewer, id).await?;
     let to = status::next(case.programme, case.status, Move::Submit, true).map_err(refused)?;
     store_evaluation(&mut tx, id, evaluated).await?;
-    set_status(&mut tx, &case, to, ", submitted_at_us = updated_at_us").await?;
+    // The instant of this move ($2), not the column's value before it: `SET` reads the old row.
+    set_status(&mut tx, &case, to, ", submitted_at_us = $2").await?;
     let detail =
         serde_json::json!({ "outcome": evaluated.outcome.as_str(), "on": evaluated.applied_on.to_string() });
     add_event(&mut tx, id, actor, "submitted", Some(case.status), Some(to), None, None, Some(detail.clone()))

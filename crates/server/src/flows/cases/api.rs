@@ -212,14 +212,15 @@ fn multipart_problem(e: axum::extract::multipart::MultipartError) -> Problem {
     Problem::new(status, Problem::code_for(status), e.body_text())
 }
 
-/// Attaches a piece of evidence to a draft case, or to one the officer asked more of
-/// (multipart: `document_type`, `number`, `issuer`, `issued_on`, `file`). The file's type is
+/// Attaches a piece of evidence to a draft case, to one the officer asked more of, or to one
+/// whose request the applicant has answered until the officer decides (multipart: `document_type`, `number`, `issuer`, `issued_on`, `file`). The file's type is
 /// told by its content (PDF, PNG, JPEG), at most 10 MiB; a bad field is a 422 naming it. The
-/// same file again is stored once (200).
+/// same document (type and number) with the same file again is the stored one (200); another
+/// document in a file already attached is a piece of evidence of its own (201).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", tag = "cases",
     params(("id" = i64, Path, description = "The case's id")),
     request_body(content = EvidenceForm, content_type = "multipart/form-data"),
-    responses((status = 201, body = Object), (status = 200, description = "The same file, already stored", body = Object),
+    responses((status = 201, body = Object), (status = 200, description = "The same document with the same file, already stored", body = Object),
         (status = 404, body = ProblemDetails), (status = 409, body = ProblemDetails),
         (status = 413, body = ProblemDetails), (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]

@@ -1,7 +1,7 @@
 //! The evidence of a case: the applicant attaches a document (described, its file checked by
-//! its content) to a draft or to a case the officer asked more of; the applicant and the
-//! officers download it as an attachment that is never rendered inline. Every download is
-//! audited by the store.
+//! its content) to a draft, to a case the officer asked more of, or after answering until the
+//! officer decides; the applicant (whatever the case's state) and the officers download it as
+//! an attachment that is never rendered inline. Every download is audited by the store.
 
 use crate::access::Access;
 use crate::auth::Principal;
@@ -29,7 +29,7 @@ pub struct NewEvidence {
 }
 
 /// The applicant attaches a document to their case. A description that does not do is a 422
-/// naming its field; the same file again is stored once (`false`).
+/// naming its field; the same document with the same file again is the stored one (`false`).
 pub async fn add(s: &AppState, p: &Principal, case_id: i64, e: NewEvidence) -> Outcome<(EvidenceMeta, bool)> {
     let viewer = Access::of(p).viewer()?;
     let described =

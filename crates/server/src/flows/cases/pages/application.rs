@@ -1,8 +1,9 @@
 //! The applicant's page of one application: its status in plain words, the rules' automatic
 //! evaluation explained check by check (as the self-check shows it), the history — sent,
 //! information asked for with the officer's message, replies, the decision with its reasons,
-//! messages —, the evidence with download links, and the forms the status allows (add
-//! evidence, send, reply, write to the officer, withdraw). Once a permit is issued: its
+//! messages —, the evidence with download links (always, whatever the status), and the forms
+//! the status allows (add evidence — to a draft, on the officer's request and after answering
+//! it until the officer decides —, send, reply, write to the officer, withdraw). Once a permit is issued: its
 //! number, kind, term, rights and conditions, history, and for the valuable-skills visa the
 //! training-report periods with the form to file a report; for a live permanent-residence
 //! permit the confirmations of solvency filed and the form to file one (the annual re-check
@@ -19,6 +20,7 @@ use crate::state::AppState;
 use crate::web::page::Page;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::evidence::DocumentType;
+use ashyq_core::cases::status;
 use ashyq_store::cases::Case;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -233,6 +235,8 @@ pub async fn render(
         None => None,
     };
     let decision = explained(s, &page, &case).await;
+    // An answer to the officer's request lets evidence follow it until the officer decides.
+    let replied = events.iter().any(|e| e.kind == "replied");
     let me = principal.user.as_ref().map(|u| u.username.clone()).unwrap_or_default();
     let events = events
         .into_iter()
@@ -306,7 +310,7 @@ pub async fn render(
         evidence,
         documents,
         permit,
-        can_add: matches!(st, CaseStatus::Draft | CaseStatus::InformationRequested),
+        can_add: status::takes_evidence(st, replied),
         can_submit: st == CaseStatus::Draft,
         can_reply: st == CaseStatus::InformationRequested,
         can_message: !st.is_final(),
