@@ -182,3 +182,66 @@ async fn two_documents_in_one_scanned_file_are_both_listed() {
         h.cleanup().await;
     }
 }
+
+/// The officer's request for information, and then the decision with its reason, stand at the
+/// top of the applicant's case page (not only in the history), in the page's language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_officers_request_and_decision_stand_at_the_top_of_the_case() {
+    for h in Harness::both().await {
+        let (id, evaluated) = case(&h, "pr-word-1", true).await;
+        let applicant = h.user(Role::Applicant).clone();
+        let uri = format!("/applications/{id}");
+        let officer = Viewer::Officer(Some("KZ-75".into()));
+        let policy = Policy::kz().unwrap();
+        let page = h.get_as(Some(&applicant), "kk", &uri).await;
+        assert!(!page.body.contains("id=\"officer-word\""), "{}: nothing said yet", h.backend());
+
+        let ask = "Тұрғын үй шартын тіркеңіз.";
+        let officer_actor = actor_of(&h, Role::Officer);
+        let day = today();
+        moves::decide(
+            &h.db,
+            &officer_actor,
+            &officer,
+            &policy,
+            id,
+            OfficerAction::RequestInfo,
+            ask,
+            &evaluated,
+            day,
+        )
+        .await
+        .unwrap();
+        let page = h.get_as(Some(&applicant), "kk", &uri).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let top = page.body.find("id=\"officer-word\"").expect("the request at the top");
+        assert!(top < page.body.find("id=\"status\"").unwrap(), "{}: above the status", h.backend());
+        assert!(page.body.contains("Қызметкер сізден қосымша мәлімет сұрайды"), "{}", h.backend());
+        assert!(page.body.contains(ask), "{}", h.backend());
+
+        let r = h.post_form_as(&applicant, "ru", &format!("{uri}/reply"), &[("message", "Приложил.")]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = h.get_as(Some(&applicant), "ru", &uri).await;
+        assert!(!page.body.contains("id=\"officer-word\""), "{}: answered, nothing waits", h.backend());
+
+        let why = "Договор найма жилья не подтверждён владельцем жилья.";
+        moves::decide(
+            &h.db,
+            &officer_actor,
+            &officer,
+            &policy,
+            id,
+            OfficerAction::Refuse,
+            why,
+            &evaluated,
+            day,
+        )
+        .await
+        .unwrap();
+        let page = h.get_as(Some(&applicant), "ru", &uri).await;
+        assert!(page.body.contains("id=\"officer-word\""), "{}", h.backend());
+        assert!(page.body.contains("В вашем заявлении отказано"), "{}", h.backend());
+        assert!(page.body.contains(why), "{}", h.backend());
+        h.cleanup().await;
+    }
+}

@@ -21,7 +21,7 @@ use crate::web::page::Page;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::evidence::DocumentType;
 use ashyq_core::cases::status;
-use ashyq_store::cases::Case;
+use ashyq_store::cases::{Case, CaseEvent};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -58,6 +58,15 @@ pub struct Typed {
     pub amount_kzt: String,
     pub kazakh_bank: bool,
     pub certified_on: String,
+}
+
+/// What the officer last said that the applicant must read first, shown at the top of the
+/// case: the request for information while it waits for an answer, or the decision with its
+/// reason.
+pub struct OfficerWord {
+    pub title: String,
+    pub when: String,
+    pub body: Option<String>,
 }
 
 pub struct EventView {
@@ -142,6 +151,7 @@ pub struct CasePage {
     outcome: Option<String>,
     outcome_text: String,
     decision: Option<DecisionView>,
+    officer_word: Option<OfficerWord>,
     events: Vec<EventView>,
     evidence: Vec<EvidenceView>,
     documents: Vec<(&'static str, String)>,
@@ -237,6 +247,7 @@ pub async fn render(
     let decision = explained(s, &page, &case).await;
     // An answer to the officer's request lets evidence follow it until the officer decides.
     let replied = events.iter().any(|e| e.kind == "replied");
+    let officer_word = officer_word(&page, case.status, &events);
     let me = principal.user.as_ref().map(|u| u.username.clone()).unwrap_or_default();
     let events = events
         .into_iter()
@@ -306,6 +317,7 @@ pub async fn render(
         outcome: case.outcome.clone(),
         outcome_text,
         decision,
+        officer_word,
         events,
         evidence,
         documents,
@@ -415,4 +427,24 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
 pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
     b
         .page_get("/applications/{id}", [401, 200, 403, 403, 403, 403, 403], show)
+}
+
+/// The officer's last word the case's status rests on: the request for information (while the
+/// case waits for the answer), the approval or the refusal, with the officer's text.
+fn officer_word(page: &Page, status: CaseStatus, events: &[CaseEvent]) -> Option<OfficerWord> {
+    let kinds: &[&str] = match status {
+        CaseStatus::InformationRequested => &["info_requested"],
+        CaseStatus::Approved => &["approved", "confirmed"],
+        CaseStatus::Refused => &["refused"],
+        _ => return None,
+    };
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| kinds.contains(&e.kind.as_str()) && e.to_status.as_deref() == Some(status.as_str()))?;
+    Some(OfficerWord {
+        title: page.t(&format!("app-word-{}", status.as_str())),
+        when: when(e.at_us),
+        body: e.body.clone().filter(|b| !b.trim().is_empty()),
+    })
 }
