@@ -69,6 +69,19 @@ pub struct FieldError {
 }
 
 impl Problem {
+    /// Why, in short: the first bad field's message, or else the detail.
+    pub fn reason(&self) -> String {
+        self.errors.first().map_or_else(|| self.detail.clone().unwrap_or_default(), |f| f.message.clone())
+    }
+
+    /// Why, naming where: the first bad field as `field: message`, or else the detail.
+    pub fn named_reason(&self) -> String {
+        self.errors.first().map_or_else(
+            || self.detail.clone().unwrap_or_default(),
+            |f| format!("{}: {}", f.field, f.message),
+        )
+    }
+
     pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Problem {
         let detail = detail.into();
         Problem(Box::new(ProblemDetails {

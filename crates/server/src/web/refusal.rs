@@ -53,29 +53,12 @@ pub fn in_words(page: &Page, e: &StoreError) -> String {
     page.t1(key, "detail", &text)
 }
 
-/// The status a refusal answers with, or `None` for a failure to report as internal.
-pub fn refusal_status(e: &StoreError) -> Option<StatusCode> {
-    match e {
-        StoreError::Field { .. } => Some(StatusCode::UNPROCESSABLE_ENTITY),
-        StoreError::Refused(_) | StoreError::Conflict { .. } => Some(StatusCode::CONFLICT),
-        StoreError::Forbidden(_) => Some(StatusCode::FORBIDDEN),
-        StoreError::NotFound { .. } => Some(StatusCode::NOT_FOUND),
-        _ => None,
-    }
-}
-
 /// A flow's refusal in the page's words: the store's refusals by their own message, a refusal
 /// made before the store was asked by its field and reason.
 pub fn words(page: &Page, e: &Error) -> String {
     match e {
         Error::Store(e) => in_words(page, e),
-        Error::Refused(p) => {
-            let text = p.errors.first().map_or_else(
-                || p.detail.clone().unwrap_or_default(),
-                |f| format!("{}: {}", f.field, f.message),
-            );
-            page.t1("co-err-refused", "detail", &text)
-        }
+        Error::Refused(p) => page.t1("co-err-refused", "detail", &p.named_reason()),
     }
 }
 

@@ -296,9 +296,7 @@ pub async fn submit(
         Ok(_) => back(id, ""),
         // The rules could not read the answers, or decide on them, for today.
         Err(Error::Refused(p)) if p.status == 422 => {
-            let reason =
-                p.errors.first().map_or_else(|| p.detail.clone().unwrap_or_default(), |f| f.message.clone());
-            let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &reason));
+            let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &p.reason()));
             mistakes(&s, page, &principal, id, vec![e], Typed::default()).await
         }
         Err(e) => refused(&s, page, &principal, id, "submit", Typed::default(), e).await,

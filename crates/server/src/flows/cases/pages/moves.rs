@@ -43,13 +43,7 @@ async fn after(
     let text = match &e {
         Error::Store(e) => in_words(&page, e),
         Error::Refused(p) if p.status == 403 => return forbidden_page(page),
-        Error::Refused(p) => {
-            let text = p.errors.first().map_or_else(
-                || p.detail.clone().unwrap_or_default(),
-                |f| format!("{}: {}", f.field, f.message),
-            );
-            page.t1("co-err-evaluation", "detail", &text)
-        }
+        Error::Refused(p) => page.t1("co-err-evaluation", "detail", &p.named_reason()),
     };
     render(s, principal, page, status, id, None, Some((reason.to_string(), text))).await
 }

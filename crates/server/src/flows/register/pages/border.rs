@@ -412,9 +412,7 @@ pub async fn check(
         }
         // The zone does not check: the field of the zone and why.
         Err(Error::Refused(p)) if p.status == StatusCode::UNPROCESSABLE_ENTITY.as_u16() => {
-            let message =
-                p.errors.first().map_or_else(|| p.detail.clone().unwrap_or_default(), |f| f.message.clone());
-            let e = page.t1("reg-err-mrz", "error", &message);
+            let e = page.t1("reg-err-mrz", "error", &p.reason());
             render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
         }
         Err(Error::Refused(_)) => forbidden_page(page),

@@ -249,11 +249,7 @@ async fn after(
         Ok(query) => return Redirect::to(&format!("/register/persons/{id}?{query}")).into_response(),
         Err(Error::Store(e)) => errors::refusal(e),
         Err(Error::Refused(p)) => {
-            let text = p.errors.first().map_or_else(
-                || p.detail.clone().unwrap_or_default(),
-                |f| format!("{}: {}", f.field, f.message),
-            );
-            Ok((StatusCode::from_u16(p.status).unwrap_or(StatusCode::FORBIDDEN), text))
+            Ok((StatusCode::from_u16(p.status).unwrap_or(StatusCode::FORBIDDEN), p.named_reason()))
         }
     };
     match refused {
