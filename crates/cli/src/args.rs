@@ -147,6 +147,26 @@ pub struct ServeArgs {
     /// while it runs); the others wait their turn. Default: the number of CPUs.
     #[arg(long, env = "ASHYQ_PASSWORD_HASHERS", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub password_hashers: Option<u16>,
+    /// The mail server notifications are sent through: smtp://host:25 (plain, for a relay on
+    /// the same network), smtp://user:password@host:587?tls=required (STARTTLS) or
+    /// smtps://user:password@host:465; `log:` writes each message to the log instead. Without
+    /// it notifications are kept in the outbox and shown in the application only (the demo
+    /// logs them).
+    #[arg(long, value_name = "URL", env = "ASHYQ_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of notifications.
+    #[arg(long, value_name = "MAILBOX", env = "ASHYQ_MAIL_FROM", default_value = "ashyq <no-reply@localhost>")]
+    pub mail_from: String,
+    /// The address people open ashyq at, for the links in messages (default: http://ADDR).
+    #[arg(long, value_name = "URL", env = "ASHYQ_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Seconds between looks at the outbox of notifications.
+    #[arg(long, value_name = "SECONDS", env = "ASHYQ_MAIL_POLL", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub mail_poll: u64,
+    /// Seconds before a notification that could not be sent is tried again; the delay doubles
+    /// with each failure, up to an hour.
+    #[arg(long, value_name = "SECONDS", env = "ASHYQ_MAIL_RETRY", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub mail_retry: u64,
 }
 
 #[derive(Subcommand, Debug)]

@@ -49,7 +49,11 @@ const DEMO: [(&str, Role, Option<&str>, &str); 7] = [
 ];
 
 pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<ExitCode> {
-    let args = demo.serve;
+    let mut args = demo.serve;
+    // The demo has no mail server: its messages (verification and reset links) go to the log.
+    if args.smtp_url.is_none() {
+        args.smtp_url = Some("log:".into());
+    }
     set_password_hashers(&args);
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
@@ -145,7 +149,15 @@ async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode
             }
         });
     }
-    let state = AppState::new(db.clone(), config)?.with_policy(policy);
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
+    let mail = ashyq_server::mail::MailConfig::new(args.smtp_url.as_deref(), &args.mail_from, &public_url)?
+        .with_timing(std::time::Duration::from_secs(args.mail_poll), std::time::Duration::from_secs(args.mail_retry));
+    let state = AppState::new(db.clone(), config)?.with_policy(policy).with_mail(mail);
+    if args.smtp_url.is_none() {
+        tracing::warn!("no --smtp-url: notifications are kept in the outbox and shown in the application, not mailed");
+    }
+    // The outbox's sender and the periodic reminders, until the process ends.
+    ashyq_server::mail::sender::spawn(&state);
     // Signed checkpoints of the audit chain, outside the database: one now (a wrong key or
     // folder stops the start), then periodically and at shutdown.
     let checkpoints = match (&args.checkpoint_dir, &args.checkpoint_key) {

@@ -34,7 +34,13 @@ pub enum AccountError {
     RegionNotAllowed(Role),
     #[error("role: public is the absence of an account and cannot be given to one")]
     PublicAccount,
+    #[error("email: must be an e-mail address such as name@example.kz, at most {EMAIL_MAX_CHARS} characters")]
+    BadEmail,
+    #[error("phone: must be a telephone number of 10 to 15 digits, such as +7 701 234 56 78")]
+    BadPhone,
 }
+
+pub const EMAIL_MAX_CHARS: usize = 254;
 
 /// Normalises and checks a username: trimmed and lower-cased.
 pub fn username(raw: &str) -> Result<String, AccountError> {
@@ -76,6 +82,60 @@ pub fn display_name(raw: &str) -> Result<String, AccountError> {
     }
 }
 
+/// Normalises and checks an e-mail address: trimmed, the domain lower-cased. One `@`, a local
+/// part of printable ASCII without spaces or quotes, and a domain of at least two labels of
+/// letters (Unicode letters too, as internationalised domains are typed), digits and hyphens.
+pub fn email(raw: &str) -> Result<String, AccountError> {
+    let addr = raw.trim();
+    let (local, domain) = addr.split_once('@').ok_or(AccountError::BadEmail)?;
+    let local_ok = (1..=64).contains(&local.len())
+        && local.chars().all(|c| c.is_ascii_graphic() && !"@\"(),:;<>[\\]".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let domain = domain.to_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.chars().count())
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let tld_ok = labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    let whole = format!("{local}@{domain}");
+    if local_ok && labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok && whole.chars().count() <= EMAIL_MAX_CHARS {
+        Ok(whole)
+    } else {
+        Err(AccountError::BadEmail)
+    }
+}
+
+/// Normalises and checks an optional telephone number: empty is none; else spaces, hyphens,
+/// dots and brackets are dropped and the digits kept with a leading `+`. A Kazakh number typed
+/// the domestic way (`8 701 …`, 11 digits) becomes `+7 701 …`.
+pub fn phone(raw: &str) -> Result<Option<String>, AccountError> {
+    let typed = raw.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let (plus, rest) = match typed.strip_prefix('+') {
+        Some(r) => (true, r),
+        None => (false, typed),
+    };
+    if !rest.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) {
+        return Err(AccountError::BadPhone);
+    }
+    let mut digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    if !plus && digits.len() == 11 && digits.starts_with('8') {
+        digits.replace_range(0..1, "7");
+    }
+    if (10..=15).contains(&digits.len()) {
+        Ok(Some(format!("+{digits}")))
+    } else {
+        Err(AccountError::BadPhone)
+    }
+}
+
 /// Checks the role of an account and its optional region; returns the canonical region code.
 pub fn scope(role: Role, region: Option<&str>) -> Result<Option<String>, AccountError> {
     if role == Role::Public {
@@ -113,6 +173,46 @@ mod tests {
         assert_eq!(password("correct horse battery", "admin"), Ok(()));
         // Characters, not bytes: twelve Kazakh letters are enough.
         assert_eq!(password("ұзаққұпиясөз", "admin"), Ok(()));
+    }
+
+    #[test]
+    fn email_addresses_are_normalised_and_checked() {
+        assert_eq!(email(" Aigerim.S@Mail.KZ ").as_deref(), Ok("Aigerim.S@mail.kz"));
+        assert_eq!(email("a+tag@почта.қаз").as_deref(), Ok("a+tag@почта.қаз"));
+        for bad in ["", "no-at", "a@b", "a@@b.kz", "a b@c.kz", "a@b..kz", ".a@b.kz", "a@-b.kz", "a@b.k1", "a@b\n.kz"] {
+            assert_eq!(email(bad), Err(AccountError::BadEmail), "{bad:?}");
+        }
+        assert_eq!(email(&format!("{}@example.kz", "x".repeat(65))), Err(AccountError::BadEmail));
+    }
+
+    #[test]
+    fn phone_numbers_are_normalised_and_checked() {
+        assert_eq!(phone("  "), Ok(None));
+        assert_eq!(phone("+7 (701) 234-56-78"), Ok(Some("+77012345678".into())));
+        assert_eq!(phone("8 701 234 56 78"), Ok(Some("+77012345678".into())));
+        assert_eq!(phone("+998 90 123 45 67"), Ok(Some("+998901234567".into())));
+        for bad in ["12345", "+7 701 abc", "++77012345678", &"1".repeat(16)] {
+            assert_eq!(phone(bad), Err(AccountError::BadPhone), "{bad:?}");
+        }
+    }
+
+    proptest! {
+        /// What is kept is accepted again unchanged: normalising twice changes nothing.
+        #[test]
+        fn contact_normalisation_is_stable(local in "[a-z0-9._+-]{1,20}", domain in "[a-z0-9-]{1,20}", tld in "[a-z]{2,6}", digits in "[0-9]{10,15}") {
+            if let Ok(e) = email(&format!("{local}@{domain}.{tld}")) {
+                prop_assert_eq!(email(&e), Ok(e.clone()));
+            }
+            let p = phone(&format!("+{digits}")).unwrap().unwrap();
+            prop_assert_eq!(phone(&p), Ok(Some(p.clone())));
+        }
+
+        /// Any input is answered, never a panic.
+        #[test]
+        fn contact_checks_never_panic(s in "\\PC{0,300}") {
+            let _ = email(&s);
+            let _ = phone(&s);
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod labour;
 pub mod mrz;
 pub mod nfc;
 pub mod occupation;
+pub mod outbox;
 pub mod paryz;
 pub mod policy;
 pub mod rates;

@@ -16,6 +16,7 @@ pub mod flows;
 pub mod i18n;
 pub mod json;
 pub mod layers;
+pub mod mail;
 pub mod metrics;
 pub mod ops;
 pub mod overstays;

@@ -6,6 +6,7 @@ use axum::response::Response;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Upper bounds of the latency histogram, in seconds.
@@ -23,6 +24,10 @@ struct Series {
 #[derive(Default)]
 pub struct Metrics {
     series: Mutex<BTreeMap<(String, String, u16), Series>>,
+    /// Notifications the mail server accepted.
+    pub mail_sent: AtomicU64,
+    /// Tries to mail that failed for now (each is tried again later).
+    pub mail_failed: AtomicU64,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -56,6 +61,10 @@ impl Metrics {
         let _ = writeln!(out, "# TYPE ashyq_db_pool_connections gauge");
         let _ = writeln!(out, "ashyq_db_pool_connections{{state=\"open\"}} {pool_size}");
         let _ = writeln!(out, "ashyq_db_pool_connections{{state=\"idle\"}} {pool_idle}");
+        let _ = writeln!(out, "# HELP ashyq_mail_total Notifications mailed, and tries that failed for now.");
+        let _ = writeln!(out, "# TYPE ashyq_mail_total counter");
+        let _ = writeln!(out, "ashyq_mail_total{{outcome=\"sent\"}} {}", self.mail_sent.load(Ordering::Relaxed));
+        let _ = writeln!(out, "ashyq_mail_total{{outcome=\"retry\"}} {}", self.mail_failed.load(Ordering::Relaxed));
         let Ok(map) = self.series.lock() else {
             return out;
         };

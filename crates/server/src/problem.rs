@@ -211,12 +211,25 @@ impl From<LoginError> for Problem {
             LoginError::InvalidCredentials => {
                 Problem::new(StatusCode::UNAUTHORIZED, "invalid_credentials", e.to_string())
             }
-            LoginError::Throttled(t) => {
-                let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t.to_string());
-                p.retry_after_secs = Some(t.retry_after_secs);
-                p
-            }
+            LoginError::Throttled(t) => t.into(),
             LoginError::Store(s) => s.into(),
+        }
+    }
+}
+
+impl From<ashyq_store::throttle::Throttled> for Problem {
+    fn from(t: ashyq_store::throttle::Throttled) -> Problem {
+        let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "too many attempts; try again later");
+        p.retry_after_secs = Some(t.retry_after_secs);
+        p
+    }
+}
+
+impl From<ashyq_store::contacts::LinkError> for Problem {
+    fn from(e: ashyq_store::contacts::LinkError) -> Problem {
+        match e {
+            ashyq_store::contacts::LinkError::Throttled(t) => t.into(),
+            ashyq_store::contacts::LinkError::Store(s) => s.into(),
         }
     }
 }

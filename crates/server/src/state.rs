@@ -51,6 +51,9 @@ pub struct AppState {
     /// Writes to the register made through this server (crossings, merges), so a kept scan
     /// made before one is not used.
     pub register_writes: Arc<std::sync::atomic::AtomicU64>,
+    /// How notifications are mailed (`--smtp-url`, `--public-url`); by default they stay in the
+    /// outbox and in the application.
+    pub mail: Arc<crate::mail::MailConfig>,
 }
 
 pub use crate::world::KeptWorld;
@@ -75,7 +78,14 @@ impl AppState {
             world: Arc::default(),
             overstays: Arc::default(),
             register_writes: Arc::default(),
+            mail: Arc::new(crate::mail::MailConfig::default()),
         })
+    }
+
+    /// The same state mailing as `mail` says.
+    pub fn with_mail(mut self, mail: crate::mail::MailConfig) -> AppState {
+        self.mail = Arc::new(mail);
+        self
     }
 
     /// The same state with another policy (from `--policy FILE`).

@@ -9,11 +9,15 @@ pub mod applications;
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod contacts;
 pub mod db;
 pub mod error;
 pub mod kandas;
 pub mod labour;
 pub mod lists;
+#[cfg(feature = "testing")]
+pub mod mail_sink;
+pub mod notifications;
 pub mod paryz;
 pub mod passwords;
 pub mod rates;

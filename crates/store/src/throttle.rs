@@ -94,6 +94,12 @@ pub async fn reserve_signup(db: &Db, ip: &str) -> Result<(), SignUpError> {
     }
 }
 
+/// Counts one more `kind` for `value` (a reset asked for an account, a verification mail sent),
+/// or refuses it past `max` in the window.
+pub async fn reserve_one(db: &Db, kind: &str, value: &str, max: i64) -> Result<Result<(), Throttled>, StoreError> {
+    Ok(reserve(db, &[(&key(kind, value), max)]).await?.map(|_| ()))
+}
+
 /// Raises each key's counter by one in one transaction, in the order given (always a username
 /// before an address, so two transactions never wait for each other in a circle), and commits
 /// only if every counter is within its limit. Returns the start of each key's window.

@@ -74,7 +74,7 @@ async fn decoy_hash() -> &'static str {
 pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User, StoreError> {
     let checked = check_new(&new)?;
     let hash = hash_password(&new.password).await?;
-    insert(db, actor, "user.create", checked, &hash, None).await
+    insert(db, actor, "user.create", checked, &hash, None, None).await
 }
 
 /// Why a sign-up was refused.
@@ -101,6 +101,7 @@ pub async fn sign_up(
     username: &str,
     display_name: &str,
     password: &str,
+    contact: &crate::contacts::NewContact,
     ip: &str,
 ) -> Result<User, SignUpError> {
     let new = NewUser {
@@ -111,9 +112,10 @@ pub async fn sign_up(
         password: password.to_string(),
     };
     let checked = check_new(&new)?;
+    let contact = crate::contacts::check(contact)?;
     throttle::reserve_signup(db, ip).await?;
     let hash = hash_password(&new.password).await?;
-    Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip)).await?)
+    Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip), Some(&contact)).await?)
 }
 
 /// The fields of a new account, normalised and checked.
@@ -133,7 +135,8 @@ fn check_new(new: &NewUser) -> Result<Checked, StoreError> {
 }
 
 /// Writes a checked account and its audit record (`action`; with the client's address when
-/// given) in one transaction.
+/// given) in one transaction, with its contact details and the link that verifies the address
+/// when given.
 async fn insert(
     db: &Db,
     actor: &Actor,
@@ -141,6 +144,7 @@ async fn insert(
     new: Checked,
     hash: &str,
     ip: Option<&str>,
+    contact: Option<&crate::contacts::CheckedContact>,
 ) -> Result<User, StoreError> {
     let Checked { username, display_name, role, region } = new;
     let now = crate::now_us();
@@ -166,6 +170,9 @@ async fn insert(
             }
         })?;
     let user = from_row(&row)?;
+    if let Some(c) = contact {
+        crate::contacts::set_new(&mut tx, user.id, c).await?;
+    }
     let mut detail = serde_json::json!({"username": user.username, "role": user.role, "region": user.region});
     if let Some(ip) = ip {
         detail["ip"] = serde_json::json!(ip);
@@ -201,6 +208,14 @@ pub async fn read(db: &Db, actor: &Actor, id: i64) -> Result<User, StoreError> {
 pub async fn get(db: &Db, id: i64) -> Result<User, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
+    let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
+    from_row(&row)
+}
+
+/// One account, read in a transaction.
+pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> Result<User, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *conn).await?;
     let row = row.ok_or_else(|| StoreError::NotFound { what: "user", key: id.to_string() })?;
     from_row(&row)
 }

@@ -1,6 +1,9 @@
 //! Accounts, sessions, tokens and the login rate limit, on both backends.
 
 use ashyq_core::Role;
+
+#[path = "accounts/notices.rs"]
+mod notices;
 use ashyq_store::throttle::{MAX_PER_IP, MAX_PER_USERNAME, MAX_SIGNUPS_PER_IP};
 use ashyq_store::users::{self, LoginError, NewUser, SignUpError};
 use ashyq_store::{Actor, Db, StoreError, audit, both_backends, sessions, tokens};
@@ -294,7 +297,11 @@ async fn simultaneous_sign_ups_from_one_address_are_limited(db: &Db) {
         .map(|i| {
             let db = db.clone();
             tokio::spawn(async move {
-                users::sign_up(&db, "r", &format!("applicant.{i}"), "An Applicant", RIGHT, "10.5.0.1").await
+                let contact = ashyq_store::contacts::NewContact {
+                    email: format!("applicant.{i}@example.kz"),
+                    ..Default::default()
+                };
+                users::sign_up(&db, "r", &format!("applicant.{i}"), "An Applicant", RIGHT, &contact, "10.5.0.1").await
             })
         })
         .collect();

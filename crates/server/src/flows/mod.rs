@@ -8,6 +8,7 @@ pub mod cases;
 pub mod eligibility;
 pub mod kandas;
 pub mod lists;
+pub mod notifications;
 pub mod paryz;
 pub mod permits;
 pub mod register;
@@ -28,6 +29,7 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = rounds::routes(b);
     let b = kandas::routes(b);
     let b = abroad::routes(b);
+    let b = notifications::routes(b);
     paryz::routes(b)
 }
 

@@ -32,6 +32,7 @@ const MENU: &[(&str, &str, &str)] = &[
     ("paryz", "nav-paryz", "/paryz"),
     ("abroad", "nav-abroad", "/abroad"),
     ("register-stats", "nav-register-stats", "/analysis/register"),
+    ("notifications", "nav-notifications", "/notifications"),
     ("account", "nav-account", "/account"),
     ("users", "nav-users", "/admin/users"),
     ("audit", "nav-audit", "/admin/audit"),

@@ -84,7 +84,14 @@ impl Harness {
                 region,
                 password: PASSWORD.into(),
             };
-            list.push(users::create(&db, &Actor::cli(), new).await.expect("create test user"));
+            let user = users::create(&db, &Actor::cli(), new).await.expect("create test user");
+            // An address waiting for its verification link, as after a sign-up.
+            let contact = ashyq_store::contacts::NewContact {
+                email: format!("{}@example.kz", user.username),
+                ..Default::default()
+            };
+            ashyq_store::contacts::update(&db, &Actor::cli(), user.id, &contact).await.expect("contact details");
+            list.push(user);
         }
         let state = AppState::new(db.clone(), ServerConfig::default()).expect("messages load");
         Harness { db, state, users: list, _db: t }

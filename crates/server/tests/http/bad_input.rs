@@ -304,13 +304,13 @@ async fn control_characters_and_overlong_names_are_422s_naming_the_field_on_both
         (
             Role::Public,
             "/api/v1/signup",
-            r#"{"username":"nul-user","display_name":"A@","password":"a long enough password"}"#,
+            r#"{"username":"nul-user","display_name":"A@","email":"nul@example.kz","password":"a long enough password"}"#,
             "display_name",
         ),
         (
             Role::Public,
             "/api/v1/signup",
-            r#"{"username":"nul@user","display_name":"A","password":"a long enough password"}"#,
+            r#"{"username":"nul@user","display_name":"A","email":"nul@example.kz","password":"a long enough password"}"#,
             "username",
         ),
         (

@@ -32,7 +32,13 @@ async fn post_signup(h: &Harness, lang: &str, fields: &[(&str, &str)]) -> Reply 
 }
 
 fn form<'a>(username: &'a str, name: &'a str, password: &'a str, repeat: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("username", username), ("display_name", name), ("password", password), ("repeat", repeat)]
+    vec![
+        ("username", username),
+        ("display_name", name),
+        ("email", "applicant@example.kz"),
+        ("password", password),
+        ("repeat", repeat),
+    ]
 }
 
 async fn get(h: &Harness, uri: &str, cookie: &str) -> Reply {
@@ -159,13 +165,13 @@ async fn mistakes_come_back_next_to_their_field(h: &Harness, m: &Messages) {
     for (cookie, body) in [
         (
             "ashyq_csrf=t",
-            "username=no.csrf&display_name=No&password=a+long+enough+pass&repeat=a+long+enough+pass",
+            "username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass",
         ),
         (
             "ashyq_csrf=t",
-            "csrf=forged&username=no.csrf&display_name=No&password=a+long+enough+pass&repeat=a+long+enough+pass",
+            "csrf=forged&username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass",
         ),
-        ("", "csrf=&username=no.csrf&display_name=No&password=a+long+enough+pass&repeat=a+long+enough+pass"),
+        ("", "csrf=&username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass"),
     ] {
         let req = Request::post("/signup")
             .header("cookie", cookie)
@@ -182,7 +188,7 @@ async fn mistakes_come_back_next_to_their_field(h: &Harness, m: &Messages) {
 async fn the_api_answers_201_409_422(h: &Harness) {
     let reply = api_signup(
         h,
-        json!({"username": "api.applicant", "display_name": "Api Applicant", "password": GOOD}),
+        json!({"username": "api.applicant", "display_name": "Api Applicant", "email": "applicant@example.kz", "password": GOOD}),
     )
     .await;
     assert_eq!(reply.status, 201, "{}", reply.body);
@@ -194,23 +200,23 @@ async fn the_api_answers_201_409_422(h: &Harness) {
     assert!(log.iter().any(|r| r.action == "account.signup" && r.request_id == reply.header("x-request-id")));
 
     let taken =
-        api_signup(h, json!({"username": "API.applicant", "display_name": "X", "password": GOOD})).await;
+        api_signup(h, json!({"username": "API.applicant", "display_name": "X", "email": "applicant@example.kz", "password": GOOD})).await;
     assert_eq!(taken.problem(409)["code"], "conflict");
 
     let weak =
-        api_signup(h, json!({"username": "weak.pw", "display_name": "Weak", "password": "short"})).await;
+        api_signup(h, json!({"username": "weak.pw", "display_name": "Weak", "email": "applicant@example.kz", "password": "short"})).await;
     let p = weak.problem(422);
     assert_eq!(fields(&p), ["password"], "{p}");
     let bad_name =
-        api_signup(h, json!({"username": "no spaces", "display_name": "X", "password": GOOD})).await;
+        api_signup(h, json!({"username": "no spaces", "display_name": "X", "email": "applicant@example.kz", "password": GOOD})).await;
     assert_eq!(fields(&bad_name.problem(422)), ["username"]);
-    let no_name = api_signup(h, json!({"username": "no.name", "display_name": " ", "password": GOOD})).await;
+    let no_name = api_signup(h, json!({"username": "no.name", "display_name": " ", "email": "applicant@example.kz", "password": GOOD})).await;
     assert_eq!(fields(&no_name.problem(422)), ["display_name"]);
     assert!(!exists(h, "weak.pw").await && !exists(h, "no.name").await);
 
     // Nobody chooses their own role or region.
     for extra in [json!({"role": "admin"}), json!({"region": "KZ-75"})] {
-        let mut body = json!({"username": "climber", "display_name": "Climber", "password": GOOD});
+        let mut body = json!({"username": "climber", "display_name": "Climber", "email": "applicant@example.kz", "password": GOOD});
         body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         let reply = api_signup(h, body).await;
         assert_eq!(reply.status, 422, "{}", reply.body);
@@ -242,7 +248,7 @@ async fn signups_are_limited_per_address(h: &Harness) {
     assert!(reply.header("retry-after").parse::<i64>().unwrap() > 0);
     assert!(reply.body.contains(r#"id="signup-error""#));
     let reply =
-        api_signup(h, json!({"username": "one.too.many", "display_name": "X", "password": GOOD})).await;
+        api_signup(h, json!({"username": "one.too.many", "display_name": "X", "email": "applicant@example.kz", "password": GOOD})).await;
     assert_eq!(reply.problem(429)["code"], "rate_limited");
     assert!(!exists(h, "one.too.many").await);
     // Sign-ups do not count against logins from the same address.

@@ -10,6 +10,7 @@ use super::{Viewer, permits};
 use crate::audit::{self, Actor, Event};
 use crate::db::{Db, WriteTx};
 use crate::error::{StoreError, is_unique_violation};
+use crate::notifications;
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::decision::{self, OfficerAction};
 use ashyq_core::cases::status::{self, CaseError, CaseStatus, Move};
@@ -105,6 +106,34 @@ async fn set_status(
             key: case.id.to_string(),
         });
     }
+    Ok(())
+}
+
+/// Tells the applicant of a move that concerns them, in the move's transaction: an officer's
+/// request for information, or the decision (approved or refused). Keyed by the case's version
+/// after the move, so the move is told once.
+async fn tell_applicant(
+    conn: &mut AnyConnection,
+    case: &Case,
+    to: CaseStatus,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let kind = match to {
+        CaseStatus::InformationRequested => notifications::Kind::InfoRequested,
+        CaseStatus::Approved | CaseStatus::Refused => notifications::Kind::Decision,
+        _ => return Ok(()),
+    };
+    let notice = notifications::Notice {
+        user_id: case.applicant_id,
+        kind,
+        subject_type: "case",
+        subject_id: case.id.to_string(),
+        args: serde_json::json!({
+            "reference": case.reference, "programme": case.programme.id(), "outcome": to.as_str(), "reason": reason,
+        }),
+        dedupe_key: format!("case:{}:v{}:{}", case.id, case.version + 1, kind.as_str()),
+    };
+    notifications::enqueue(conn, &notice).await?;
     Ok(())
 }
 
@@ -417,6 +446,7 @@ pub async fn decide(
         let d = serde_json::json!({ "automatic": o, "decision": action.as_str(), "reason": checked.reason });
         audit::append(&mut tx, actor, Event::new("case.override", "case", &id.to_string()).detail(d)).await?;
     }
+    tell_applicant(&mut tx, &case, to, &checked.reason).await?;
     if to == CaseStatus::Approved {
         let approved = load(&mut tx, id).await?;
         permits::issue(&mut tx, db.backend, policy, actor, &approved, fresh, today).await?;
@@ -462,6 +492,7 @@ pub async fn confirm(
     .await?;
     audit::append(&mut tx, actor, Event::new("case.confirmed", "case", &id.to_string()).detail(detail))
         .await?;
+    tell_applicant(&mut tx, &case, to, note).await?;
     let approved = load(&mut tx, id).await?;
     permits::issue(&mut tx, db.backend, policy, actor, &approved, fresh, today).await?;
     let case = load(&mut tx, id).await?;

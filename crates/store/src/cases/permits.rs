@@ -64,10 +64,10 @@ pub struct Report {
     pub filed_at_us: i64,
 }
 
-const COLUMNS: &str = "id, number, case_id, programme, kind, holder_id, holder, region, valid_from, valid_until, \
+pub(crate) const COLUMNS: &str = "id, number, case_id, programme, kind, holder_id, holder, region, valid_from, valid_until, \
      cancelled_on, cancel_ground, rights, conditions, min_trainees, issued_at_us";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Result<Permit, StoreError> {
+pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> Result<Permit, StoreError> {
     let corrupt = |what: &str, e: serde_json::Error| StoreError::Corrupt(format!("case_permits.{what}: {e}"));
     Ok(Permit {
         id: r.try_get("id")?,
@@ -320,6 +320,15 @@ pub(crate) async fn issue(
     )
     .await?;
     audit::append(tx, actor, Event::new("permit.issue", "permit", &id.to_string()).detail(detail)).await?;
+    let notice = crate::notifications::Notice {
+        user_id: p.holder_id,
+        kind: crate::notifications::Kind::PermitIssued,
+        subject_type: "permit",
+        subject_id: id.to_string(),
+        args: serde_json::json!({ "number": p.number, "programme": case.programme.id(), "valid_until": p.valid_until, "case": case.id }),
+        dedupe_key: format!("permit_issued:{id}"),
+    };
+    crate::notifications::enqueue(tx, &notice).await?;
     Ok(p)
 }
 

@@ -138,6 +138,38 @@ async fn insert_revision(
     Ok(())
 }
 
+/// Tells every coordinator who speaks for an organisation the revision was sent to (its
+/// assigned members, or an akimat's region's coordinators with no assignment), in the sending's
+/// transaction.
+async fn tell_coordinators(tx: &mut Tx, id: i64, revision: i64) -> Result<(), StoreError> {
+    let rows = sqlx::query(
+        "SELECT u.id FROM users u WHERE u.role = 'coordinator' AND u.disabled = 0 AND ( \
+           EXISTS (SELECT 1 FROM body_members m JOIN list_recipients r ON r.body = m.body \
+                   WHERE m.user_id = u.id AND r.list_id = $1 AND r.revision = $2) \
+           OR (NOT EXISTS (SELECT 1 FROM body_members m WHERE m.user_id = u.id) AND EXISTS ( \
+                   SELECT 1 FROM coordination_bodies b JOIN list_recipients r ON r.body = b.code \
+                   WHERE b.kind = 'akimat' AND b.region = u.region AND r.list_id = $1 AND r.revision = $2))) \
+         ORDER BY u.id",
+    )
+    .bind(id)
+    .bind(revision)
+    .fetch_all(&mut **tx)
+    .await?;
+    for r in rows {
+        let user_id: i64 = r.try_get("id")?;
+        let notice = crate::notifications::Notice {
+            user_id,
+            kind: crate::notifications::Kind::DraftReceived,
+            subject_type: "list",
+            subject_id: id.to_string(),
+            args: serde_json::json!({ "list": id, "revision": revision }),
+            dedupe_key: format!("draft_received:{id}:{revision}:{user_id}"),
+        };
+        crate::notifications::enqueue(tx, &notice).await?;
+    }
+    Ok(())
+}
+
 /// Sends the current revision to every active coordinating organisation.
 pub async fn send(db: &Db, actor: &Actor, id: i64) -> Result<ListHeader, StoreError> {
     let mut tx = db.begin_write().await?;
@@ -161,6 +193,7 @@ pub async fn send(db: &Db, actor: &Actor, id: i64) -> Result<ListHeader, StoreEr
     .rows_affected();
     let detail = serde_json::json!({"revision": list.revision, "recipients": sent});
     audit::append(&mut tx, actor, Event::new("list.send", "list", &id.to_string()).detail(detail)).await?;
+    tell_coordinators(&mut tx, id, list.revision).await?;
     let list = reread(&mut tx, id).await?;
     tx.commit().await?;
     Ok(list)

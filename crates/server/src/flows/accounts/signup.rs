@@ -8,6 +8,7 @@ use crate::flows::Outcome;
 use crate::problem::Problem;
 use crate::state::AppState;
 use ashyq_core::account::{self, AccountError};
+use ashyq_store::contacts::NewContact;
 use ashyq_store::users::{self, SignUpError, User};
 use axum::http::StatusCode;
 
@@ -16,10 +17,17 @@ pub struct SignUp {
     pub username: String,
     pub display_name: String,
     pub password: String,
+    /// Where notifications go, once verified by the link sent to it.
+    pub email: String,
+    /// Optional.
+    pub phone: String,
+    /// The language notifications are written in: the one the person signs up in.
+    pub language: Option<String>,
 }
 
 /// Every mistake in a sign-up's fields (none: the fields are acceptable), in the order of the
-/// form: username, display name, password (checked against the username as it will be kept).
+/// form: username, display name, e-mail address, telephone, password (checked against the
+/// username as it will be kept).
 pub fn mistakes(f: &SignUp) -> Vec<AccountError> {
     let mut wrong = Vec::new();
     let username = account::username(&f.username);
@@ -27,6 +35,12 @@ pub fn mistakes(f: &SignUp) -> Vec<AccountError> {
         wrong.push(e.clone());
     }
     if let Err(e) = account::display_name(&f.display_name) {
+        wrong.push(e);
+    }
+    if let Err(e) = account::email(&f.email) {
+        wrong.push(e);
+    }
+    if let Err(e) = account::phone(&f.phone) {
         wrong.push(e);
     }
     let name = username.as_deref().unwrap_or(f.username.as_str());
@@ -47,15 +61,17 @@ pub fn refused_fields(wrong: &[AccountError]) -> Problem {
     p
 }
 
-/// Opens an applicant account for the caller, from the client address `ip`. Mistakes are all
-/// named (422); a username taken is a conflict (409); past the address's limit, 429 with the
-/// seconds to wait.
+/// Opens an applicant account for the caller, from the client address `ip`, and sends the link
+/// that verifies the e-mail address (in the outbox, with the account). Mistakes are all named
+/// (422); a username taken is a conflict (409); past the address's limit, 429 with the seconds
+/// to wait.
 pub async fn sign_up(s: &AppState, p: &Principal, ip: &str, f: SignUp) -> Outcome<User> {
     let wrong = mistakes(&f);
     if !wrong.is_empty() {
         return Err(refused_fields(&wrong).into());
     }
-    users::sign_up(&s.db, &p.request_id, &f.username, &f.display_name, &f.password, ip).await.map_err(|e| {
+    let contact = NewContact { email: f.email, phone: f.phone, language: f.language };
+    users::sign_up(&s.db, &p.request_id, &f.username, &f.display_name, &f.password, &contact, ip).await.map_err(|e| {
         match e {
             SignUpError::Throttled(ref t) => {
                 let mut problem = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", e.to_string());

@@ -1,7 +1,9 @@
 //! The accounts flow's JSON API.
 
 pub mod audit;
+pub mod contact;
 pub mod me;
+pub mod recovery;
 pub mod signup;
 pub mod users;
 
@@ -11,5 +13,7 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = me::routes(b);
     let b = users::routes(b);
     let b = signup::routes(b);
+    let b = contact::routes(b);
+    let b = recovery::routes(b);
     audit::routes(b)
 }

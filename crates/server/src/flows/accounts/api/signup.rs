@@ -24,9 +24,18 @@ pub struct SignUp {
     display_name: String,
     /// At least 12 and at most 256 characters, not the username.
     password: String,
+    /// Where notifications go: a link to verify it is mailed at once.
+    email: String,
+    /// A telephone number of 10 to 15 digits, optional.
+    #[serde(default)]
+    phone: Option<String>,
+    /// The language notifications are written in: kk (the default), ru or en.
+    #[serde(default)]
+    language: Option<String>,
 }
 
-/// Opens an applicant account for the caller. Sign-ups are limited per client address
+/// Opens an applicant account for the caller and mails a link to verify its e-mail address
+/// (notifications are mailed only to a verified address). Sign-ups are limited per client address
 /// (429 with `Retry-After` past the limit).
 #[utoipa::path(post, path = "/api/v1/signup", tag = "account", request_body = SignUp,
     responses(
@@ -43,8 +52,14 @@ pub async fn create(
     ApiJson(body): ApiJson<SignUp>,
 ) -> ApiResult<(StatusCode, Json<UserView>)> {
     let ip = s.client_ip(&headers, peer);
-    let form =
-        signup::SignUp { username: body.username, display_name: body.display_name, password: body.password };
+    let form = signup::SignUp {
+        username: body.username,
+        display_name: body.display_name,
+        password: body.password,
+        email: body.email,
+        phone: body.phone.unwrap_or_default(),
+        language: body.language,
+    };
     let user = signup::sign_up(&s, &p, &ip, form).await?;
     Ok((StatusCode::CREATED, Json(user.into())))
 }

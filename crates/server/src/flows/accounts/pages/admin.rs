@@ -31,6 +31,8 @@ pub fn account_error_key(e: &AccountError) -> &'static str {
         AccountError::UnknownRegion(_) => "err-region",
         AccountError::RegionNotAllowed(_) => "err-region-role",
         AccountError::PublicAccount => "err-role",
+        AccountError::BadEmail => "err-email",
+        AccountError::BadPhone => "err-phone",
     }
 }
 

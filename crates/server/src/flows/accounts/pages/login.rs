@@ -23,15 +23,19 @@ pub struct Login {
     next: String,
     username: String,
     error: Option<String>,
+    /// After a password reset: log in with the new one.
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    reset: Option<String>,
 }
 
 pub async fn show(page: Page, Query(q): Query<NextQuery>) -> Login {
-    Login { page, next: safe_next(q.next.as_deref()), username: String::new(), error: None }
+    let notice = q.reset.map(|_| page.t("reset-done"));
+    Login { page, next: safe_next(q.next.as_deref()), username: String::new(), error: None, notice }
 }
 
 #[derive(Deserialize)]
@@ -56,14 +60,14 @@ pub async fn submit(
         Ok(user) => start_session(&state, &principal, &headers, &user, &next, page).await,
         Err(Error::Refused(p)) if p.status == StatusCode::UNAUTHORIZED.as_u16() => {
             let error = Some(page.t("login-failed"));
-            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error }).into_response()
+            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error, notice: None }).into_response()
         }
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
             let minutes = ((secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
             let mut res =
-                (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error })
+                (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error, notice: None })
                     .into_response();
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod home;
 pub mod login;
+pub mod recovery;
 pub mod signup;
 
 use crate::flows::Error;
@@ -17,6 +18,7 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = login::routes(b);
     let b = signup::routes(b);
     let b = account::routes(b);
+    let b = recovery::routes(b);
     admin::routes(b)
 }
 

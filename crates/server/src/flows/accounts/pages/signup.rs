@@ -18,8 +18,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-/// Where a new applicant goes: their applications.
-const AFTER_SIGNUP: &str = "/applications";
+/// Where a new applicant goes: their account, which says where the verification link went
+/// and leads on to the applications.
+const AFTER_SIGNUP: &str = "/account?welcome=1";
 
 #[derive(Template, WebTemplate)]
 #[template(path = "signup.html")]
@@ -27,6 +28,8 @@ pub struct SignUp {
     page: Page,
     username: String,
     display_name: String,
+    email: String,
+    phone: String,
     errors: FieldErrors,
 }
 
@@ -35,6 +38,8 @@ pub struct SignUp {
 pub struct FieldErrors {
     username: Option<String>,
     display_name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
     password: Option<String>,
     repeat: Option<String>,
     form: Option<String>,
@@ -44,6 +49,8 @@ impl FieldErrors {
     fn any(&self) -> bool {
         self.username.is_some()
             || self.display_name.is_some()
+            || self.email.is_some()
+            || self.phone.is_some()
             || self.password.is_some()
             || self.repeat.is_some()
             || self.form.is_some()
@@ -55,6 +62,8 @@ impl FieldErrors {
         match e {
             AccountError::BadUsername => self.username = text,
             AccountError::BadDisplayName => self.display_name = text,
+            AccountError::BadEmail => self.email = text,
+            AccountError::BadPhone => self.phone = text,
             AccountError::PasswordTooShort
             | AccountError::PasswordTooLong
             | AccountError::PasswordIsUsername => self.password = text,
@@ -69,7 +78,14 @@ impl FieldErrors {
 /// The empty form (also for a visitor already logged in: signing up logs them in as the new
 /// account).
 pub async fn show(page: Page) -> SignUp {
-    SignUp { page, username: String::new(), display_name: String::new(), errors: FieldErrors::default() }
+    SignUp {
+        page,
+        username: String::new(),
+        display_name: String::new(),
+        email: String::new(),
+        phone: String::new(),
+        errors: FieldErrors::default(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -78,6 +94,10 @@ pub struct SignUpForm {
     username: String,
     #[serde(default)]
     display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
     #[serde(default)]
     password: String,
     #[serde(default)]
@@ -97,6 +117,9 @@ pub async fn submit(
         username: fields.username.clone(),
         display_name: fields.display_name.clone(),
         password: fields.password.clone(),
+        email: fields.email.clone(),
+        phone: fields.phone.clone(),
+        language: Some(page.lang_code().to_string()),
     };
     let mut errors = FieldErrors::default();
     for e in signup::mistakes(&applicant) {
@@ -146,8 +169,8 @@ pub async fn submit(
 
 /// The form again with what was typed (never the passwords) and what is wrong.
 fn refuse(page: Page, fields: SignUpForm, errors: FieldErrors, status: StatusCode) -> Response {
-    let SignUpForm { username, display_name, .. } = fields;
-    (status, SignUp { page, username, display_name, errors }).into_response()
+    let SignUpForm { username, display_name, email, phone, .. } = fields;
+    (status, SignUp { page, username, display_name, email, phone, errors }).into_response()
 }
 
 /// This module's routes, each with its row of the access table
