@@ -113,7 +113,7 @@ async fn submitted_case(h: &Harness, token: &str, reference: &str) -> i64 {
     });
     let made = api(h, Some(token), "POST", "/api/v1/cases", Some(body)).await;
     assert_eq!(made.status, 201, "{}", made.body);
-    let id = made.json()["id"].as_i64().unwrap();
+    let id = made.json()["case"]["id"].as_i64().unwrap();
     let sent = api(h, Some(token), "POST", &format!("/api/v1/cases/{id}/submit"), None).await;
     assert_eq!(sent.status, 200, "{}", sent.body);
     id
