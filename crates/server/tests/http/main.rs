@@ -25,3 +25,4 @@ mod lists_api;
 mod paryz_web;
 mod register;
 mod signup;
+mod uploads_preview;
