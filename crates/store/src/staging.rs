@@ -343,8 +343,8 @@ pub async fn unfinished(db: &Db) -> Result<Vec<Unfinished>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, source, state FROM imports WHERE state IN ('staging', 'publishing') ORDER BY id",
     )
-        .fetch_all(&db.pool)
-        .await?;
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(Unfinished {

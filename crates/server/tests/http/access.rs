@@ -222,13 +222,16 @@ impl ListsFixture {
                 file_name: "matrix.csv".into(),
                 skip_invalid: false,
             };
-            let input = ashyq_store::labour::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
+            let input =
+                ashyq_store::labour::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
             match preview::preview(&h.db, &by, &request, input, ashyq_store::now_us()).await.unwrap() {
                 Previewed::Staged(p) => previews.push(p.id),
                 other => panic!("{other:?}"),
             }
         }
-        let [preview, api_confirm, api_cancel, page_confirm, page_cancel] = previews[..] else { unreachable!() };
+        let [preview, api_confirm, api_cancel, page_confirm, page_cancel] = previews[..] else {
+            unreachable!()
+        };
         ListsFixture {
             preview,
             api_confirm,

@@ -20,7 +20,8 @@ use serde_json::{Value, json};
 
 /// Calls the API with a bearer token; `body` as (content type, text).
 async fn call(h: &Harness, token: &str, method: &str, uri: &str, body: Option<(&str, String)>) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri).header("authorization", format!("Bearer {token}"));
+    let mut req =
+        Request::builder().method(method).uri(uri).header("authorization", format!("Bearer {token}"));
     let body = match body {
         Some((ct, text)) => {
             req = req.header("content-type", ct);
@@ -96,7 +97,10 @@ async fn a_preview_counts_and_writes_nothing_until_confirmed_then_everything_onc
         baseline(&h, &analyst).await;
         assert_eq!((need(&h, "2512").await, need(&h, "2111").await), (60, 0), "{}", h.backend());
 
-        let p = expect(&preview_of(&h, &analyst, "?skip_invalid=true&file_name=mixed.csv", mixed_csv()).await, 201);
+        let p = expect(
+            &preview_of(&h, &analyst, "?skip_invalid=true&file_name=mixed.csv", mixed_csv()).await,
+            201,
+        );
         let counts = ["rows_read", "new", "updated", "unchanged", "rejected"].map(|k| p[k].as_u64().unwrap());
         assert_eq!(counts, [5, 1, 1, 1, 2], "{}: {p}", h.backend());
         assert_eq!(p["state"], "preview");
@@ -118,7 +122,8 @@ async fn a_preview_counts_and_writes_nothing_until_confirmed_then_everything_onc
         assert_eq!((need(&h, "2512").await, need(&h, "2111").await), (60, 0), "{}", h.backend());
         assert_eq!(imports_recorded(&h, &analyst).await, 1);
         let id = p["id"].as_i64().unwrap();
-        let shown = expect(&call(&h, &analyst, "GET", &format!("/api/v1/imports/previews/{id}"), None).await, 200);
+        let shown =
+            expect(&call(&h, &analyst, "GET", &format!("/api/v1/imports/previews/{id}"), None).await, 200);
         assert_eq!(shown["new"], 1);
 
         // Confirmed: everything is written, in one import.
@@ -131,11 +136,16 @@ async fn a_preview_counts_and_writes_nothing_until_confirmed_then_everything_onc
 
         // Confirming again writes nothing and answers the same import.
         let again = expect(&confirm(&h, &analyst, id).await, 200);
-        assert_eq!((again["written_now"].as_bool(), again["import_id"].as_i64()), (Some(false), done["import_id"].as_i64()));
+        assert_eq!(
+            (again["written_now"].as_bool(), again["import_id"].as_i64()),
+            (Some(false), done["import_id"].as_i64())
+        );
         assert_eq!(imports_recorded(&h, &analyst).await, 2);
         assert_eq!(need(&h, "2512").await, 65);
         // Nor can a written preview be cancelled.
-        let p = call(&h, &analyst, "POST", &format!("/api/v1/imports/previews/{id}/cancel"), None).await.problem(409);
+        let p = call(&h, &analyst, "POST", &format!("/api/v1/imports/previews/{id}/cancel"), None)
+            .await
+            .problem(409);
         assert_eq!(p["code"], "confirmed");
         h.cleanup().await;
     }
@@ -158,7 +168,10 @@ async fn bad_rows_not_set_aside_block_the_confirmation() {
         let problem = preview_of(&h, &analyst, "?file_name=short.csv", bad).await.problem(422);
         assert_eq!(problem["code"], "invalid_header");
         assert!(problem["errors"][0]["field"].as_str().is_some_and(|f| f == "short.csv:1"), "{problem}");
-        assert!(problem["errors"][0]["message"].as_str().is_some_and(|m| m.contains("additional_need")), "{problem}");
+        assert!(
+            problem["errors"][0]["message"].as_str().is_some_and(|m| m.contains("additional_need")),
+            "{problem}"
+        );
         h.cleanup().await;
     }
 }
@@ -168,14 +181,18 @@ async fn cancelled_and_expired_previews_write_nothing() {
     for h in Harness::both().await {
         let analyst = h.bearer(Role::Analyst).await;
         baseline(&h, &analyst).await;
-        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"].as_i64().unwrap();
+        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"]
+            .as_i64()
+            .unwrap();
         let r = call(&h, &analyst, "POST", &format!("/api/v1/imports/previews/{id}/cancel"), None).await;
         assert_eq!(r.status, 204, "{}", r.body);
         confirm(&h, &analyst, id).await.problem(404);
         assert_eq!((need(&h, "2512").await, need(&h, "2111").await), (60, 0), "{}", h.backend());
 
         // An hour later a preview cannot be confirmed, and is discarded.
-        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"].as_i64().unwrap();
+        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"]
+            .as_i64()
+            .unwrap();
         let later = ashyq_store::now_us() + PREVIEW_TTL_US + 1;
         let actor = Actor {
             user_id: Some(h.user(Role::Analyst).id),
@@ -183,7 +200,10 @@ async fn cancelled_and_expired_previews_write_nothing() {
             role: Role::Analyst,
             request_id: "expiry".into(),
         };
-        assert!(!preview::confirm(&h.db, &actor, id, later).await.unwrap(), "an expired preview was confirmed");
+        assert!(
+            !preview::confirm(&h.db, &actor, id, later).await.unwrap(),
+            "an expired preview was confirmed"
+        );
         assert_eq!(preview::discard_expired(&h.db, later).await.unwrap(), 1);
         confirm(&h, &analyst, id).await.problem(404);
         assert_eq!((need(&h, "2512").await, need(&h, "2111").await), (60, 0), "{}", h.backend());
@@ -198,7 +218,9 @@ async fn another_analyst_can_neither_see_nor_confirm_nor_cancel_ones_preview() {
         let analyst = h.bearer(Role::Analyst).await;
         baseline(&h, &analyst).await;
         let (other, other_token) = other_analyst(&h).await;
-        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"].as_i64().unwrap();
+        let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"]
+            .as_i64()
+            .unwrap();
         for (method, path) in [("GET", ""), ("POST", "/confirm"), ("POST", "/cancel")] {
             let uri = format!("/api/v1/imports/previews/{id}{path}");
             let p = call(&h, &other_token, method, &uri, None).await.problem(403);
@@ -219,7 +241,14 @@ async fn another_analyst_can_neither_see_nor_confirm_nor_cancel_ones_preview() {
 }
 
 /// The analysis page's upload form as `who`, in `lang`: (field, value) pairs then the file.
-async fn upload_page(h: &Harness, who: &User, lang: &str, fields: &[(&str, &str)], name: &str, file: &str) -> Reply {
+async fn upload_page(
+    h: &Harness,
+    who: &User,
+    lang: &str,
+    fields: &[(&str, &str)],
+    name: &str,
+    file: &str,
+) -> Reply {
     let (cookie, csrf) = h.session_of(who).await;
     let mut body = String::new();
     for (k, v) in [("csrf", csrf.as_str())].iter().chain(fields) {
@@ -240,7 +269,9 @@ async fn upload_page(h: &Harness, who: &User, lang: &str, fields: &[(&str, &str)
 fn preview_id(reply: &Reply) -> i64 {
     assert_eq!(reply.status, 303, "{}", reply.body);
     let to = reply.header("location");
-    to.strip_prefix("/analysis/imports/").and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("redirected to {to}"))
+    to.strip_prefix("/analysis/imports/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("redirected to {to}"))
 }
 
 #[tokio::test]
@@ -251,14 +282,20 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
         let analyst = h.user(Role::Analyst).clone();
 
         // Bad rows, not to be set aside: the errors in Russian, and no button to write.
-        let id = preview_id(&upload_page(&h, &analyst, "ru", &[("source", "forecast")], "mixed.csv", &mixed_csv()).await);
+        let id = preview_id(
+            &upload_page(&h, &analyst, "ru", &[("source", "forecast")], "mixed.csv", &mixed_csv()).await,
+        );
         let page = h.get_as(Some(&analyst), "ru", &format!("/analysis/imports/{id}")).await;
         assert_eq!(page.status, 200, "{}", page.body);
         let region = "mixed.csv: строка 5, столбец B (region): «KZ-99» — не регион";
         assert!(page.body.contains(&esc(region)), "{}: {}", h.backend(), page.body);
         let occupation = "mixed.csv: строка 6, столбец C (occupation): 9999 — нет такой начальной группы";
         assert!(page.body.contains(&esc(occupation)), "{}", page.body);
-        assert!(page.body.contains("id=\"count-new\">1<") && page.body.contains("id=\"count-updated\">1<"), "{}", page.body);
+        assert!(
+            page.body.contains("id=\"count-new\">1<") && page.body.contains("id=\"count-updated\">1<"),
+            "{}",
+            page.body
+        );
         assert!(page.body.contains("additional_need: 20 → 25"), "{}", page.body);
         assert!(!page.body.contains("id=\"confirm\""), "a blocked preview offers to write: {}", page.body);
         assert!(page.body.contains("id=\"blocked\""), "{}", page.body);
@@ -272,7 +309,8 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
         for _ in 0..60 {
             many.push_str("2025,KZ-99,2512,1\n");
         }
-        let id = preview_id(&upload_page(&h, &analyst, "en", &[("source", "forecast")], "many.csv", &many).await);
+        let id =
+            preview_id(&upload_page(&h, &analyst, "en", &[("source", "forecast")], "many.csv", &many).await);
         let page = h.get_as(Some(&analyst), "en", &format!("/analysis/imports/{id}")).await;
         assert_eq!(page.body.matches("many.csv: row ").count(), 50, "{}", page.body);
         assert!(page.body.contains("… and 10 more errors not shown."), "{}", page.body);
@@ -293,7 +331,12 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
         assert_eq!(h.send(forged).await.status, 403);
         assert_eq!(need(&h, "2111").await, 0, "written without the form's token");
         let r = h.post_form_as(&analyst, "en", &format!("/analysis/imports/{id}/confirm"), &[]).await;
-        assert_eq!((r.status, r.header("location")), (303, format!("/analysis?imported={id}").as_str()), "{}", r.body);
+        assert_eq!(
+            (r.status, r.header("location")),
+            (303, format!("/analysis?imported={id}").as_str()),
+            "{}",
+            r.body
+        );
         assert_eq!(need(&h, "2111").await, 5, "{}", h.backend());
         // Twice: the same import, written once.
         let r = h.post_form_as(&analyst, "en", &format!("/analysis/imports/{id}/confirm"), &[]).await;
@@ -311,9 +354,21 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
         assert!(en.body.contains(&date), "no date {date} in the history: {}", en.body);
 
         // A header that is not the source's: refused on the dashboard, naming the file.
-        let r = upload_page(&h, &analyst, "en", &[("source", "forecast")], "short.csv", "year,region\n2025,KZ-75\n").await;
+        let r = upload_page(
+            &h,
+            &analyst,
+            "en",
+            &[("source", "forecast")],
+            "short.csv",
+            "year,region\n2025,KZ-75\n",
+        )
+        .await;
         assert_eq!(r.status, 422, "{}", r.body);
-        assert!(r.body.contains("short.csv: the header row does not have the columns of this source"), "{}", r.body);
+        assert!(
+            r.body.contains("short.csv: the header row does not have the columns of this source"),
+            "{}",
+            r.body
+        );
         h.cleanup().await;
     }
 }
@@ -325,27 +380,52 @@ async fn a_second_draft_for_a_year_waits_for_confirmation() {
         let analyst_token = h.bearer(Role::Analyst).await;
         let analyst = h.user(Role::Analyst).clone();
         let new = |force: bool| json!({"period": 2025, "force": force});
-        let post = |body: Value| call(&h, &analyst_token, "POST", "/api/v1/lists", Some(("application/json", body.to_string())));
+        let post = |body: Value| {
+            call(&h, &analyst_token, "POST", "/api/v1/lists", Some(("application/json", body.to_string())))
+        };
         let first = expect(&post(new(false)).await, 201)["id"].as_i64().unwrap();
         let p = post(new(false)).await.problem(409);
         assert_eq!(p["code"], "draft_exists");
         assert!(p["detail"].as_str().is_some_and(|d| d.contains(&format!("list {first} for 2025"))), "{p}");
-        let lists_now = || async { expect(&call(&h, &analyst_token, "GET", "/api/v1/lists", None).await, 200).as_array().unwrap().len() };
+        let lists_now = || async {
+            expect(&call(&h, &analyst_token, "GET", "/api/v1/lists", None).await, 200)
+                .as_array()
+                .unwrap()
+                .len()
+        };
         assert_eq!(lists_now().await, 1);
         let second = expect(&post(new(true)).await, 201)["id"].as_i64().unwrap();
         assert_ne!(first, second);
         // Another year is not held up.
-        expect(&call(&h, &analyst_token, "POST", "/api/v1/lists", Some(("application/json", json!({"period": 2024}).to_string()))).await, 201);
+        expect(
+            &call(
+                &h,
+                &analyst_token,
+                "POST",
+                "/api/v1/lists",
+                Some(("application/json", json!({"period": 2024}).to_string())),
+            )
+            .await,
+            201,
+        );
 
         // On the page: the warning in the reader's words, naming the lists, and a button to go on.
-        let page = h.post_form_as(&analyst, "kk", "/analysis/lists", &[("period", "2025"), ("note", "again")]).await;
+        let page =
+            h.post_form_as(&analyst, "kk", "/analysis/lists", &[("period", "2025"), ("note", "again")]).await;
         assert_eq!(page.status, 409, "{}", page.body);
-        let warned = format!("2025 жылға тізім қалыптастырылып жатыр: № {second} тізім (жоба), № {first} тізім (жоба).");
+        let warned = format!(
+            "2025 жылға тізім қалыптастырылып жатыр: № {second} тізім (жоба), № {first} тізім (жоба)."
+        );
         assert!(page.body.contains(&esc(&warned)), "{}: {}", h.backend(), page.body);
         assert!(page.body.contains("name=\"force\" value=\"1\""), "{}", page.body);
         assert_eq!(lists_now().await, 3);
         let page = h
-            .post_form_as(&analyst, "kk", "/analysis/lists", &[("period", "2025"), ("note", "again"), ("force", "1")])
+            .post_form_as(
+                &analyst,
+                "kk",
+                "/analysis/lists",
+                &[("period", "2025"), ("note", "again"), ("force", "1")],
+            )
             .await;
         assert_eq!(page.status, 303, "{}", page.body);
         assert_eq!(lists_now().await, 4);

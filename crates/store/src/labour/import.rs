@@ -712,7 +712,11 @@ pub(super) fn read_file(
 }
 
 /// A checked row's values for its table, or what is wrong with it.
-pub(super) fn row_values(source: Source, cols: &Columns, fields: &[&str]) -> Result<Vec<Value>, Vec<FieldError>> {
+pub(super) fn row_values(
+    source: Source,
+    cols: &Columns,
+    fields: &[&str],
+) -> Result<Vec<Value>, Vec<FieldError>> {
     match source {
         Source::Forecast => rows::forecast(cols, fields).map(|r| forecast_values(&r)),
         Source::Vacancies => rows::vacancy(cols, fields).map(|r| vacancy_values(&r)),

@@ -123,7 +123,10 @@ impl Preview {
 pub enum Previewed {
     Staged(Preview),
     /// The header is wrong: nothing was staged.
-    BadHeader { file_name: String, errors: Vec<PreviewError> },
+    BadHeader {
+        file_name: String,
+        errors: Vec<PreviewError>,
+    },
 }
 
 /// The spreadsheet letter of the 0-based column `n` (A, …, Z, AA, …).
@@ -161,7 +164,11 @@ fn plain(v: &Value) -> Option<String> {
 }
 
 /// The stored records of the rows' keys, by key, as plain values in column order.
-async fn stored(db: &Db, t: &Table, rows: &[Vec<Value>]) -> Result<HashMap<Vec<String>, Vec<Option<String>>>, StoreError> {
+async fn stored(
+    db: &Db,
+    t: &Table,
+    rows: &[Vec<Value>],
+) -> Result<HashMap<Vec<String>, Vec<Option<String>>>, StoreError> {
     let mut out = HashMap::new();
     for chunk in rows.chunks(COMPARE_ROWS) {
         let mut n = 0;
@@ -191,8 +198,7 @@ async fn stored(db: &Db, t: &Table, rows: &[Vec<Value>]) -> Result<HashMap<Vec<S
             }
         }
         // The kind of each column (integer or text), as the file's rows give it.
-        let ints: Vec<bool> =
-            chunk[0].iter().map(|v| matches!(v, Value::Int(_) | Value::NullInt)).collect();
+        let ints: Vec<bool> = chunk[0].iter().map(|v| matches!(v, Value::Int(_) | Value::NullInt)).collect();
         for r in q.fetch_all(&db.pool).await? {
             let mut values = Vec::with_capacity(t.columns.len());
             for (i, int) in ints.iter().enumerate() {
@@ -235,7 +241,13 @@ impl Tally {
     }
 
     /// Compares a batch of good rows with the stored records.
-    async fn batch(&mut self, db: &Db, t: &Table, batch: &[Vec<Value>], rows: &[u64]) -> Result<(), StoreError> {
+    async fn batch(
+        &mut self,
+        db: &Db,
+        t: &Table,
+        batch: &[Vec<Value>],
+        rows: &[u64],
+    ) -> Result<(), StoreError> {
         let stored = stored(db, t, batch).await?;
         for (values, row) in batch.iter().zip(rows) {
             let key = key_of(t, values);

@@ -8,10 +8,10 @@ use crate::auth::Principal;
 use crate::flows::Outcome;
 use crate::problem::Problem;
 use crate::state::AppState;
-use axum::http::StatusCode;
 use ashyq_core::Role;
 use ashyq_core::labour::coordination::ListStatus;
 use ashyq_store::lists::{self, Changed, ListHeader};
+use axum::http::StatusCode;
 use jiff::civil::Date;
 use std::ops::RangeInclusive;
 

@@ -33,7 +33,12 @@ pub struct RowErrorView {
 
 impl From<&PreviewError> for RowErrorView {
     fn from(e: &PreviewError) -> Self {
-        RowErrorView { row: e.row, column: e.column.clone(), field: e.field.clone(), reason: e.reason.clone() }
+        RowErrorView {
+            row: e.row,
+            column: e.column.clone(),
+            field: e.field.clone(),
+            reason: e.reason.clone(),
+        }
     }
 }
 
@@ -112,7 +117,11 @@ impl From<&Preview> for PreviewView {
                     changes: u
                         .changes
                         .iter()
-                        .map(|c| ChangeView { field: c.field.clone(), old: c.old.clone(), new: c.new.clone() })
+                        .map(|c| ChangeView {
+                            field: c.field.clone(),
+                            old: c.old.clone(),
+                            new: c.new.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -196,7 +205,11 @@ pub async fn preview(
     params(("id" = i64, Path)),
     responses((status = 200, body = PreviewView), (status = 403, body = ProblemDetails), (status = 404, body = ProblemDetails), (status = 410, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
-pub async fn show(State(s): State<AppState>, p: Principal, Path(id): Path<i64>) -> ApiResult<Json<PreviewView>> {
+pub async fn show(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<PreviewView>> {
     let preview = previews::show(&s, &p, id).await?;
     Ok(Json(PreviewView::from(&preview)))
 }

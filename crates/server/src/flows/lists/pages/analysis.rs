@@ -5,10 +5,10 @@
 use crate::auth::Principal;
 use crate::flows::Error;
 use crate::flows::lists::imports;
-use crate::flows::lists::pages::previews::{error_in_words, when};
-use crate::flows::lists::previews::{self, Staged};
 use crate::flows::lists::pages::listview::{self, Row};
+use crate::flows::lists::pages::previews::{error_in_words, when};
 use crate::flows::lists::pages::{internal, read_failed, refusal};
+use crate::flows::lists::previews::{self, Staged};
 use crate::flows::lists::{coordination, forming};
 use crate::state::AppState;
 use crate::upload::{self, Spooled, UploadError};

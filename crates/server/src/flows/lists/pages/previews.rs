@@ -210,7 +210,12 @@ fn refused(page: Page, e: Error) -> Response {
     }
 }
 
-pub async fn show(State(s): State<AppState>, principal: Principal, page: Page, Path(id): Path<i64>) -> Response {
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Response {
     match previews::show(&s, &principal, id).await {
         // A written preview is its import: its counts and rows set aside are shown there.
         Ok(p) if p.state == "done" => Redirect::to(&format!("/analysis?imported={id}")).into_response(),
