@@ -45,47 +45,50 @@ fn quoted(reason: &str) -> Option<(&str, &str)> {
     Some((&rest[..end], &rest[end + 1..]))
 }
 
+/// The message of a usual reason a field was refused (the checker's English, from
+/// `ashyq_core::labour::rows`) and the value it names; none for another reason.
+fn known_reason(reason: &str) -> Option<(&'static str, Option<(&'static str, String)>)> {
+    if reason == "is empty" {
+        return Some(("up-why-empty", None));
+    }
+    if reason.starts_with("not a valid BIN") {
+        return Some(("up-why-bin", None));
+    }
+    if let Some((value, rest)) = quoted(reason) {
+        let key = [
+            (" is not a date", "up-why-date"),
+            (" is not a whole number", "up-why-number"),
+            (" is negative", "up-why-negative"),
+            (" is not a region", "up-why-region"),
+            (" is not one of open", "up-why-status"),
+            (" is not an ISO 3166-1", "up-why-country"),
+            (" is not a permit category", "up-why-category"),
+        ]
+        .into_iter()
+        .find(|(start, _)| rest.starts_with(start))
+        .map(|(_, key)| key)?;
+        return Some((key, Some(("value", value.to_string()))));
+    }
+    if let Some(code) = reason.strip_suffix(" is not a unit group of the classifier") {
+        return Some(("up-why-unknown-occupation", Some(("value", code.to_string()))));
+    }
+    if let Some((code, _)) = reason.split_once(" is not a unit group: ") {
+        return Some(("up-why-occupation", Some(("value", code.to_string()))));
+    }
+    None
+}
+
 /// The reason a field was refused, in the reader's words where it is one of the usual ones;
 /// otherwise as the checker gave it.
 pub fn reason_in_words(page: &Page, reason: &str) -> String {
-    if reason == "is empty" {
-        return page.t("up-why-empty");
-    }
-    if let Some((value, rest)) = quoted(reason) {
-        let key = if rest.starts_with(" is not a date") {
-            Some("up-why-date")
-        } else if rest.starts_with(" is not a whole number") {
-            Some("up-why-number")
-        } else if rest.starts_with(" is negative") {
-            Some("up-why-negative")
-        } else if rest.starts_with(" is not a region") {
-            Some("up-why-region")
-        } else if rest.starts_with(" is not one of open") {
-            Some("up-why-status")
-        } else if rest.starts_with(" is not an ISO 3166-1") {
-            Some("up-why-country")
-        } else if rest.starts_with(" is not a permit category") {
-            Some("up-why-category")
-        } else {
-            None
-        };
-        if let Some(key) = key {
-            return page.t1(key, "value", value);
-        }
-    }
-    if let Some(code) = reason.strip_suffix(" is not a unit group of the classifier") {
-        return page.t1("up-why-unknown-occupation", "value", code);
-    }
-    if let Some((code, _)) = reason.split_once(" is not a unit group: ") {
-        return page.t1("up-why-occupation", "value", code);
-    }
-    if reason.starts_with("not a valid BIN") {
-        return page.t("up-why-bin");
-    }
     if let Some((value, range)) = reason.split_once(" is out of range ") {
         return page.tn("up-why-range", &[("value", value), ("range", range)]);
     }
-    reason.to_string()
+    match known_reason(reason) {
+        Some((key, None)) => page.t(key),
+        Some((key, Some((name, value)))) => page.t1(key, name, &value),
+        None => reason.to_string(),
+    }
 }
 
 /// One error as the page lists it: row, column and field, and the reason in words.
@@ -257,4 +260,60 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
         .page_get("/analysis/imports/{id}", [401, 403, 200, 403, 403, 403, 403], show)
         .page_post("/analysis/imports/{id}/confirm", [401, 403, 303, 403, 403, 403, 403], confirm)
         .page_post("/analysis/imports/{id}/cancel", [401, 403, 303, 403, 403, 403, 403], cancel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_reason;
+    use ashyq_core::labour::records::Source;
+    use ashyq_core::labour::rows::{self, Columns};
+
+    /// The checker's reasons for the fields of a row of `source`.
+    fn reasons(source: Source, header: &str, row: &str) -> Vec<String> {
+        let header: Vec<&str> = header.split(',').collect();
+        let row: Vec<&str> = row.split(',').collect();
+        let cols = Columns::resolve(source, &header).unwrap();
+        let errors = match source {
+            Source::Forecast => rows::forecast(&cols, &row).err(),
+            Source::Vacancies => rows::vacancy(&cols, &row).err(),
+            Source::WorkPermits => rows::work_permit(&cols, &row).err(),
+        };
+        errors.unwrap_or_default().into_iter().map(|e| e.reason).collect()
+    }
+
+    #[test]
+    fn the_checkers_usual_reasons_are_said_in_words() {
+        let forecast = "year,region,occupation,additional_need";
+        let vacancies =
+            "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title";
+        let permits =
+            "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers";
+        let mut all = Vec::new();
+        all.extend(reasons(Source::Forecast, forecast, "x,KZ-99,9999,-1"));
+        all.extend(reasons(Source::Forecast, forecast, ",KZ-75,25,1.5"));
+        all.extend(reasons(Source::Vacancies, vacancies, "V1,2025-02-30,,gone,KZ-75,2512,1,,000101500012,"));
+        all.extend(reasons(
+            Source::WorkPermits,
+            permits,
+            "P1,2025-01-01,2026-01-01,KZ-75,2512,000101500011,XX,9,1",
+        ));
+        let keys: Vec<&str> = all.iter().filter_map(|r| known_reason(r).map(|(k, _)| k)).collect();
+        for key in [
+            "up-why-number",
+            "up-why-region",
+            "up-why-unknown-occupation",
+            "up-why-negative",
+            "up-why-empty",
+            "up-why-occupation",
+            "up-why-date",
+            "up-why-status",
+            "up-why-bin",
+            "up-why-country",
+            "up-why-category",
+        ] {
+            assert!(keys.contains(&key), "no reason of the checker gives {key}: {all:?}");
+        }
+        assert_eq!(known_reason("`KZ-99` is not a region: expected …").unwrap().1.unwrap().1, "KZ-99");
+        assert!(known_reason("something new").is_none());
+    }
 }
