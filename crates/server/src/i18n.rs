@@ -3,7 +3,8 @@
 //! `applications.ftl` for the applicant's side of the case workflow and `cases.ftl` for the
 //! officer's (queue, decisions, permits, quotas and rounds); `kandas.ftl`, `abroad.ftl` and
 //! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest;
-//! `notifications.ftl` for contact details, one-time links and notifications.
+//! `notifications.ftl` for contact details, one-time links and notifications; `uploads.ftl` for
+//! the analysts' upload preview.
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -70,7 +71,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 21] = [
+pub const SOURCES: [(Lang, &str, &str); 24] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -78,6 +79,7 @@ pub const SOURCES: [(Lang, &str, &str); 21] = [
     (Lang::Kk, "abroad.ftl", include_str!("../../../data/i18n/kk/abroad.ftl")),
     (Lang::Kk, "paryz.ftl", include_str!("../../../data/i18n/kk/paryz.ftl")),
     (Lang::Kk, "notifications.ftl", include_str!("../../../data/i18n/kk/notifications.ftl")),
+    (Lang::Kk, "uploads.ftl", include_str!("../../../data/i18n/kk/uploads.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -85,6 +87,7 @@ pub const SOURCES: [(Lang, &str, &str); 21] = [
     (Lang::Ru, "abroad.ftl", include_str!("../../../data/i18n/ru/abroad.ftl")),
     (Lang::Ru, "paryz.ftl", include_str!("../../../data/i18n/ru/paryz.ftl")),
     (Lang::Ru, "notifications.ftl", include_str!("../../../data/i18n/ru/notifications.ftl")),
+    (Lang::Ru, "uploads.ftl", include_str!("../../../data/i18n/ru/uploads.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -92,6 +95,7 @@ pub const SOURCES: [(Lang, &str, &str); 21] = [
     (Lang::En, "abroad.ftl", include_str!("../../../data/i18n/en/abroad.ftl")),
     (Lang::En, "paryz.ftl", include_str!("../../../data/i18n/en/paryz.ftl")),
     (Lang::En, "notifications.ftl", include_str!("../../../data/i18n/en/notifications.ftl")),
+    (Lang::En, "uploads.ftl", include_str!("../../../data/i18n/en/uploads.ftl")),
 ];
 
 /// The message bundles of all three languages.

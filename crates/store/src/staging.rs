@@ -50,6 +50,8 @@ pub struct Reject {
 pub struct Staging {
     pub import_id: i64,
     next_seq: i64,
+    /// Where the rows are staged: an import stages on SQLite only, a preview on both.
+    backend: Backend,
 }
 
 /// What staging a batch found among rows keyed alike.
@@ -75,21 +77,37 @@ impl Staging {
         file_name: &str,
         started_us: i64,
     ) -> Result<Staging, StoreError> {
+        Staging::open_as(db, actor, source, file_name, started_us, "staging", None).await
+    }
+
+    /// Records the import in `state` (`staging`, or `previewing` for a preview that expires at
+    /// `expires_at_us`).
+    pub async fn open_as(
+        db: &Db,
+        actor: &Actor,
+        source: &str,
+        file_name: &str,
+        started_us: i64,
+        state: &str,
+        expires_at_us: Option<i64>,
+    ) -> Result<Staging, StoreError> {
         let mut tx = db.begin_write().await?;
         let import_id: i64 = sqlx::query_scalar(
             "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-             user_id, username, started_at_us, finished_at_us, state) \
-             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'staging') RETURNING id",
+             user_id, username, started_at_us, finished_at_us, state, expires_at_us) \
+             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, $6, $7) RETURNING id",
         )
         .bind(source)
         .bind(file_name)
         .bind(actor.user_id)
         .bind(&actor.username)
         .bind(started_us)
+        .bind(state)
+        .bind(expires_at_us)
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(Staging { import_id, next_seq: 1 })
+        Ok(Staging { import_id, next_seq: 1, backend: db.backend })
     }
 
     /// Stages good rows and keeps bad ones, in the caller's short transaction. A key already
@@ -117,7 +135,7 @@ impl Staging {
             self.import_id
         );
         let mut seen: HashMap<String, (u64, String)> = HashMap::new();
-        for st in feed_in(Backend::Sqlite, &sql, &keys, Ty::Text) {
+        for st in feed_in(self.backend, &sql, &keys, Ty::Text) {
             for r in st.query().fetch_all(&mut **tx).await? {
                 let row: i64 = r.try_get("row_no")?;
                 let digest: Option<String> = r.try_get("digest")?;
@@ -165,7 +183,7 @@ impl Staging {
             .collect();
         let sql = "INSERT INTO import_staging (import_id, seq, row_no, key, digest, fields) {rows}";
         let types = [Ty::Int, Ty::Int, Ty::Int, Ty::Text, Ty::Text, Ty::Text];
-        for st in feed(Backend::Sqlite, sql, &values, &types) {
+        for st in feed(self.backend, sql, &values, &types) {
             st.query().execute(&mut **tx).await?;
         }
         for r in rejects {
@@ -319,11 +337,14 @@ pub struct Unfinished {
     pub state: String,
 }
 
-/// The imports a crash (or `kill -9`) left staging or publishing.
+/// The imports a crash (or `kill -9`) left staging or publishing (previews are not: they wait
+/// for their analyst, or expire).
 pub async fn unfinished(db: &Db) -> Result<Vec<Unfinished>, StoreError> {
-    let rows = sqlx::query("SELECT id, source, state FROM imports WHERE state <> 'done' ORDER BY id")
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, source, state FROM imports WHERE state IN ('staging', 'publishing') ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(Unfinished {

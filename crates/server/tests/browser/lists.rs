@@ -194,9 +194,10 @@ fn title(code: &str, lang: &str) -> String {
 // The tests
 // ---------------------------------------------------------------------------------------------
 
-/// Uploads `file` as `source` through the form on /analysis; waits until the page answers
-/// with a notice or an error about this file name.
-async fn upload(b: &Browser, source: &str, file: &Path) {
+/// Uploads `file` as `source` through the form on /analysis; waits for its preview (or the
+/// dashboard's error about this file name) and, when `write` and the preview offers it,
+/// confirms it and waits for the dashboard's notice.
+async fn upload(b: &Browser, source: &str, file: &Path, write: bool) {
     let name = file.file_name().unwrap().to_str().unwrap().to_string();
     b.select("#upload-form #source", source).await;
     b.find("#upload-form #file")
@@ -205,13 +206,24 @@ async fn upload(b: &Browser, source: &str, file: &Path) {
         .await
         .unwrap_or_else(|e| panic!("choose {}: {e}", file.display()));
     b.click("#upload").await;
-    b.until(&format!("the answer to the upload of {name}"), || async {
-        for id in ["#notice", "#error"] {
-            if let Ok(e) = b.c.find(Locator::Css(id)).await
-                && e.text().await.ok()?.starts_with(&format!("{name}:"))
-            {
+    b.until(&format!("the preview of {name}"), || async {
+        for id in ["#counts", "#error"] {
+            if b.c.find(Locator::Css(id)).await.is_ok() {
                 return Some(());
             }
+        }
+        None
+    })
+    .await;
+    if !write || !b.exists("#confirm").await {
+        return;
+    }
+    b.click("#confirm").await;
+    b.until(&format!("the answer to the upload of {name}"), || async {
+        if let Ok(e) = b.c.find(Locator::Css("#notice")).await
+            && e.text().await.ok()?.starts_with(&format!("{name}:"))
+        {
+            return Some(());
         }
         None
     })
@@ -256,7 +268,7 @@ async fn a_list_goes_from_the_data_to_the_public() {
     for (source, file, rows) in
         [("forecast", &forecast, 9), ("vacancies", &vacancies, 9), ("work-permits", &permits, 6)]
     {
-        upload(&analyst, source, file).await;
+        upload(&analyst, source, file, true).await;
         let name = file.file_name().unwrap().to_str().unwrap();
         let rows = rows.to_string();
         let expected = m.t_args(
@@ -281,28 +293,27 @@ async fn a_list_goes_from_the_data_to_the_public() {
     }
     assert_eq!(analyst.find_all("#imports tbody tr").await.len(), 3);
 
-    // A file with bad rows is refused whole, and the rows are named file:row:column.
-    upload(&analyst, "forecast", &bad).await;
-    assert_eq!(
-        analyst.text("#error").await,
-        m.t_args("en", "an-refused", &[("file", "bad.csv"), ("bad", "2"), ("rows", "3")])
-    );
-    assert!(!analyst.exists("#notice").await, "a notice with a refused import");
+    // A file with bad rows is previewed with the rows named by row, column and field, and
+    // cannot be written; cancelled, nothing is.
+    upload(&analyst, "forecast", &bad, false).await;
+    assert!(analyst.path().await.starts_with("/analysis/imports/"), "{}", analyst.path().await);
+    assert!(analyst.exists("#blocked").await, "a preview with bad rows offers no writing");
+    assert!(!analyst.exists("#confirm").await, "a preview with bad rows offers to write");
+    assert_eq!(analyst.text("#count-rejected").await, "2");
     let row_errors = analyst.texts("#row-errors li").await;
     assert_eq!(row_errors.len(), 2, "{row_errors:?}");
-    assert!(row_errors[0].starts_with("bad.csv:3:occupation: "), "{row_errors:?}");
-    assert!(row_errors[1].starts_with("bad.csv:4:region: "), "{row_errors:?}");
-    assert_eq!(analyst.find_all("#imports tbody tr").await.len(), 3, "a refused import was recorded");
-    // The page answers the POST at /analysis/imports; its language links lead back to the
-    // dashboard (there is no GET /analysis/imports), in Russian, and back to English.
-    assert_eq!(analyst.path().await, "/analysis/imports");
+    assert!(row_errors[0].starts_with("bad.csv: row 3, column C (occupation): "), "{row_errors:?}");
+    assert!(row_errors[1].starts_with("bad.csv: row 4, column B (region): "), "{row_errors:?}");
+    // The preview speaks Russian too.
     analyst.click("a[data-lang=\"ru\"]").await;
     analyst.wait_lang("ru").await;
-    analyst.wait_path("/analysis", None).await;
-    assert_eq!(analyst.text("h1").await, m.t("ru", "an-title"));
+    assert_eq!(analyst.text("h1").await, m.t("ru", "up-title"));
     analyst.click("a[data-lang=\"en\"]").await;
     analyst.wait_lang("en").await;
-    analyst.wait_path("/analysis", None).await;
+    analyst.click("#cancel").await;
+    analyst.wait_path("/analysis", Some("done=previewcancelled")).await;
+    assert_eq!(analyst.text("#notice").await, m.t("en", "done-previewcancelled"));
+    assert_eq!(analyst.find_all("#imports tbody tr").await.len(), 3, "a cancelled preview was recorded");
 
     // Compute the draft of 2025.
     analyst.fill("#compute-form #period", "2025").await;

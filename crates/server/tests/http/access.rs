@@ -113,7 +113,10 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
                 labour::forecast_csv(&OCCUPATIONS)
             ),
         )),
-        ("POST", "/analysis/lists") => Some((form, format!("csrf={csrf}&period=2025&note=matrix"))),
+        ("POST", "/analysis/lists") => Some((form, format!("csrf={csrf}&period=2025&note=matrix&force=1"))),
+        ("POST", "/analysis/imports/{id}/confirm" | "/analysis/imports/{id}/cancel") => {
+            Some((form, format!("csrf={csrf}")))
+        }
         ("POST", "/analysis/lists/{id}/send") => Some((form, format!("csrf={csrf}"))),
         ("POST", "/analysis/lists/{id}/revise") => Some((form, format!("csrf={csrf}&note=matrix"))),
         ("POST", "/analysis/lists/{id}/approve") => {
@@ -164,6 +167,12 @@ struct ListsFixture {
     page_to_revise: i64,
     page_to_approve: i64,
     page_approved: i64,
+    /// Previews of an upload by test-analyst: to read, to confirm and to cancel (API, page).
+    preview: i64,
+    api_confirm: i64,
+    api_cancel: i64,
+    page_confirm: i64,
+    page_cancel: i64,
 }
 
 impl ListsFixture {
@@ -213,7 +222,37 @@ impl ListsFixture {
             lists::approve(&h.db, &actor, id, "fixture", order_date).await.unwrap();
         }
         lists::publish(&h.db, &actor, published, on).await.unwrap();
+        let analyst = h.user(ashyq_core::Role::Analyst);
+        let by = Actor {
+            user_id: Some(analyst.id),
+            username: analyst.username.clone(),
+            role: ashyq_core::Role::Analyst,
+            request_id: "fixture".into(),
+        };
+        let mut previews = Vec::new();
+        for _ in 0..5 {
+            use ashyq_store::labour::preview::{self, Previewed};
+            let request = ashyq_store::labour::ImportRequest {
+                source: ashyq_core::labour::records::Source::Forecast,
+                file_name: "matrix.csv".into(),
+                skip_invalid: false,
+            };
+            let input =
+                ashyq_store::labour::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
+            match preview::preview(&h.db, &by, &request, input, ashyq_store::now_us()).await.unwrap() {
+                Previewed::Staged(p) => previews.push(p.id),
+                other => panic!("{other:?}"),
+            }
+        }
+        let [preview, api_confirm, api_cancel, page_confirm, page_cancel] = previews[..] else {
+            unreachable!()
+        };
         ListsFixture {
+            preview,
+            api_confirm,
+            api_cancel,
+            page_confirm,
+            page_cancel,
             draft,
             to_opine,
             to_revise,
@@ -254,6 +293,11 @@ impl ListsFixture {
             "/analysis/lists/{id}/approve" => self.page_to_approve,
             "/analysis/lists/{id}/publish" => self.page_approved,
             "/coordination/lists/{id}/opinion" => self.page_to_opine,
+            "/api/v1/imports/previews/{id}" | "/analysis/imports/{id}" => self.preview,
+            "/api/v1/imports/previews/{id}/confirm" => self.api_confirm,
+            "/api/v1/imports/previews/{id}/cancel" => self.api_cancel,
+            "/analysis/imports/{id}/confirm" => self.page_confirm,
+            "/analysis/imports/{id}/cancel" => self.page_cancel,
             "/api/v1/published-lists/diff" => {
                 return Some(format!("{path}?from={}&to={}", self.published, self.published));
             }
@@ -264,6 +308,9 @@ impl ListsFixture {
             }
             "/api/v1/imports/{source}" => {
                 return Some("/api/v1/imports/forecast?file_name=matrix.csv".into());
+            }
+            "/api/v1/imports/{source}/preview" => {
+                return Some("/api/v1/imports/forecast/preview?file_name=matrix.csv".into());
             }
             p if p.starts_with("/api/v1/occupations/") => return Some(p.replace("{code}", "2512")),
             _ => return None,
@@ -276,10 +323,11 @@ impl ListsFixture {
 fn lists_sample_body(spec: &RouteSpec) -> Option<(&'static str, String)> {
     let json = "application/json";
     let body = match (spec.method, spec.path) {
-        ("POST", "/api/v1/imports/{source}") => {
+        ("POST", "/api/v1/imports/{source}" | "/api/v1/imports/{source}/preview") => {
             return Some(("text/csv", labour::forecast_csv(&OCCUPATIONS)));
         }
-        ("POST", "/api/v1/lists") => r#"{"period":2025}"#,
+        ("POST", "/api/v1/lists") => r#"{"period":2025,"force":true}"#,
+        ("POST", "/api/v1/imports/previews/{id}/confirm" | "/api/v1/imports/previews/{id}/cancel") => "",
         ("POST", "/api/v1/lists/{id}/send") => "",
         ("POST", "/api/v1/lists/{id}/opinions") => r#"{"verdict":"agree"}"#,
         ("POST", "/api/v1/lists/{id}/revisions") => r#"{"note":"matrix","changes":[]}"#,

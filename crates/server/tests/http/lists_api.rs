@@ -72,9 +72,9 @@ async fn import_all(h: &Harness, analyst: &str) {
     }
 }
 
-/// A new draft of 2025 over HTTP; gives its id.
+/// A new draft of 2025 over HTTP (beside any other: forced); gives its id.
 async fn draft(h: &Harness, analyst: &str) -> i64 {
-    let list = expect(&post(h, analyst, "/api/v1/lists", json!({"period": 2025})).await, 201);
+    let list = expect(&post(h, analyst, "/api/v1/lists", json!({"period": 2025, "force": true})).await, 201);
     assert_eq!((list["status"].as_str(), list["revision"].as_i64()), (Some("draft"), Some(1)), "{list}");
     list["id"].as_i64().unwrap()
 }

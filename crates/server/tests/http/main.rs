@@ -26,3 +26,4 @@ mod notifications;
 mod paryz_web;
 mod register;
 mod signup;
+mod uploads_preview;

@@ -27,7 +27,7 @@ pub const STORED_REJECTS: u64 = 100_000;
 /// Bound parameters per statement. Far below the backends' limits: sqlx binds SQLite parameters
 /// in time that grows faster than their number (a 30,000-parameter statement took 1.8 s, forty
 /// 1,000-parameter ones a fraction of that), and a repeated statement text is prepared once.
-const PARAMS_PER_STATEMENT: usize = 1_000;
+pub(super) const PARAMS_PER_STATEMENT: usize = 1_000;
 
 /// What to import.
 #[derive(Debug, Clone)]
@@ -92,7 +92,7 @@ pub trait ImportSink: Send {
 pub struct Quiet;
 impl ImportSink for Quiet {}
 
-enum Msg {
+pub(super) enum Msg {
     /// The file's header row (kept by a staged import, to read its rows again when publishing).
     Header(Vec<String>),
     /// Good rows' values and, for a staged import, their row numbers and fields as read.
@@ -375,7 +375,7 @@ async fn count(tx: &mut WriteTx, t: &Table) -> Result<i64, StoreError> {
 }
 
 /// Records the import as done with its counts, and audits it, in the caller's transaction.
-async fn finish(
+pub(super) async fn finish(
     tx: &mut WriteTx,
     actor: &Actor,
     import_id: i64,
@@ -404,16 +404,16 @@ async fn finish(
 
 /// What publishing a staged import did.
 #[derive(Debug, Default)]
-struct Published {
-    inserted: u64,
-    updated: u64,
-    unchanged: u64,
-    superseded: u64,
+pub(super) struct Published {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub superseded: u64,
 }
 
 /// Publishes a ready labour import's staged rows in slices; computations from the labour tables
 /// in this process wait meanwhile, so see it whole or not at all.
-async fn publish(
+pub(super) async fn publish(
     db: &Db,
     source: Source,
     import_id: i64,
@@ -436,11 +436,11 @@ async fn publish(
 
 /// Publishes slices of a labour import: the rows read again, then upserted as an import in one
 /// transaction would.
-struct LabourSlices {
-    source: Source,
-    import_id: i64,
-    columns: Columns,
-    published: Published,
+pub(super) struct LabourSlices {
+    pub source: Source,
+    pub import_id: i64,
+    pub columns: Columns,
+    pub published: Published,
 }
 
 impl staging::Publisher for LabourSlices {
@@ -491,17 +491,23 @@ impl staging::Publisher for LabourSlices {
     }
 }
 
-/// How many of the rows' keys are stored (SQLite: `(k1, k2) IN (VALUES (?, ?), …)`).
+/// How many of the rows' keys are stored (`(k1, k2) IN (VALUES ($1, $2), …)`).
 async fn stored_keys(tx: &mut WriteTx, t: &Table, rows: &[&Vec<Value>]) -> Result<u64, StoreError> {
     let keys = &t.columns[..t.key];
     let mut stored = 0;
     for chunk in rows.chunks((PARAMS_PER_STATEMENT / t.key).max(1)) {
-        let one = format!("({})", vec!["?"; t.key].join(", "));
+        // `$n`, not `?`: a preview is confirmed on PostgreSQL through the same slices.
+        let marks: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let one: Vec<String> = (1..=t.key).map(|c| format!("${}", r * t.key + c)).collect();
+                format!("({})", one.join(", "))
+            })
+            .collect();
         let sql = format!(
             "SELECT COUNT(*) FROM {} WHERE ({}) IN (VALUES {})",
             t.name,
             keys.join(", "),
-            vec![one; chunk.len()].join(", ")
+            marks.join(", ")
         );
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
         for row in chunk {
@@ -524,30 +530,43 @@ async fn stored_keys(tx: &mut WriteTx, t: &Table, rows: &[&Vec<Value>]) -> Resul
 pub async fn resume(db: &Db) -> Result<(), StoreError> {
     for (import_id, source) in staging::to_finish(db, |s| Source::parse(s).is_some()).await? {
         let Some(source) = Source::parse(&source) else { continue };
-        let published = publish(db, source, import_id, &mut Quiet).await?;
-        let r = staging::recorded(db, import_id).await?;
-        let c = r.counted;
-        let report = ImportReport {
-            import_id: Some(import_id),
-            source,
-            file_name: r.file_name,
-            sha256: c.sha256,
-            committed: true,
-            rows_read: c.rows_read,
-            inserted: c.inserted,
-            updated: c.updated,
-            unchanged: c.unchanged,
-            rejected: c.rejected,
-            superseded: published.superseded,
-            errors: Vec::new(),
-            errors_total: 0,
-        };
-        let mut tx = db.begin_write().await?;
-        finish(&mut tx, &r.actor, import_id, &report).await?;
-        tx.commit().await?;
+        finish_staged(db, source, import_id, None, &mut Quiet).await?;
         tracing::warn!(import = import_id, "an import interrupted while publishing was finished");
     }
     Ok(())
+}
+
+/// Publishes a staged import that is ready (state `publishing`) and records it as done, audited
+/// in the name of `actor`, or else of whoever started it.
+pub(super) async fn finish_staged(
+    db: &Db,
+    source: Source,
+    import_id: i64,
+    actor: Option<&Actor>,
+    sink: &mut dyn ImportSink,
+) -> Result<ImportReport, StoreError> {
+    let published = publish(db, source, import_id, sink).await?;
+    let r = staging::recorded(db, import_id).await?;
+    let c = r.counted;
+    let report = ImportReport {
+        import_id: Some(import_id),
+        source,
+        file_name: r.file_name,
+        sha256: c.sha256,
+        committed: true,
+        rows_read: c.rows_read,
+        inserted: c.inserted,
+        updated: c.updated,
+        unchanged: c.unchanged,
+        rejected: c.rejected,
+        superseded: published.superseded,
+        errors: Vec::new(),
+        errors_total: 0,
+    };
+    let mut tx = db.begin_write().await?;
+    finish(&mut tx, actor.unwrap_or(&r.actor), import_id, &report).await?;
+    tx.commit().await?;
+    Ok(report)
 }
 
 async fn upsert(
@@ -602,13 +621,13 @@ async fn store_reject(
     Ok(())
 }
 
-enum ReadFailure {
+pub(super) enum ReadFailure {
     Header(Vec<RowError>),
     Input(InputError),
 }
 
 /// The blocking half: reads, checks and batches rows, sending them to the writer.
-fn read_file(
+pub(super) fn read_file(
     source: Source,
     input: Input,
     batch_rows: usize,
@@ -693,7 +712,11 @@ fn read_file(
 }
 
 /// A checked row's values for its table, or what is wrong with it.
-fn row_values(source: Source, cols: &Columns, fields: &[&str]) -> Result<Vec<Value>, Vec<FieldError>> {
+pub(super) fn row_values(
+    source: Source,
+    cols: &Columns,
+    fields: &[&str],
+) -> Result<Vec<Value>, Vec<FieldError>> {
     match source {
         Source::Forecast => rows::forecast(cols, fields).map(|r| forecast_values(&r)),
         Source::Vacancies => rows::vacancy(cols, fields).map(|r| vacancy_values(&r)),

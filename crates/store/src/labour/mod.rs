@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod input;
+pub mod preview;
 pub mod read;
 mod tables;
 pub mod workbook;

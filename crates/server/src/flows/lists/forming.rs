@@ -9,7 +9,9 @@ use crate::flows::Outcome;
 use crate::problem::Problem;
 use crate::state::AppState;
 use ashyq_core::Role;
+use ashyq_core::labour::coordination::ListStatus;
 use ashyq_store::lists::{self, Changed, ListHeader};
+use axum::http::StatusCode;
 use jiff::civil::Date;
 use std::ops::RangeInclusive;
 
@@ -27,13 +29,43 @@ pub struct NewDraft {
     pub on: Option<Date>,
     /// What the draft is for (default: "computed for <period>").
     pub note: String,
+    /// Compute it even though the period has a draft or a list in coordination already.
+    pub force: bool,
 }
 
-/// Computes the list for a reference year from the imported data and keeps it as a new draft.
+/// The lists of a period still being formed (a draft or in coordination), newest first: a new
+/// draft beside one of them is computed only when the analyst confirms it.
+pub async fn open_drafts(s: &AppState, p: &Principal, period: i16) -> Outcome<Vec<ListHeader>> {
+    Access::of(p).require(ANALYSTS)?;
+    let mut open: Vec<ListHeader> = lists::all(&s.db)
+        .await?
+        .into_iter()
+        .filter(|l| l.period == i64::from(period))
+        .filter(|l| matches!(l.status, ListStatus::Draft | ListStatus::InCoordination))
+        .collect();
+    open.sort_by_key(|l| std::cmp::Reverse(l.id));
+    Ok(open)
+}
+
+/// Computes the list for a reference year from the imported data and keeps it as a new draft;
+/// refused (409 `draft_exists`, naming the list) while the year has one being formed, unless forced.
 pub async fn draft(s: &AppState, p: &Principal, new: NewDraft) -> Outcome<ListHeader> {
     Access::of(p).require(ANALYSTS)?;
     if !PERIODS.contains(&new.period) {
         return Err(Problem::validation("period", "must be a year between 2000 and 2100").into());
+    }
+    if !new.force
+        && let Some(l) = open_drafts(s, p, new.period).await?.first()
+    {
+        let detail = format!(
+            "list {} for {} is already {}; compute another only with force: true",
+            l.id,
+            l.period,
+            if l.status == ListStatus::Draft { "a draft" } else { "in coordination" }
+        );
+        return Err(Problem::new(StatusCode::CONFLICT, "draft_exists", detail)
+            .field("force", format!("list {} ({}) is being formed for {}", l.id, l.status.as_str(), l.period))
+            .into());
     }
     let on = new.on.unwrap_or_else(crate::clock::today);
     let note = if new.note.trim().is_empty() { format!("computed for {}", new.period) } else { new.note };

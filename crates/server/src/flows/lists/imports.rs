@@ -42,26 +42,12 @@ const READERS: &[Role] = &[Role::Analyst, Role::Admin];
 /// Imports one file. An empty file is refused (422 `empty`) before anything is recorded.
 pub async fn import(s: &AppState, p: &Principal, up: Upload) -> Outcome<Imported> {
     Access::of(p).require(IMPORTERS)?;
-    if up.file.size == 0 {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "empty",
-            "the request body must be the file",
-        )
-        .into());
-    }
     let request = ImportRequest {
         source: up.source,
         file_name: clean_file_name(up.file_name.as_deref()),
         skip_invalid: up.skip_invalid,
     };
-    let input = Input::from_file(up.file.file).map_err(|e| {
-        Problem::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            format!("the upload could not be kept: {e}"),
-        )
-    })?;
+    let input = input_of(up.file)?;
     match ashyq_store::labour::import(&s.db, &p.actor(), &request, input, &mut Quiet).await {
         Ok(r) if r.committed => Ok(Imported::Written(r)),
         Ok(r) => Ok(Imported::Refused(r)),
@@ -70,6 +56,25 @@ pub async fn import(s: &AppState, p: &Principal, up: Upload) -> Outcome<Imported
         }
         Err(ImportError::Store(e)) => Err(e.into()),
     }
+}
+
+/// The spooled file to read; an empty file is refused (422 `empty`) before anything is recorded.
+pub fn input_of(file: Spooled) -> Outcome<Input> {
+    if file.size == 0 {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "empty",
+            "the request body must be the file",
+        )
+        .into());
+    }
+    Ok(Input::from_file(file.file).map_err(|e| {
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("the upload could not be kept: {e}"),
+        )
+    })?)
 }
 
 /// The latest `limit` imports, newest first.

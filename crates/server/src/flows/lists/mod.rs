@@ -3,7 +3,8 @@
 //! and the public list with its downloads.
 //!
 //! The use cases live in the small modules here, each written once: [`occupations`] (the
-//! classifier), [`imports`] (the data sources), [`forming`] (draft, send, revise, approve,
+//! classifier), [`imports`] (the data sources), [`previews`] (an upload checked
+//! and shown before it is written), [`forming`] (draft, send, revise, approve,
 //! publish), [`coordination`] (who sees which list; opinions; regional figures) and
 //! [`published`] (the public list). `api` and `pages` are thin adapters over them.
 
@@ -13,6 +14,7 @@ pub mod forming;
 pub mod imports;
 pub mod occupations;
 pub mod pages;
+pub mod previews;
 pub mod published;
 
 use crate::routes::RouteBuilder;

@@ -22,9 +22,9 @@ use utoipa::{IntoParams, ToSchema};
 pub struct ImportQuery {
     /// Write the good rows and keep the bad ones aside (with their reasons) instead of writing nothing.
     #[serde(default)]
-    skip_invalid: bool,
+    pub skip_invalid: bool,
     /// The file's name, for messages and the import record (default `upload`).
-    file_name: Option<String>,
+    pub file_name: Option<String>,
 }
 
 /// What an import did.

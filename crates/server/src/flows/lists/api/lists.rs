@@ -197,18 +197,22 @@ pub struct NewDraft {
     /// What this draft is for.
     #[serde(default)]
     note: String,
+    /// Compute it even though the year has a draft or a list in coordination already (without
+    /// it, such a request is refused with 409 `draft_exists` naming that list).
+    #[serde(default)]
+    force: bool,
 }
 
 /// Computes the list for a reference year from the imported data and keeps it as a new draft.
 #[utoipa::path(post, path = "/api/v1/lists", tag = "list", request_body = NewDraft,
-    responses((status = 201, body = ListView), (status = 422, body = ProblemDetails)),
+    responses((status = 201, body = ListView), (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn create(
     State(s): State<AppState>,
     p: Principal,
     ApiJson(body): ApiJson<NewDraft>,
 ) -> ApiResult<(StatusCode, Json<ListView>)> {
-    let new = forming::NewDraft { period: body.period, on: body.on, note: body.note };
+    let new = forming::NewDraft { period: body.period, on: body.on, note: body.note, force: body.force };
     let list = forming::draft(&s, &p, new).await?;
     Ok((StatusCode::CREATED, Json(ListView::from(&list))))
 }

@@ -3,6 +3,7 @@
 pub mod imports;
 pub mod lists;
 pub mod occupations;
+pub mod previews;
 pub mod published;
 pub mod regions;
 
@@ -13,5 +14,6 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = occupations::routes(b);
     let b = published::routes(b);
     let b = imports::routes(b);
+    let b = previews::routes(b);
     lists::routes(b)
 }

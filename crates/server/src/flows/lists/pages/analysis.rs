@@ -4,9 +4,11 @@
 
 use crate::auth::Principal;
 use crate::flows::Error;
-use crate::flows::lists::imports::{self, Imported};
+use crate::flows::lists::imports;
 use crate::flows::lists::pages::listview::{self, Row};
+use crate::flows::lists::pages::previews::{error_in_words, when};
 use crate::flows::lists::pages::{internal, read_failed, refusal};
+use crate::flows::lists::previews::{self, Staged};
 use crate::flows::lists::{coordination, forming};
 use crate::state::AppState;
 use crate::upload::{self, Spooled, UploadError};
@@ -40,11 +42,14 @@ pub struct ImportRow {
     pub unchanged: i64,
     pub rejected: i64,
     pub by: String,
+    /// When it was written, in the reader's way of writing dates.
+    pub at: String,
 }
 
-impl From<ImportSummary> for ImportRow {
-    fn from(i: ImportSummary) -> Self {
+impl ImportRow {
+    fn new(page: &Page, i: ImportSummary) -> Self {
         ImportRow {
+            at: when(page, i.finished_at_us),
             id: i.id,
             source: i.source,
             file_name: i.file_name,
@@ -88,8 +93,18 @@ pub struct Dashboard {
     error: Option<String>,
     errors: Vec<String>,
     period: String,
+    /// The period has a list being formed: computing another waits for confirmation.
+    second_draft: Option<SecondDraft>,
 }
 
+/// The warning before a second draft for a period, with what to send again to confirm.
+pub struct SecondDraft {
+    pub text: String,
+    pub period: String,
+    pub note: String,
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn dashboard(
     s: &AppState,
     p: &Principal,
@@ -98,6 +113,7 @@ async fn dashboard(
     notice: Option<String>,
     error: Option<String>,
     errors: Vec<String>,
+    second_draft: Option<SecondDraft>,
 ) -> Response {
     // Also shown in answer to a POST (upload, compute): the language links come back here.
     page.here = "/analysis".to_string();
@@ -109,10 +125,10 @@ async fn dashboard(
         Ok(r) => r,
         Err(e) => return read_failed(page, e),
     };
-    let imports = imports.into_iter().map(ImportRow::from).collect();
+    let imports = imports.into_iter().map(|i| ImportRow::new(&page, i)).collect();
     let lists = all.iter().map(|l| ListRow::new(&page, l)).collect();
     let period = (crate::clock::today().year() - 1).to_string();
-    (status, Dashboard { page, imports, lists, notice, error, errors, period }).into_response()
+    (status, Dashboard { page, imports, lists, notice, error, errors, period, second_draft }).into_response()
 }
 
 #[derive(Deserialize)]
@@ -152,7 +168,7 @@ pub async fn show(
             Err(e) => return read_failed(page, e),
         }
     }
-    dashboard(&s, &principal, page, StatusCode::OK, notice, None, set_aside).await
+    dashboard(&s, &principal, page, StatusCode::OK, notice, None, set_aside, None).await
 }
 
 /// What an upload form sent: the file spooled to a temporary file as it arrived.
@@ -273,24 +289,15 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
     };
     let upload =
         imports::Upload { source, file_name: Some(up.file_name), skip_invalid: up.skip_invalid, file };
-    match imports::import(&s, &principal, upload).await {
-        // Post/redirect/get: reloading the page does not send the file again.
-        Ok(Imported::Written(r)) => {
-            Redirect::to(&format!("/analysis?imported={}", r.import_id.unwrap_or_default())).into_response()
-        }
-        Ok(Imported::Refused(r)) => {
-            let text = page.tn(
-                "an-refused",
-                &[
-                    ("file", &r.file_name),
-                    ("bad", &r.rejected.to_string()),
-                    ("rows", &r.rows_read.to_string()),
-                ],
-            );
-            let shown: Vec<String> = r.errors.iter().take(100).map(|e| e.display(&r.file_name)).collect();
+    match previews::preview(&s, &principal, upload).await {
+        // Post/redirect/get: the preview has its own page; nothing is written before it is confirmed.
+        Ok(Staged::Preview(p)) => Redirect::to(&format!("/analysis/imports/{}", p.id)).into_response(),
+        Ok(Staged::BadHeader { file_name, errors }) => {
+            let text = page.t1("up-bad-header", "file", &file_name);
+            let shown: Vec<String> = errors.iter().map(|e| error_in_words(&page, &file_name, e)).collect();
             render_error(&s, &principal, page, unprocessable, text, shown).await
         }
-        Ok(Imported::Unreadable { file_name, reason }) => {
+        Ok(Staged::Unreadable { file_name, reason }) => {
             let text = unreadable(&page, &file_name, &reason);
             render_error(&s, &principal, page, unprocessable, text, Vec::new()).await
         }
@@ -313,7 +320,7 @@ async fn render_error(
     text: String,
     rows: Vec<String>,
 ) -> Response {
-    dashboard(s, p, page, status, None, Some(text), rows).await
+    dashboard(s, p, page, status, None, Some(text), rows, None).await
 }
 
 #[derive(Deserialize)]
@@ -322,6 +329,9 @@ pub struct ComputeForm {
     period: String,
     #[serde(default)]
     note: String,
+    /// Sent by the warning's button: compute beside the list already being formed.
+    #[serde(default)]
+    force: String,
 }
 
 /// Computes a new draft from the imported data.
@@ -335,9 +345,13 @@ pub async fn compute(
         let text = bad_period(&page);
         return render_error(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, text, Vec::new()).await;
     };
-    let new = forming::NewDraft { period, on: None, note: fields.note };
+    let note = fields.note.clone();
+    let new = forming::NewDraft { period, on: None, note: fields.note, force: !fields.force.is_empty() };
     let (status, text) = match forming::draft(&s, &principal, new).await {
         Ok(l) => return Redirect::to(&format!("/analysis/lists/{}?done=drafted", l.id)).into_response(),
+        Err(Error::Refused(p)) if p.code == "draft_exists" => {
+            return second_draft(&s, &principal, page, period, note).await;
+        }
         Err(Error::Refused(p)) if p.errors.first().is_some_and(|f| f.field == "period") => {
             (StatusCode::UNPROCESSABLE_ENTITY, bad_period(&page))
         }
@@ -348,6 +362,28 @@ pub async fn compute(
         },
     };
     render_error(&s, &principal, page, status, text, Vec::new()).await
+}
+
+/// The dashboard with the warning that the period has a list being formed, and a button to
+/// compute another all the same (409: nothing was computed).
+async fn second_draft(s: &AppState, p: &Principal, mut page: Page, period: i16, note: String) -> Response {
+    let open = match forming::open_drafts(s, p, period).await {
+        Ok(open) => open,
+        Err(e) => return read_failed(page, e),
+    };
+    let lists: Vec<String> = open
+        .iter()
+        .map(|l| {
+            page.tn(
+                "up-open-list",
+                &[("id", &l.id.to_string()), ("status", &page.t(&format!("status-{}", l.status.as_str())))],
+            )
+        })
+        .collect();
+    let text = page.tn("up-second-draft", &[("period", &period.to_string()), ("lists", &lists.join(", "))]);
+    page.here = "/analysis".to_string();
+    let warning = SecondDraft { text, period: period.to_string(), note };
+    dashboard(s, p, page, StatusCode::CONFLICT, None, None, Vec::new(), Some(warning)).await
 }
 
 pub struct OpinionRow {

@@ -5,6 +5,7 @@ pub mod coordination;
 pub mod lists;
 pub mod listview;
 pub mod occupations;
+pub mod previews;
 
 use crate::flows::Error;
 use crate::routes::RouteBuilder;
@@ -17,6 +18,7 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = occupations::routes(b);
     let b = lists::routes(b);
     let b = analysis::routes(b);
+    let b = previews::routes(b);
     coordination::routes(b)
 }
 
