@@ -83,8 +83,12 @@ async fn the_form_opens_an_applicant_account_and_logs_it_in(h: &Harness) {
 
     let reply = post_signup(h, "en", &form("  A.Nurlanova ", "Aigerim Nurlanova", GOOD, GOOD)).await;
     assert_eq!(reply.status, 303, "{}", reply.body);
-    assert_eq!(reply.header("location"), "/applications");
+    // The new applicant lands on their account, told where the verification link went.
+    assert_eq!(reply.header("location"), "/account?welcome=1");
     let cookie = session_cookie(&reply);
+    let welcome = get(h, "/account?welcome=1", &format!("{cookie}; ashyq_lang=en")).await;
+    assert!(welcome.body.contains("We sent a confirmation link to applicant@example.kz"), "{}", welcome.body);
+    assert!(welcome.body.contains(r#"href="/applications""#));
 
     let user =
         users::by_username(&h.db, "a.nurlanova").await.expect("the account exists, username normalised");
