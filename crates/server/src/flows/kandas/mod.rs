@@ -5,9 +5,10 @@
 //! limits the caller by [`Access::region`]: an officer of a region acts only on the
 //! applications choosing that region (another region's is 403); the national roles read all
 //! regions; the others are refused. Officers register and decide; every change is audited by
-//! the store in its transaction.
+//! the store in its transaction. Applicants file and follow their own applications ([`own`]).
 
 pub mod api;
+pub mod own;
 pub mod pages;
 
 use crate::access::Access;
