@@ -4,6 +4,10 @@
 
 mod support;
 
+// `ashyq kandas|abroad|paryz` (in tests/cli/, so that it is a module of this binary).
+#[path = "cli/batch.rs"]
+mod batch;
+
 use ashyq_store::testing::{self, TestDb};
 use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
@@ -1204,6 +1208,12 @@ fn demo_creates_accounts_and_serves() {
             && l.contains(" eligible")
             && l.contains(" ineligible")
             && l.contains(" needs_officer")),
+        "{:?}",
+        demo.seen
+    );
+    // And kandas applications filed from applicants' own accounts, some assigned, some waiting.
+    assert!(
+        demo.seen.iter().any(|l| l.starts_with("kandas: ") && l.contains(" waiting, each filed from an applicant")),
         "{:?}",
         demo.seen
     );
