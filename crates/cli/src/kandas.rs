@@ -39,7 +39,15 @@ async fn dispatch(db: &Db, policy: &Policy, command: KandasCommand) -> anyhow::R
                 return Ok(ExitCode::SUCCESS);
             }
             let mut t = Table::new(&[
-                "region", "designated", "quota", "used", "left", "families", "persons", "due_kzt", "paid_kzt",
+                "region",
+                "designated",
+                "quota",
+                "used",
+                "left",
+                "families",
+                "persons",
+                "due_kzt",
+                "paid_kzt",
             ]);
             for l in &lines {
                 t.push(vec![
@@ -74,12 +82,8 @@ async fn applications(
     what: &str,
     a: &KandasFilterArgs,
 ) -> anyhow::Result<Vec<KandasApplication>> {
-    let filter = listing::Filter {
-        region: a.region.clone(),
-        status: a.status.clone(),
-        year: a.year,
-        limit: a.limit,
-    };
+    let filter =
+        listing::Filter { region: a.region.clone(), status: a.status.clone(), year: a.year, limit: a.limit };
     Ok(listing::list(db, actor, what, &filter).await?)
 }
 

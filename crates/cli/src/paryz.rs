@@ -93,7 +93,10 @@ async fn nominations(db: &Db, actor: &Actor, f: &ParyzFilterArgs) -> anyhow::Res
         None | Some("") => None,
         Some("undecided") => Some(None),
         Some(v) => Some(Some(Verdict::parse(v).ok_or_else(|| {
-            StoreError::field("verdict", format!("{v:?} is not winner, shortlisted, not_selected or undecided"))
+            StoreError::field(
+                "verdict",
+                format!("{v:?} is not winner, shortlisted, not_selected or undecided"),
+            )
         })?)),
     };
     let (_, all) = paryz::year(db, actor, f.year, Audience::Staff).await?;

@@ -1213,7 +1213,9 @@ fn demo_creates_accounts_and_serves() {
     );
     // And kandas applications filed from applicants' own accounts, some assigned, some waiting.
     assert!(
-        demo.seen.iter().any(|l| l.starts_with("kandas: ") && l.contains(" waiting, each filed from an applicant")),
+        demo.seen
+            .iter()
+            .any(|l| l.starts_with("kandas: ") && l.contains(" waiting, each filed from an applicant")),
         "{:?}",
         demo.seen
     );

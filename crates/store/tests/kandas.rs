@@ -162,12 +162,19 @@ async fn applicant(db: &Db, username: &str) -> i64 {
 async fn a_form_sent_many_times_at_once_is_one_application(db: &Db) {
     let me = applicant(db, "kandas.self").await;
     let other = applicant(db, "kandas.other").await;
-    let who = Actor { user_id: Some(me), username: "kandas.self".into(), role: ashyq_core::Role::Applicant, ..Actor::cli() };
+    let who = Actor {
+        user_id: Some(me),
+        username: "kandas.self".into(),
+        role: ashyq_core::Role::Applicant,
+        ..Actor::cli()
+    };
     let on = date(2026, 5, 1);
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..12 {
         let (db, who) = (db.clone(), who.clone());
-        tasks.spawn(async move { kandas::own::file(&db, &who, me, "same-key", &family("KZ-59", 2), on).await });
+        tasks.spawn(
+            async move { kandas::own::file(&db, &who, me, "same-key", &family("KZ-59", 2), on).await },
+        );
     }
     let (mut ids, mut created) = (Vec::new(), 0);
     while let Some(r) = tasks.join_next().await {
@@ -189,7 +196,8 @@ async fn a_form_sent_many_times_at_once_is_one_application(db: &Db) {
     let e = kandas::own::get(db, other, mine[0].id).await.unwrap_err();
     assert!(matches!(e, StoreError::NotFound { .. }), "{e:?}");
     assert!(kandas::own::mine(db, other).await.expect("theirs").is_empty());
-    let (theirs, new) = kandas::own::file(db, &who, other, "same-key", &family("KZ-59", 2), on).await.expect("theirs");
+    let (theirs, new) =
+        kandas::own::file(db, &who, other, "same-key", &family("KZ-59", 2), on).await.expect("theirs");
     assert!(new && theirs.id != mine[0].id);
     // A born-later member is named.
     let mut late = family("KZ-59", 1);
@@ -198,7 +206,9 @@ async fn a_form_sent_many_times_at_once_is_one_application(db: &Db) {
         StoreError::Field { field, .. } => assert_eq!(field, "members[0].birth_date"),
         e => panic!("{e:?}"),
     }
-    let filed = ashyq_store::audit::for_object(db, "kandas_application", &mine[0].id.to_string()).await.expect("audit");
+    let filed = ashyq_store::audit::for_object(db, "kandas_application", &mine[0].id.to_string())
+        .await
+        .expect("audit");
     assert_eq!(filed.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), ["kandas.file"]);
 }
 

@@ -5,17 +5,14 @@
 //! being the command line.
 
 use crate::support::run;
+use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Person};
 use ashyq_core::policy::Policy;
-use ashyq_core::Role;
 use ashyq_store::testing::TestDb;
 use ashyq_store::users::{self, NewUser};
 use ashyq_store::{Actor, audit};
 
-crate::both_backends!(
-    kandas_list_report_and_export_are_audited,
-    abroad_and_paryz_list_report_and_export,
-);
+crate::both_backends!(kandas_list_report_and_export_are_audited, abroad_and_paryz_list_report_and_export,);
 
 fn family(surname: &str, region: &str) -> Application {
     Application {
@@ -60,12 +57,18 @@ async fn kandas_list_report_and_export_are_audited(t: &TestDb) {
     )
     .await
     .unwrap();
-    let who = Actor { user_id: Some(me.id), username: me.username.clone(), role: Role::Applicant, ..Actor::cli() };
-    let (own, _) = ashyq_store::kandas::own::file(&t.db, &who, me.id, "batch-1", &family("ÖMIR", "KZ-59"), today)
+    let who =
+        Actor { user_id: Some(me.id), username: me.username.clone(), role: Role::Applicant, ..Actor::cli() };
+    let (own, _) =
+        ashyq_store::kandas::own::file(&t.db, &who, me.id, "batch-1", &family("ÖMIR", "KZ-59"), today)
+            .await
+            .unwrap();
+    ashyq_store::kandas::create(&t.db, &cli, None, "KD-BATCH-2", &family("BEKOV", "KZ-59"), today)
         .await
         .unwrap();
-    ashyq_store::kandas::create(&t.db, &cli, None, "KD-BATCH-2", &family("BEKOV", "KZ-59"), today).await.unwrap();
-    ashyq_store::kandas::create(&t.db, &cli, None, "KD-BATCH-3", &family("SAPAR", "KZ-75"), today).await.unwrap();
+    ashyq_store::kandas::create(&t.db, &cli, None, "KD-BATCH-3", &family("SAPAR", "KZ-75"), today)
+        .await
+        .unwrap();
     ashyq_store::kandas::assign(&t.db, &cli, None, &policy, own.id, today).await.unwrap();
 
     let all = run(&t.url, &["kandas", "list"]).ok();
@@ -88,7 +91,10 @@ async fn kandas_list_report_and_export_are_audited(t: &TestDb) {
     // The report: the figures the report page shows.
     let report = run(&t.url, &["kandas", "report", "--year", &year, "--json"]).ok().json();
     let line = report.as_array().unwrap().iter().find(|l| l["region"] == "KZ-59").unwrap().clone();
-    assert_eq!((line["families"].as_i64(), line["persons"].as_i64(), line["used"].as_i64()), (Some(1), Some(1), Some(1)));
+    assert_eq!(
+        (line["families"].as_i64(), line["persons"].as_i64(), line["used"].as_i64()),
+        (Some(1), Some(1), Some(1))
+    );
     let due = ashyq_core::kandas::subsidies(&policy, "KZ-59", 1, today).unwrap();
     assert_eq!(line["subsidies_due_kzt"], due.total_kzt.to_string());
     run(&t.url, &["kandas", "report", "--year", &year]).ok().stdout_has("1 families, 1 persons settled");
@@ -147,7 +153,10 @@ async fn abroad_and_paryz_list_report_and_export(t: &TestDb) {
     let csv = dir.path().join("abroad.csv");
     run(&t.url, &["abroad", "export", "--query", "sample", "--out", csv.to_str().unwrap()]).ok();
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert!(text.starts_with('\u{feff}') && text.contains("850615300129") && !text.contains("EXAMPLE"), "{text}");
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("850615300129") && !text.contains("EXAMPLE"),
+        "{text}"
+    );
     let searches = listings(t, "abroad_worker").await;
     assert_eq!(searches.iter().filter(|a| *a == "abroad.worker.search").count(), 3, "{searches:?}");
 
@@ -167,8 +176,12 @@ async fn abroad_and_paryz_list_report_and_export(t: &TestDb) {
         };
         ashyq_store::paryz::nominate(&t.db, &cli, 2025, &format!("batch-pz-{i}"), &input).await.unwrap();
     }
-    run(&t.url, &["paryz", "list", "--year", "2025"]).ok().stdout_has("Aigerim Example").stdout_has("2 nominations");
-    let undecided = run(&t.url, &["paryz", "list", "--year", "2025", "--verdict", "undecided", "--json"]).ok().json();
+    run(&t.url, &["paryz", "list", "--year", "2025"])
+        .ok()
+        .stdout_has("Aigerim Example")
+        .stdout_has("2 nominations");
+    let undecided =
+        run(&t.url, &["paryz", "list", "--year", "2025", "--verdict", "undecided", "--json"]).ok().json();
     assert_eq!(undecided.as_array().unwrap().len(), 2);
     let bad = run(&t.url, &["paryz", "list", "--year", "2025", "--verdict", "best"]).code(2);
     assert!(bad.stderr.contains("verdict"), "{}", bad.stderr);
@@ -177,7 +190,8 @@ async fn abroad_and_paryz_list_report_and_export(t: &TestDb) {
     assert_eq!(report[0]["year"], 2025);
     assert_eq!((report[0]["nominations"].as_i64(), report[0]["jobs_created"].as_i64()), (Some(2), Some(30)));
     let xlsx = dir.path().join("paryz.xlsx");
-    run(&t.url, &["paryz", "export", "--year", "2025", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]).ok();
+    run(&t.url, &["paryz", "export", "--year", "2025", "--format", "xlsx", "--out", xlsx.to_str().unwrap()])
+        .ok();
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     let reads = audit::for_object(&t.db, "paryz_year", "2025").await.unwrap();
     assert!(reads.iter().filter(|r| r.action == "paryz.read" && r.actor == "cli").count() >= 4, "{reads:?}");

@@ -139,7 +139,8 @@ async fn a_kandas_applicant_applies_and_the_officer_assigns() {
     a.click("#file").await;
     a.wait_for("#status[data-status=\"submitted\"]").await;
     let mine = a.c.current_url().await.expect("the address").path().to_string();
-    let id: i64 = mine.strip_prefix("/kandas/mine/").and_then(|i| i.parse().ok()).expect("the application's page");
+    let id: i64 =
+        mine.strip_prefix("/kandas/mine/").and_then(|i| i.parse().ok()).expect("the application's page");
     assert_eq!(a.text("#family-size").await.trim(), "2");
     assert!(!a.exists("#assignment").await, "not assigned yet");
 

@@ -1111,9 +1111,10 @@ impl KandasFixture {
         }
         ashyq_store::kandas::assign(&h.db, &actor_cli(), None, &h.state.policy, ids[3], today).await.unwrap();
         let me = h.user(Role::Applicant).id;
-        let (own, _) = ashyq_store::kandas::own::file(&h.db, &actor_cli(), me, "matrix", &facts("KZ-75"), today)
-            .await
-            .unwrap();
+        let (own, _) =
+            ashyq_store::kandas::own::file(&h.db, &actor_cli(), me, "matrix", &facts("KZ-75"), today)
+                .await
+                .unwrap();
         KandasFixture {
             own: own.id,
             shown: ids[0],
@@ -1337,7 +1338,13 @@ impl AbroadFixture {
             ..Default::default()
         };
         let (agreement, _) = ashyq_store::abroad::agreements::save(&h.db, &cli, &agreement).await.unwrap();
-        AbroadFixture { agreement: agreement.id, worker: w.id, shown: ids[0], api_move: ids[1], page_move: ids[2] }
+        AbroadFixture {
+            agreement: agreement.id,
+            worker: w.id,
+            shown: ids[0],
+            api_move: ids[1],
+            page_move: ids[2],
+        }
     }
 
     fn concrete(&self, path: &str) -> Option<String> {
@@ -1395,7 +1402,9 @@ impl AbroadFixture {
             ),
             ("POST", "/abroad/agreements/new") => (
                 form,
-                format!("csrf={csrf}&reference=matrix-agp-{n}&country=TUR&title=Matrix&status=negotiating&covers=employment"),
+                format!(
+                    "csrf={csrf}&reference=matrix-agp-{n}&country=TUR&title=Matrix&status=negotiating&covers=employment"
+                ),
             ),
             ("POST", "/abroad/agreements/{id}/edit") => {
                 (form, format!("csrf={csrf}&country=KOR&title=Matrix+{n}&status=negotiating&covers=pensions"))

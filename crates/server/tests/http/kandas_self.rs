@@ -27,7 +27,8 @@ async fn account(db: &Db, username: &str, role: Role, region: Option<&str>) -> U
 
 async fn api(h: &Harness, who: &User, method: &str, path: &str, body: Option<serde_json::Value>) -> Reply {
     let (secret, _) = ashyq_store::tokens::create(&h.db, &Actor::cli(), who, "test", None).await.unwrap();
-    let mut req = Request::builder().method(method).uri(path).header("authorization", format!("Bearer {secret}"));
+    let mut req =
+        Request::builder().method(method).uri(path).header("authorization", format!("Bearer {secret}"));
     let body = match body {
         Some(b) => {
             req = req.header("content-type", "application/json");
@@ -135,9 +136,15 @@ async fn an_applicant_files_follows_and_the_officer_of_the_region_assigns() {
         assert!(list.body.contains("Өңірге жіберілді"), "the status in Kazakh");
 
         // Staff have no "mine".
-        api(&h, &officer, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"x","facts":family("KZ-59")})))
-            .await
-            .problem(403);
+        api(
+            &h,
+            &officer,
+            "POST",
+            "/api/v1/kandas/mine",
+            Some(serde_json::json!({"key":"x","facts":family("KZ-59")})),
+        )
+        .await
+        .problem(403);
         h.cleanup().await;
     }
 }
@@ -229,12 +236,21 @@ async fn bad_input_is_named_in_the_readers_language() {
     // The API names the field (422), and a body that does not read is refused, never a 5xx.
     let mut late = family("KZ-59");
     late["members"][1]["birth_date"] = serde_json::json!("2999-01-01");
-    let p = api(&h, &me, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"k1","facts":late}))).await;
+    let p =
+        api(&h, &me, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"k1","facts":late}))).await;
     assert_eq!(p.problem(422)["errors"][0]["field"], "members[1].birth_date");
-    let p = api(&h, &me, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"","facts":family("KZ-59")})))
-        .await;
+    let p = api(
+        &h,
+        &me,
+        "POST",
+        "/api/v1/kandas/mine",
+        Some(serde_json::json!({"key":"","facts":family("KZ-59")})),
+    )
+    .await;
     assert_eq!(p.problem(422)["errors"][0]["field"], "key");
-    let p = api(&h, &me, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"k2","facts":{"x":1}}))).await;
+    let p =
+        api(&h, &me, "POST", "/api/v1/kandas/mine", Some(serde_json::json!({"key":"k2","facts":{"x":1}})))
+            .await;
     assert!((400..500).contains(&p.status), "{}", p.body);
     assert_eq!(h.get_as(Some(&me), "en", "/kandas/mine/not-a-number").await.status / 100, 4);
 }

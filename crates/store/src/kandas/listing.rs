@@ -35,7 +35,10 @@ impl Filter {
             None => String::new(),
             Some(s) if STATUSES.contains(&s) => s.to_string(),
             Some(s) => {
-                return Err(StoreError::field("status", format!("{s:?} is not one of {}", STATUSES.join(", "))));
+                return Err(StoreError::field(
+                    "status",
+                    format!("{s:?} is not one of {}", STATUSES.join(", ")),
+                ));
             }
         };
         let year = match self.year {
@@ -52,7 +55,12 @@ impl Filter {
 
 /// The applications the filter keeps, oldest first; the listing is audited (`what`: the
 /// action recorded, `kandas.list` or `kandas.export`).
-pub async fn list(db: &Db, actor: &Actor, what: &str, f: &Filter) -> Result<Vec<KandasApplication>, StoreError> {
+pub async fn list(
+    db: &Db,
+    actor: &Actor,
+    what: &str,
+    f: &Filter,
+) -> Result<Vec<KandasApplication>, StoreError> {
     let (region, status, year) = f.checked()?;
     let rows = sqlx::query(select!(
         "WHERE ($1 = '' OR region = $1) AND ($2 = '' OR status = $2) AND ($3 = '' OR filed_on LIKE $3) \

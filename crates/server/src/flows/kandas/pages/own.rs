@@ -108,7 +108,9 @@ pub struct MemberRow {
 
 impl MemberRow {
     fn is_empty(&self) -> bool {
-        [&self.surname, &self.given_names, &self.birth_date, &self.relation].iter().all(|v| v.trim().is_empty())
+        [&self.surname, &self.given_names, &self.birth_date, &self.relation]
+            .iter()
+            .all(|v| v.trim().is_empty())
     }
 }
 
@@ -169,7 +171,8 @@ impl Typed {
             match text.parse::<Date>() {
                 Ok(d) => d,
                 Err(_) => {
-                    errors.push((field, if text.is_empty() { "kd-err-date-required" } else { "kd-err-date" }));
+                    errors
+                        .push((field, if text.is_empty() { "kd-err-date-required" } else { "kd-err-date" }));
                     Date::MIN
                 }
             }
@@ -306,23 +309,10 @@ impl Form {
 
 fn form(page: Page, typed: Typed, errors: Vec<FieldError>) -> Response {
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let members = typed
-        .members
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(i, row)| MemberView { i, n: i + 1, row })
-        .collect();
+    let members =
+        typed.members.iter().cloned().enumerate().map(|(i, row)| MemberView { i, n: i + 1, row }).collect();
     let regions = page.regions();
-    let view = Form {
-        page,
-        typed,
-        members,
-        regions,
-        origins: ORIGINS,
-        relations: RELATIONS,
-        errors,
-    };
+    let view = Form { page, typed, members, regions, origins: ORIGINS, relations: RELATIONS, errors };
     (status, view).into_response()
 }
 
@@ -390,7 +380,12 @@ pub struct Show {
 }
 
 /// One of my applications: its status and, once assigned, the assignment.
-pub async fn show(State(s): State<AppState>, principal: Principal, page: Page, Path(id): Path<i64>) -> Response {
+pub async fn show(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Response {
     let app = match own::show(&s, &principal, id).await {
         Ok(a) => a,
         Err(e) => return failed_read(page, e),
