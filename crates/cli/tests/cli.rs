@@ -1267,8 +1267,9 @@ fn demo_creates_accounts_and_serves() {
     for action in ["session.login", "session.login_failed"] {
         assert!(actions.iter().any(|a| a == action), "no {action}: {actions:?}");
     }
-    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 13);
-    assert_eq!(usernames(&url).len(), 13);
+    // 7 demo accounts, 6 of the cases, 5 of kandas (officer.petropavl, kandas1…kandas4).
+    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 18);
+    assert_eq!(usernames(&url).len(), 18);
     for action in [
         "labour.import",
         "rates.import",
@@ -1291,9 +1292,10 @@ fn demo_creates_accounts_and_serves() {
     again.wait_ready(STARTUP);
     assert!(again.seen.iter().any(|l| l.contains("demo data not loaded again")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("exchange rates:")), "{:?}", again.seen);
+    assert!(!again.seen.iter().any(|l| l.starts_with("kandas:")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("applications:")), "{:?}", again.seen);
     again.stop();
-    assert_eq!(usernames(&url).len(), 13);
+    assert_eq!(usernames(&url).len(), 18);
 }
 
 // ---------------------------------------------------------------------------------------------
