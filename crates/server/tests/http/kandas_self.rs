@@ -116,6 +116,13 @@ async fn an_applicant_files_follows_and_the_officer_of_the_region_assigns() {
         assert_eq!(h.get_as(Some(h.user(Role::Officer)), "en", &format!("/kandas/{id}")).await.status, 403);
         let queue = h.get_as(Some(&officer), "en", "/kandas").await;
         assert!(queue.body.contains(&format!("data-application=\"{id}\"")), "{}", queue.body);
+        assert_eq!(h.get_as(Some(&officer), "en", &format!("/kandas/{id}")).await.status, 200);
+        let reads = audit::for_object(&h.db, "kandas_application", &id.to_string()).await.unwrap();
+        let readers: Vec<&str> =
+            reads.iter().filter(|r| r.action == "kandas.read").map(|r| r.actor.as_str()).collect();
+        assert_eq!(readers, ["kandas.officer59"], "the staff's read is audited; a refused one reads nothing");
+        let queues = audit::for_object(&h.db, "kandas_application", "*").await.unwrap();
+        assert!(queues.iter().any(|r| r.action == "kandas.queue" && r.actor == "kandas.officer59"));
         let assigned = h.post_form_as(&officer, "en", &format!("/kandas/{id}/assign"), &[]).await;
         assert_eq!(assigned.status, 303, "{}", assigned.body);
 

@@ -172,6 +172,34 @@ pub async fn get(db: &Db, scope: Option<&str>, id: i64) -> Result<KandasApplicat
     Ok(app)
 }
 
+/// One application read by staff, if in scope: the read is audited (`kandas.read`), the family's
+/// names being personal data.
+pub async fn read(
+    db: &Db,
+    actor: &Actor,
+    scope: Option<&str>,
+    id: i64,
+) -> Result<KandasApplication, StoreError> {
+    let app = get(db, scope, id).await?;
+    audit::record(db, actor, Event::new("kandas.read", "kandas_application", &id.to_string())).await?;
+    Ok(app)
+}
+
+/// [`list`] for staff: the listing is audited (`kandas.queue`) with what was asked and how many
+/// were shown.
+pub async fn listed(
+    db: &Db,
+    actor: &Actor,
+    scope: Option<&str>,
+    status: Option<&str>,
+    limit: i64,
+) -> Result<Vec<KandasApplication>, StoreError> {
+    let out = list(db, scope, status, limit).await?;
+    let detail = serde_json::json!({ "region": scope, "status": status, "shown": out.len() });
+    audit::record(db, actor, Event::new("kandas.queue", "kandas_application", "*").detail(detail)).await?;
+    Ok(out)
+}
+
 /// Applications in scope, optionally of one status, oldest first.
 pub async fn list(
     db: &Db,
