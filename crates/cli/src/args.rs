@@ -100,6 +100,18 @@ pub enum Command {
     /// Individual identification numbers: check an IIN and decode its birth date and sex.
     #[command(subcommand)]
     Iin(IinCommand),
+    /// Kandas resettlement for batch work: applications listed and exported (audited), the
+    /// report by region (see docs/kandas.md).
+    #[command(subcommand)]
+    Kandas(KandasCommand),
+    /// Citizens working abroad for batch work: the registry listed and exported (audited), the
+    /// figures by country (see docs/abroad.md).
+    #[command(subcommand)]
+    Abroad(AbroadCommand),
+    /// The Paryz contest for batch work: a year's nominations listed and exported (audited), the
+    /// summary of every year (see docs/paryz.md).
+    #[command(subcommand)]
+    Paryz(ParyzCommand),
 }
 
 impl Command {
@@ -834,5 +846,139 @@ pub enum CasesQuotaCommand {
     List {
         #[arg(long)]
         json: bool,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch work on kandas, citizens abroad and Paryz (issue 16)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// UTF-8 with a byte-order mark, so spreadsheets read the letters right.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// The file's format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// The file to write (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct KandasFilterArgs {
+    /// Only this region (ISO 3166-2, e.g. KZ-59).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only this status: submitted, assigned or refused.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only applications filed in this year.
+    #[arg(long)]
+    pub year: Option<i16>,
+    /// At most this many.
+    #[arg(long, default_value_t = 100_000)]
+    pub limit: i64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KandasCommand {
+    /// Applications, oldest first: reference, region, status, applicant, origin, family size,
+    /// filed, assigned, subsidies. The listing is audited (names are personal data).
+    List {
+        #[command(flatten)]
+        filter: KandasFilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The report by region for a year, as the report page shows it: quota, used, left,
+    /// families settled, persons, subsidies due and paid.
+    Report {
+        /// The year (default: this year).
+        #[arg(long)]
+        year: Option<i16>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The applications as a CSV or XLSX file (audited).
+    Export {
+        #[command(flatten)]
+        filter: KandasFilterArgs,
+        #[command(flatten)]
+        export: ExportArgs,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AbroadFilterArgs {
+    /// Only citizens working in this country (ISO 3166-1 alpha-3, e.g. KOR).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// An IIN exactly, or part of a surname or given name.
+    #[arg(long, default_value = "")]
+    pub query: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AbroadCommand {
+    /// The registry of citizens working abroad (at most 500), the countries where most work
+    /// first. The listing is audited.
+    List {
+        #[command(flatten)]
+        filter: AbroadFilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The figures by country, as the overview page shows them: citizens under contract, by
+    /// sector, open protection cases (counts only).
+    Report {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The registry as a CSV or XLSX file (audited).
+    Export {
+        #[command(flatten)]
+        filter: AbroadFilterArgs,
+        #[command(flatten)]
+        export: ExportArgs,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ParyzFilterArgs {
+    /// The contest year.
+    #[arg(long)]
+    pub year: i64,
+    /// Only this verdict: winner, shortlisted, not_selected (or undecided).
+    #[arg(long)]
+    pub verdict: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ParyzCommand {
+    /// A year's nominations, winners first. The listing is audited.
+    List {
+        #[command(flatten)]
+        filter: ParyzFilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every contest year: status, prizes, nominations by verdict, jobs created and investment.
+    Report {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A year's nominations as a CSV or XLSX file (audited).
+    Export {
+        #[command(flatten)]
+        filter: ParyzFilterArgs,
+        #[command(flatten)]
+        export: ExportArgs,
     },
 }

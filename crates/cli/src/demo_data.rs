@@ -232,6 +232,13 @@ pub async fn load_cases(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<
     crate::cases::demo::load(db, policy, dir).await
 }
 
+/// Kandas resettlement (issue 16, docs/kandas.md): an officer of North Kazakhstan and applicant
+/// accounts filing their own applications, some assigned, some waiting (see `kandas::demo`),
+/// unless they exist already.
+pub async fn load_kandas(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
+    crate::kandas::demo::load(db, policy).await
+}
+
 /// The Paryz contest (issue 7, docs/paryz.md): one published year, 2025, with FICTIONAL nominees
 /// (illustrative names and businesses, no real person), unless a contest year exists already.
 pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {

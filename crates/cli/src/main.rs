@@ -1,10 +1,12 @@
 //! The `ashyq` binary: wires the store and the server together and gives operators their
 //! commands. Holds no policy and no SQL of its own.
 
+mod abroad;
 mod accounts;
 mod applications;
 mod args;
 mod audit_checkpoints;
+mod batch;
 mod bodies;
 mod cases;
 mod demo_data;
@@ -12,9 +14,11 @@ mod documents;
 mod eval;
 mod from_files;
 mod importing;
+mod kandas;
 mod labour;
 mod maintenance;
 mod occupations;
+mod paryz;
 mod policy;
 mod rates;
 mod register;
@@ -181,6 +185,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Applications(args::ApplicationsCommand::Import(a)) => {
             applications::import(&url, &policy::load(cli.policy.as_deref())?, a).await
         }
+        Command::Kandas(c) => kandas::run(&url, &policy::load(cli.policy.as_deref())?, c).await,
+        Command::Abroad(c) => abroad::run(&url, c).await,
+        Command::Paryz(c) => paryz::run(&url, c).await,
         Command::Simulate(a) => {
             let Some(draft) = cli.policy.as_deref() else {
                 anyhow::bail!("simulate needs the draft policy: ashyq simulate --policy DRAFT.toml");

@@ -110,6 +110,9 @@ pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<E
     if let Some(what) = crate::demo_data::load_cases(&db, &policy, &data_dir).await? {
         println!("{what}");
     }
+    if let Some(what) = crate::demo_data::load_kandas(&db, &policy).await? {
+        println!("{what}");
+    }
     if let Some(what) = crate::demo_data::load_paryz(&db, &policy).await? {
         println!("{what}");
     }

@@ -4,6 +4,10 @@
 
 mod support;
 
+// `ashyq kandas|abroad|paryz` (in tests/cli/, so that it is a module of this binary).
+#[path = "cli/batch.rs"]
+mod batch;
+
 use ashyq_store::testing::{self, TestDb};
 use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
@@ -1207,6 +1211,14 @@ fn demo_creates_accounts_and_serves() {
         "{:?}",
         demo.seen
     );
+    // And kandas applications filed from applicants' own accounts, some assigned, some waiting.
+    assert!(
+        demo.seen
+            .iter()
+            .any(|l| l.starts_with("kandas: ") && l.contains(" waiting, each filed from an applicant")),
+        "{:?}",
+        demo.seen
+    );
     let r = http(demo.port, "GET", "/api/v1/published-lists", &[], "").unwrap();
     assert_eq!(r.status, 200, "{r:?}");
     assert_eq!(r.body.matches("\"status\":\"published\"").count(), 2, "{}", r.body);
@@ -1255,8 +1267,9 @@ fn demo_creates_accounts_and_serves() {
     for action in ["session.login", "session.login_failed"] {
         assert!(actions.iter().any(|a| a == action), "no {action}: {actions:?}");
     }
-    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 13);
-    assert_eq!(usernames(&url).len(), 13);
+    // 7 demo accounts, 6 of the cases, 5 of kandas (officer.petropavl, kandas1…kandas4).
+    assert_eq!(actions.iter().filter(|a| *a == "user.create").count(), 18);
+    assert_eq!(usernames(&url).len(), 18);
     for action in [
         "labour.import",
         "rates.import",
@@ -1279,9 +1292,10 @@ fn demo_creates_accounts_and_serves() {
     again.wait_ready(STARTUP);
     assert!(again.seen.iter().any(|l| l.contains("demo data not loaded again")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("exchange rates:")), "{:?}", again.seen);
+    assert!(!again.seen.iter().any(|l| l.starts_with("kandas:")), "{:?}", again.seen);
     assert!(!again.seen.iter().any(|l| l.starts_with("applications:")), "{:?}", again.seen);
     again.stop();
-    assert_eq!(usernames(&url).len(), 13);
+    assert_eq!(usernames(&url).len(), 18);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -147,7 +147,73 @@ async fn officers_stay_in_their_region_and_status_is_checked(db: &Db) {
     assert_eq!(trail.len(), 2);
 }
 
+/// An applicant account for self-service.
+async fn applicant(db: &Db, username: &str) -> i64 {
+    let new = ashyq_store::users::NewUser {
+        username: username.into(),
+        display_name: username.into(),
+        role: ashyq_core::Role::Applicant,
+        region: None,
+        password: "correct horse battery staple".into(),
+    };
+    ashyq_store::users::create(db, &Actor::cli(), new).await.expect("an applicant").id
+}
+
+async fn a_form_sent_many_times_at_once_is_one_application(db: &Db) {
+    let me = applicant(db, "kandas.self").await;
+    let other = applicant(db, "kandas.other").await;
+    let who = Actor {
+        user_id: Some(me),
+        username: "kandas.self".into(),
+        role: ashyq_core::Role::Applicant,
+        ..Actor::cli()
+    };
+    let on = date(2026, 5, 1);
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let (db, who) = (db.clone(), who.clone());
+        tasks.spawn(
+            async move { kandas::own::file(&db, &who, me, "same-key", &family("KZ-59", 2), on).await },
+        );
+    }
+    let (mut ids, mut created) = (Vec::new(), 0);
+    while let Some(r) = tasks.join_next().await {
+        let (app, new) = r.expect("joined").expect("filed or found");
+        ids.push(app.id);
+        created += usize::from(new);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!((ids.len(), created), (1, 1), "one application, made once");
+    let mine = kandas::own::mine(db, me).await.expect("mine");
+    assert_eq!(mine.len(), 1);
+    assert_eq!((mine[0].applicant_id, mine[0].family_size), (Some(me), 3));
+    // The same key with other answers is a conflict; another key is another application.
+    let e = kandas::own::file(db, &who, me, "same-key", &family("KZ-39", 2), on).await.unwrap_err();
+    assert!(matches!(e, StoreError::Conflict { .. }), "{e:?}");
+    kandas::own::file(db, &who, me, "other-key", &family("KZ-39", 0), on).await.expect("another");
+    // Another applicant: not found; their own list is empty; the same key is theirs to use.
+    let e = kandas::own::get(db, other, mine[0].id).await.unwrap_err();
+    assert!(matches!(e, StoreError::NotFound { .. }), "{e:?}");
+    assert!(kandas::own::mine(db, other).await.expect("theirs").is_empty());
+    let (theirs, new) =
+        kandas::own::file(db, &who, other, "same-key", &family("KZ-59", 2), on).await.expect("theirs");
+    assert!(new && theirs.id != mine[0].id);
+    // A born-later member is named.
+    let mut late = family("KZ-59", 1);
+    late.members[0].person.birth_date = date(2026, 6, 1);
+    match kandas::own::file(db, &who, me, "late", &late, on).await.unwrap_err() {
+        StoreError::Field { field, .. } => assert_eq!(field, "members[0].birth_date"),
+        e => panic!("{e:?}"),
+    }
+    let filed = ashyq_store::audit::for_object(db, "kandas_application", &mine[0].id.to_string())
+        .await
+        .expect("audit");
+    assert_eq!(filed.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), ["kandas.file"]);
+}
+
 both_backends!(
+    a_form_sent_many_times_at_once_is_one_application,
     fifty_families_raced_for_sixty_places,
     subsidies_follow_the_mci_in_force_and_a_full_quota_refuses,
     officers_stay_in_their_region_and_status_is_checked,

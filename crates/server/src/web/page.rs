@@ -28,6 +28,7 @@ const MENU: &[(&str, &str, &str)] = &[
     ("cases", "nav-cases", "/cases"),
     ("permits", "nav-permits", "/permits"),
     ("kandas", "nav-kandas", "/kandas"),
+    ("kandas-mine", "nav-kandas-mine", "/kandas/mine"),
     ("rounds", "nav-rounds", "/rounds"),
     ("paryz", "nav-paryz", "/paryz"),
     ("abroad", "nav-abroad", "/abroad"),

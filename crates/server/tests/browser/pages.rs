@@ -107,6 +107,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
                 "lists",
                 "eligibility",
                 "applications",
+                "kandas-mine",
                 "rounds",
                 "paryz",
                 "account",

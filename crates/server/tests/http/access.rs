@@ -1143,6 +1143,8 @@ struct KandasFixture {
     pay_api: i64,
     assign_page: i64,
     refuse_page: i64,
+    /// The test applicant's own application (`/kandas/mine/{id}`).
+    own: i64,
 }
 
 impl KandasFixture {
@@ -1171,7 +1173,13 @@ impl KandasFixture {
             ids.push(a.id);
         }
         ashyq_store::kandas::assign(&h.db, &actor_cli(), None, &h.state.policy, ids[3], today).await.unwrap();
+        let me = h.user(Role::Applicant).id;
+        let (own, _) =
+            ashyq_store::kandas::own::file(&h.db, &actor_cli(), me, "matrix", &facts("KZ-75"), today)
+                .await
+                .unwrap();
         KandasFixture {
+            own: own.id,
             shown: ids[0],
             assign_api: ids[1],
             refuse_api: ids[2],
@@ -1189,6 +1197,7 @@ impl KandasFixture {
             "/api/v1/kandas/applications/{id}/pay" => self.pay_api,
             "/kandas/{id}/assign" => self.assign_page,
             "/kandas/{id}/refuse" => self.refuse_page,
+            "/api/v1/kandas/mine/{id}" | "/kandas/mine/{id}" => self.own,
             _ => return None,
         };
         Some(path.replace("{id}", &id.to_string()))
@@ -1210,6 +1219,19 @@ impl KandasFixture {
             }
             ("POST", "/kandas/{id}/assign") => (form, format!("csrf={csrf}")),
             ("POST", "/kandas/{id}/refuse") => (form, format!("csrf={csrf}&reason=matrix")),
+            ("POST", "/api/v1/kandas/mine") => (
+                json,
+                format!(
+                    r#"{{"key":"matrix-{n}","facts":{{"applicant":{{"surname":"OWN","given_names":"K","birth_date":"1985-02-02"}},"origin":"MNG","ethnic_kazakh":true,"region":"KZ-59"}}}}"#
+                ),
+            ),
+            ("POST", "/kandas/mine") => (
+                form,
+                format!(
+                    "csrf={csrf}&key=matrix-page-{n}&applicant.surname=OWN&applicant.given_names=K\
+                     &applicant.birth_date=1985-02-02&origin=MNG&ethnic_kazakh=yes&region=KZ-59"
+                ),
+            ),
             _ => return None,
         })
     }
@@ -1333,6 +1355,8 @@ impl ParyzFixture {
 // read and to record actions on, and one open case each for the API's and the page's status move.
 
 struct AbroadFixture {
+    /// An agreement, edited by the page form.
+    agreement: i64,
     worker: i64,
     shown: i64,
     api_move: i64,
@@ -1369,7 +1393,21 @@ impl AbroadFixture {
             };
             ids.push(cases::open(&h.db, &cli, &new, ashyq_store::today()).await.unwrap().0.case.id);
         }
-        AbroadFixture { worker: w.id, shown: ids[0], api_move: ids[1], page_move: ids[2] }
+        let agreement = ashyq_store::abroad::agreements::AgreementInput {
+            reference: "matrix-agreement".into(),
+            country: "KOR".into(),
+            title: "Matrix".into(),
+            status: "negotiating".into(),
+            ..Default::default()
+        };
+        let (agreement, _) = ashyq_store::abroad::agreements::save(&h.db, &cli, &agreement).await.unwrap();
+        AbroadFixture {
+            agreement: agreement.id,
+            worker: w.id,
+            shown: ids[0],
+            api_move: ids[1],
+            page_move: ids[2],
+        }
     }
 
     fn concrete(&self, path: &str) -> Option<String> {
@@ -1383,6 +1421,7 @@ impl AbroadFixture {
             | "/api/v1/abroad/cases/{id}/actions" => self.shown,
             "/api/v1/abroad/cases/{id}/status" => self.api_move,
             "/abroad/cases/{id}/status" => self.page_move,
+            "/abroad/agreements/{id}/edit" => self.agreement,
             _ => return None,
         };
         Some(path.replace("{id}", &id.to_string()))
@@ -1424,6 +1463,15 @@ impl AbroadFixture {
                      &employer=E&agency=&agency_licence=&contract_from=2026-01-01&contract_until=2030-01-01&sector=it"
                 ),
             ),
+            ("POST", "/abroad/agreements/new") => (
+                form,
+                format!(
+                    "csrf={csrf}&reference=matrix-agp-{n}&country=TUR&title=Matrix&status=negotiating&covers=employment"
+                ),
+            ),
+            ("POST", "/abroad/agreements/{id}/edit") => {
+                (form, format!("csrf={csrf}&country=KOR&title=Matrix+{n}&status=negotiating&covers=pensions"))
+            }
             ("POST", "/abroad/workers/{id}/cases") => {
                 (form, format!("csrf={csrf}&reference=matrix-cp-{n}&kind=other&complaint=matrix"))
             }

@@ -20,6 +20,7 @@ mod flows_cases;
 mod flows_lists;
 mod flows_regional;
 mod flows_register;
+mod kandas_self;
 mod kandas_web;
 mod lists_api;
 mod notifications;

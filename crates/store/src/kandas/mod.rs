@@ -2,7 +2,8 @@
 //! assignment to the chosen region — which checks and consumes the region's annual quota in the
 //! same transaction and records the subsidies due — refusals, payments, and the report by region.
 //! Every change is audited in its transaction. `scope` is the region an officer is limited to
-//! (`None`: any region).
+//! (`None`: any region). An applicant's own applications, filed from their account, are in
+//! [`own`]; the operator's audited listing for batch work in [`listing`].
 
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
@@ -37,6 +38,8 @@ pub struct KandasApplication {
     pub paid_by: Option<String>,
     pub refusal: Option<String>,
     pub decided_by: Option<String>,
+    /// The account that filed it (`None`: registered by an officer on the family's behalf).
+    pub applicant_id: Option<i64>,
 }
 
 /// `SELECT <every column> FROM kandas_applications <rest>`, as one static string.
@@ -44,11 +47,15 @@ macro_rules! select {
     ($rest:literal) => {
         concat!(
             "SELECT id, reference, region, status, applicant, origin, family_size, facts, filed_on, filed_by, ",
-            "assigned_year, assigned_on, subsidies, paid_on, paid_by, refusal, decided_by FROM kandas_applications ",
+            "assigned_year, assigned_on, subsidies, paid_on, paid_by, refusal, decided_by, applicant_id ",
+            "FROM kandas_applications ",
             $rest
         )
     };
 }
+
+pub mod listing;
+pub mod own;
 
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())
@@ -75,6 +82,7 @@ fn from_row(r: &AnyRow) -> Result<KandasApplication, StoreError> {
         paid_by: r.try_get("paid_by")?,
         refusal: r.try_get("refusal")?,
         decided_by: r.try_get("decided_by")?,
+        applicant_id: r.try_get("applicant_id")?,
     })
 }
 
@@ -162,6 +170,34 @@ pub async fn get(db: &Db, scope: Option<&str>, id: i64) -> Result<KandasApplicat
     let app = fetch(&mut conn, id).await?;
     in_scope(scope, &app.region)?;
     Ok(app)
+}
+
+/// One application read by staff, if in scope: the read is audited (`kandas.read`), the family's
+/// names being personal data.
+pub async fn read(
+    db: &Db,
+    actor: &Actor,
+    scope: Option<&str>,
+    id: i64,
+) -> Result<KandasApplication, StoreError> {
+    let app = get(db, scope, id).await?;
+    audit::record(db, actor, Event::new("kandas.read", "kandas_application", &id.to_string())).await?;
+    Ok(app)
+}
+
+/// [`list`] for staff: the listing is audited (`kandas.queue`) with what was asked and how many
+/// were shown.
+pub async fn listed(
+    db: &Db,
+    actor: &Actor,
+    scope: Option<&str>,
+    status: Option<&str>,
+    limit: i64,
+) -> Result<Vec<KandasApplication>, StoreError> {
+    let out = list(db, scope, status, limit).await?;
+    let detail = serde_json::json!({ "region": scope, "status": status, "shown": out.len() });
+    audit::record(db, actor, Event::new("kandas.queue", "kandas_application", "*").detail(detail)).await?;
+    Ok(out)
 }
 
 /// Applications in scope, optionally of one status, oldest first.
@@ -276,6 +312,9 @@ pub async fn assign(
     if moved.rows_affected() != 1 {
         return Err(StoreError::Refused("the application was decided meanwhile".into()));
     }
+    // notification: kandas assignment
+    // (the assignment is written above, in this transaction: `app.applicant_id` is the account
+    // that filed the application, `None` when an officer registered it for the family)
     let detail = serde_json::json!({
         "region": app.region, "year": year, "places": app.family_size,
         "total_kzt": subsidies.total_kzt.to_string(), "used": subsidies.used,

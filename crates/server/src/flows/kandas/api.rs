@@ -4,6 +4,8 @@
 //! administrators read; analysts, coordinators, officers and administrators read the report by
 //! region. An officer of a region acts only on applications choosing that region (403).
 
+pub mod own;
+
 use crate::auth::Principal;
 use crate::flows::kandas;
 use crate::json::ApiJson;
@@ -150,7 +152,7 @@ pub async fn report(
 /// (public, applicant, analyst, coordinator, officer, border, admin).
 #[rustfmt::skip]
 pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
-    b
+    own::routes(b)
         .api(__path_create, [401, 403, 403, 403, 201, 403, 403], create)
         .api(__path_list, [401, 403, 403, 403, 200, 403, 200], list)
         .api(__path_show, [401, 403, 403, 403, 200, 403, 200], show)

@@ -5,9 +5,11 @@
 //! limits the caller by [`Access::region`]: an officer of a region acts only on the
 //! applications choosing that region (another region's is 403); the national roles read all
 //! regions; the others are refused. Officers register and decide; every change is audited by
-//! the store in its transaction.
+//! the store in its transaction, and so is every staff read of the families' names (one
+//! application, the queue, the list). Applicants file and follow their own applications ([`own`]).
 
 pub mod api;
+pub mod own;
 pub mod pages;
 
 use crate::access::Access;
@@ -61,7 +63,7 @@ pub async fn create(
 /// given, oldest first; at most [`LIST_LIMIT`].
 pub async fn list(s: &AppState, p: &Principal, status: Option<&str>) -> Outcome<Vec<KandasApplication>> {
     let scope = reading(p)?;
-    Ok(kandas::list(&s.db, scope.as_deref(), status, LIST_LIMIT).await?)
+    Ok(kandas::listed(&s.db, &p.actor(), scope.as_deref(), status, LIST_LIMIT).await?)
 }
 
 /// The applications waiting for a decision, and the quota of the caller's region this year.
@@ -76,7 +78,7 @@ pub struct Queue {
 pub async fn queue(s: &AppState, p: &Principal) -> Outcome<Queue> {
     let scope = reading(p)?;
     let year = crate::clock::today().year();
-    let waiting = kandas::list(&s.db, scope.as_deref(), Some("submitted"), LIST_LIMIT).await?;
+    let waiting = kandas::listed(&s.db, &p.actor(), scope.as_deref(), Some("submitted"), LIST_LIMIT).await?;
     let quota = match scope {
         Some(r) => {
             let q = kandas::quota(&s.db, &s.policy, &r, year).await?;
@@ -90,7 +92,7 @@ pub async fn queue(s: &AppState, p: &Principal) -> Outcome<Queue> {
 /// One application (another region's is 403).
 pub async fn show(s: &AppState, p: &Principal, id: i64) -> Outcome<KandasApplication> {
     let scope = reading(p)?;
-    Ok(kandas::get(&s.db, scope.as_deref(), id).await?)
+    Ok(kandas::read(&s.db, &p.actor(), scope.as_deref(), id).await?)
 }
 
 /// One application with what a decision on it needs.

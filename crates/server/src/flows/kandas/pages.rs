@@ -2,6 +2,9 @@
 //! decision with the region's quota used and left (`/kandas`), one family with the subsidies an
 //! assignment today would give and the forms to assign or refuse (`/kandas/{id}`), and the report
 //! by region with a bar chart (`/kandas/report`). An officer acts only in their region (403).
+//! The applicant's own pages are in [`own`].
+
+pub mod own;
 
 use crate::auth::Principal;
 use crate::flows::{self, kandas};
@@ -241,7 +244,7 @@ pub async fn report(State(s): State<AppState>, principal: Principal, page: Page)
 /// (public, applicant, analyst, coordinator, officer, border, admin).
 #[rustfmt::skip]
 pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
-    b
+    own::routes(b)
         .page_get("/kandas", [401, 403, 403, 403, 200, 403, 200], queue)
         .page_get("/kandas/report", [401, 403, 200, 200, 200, 403, 200], report)
         .page_get("/kandas/{id}", [401, 403, 403, 403, 200, 403, 200], show)

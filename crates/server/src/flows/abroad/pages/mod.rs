@@ -1,5 +1,6 @@
 //! The abroad flow's pages.
 
+pub mod agreements;
 pub mod cases;
 pub mod overview;
 pub mod workers;
@@ -9,5 +10,6 @@ use crate::routes::RouteBuilder;
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = overview::routes(b);
     let b = workers::routes(b);
+    let b = agreements::routes(b);
     cases::routes(b)
 }

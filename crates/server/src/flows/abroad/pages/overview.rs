@@ -158,6 +158,7 @@ pub async fn overview(State(s): State<AppState>, page: Page, principal: Principa
 }
 
 pub struct AgreementRow {
+    pub id: i64,
     pub country: String,
     pub title: String,
     pub status_code: String,
@@ -175,6 +176,8 @@ pub struct Agreements {
     page: Page,
     rows: Vec<AgreementRow>,
     staff: bool,
+    /// Whether the caller adds and edits agreements (officers).
+    may_edit: bool,
 }
 
 /// The interstate agreements (public).
@@ -187,6 +190,7 @@ pub async fn agreements_page(State(s): State<AppState>, page: Page, principal: P
     let rows = list
         .iter()
         .map(|a| AgreementRow {
+            id: a.id,
             country: country_name(&page, &a.country),
             title: a.title.clone(),
             status_code: a.status.clone(),
@@ -199,7 +203,8 @@ pub async fn agreements_page(State(s): State<AppState>, page: Page, principal: P
         })
         .collect();
     let staff = abroad::reads_figures(&Access::of(&principal));
-    Agreements { rows, staff, page }.into_response()
+    let may_edit = abroad::writes(&Access::of(&principal));
+    Agreements { rows, staff, may_edit, page }.into_response()
 }
 
 /// This module's routes, each with its row of the access table

@@ -91,7 +91,7 @@ fn row(page: &Page, w: &Worker) -> WorkerRow {
 }
 
 /// Countries one may work in, by name in the page's language.
-fn countries(page: &Page) -> Vec<(String, String)> {
+pub fn countries(page: &Page) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = ashyq_core::country::all()
         .iter()
         .filter(|c| !c.alpha2.is_empty() && c.alpha3 != "KAZ")
