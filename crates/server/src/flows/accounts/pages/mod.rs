@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod audit;
 pub mod home;
 pub mod login;
 pub mod signup;
@@ -17,7 +18,8 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = login::routes(b);
     let b = signup::routes(b);
     let b = account::routes(b);
-    admin::routes(b)
+    let b = admin::routes(b);
+    audit::routes(b)
 }
 
 /// A use case's failure as the internal-error page (the error is logged).
