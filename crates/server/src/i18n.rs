@@ -2,7 +2,9 @@
 //! compiled into the binary: `data/i18n/{kk,ru,en}/ashyq.ftl` for the interface at large and
 //! `applications.ftl` for the applicant's side of the case workflow and `cases.ftl` for the
 //! officer's (queue, decisions, permits, quotas and rounds); `kandas.ftl`, `abroad.ftl` and
-//! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest.
+//! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest;
+//! `officers.ftl` for the officers' and administrators' tools (paging, sorting, exports, the
+//! audit log's actions in words).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -69,25 +71,28 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 18] = [
+pub const SOURCES: [(Lang, &str, &str); 21] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
     (Lang::Kk, "kandas.ftl", include_str!("../../../data/i18n/kk/kandas.ftl")),
     (Lang::Kk, "abroad.ftl", include_str!("../../../data/i18n/kk/abroad.ftl")),
     (Lang::Kk, "paryz.ftl", include_str!("../../../data/i18n/kk/paryz.ftl")),
+    (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
     (Lang::Ru, "kandas.ftl", include_str!("../../../data/i18n/ru/kandas.ftl")),
     (Lang::Ru, "abroad.ftl", include_str!("../../../data/i18n/ru/abroad.ftl")),
     (Lang::Ru, "paryz.ftl", include_str!("../../../data/i18n/ru/paryz.ftl")),
+    (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
     (Lang::En, "kandas.ftl", include_str!("../../../data/i18n/en/kandas.ftl")),
     (Lang::En, "abroad.ftl", include_str!("../../../data/i18n/en/abroad.ftl")),
     (Lang::En, "paryz.ftl", include_str!("../../../data/i18n/en/paryz.ftl")),
+    (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
 ];
 
 /// The message bundles of all three languages.

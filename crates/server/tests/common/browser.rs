@@ -238,9 +238,15 @@ impl Messages {
         let mut all = HashMap::new();
         for lang in LANGS {
             let mut map = HashMap::new();
-            for file in
-                ["ashyq.ftl", "applications.ftl", "cases.ftl", "kandas.ftl", "abroad.ftl", "paryz.ftl"]
-            {
+            for file in [
+                "ashyq.ftl",
+                "applications.ftl",
+                "cases.ftl",
+                "kandas.ftl",
+                "abroad.ftl",
+                "paryz.ftl",
+                "officers.ftl",
+            ] {
                 let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
                 map.extend(

@@ -22,6 +22,7 @@ mod flows_regional;
 mod flows_register;
 mod kandas_web;
 mod lists_api;
+mod officers_tools;
 mod paryz_web;
 mod register;
 mod signup;
