@@ -248,8 +248,8 @@ pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Re
 }
 
 /// Gives an account another role and region, checked together by [`account::scope`] (only
-/// coordinators and officers have a region). A new role ends the account's sessions: its
-/// holder logs in again to work with it. Audited (`user.set_role`, with what was and what is).
+/// coordinators and officers have a region). A new role ends the account's sessions and
+/// revokes its API tokens: its holder logs in again, and makes new tokens, to work with it. Audited (`user.set_role`, with what was and what is).
 /// Setting what it has changes nothing and writes no record. An administrator cannot change
 /// their own role.
 pub async fn set_role(
@@ -278,6 +278,10 @@ pub async fn set_role(
         .await?;
     if before.role != role {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     let detail = serde_json::json!({
         "username": before.username, "from_role": before.role, "from_region": before.region,

@@ -51,7 +51,7 @@ of-err-title = The request cannot be read
 
 ## Accounts: role and region
 of-users-change-role = Change role
-of-users-role-hint = Only coordinators and officers have a region (an officer without one works for the whole country). A new role ends the account's sessions.
+of-users-role-hint = Only coordinators and officers have a region (an officer without one works for the whole country). A new role ends the account's sessions and revokes its API tokens.
 of-users-err-own-role = You cannot change your own role: ask another administrator.
 
 ## The audit log

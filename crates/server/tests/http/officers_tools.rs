@@ -414,6 +414,12 @@ async fn roles(h: &Harness, m: &Messages) {
     let officer = h.user(Role::Officer).clone();
     let someone = account(h, "someone", Role::Applicant, None).await;
     let (cookie, _) = h.session_of(&someone).await;
+    let (token, _) = ashyq_store::tokens::create(&h.db, &Actor::cli(), &someone, "test", None).await.unwrap();
+    let bearer = |token: String| async move {
+        let req = Request::get("/api/v1/me").header("authorization", format!("Bearer {token}"));
+        h.send(req.body(Body::empty()).unwrap()).await.status
+    };
+    assert_eq!(bearer(token.clone()).await, 200);
     let signed_in = |cookie: String| async move {
         let r = h.send(Request::get("/account").header("cookie", cookie).body(Body::empty()).unwrap()).await;
         r.status == 200
@@ -426,6 +432,7 @@ async fn roles(h: &Harness, m: &Messages) {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!((r.json()["role"].as_str(), r.json()["region"].as_str()), (Some("officer"), Some("KZ-71")));
     assert!(!signed_in(cookie).await, "a new role ends the sessions");
+    assert_eq!(bearer(token).await, 401, "and revokes the API tokens");
     let log = audit::tail(&h.db, 10).await.unwrap();
     let set = log.iter().find(|r| r.action == "user.set_role").expect("audited");
     assert_eq!(

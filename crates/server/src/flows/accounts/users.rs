@@ -39,7 +39,8 @@ pub async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) 
 
 /// Gives an account another role and region (a blank region is none): checked together, a
 /// region only for coordinators and officers (422 naming `region` or `role`); a new role ends
-/// the account's sessions. An administrator cannot change their own role (409). Audited.
+/// the account's sessions and revokes its API tokens. An administrator cannot change their own
+/// role (409). Audited.
 pub async fn set_role(
     s: &AppState,
     p: &Principal,

@@ -259,12 +259,24 @@ pub async fn alert_list(
     };
     if csv {
         let header: &[&str] = match list {
-            alerts::AlertList::Overstayers => {
-                &["person_id", "surname", "given_names", "nationality", "since", "overstay_since", "overstay_days"]
-            }
-            alerts::AlertList::Expiring => {
-                &["person_id", "surname", "given_names", "nationality", "permit_number", "kind", "valid_until"]
-            }
+            alerts::AlertList::Overstayers => &[
+                "person_id",
+                "surname",
+                "given_names",
+                "nationality",
+                "since",
+                "overstay_since",
+                "overstay_days",
+            ],
+            alerts::AlertList::Expiring => &[
+                "person_id",
+                "surname",
+                "given_names",
+                "nationality",
+                "permit_number",
+                "kind",
+                "valid_until",
+            ],
             alerts::AlertList::Late => &[
                 "person_id",
                 "surname",

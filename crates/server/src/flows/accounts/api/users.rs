@@ -138,7 +138,8 @@ pub struct RoleIn {
 
 /// Gives an account another role and region, checked together (422 naming `role` or
 /// `region`: only coordinators and officers have a region). A new role ends the account's
-/// sessions. An administrator cannot change their own role (409). Audited (`user.set_role`).
+/// sessions and revokes its API tokens. An administrator cannot change their own role (409).
+/// Audited (`user.set_role`).
 #[utoipa::path(post, path = "/api/v1/users/{id}/role", tag = "admin", params(("id" = i64, Path)),
     request_body = RoleIn,
     responses((status = 200, body = UserView), (status = 404, body = ProblemDetails),
