@@ -201,6 +201,8 @@ async fn queue(h: &Harness, m: &Messages) {
     // The applicant pages through their own cases only (the queue's page is not theirs).
     let r = api(h, &applicant, "GET", "/api/v1/cases?q=KARIMOV", None).await;
     assert_eq!(ids(&r.json()), vec![karimov]);
+    let r = api(h, &applicant, "GET", "/api/v1/cases?limit=1", None).await;
+    assert_eq!((ids(&r.json()), r.header("x-total-count")), (vec![astana], "56"), "newest first, every region");
     assert_eq!(h.get_as(Some(&applicant), "en", "/cases").await.status, 403);
 
     // The page, in Russian: 50 rows, the count, the links keep the filters, search and order.

@@ -23,7 +23,7 @@ use crate::world::world;
 use ashyq_core::cases::status::CaseStatus;
 use ashyq_core::rules::{Context, Decision, Facts, Programme};
 use ashyq_store::StoreError;
-use ashyq_store::cases::arrange::arrange;
+use ashyq_store::cases::arrange::{arrange, matches};
 use ashyq_store::cases::evidence::EvidenceMeta;
 use ashyq_store::cases::permits::{self, Permit};
 use ashyq_store::cases::{
@@ -210,15 +210,16 @@ pub async fn list(s: &AppState, p: &Principal, f: &Filter) -> Outcome<QueuePage>
                     f.programme.is_none_or(|p| c.programme == p) && f.status.is_none_or(|st| c.status == st)
                 })
                 .collect();
-            // Newest first unless another order is asked for.
-            let (sort, descending) = if f.sort == QueueSort::Submitted && !f.descending {
-                (QueueSort::Submitted, true)
-            } else {
-                (f.sort, f.descending)
-            };
             let offset = usize::try_from(f.offset()).unwrap_or(usize::MAX);
             let limit = usize::try_from(f.limit).unwrap_or(1000);
-            Ok(arrange(mine, f.search.as_deref(), sort, descending, offset, limit))
+            if f.sort != QueueSort::Submitted || f.descending {
+                return Ok(arrange(mine, f.search.as_deref(), f.sort, f.descending, offset, limit));
+            }
+            // Newest first, drafts too, as stored, unless another order is asked for.
+            let found: Vec<CaseSummary> =
+                mine.into_iter().filter(|c| f.search.as_deref().is_none_or(|q| matches(c, q))).collect();
+            let total = found.len();
+            Ok(QueuePage { total, cases: found.into_iter().skip(offset).take(limit).collect() })
         }
         _ => queue(s, p, f).await,
     }
