@@ -178,6 +178,14 @@ impl Filter {
         if !(1..=1000).contains(&self.limit) {
             return Err(Problem::validation("limit", "must be 1 to 1000"));
         }
+        if let Some(r) = &self.region
+            && ashyq_core::region::by_code(r).is_none()
+        {
+            return Err(Problem::validation(
+                "region",
+                format!("{r:?} is not a region of Kazakhstan (KZ-75)"),
+            ));
+        }
         if !(1..=1_000_000).contains(&self.page) {
             return Err(Problem::validation("page", "must be 1 to 1000000"));
         }
@@ -234,7 +242,7 @@ pub async fn queue(s: &AppState, p: &Principal, f: &Filter) -> Outcome<QueuePage
     let filter = QueueFilter {
         programme: f.programme,
         status: f.status,
-        region: f.region.clone(),
+        region: f.region.as_deref().and_then(ashyq_core::region::by_code).map(|r| r.code.clone()),
         older_than_days: f.older_than_days,
         now_us: ashyq_store::now_us(),
         limit: f.limit,

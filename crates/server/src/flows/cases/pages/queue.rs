@@ -171,7 +171,16 @@ pub async fn queue(
         Scope::Region(r) => Some(r),
         _ => None,
     };
-    let region = q.region.trim().to_string();
+    let region = match q.region.trim() {
+        "" => String::new(),
+        r => match ashyq_core::region::by_code(r) {
+            Some(known) => known.code.clone(),
+            None => {
+                errors.push(page.tn("of-err-param", &[("field", &page.t("of-field-region")), ("value", r)]));
+                String::new()
+            }
+        },
+    };
     let filter = Filter {
         programme,
         status,
