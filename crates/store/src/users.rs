@@ -249,9 +249,9 @@ pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Re
 
 /// Gives an account another role and region, checked together by [`account::scope`] (only
 /// coordinators and officers have a region). A new role ends the account's sessions and
-/// revokes its API tokens: its holder logs in again, and makes new tokens, to work with it. Audited (`user.set_role`, with what was and what is).
-/// Setting what it has changes nothing and writes no record. An administrator cannot change
-/// their own role.
+/// revokes its API tokens: its holder logs in again, and makes new tokens, to work with it.
+/// Audited (`user.set_role`, with what was and what is). Setting what it has changes nothing
+/// and writes no record. An administrator cannot change their own role.
 pub async fn set_role(
     db: &Db,
     actor: &Actor,
