@@ -149,6 +149,7 @@ pub async fn summaries(
             older_than_days: None,
             now_us: 0,
             limit: 1000,
+            ..Default::default()
         };
         out.extend(cases::read::queue(db, actor, &Viewer::Admin, &filter).await?);
     }

@@ -4,7 +4,8 @@
 //! officer's (queue, decisions, permits, quotas and rounds); `kandas.ftl`, `abroad.ftl` and
 //! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest;
 //! `notifications.ftl` for contact details, one-time links and notifications; `uploads.ftl` for
-//! the analysts' upload preview.
+//! the analysts' upload preview; `officers.ftl` for the officers' and administrators' tools
+//! (paging, sorting, exports, the audit log's actions in words).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -71,7 +72,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 24] = [
+pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -80,6 +81,7 @@ pub const SOURCES: [(Lang, &str, &str); 24] = [
     (Lang::Kk, "paryz.ftl", include_str!("../../../data/i18n/kk/paryz.ftl")),
     (Lang::Kk, "notifications.ftl", include_str!("../../../data/i18n/kk/notifications.ftl")),
     (Lang::Kk, "uploads.ftl", include_str!("../../../data/i18n/kk/uploads.ftl")),
+    (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -88,6 +90,7 @@ pub const SOURCES: [(Lang, &str, &str); 24] = [
     (Lang::Ru, "paryz.ftl", include_str!("../../../data/i18n/ru/paryz.ftl")),
     (Lang::Ru, "notifications.ftl", include_str!("../../../data/i18n/ru/notifications.ftl")),
     (Lang::Ru, "uploads.ftl", include_str!("../../../data/i18n/ru/uploads.ftl")),
+    (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -96,6 +99,7 @@ pub const SOURCES: [(Lang, &str, &str); 24] = [
     (Lang::En, "paryz.ftl", include_str!("../../../data/i18n/en/paryz.ftl")),
     (Lang::En, "notifications.ftl", include_str!("../../../data/i18n/en/notifications.ftl")),
     (Lang::En, "uploads.ftl", include_str!("../../../data/i18n/en/uploads.ftl")),
+    (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
 ];
 
 /// The message bundles of all three languages.

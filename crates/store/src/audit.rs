@@ -151,6 +151,84 @@ pub async fn tail(db: &Db, limit: i64) -> Result<Vec<AuditRecord>, StoreError> {
     rows.iter().map(from_row).collect()
 }
 
+/// What to look for in the audit log; every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// The acting account's username (`cli`, `-` for the public), exactly.
+    pub actor: Option<String>,
+    /// An action code exactly (`user.list`), or every code that begins so when it ends in `.*`
+    /// (`case.*`).
+    pub action: Option<String>,
+    pub object_type: Option<String>,
+    pub object_id: Option<String>,
+    /// Records at or after this instant (microseconds).
+    pub from_us: Option<i64>,
+    /// Records before this instant (microseconds).
+    pub until_us: Option<i64>,
+}
+
+/// The records that match `f`, newest first: `limit` of them after `offset`, and how many match
+/// in all.
+pub async fn search(
+    db: &Db,
+    f: &AuditFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<(i64, Vec<AuditRecord>), StoreError> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut add = |clause: &str, value: String| {
+        texts.push(value);
+        clauses.push(clause.replace('?', &format!("${}", texts.len())));
+    };
+    if let Some(a) = &f.actor {
+        add("actor = ?", a.clone());
+    }
+    match f.action.as_deref().map(|a| (a, a.strip_suffix(".*"))) {
+        Some((_, Some(prefix))) => add("action LIKE ?", format!("{}.%", prefix.replace('%', ""))),
+        Some((a, None)) => add("action = ?", a.to_string()),
+        None => {}
+    }
+    if let Some(t) = &f.object_type {
+        add("object_type = ?", t.clone());
+    }
+    if let Some(id) = &f.object_id {
+        add("object_id = ?", id.clone());
+    }
+    let mut numbers: Vec<i64> = Vec::new();
+    for (clause, value) in [("at_us >= ", f.from_us), ("at_us < ", f.until_us)] {
+        if let Some(v) = value {
+            numbers.push(v);
+            clauses.push(format!("{clause}${}", texts.len() + numbers.len()));
+        }
+    }
+    let filter = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+    let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log{filter}");
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(count_sql));
+    for t in &texts {
+        q = q.bind(t);
+    }
+    for n in &numbers {
+        q = q.bind(*n);
+    }
+    let total: i64 = q.fetch_one(&db.pool).await?.try_get("n")?;
+    let n = texts.len() + numbers.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log{filter} ORDER BY seq DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for t in &texts {
+        q = q.bind(t);
+    }
+    for n in &numbers {
+        q = q.bind(*n);
+    }
+    let rows = q.bind(limit).bind(offset).fetch_all(&db.pool).await?;
+    Ok((total, rows.iter().map(from_row).collect::<Result<_, _>>()?))
+}
+
 /// Records about one object, oldest first (e.g. every read of a person's record).
 pub async fn for_object(db: &Db, object_type: &str, object_id: &str) -> Result<Vec<AuditRecord>, StoreError> {
     let sql =

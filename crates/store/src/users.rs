@@ -262,6 +262,52 @@ pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Re
     get(db, id).await
 }
 
+/// Gives an account another role and region, checked together by [`account::scope`] (only
+/// coordinators and officers have a region). A new role ends the account's sessions and
+/// revokes its API tokens: its holder logs in again, and makes new tokens, to work with it.
+/// Audited (`user.set_role`, with what was and what is). Setting what it has changes nothing
+/// and writes no record. An administrator cannot change their own role.
+pub async fn set_role(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    role: Role,
+    region: Option<&str>,
+) -> Result<User, StoreError> {
+    let region = account::scope(role, region)?;
+    let before = get(db, id).await?;
+    if before.role == role && before.region == region {
+        return Ok(before);
+    }
+    if actor.user_id == Some(id) && before.role != role {
+        // Nobody takes their own rights away, or gives themselves others: another administrator does.
+        return Err(StoreError::Refused("an administrator cannot change their own role".into()));
+    }
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE users SET role = $1, region = $2, updated_at_us = $3 WHERE id = $4")
+        .bind(role.as_str())
+        .bind(region.as_deref())
+        .bind(crate::now_us())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if before.role != role {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE api_tokens SET revoked = 1 WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let detail = serde_json::json!({
+        "username": before.username, "from_role": before.role, "from_region": before.region,
+        "role": role, "region": region,
+    });
+    audit::append(&mut tx, actor, Event::new("user.set_role", "user", &id.to_string()).detail(detail))
+        .await?;
+    tx.commit().await?;
+    get(db, id).await
+}
+
 /// Sets a new password and ends the account's other sessions (all of them if `keep_session`
 /// is `None`).
 pub async fn set_password(

@@ -195,6 +195,44 @@ async fn a_chain_rehashed_from_a_record_on_is_found_behind_a_checkpoint(db: &Db)
     assert_eq!(holds(db, &before).await, Ok(()));
 }
 
+/// The administrators' search: who, what (exactly or by its beginning), the object, the time,
+/// newest first, a page at a time with the count of all.
+async fn the_log_is_searched_a_page_at_a_time(db: &Db) {
+    append_n(db, 5).await;
+    let someone = Actor { username: "someone".into(), ..Actor::cli() };
+    audit::record(db, &someone, Event::new("test.other", "widget", "7")).await.unwrap();
+    let search = |f: audit::AuditFilter, offset: i64, limit: i64| async move {
+        let (total, records) = audit::search(db, &f, offset, limit).await.unwrap();
+        (total, records.iter().map(|r| (r.action.clone(), r.object_id.clone())).collect::<Vec<_>>())
+    };
+    let all = audit::AuditFilter::default();
+    let (total, page) = search(all.clone(), 0, 2).await;
+    assert_eq!((total, page.len()), (6, 2));
+    assert_eq!(page[0], ("test.other".to_string(), "7".to_string()), "newest first");
+    let (_, last) = search(all, 4, 10).await;
+    assert_eq!(
+        last,
+        vec![("test.event".to_string(), "1".to_string()), ("test.event".to_string(), "0".to_string())]
+    );
+    let by = |f: audit::AuditFilter| async move { search(f, 0, 100).await.0 };
+    let f = audit::AuditFilter::default;
+    assert_eq!(by(audit::AuditFilter { actor: Some("someone".into()), ..f() }).await, 1);
+    assert_eq!(by(audit::AuditFilter { action: Some("test.event".into()), ..f() }).await, 5);
+    assert_eq!(by(audit::AuditFilter { action: Some("test.*".into()), ..f() }).await, 6);
+    assert_eq!(
+        by(audit::AuditFilter { action: Some("test%.*".into()), ..f() }).await,
+        6,
+        "no wildcards of its own"
+    );
+    assert_eq!(by(audit::AuditFilter { action: Some("tes.*".into()), ..f() }).await, 0);
+    let widget =
+        audit::AuditFilter { object_type: Some("widget".into()), object_id: Some("7".into()), ..f() };
+    assert_eq!(by(widget).await, 1);
+    let now = ashyq_store::now_us();
+    assert_eq!(by(audit::AuditFilter { from_us: Some(now + 1_000_000), ..f() }).await, 0);
+    assert_eq!(by(audit::AuditFilter { until_us: Some(now + 1_000_000), from_us: Some(0), ..f() }).await, 6);
+}
+
 both_backends!(
     appends_chain_and_verify,
     the_log_is_append_only,
@@ -205,6 +243,7 @@ both_backends!(
     an_intact_chain_holds_its_checkpoints,
     a_cut_tail_with_its_head_rewritten_is_found_behind_a_checkpoint,
     a_chain_rehashed_from_a_record_on_is_found_behind_a_checkpoint,
+    the_log_is_searched_a_page_at_a_time,
 );
 
 #[test]

@@ -813,6 +813,7 @@ async fn submitted_at_is_the_moment_of_sending(db: &Db) {
             older_than_days: None,
             now_us: after,
             limit: 100,
+            ..Default::default()
         },
     )
     .await

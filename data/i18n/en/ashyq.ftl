@@ -623,7 +623,6 @@ reg-alerts-summary = In the country now: { $present }; lawfully: { $lawful }; ov
 reg-alerts-overstayers = Overstaying on { $date }
 reg-overstay-since = Overstay since
 reg-overstay-days = Days of overstay
-reg-more = The first { $shown } of { $total } are shown.
 reg-alerts-expiring = Visas and permits expiring within { $days } days
 reg-alerts-days = Days ahead
 reg-until = Valid until

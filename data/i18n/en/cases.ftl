@@ -10,7 +10,7 @@ co-all = all
 co-bytes = { $n } bytes
 
 co-queue-title = Cases
-co-queue-intro = Applications waiting for a decision, oldest first. Filter by programme, status, region and how long they have waited.
+co-queue-intro = Applications waiting for a decision, oldest first. Filter by programme, status, region and how long they have waited; search by the applicant's name, the case reference or the passport number; sort by a column heading.
 co-queue-scoped = Your account is scoped to { $region }: you see its cases only.
 co-queue-empty = No case matches these filters.
 co-programme = Programme
@@ -23,9 +23,7 @@ co-reference = Reference
 co-holder = Holder
 co-automatic = Automatic outcome
 co-points = Points
-co-days-waiting = Days waiting
 co-invited = Invited
-co-err-filter = “{ $value }” is not a valid filter value; it was ignored.
 co-err-region = You cannot see this: { $detail }
 
 co-status-draft = draft

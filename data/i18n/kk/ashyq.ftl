@@ -622,7 +622,6 @@ reg-alerts-summary = Қазір елде: { $present }; заңды: { $lawful };
 reg-alerts-overstayers = { $date } күні мерзімнен асқандар
 reg-overstay-since = Асып кеткен күні
 reg-overstay-days = Асып кеткен күндер
-reg-more = { $total } ішінен алғашқы { $shown } көрсетілді.
 reg-alerts-expiring = { $days } күн ішінде мерзімі бітетін визалар мен рұқсаттар
 reg-alerts-days = Алдағы күндер
 reg-until = Жарамдылық мерзімі

@@ -622,7 +622,6 @@ reg-alerts-summary = Сейчас в стране: { $present }; законно:
 reg-alerts-overstayers = Превысившие срок пребывания на { $date }
 reg-overstay-since = Превышение с
 reg-overstay-days = Дней превышения
-reg-more = Показаны первые { $shown } из { $total }.
 reg-alerts-expiring = Визы и разрешения, истекающие в ближайшие { $days } дн.
 reg-alerts-days = Дней вперёд
 reg-until = Действует до

@@ -8,4 +8,5 @@ pub mod errors;
 pub mod form;
 pub mod labels;
 pub mod page;
+pub mod paging;
 pub mod refusal;

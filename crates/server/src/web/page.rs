@@ -104,6 +104,11 @@ impl Page {
         self.i18n.message(self.lang, key, &[])
     }
 
+    /// Whether the message `key` exists in the page's language.
+    pub fn has(&self, key: &str) -> bool {
+        self.i18n.has(self.lang, key)
+    }
+
     /// The message `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.i18n.message(self.lang, key, &[(name, value)])

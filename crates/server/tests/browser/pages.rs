@@ -447,8 +447,8 @@ async fn admin_adds_a_user_and_the_audit_chain_is_intact() {
     assert_eq!(admin.attr("#chain-status", "class").await.as_deref(), Some("notice"));
     let actions: Vec<String> = {
         let mut v = Vec::new();
-        for c in admin.c.find_all(Locator::Css("main table tbody td code")).await.expect("cells") {
-            v.push(c.text().await.expect("text"));
+        for c in admin.c.find_all(Locator::Css("main table tbody td[data-action]")).await.expect("cells") {
+            v.push(c.attr("data-action").await.expect("attribute").unwrap_or_default());
         }
         v
     };

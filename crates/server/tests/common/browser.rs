@@ -247,6 +247,7 @@ impl Messages {
                 "paryz.ftl",
                 "uploads.ftl",
                 "notifications.ftl",
+                "officers.ftl",
             ] {
                 let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

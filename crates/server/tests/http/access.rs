@@ -26,6 +26,7 @@ fn concrete(path: &str, victim: i64) -> String {
         .replace("{*rest}", "swagger-initializer.js")
         .replace("{programme}", "permanent-residence")
         .replace("{year}", "2031")
+        .replace("{list}", "overstayers")
 }
 
 /// POST routes that change nothing (a decision on facts the caller sends), so leave no audit
@@ -103,6 +104,9 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
             ),
         )),
         ("POST", "/api/v1/users/{id}/disable" | "/api/v1/users/{id}/enable") => Some((json, String::new())),
+        // The bystander changes role each time (an unchanged role writes no record).
+        ("POST", "/admin/users/{id}/role") => Some((form, format!("csrf={csrf}&role=analyst&region="))),
+        ("POST", "/api/v1/users/{id}/role") => Some((json, r#"{"role":"border"}"#.into())),
         ("POST", "/analysis/imports") => Some((
             "multipart/form-data; boundary=MATRIXBOUNDARY",
             format!(

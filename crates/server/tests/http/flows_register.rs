@@ -193,7 +193,7 @@ async fn the_use_cases_refuse_the_roles_their_routes_refuse(h: &Harness) {
         assert_eq!(forbidden(&register::record::search(s, &p, "KARIM").await), !readers, "{role}: search");
         let r = register::alerts::overstayers(s, &p, None).await;
         assert_eq!(forbidden(&r), !readers, "{role}: overstayers");
-        assert_eq!(forbidden(&register::alerts::alerts(s, &p, None).await), !readers, "{role}: alerts");
+        assert_eq!(forbidden(&register::alerts::alerts(s, &p, None, None).await), !readers, "{role}: alerts");
         let r = register::figures::statistics(s, &p).await;
         assert_eq!(forbidden(&r), matches!(role, Public | Applicant | Border), "{role}: statistics");
         // An empty batch: refused for the role, or else for being empty (422).

@@ -24,6 +24,7 @@ mod kandas_self;
 mod kandas_web;
 mod lists_api;
 mod notifications;
+mod officers_tools;
 mod paryz_web;
 mod register;
 mod signup;

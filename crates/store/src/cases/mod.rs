@@ -7,6 +7,7 @@
 //! an officer without a region and an administrator every case. Every read of a case or a
 //! permit by someone other than its applicant is audited (it holds personal data).
 
+pub mod arrange;
 pub mod evaluate;
 pub mod evidence;
 pub mod moves;
@@ -16,6 +17,7 @@ pub mod read;
 pub mod rounds;
 pub mod solvency;
 
+pub use arrange::{QueuePage, QueueSort};
 pub use evaluate::Evaluated;
 pub use read::{Case, CaseEvent, CaseSummary, QueueFilter};
 

@@ -2,6 +2,7 @@
 //! officers' queue with its filters.
 
 use super::Viewer;
+use super::arrange::{self, QueuePage, QueueSort};
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
@@ -64,6 +65,8 @@ pub struct CaseSummary {
     pub region: String,
     pub status: CaseStatus,
     pub holder_name: String,
+    /// The holder's passport number (officers search by it).
+    pub passport_number: String,
     pub outcome: Option<String>,
     pub points: Option<i64>,
     pub invited: bool,
@@ -181,7 +184,14 @@ pub struct QueueFilter {
     /// Only cases submitted at least this many days before `now_us`.
     pub older_than_days: Option<i64>,
     pub now_us: i64,
+    /// At most this many (a page).
     pub limit: i64,
+    /// A part of the holder's name, the reference or the passport number.
+    pub search: Option<String>,
+    pub sort: QueueSort,
+    pub descending: bool,
+    /// Cases skipped before the page.
+    pub offset: i64,
 }
 
 fn summary_from_row(r: &AnyRow) -> Result<CaseSummary, StoreError> {
@@ -193,6 +203,7 @@ fn summary_from_row(r: &AnyRow) -> Result<CaseSummary, StoreError> {
         region: r.try_get("region")?,
         status: status(&r.try_get::<String, _>("status")?)?,
         holder_name: holder.full_name(),
+        passport_number: holder.passport_number,
         outcome: r.try_get("outcome")?,
         points: r.try_get("points")?,
         invited: r.try_get::<Option<i64>, _>("invited_round")?.is_some(),
@@ -225,6 +236,18 @@ pub async fn queue(
     viewer: &Viewer,
     f: &QueueFilter,
 ) -> Result<Vec<CaseSummary>, StoreError> {
+    Ok(queue_page(db, actor, viewer, f).await?.cases)
+}
+
+/// One page of the [`queue`] with the count of every case that matches: searched, sorted and
+/// cut as `f` says ([`arrange::arrange`]). Audited as `case.queue` with what was shown and
+/// searched.
+pub async fn queue_page(
+    db: &Db,
+    actor: &Actor,
+    viewer: &Viewer,
+    f: &QueueFilter,
+) -> Result<QueuePage, StoreError> {
     let scoped_region = match viewer {
         Viewer::Applicant(_) => {
             return Err(StoreError::Forbidden("applicants see their own cases only".into()));
@@ -265,7 +288,6 @@ pub async fn queue(
         sql.push_str(&format!(" AND submitted_at_us <= ${n}"));
         query_older = Some(f.now_us.saturating_sub(days.saturating_mul(86_400_000_000)));
     }
-    sql.push_str(&format!(" ORDER BY submitted_at_us, id LIMIT {}", f.limit.clamp(1, 1000)));
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
     for b in &binds {
         q = q.bind(b);
@@ -274,10 +296,19 @@ pub async fn queue(
         q = q.bind(t);
     }
     let rows = q.fetch_all(&db.pool).await?;
-    let out: Vec<CaseSummary> = rows.iter().map(summary_from_row).collect::<Result<_, _>>()?;
-    let detail = serde_json::json!({ "shown": out.len() });
+    let all: Vec<CaseSummary> = rows.iter().map(summary_from_row).collect::<Result<_, _>>()?;
+    let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let offset = usize::try_from(f.offset.max(0)).unwrap_or(usize::MAX);
+    let limit = usize::try_from(f.limit.clamp(1, 1000)).unwrap_or(1000);
+    let page = arrange::arrange(all, search, f.sort, f.descending, offset, limit);
+    let detail = serde_json::json!({
+        "shown": page.cases.len(),
+        "total": page.total,
+        "search": search,
+        "case_ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>(),
+    });
     audit::record(db, actor, Event::new("case.queue", "case", "queue").detail(detail)).await?;
-    Ok(out)
+    Ok(page)
 }
 
 /// The id of the case with a client's reference, if any (for the operator's CLI; the caller

@@ -243,3 +243,61 @@ pub async fn late_registrations(
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Into::into)
 }
+
+/// Persons asked for at once by [`regions_of`].
+const REGION_BATCH: usize = 500;
+
+/// The region (ISO 3166-2 code) each of `persons` is placed in for the officers' alerts: that
+/// of their latest registration (stay or work) if the register holds one, else that of the
+/// checkpoint of their latest crossing. A person placed nowhere (no registration, no crossing,
+/// or a code the register does not know) is left out: only officers of the whole country see
+/// them.
+pub async fn regions_of(db: &Db, persons: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+    let mut by_registration: HashMap<i64, (String, String)> = HashMap::new();
+    let mut by_crossing: HashMap<i64, (i64, String)> = HashMap::new();
+    let mut ids: Vec<i64> = persons.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(REGION_BATCH) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let list = marks.join(", ");
+        let sql = format!(
+            "SELECT d.person_id, r.region, r.from_day FROM register_registrations r \
+             JOIN register_documents d ON d.id = r.document_id WHERE d.person_id IN ({list})"
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&db.pool).await? {
+            let Some(region) = ashyq_core::region::parse(&r.try_get::<String, _>("region")?) else {
+                continue;
+            };
+            let from: String = r.try_get("from_day")?;
+            let e = by_registration.entry(r.try_get("person_id")?).or_insert((String::new(), String::new()));
+            if from >= e.0 {
+                *e = (from, region.code.clone());
+            }
+        }
+        let sql = format!(
+            "SELECT person_id, last_at_us, last_checkpoint FROM register_documents \
+             WHERE person_id IN ({list}) AND last_checkpoint IS NOT NULL"
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&db.pool).await? {
+            let cp: String = r.try_get("last_checkpoint")?;
+            let Some(c) = ashyq_core::checkpoint::by_code(&cp) else { continue };
+            let at: i64 = r.try_get::<Option<i64>, _>("last_at_us")?.unwrap_or(0);
+            let e = by_crossing.entry(r.try_get("person_id")?).or_insert((i64::MIN, String::new()));
+            if at >= e.0 {
+                *e = (at, c.region.code.clone());
+            }
+        }
+    }
+    let mut out: HashMap<i64, String> = by_crossing.into_iter().map(|(id, (_, r))| (id, r)).collect();
+    out.extend(by_registration.into_iter().map(|(id, (_, r))| (id, r)));
+    Ok(out)
+}

@@ -1,6 +1,7 @@
 //! Accounts, for administrators: the list, opening an account, reading one, disabling and
-//! enabling. Reads of people's records are audited by the store (`user.list`, `user.read`), as
-//! are the changes; an administrator cannot disable their own account (409).
+//! enabling, changing the role and region. Reads of people's records are audited by the store
+//! (`user.list`, `user.read`), as are the changes; an administrator cannot disable their own
+//! account nor change their own role (409).
 
 use crate::access::Access;
 use crate::auth::Principal;
@@ -34,4 +35,19 @@ pub async fn read(s: &AppState, p: &Principal, id: i64) -> Outcome<User> {
 pub async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> Outcome<User> {
     Access::of(p).require(ADMINS)?;
     Ok(users::set_disabled(&s.db, &p.actor(), id, disabled).await?)
+}
+
+/// Gives an account another role and region (a blank region is none): checked together, a
+/// region only for coordinators and officers (422 naming `region` or `role`); a new role ends
+/// the account's sessions and revokes its API tokens. An administrator cannot change their own
+/// role (409). Audited.
+pub async fn set_role(
+    s: &AppState,
+    p: &Principal,
+    id: i64,
+    role: Role,
+    region: Option<&str>,
+) -> Outcome<User> {
+    Access::of(p).require(ADMINS)?;
+    Ok(users::set_role(&s.db, &p.actor(), id, role, region).await?)
 }

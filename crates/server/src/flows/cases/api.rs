@@ -20,12 +20,12 @@ use ashyq_core::cases::evidence::{self as core_evidence, MAX_EVIDENCE_BYTES};
 use ashyq_core::cases::status::CaseStatus;
 use ashyq_core::rules::Programme;
 use ashyq_store::cases::evidence::EvidenceMeta;
-use ashyq_store::cases::{Case, CaseEvent, CaseSummary};
+use ashyq_store::cases::{Case, CaseEvent, QueueSort};
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -135,44 +135,127 @@ pub struct CasesQuery {
     /// Only this region (an officer of a region sees only theirs).
     pub region: Option<String>,
     /// Only cases submitted at least this many days ago.
-    pub older_than_days: Option<i64>,
-    /// At most this many (1–1000, default 200).
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub older_than_days: Option<String>,
+    /// A part of the holder's name, the case's reference or the passport number (at most 100
+    /// characters).
+    pub q: Option<String>,
+    /// `submitted` (default), `waiting` (days waiting), `programme`, `status`, `reference`,
+    /// `holder` or `region`.
+    pub sort: Option<String>,
+    /// `asc` (default; the applicant's own cases: newest first) or `desc`.
+    pub order: Option<String>,
+    /// The page, from 1 (default 1).
+    #[param(value_type = Option<i64>)]
+    pub page: Option<String>,
+    /// Cases a page, 1–1000 (default 50).
+    #[param(value_type = Option<i64>)]
+    pub limit: Option<String>,
+}
+
+/// A whole number in a query parameter, or a 422 naming it.
+fn number(field: &str, text: Option<&str>) -> ApiResult<Option<i64>> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.parse::<i64>().map_err(|_| Problem::validation(field, format!("{t:?} is not a whole number")))
+        })
+        .transpose()
+}
+
+impl CasesQuery {
+    /// The filter the query asks for; a value that does not read is a 422 naming its parameter.
+    fn filter(self) -> ApiResult<Filter> {
+        let programme = self.programme.as_deref().map(programme).transpose()?;
+        let status = self
+            .status
+            .as_deref()
+            .map(|t| {
+                CaseStatus::parse(t).ok_or_else(|| {
+                    Problem::validation(
+                        "status",
+                        format!("{t:?} is not a status: {}", CaseStatus::ALL.map(|s| s.as_str()).join(", ")),
+                    )
+                })
+            })
+            .transpose()?;
+        let sort = match self.sort.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => QueueSort::default(),
+            Some(t) => QueueSort::parse(t).ok_or_else(|| {
+                Problem::validation(
+                    "sort",
+                    format!("{t:?} is not a column: {}", QueueSort::ALL.map(|s| s.as_str()).join(", ")),
+                )
+            })?,
+        };
+        let descending = match self.order.as_deref().map(str::trim) {
+            None | Some("" | "asc") => false,
+            Some("desc") => true,
+            Some(t) => return Err(Problem::validation("order", format!("{t:?} is neither asc nor desc"))),
+        };
+        Ok(Filter {
+            programme,
+            status,
+            region: self.region,
+            older_than_days: number("older_than_days", self.older_than_days.as_deref())?,
+            search: self.q.map(|q| q.trim().to_string()).filter(|q| !q.is_empty()),
+            sort,
+            descending,
+            page: number("page", self.page.as_deref())?.unwrap_or(1),
+            limit: number("limit", self.limit.as_deref())?.unwrap_or(cases::PAGE_SIZE),
+        })
+    }
 }
 
 /// Cases: an applicant's own (newest first); for officers and administrators the queue, oldest
-/// submission first, filtered by programme, status, region and age. The queue is audited.
+/// submission first, filtered by programme, status, region and age, searched by the holder's
+/// name, the reference or the passport number, sorted and paged. The count of every matching
+/// case is in `X-Total-Count`; `Link` gives the next and previous pages. The queue is audited.
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases",
     params(CasesQuery),
-    responses((status = 200, body = Vec<Object>), (status = 403, body = ProblemDetails),
-        (status = 422, body = ProblemDetails)),
+    responses((status = 200, body = Vec<Object>,
+            headers(("X-Total-Count" = i64, description = "Cases that match, on every page"),
+                ("Link" = String, description = "rel=\"next\" and rel=\"prev\" pages, when there are"))),
+        (status = 403, body = ProblemDetails), (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn list(
     State(s): State<AppState>,
     p: Principal,
+    uri: axum::http::Uri,
     Query(q): Query<CasesQuery>,
-) -> ApiResult<Json<Vec<CaseSummary>>> {
-    let programme = q.programme.as_deref().map(programme).transpose()?;
-    let status = q
-        .status
-        .as_deref()
-        .map(|t| {
-            CaseStatus::parse(t).ok_or_else(|| {
-                Problem::validation(
-                    "status",
-                    format!("{t:?} is not a status: {}", CaseStatus::ALL.map(|s| s.as_str()).join(", ")),
-                )
-            })
-        })
-        .transpose()?;
-    let filter = Filter {
-        programme,
-        status,
-        region: q.region,
-        older_than_days: q.older_than_days,
-        limit: q.limit.unwrap_or(200),
+) -> ApiResult<Response> {
+    let filter = q.filter()?;
+    let found = cases::list(&s, &p, &filter).await?;
+    let total = found.total;
+    let mut res = Json(found.cases).into_response();
+    let headers = res.headers_mut();
+    headers.insert("x-total-count", total.into());
+    let pages = usize::try_from(filter.limit).map_or(1, |l| total.div_ceil(l.max(1)));
+    let link = |page: i64, rel: &str| {
+        let mut query: Vec<(String, String)> = url_pairs(uri.query().unwrap_or(""));
+        query.retain(|(k, _)| k != "page");
+        query.push(("page".into(), page.to_string()));
+        let q = serde_urlencoded::to_string(&query).unwrap_or_default();
+        format!("<{}?{q}>; rel=\"{rel}\"", uri.path())
     };
-    Ok(Json(cases::list(&s, &p, &filter).await?))
+    let mut links = Vec::new();
+    if usize::try_from(filter.page).is_ok_and(|p| p < pages) {
+        links.push(link(filter.page + 1, "next"));
+    }
+    if filter.page > 1 {
+        links.push(link((filter.page - 1).min(i64::try_from(pages).unwrap_or(1)).max(1), "prev"));
+    }
+    if !links.is_empty()
+        && let Ok(v) = axum::http::HeaderValue::from_str(&links.join(", "))
+    {
+        headers.insert(axum::http::header::LINK, v);
+    }
+    Ok(res)
+}
+
+/// The pairs of a query string, decoded (a string that does not decode gives none).
+fn url_pairs(query: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str(query).unwrap_or_default()
 }
 
 /// A case with its evaluation, history, evidence and permit. An applicant sees only their own

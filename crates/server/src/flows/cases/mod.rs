@@ -23,9 +23,12 @@ use crate::world::world;
 use ashyq_core::cases::status::CaseStatus;
 use ashyq_core::rules::{Context, Decision, Facts, Programme};
 use ashyq_store::StoreError;
+use ashyq_store::cases::arrange::{arrange, matches};
 use ashyq_store::cases::evidence::EvidenceMeta;
 use ashyq_store::cases::permits::{self, Permit};
-use ashyq_store::cases::{Case, CaseEvent, CaseSummary, Evaluated, QueueFilter, Viewer, evaluate, read};
+use ashyq_store::cases::{
+    Case, CaseEvent, CaseSummary, Evaluated, QueueFilter, QueuePage, QueueSort, Viewer, evaluate, read,
+};
 use jiff::civil::Date;
 
 pub use ashyq_store::cases::moves::NewCase;
@@ -125,8 +128,8 @@ pub async fn open(s: &AppState, p: &Principal, new: NewCase) -> Outcome<Opened> 
     Ok(Opened { id, created })
 }
 
-/// Which cases to list.
-#[derive(Debug, Clone, Default)]
+/// Which cases to list, and which page of them.
+#[derive(Debug, Clone)]
 pub struct Filter {
     pub programme: Option<Programme>,
     /// Officers: default submitted and awaiting confirmation.
@@ -135,9 +138,37 @@ pub struct Filter {
     pub region: Option<String>,
     /// Officers: only cases submitted at least this many days ago.
     pub older_than_days: Option<i64>,
-    /// At most this many (1–1000).
+    /// A part of the holder's name, the case's reference or the passport number.
+    pub search: Option<String>,
+    pub sort: QueueSort,
+    pub descending: bool,
+    /// The page, from 1.
+    pub page: i64,
+    /// At most this many a page (1–1000).
     pub limit: i64,
 }
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            programme: None,
+            status: None,
+            region: None,
+            older_than_days: None,
+            search: None,
+            sort: QueueSort::default(),
+            descending: false,
+            page: 1,
+            limit: PAGE_SIZE,
+        }
+    }
+}
+
+/// Cases a page shows when no other size is asked for.
+pub const PAGE_SIZE: i64 = 50;
+
+/// The longest search accepted.
+pub const SEARCH_MAX_CHARS: usize = 100;
 
 impl Filter {
     fn checked(&self) -> Result<(), Problem> {
@@ -147,41 +178,80 @@ impl Filter {
         if !(1..=1000).contains(&self.limit) {
             return Err(Problem::validation("limit", "must be 1 to 1000"));
         }
+        if let Some(r) = &self.region
+            && ashyq_core::region::by_code(r).is_none()
+        {
+            return Err(Problem::validation(
+                "region",
+                format!("{r:?} is not a region of Kazakhstan (KZ-75)"),
+            ));
+        }
+        if !(1..=1_000_000).contains(&self.page) {
+            return Err(Problem::validation("page", "must be 1 to 1000000"));
+        }
+        if let Some(q) = &self.search
+            && (q.chars().count() > SEARCH_MAX_CHARS || q.chars().any(char::is_control))
+        {
+            return Err(Problem::validation(
+                "q",
+                "must be at most 100 characters without control characters",
+            ));
+        }
         Ok(())
+    }
+
+    fn offset(&self) -> i64 {
+        (self.page - 1).saturating_mul(self.limit)
     }
 }
 
-/// Cases: an applicant's own, newest first (programme and status narrow them); for officers
-/// and administrators the [`queue`].
-pub async fn list(s: &AppState, p: &Principal, f: &Filter) -> Outcome<Vec<CaseSummary>> {
+/// Cases: an applicant's own, newest first (programme, status and the search narrow them); for
+/// officers and administrators the [`queue`]. One page of them, with the count of all.
+pub async fn list(s: &AppState, p: &Principal, f: &Filter) -> Outcome<QueuePage> {
     f.checked()?;
     match Access::of(p).viewer()? {
-        Viewer::Applicant(me) => Ok(read::of_applicant(&s.db, me)
-            .await?
-            .into_iter()
-            .filter(|c| {
-                f.programme.is_none_or(|p| c.programme == p) && f.status.is_none_or(|st| c.status == st)
-            })
-            .take(usize::try_from(f.limit).unwrap_or(1000))
-            .collect()),
+        Viewer::Applicant(me) => {
+            let mine: Vec<CaseSummary> = read::of_applicant(&s.db, me)
+                .await?
+                .into_iter()
+                .filter(|c| {
+                    f.programme.is_none_or(|p| c.programme == p) && f.status.is_none_or(|st| c.status == st)
+                })
+                .collect();
+            let offset = usize::try_from(f.offset()).unwrap_or(usize::MAX);
+            let limit = usize::try_from(f.limit).unwrap_or(1000);
+            if f.sort != QueueSort::Submitted || f.descending {
+                return Ok(arrange(mine, f.search.as_deref(), f.sort, f.descending, offset, limit));
+            }
+            // Newest first, drafts too, as stored, unless another order is asked for.
+            let found: Vec<CaseSummary> =
+                mine.into_iter().filter(|c| f.search.as_deref().is_none_or(|q| matches(c, q))).collect();
+            let total = found.len();
+            Ok(QueuePage { total, cases: found.into_iter().skip(offset).take(limit).collect() })
+        }
         _ => queue(s, p, f).await,
     }
 }
 
 /// The officers' queue: cases past the draft stage, of the officer's region (asking for
-/// another region is forbidden), oldest submission first, filtered; administrators read every
-/// region's. Applicants have no queue (403). The queue is audited.
-pub async fn queue(s: &AppState, p: &Principal, f: &Filter) -> Outcome<Vec<CaseSummary>> {
+/// another region is forbidden), oldest submission first unless sorted otherwise, searched,
+/// filtered and cut into pages; administrators read every region's. Applicants have no queue
+/// (403). The queue is audited.
+pub async fn queue(s: &AppState, p: &Principal, f: &Filter) -> Outcome<QueuePage> {
     f.checked()?;
     let filter = QueueFilter {
         programme: f.programme,
         status: f.status,
-        region: f.region.clone(),
+        region: f.region.as_deref().and_then(ashyq_core::region::by_code).map(|r| r.code.clone()),
         older_than_days: f.older_than_days,
         now_us: ashyq_store::now_us(),
         limit: f.limit,
+        search: f.search.clone(),
+        sort: f.sort,
+        descending: f.descending,
+        offset: f.offset(),
     };
-    Ok(read::queue(&s.db, &p.actor(), &Access::of(p).viewer()?, &filter).await?)
+    Ok(read::queue_page(&s.db, &p.actor(), &Access::of(p).viewer()?, &filter).await?)
 }
 
 /// A case with its history, evidence and permit. An applicant sees only their own (another's

@@ -125,6 +125,39 @@ async fn set_disabled(s: &AppState, p: &Principal, id: i64, disabled: bool) -> A
     Ok(Json(users::set_disabled(s, p, id, disabled).await?.into()))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleIn {
+    /// applicant, analyst, coordinator, officer, border or admin.
+    role: String,
+    /// ISO 3166-2 code (`KZ-75`) for a coordinator or officer of a region; none (or blank) for
+    /// the whole country and for the other roles.
+    #[serde(default)]
+    region: Option<String>,
+}
+
+/// Gives an account another role and region, checked together (422 naming `role` or
+/// `region`: only coordinators and officers have a region). A new role ends the account's
+/// sessions and revokes its API tokens. An administrator cannot change their own role (409).
+/// Audited (`user.set_role`).
+#[utoipa::path(post, path = "/api/v1/users/{id}/role", tag = "admin", params(("id" = i64, Path)),
+    request_body = RoleIn,
+    responses((status = 200, body = UserView), (status = 404, body = ProblemDetails),
+        (status = 409, body = ProblemDetails), (status = 422, body = ProblemDetails)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn set_role(
+    State(s): State<AppState>,
+    p: Principal,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<RoleIn>,
+) -> ApiResult<Json<UserView>> {
+    let role: Role = body.role.parse().map_err(|e: ashyq_core::role::UnknownRole| {
+        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
+            .field("role", e.to_string())
+    })?;
+    Ok(Json(users::set_role(&s, &p, id, role, body.region.as_deref()).await?.into()))
+}
+
 /// This module's routes, each with its row of the access table
 /// (public, applicant, analyst, coordinator, officer, border, admin).
 #[rustfmt::skip]
@@ -135,4 +168,5 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
         .api(__path_show, [401, 403, 403, 403, 403, 403, 200], show)
         .api(__path_disable, [401, 403, 403, 403, 403, 403, 200], disable)
         .api(__path_enable, [401, 403, 403, 403, 403, 403, 200], enable)
+        .api(__path_set_role, [401, 403, 403, 403, 403, 403, 200], set_role)
 }

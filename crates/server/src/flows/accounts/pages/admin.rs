@@ -1,16 +1,14 @@
-//! Administration pages: accounts and the audit log; the adapters of `flows::accounts::users`
-//! and `flows::accounts::audit`.
+//! Administration pages: accounts (opening, disabling and enabling, the role and region); the
+//! adapter of `flows::accounts::users`. The audit log's page is [`super::audit`].
 
 use crate::auth::Principal;
 use crate::flows::Error;
-use crate::flows::accounts::audit::{self, Chain};
 use crate::flows::accounts::users;
 use crate::state::AppState;
 use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::Page;
 use ashyq_core::Role;
 use ashyq_core::account::AccountError;
-use ashyq_core::audit::AuditRecord;
 use ashyq_store::StoreError;
 use ashyq_store::users::{NewUser, User};
 use askama::Template;
@@ -205,6 +203,59 @@ async fn set_disabled(
     }
 }
 
+#[derive(Deserialize, Default)]
+pub struct RoleForm {
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub region: String,
+}
+
+/// Gives an account another role and region; what is refused is said in words on the users
+/// page (422 for a role and region that do not go together, 409 for one's own role).
+pub async fn set_role(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    CsrfForm { mut page, fields }: CsrfForm<RoleForm>,
+) -> Response {
+    page.here = "/admin/users".into();
+    let Ok(role) = fields.role.parse::<Role>() else {
+        let text = page.t("err-role");
+        return step_refused(&state, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, text).await;
+    };
+    let (status, text) = match users::set_role(&state, &principal, id, role, Some(fields.region.as_str()))
+        .await
+    {
+        Ok(u) => {
+            return Redirect::to(&format!("/admin/users?updated={}", crate::web::page::encode(&u.username)))
+                .into_response();
+        }
+        Err(Error::Store(StoreError::Invalid(e))) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, page.t(account_error_key(&e)))
+        }
+        Err(Error::Store(StoreError::Refused(t))) if t.contains("own role") => {
+            (StatusCode::CONFLICT, page.t("of-users-err-own-role"))
+        }
+        Err(Error::Store(e @ StoreError::Refused(_))) => {
+            (StatusCode::CONFLICT, crate::web::refusal::in_words(&page, &e))
+        }
+        Err(e) => return failed(page, e),
+    };
+    step_refused(&state, &principal, page, status, text).await
+}
+
+/// The users page with a refused step said at its top.
+async fn step_refused(
+    state: &AppState,
+    principal: &Principal,
+    page: Page,
+    status: StatusCode,
+    text: String,
+) -> Response {
+    users_page(state, principal, page, status, None, Some(Refusal::Step(text)), NewUserForm::default()).await
+}
+
 /// A refusal or failure of an administrator's step as a page.
 fn failed(page: Page, e: Error) -> Response {
     match e {
@@ -213,36 +264,6 @@ fn failed(page: Page, e: Error) -> Response {
             crate::web::refusal::forbidden_page(page)
         }
         e => super::internal(page, e),
-    }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "audit.html")]
-pub struct Audit {
-    page: Page,
-    status: String,
-    intact: bool,
-    records: Vec<AuditRecord>,
-}
-
-impl Audit {
-    fn when(&self, r: &AuditRecord) -> String {
-        ashyq_store::local_second(r.at_us).unwrap_or_default()
-    }
-}
-
-/// How many records the page shows.
-const SHOWN: i64 = 200;
-
-pub async fn audit(State(state): State<AppState>, principal: Principal, page: Page) -> Response {
-    let (status, intact) = match audit::verify(&state, &principal).await {
-        Ok(Chain::Intact(n)) => (page.t1("audit-intact", "count", &n.to_string()), true),
-        Ok(Chain::Broken { reason, .. }) => (page.t1("audit-broken", "reason", &reason), false),
-        Err(e) => return failed(page, e),
-    };
-    match audit::tail(&state, &principal, SHOWN).await {
-        Ok(records) => Audit { page, status, intact, records }.into_response(),
-        Err(e) => failed(page, e),
     }
 }
 
@@ -255,5 +276,5 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
         .page_post("/admin/users", [401, 403, 403, 403, 403, 403, 303], create_user)
         .page_post("/admin/users/{id}/disable", [401, 403, 403, 403, 403, 403, 303], disable_user)
         .page_post("/admin/users/{id}/enable", [401, 403, 403, 403, 403, 403, 303], enable_user)
-        .page_get("/admin/audit", [401, 403, 403, 403, 403, 403, 200], audit)
+        .page_post("/admin/users/{id}/role", [401, 403, 403, 403, 403, 403, 303], set_role)
 }

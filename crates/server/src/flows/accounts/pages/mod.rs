@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod audit;
 pub mod home;
 pub mod login;
 pub mod recovery;
@@ -19,7 +20,8 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = signup::routes(b);
     let b = account::routes(b);
     let b = recovery::routes(b);
-    admin::routes(b)
+    let b = admin::routes(b);
+    audit::routes(b)
 }
 
 /// A use case's failure as the internal-error page (the error is logged).

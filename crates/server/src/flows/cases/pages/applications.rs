@@ -110,7 +110,7 @@ pub async fn index(State(s): State<AppState>, principal: Principal, page: Page) 
         return forbidden(page);
     }
     let cases = match cases::list(&s, &principal, &Filter { limit: 1000, ..Filter::default() }).await {
-        Ok(c) => c,
+        Ok(c) => c.cases,
         Err(e) => return failure(page, e),
     };
     let rows = cases

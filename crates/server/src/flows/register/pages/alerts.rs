@@ -1,23 +1,31 @@
 //! The officers' alerts: who is overstaying now (from the overstay scan, kept in memory while
 //! the register has not changed), visas and permits expiring within N days (`?days=30`), and
-//! stay registrations notified late over the last 90 days. Names link to each person's record.
-//! Showing the list is audited (`register.alerts`).
+//! stay registrations notified late over the last 90 days — of the officer's region, or for the
+//! national roles of the whole country or one region (`?region=KZ-75`). Each list is shown in
+//! pages of [`SHOWN`] (`?op=`, `?ep=`, `?lp=`) and downloads whole as CSV
+//! (`/register/alerts.csv?list=overstayers`, the default; `expiring`, `late`), its headings in the reader's language. Names link
+//! to each person's record. Showing the lists is audited (`register.alerts`), and each download
+//! (`register.alerts.export`).
 
+use crate::access::{Access, Scope};
 use crate::auth::Principal;
+use crate::download::{csv_attachment, csv_bytes};
 use crate::flows::Error;
-use crate::flows::register::alerts::{self, Alerts as Listed};
+use crate::flows::register::alerts::{self, AlertList, Alerts as Listed};
 use crate::flows::register::pages::border;
 use crate::state::AppState;
 use crate::web::page::Page;
+use crate::web::paging::{Pager, query};
 use crate::web::refusal::{forbidden_page, read_error};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-/// The most overstayers shown (all are counted).
-pub const SHOWN: usize = 500;
+/// Rows a page of each list shows (all are counted, and downloaded).
+pub const SHOWN: usize = 50;
 
 pub struct OverstayRow {
     pub person_id: i64,
@@ -56,14 +64,102 @@ pub struct Alerts {
     overstayers_title: String,
     expiring_title: String,
     overstayers: Vec<OverstayRow>,
-    more: Option<String>,
     expiring: Vec<ExpiringRow>,
     late: Vec<LateRow>,
+    overstayers_pager: Pager,
+    expiring_pager: Pager,
+    late_pager: Pager,
+    /// The links to download each list: (list, href).
+    downloads: Vec<(&'static str, String)>,
+    /// The national roles' choice of a region: (code, name); empty for an officer of a region.
+    regions: Vec<(String, String)>,
+    region: String,
+    /// The name of the region the officer is scoped to, if any.
+    scoped: Option<String>,
+    errors: Vec<String>,
 }
 
-#[derive(Deserialize)]
+impl Alerts {
+    fn download(&self, list: &str) -> &str {
+        self.downloads.iter().find(|(l, _)| *l == list).map_or("", |(_, h)| h.as_str())
+    }
+}
+
+#[derive(Deserialize, Default)]
 pub struct AlertsQuery {
-    days: Option<String>,
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    op: String,
+    #[serde(default)]
+    ep: String,
+    #[serde(default)]
+    lp: String,
+    #[serde(default)]
+    list: String,
+}
+
+fn name(surname: &str, given_names: &str) -> String {
+    format!("{surname} {given_names}").trim().to_string()
+}
+
+/// What the query asks for; a value that does not read is said in words and left out.
+struct Asked {
+    days: Option<i64>,
+    region: Option<String>,
+    pages: [usize; 3],
+    errors: Vec<String>,
+}
+
+fn asked(page: &Page, q: &AlertsQuery) -> Asked {
+    let mut errors = Vec::new();
+    let mut bad = |field: &str, value: &str| {
+        errors.push(
+            page.tn("of-err-param", &[("field", &page.t(&format!("of-field-{field}"))), ("value", value)]),
+        );
+    };
+    let days = match q.days.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(n) if (1..=alerts::MAX_DAYS).contains(&n) => Some(n),
+            _ => {
+                bad("days", t);
+                None
+            }
+        },
+    };
+    let region = match q.region.trim() {
+        "" => None,
+        t => match ashyq_core::region::by_code(t) {
+            Some(r) => Some(r.code.clone()),
+            None => {
+                bad("region", t);
+                None
+            }
+        },
+    };
+    let mut number = |t: &str| match t.trim() {
+        "" => 1,
+        t => match t.parse::<usize>() {
+            Ok(n) if (1..=1_000_000).contains(&n) => n,
+            _ => {
+                bad("page", t);
+                1
+            }
+        },
+    };
+    let pages = [number(&q.op), number(&q.ep), number(&q.lp)];
+    Asked { days, region, pages, errors }
+}
+
+/// A refusal of the alerts as a page: another region's (403), or the store's failure.
+fn refused(page: Page, e: Error) -> Response {
+    match e {
+        Error::Store(e) => read_error(page, e),
+        Error::Refused(_) => forbidden_page(page),
+    }
 }
 
 pub async fn show(
@@ -72,53 +168,86 @@ pub async fn show(
     page: Page,
     Query(q): Query<AlertsQuery>,
 ) -> Response {
-    // A window that is no number is the default one.
-    let days = q.days.as_deref().and_then(|d| d.trim().parse::<i64>().ok());
-    let Listed { on, days, scan, expiring, late } = match alerts::alerts(&s, &principal, days).await {
+    let Asked { days, region, pages, errors } = asked(&page, &q);
+    let listed = match alerts::alerts(&s, &principal, days, region.as_deref()).await {
         Ok(a) => a,
-        Err(Error::Store(e)) => return read_error(page, e),
-        Err(Error::Refused(_)) => return forbidden_page(page),
+        Err(e) => return refused(page, e),
     };
-    let summary = page.tn(
-        "reg-alerts-summary",
-        &[
-            ("present", &scan.present.to_string()),
-            ("lawful", &scan.lawful.to_string()),
-            ("overstayers", &scan.overstayers.len().to_string()),
-        ],
-    );
-    let more = (scan.overstayers.len() > SHOWN).then(|| {
-        page.tn("reg-more", &[("shown", &SHOWN.to_string()), ("total", &scan.overstayers.len().to_string())])
-    });
-    let overstayers = scan
-        .overstayers
+    let Listed { on, days, scan, region, overstayers, expiring, late } = listed;
+    let scoped = match Access::of(&principal).scope {
+        Scope::Region(r) => Some(r),
+        _ => None,
+    };
+    let summary = match &region {
+        Some(r) => page.tn(
+            "of-alerts-summary-region",
+            &[("region", &border::region(&page, r)), ("overstayers", &overstayers.len().to_string())],
+        ),
+        None => page.tn(
+            "reg-alerts-summary",
+            &[
+                ("present", &scan.present.to_string()),
+                ("lawful", &scan.lawful.to_string()),
+                ("overstayers", &scan.overstayers.len().to_string()),
+            ],
+        ),
+    };
+    // What every link keeps: the window and the region asked for, and the other lists' pages.
+    let kept = |skip: &str| -> Vec<(&'static str, String)> {
+        let mut all = vec![
+            ("days", days.to_string()),
+            ("region", if scoped.is_some() { String::new() } else { region.clone().unwrap_or_default() }),
+        ];
+        for (param, n) in [("op", pages[0]), ("ep", pages[1]), ("lp", pages[2])] {
+            if param != skip && n > 1 {
+                all.push((param, n.to_string()));
+            }
+        }
+        all
+    };
+    let pager = |param: &str, n: usize, total: usize| {
+        Pager::named(&page, "/register/alerts", &kept(param), param, n, SHOWN, total)
+    };
+    let overstayers_pager = pager("op", pages[0], overstayers.len());
+    let expiring_pager = pager("ep", pages[1], expiring.len());
+    let late_pager = pager("lp", pages[2], late.len());
+    let window = |n: usize, len: usize| {
+        let last = len.div_ceil(SHOWN).max(1);
+        (n.clamp(1, last) - 1) * SHOWN
+    };
+    let overstayer_rows = overstayers
         .iter()
+        .skip(window(pages[0], overstayers.len()))
         .take(SHOWN)
         .map(|o| OverstayRow {
             person_id: o.person_id,
-            name: format!("{} {}", o.surname, o.given_names).trim().to_string(),
+            name: name(&o.surname, &o.given_names),
             nationality: border::country(&page, &o.nationality),
             since: o.since.map(|d| d.to_string()).unwrap_or_default(),
             overstay_since: o.overstay_since.to_string(),
             days: o.overstay_days,
         })
         .collect();
-    let expiring = expiring
+    let expiring_rows = expiring
         .iter()
+        .skip(window(pages[1], expiring.len()))
+        .take(SHOWN)
         .map(|e| ExpiringRow {
             person_id: e.person_id,
-            name: format!("{} {}", e.surname, e.given_names).trim().to_string(),
+            name: name(&e.surname, &e.given_names),
             nationality: border::country(&page, &e.nationality),
             kind: border::permit_kind(&page, &e.kind),
             number: e.permit_number.clone(),
             until: e.valid_until.clone(),
         })
         .collect();
-    let late = late
+    let late_rows = late
         .iter()
+        .skip(window(pages[2], late.len()))
+        .take(SHOWN)
         .map(|l| LateRow {
             person_id: l.person_id,
-            name: format!("{} {}", l.surname, l.given_names).trim().to_string(),
+            name: name(&l.surname, &l.given_names),
             region: border::region(&page, &l.region),
             host: l.host.clone(),
             from: l.from.clone(),
@@ -126,10 +255,141 @@ pub async fn show(
             notified_on: l.notified_on.clone().unwrap_or_default(),
         })
         .collect();
+    let downloads = AlertList::ALL
+        .into_iter()
+        .map(|l| {
+            let mut pairs = kept("");
+            pairs.retain(|(k, _)| *k == "days" || *k == "region");
+            pairs.push(("list", l.as_str().to_string()));
+            (l.as_str(), format!("/register/alerts.csv?{}", query(&pairs)))
+        })
+        .collect();
     let overstayers_title = page.t1("reg-alerts-overstayers", "date", &on.to_string());
     let expiring_title = page.t1("reg-alerts-expiring", "days", &days.to_string());
-    Alerts { days, summary, overstayers_title, expiring_title, overstayers, more, expiring, late, page }
-        .into_response()
+    let regions = if scoped.is_some() { Vec::new() } else { page.regions() };
+    Alerts {
+        days,
+        summary,
+        overstayers_title,
+        expiring_title,
+        overstayers: overstayer_rows,
+        expiring: expiring_rows,
+        late: late_rows,
+        overstayers_pager,
+        expiring_pager,
+        late_pager,
+        downloads,
+        regions,
+        region: region.unwrap_or_default(),
+        scoped: scoped.map(|r| border::region(&page, &r)),
+        errors,
+        page,
+    }
+    .into_response()
+}
+
+/// The headings of a list's CSV file in the reader's language.
+fn headings(page: &Page, list: AlertList) -> Vec<String> {
+    let keys: &[&str] = match list {
+        AlertList::Overstayers => &[
+            "of-csv-person",
+            "reg-person",
+            "reg-nationality",
+            "reg-since",
+            "reg-overstay-since",
+            "reg-overstay-days",
+        ],
+        AlertList::Expiring => {
+            &["of-csv-person", "reg-person", "reg-nationality", "reg-kind", "reg-number", "reg-until"]
+        }
+        AlertList::Late => &[
+            "of-csv-person",
+            "reg-person",
+            "reg-region",
+            "reg-host",
+            "reg-arrival",
+            "reg-due",
+            "reg-notified",
+        ],
+    };
+    keys.iter().map(|k| page.t(k)).collect()
+}
+
+/// The rows of a list's CSV file, names of countries, kinds and regions in the reader's language.
+fn csv_rows(page: &Page, a: &Listed, list: AlertList) -> Vec<Vec<String>> {
+    match list {
+        AlertList::Overstayers => a
+            .overstayers
+            .iter()
+            .map(|o| {
+                vec![
+                    o.person_id.to_string(),
+                    name(&o.surname, &o.given_names),
+                    border::country(page, &o.nationality),
+                    o.since.map(|d| d.to_string()).unwrap_or_default(),
+                    o.overstay_since.to_string(),
+                    o.overstay_days.to_string(),
+                ]
+            })
+            .collect(),
+        AlertList::Expiring => a
+            .expiring
+            .iter()
+            .map(|e| {
+                vec![
+                    e.person_id.to_string(),
+                    name(&e.surname, &e.given_names),
+                    border::country(page, &e.nationality),
+                    border::permit_kind(page, &e.kind),
+                    e.permit_number.clone(),
+                    e.valid_until.clone(),
+                ]
+            })
+            .collect(),
+        AlertList::Late => a
+            .late
+            .iter()
+            .map(|l| {
+                vec![
+                    l.person_id.to_string(),
+                    name(&l.surname, &l.given_names),
+                    border::region(page, &l.region),
+                    l.host.clone(),
+                    l.from.clone(),
+                    l.due_on.clone().unwrap_or_default(),
+                    l.notified_on.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One list of alerts as a CSV file (an audited read of every person in it). A list, window or
+/// region that does not read is a page saying so (422).
+pub async fn csv(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<AlertsQuery>,
+) -> Response {
+    let Asked { days, region, errors, .. } = asked(&page, &q);
+    let list =
+        if q.list.trim().is_empty() { Some(AlertList::Overstayers) } else { AlertList::parse(&q.list) };
+    let mut errors = errors;
+    if list.is_none() {
+        errors
+            .push(page.tn("of-err-param", &[("field", &page.t("of-field-list")), ("value", q.list.trim())]));
+    }
+    if let (Some(list), true) = (list, errors.is_empty()) {
+        let a = match alerts::export(&s, &principal, list, days, region.as_deref()).await {
+            Ok(a) => a,
+            Err(e) => return refused(page, e),
+        };
+        let bytes = csv_bytes(&headings(&page, list), csv_rows(&page, &a, list));
+        let place = a.region.as_deref().unwrap_or("KZ");
+        return csv_attachment(&format!("ashyq-alerts-{}-{place}-{}.csv", list.as_str(), a.on), bytes);
+    }
+    crate::web::errors::render(page, StatusCode::UNPROCESSABLE_ENTITY, "of-err-title", errors.join(" "))
 }
 
 /// This module's routes, each with its row of the access table
@@ -138,4 +398,5 @@ pub async fn show(
 pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
     b
         .page_get("/register/alerts", [401, 403, 403, 403, 200, 403, 200], show)
+        .page_get("/register/alerts.csv", [401, 403, 403, 403, 200, 403, 200], csv)
 }
