@@ -73,7 +73,7 @@ pub fn words(i18n: &I18n, lang: Lang, kind: Kind, subject_id: &str, args: &Value
         Kind::PasswordReset => "/login".to_string(),
         Kind::InfoRequested | Kind::Decision => format!("/applications/{subject_id}"),
         Kind::PermitIssued | Kind::RenewalDue | Kind::ReportDue | Kind::ReportOverdue => case(),
-        Kind::KandasAssigned => "/kandas/my".to_string(),
+        Kind::KandasAssigned => format!("/kandas/mine/{subject_id}"),
         Kind::DraftReceived => format!("/coordination/lists/{subject_id}"),
     };
     Words {

@@ -312,9 +312,19 @@ pub async fn assign(
     if moved.rows_affected() != 1 {
         return Err(StoreError::Refused("the application was decided meanwhile".into()));
     }
-    // notification: kandas assignment
-    // (the assignment is written above, in this transaction: `app.applicant_id` is the account
-    // that filed the application, `None` when an officer registered it for the family)
+    // The family that filed the application itself is told, in this transaction; one an officer
+    // registered for the family has no account to tell.
+    if let Some(user_id) = app.applicant_id {
+        let notice = crate::notifications::Notice {
+            user_id,
+            kind: crate::notifications::Kind::KandasAssigned,
+            subject_type: "kandas",
+            subject_id: id.to_string(),
+            args: serde_json::json!({ "region": app.region, "reference": app.reference, "year": year }),
+            dedupe_key: format!("kandas_assigned:{id}"),
+        };
+        crate::notifications::enqueue(&mut tx, &notice).await?;
+    }
     let detail = serde_json::json!({
         "region": app.region, "year": year, "places": app.family_size,
         "total_kzt": subsidies.total_kzt.to_string(), "used": subsidies.used,
