@@ -8,6 +8,10 @@ mod support;
 #[path = "cli/batch.rs"]
 mod batch;
 
+// The outbox of notifications across a killed server.
+#[path = "cli/outbox.rs"]
+mod outbox;
+
 use ashyq_store::testing::{self, TestDb};
 use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
@@ -184,6 +188,11 @@ fn serve_and_demo_help_name_every_flag_and_its_environment_variable() {
             ("--checkpoint-key", "ASHYQ_CHECKPOINT_KEY"),
             ("--checkpoint-every", "ASHYQ_CHECKPOINT_EVERY"),
             ("--password-hashers", "ASHYQ_PASSWORD_HASHERS"),
+            ("--smtp-url", "ASHYQ_SMTP_URL"),
+            ("--mail-from", "ASHYQ_MAIL_FROM"),
+            ("--public-url", "ASHYQ_PUBLIC_URL"),
+            ("--mail-poll", "ASHYQ_MAIL_POLL"),
+            ("--mail-retry", "ASHYQ_MAIL_RETRY"),
         ] {
             let e = entry(flag);
             assert!(

@@ -9,6 +9,7 @@ mod applicant;
 mod eligibility;
 mod kandas;
 mod lists;
+mod mail;
 mod officer;
 mod pages;
 mod register;

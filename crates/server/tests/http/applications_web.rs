@@ -143,7 +143,7 @@ fn evaluation(facts: &serde_json::Value, p: Programme) -> Evaluated {
 }
 
 async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
-    // Sign up: the new applicant lands on their applications.
+    // Sign up: the new applicant lands on their account, which leads on to the applications.
     let reply = post(
         h,
         "/signup",
@@ -152,12 +152,13 @@ async fn an_applicant_applies_attaches_and_sends(h: &Harness) {
             ("csrf", "t"),
             ("username", "aziz.karimov"),
             ("display_name", "Aziz Karimov"),
+            ("email", "aziz.karimov@example.kz"),
             ("password", "a long enough pass phrase"),
             ("repeat", "a long enough pass phrase"),
         ],
     )
     .await;
-    assert_eq!((reply.status, reply.header("location")), (303, "/applications"), "{}", reply.body);
+    assert_eq!((reply.status, reply.header("location")), (303, "/account?welcome=1"), "{}", reply.body);
     let session = session_cookie(&reply);
     let cookie = format!("{session}; ashyq_lang=en");
     let list = get(h, "/applications", &cookie).await;
