@@ -167,7 +167,12 @@ pub struct ServeArgs {
     #[arg(long, value_name = "URL", env = "ASHYQ_SMTP_URL")]
     pub smtp_url: Option<String>,
     /// The sender of notifications.
-    #[arg(long, value_name = "MAILBOX", env = "ASHYQ_MAIL_FROM", default_value = "ashyq <no-reply@localhost>")]
+    #[arg(
+        long,
+        value_name = "MAILBOX",
+        env = "ASHYQ_MAIL_FROM",
+        default_value = "ashyq <no-reply@localhost>"
+    )]
     pub mail_from: String,
     /// The address people open ashyq at, for the links in messages (default: http://ADDR).
     #[arg(long, value_name = "URL", env = "ASHYQ_PUBLIC_URL")]

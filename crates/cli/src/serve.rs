@@ -154,10 +154,15 @@ async fn run(db: Db, policy: Policy, args: ServeArgs) -> anyhow::Result<ExitCode
     }
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
     let mail = ashyq_server::mail::MailConfig::new(args.smtp_url.as_deref(), &args.mail_from, &public_url)?
-        .with_timing(std::time::Duration::from_secs(args.mail_poll), std::time::Duration::from_secs(args.mail_retry));
+        .with_timing(
+            std::time::Duration::from_secs(args.mail_poll),
+            std::time::Duration::from_secs(args.mail_retry),
+        );
     let state = AppState::new(db.clone(), config)?.with_policy(policy).with_mail(mail);
     if args.smtp_url.is_none() {
-        tracing::warn!("no --smtp-url: notifications are kept in the outbox and shown in the application, not mailed");
+        tracing::warn!(
+            "no --smtp-url: notifications are kept in the outbox and shown in the application, not mailed"
+        );
     }
     // The outbox's sender and the periodic reminders, until the process ends.
     ashyq_server::mail::sender::spawn(&state);

@@ -20,7 +20,10 @@ mod tests {
     #[test]
     fn doubles_from_the_base_to_the_ceiling() {
         let delays: Vec<i64> = (1..=9).map(|a| retry_delay_ms(a, 30_000, 3_600_000)).collect();
-        assert_eq!(delays, [30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000]);
+        assert_eq!(
+            delays,
+            [30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000]
+        );
         assert_eq!(retry_delay_ms(0, 30_000, 3_600_000), 30_000);
     }
 

@@ -63,8 +63,13 @@ impl Metrics {
         let _ = writeln!(out, "ashyq_db_pool_connections{{state=\"idle\"}} {pool_idle}");
         let _ = writeln!(out, "# HELP ashyq_mail_total Notifications mailed, and tries that failed for now.");
         let _ = writeln!(out, "# TYPE ashyq_mail_total counter");
-        let _ = writeln!(out, "ashyq_mail_total{{outcome=\"sent\"}} {}", self.mail_sent.load(Ordering::Relaxed));
-        let _ = writeln!(out, "ashyq_mail_total{{outcome=\"retry\"}} {}", self.mail_failed.load(Ordering::Relaxed));
+        let _ =
+            writeln!(out, "ashyq_mail_total{{outcome=\"sent\"}} {}", self.mail_sent.load(Ordering::Relaxed));
+        let _ = writeln!(
+            out,
+            "ashyq_mail_total{{outcome=\"retry\"}} {}",
+            self.mail_failed.load(Ordering::Relaxed)
+        );
         let Ok(map) = self.series.lock() else {
             return out;
         };

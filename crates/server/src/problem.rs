@@ -219,7 +219,8 @@ impl From<LoginError> for Problem {
 
 impl From<ashyq_store::throttle::Throttled> for Problem {
     fn from(t: ashyq_store::throttle::Throttled) -> Problem {
-        let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "too many attempts; try again later");
+        let mut p =
+            Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "too many attempts; try again later");
         p.retry_after_secs = Some(t.retry_after_secs);
         p
     }

@@ -78,7 +78,11 @@ pub async fn of(db: &Db, user_id: i64) -> Result<Contact, StoreError> {
 
 /// Writes new contact details of a fresh account in its transaction and sends the link that
 /// verifies the address.
-pub(crate) async fn set_new(conn: &mut AnyConnection, user_id: i64, c: &CheckedContact) -> Result<(), StoreError> {
+pub(crate) async fn set_new(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    c: &CheckedContact,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE users SET email = $1, phone = $2, language = $3 WHERE id = $4")
         .bind(&c.email)
         .bind(&c.phone)
@@ -154,7 +158,9 @@ pub async fn update(db: &Db, actor: &Actor, user_id: i64, new: &NewContact) -> R
     let mut tx = db.begin_write().await?;
     let changed_email = before.email.as_deref() != Some(c.email.as_str());
     let verified_reset = if changed_email { ", email_verified_at_us = NULL" } else { "" };
-    let sql = format!("UPDATE users SET email = $1, phone = $2, language = $3, updated_at_us = $4{verified_reset} WHERE id = $5");
+    let sql = format!(
+        "UPDATE users SET email = $1, phone = $2, language = $3, updated_at_us = $4{verified_reset} WHERE id = $5"
+    );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&c.email)
         .bind(&c.phone)
@@ -171,7 +177,8 @@ pub async fn update(db: &Db, actor: &Actor, user_id: i64, new: &NewContact) -> R
         "phone_changed": before.phone != c.phone,
         "language": c.language,
     });
-    audit::append(&mut tx, actor, Event::new("account.contact", "user", &user_id.to_string()).detail(detail)).await?;
+    audit::append(&mut tx, actor, Event::new("account.contact", "user", &user_id.to_string()).detail(detail))
+        .await?;
     tx.commit().await?;
     of(db, user_id).await
 }
@@ -185,7 +192,8 @@ pub async fn resend_verification(db: &Db, actor: &Actor, user_id: i64) -> Result
     throttle::reserve_one(db, "verify", &user_id.to_string(), MAX_VERIFICATIONS_PER_ACCOUNT).await??;
     let mut tx = db.begin_write().await?;
     send_link(&mut tx, user_id, Kind::EmailVerify, &email, VERIFY_TTL_SECS).await?;
-    audit::append(&mut tx, actor, Event::new("account.verification_sent", "user", &user_id.to_string())).await?;
+    audit::append(&mut tx, actor, Event::new("account.verification_sent", "user", &user_id.to_string()))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -213,7 +221,11 @@ pub async fn link_account(db: &Db, purpose: &str, token: &str) -> Result<Option<
 
 /// Uses up a live link of `purpose` in the transaction: the account it serves and the address
 /// it was sent to, or none if the link is not live (another request used it first).
-async fn use_link(conn: &mut AnyConnection, purpose: &str, token: &str) -> Result<Option<(i64, String)>, StoreError> {
+async fn use_link(
+    conn: &mut AnyConnection,
+    purpose: &str,
+    token: &str,
+) -> Result<Option<(i64, String)>, StoreError> {
     let hash = token_hash(token.trim());
     let now = crate::now_us();
     let used = sqlx::query(
@@ -239,7 +251,12 @@ async fn use_link(conn: &mut AnyConnection, purpose: &str, token: &str) -> Resul
 /// them point at someone guessing.
 async fn refused(db: &Db, request_id: &str, purpose: &str) -> Result<(), StoreError> {
     let detail = serde_json::json!({ "purpose": purpose });
-    audit::record(db, &Actor::public(request_id), Event::new("account.link_refused", "user", "").detail(detail)).await?;
+    audit::record(
+        db,
+        &Actor::public(request_id),
+        Event::new("account.link_refused", "user", "").detail(detail),
+    )
+    .await?;
     Ok(())
 }
 
@@ -279,8 +296,14 @@ pub async fn verify_email(db: &Db, request_id: &str, token: &str) -> Result<User
     .execute(&mut *tx)
     .await?;
     let user = crate::users::get_in(&mut tx, user_id).await?;
-    let actor = Actor { user_id: Some(user.id), username: user.username.clone(), role: user.role, request_id: request_id.into() };
-    audit::append(&mut tx, &actor, Event::new("account.email_verified", "user", &user_id.to_string())).await?;
+    let actor = Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: user.role,
+        request_id: request_id.into(),
+    };
+    audit::append(&mut tx, &actor, Event::new("account.email_verified", "user", &user_id.to_string()))
+        .await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -315,15 +338,23 @@ pub async fn request_reset(db: &Db, request_id: &str, ip: &str, login: &str) -> 
         // the form must not become a way to flood a person's mailbox.
         if throttle::reserve_one(db, "reset-user", &id.to_string(), MAX_RESETS_PER_ACCOUNT).await?.is_err() {
             let detail = serde_json::json!({ "ip": ip, "found": true, "throttled": true });
-            audit::record(db, &public, Event::new("account.reset_requested", "user", &id.to_string()).detail(detail))
-                .await?;
+            audit::record(
+                db,
+                &public,
+                Event::new("account.reset_requested", "user", &id.to_string()).detail(detail),
+            )
+            .await?;
             continue;
         }
         let mut tx = db.begin_write().await?;
         send_link(&mut tx, id, Kind::PasswordReset, &to, RESET_TTL_SECS).await?;
         let detail = serde_json::json!({ "ip": ip, "found": true });
-        audit::append(&mut tx, &public, Event::new("account.reset_requested", "user", &id.to_string()).detail(detail))
-            .await?;
+        audit::append(
+            &mut tx,
+            &public,
+            Event::new("account.reset_requested", "user", &id.to_string()).detail(detail),
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(())
@@ -332,7 +363,12 @@ pub async fn request_reset(db: &Db, request_id: &str, ip: &str, login: &str) -> 
 /// Follows a reset link with a new password: set, the link used up, every session of the
 /// account ended. A link that is not live is [`StoreError::NotFound`]; a password the policy
 /// refuses is [`StoreError::Invalid`] and leaves the link live.
-pub async fn reset_password(db: &Db, request_id: &str, token: &str, password: &str) -> Result<User, StoreError> {
+pub async fn reset_password(
+    db: &Db,
+    request_id: &str,
+    token: &str,
+    password: &str,
+) -> Result<User, StoreError> {
     let Some(user) = link_account(db, "reset", token).await? else {
         refused(db, request_id, "reset").await?;
         return Err(StoreError::NotFound { what: "link", key: String::new() });
@@ -352,8 +388,14 @@ pub async fn reset_password(db: &Db, request_id: &str, token: &str, password: &s
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-    let actor = Actor { user_id: Some(user.id), username: user.username.clone(), role: user.role, request_id: request_id.into() };
-    audit::append(&mut tx, &actor, Event::new("account.password_reset", "user", &user_id.to_string())).await?;
+    let actor = Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: user.role,
+        request_id: request_id.into(),
+    };
+    audit::append(&mut tx, &actor, Event::new("account.password_reset", "user", &user_id.to_string()))
+        .await?;
     tx.commit().await?;
     Ok(user)
 }

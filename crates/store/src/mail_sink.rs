@@ -117,7 +117,13 @@ impl Handler for Keeper {
         response::OK
     }
 
-    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> mailin_embedded::Response {
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        from: &str,
+        _is8bit: bool,
+        to: &[String],
+    ) -> mailin_embedded::Response {
         self.from = from.to_string();
         self.to = to.to_vec();
         self.data.clear();
@@ -182,7 +188,12 @@ impl MailSink {
     }
 
     /// Waits (up to `within`) until a message to `address` whose subject passes `pick` arrives.
-    pub fn wait_for(&self, address: &str, within: Duration, pick: impl Fn(&Received) -> bool) -> Option<Received> {
+    pub fn wait_for(
+        &self,
+        address: &str,
+        within: Duration,
+        pick: impl Fn(&Received) -> bool,
+    ) -> Option<Received> {
         let until = Instant::now() + within;
         loop {
             if let Some(m) = self.to(address).into_iter().find(|m| pick(m)) {

@@ -96,7 +96,12 @@ pub async fn reserve_signup(db: &Db, ip: &str) -> Result<(), SignUpError> {
 
 /// Counts one more `kind` for `value` (a reset asked for an account, a verification mail sent),
 /// or refuses it past `max` in the window.
-pub async fn reserve_one(db: &Db, kind: &str, value: &str, max: i64) -> Result<Result<(), Throttled>, StoreError> {
+pub async fn reserve_one(
+    db: &Db,
+    kind: &str,
+    value: &str,
+    max: i64,
+) -> Result<Result<(), Throttled>, StoreError> {
     Ok(reserve(db, &[(&key(kind, value), max)]).await?.map(|_| ()))
 }
 

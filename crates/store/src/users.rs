@@ -115,7 +115,8 @@ pub async fn sign_up(
     let contact = crate::contacts::check(contact)?;
     throttle::reserve_signup(db, ip).await?;
     let hash = hash_password(&new.password).await?;
-    Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip), Some(&contact)).await?)
+    Ok(insert(db, &Actor::public(request_id), "account.signup", checked, &hash, Some(ip), Some(&contact))
+        .await?)
 }
 
 /// The fields of a new account, normalised and checked.

@@ -301,7 +301,16 @@ async fn simultaneous_sign_ups_from_one_address_are_limited(db: &Db) {
                     email: format!("applicant.{i}@example.kz"),
                     ..Default::default()
                 };
-                users::sign_up(&db, "r", &format!("applicant.{i}"), "An Applicant", RIGHT, &contact, "10.5.0.1").await
+                users::sign_up(
+                    &db,
+                    "r",
+                    &format!("applicant.{i}"),
+                    "An Applicant",
+                    RIGHT,
+                    &contact,
+                    "10.5.0.1",
+                )
+                .await
             })
         })
         .collect();

@@ -38,13 +38,19 @@ async fn the_outbox_survives_a_killed_server(t: &TestDb) {
         let body = format!(
             r#"{{"username":"{name}","display_name":"{name}","email":"{name}@example.kz","password":"a long enough password"}}"#
         );
-        let r = http(server.port, "POST", "/api/v1/signup", &[("content-type", "application/json")], &body).unwrap();
+        let r = http(server.port, "POST", "/api/v1/signup", &[("content-type", "application/json")], &body)
+            .unwrap();
         assert_eq!(r.status, 201, "{}", r.body);
     }
     // The sender tries, and fails: the mail server is down.
     let deadline = Instant::now() + Duration::from_secs(30);
     while states(t).await.iter().filter(|(_, attempts)| *attempts > 0).count() < PEOPLE.len() {
-        assert!(Instant::now() < deadline, "the sender never tried: {:?}\n{}", states(t).await, server.stderr());
+        assert!(
+            Instant::now() < deadline,
+            "the sender never tried: {:?}\n{}",
+            states(t).await,
+            server.stderr()
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     server.stop();

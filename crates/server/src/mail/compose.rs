@@ -47,7 +47,9 @@ pub fn words(i18n: &I18n, lang: Lang, kind: Kind, subject_id: &str, args: &Value
         .find(|p| p.id() == a("programme"))
         .map(|p| i18n.message(lang, &format!("ec-prog-{}", p.id()), &[]))
         .unwrap_or_default();
-    let region = ashyq_core::region::by_code(&a("region")).map(|r| r.name(lang.code()).to_string()).unwrap_or_default();
+    let region = ashyq_core::region::by_code(&a("region"))
+        .map(|r| r.name(lang.code()).to_string())
+        .unwrap_or_default();
     let values: Vec<(&str, String)> = vec![
         ("email", a("email")),
         ("reference", a("reference")),

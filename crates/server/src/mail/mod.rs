@@ -68,7 +68,10 @@ impl std::fmt::Debug for MailConfig {
             Transport::Log => "log",
             Transport::None => "none",
         };
-        f.debug_struct("MailConfig").field("transport", &transport).field("public_url", &self.public_url).finish()
+        f.debug_struct("MailConfig")
+            .field("transport", &transport)
+            .field("public_url", &self.public_url)
+            .finish()
     }
 }
 

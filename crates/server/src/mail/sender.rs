@@ -60,7 +60,11 @@ pub async fn pass(state: &AppState, cfg: &MailConfig) -> Result<usize, ashyq_sto
 }
 
 /// Mails one notification and records what became of it; `true` if it was sent.
-async fn deliver(state: &AppState, cfg: &MailConfig, d: &outbox::Due) -> Result<bool, ashyq_store::StoreError> {
+async fn deliver(
+    state: &AppState,
+    cfg: &MailConfig,
+    d: &outbox::Due,
+) -> Result<bool, ashyq_store::StoreError> {
     let message = match compose::message(&state.i18n, cfg, d) {
         Ok(m) => m,
         Err(why) => {
@@ -70,7 +74,9 @@ async fn deliver(state: &AppState, cfg: &MailConfig, d: &outbox::Due) -> Result<
         }
     };
     let outcome = match &cfg.transport {
-        Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string())),
+        Transport::Smtp(smtp) => {
+            smtp.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string()))
+        }
         Transport::Log => {
             let text = String::from_utf8_lossy(&message.formatted()).into_owned();
             tracing::info!(notification = d.id, to = %d.to, "mail (not sent: --smtp-url log:)\n{}", readable(&text));

@@ -132,7 +132,11 @@ async fn an_applicant_is_led_by_mail_from_sign_up_to_decision_and_back_into_a_fo
     // The officer asks; the mail says what, and leads to the case.
     decide(&h, &id, "request_info", "Приложите справку о доходах за последние 6 месяцев").await;
     let asked = mail(&sink, "По заявлению").await;
-    assert!(asked.text().contains("«Приложите справку о доходах за последние 6 месяцев»"), "{}", asked.text());
+    assert!(
+        asked.text().contains("«Приложите справку о доходах за последние 6 месяцев»"),
+        "{}",
+        asked.text()
+    );
     b.goto(&on(&base, &asked.link(&format!("{SITE}/applications/")).unwrap())).await;
     b.wait_for("#officer-word").await;
     assert!(b.text("#officer-word-text").await.contains("справку о доходах"));

@@ -90,7 +90,9 @@ impl Harness {
                 email: format!("{}@example.kz", user.username),
                 ..Default::default()
             };
-            ashyq_store::contacts::update(&db, &Actor::cli(), user.id, &contact).await.expect("contact details");
+            ashyq_store::contacts::update(&db, &Actor::cli(), user.id, &contact)
+                .await
+                .expect("contact details");
             list.push(user);
         }
         let state = AppState::new(db.clone(), ServerConfig::default()).expect("messages load");

@@ -69,17 +69,24 @@ fn sample_body(spec: &RouteSpec, role: Role, csrf: &str, n: usize) -> Option<(&'
                 "csrf={csrf}&username=matrix-signup-{n}&display_name=Matrix&email=matrix-{n}%40example.kz&password=a+long+enough+password&repeat=a+long+enough+password"
             ),
         )),
-        ("POST", "/logout" | "/admin/users/{id}/disable" | "/admin/users/{id}/enable" | "/account/contact/verification") => {
-            Some((form, format!("csrf={csrf}")))
-        }
+        (
+            "POST",
+            "/logout"
+            | "/admin/users/{id}/disable"
+            | "/admin/users/{id}/enable"
+            | "/account/contact/verification",
+        ) => Some((form, format!("csrf={csrf}"))),
         ("POST", "/account/contact") => {
             Some((form, format!("csrf={csrf}&email=matrix-{n}%40example.kz&phone=&language=ru")))
         }
         ("POST", "/password/forgot") => Some((form, format!("csrf={csrf}&login={login_as}"))),
         // No live link: the token is the credential, and the matrix holds none.
-        ("POST", "/password/reset") => {
-            Some((form, format!("csrf={csrf}&token=not-a-live-link&new=a+long+enough+password&repeat=a+long+enough+password")))
-        }
+        ("POST", "/password/reset") => Some((
+            form,
+            format!(
+                "csrf={csrf}&token=not-a-live-link&new=a+long+enough+password&repeat=a+long+enough+password"
+            ),
+        )),
         ("POST", "/api/v1/me/contact") => Some((json, format!(r#"{{"email":"matrix-api-{n}@example.kz"}}"#))),
         ("POST", "/api/v1/me/contact/verification") => Some((json, String::new())),
         ("POST", "/api/v1/email-verification") => Some((json, r#"{"token":"not-a-live-link"}"#.into())),

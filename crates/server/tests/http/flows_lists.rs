@@ -250,7 +250,8 @@ async fn an_overlong_job_title_is_refused_on_both() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sign_up_names_every_bad_field_on_both() {
     for h in Harness::both().await {
-        let body = json!({"username": "x", "display_name": " ", "email": "x@example.kz", "password": "short"});
+        let body =
+            json!({"username": "x", "display_name": " ", "email": "x@example.kz", "password": "short"});
         let p = api(&h, None, "POST", "/api/v1/signup", Some(body)).await.problem(422);
         assert_eq!(fields(&p), ["username", "display_name", "password"], "{} {p}", h.backend());
         let form = [

@@ -189,7 +189,10 @@ async fn the_applicant_is_told_by_mail_in_their_language(h: &mut Harness) {
     assert_eq!(kinds, ["decision", "info_requested", "email_verify"]);
     assert!(items.iter().all(|i| i["state"] == "sent" && i["sent_to"] == "aliya@example.kz"));
     assert_eq!(items[1]["title"], "По заявлению ALIYA-1 запрошены сведения");
-    assert!(items.iter().all(|i| !i["text"].as_str().unwrap().contains("token=")), "no link's token in the list");
+    assert!(
+        items.iter().all(|i| !i["text"].as_str().unwrap().contains("token=")),
+        "no link's token in the list"
+    );
     let (cookie, _) = h.session_of(&aliya).await;
     let page = get(h, "/notifications", &format!("{cookie}; ashyq_lang=kk")).await;
     assert_eq!(page.status, 200);
@@ -225,7 +228,8 @@ async fn a_confirmed_approval_tells_of_the_permit_and_its_renewal_once(h: &mut H
     .await
     .unwrap();
     let second = token_of(h, &second).await;
-    let confirmed = api(h, Some(&second), "POST", &format!("/api/v1/cases/{id}/confirm"), Some(json!({}))).await;
+    let confirmed =
+        api(h, Some(&second), "POST", &format!("/api/v1/cases/{id}/confirm"), Some(json!({}))).await;
     assert_eq!(confirmed.status, 200, "{}", confirmed.body);
     assert_eq!(send_due(h).await, 2);
     let subjects: Vec<String> = sink.to("dana@example.kz").iter().skip(1).map(Received::subject).collect();
@@ -325,7 +329,12 @@ async fn a_forgotten_password_is_reset_from_the_mail(h: &mut Harness) {
         h,
         "/password/reset",
         anon,
-        &[("csrf", "t"), ("token", &token), ("new", "a brand new passphrase"), ("repeat", "a brand new passphrase")],
+        &[
+            ("csrf", "t"),
+            ("token", &token),
+            ("new", "a brand new passphrase"),
+            ("repeat", "a brand new passphrase"),
+        ],
     )
     .await;
     assert_eq!(done.status, 303, "{}", done.body);
@@ -340,7 +349,12 @@ async fn a_forgotten_password_is_reset_from_the_mail(h: &mut Harness) {
         h,
         "/password/reset",
         anon,
-        &[("csrf", "t"), ("token", &token), ("new", "a third passphrase!"), ("repeat", "a third passphrase!")],
+        &[
+            ("csrf", "t"),
+            ("token", &token),
+            ("new", "a third passphrase!"),
+            ("repeat", "a third passphrase!"),
+        ],
     )
     .await;
     assert_eq!(again.status, 404);
@@ -348,17 +362,39 @@ async fn a_forgotten_password_is_reset_from_the_mail(h: &mut Harness) {
     let dead = get(h, &path_of(&link), anon).await;
     assert!(dead.body.contains(r#"id="reset-again""#));
     // Over the API too, with the same rules.
-    let api_ask = api(h, None, "POST", "/api/v1/password-reset/request", Some(json!({"login": "saule"}))).await;
+    let api_ask =
+        api(h, None, "POST", "/api/v1/password-reset/request", Some(json!({"login": "saule"}))).await;
     assert_eq!(api_ask.status, 202);
     send_due(h).await;
     let latest = sink.to("saule@example.kz").pop().unwrap();
     let link = latest.link(&format!("{SITE}/password/reset?token=")).unwrap();
     let token = link.split("token=").nth(1).unwrap();
-    let weak = api(h, None, "POST", "/api/v1/password-reset", Some(json!({"token": token, "new_password": "short"}))).await;
+    let weak = api(
+        h,
+        None,
+        "POST",
+        "/api/v1/password-reset",
+        Some(json!({"token": token, "new_password": "short"})),
+    )
+    .await;
     weak.problem(422);
-    let ok = api(h, None, "POST", "/api/v1/password-reset", Some(json!({"token": token, "new_password": "the fourth passphrase"}))).await;
+    let ok = api(
+        h,
+        None,
+        "POST",
+        "/api/v1/password-reset",
+        Some(json!({"token": token, "new_password": "the fourth passphrase"})),
+    )
+    .await;
     assert_eq!(ok.status, 204, "{}", ok.body);
-    let used = api(h, None, "POST", "/api/v1/password-reset", Some(json!({"token": token, "new_password": "the fifth passphrase"}))).await;
+    let used = api(
+        h,
+        None,
+        "POST",
+        "/api/v1/password-reset",
+        Some(json!({"token": token, "new_password": "the fifth passphrase"})),
+    )
+    .await;
     assert_eq!(used.problem(404)["code"], "link_dead");
     let kinds: Vec<String> = sqlx::query("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
         .bind(saule.id)

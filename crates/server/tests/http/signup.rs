@@ -175,7 +175,10 @@ async fn mistakes_come_back_next_to_their_field(h: &Harness, m: &Messages) {
             "ashyq_csrf=t",
             "csrf=forged&username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass",
         ),
-        ("", "csrf=&username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass"),
+        (
+            "",
+            "csrf=&username=no.csrf&display_name=No&email=no%40example.kz&password=a+long+enough+pass&repeat=a+long+enough+pass",
+        ),
     ] {
         let req = Request::post("/signup")
             .header("cookie", cookie)

@@ -183,10 +183,12 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, StoreError> {
     let args: String = r.try_get("args")?;
     Ok(Notification {
         id: r.try_get("id")?,
-        kind: Kind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("notifications.kind: {kind:?}")))?,
+        kind: Kind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("notifications.kind: {kind:?}")))?,
         subject_type: r.try_get("subject_type")?,
         subject_id: r.try_get("subject_id")?,
-        args: serde_json::from_str(&args).map_err(|e| StoreError::Corrupt(format!("notifications.args: {e}")))?,
+        args: serde_json::from_str(&args)
+            .map_err(|e| StoreError::Corrupt(format!("notifications.args: {e}")))?,
         state: State::parse(&r.try_get::<String, _>("state")?)?,
         sent_to: r.try_get("sent_to")?,
         sent_at_us: r.try_get("sent_at_us")?,
@@ -196,7 +198,12 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, StoreError> {
 }
 
 /// One page of a person's notifications, newest first, and how many they have in all.
-pub async fn of_user(db: &Db, user_id: i64, limit: i64, offset: i64) -> Result<(Vec<Notification>, i64), StoreError> {
+pub async fn of_user(
+    db: &Db,
+    user_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Notification>, i64), StoreError> {
     let rows = sqlx::query(
         "SELECT id, kind, subject_type, subject_id, args, state, sent_to, sent_at_us, read_at_us, created_at_us \
          FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
@@ -227,12 +234,14 @@ pub async fn unread(db: &Db, user_id: i64) -> Result<i64, StoreError> {
 /// them). Not audited: it is the person's own bookkeeping.
 pub async fn mark_read(db: &Db, user_id: i64, up_to_id: i64) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE notifications SET read_at_us = $1 WHERE user_id = $2 AND id <= $3 AND read_at_us IS NULL")
-        .bind(crate::now_us())
-        .bind(user_id)
-        .bind(up_to_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE notifications SET read_at_us = $1 WHERE user_id = $2 AND id <= $3 AND read_at_us IS NULL",
+    )
+    .bind(crate::now_us())
+    .bind(user_id)
+    .bind(up_to_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

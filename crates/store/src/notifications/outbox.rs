@@ -85,9 +85,11 @@ pub async fn claim(db: &Db, limit: i64, lease_us: i64) -> Result<Vec<Due>, Store
         let disabled = r.try_get::<i64, _>("disabled")? != 0;
         let to = match kind {
             // A verification goes to the address it verifies, if it is still the account's.
-            Kind::EmailVerify => {
-                args.get("email").and_then(|e| e.as_str()).filter(|e| Some(*e) == email.as_deref()).map(String::from)
-            }
+            Kind::EmailVerify => args
+                .get("email")
+                .and_then(|e| e.as_str())
+                .filter(|e| Some(*e) == email.as_deref())
+                .map(String::from),
             _ if verified => email,
             _ => None,
         };
@@ -102,12 +104,15 @@ pub async fn claim(db: &Db, limit: i64, lease_us: i64) -> Result<Vec<Due>, Store
         };
         if let Some(state) = settled {
             // A link that cannot be sent is never sent later either: its token goes.
-            let state = if kind.carries_link() && state == State::Unaddressed { State::Expired } else { state };
-            sqlx::query("UPDATE notifications SET state = $1, lease_until_us = NULL, secret = NULL WHERE id = $2")
-                .bind(state.as_str())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let state =
+                if kind.carries_link() && state == State::Unaddressed { State::Expired } else { state };
+            sqlx::query(
+                "UPDATE notifications SET state = $1, lease_until_us = NULL, secret = NULL WHERE id = $2",
+            )
+            .bind(state.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             continue;
         }

@@ -65,7 +65,12 @@ pub async fn reminders(db: &Db, policy: &Policy, today: Date) -> Result<usize, S
 }
 
 /// The reports of a permit's ended periods that were not filed: due, or overdue past the grace.
-async fn report_notices(db: &Db, policy: &Policy, p: &Permit, today: Date) -> Result<Vec<Notice>, StoreError> {
+async fn report_notices(
+    db: &Db,
+    policy: &Policy,
+    p: &Permit,
+    today: Date,
+) -> Result<Vec<Notice>, StoreError> {
     let ended = match permits::periods(policy, p, today) {
         Ok(ps) => ps,
         // A policy without the reporting parameters asks for no reports.

@@ -8,10 +8,19 @@ use ashyq_store::{Actor, Db, StoreError, audit, both_backends, sessions, throttl
 use sqlx::Row;
 
 async fn applicant(db: &Db, name: &str, email: &str) -> users::User {
-    let contact = NewContact { email: email.into(), phone: "8 701 234 56 78".into(), language: Some("ru".into()) };
-    users::sign_up(db, "req-signup", name, "Айгерим Нурланова", "a long enough password", &contact, &format!("10.9.{}.1", name.len()))
-        .await
-        .expect("sign-up")
+    let contact =
+        NewContact { email: email.into(), phone: "8 701 234 56 78".into(), language: Some("ru".into()) };
+    users::sign_up(
+        db,
+        "req-signup",
+        name,
+        "Айгерим Нурланова",
+        "a long enough password",
+        &contact,
+        &format!("10.9.{}.1", name.len()),
+    )
+    .await
+    .expect("sign-up")
 }
 
 /// The one-time link's token of the account's newest notification of `kind`, as the outbox
@@ -71,9 +80,15 @@ async fn sign_up_mails_a_verification_link_kept_only_hashed(db: &Db) {
 
 async fn a_new_address_must_be_verified_again(db: &Db) {
     let user = verified(db, "bakhyt", "bakhyt@example.kz").await;
-    let actor = Actor { user_id: Some(user.id), username: user.username.clone(), role: Role::Applicant, request_id: "r".into() };
+    let actor = Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: Role::Applicant,
+        request_id: "r".into(),
+    };
     // Other details alone keep the verification.
-    let same = NewContact { email: "bakhyt@example.kz".into(), phone: String::new(), language: Some("kk".into()) };
+    let same =
+        NewContact { email: "bakhyt@example.kz".into(), phone: String::new(), language: Some("kk".into()) };
     let c = contacts::update(db, &actor, user.id, &same).await.unwrap();
     assert!(c.email_verified);
     assert_eq!(c.phone, None);
@@ -104,7 +119,10 @@ async fn a_new_address_must_be_verified_again(db: &Db) {
     // Verifying the new address sends what was kept.
     contacts::verify_email(db, "r", &new_link).await.unwrap();
     let due = outbox::claim(db, 50, 60_000_000).await.unwrap();
-    let d = due.iter().find(|d| d.kind == Kind::Decision && d.user_id == user.id).expect("mailed after verification");
+    let d = due
+        .iter()
+        .find(|d| d.kind == Kind::Decision && d.user_id == user.id)
+        .expect("mailed after verification");
     assert_eq!(d.to, "b.asanov@example.kz");
     // Bad details are refused naming the field.
     let bad = NewContact { email: "not an address".into(), ..Default::default() };
@@ -182,7 +200,11 @@ async fn a_failure_is_tried_again_later_and_a_refusal_never(db: &Db) {
     outbox::failed(db, due[1].id, "550 no such user").await.unwrap();
     assert!(outbox::claim(db, 10, 60_000_000).await.unwrap().iter().all(|d| d.kind != Kind::RenewalDue));
     // When its time comes, the failed try is taken again, counted.
-    sqlx::query("UPDATE notifications SET next_attempt_at_us = 0 WHERE id = $1").bind(due[0].id).execute(&db.pool).await.unwrap();
+    sqlx::query("UPDATE notifications SET next_attempt_at_us = 0 WHERE id = $1")
+        .bind(due[0].id)
+        .execute(&db.pool)
+        .await
+        .unwrap();
     let again = outbox::claim(db, 10, 60_000_000).await.unwrap();
     let d = again.iter().find(|d| d.id == due[0].id).expect("tried again");
     assert_eq!(d.attempts, 1);
@@ -206,7 +228,9 @@ async fn a_reset_link_serves_once_and_ends_every_session(db: &Db) {
     let tries: Vec<_> = (0..2)
         .map(|i| {
             let (db, token) = (db.clone(), token.clone());
-            tokio::spawn(async move { contacts::reset_password(&db, &format!("race-{i}"), &token, "another long passphrase").await })
+            tokio::spawn(async move {
+                contacts::reset_password(&db, &format!("race-{i}"), &token, "another long passphrase").await
+            })
         })
         .collect();
     let mut ok = 0;
@@ -226,9 +250,16 @@ async fn a_reset_link_serves_once_and_ends_every_session(db: &Db) {
     // An expired link does not serve.
     contacts::request_reset(db, "r4", "10.1.1.1", "dana").await.unwrap();
     let expiring = secret(db, user.id, Kind::PasswordReset).await.unwrap();
-    sqlx::query("UPDATE account_tokens SET expires_at_us = 1 WHERE user_id = $1").bind(user.id).execute(&db.pool).await.unwrap();
+    sqlx::query("UPDATE account_tokens SET expires_at_us = 1 WHERE user_id = $1")
+        .bind(user.id)
+        .execute(&db.pool)
+        .await
+        .unwrap();
     assert!(contacts::link_account(db, "reset", &expiring).await.unwrap().is_none());
-    assert!(matches!(contacts::reset_password(db, "r5", &expiring, "yet another passphrase").await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        contacts::reset_password(db, "r5", &expiring, "yet another passphrase").await,
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 async fn reset_links_are_throttled(db: &Db) {
@@ -236,19 +267,22 @@ async fn reset_links_are_throttled(db: &Db) {
     for i in 0..(contacts::MAX_RESETS_PER_ACCOUNT + 2) {
         contacts::request_reset(db, "r", &format!("10.2.0.{i}"), "erlan").await.unwrap();
     }
-    let links: i64 = sqlx::query("SELECT COUNT(*) AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
-        .bind(user.id)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
-        .try_get("n")
-        .unwrap();
+    let links: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
+            .bind(user.id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+            .try_get("n")
+            .unwrap();
     assert_eq!(links, contacts::MAX_RESETS_PER_ACCOUNT, "past the account's limit nothing more is sent");
     for _ in 0..contacts::MAX_RESETS_PER_IP {
         contacts::request_reset(db, "r", "10.3.3.3", "someone").await.unwrap();
     }
     match contacts::request_reset(db, "r", "10.3.3.3", "someone").await {
-        Err(contacts::LinkError::Throttled(t)) => assert!(t.retry_after_secs > 0 && t.retry_after_secs <= throttle::WINDOW_SECS),
+        Err(contacts::LinkError::Throttled(t)) => {
+            assert!(t.retry_after_secs > 0 && t.retry_after_secs <= throttle::WINDOW_SECS)
+        }
         other => panic!("expected throttled, got {other:?}"),
     }
 }

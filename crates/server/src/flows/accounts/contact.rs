@@ -1,12 +1,12 @@
 //! One's contact details: the e-mail address notifications go to (verified by a link mailed to
 //! it), an optional telephone, and the language one is written to in; following the link.
 
+use crate::auth::Principal;
 use crate::flows::Outcome;
 use crate::flows::accounts::me::account;
 use crate::flows::accounts::signup::refused_fields;
 use crate::problem::Problem;
 use crate::state::AppState;
-use crate::auth::Principal;
 use ashyq_core::account;
 use ashyq_store::contacts::{self, Contact, NewContact};
 use ashyq_store::users::User;
@@ -51,5 +51,9 @@ pub async fn verify(s: &AppState, p: &Principal, token: &str) -> Outcome<User> {
 
 /// A one-time link that does not serve (used, expired, unknown).
 pub fn dead_link() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "link_dead", "the link has been used or has expired; ask for a new one")
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "link_dead",
+        "the link has been used or has expired; ask for a new one",
+    )
 }

@@ -16,9 +16,13 @@ use ashyq_store::users::User;
 /// Succeeds whether or not an account matches; 429 past the address's limit.
 pub async fn request(s: &AppState, p: &Principal, ip: &str, login: &str) -> Outcome<()> {
     if login.trim().is_empty() || login.chars().count() > 254 {
-        return Err(Problem::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "validation", "login: must be a username or an e-mail address")
-            .field("login", "must be a username or an e-mail address")
-            .into());
+        return Err(Problem::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "login: must be a username or an e-mail address",
+        )
+        .field("login", "must be a username or an e-mail address")
+        .into());
     }
     contacts::request_reset(&s.db, &p.request_id, ip, login).await.map_err(|e| Problem::from(e).into())
 }

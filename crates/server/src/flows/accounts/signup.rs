@@ -71,14 +71,14 @@ pub async fn sign_up(s: &AppState, p: &Principal, ip: &str, f: SignUp) -> Outcom
         return Err(refused_fields(&wrong).into());
     }
     let contact = NewContact { email: f.email, phone: f.phone, language: f.language };
-    users::sign_up(&s.db, &p.request_id, &f.username, &f.display_name, &f.password, &contact, ip).await.map_err(|e| {
-        match e {
+    users::sign_up(&s.db, &p.request_id, &f.username, &f.display_name, &f.password, &contact, ip)
+        .await
+        .map_err(|e| match e {
             SignUpError::Throttled(ref t) => {
                 let mut problem = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", e.to_string());
                 problem.retry_after_secs = Some(t.retry_after_secs);
                 problem.into()
             }
             SignUpError::Store(e) => e.into(),
-        }
-    })
+        })
 }

@@ -72,7 +72,11 @@ pub async fn show(
                 .collect();
             let position = page.tn(
                 "notifications-position",
-                &[("page", &l.page.to_string()), ("pages", &l.pages.to_string()), ("total", &l.total.to_string())],
+                &[
+                    ("page", &l.page.to_string()),
+                    ("pages", &l.pages.to_string()),
+                    ("total", &l.total.to_string()),
+                ],
             );
             Notifications { page, lines, at: l.page, pages: l.pages, position }.into_response()
         }

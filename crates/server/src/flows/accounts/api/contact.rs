@@ -85,7 +85,11 @@ pub struct LinkToken {
 /// Follows a verification link: the address it was mailed to is verified.
 #[utoipa::path(post, path = "/api/v1/email-verification", tag = "account", request_body = LinkToken,
     responses((status = 204), (status = 404, body = ProblemDetails, description = "The link was used or has expired")))]
-pub async fn verify(State(s): State<AppState>, p: Principal, ApiJson(body): ApiJson<LinkToken>) -> ApiResult<StatusCode> {
+pub async fn verify(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<LinkToken>,
+) -> ApiResult<StatusCode> {
     contact::verify(&s, &p, &body.token).await?;
     Ok(StatusCode::NO_CONTENT)
 }

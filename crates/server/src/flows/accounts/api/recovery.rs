@@ -48,7 +48,11 @@ pub struct Reset {
 #[utoipa::path(post, path = "/api/v1/password-reset", tag = "account", request_body = Reset,
     responses((status = 204), (status = 404, body = ProblemDetails, description = "The link was used or has expired"),
         (status = 422, body = ProblemDetails, description = "The password is not acceptable")))]
-pub async fn reset(State(s): State<AppState>, p: Principal, ApiJson(body): ApiJson<Reset>) -> ApiResult<StatusCode> {
+pub async fn reset(
+    State(s): State<AppState>,
+    p: Principal,
+    ApiJson(body): ApiJson<Reset>,
+) -> ApiResult<StatusCode> {
     recovery::reset(&s, &p, &body.token, &body.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }

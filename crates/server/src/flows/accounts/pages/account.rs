@@ -7,10 +7,10 @@ use crate::flows::Error;
 use crate::flows::accounts::{contact, me};
 use crate::state::AppState;
 use crate::web::form::{CsrfForm, NoFields};
-use ashyq_core::account::AccountError;
-use ashyq_store::contacts::{Contact, NewContact};
 use crate::web::page::Page;
+use ashyq_core::account::AccountError;
 use ashyq_store::StoreError;
+use ashyq_store::contacts::{Contact, NewContact};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -81,11 +81,19 @@ impl Account {
 
     /// The languages for the form: code, name, chosen.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
-        crate::i18n::Lang::ALL.iter().map(|l| (l.code(), l.endonym(), self.form.language == l.code())).collect()
+        crate::i18n::Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.endonym(), self.form.language == l.code()))
+            .collect()
     }
 }
 
-pub async fn show(State(state): State<AppState>, principal: Principal, page: Page, Query(q): Query<Flash>) -> Account {
+pub async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<Flash>,
+) -> Account {
     let notice = q.changed.map(|_| page.t("password-changed"));
     let contact_notice = match q.contact.as_deref() {
         Some("saved") => Some(page.t("contact-saved")),

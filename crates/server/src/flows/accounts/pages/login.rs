@@ -60,15 +60,18 @@ pub async fn submit(
         Ok(user) => start_session(&state, &principal, &headers, &user, &next, page).await,
         Err(Error::Refused(p)) if p.status == StatusCode::UNAUTHORIZED.as_u16() => {
             let error = Some(page.t("login-failed"));
-            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error, notice: None }).into_response()
+            (StatusCode::UNAUTHORIZED, Login { page, next, username: fields.username, error, notice: None })
+                .into_response()
         }
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
             let minutes = ((secs + 59) / 60).to_string();
             let error = Some(page.t1("login-throttled", "minutes", &minutes));
-            let mut res =
-                (StatusCode::TOO_MANY_REQUESTS, Login { page, next, username: fields.username, error, notice: None })
-                    .into_response();
+            let mut res = (
+                StatusCode::TOO_MANY_REQUESTS,
+                Login { page, next, username: fields.username, error, notice: None },
+            )
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }

@@ -56,7 +56,8 @@ pub async fn ask(
             let minutes = ((secs + 59) / 60).to_string();
             let error = Some(page.t1("reset-throttled", "minutes", &minutes));
             let mut res =
-                (StatusCode::TOO_MANY_REQUESTS, Forgot { page, login: fields.login, sent: false, error }).into_response();
+                (StatusCode::TOO_MANY_REQUESTS, Forgot { page, login: fields.login, sent: false, error })
+                    .into_response();
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
@@ -64,7 +65,8 @@ pub async fn ask(
         }
         Err(Error::Refused(p)) if p.status == StatusCode::UNPROCESSABLE_ENTITY.as_u16() => {
             let error = Some(page.t("reset-login-required"));
-            (StatusCode::UNPROCESSABLE_ENTITY, Forgot { page, login: fields.login, sent: false, error }).into_response()
+            (StatusCode::UNPROCESSABLE_ENTITY, Forgot { page, login: fields.login, sent: false, error })
+                .into_response()
         }
         Err(e) => super::internal(page, e),
     }
