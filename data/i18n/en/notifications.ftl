@@ -48,6 +48,8 @@ reset-done = Your password has been changed. Log in with the new password.
 
 nav-notifications = Notifications
 notifications-title = Notifications
+notifications-confirm-hint = Notifications are sent by e-mail once your address is confirmed.
+notifications-confirm-link = Confirm it in your profile
 notifications-none = You have no notifications yet.
 notifications-pages = Pages of notifications
 notifications-previous = ← Newer

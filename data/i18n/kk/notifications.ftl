@@ -48,6 +48,8 @@ reset-done = Құпиясөз өзгертілді. Жаңа құпиясөзб�
 
 nav-notifications = Хабарламалар
 notifications-title = Хабарламалар
+notifications-confirm-hint = Мекенжай расталғаннан кейін хабарламалар поштаға келеді.
+notifications-confirm-link = Профильде растау
 notifications-none = Әзірге хабарламалар жоқ.
 notifications-pages = Хабарламалар беттері
 notifications-previous = ← Жаңалары

@@ -48,6 +48,8 @@ reset-done = Пароль изменён. Войдите с новым паро�
 
 nav-notifications = Уведомления
 notifications-title = Уведомления
+notifications-confirm-hint = Уведомления приходят по почте, когда адрес подтверждён.
+notifications-confirm-link = Подтвердить в профиле
 notifications-none = Уведомлений пока нет.
 notifications-pages = Страницы уведомлений
 notifications-previous = ← Новее

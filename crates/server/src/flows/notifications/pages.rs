@@ -30,6 +30,8 @@ pub struct Notifications {
     pages: i64,
     /// "Page 2 of 5".
     position: String,
+    /// The account has no confirmed address: say where to confirm one.
+    unconfirmed: bool,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +80,10 @@ pub async fn show(
                     ("total", &l.total.to_string()),
                 ],
             );
-            Notifications { page, lines, at: l.page, pages: l.pages, position }.into_response()
+            let unconfirmed = crate::flows::accounts::contact::contact(&state, &principal)
+                .await
+                .is_ok_and(|c| !c.email_verified);
+            Notifications { page, lines, at: l.page, pages: l.pages, position, unconfirmed }.into_response()
         }
         Err(e) => crate::flows::accounts::pages::internal(page, e),
     }
@@ -89,5 +94,5 @@ pub async fn show(
 #[rustfmt::skip]
 pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
     b
-        .page_get("/notifications", [303, 200, 200, 200, 200, 200, 200], show)
+        .page_get("/notifications", [401, 200, 200, 200, 200, 200, 200], show)
 }
