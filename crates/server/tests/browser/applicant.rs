@@ -12,7 +12,6 @@ use crate::common;
 use ashyq_core::Role;
 use common::browser::{self, Browser};
 use common::{PASSWORD, username};
-use serde_json::json;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -31,24 +30,6 @@ fn messages(lang: &str) -> HashMap<String, String> {
 
 fn t(lang: &str, key: &str) -> String {
     messages(lang).remove(key).unwrap_or_else(|| panic!("no {key} in {lang}"))
-}
-
-/// This file's steps in the browser.
-trait ApplicantSteps {
-    async fn set_value(&self, css: &str, value: &str);
-}
-
-impl ApplicantSteps for Browser {
-    /// Sets an input's value directly: typing into a date input depends on the browser's
-    /// locale.
-    async fn set_value(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        let arg = serde_json::to_value(&e).expect("an element as a script argument");
-        self.c
-            .execute("arguments[0].value = arguments[1];", vec![arg, json!(value)])
-            .await
-            .unwrap_or_else(|err| panic!("set {css}: {err}"));
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

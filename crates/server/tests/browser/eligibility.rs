@@ -12,7 +12,6 @@ use crate::common;
 
 use ashyq_core::rules::explain::{self, Language};
 use common::browser::{self, Browser};
-use serde_json::json;
 use std::time::Duration;
 
 /// How long to wait for a page to reach an expected state.
@@ -24,7 +23,6 @@ const ON: &str = "2026-06-01";
 /// This file's steps in the browser.
 trait EligibilitySteps {
     async fn value(&self, css: &str) -> String;
-    async fn set_value(&self, css: &str, value: &str);
     async fn is_checked(&self, css: &str) -> bool;
     async fn answer_permanent_residence(&self, kandas: bool);
     async fn submit_and_wait(&self, outcome: &str);
@@ -39,18 +37,6 @@ impl EligibilitySteps for Browser {
             .await
             .unwrap_or_else(|e| panic!("value of {css}: {e}"))
             .unwrap_or_default()
-    }
-
-    /// Sets an input's value directly: typing into a date input depends on the browser's
-    /// locale (mm/dd/yyyy or dd.mm.yyyy), its value is always ISO.
-    async fn set_value(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        let arg = serde_json::to_value(&e).expect("an element as a script argument");
-        self.c
-            .execute("arguments[0].value = arguments[1];", vec![arg, json!(value)])
-            .await
-            .unwrap_or_else(|err| panic!("set the value of {css}: {err}"));
-        assert_eq!(self.value(css).await, value, "{css} did not take {value:?}");
     }
 
     async fn is_checked(&self, css: &str) -> bool {

@@ -101,15 +101,6 @@ async fn log_in(b: &Browser, base: &str, role: Role) {
     b.wait_for("#signed-in").await;
 }
 
-/// Sets an input's value directly: typing into a date input depends on the browser's locale.
-async fn set_value(b: &Browser, css: &str, value: &str) {
-    let e = b.find(css).await;
-    let arg = serde_json::to_value(&e).expect("an element as a script argument");
-    b.c.execute("arguments[0].value = arguments[1];", vec![arg, serde_json::json!(value)])
-        .await
-        .unwrap_or_else(|err| panic!("set {css}: {err}"));
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kandas_applicant_applies_and_the_officer_assigns() {
     let Some((h, base, driver, m)) = browser::setup(WAIT).await else {
@@ -128,13 +119,13 @@ async fn a_kandas_applicant_applies_and_the_officer_assigns() {
     a.wait_path("/kandas/mine/new", None).await;
     a.fill("#f-applicant-surname", "ORAZ").await;
     a.fill("#f-applicant-given_names", "BAKHYT").await;
-    set_value(&a, "#f-applicant-birth_date", "1975-08-08").await;
+    a.set_value("#f-applicant-birth_date", "1975-08-08").await;
     a.fill("#f-origin", "TKM").await;
     a.click("#f-ethnic_kazakh").await;
     a.select("#f-region", "KZ-75").await;
     a.fill("#f-members-0-surname", "ORAZ").await;
     a.fill("#f-members-0-given_names", "ZHANAR").await;
-    set_value(&a, "#f-members-0-birth_date", "1978-05-25").await;
+    a.set_value("#f-members-0-birth_date", "1978-05-25").await;
     a.select("#f-members-0-relation", "spouse").await;
     a.click("#file").await;
     a.wait_for("#status[data-status=\"submitted\"]").await;

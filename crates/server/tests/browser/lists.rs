@@ -35,7 +35,6 @@ trait ListsSteps {
     async fn query(&self) -> Option<String>;
     async fn texts(&self, css: &str) -> Vec<String>;
     async fn value(&self, css: &str) -> String;
-    async fn set_value(&self, css: &str, value: &str);
     async fn wait_gone(&self, css: &str);
     async fn wait_status(&self, status: &str);
     async fn log_in(&self, base: &str, role: Role);
@@ -70,18 +69,6 @@ impl ListsSteps for Browser {
             .await
             .unwrap_or_else(|e| panic!("value of {css}: {e}"))
             .unwrap_or_default()
-    }
-
-    /// Sets an input's value directly: typing into a date input depends on the browser's
-    /// locale (mm/dd/yyyy or dd.mm.yyyy), its value is always ISO.
-    async fn set_value(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        let arg = serde_json::to_value(&e).expect("an element as a script argument");
-        self.c
-            .execute("arguments[0].value = arguments[1];", vec![arg, json!(value)])
-            .await
-            .unwrap_or_else(|err| panic!("set the value of {css}: {err}"));
-        assert_eq!(self.value(css).await, value, "{css} did not take {value:?}");
     }
 
     /// Waits until nothing matches `css`.

@@ -24,23 +24,6 @@ const WAIT: Duration = Duration::from_secs(20);
 const SITE: &str = "http://ashyq.test";
 const EMAIL: &str = "gulnara@example.kz";
 
-/// This file's steps in the browser.
-trait MailSteps {
-    async fn set_value(&self, css: &str, value: &str);
-}
-
-impl MailSteps for Browser {
-    /// Sets an input's value directly: typing into a date input depends on the browser's locale.
-    async fn set_value(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
-        let arg = serde_json::to_value(&e).expect("an element as a script argument");
-        self.c
-            .execute("arguments[0].value = arguments[1];", vec![arg, json!(value)])
-            .await
-            .unwrap_or_else(|err| panic!("set {css}: {err}"));
-    }
-}
-
 /// Waits for a message to the applicant whose subject starts with `subject`.
 async fn mail(sink: &MailSink, subject: &str) -> Received {
     let sink = sink.clone();

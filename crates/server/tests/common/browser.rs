@@ -340,6 +340,17 @@ impl Browser {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Sets an input's value directly: typing into a date input depends on the browser's
+    /// locale.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let e = self.find(css).await;
+        let arg = serde_json::to_value(&e).expect("an element as a script argument");
+        self.c
+            .execute("arguments[0].value = arguments[1];", vec![arg, serde_json::json!(value)])
+            .await
+            .unwrap_or_else(|err| panic!("set {css}: {err}"));
+    }
+
     pub async fn fill(&self, css: &str, value: &str) {
         let e = self.find(css).await;
         e.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
