@@ -88,6 +88,7 @@ impl Db {
     /// honoured, over rustls.
     pub async fn connect(url: &str) -> Result<Db, StoreError> {
         install_default_drivers();
+        use_ring_for_tls();
         let (backend, sqlite_path) = parse_url(url)?;
         let mut url = url.to_string();
         if let Some(path) = &sqlite_path {
@@ -269,4 +270,18 @@ mod tests {
         assert!(err.contains("mysql://x") && err.contains("sqlite://PATH"), "{err}");
         assert!(parse_url("sqlite://").is_err());
     }
+}
+
+/// Names ring as the process's TLS provider (to PostgreSQL, to the mail server), once, before
+/// the first TLS connection. rustls cannot choose by itself when a build enables a second
+/// provider too (the tests' SMTP server brings aws-lc-rs), and would stop at the first TLS
+/// handshake. rustls 0.23.48 deprecates ring's provider for its lack of post-quantum key
+/// exchange; ring is what sqlx's and lettre's TLS are built with here, and aws-lc-rs would add a
+/// C library to every build.
+pub fn use_ring_for_tls() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        #[allow(deprecated)]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
 }

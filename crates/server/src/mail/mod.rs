@@ -79,6 +79,7 @@ impl MailConfig {
     /// Settings from the command line: `smtp_url` none keeps notifications in the outbox;
     /// `log:` writes each message to the log instead of mailing it.
     pub fn new(smtp_url: Option<&str>, from: &str, public_url: &str) -> Result<MailConfig, MailError> {
+        ashyq_store::db::use_ring_for_tls();
         let transport = match smtp_url.map(str::trim) {
             None | Some("") => Transport::None,
             Some("log:") | Some("log") => Transport::Log,
