@@ -176,4 +176,50 @@ async fn coordinating_organisations(db: &Db) {
     assert!(to.contains(&"energy".to_string()) && !to.contains(&"atameken".to_string()), "{to:?}");
 }
 
-both_backends!(a_list_from_draft_to_publication, coordinating_organisations);
+/// Sending a draft tells each coordinator who speaks for an organisation it went to, in the
+/// sending's transaction: an akimat's region's coordinator and an assigned member are told; a
+/// coordinator of no organisation, a disabled one, and anyone else are not.
+async fn the_organisations_coordinators_are_told_of_a_draft(db: &Db) {
+    use ashyq_core::Role;
+    use ashyq_store::notifications::{self, Kind};
+    use ashyq_store::users::{self, NewUser};
+    let cli = Actor::cli();
+    let mut made = Vec::new();
+    for (name, role, region) in [
+        ("akimat.astana", Role::Coordinator, Some("KZ-71")),
+        ("chamber", Role::Coordinator, None),
+        ("nobody.speaks", Role::Coordinator, None),
+        ("gone.astana", Role::Coordinator, Some("KZ-71")),
+        ("an.analyst", Role::Analyst, None),
+    ] {
+        let new = NewUser {
+            username: name.into(),
+            display_name: name.into(),
+            role,
+            region: region.map(Into::into),
+            password: "a long enough password".into(),
+        };
+        made.push(users::create(db, &cli, new).await.unwrap());
+    }
+    lists::assign_member(db, &cli, &made[1], "atameken").await.unwrap();
+    users::set_disabled(db, &cli, made[3].id, true).await.unwrap();
+    load(db).await;
+    let policy = Policy::kz().unwrap();
+    let draft = lists::draft_from_data(db, &cli, &policy, 2025, date(2026, 1, 1), "told").await.unwrap();
+    lists::send(db, &cli, draft.id).await.unwrap();
+    for (user, told) in made.iter().zip([true, true, false, false, false]) {
+        let (mine, _) = notifications::of_user(db, user.id, 10, 0).await.unwrap();
+        let drafts: Vec<_> = mine.iter().filter(|n| n.kind == Kind::DraftReceived).collect();
+        assert_eq!(drafts.len(), usize::from(told), "{}", user.username);
+        if told {
+            assert_eq!(drafts[0].subject_id, draft.id.to_string());
+            assert_eq!(drafts[0].args["revision"], 1);
+        }
+    }
+}
+
+both_backends!(
+    a_list_from_draft_to_publication,
+    coordinating_organisations,
+    the_organisations_coordinators_are_told_of_a_draft
+);
