@@ -250,6 +250,20 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
+/// Names ring as the process's TLS provider (to PostgreSQL, to the mail server), once, before
+/// the first TLS connection. rustls cannot choose by itself when a build enables a second
+/// provider too (the tests' SMTP server brings aws-lc-rs), and would stop at the first TLS
+/// handshake. rustls 0.23.48 deprecates ring's provider for its lack of post-quantum key
+/// exchange; ring is what sqlx's and lettre's TLS are built with here, and aws-lc-rs would add a
+/// C library to every build.
+pub fn use_ring_for_tls() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        #[allow(deprecated)]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,18 +284,4 @@ mod tests {
         assert!(err.contains("mysql://x") && err.contains("sqlite://PATH"), "{err}");
         assert!(parse_url("sqlite://").is_err());
     }
-}
-
-/// Names ring as the process's TLS provider (to PostgreSQL, to the mail server), once, before
-/// the first TLS connection. rustls cannot choose by itself when a build enables a second
-/// provider too (the tests' SMTP server brings aws-lc-rs), and would stop at the first TLS
-/// handshake. rustls 0.23.48 deprecates ring's provider for its lack of post-quantum key
-/// exchange; ring is what sqlx's and lettre's TLS are built with here, and aws-lc-rs would add a
-/// C library to every build.
-pub fn use_ring_for_tls() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        #[allow(deprecated)]
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
 }

@@ -10,7 +10,7 @@
 use crate::common;
 
 use ashyq_core::Role;
-use common::browser::{self, Browser};
+use common::browser;
 use common::{PASSWORD, username};
 use std::collections::HashMap;
 use std::time::Duration;

@@ -16,7 +16,7 @@ use ashyq_store::mail_sink::{MailSink, Received};
 use axum::body::Body;
 use axum::http::Request;
 use common::Harness;
-use common::browser::{self, Browser, Driver};
+use common::browser::{self, Driver};
 use serde_json::json;
 use std::time::Duration;
 
