@@ -44,6 +44,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "paryz",
             "abroad",
             "register-stats",
+            "notifications",
             "account",
             "api",
         ],
@@ -56,6 +57,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "rounds",
             "paryz",
             "register-stats",
+            "notifications",
             "account",
             "api",
         ],
@@ -74,11 +76,23 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "paryz",
             "abroad",
             "register-stats",
+            "notifications",
             "account",
             "api",
         ],
         Role::Border => {
-            vec!["home", "occupations", "lists", "eligibility", "border", "rounds", "paryz", "account", "api"]
+            vec![
+                "home",
+                "occupations",
+                "lists",
+                "eligibility",
+                "border",
+                "rounds",
+                "paryz",
+                "notifications",
+                "account",
+                "api",
+            ]
         }
         Role::Admin => vec![
             "home",
@@ -95,6 +109,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
             "paryz",
             "abroad",
             "register-stats",
+            "notifications",
             "account",
             "users",
             "audit",
@@ -110,6 +125,7 @@ fn expected_menu(role: Role) -> Vec<&'static str> {
                 "kandas-mine",
                 "rounds",
                 "paryz",
+                "notifications",
                 "account",
                 "api",
             ]
