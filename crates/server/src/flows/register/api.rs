@@ -220,8 +220,8 @@ fn whole(field: &str, text: Option<&str>, range: std::ops::RangeInclusive<i64>) 
 /// (`register.alerts`; a CSV file `register.alerts.export` with its persons).
 #[utoipa::path(get, path = "/api/v1/register/alerts/{list}", tag = "register",
     params(("list" = String, Path, description = "overstayers, expiring or late"), AlertsQuery),
-    responses((status = 200, body = AlertsPage),
-        (status = 200, description = "format=csv: the whole list", content_type = "text/csv", body = String),
+    responses((status = 200, description = "A page as JSON, or with format=csv the whole list as CSV",
+            content((AlertsPage = "application/json"), (String = "text/csv"))),
         (status = 403, body = ProblemDetails), (status = 404, body = ProblemDetails),
         (status = 422, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]

@@ -84,9 +84,9 @@ fn whole(field: &str, text: Option<&str>, default: i64) -> ApiResult<i64> {
 /// in `X-Total-Count`. A parameter that does not read is a 400 naming it. With `format=csv`,
 /// every record that matches as a CSV file (audited as `audit.export`).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(TailQuery),
-    responses((status = 200, body = Vec<AuditView>,
+    responses((status = 200, description = "A page as JSON, or with format=csv every match as CSV",
+            content((Vec<AuditView> = "application/json"), (String = "text/csv")),
             headers(("X-Total-Count" = i64, description = "Records that match, on every page"))),
-        (status = 200, description = "format=csv", content_type = "text/csv", body = String),
         (status = 400, body = ProblemDetails)),
     security(("bearer" = []), ("session" = [])))]
 pub async fn tail(
