@@ -12,4 +12,5 @@ mod lists;
 mod mail;
 mod officer;
 mod pages;
+mod phone;
 mod register;

@@ -116,6 +116,16 @@ impl Driver {
 
     /// A new browser session with a fresh profile: no cookies, no cache.
     pub async fn session(&self) -> Browser {
+        self.session_as(None).await
+    }
+
+    /// The same on a phone's screen: 390 CSS pixels wide, as Chromium's device emulation makes it
+    /// (a desktop window is never narrower than 500).
+    pub async fn phone_session(&self) -> Browser {
+        self.session_as(Some(json!({"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}}))).await
+    }
+
+    async fn session_as(&self, mobile: Option<Value>) -> Browser {
         let mut last = None;
         // A retry, in case Chromium is slow to come up on a loaded machine; each attempt gets
         // a profile of its own.
@@ -150,6 +160,10 @@ impl Driver {
                     "prefs": { "intl": { "accept_languages": "en-US,en" } },
                 },
             });
+            let mut caps = caps;
+            if let Some(m) = &mobile {
+                caps["goog:chromeOptions"]["mobileEmulation"] = m.clone();
+            }
             let Value::Object(caps) = caps else { unreachable!() };
             match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                 .capabilities(caps)
