@@ -518,6 +518,8 @@ async fn a_list_goes_from_the_data_to_the_public() {
     assert_eq!(status, 200, "{csv}");
     assert!(content_type.starts_with("text/csv"), "{content_type}");
     let mut lines = csv.lines();
+    // (The byte-order mark the file starts with is taken off by the browser's decoding; the
+    // HTTP test `flows_lists` holds that it is sent.)
     assert!(lines.next().is_some_and(|h| h.starts_with("rank,occupation,")), "{csv}");
     assert_eq!(lines.count(), candidates.len(), "one CSV row per candidate");
 

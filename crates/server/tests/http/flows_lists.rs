@@ -212,6 +212,8 @@ async fn a_published_list_that_cannot_be_read_is_a_failure_not_a_not_found() {
         for uri in &pages {
             assert_eq!(h.get_as(None, "en", uri).await.status, 200, "{uri}");
         }
+        // The CSV starts with a byte-order mark, so that Excel reads it as UTF-8.
+        assert!(h.get_as(None, "en", &pages[1]).await.body.starts_with("\u{feff}rank,occupation,"));
         h.db.close().await;
         for uri in &pages {
             let page = h.get_as(None, "en", uri).await;

@@ -432,6 +432,7 @@ async fn the_figures_export_and_read_back(h: &Harness) {
     let r = page(h, Role::Coordinator, "ru", "/analysis/register.csv").await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").starts_with("text/csv"));
+    assert!(r.body.starts_with('\u{feff}'), "a byte-order mark first, for Excel");
     let mut rows = csv::Reader::from_reader(r.body.as_bytes());
     assert_eq!(
         rows.headers().unwrap().iter().collect::<Vec<_>>(),

@@ -209,7 +209,8 @@ fn cells(e: &Entry) -> [String; 11] {
 }
 
 fn to_csv(_list: &ListHeader, entries: &[Entry]) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // A byte-order mark first, so that Excel reads the file as UTF-8 (Cyrillic and Kazakh names).
+    let mut w = csv::Writer::from_writer(crate::download::BOM.to_vec());
     w.write_record(HEADER).map_err(|e| e.to_string())?;
     for e in entries {
         // Justifications and titles are free text: no cell may reach a spreadsheet as a formula.

@@ -266,7 +266,8 @@ pub fn rows(f: &Figures) -> Vec<[String; 5]> {
 }
 
 fn to_csv(f: &Figures) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // A byte-order mark first, so that Excel reads the file as UTF-8 (Cyrillic and Kazakh names).
+    let mut w = csv::Writer::from_writer(crate::download::BOM.to_vec());
     w.write_record(HEADER).map_err(|e| e.to_string())?;
     for r in rows(f) {
         // Names of countries and checkpoints come from data files: never a formula in a spreadsheet.
