@@ -66,6 +66,22 @@ impl From<ImportReport> for ImportView {
     }
 }
 
+/// A file sent as the body for `source`, spooled to disk within the import limit: what an
+/// import and a preview take alike.
+pub async fn upload_of(
+    s: &AppState,
+    source: &str,
+    q: ImportQuery,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Upload, Problem> {
+    let source = parse_source(source)?;
+    let file = upload::spool_body(headers, body, s.config.import_limit_bytes as u64)
+        .await
+        .map_err(upload_problem)?;
+    Ok(Upload { source, file_name: q.file_name, skip_invalid: q.skip_invalid, file })
+}
+
 pub fn parse_source(text: &str) -> Result<Source, Problem> {
     Source::parse(text).ok_or_else(|| {
         Problem::not_found(format!("no data source {text:?}: expected forecast, vacancies or work-permits"))
@@ -107,11 +123,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<ImportView>)> {
-    let source = parse_source(&source)?;
-    let file = upload::spool_body(&headers, body, s.config.import_limit_bytes as u64)
-        .await
-        .map_err(upload_problem)?;
-    let up = Upload { source, file_name: q.file_name, skip_invalid: q.skip_invalid, file };
+    let up = upload_of(&s, &source, q, &headers, body).await?;
     match imports::import(&s, &p, up).await? {
         Imported::Written(report) => Ok((StatusCode::CREATED, Json(report.into()))),
         Imported::Refused(report) => Err(refused(&report)),

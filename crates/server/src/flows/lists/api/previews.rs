@@ -5,12 +5,10 @@
 //! `flows::lists::previews`.
 
 use crate::auth::Principal;
-use crate::flows::lists::api::imports::{ImportQuery, parse_source};
-use crate::flows::lists::imports::Upload;
+use crate::flows::lists::api::imports::{ImportQuery, upload_of};
 use crate::flows::lists::previews::{self, Staged};
 use crate::problem::{ApiResult, Problem, ProblemDetails};
 use crate::state::AppState;
-use crate::upload::{self, upload_problem};
 use ashyq_store::labour::import::ImportSummary;
 use ashyq_store::labour::preview::{Preview, PreviewError};
 use axum::Json;
@@ -174,11 +172,7 @@ pub async fn preview(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<PreviewView>)> {
-    let source = parse_source(&source)?;
-    let file = upload::spool_body(&headers, body, s.config.import_limit_bytes as u64)
-        .await
-        .map_err(upload_problem)?;
-    let up = Upload { source, file_name: q.file_name, skip_invalid: q.skip_invalid, file };
+    let up = upload_of(&s, &source, q, &headers, body).await?;
     match previews::preview(&s, &p, up).await? {
         Staged::Preview(preview) => Ok((StatusCode::CREATED, Json(PreviewView::from(&preview)))),
         Staged::BadHeader { file_name, errors } => {
