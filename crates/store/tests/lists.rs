@@ -208,7 +208,7 @@ async fn the_organisations_coordinators_are_told_of_a_draft(db: &Db) {
     let draft = lists::draft_from_data(db, &cli, &policy, 2025, date(2026, 1, 1), "told").await.unwrap();
     lists::send(db, &cli, draft.id).await.unwrap();
     for (user, told) in made.iter().zip([true, true, false, false, false]) {
-        let (mine, _) = notifications::of_user(db, user.id, 10, 0).await.unwrap();
+        let mine = notifications::of_user(db, user.id, 10, 0).await.unwrap();
         let drafts: Vec<_> = mine.iter().filter(|n| n.kind == Kind::DraftReceived).collect();
         assert_eq!(drafts.len(), usize::from(told), "{}", user.username);
         if told {

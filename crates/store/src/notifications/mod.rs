@@ -197,13 +197,13 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, StoreError> {
     })
 }
 
-/// One page of a person's notifications, newest first, and how many they have in all.
+/// One page of a person's notifications, newest first.
 pub async fn of_user(
     db: &Db,
     user_id: i64,
     limit: i64,
     offset: i64,
-) -> Result<(Vec<Notification>, i64), StoreError> {
+) -> Result<Vec<Notification>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, kind, subject_type, subject_id, args, state, sent_to, sent_at_us, read_at_us, created_at_us \
          FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
@@ -213,12 +213,16 @@ pub async fn of_user(
     .bind(offset)
     .fetch_all(&db.pool)
     .await?;
-    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = $1")
+    rows.iter().map(from_row).collect()
+}
+
+/// How many notifications a person has in all.
+pub async fn count(db: &Db, user_id: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = $1")
         .bind(user_id)
         .fetch_one(&db.pool)
         .await?
-        .try_get("n")?;
-    Ok((rows.iter().map(from_row).collect::<Result<_, _>>()?, total))
+        .try_get("n")?)
 }
 
 /// How many of a person's notifications they have not read.

@@ -113,7 +113,7 @@ async fn a_new_address_must_be_verified_again(db: &Db) {
     tx.commit().await.unwrap();
     let due = outbox::claim(db, 50, 60_000_000).await.unwrap();
     assert!(due.iter().all(|d| d.kind != Kind::Decision || d.user_id != user.id));
-    let (mine, _) = notifications::of_user(db, user.id, 10, 0).await.unwrap();
+    let mine = notifications::of_user(db, user.id, 10, 0).await.unwrap();
     let decision = mine.iter().find(|n| n.kind == Kind::Decision).unwrap();
     assert_eq!(decision.state, notifications::State::Unaddressed);
     // Verifying the new address sends what was kept.
@@ -208,7 +208,7 @@ async fn a_failure_is_tried_again_later_and_a_refusal_never(db: &Db) {
     let again = outbox::claim(db, 10, 60_000_000).await.unwrap();
     let d = again.iter().find(|d| d.id == due[0].id).expect("tried again");
     assert_eq!(d.attempts, 1);
-    let (mine, _) = notifications::of_user(db, user.id, 50, 0).await.unwrap();
+    let mine = notifications::of_user(db, user.id, 50, 0).await.unwrap();
     let refused = mine.iter().find(|n| n.id == due[1].id).unwrap();
     assert_eq!(refused.state, notifications::State::Failed);
 }

@@ -29,10 +29,10 @@ pub struct Listing {
 /// those shown are marked read.
 pub async fn mine(s: &AppState, p: &Principal, page: i64) -> Outcome<Listing> {
     let user = account(p)?;
-    let (_, total) = notifications::of_user(&s.db, user.id, 0, 0).await?;
+    let total = notifications::count(&s.db, user.id).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let (items, total) = notifications::of_user(&s.db, user.id, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let items = notifications::of_user(&s.db, user.id, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     if let Some(newest) = items.iter().map(|n| n.id).max() {
         notifications::mark_read(&s.db, user.id, newest).await?;
     }
