@@ -173,7 +173,7 @@ async fn applications_are_stored_all_or_nothing_and_a_draft_policy_shows_what_ch
     // A draft repealing the kandas exemption from 2026-06-01 changes A-2 only.
     let kz = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/policy/kz.toml"))
         .unwrap();
-    let old = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "Law \"On population migration\" No. 477-IV of 22 July 2011", article = "Article 49", paragraph = "exemption: kandas" } }]"#;
+    let old = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "migration_law", article = "49", paragraph = { kk = "ерекшелік: қандастар", ru = "исключение: кандасы", en = "exemption: kandas" } } }]"#;
     assert!(kz.contains(old));
     let draft = kz
         .replace(

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod iin;
 pub mod kandas;
 pub mod labour;
+pub mod locale;
 pub mod mrz;
 pub mod nfc;
 pub mod occupation;

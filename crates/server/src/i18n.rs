@@ -11,7 +11,7 @@ use crate::cookies;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +22,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The same language as the pure core names it, for its formatters.
+    pub fn language(self) -> ashyq_core::locale::Language {
+        match self {
+            Lang::Kk => ashyq_core::locale::Language::Kk,
+            Lang::Ru => ashyq_core::locale::Language::Ru,
+            Lang::En => ashyq_core::locale::Language::En,
+        }
+    }
+
     /// In the order offered to people: the state language first.
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
@@ -102,6 +111,28 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
 ];
 
+/// A whole number argument written the language's way; other values as Fluent writes them.
+fn format_number<M>(value: &FluentValue, lang: ashyq_core::locale::Language) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(ashyq_core::locale::integer(n.value as i64, lang))
+        }
+        _ => None,
+    }
+}
+
+fn format_kk<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number::<M>(value, ashyq_core::locale::Language::Kk)
+}
+
+fn format_ru<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number::<M>(value, ashyq_core::locale::Language::Ru)
+}
+
+fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number::<M>(value, ashyq_core::locale::Language::En)
+}
+
 /// The message bundles of all three languages.
 pub struct I18n {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
@@ -134,6 +165,12 @@ impl I18n {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // No Unicode isolation marks around arguments: they would show in plain text.
             bundle.set_use_isolating(false);
+            // A number argument (a count, for the plural forms) is written the language's way.
+            bundle.set_formatter(Some(match lang {
+                Lang::Kk => format_kk,
+                Lang::Ru => format_ru,
+                Lang::En => format_en,
+            }));
             for (_, file, source) in SOURCES.iter().filter(|(l, _, _)| *l == lang) {
                 let err = |errors: String| I18nError { lang: lang.code(), file, errors };
                 let resource =
@@ -160,6 +197,24 @@ impl I18n {
             return key.to_string();
         };
         let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.to_string());
+        }
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    }
+
+    /// The message `key` with a count, as a number, so that the message can choose its plural
+    /// form (`{ $count -> [one] … *[other] … }`); the count is written with its thousands grouped.
+    pub fn message_count(&self, lang: Lang, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+        let Some(bundle) = self.bundle(lang) else {
+            return key.to_string();
+        };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        fargs.set("count", FluentValue::from(count));
         for (name, value) in args {
             fargs.set(*name, value.to_string());
         }

@@ -348,6 +348,7 @@ ec-mark-not-applicable = Does not apply
 ec-basis = Legal basis
 ec-basis-from = { $basis } (applies from { $from })
 ec-basis-none = none in force on the date
+ec-rule-ref = Reference for specialists
 ec-params = Values the law sets, as used
 ec-param = Parameter
 ec-param-value = Value

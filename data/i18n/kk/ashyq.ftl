@@ -347,6 +347,7 @@ ec-mark-not-applicable = Қолданылмайды
 ec-basis = Құқықтық негіз
 ec-basis-from = { $basis } ({ $from } бастап қолданылады)
 ec-basis-none = осы күні қолданылмайды
+ec-rule-ref = Мамандарға арналған анықтама
 ec-params = Заңда белгіленген, қолданылған мәндер
 ec-param = Параметр
 ec-param-value = Мәні

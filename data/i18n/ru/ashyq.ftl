@@ -347,6 +347,7 @@ ec-mark-not-applicable = Не применяется
 ec-basis = Правовое основание
 ec-basis-from = { $basis } (действует с { $from })
 ec-basis-none = на эту дату не действует
+ec-rule-ref = Справка для специалистов
 ec-params = Установленные законом значения, которые применены
 ec-param = Параметр
 ec-param-value = Значение

@@ -2,6 +2,7 @@
 //! version applies and its legal basis. Shipped as `data/policy/kz.toml` (compiled in); another
 //! file can be given instead. Read once, checked whole, then asked "what applied on date D?".
 
+pub mod basis;
 pub mod holidays;
 pub mod parameters;
 pub mod points;
@@ -11,6 +12,7 @@ pub mod stay_groups;
 
 use crate::labour::methodology::Methodology;
 use crate::occupation::OccupationCode;
+pub use basis::{Acts, LegalBasis, Wording};
 pub use holidays::Holidays;
 use jiff::civil::Date;
 pub use parameters::{InForce, LookupError, Parameters, RegionalParameters, Unit, Used};
@@ -21,39 +23,6 @@ use serde::{Deserialize, Serialize};
 pub use stay_groups::{Group, StayGroups};
 
 const KZ_TOML: &str = include_str!("../../../../data/policy/kz.toml");
-
-/// Where a rule or number comes from: the act, and where in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LegalBasis {
-    pub act: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paragraph: Option<String>,
-}
-
-impl LegalBasis {
-    /// The citation in a language of the interface (`kk`, `ru`, `en`): the act, the article and
-    /// the paragraph as a person reads them.
-    pub fn cite(&self, lang: &str) -> String {
-        let _ = lang;
-        self.to_string()
-    }
-}
-
-impl std::fmt::Display for LegalBasis {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.act)?;
-        if let Some(a) = &self.article {
-            write!(f, ", {a}")?;
-        }
-        if let Some(p) = &self.paragraph {
-            write!(f, ", {p}")?;
-        }
-        Ok(())
-    }
-}
 
 /// One version of something the policy fixes, applying from a date until the next version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +43,9 @@ pub fn in_force<T>(versions: &[Versioned<T>], on: Date) -> Option<&Versioned<T>>
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub meta: Meta,
+    /// The acts the bases cite, by id, each titled in Kazakh, Russian and English.
+    #[serde(default)]
+    pub acts: Acts,
     /// Every number the law sets, with its unit and dated values.
     #[serde(default)]
     pub parameters: Parameters,
@@ -82,6 +54,10 @@ pub struct Policy {
     pub regional_parameters: RegionalParameters,
     /// The legal basis of every rule of the five programmes, and its repeal if any.
     pub rules: RuleBases,
+    /// The provision each ground of cancelling a permit rests on, by ground
+    /// ([`crate::cases::permit::CancellationGround`]), with its versions.
+    #[serde(default)]
+    pub cancellation_grounds: std::collections::BTreeMap<String, Vec<rules::RuleVersion>>,
     /// The valuable-skills visa's points grid.
     pub valuable_skills_points: Vec<Versioned<PointsGrid>>,
     /// Occupations whose holders may acquire citizenship in the simplified procedure (a ground
@@ -124,6 +100,10 @@ impl Policy {
             reason: e.inner().message().to_string(),
         })?;
         policy.check()?;
+        let acts = policy.acts.clone();
+        for (_, basis) in policy.bases_mut() {
+            basis.resolve(&acts);
+        }
         policy.rules.index(&crate::rules::catalogue::ids());
         policy.parameters.index(REQUIRED_PARAMETERS);
         policy.regional_parameters.index();
@@ -177,6 +157,29 @@ impl Policy {
                 reason: "missing: the permanent-residence rule uses it".into(),
             });
         }
+        let grounds = crate::cases::permit::CancellationGround::ALL.map(|g| g.as_str());
+        for (id, versions) in &self.cancellation_grounds {
+            if !grounds.contains(&id.as_str()) {
+                return Err(PolicyError {
+                    path: format!("cancellation_grounds.{id}"),
+                    reason: format!("unknown ground; the grounds are: {}", grounds.join(", ")),
+                });
+            }
+            if versions.is_empty() {
+                return Err(PolicyError {
+                    path: format!("cancellation_grounds.{id}"),
+                    reason: "needs at least one version".into(),
+                });
+            }
+        }
+        if !self.cancellation_grounds.is_empty()
+            && let Some(g) = grounds.iter().find(|g| !self.cancellation_grounds.contains_key(**g))
+        {
+            return Err(PolicyError {
+                path: format!("cancellation_grounds.{g}"),
+                reason: "missing: a permit can be cancelled on this ground".into(),
+            });
+        }
         check_dates("stay_groups", &self.stay_groups)?;
         for (i, v) in self.stay_groups.iter().enumerate() {
             v.value.check().map_err(|(key, reason)| PolicyError {
@@ -216,6 +219,49 @@ impl Policy {
             }
         }
         Ok(())
+    }
+
+    /// Every legal basis of the file, with its key path.
+    pub fn bases_mut(&mut self) -> Vec<(String, &mut LegalBasis)> {
+        let mut out: Vec<(String, &mut LegalBasis)> = Vec::new();
+        for (name, p) in &mut self.parameters.0 {
+            for (i, v) in p.values.iter_mut().enumerate() {
+                out.push((format!("parameters.{name}.values[{i}].basis"), &mut v.basis));
+            }
+        }
+        for (name, p) in &mut self.regional_parameters.0 {
+            for (i, v) in p.values.iter_mut().enumerate() {
+                out.push((format!("regional_parameters.{name}.values[{i}].basis"), &mut v.basis));
+            }
+        }
+        for (id, versions) in &mut self.rules.0 {
+            for (i, v) in versions.iter_mut().enumerate() {
+                out.push((format!("rules.\"{id}\"[{i}].basis"), &mut v.basis));
+            }
+        }
+        for (id, versions) in &mut self.cancellation_grounds {
+            for (i, v) in versions.iter_mut().enumerate() {
+                out.push((format!("cancellation_grounds.{id}[{i}].basis"), &mut v.basis));
+            }
+        }
+        fn each<'a, T>(out: &mut Vec<(String, &'a mut LegalBasis)>, name: &str, vs: &'a mut [Versioned<T>]) {
+            for (i, v) in vs.iter_mut().enumerate() {
+                out.push((format!("{name}[{i}].basis"), &mut v.basis));
+            }
+        }
+        each(&mut out, "valuable_skills_points", &mut self.valuable_skills_points);
+        each(&mut out, "simplified_citizenship_occupations", &mut self.simplified_citizenship_occupations);
+        each(&mut out, "sectors", &mut self.sectors);
+        each(&mut out, "list_methodology", &mut self.list_methodology);
+        each(&mut out, "stay_groups", &mut self.stay_groups);
+        out.push(("holidays.basis".into(), &mut self.holidays.basis));
+        out
+    }
+
+    /// The provision a ground of cancellation (`solvency_not_confirmed`) rests on, on `on`.
+    pub fn cancellation_basis(&self, ground: &str, on: Date) -> Option<&LegalBasis> {
+        let versions = self.cancellation_grounds.get(ground)?;
+        versions.iter().filter(|v| v.from <= on).max_by_key(|v| v.from).map(|v| &v.basis)
     }
 
     /// The value of a parameter on a date, with its unit and legal basis.

@@ -2,7 +2,7 @@
 //! unit and its dated values, each with the legal basis that set it. "The value of P on date D"
 //! is one function, [`Parameters::value`].
 
-use super::LegalBasis;
+use super::{LegalBasis, Wording};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -63,7 +63,8 @@ pub struct Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
-    pub description: String,
+    /// What the parameter is, in words (the three languages in the file shipped).
+    pub description: Wording,
     pub unit: Unit,
     pub values: Vec<Value>,
 }
@@ -83,6 +84,9 @@ pub struct Parameters(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InForce {
     pub name: String,
+    /// What the parameter is, in words.
+    #[serde(skip)]
+    pub description: Wording,
     pub value: Decimal,
     pub unit: Unit,
     /// The date this value has applied from.
@@ -94,6 +98,9 @@ pub struct InForce {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Used<'p> {
     pub name: &'p str,
+    /// What the parameter is, in words: what pages show instead of its name.
+    #[serde(skip)]
+    pub description: &'p Wording,
     /// For a regional parameter, the region whose value this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<&'p str>,
@@ -130,7 +137,7 @@ impl Parameters {
             return Err(LookupError::Unknown(format!("#{index}")));
         };
         let v = latest(&p.values, |v| v.from, name, on)?;
-        Ok(Used { name, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
+        Ok(Used { name, description: &p.description, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
     }
 
     /// The value of `name` in force on `on`: the latest whose `from` is on or before it.
@@ -138,6 +145,7 @@ impl Parameters {
         let u = self.get(name, on)?;
         Ok(InForce {
             name: name.to_string(),
+            description: u.description.clone(),
             value: u.value,
             unit: u.unit,
             from: u.from,
@@ -149,7 +157,15 @@ impl Parameters {
     pub fn get(&self, name: &str, on: Date) -> Result<Used<'_>, LookupError> {
         let (key, p) = self.0.get_key_value(name).ok_or_else(|| LookupError::Unknown(name.to_string()))?;
         let v = latest(&p.values, |v| v.from, name, on)?;
-        Ok(Used { name: key, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
+        Ok(Used {
+            name: key,
+            description: &p.description,
+            region: None,
+            value: v.value,
+            unit: p.unit,
+            from: v.from,
+            basis: &v.basis,
+        })
     }
 
     /// An amount set in MCI, in tenge with the MCI in force on `on` (the parameter `mci`).
@@ -194,7 +210,8 @@ pub struct RegionalValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionalParameter {
-    pub description: String,
+    /// What the parameter is, in words (the three languages in the file shipped).
+    pub description: Wording,
     pub unit: Unit,
     pub values: Vec<RegionalValue>,
 }
@@ -228,6 +245,7 @@ impl RegionalParameters {
         match v.by_index.get(region.index).and_then(Option::as_ref) {
             Some((code, value)) => Ok(Used {
                 name: key,
+                description: &p.description,
                 region: Some(code),
                 value: *value,
                 unit: p.unit,
@@ -245,6 +263,7 @@ impl RegionalParameters {
         match v.by_region.get_key_value(region) {
             Some((code, value)) => Ok(Used {
                 name: key,
+                description: &p.description,
                 region: Some(code),
                 value: *value,
                 unit: p.unit,

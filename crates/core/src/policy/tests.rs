@@ -22,6 +22,37 @@ fn the_shipped_policy_reads() {
     assert!(p.methodology_on(d("2023-02-27")).is_none(), "nothing applied before the order came into force");
 }
 
+/// Every citation and every parameter's name of the shipped file reads in Kazakh, Russian and
+/// English: a basis names an act of `[acts]`, an article by number, a paragraph in three languages.
+#[test]
+fn the_shipped_policy_speaks_three_languages() {
+    let mut p = Policy::kz().unwrap();
+    let acts = p.acts.clone();
+    for (id, t) in &acts {
+        for lang in crate::locale::Language::ALL {
+            assert!(!t.get(lang).trim().is_empty(), "acts.{id}: no title in {}", lang.code());
+        }
+    }
+    let bases = p.bases_mut();
+    assert!(bases.len() > 80, "{} bases", bases.len());
+    for (path, b) in bases {
+        assert!(b.is_in_three_languages(), "{path}: {b:?} is not held in three languages");
+    }
+    for (name, param) in &p.parameters.0 {
+        assert!(param.description.is_three(), "parameters.{name}.description");
+    }
+    for (name, param) in &p.regional_parameters.0 {
+        assert!(param.description.is_three(), "regional_parameters.{name}.description");
+    }
+    let mci = p.parameter("mci", d("2026-12-07")).unwrap();
+    assert!(mci.basis.cite("kk").contains("Заңы"), "{}", mci.basis.cite("kk"));
+    assert!(mci.basis.cite("ru").starts_with("Закон"), "{}", mci.basis.cite("ru"));
+    let pr = p.rules.on("pr.passport", d("2026-12-07")).unwrap();
+    assert!(pr.basis.cite("kk").contains("49-бап"), "{}", pr.basis.cite("kk"));
+    assert!(pr.basis.cite("ru").contains("статья 49, документы: действительный паспорт"), "{}", pr.basis.cite("ru"));
+    assert!(pr.basis.cite("en").contains("Article 49"));
+}
+
 const SMALL: &str = r#"
 [meta]
 jurisdiction = "KZ"
@@ -122,7 +153,7 @@ fn parameters_have_their_value_on_a_date() {
     let v = p.parameter("pr_solvency_per_applicant", d("2026-11-21")).unwrap();
     assert_eq!(
         (v.value, v.unit, v.basis.article.as_deref()),
-        (Decimal::from(1320), Unit::Mci, Some("Article 49"))
+        (Decimal::from(1320), Unit::Mci, Some("49"))
     );
     // 1,320 MCI in tenge with the MCI in force: 1,320 × 4,325 in 2026, × 3,932 in 2025.
     let (kzt, used) = p.parameters.mci_to_kzt(v.value, d("2026-11-21")).unwrap();
@@ -197,8 +228,8 @@ fn bad_rules_grids_and_regional_values_are_refused_with_their_path() {
 #[test]
 fn a_rule_repealed_from_a_date_applies_until_then() {
     let p = Policy::parse(&small().replace(
-        r#"paragraph = "exemption: kandas" } }]"#,
-        r#"paragraph = "exemption: kandas" } }, { from = "2027-01-01", applies = false, basis = { act = "Draft" } }]"#,
+        r#"en = "exemption: kandas" } } }]"#,
+        r#"en = "exemption: kandas" } } }, { from = "2027-01-01", applies = false, basis = { act = "Draft" } }]"#,
     ))
     .unwrap();
     assert!(p.rules.on("pr.exempt.kandas", d("2026-12-31")).unwrap().applies);

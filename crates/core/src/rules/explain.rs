@@ -12,29 +12,11 @@ use crate::policy::LegalBasis;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-/// A language of explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Language {
-    Kk,
-    Ru,
-    En,
-}
-
-impl Language {
-    pub const ALL: [Language; 3] = [Language::Kk, Language::Ru, Language::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Kk => "kk",
-            Language::Ru => "ru",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::locale::Language;
 
 pub const SOURCES: [(Language, &str); 3] = [
     (Language::Kk, include_str!("../../../../data/i18n/kk/rules.ftl")),
@@ -42,27 +24,7 @@ pub const SOURCES: [(Language, &str); 3] = [
     (Language::En, include_str!("../../../../data/i18n/en/rules.ftl")),
 ];
 
-/// A text in the three languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Texts {
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
-}
-
-impl Texts {
-    fn of(f: impl Fn(Language) -> String) -> Texts {
-        Texts { kk: f(Language::Kk), ru: f(Language::Ru), en: f(Language::En) }
-    }
-
-    pub fn get(&self, lang: Language) -> &str {
-        match lang {
-            Language::Kk => &self.kk,
-            Language::Ru => &self.ru,
-            Language::En => &self.en,
-        }
-    }
-}
+pub use crate::locale::Texts;
 
 struct Bundles(Vec<(Language, FluentBundle<FluentResource>)>);
 
@@ -176,48 +138,17 @@ fn word(w: &str, lang: Language) -> String {
     message(lang, &format!("word--{w}"), &[]).unwrap_or_else(|| w.to_string())
 }
 
-/// A number with its thousands grouped and at most four decimals, cut toward zero so that a
-/// figure shown is never more than the figure computed (299 999.998 stays below 300 000).
+/// A number as the language writes it (see [`crate::locale::number`]).
 pub fn format_decimal(d: Decimal, lang: Language) -> String {
-    let d = if d.scale() > 4 { d.round_dp_with_strategy(4, RoundingStrategy::ToZero) } else { d };
-    let text = d.normalize().to_string();
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let (group, point) = match lang {
-        Language::En => (",", "."),
-        Language::Ru | Language::Kk => ("\u{a0}", ","),
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push_str(group);
-        }
-        out.push(c);
-    }
-    if !fraction.is_empty() {
-        out.push_str(point);
-        out.push_str(fraction);
-    }
-    out
+    crate::locale::number(d, lang)
 }
 
 pub fn format_money(amount: Decimal, currency: &str, lang: Language) -> String {
-    let n = format_decimal(amount, lang);
-    match (currency, lang) {
-        ("KZT", _) => format!("{n}\u{a0}₸"),
-        ("USD", Language::En) => format!("US${n}"),
-        ("USD", Language::Ru) => format!("{n}\u{a0}долл. США"),
-        ("USD", Language::Kk) => format!("{n}\u{a0}АҚШ доллары"),
-        (code, _) => format!("{n}\u{a0}{code}"),
-    }
+    crate::locale::money(amount, currency, lang)
 }
 
 pub fn format_date(d: Date, lang: Language) -> String {
-    match lang {
-        Language::En => d.to_string(),
-        Language::Ru | Language::Kk => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
-    }
+    crate::locale::date(d, lang)
 }
 
 /// A check with its title and explanation in the three languages.

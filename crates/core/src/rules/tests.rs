@@ -90,7 +90,7 @@ fn every_rule_has_a_title_in_every_language() {
 fn a_draft_that_repeals_the_kandas_exemption_changes_exactly_the_kandas_without_funds() {
     let baseline = policy();
     // The draft adds a second version to the exception: repealed from 1 June 2026.
-    let kandas = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "Law \"On population migration\" No. 477-IV of 22 July 2011", article = "Article 49", paragraph = "exemption: kandas" } }]"#;
+    let kandas = r#""pr.exempt.kandas" = [{ from = "2023-01-01", basis = { act = "migration_law", article = "49", paragraph = { kk = "ерекшелік: қандастар", ru = "исключение: кандасы", en = "exemption: kandas" } } }]"#;
     let text = include_str!("../../../../data/policy/kz.toml");
     assert!(text.contains(kandas));
     let text = text.replace(

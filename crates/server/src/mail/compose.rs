@@ -22,13 +22,7 @@ pub struct Words {
 /// A civil date (`2026-12-07`) as the language writes it: `07.12.2026` in Kazakh and Russian,
 /// `7 Dec 2026` in English; anything else as it is.
 pub fn civil_date(lang: Lang, iso: &str) -> String {
-    match iso.parse::<jiff::civil::Date>() {
-        Ok(d) => match lang {
-            Lang::Kk | Lang::Ru => d.strftime("%d.%m.%Y").to_string(),
-            Lang::En => d.strftime("%-d %b %Y").to_string(),
-        },
-        Err(_) => iso.to_string(),
-    }
+    ashyq_core::locale::iso_date(iso, lang.language())
 }
 
 fn text_arg(args: &Value, name: &str) -> String {

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod errors;
 pub mod form;
 pub mod labels;
+pub mod locale;
 pub mod page;
 pub mod paging;
 pub mod refusal;

@@ -119,6 +119,11 @@ impl Page {
         self.i18n.message(self.lang, key, args)
     }
 
+    /// The message `key` with a count, for its plural forms (`$count`), and more arguments.
+    pub fn tc(&self, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+        self.i18n.message_count(self.lang, key, count, args)
+    }
+
     /// A refused text's reason (the boundary text rules) in the page's language.
     pub fn text_error(&self, e: &ashyq_core::text::TextError) -> String {
         let args = e.args();

@@ -261,8 +261,10 @@ async fn the_self_check_decides_and_explains_in_each_language() {
             assert!(body.contains(&explanation), "no explanation {explanation:?} in {lang}");
         }
         assert!(body.contains(&explain::summary(&decision, l)), "no summary in {lang}");
-        // The parameters used, with their dates.
-        assert!(reply.body.contains("<code>pr_solvency_per_applicant</code>"), "{lang}");
+        // The parameters used, named in words (never by their key), with their dates.
+        let solvency = &policy.parameters.0["pr_solvency_per_applicant"].description;
+        assert!(body.contains(solvency.get(l)), "no {:?} in {lang}", solvency.get(l));
+        assert!(!body.contains("pr_solvency_per_applicant"), "a parameter's key shown in {lang}");
         // The answers are kept for a change.
         assert!(reply.body.contains("name=\"applicant.birth_date\" value=\"1990-05-01\""), "{lang}");
         assert!(reply.body.contains("<option value=\"KZ-75\" selected>"), "{lang}");

@@ -4,7 +4,7 @@ use crate::auth::Principal;
 use crate::flows::notifications;
 use crate::mail::compose::{self, Words};
 use crate::state::AppState;
-use crate::web::page::{Page, local_time};
+use crate::web::page::Page;
 use ashyq_store::notifications::{Notification, State as Delivery};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -67,7 +67,7 @@ pub async fn show(
                 .iter()
                 .map(|n| Line {
                     words: compose::words(&state.i18n, page.lang, n.kind, &n.subject_id, &n.args),
-                    when: local_time(n.created_at_us),
+                    when: page.instant(n.created_at_us),
                     delivery: delivery(&page, n),
                     unread: !n.read,
                 })

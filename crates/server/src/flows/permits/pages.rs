@@ -121,7 +121,7 @@ pub struct PeriodRow {
 pub struct GroundOption {
     pub id: &'static str,
     pub name: String,
-    pub basis: &'static str,
+    pub basis: String,
     pub applies: bool,
 }
 
@@ -178,7 +178,7 @@ async fn render(
         (page.t("co-region"), region_text(&page, &p.region)),
         (page.t("co-valid-from"), p.valid_from.clone()),
         (page.t("co-valid-until"), p.valid_until.clone()),
-        (page.t("co-issued"), crate::web::page::local_time(p.issued_at_us)),
+        (page.t("co-issued"), page.instant(p.issued_at_us)),
     ];
     if let Some(c) = &p.cancelled_on {
         summary.push((page.t("co-cancelled"), c.clone()));
@@ -220,7 +220,7 @@ async fn render(
             .map(|h| HistoryRow {
                 kind: page.t(&format!("co-permit-event-{}", h.kind)),
                 kind_code: h.kind.clone(),
-                at: crate::web::page::local_time(h.at_us),
+                at: page.instant(h.at_us),
                 actor: h.actor.clone(),
                 term: format!("{} – {}", h.valid_from, h.valid_until),
                 ground: h.ground.as_deref().map(|g| ground_name(&page, g)).unwrap_or_default(),
@@ -235,7 +235,7 @@ async fn render(
                     r.period.to_string(),
                     r.trainees.to_string(),
                     r.summary.clone(),
-                    crate::web::page::local_time(r.filed_at_us),
+                    page.instant(r.filed_at_us),
                 )
             })
             .collect(),
@@ -248,7 +248,7 @@ async fn render(
                     c.amount_kzt.clone(),
                     page.t(if c.kazakh_bank { "yes" } else { "no" }),
                     c.filed_by.clone(),
-                    crate::web::page::local_time(c.filed_at_us),
+                    page.instant(c.filed_at_us),
                 )
             })
             .collect(),
@@ -257,7 +257,10 @@ async fn render(
             .map(|g| GroundOption {
                 id: g.as_str(),
                 name: ground_name(&page, g.as_str()),
-                basis: g.basis(),
+                basis: s
+                    .policy
+                    .cancellation_basis(g.as_str(), crate::clock::today())
+                    .map_or_else(|| g.basis().to_string(), |b| page.cite(b)),
                 applies: g.applies_to(p.programme),
             })
             .collect(),

@@ -67,7 +67,7 @@ async fn render(
         (page.t("ab-citizen"), c.citizen.clone()),
         (page.t("ab-country"), country_name(&page, &c.country)),
         (page.t("ab-kind"), word(&page, "kind", &c.kind)),
-        (page.t("ab-opened"), format!("{}, {}", crate::web::page::local_time(c.opened_at_us), c.opened_by)),
+        (page.t("ab-opened"), format!("{}, {}", page.instant(c.opened_at_us), c.opened_by)),
     ];
     let history = f
         .actions

@@ -238,7 +238,7 @@ async fn render_worker(
             reference: x.reference.clone(),
             kind: word(&page, "kind", &x.kind),
             status: word(&page, "status", &x.status),
-            opened: crate::web::page::local_time(x.opened_at_us),
+            opened: page.instant(x.opened_at_us),
         })
         .collect();
     let (form, error) = match form {

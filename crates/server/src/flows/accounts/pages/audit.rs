@@ -182,7 +182,7 @@ pub async fn show(
             let (action, unknown_code) = action_words(&page, &r.action);
             Row {
                 seq: r.seq,
-                when: when(r),
+                when: page.instant_seconds(r.at_us),
                 actor: r.actor.clone(),
                 role: role_words(&page, &r.role),
                 action,

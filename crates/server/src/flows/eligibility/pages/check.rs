@@ -261,22 +261,22 @@ pub fn decision_view(page: &Page, d: &Decision<'_>) -> DecisionView {
             let (mark, key, symbol) = mark(c);
             let basis = match (c.basis, c.basis_from) {
                 (Some(b), Some(from)) => {
-                    page.tn("ec-basis-from", &[("basis", &b.to_string()), ("from", &date(from))])
+                    page.tn("ec-basis-from", &[("basis", &page.cite(b)), ("from", &date(from))])
                 }
-                (Some(b), None) => b.to_string(),
+                (Some(b), None) => page.cite(b),
                 _ => page.t("ec-basis-none"),
             };
             let params = c
                 .parameters
                 .iter()
                 .map(|u| ParamView {
-                    name: match u.region {
-                        Some(r) => format!("{} ({r})", u.name),
-                        None => u.name.to_string(),
+                    name: match u.region.and_then(ashyq_core::region::by_code) {
+                        Some(r) => format!("{} ({})", u.description.get(lang), r.name(page.lang.code())),
+                        None => u.description.get(lang).to_string(),
                     },
                     value: with_unit(page, explain::format_decimal(u.value, lang), u.unit.as_str()),
                     from: date(u.from),
-                    basis: u.basis.to_string(),
+                    basis: page.cite(u.basis),
                 })
                 .collect();
             CheckView {
@@ -304,7 +304,7 @@ pub fn decision_view(page: &Page, d: &Decision<'_>) -> DecisionView {
         outcome_text: page.t(&format!("ec-outcome-{}", d.outcome.as_str())),
         summary: explain::summary(d, lang),
         decided: page.tn("ec-decided", &[("date", &date(d.on)), ("edition", d.policy_edition)]),
-        basis: d.basis.to_string(),
+        basis: page.cite(d.basis),
         validity,
         checks,
     }

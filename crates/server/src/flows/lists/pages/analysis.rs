@@ -6,7 +6,7 @@ use crate::auth::Principal;
 use crate::flows::Error;
 use crate::flows::lists::imports;
 use crate::flows::lists::pages::listview::{self, Row};
-use crate::flows::lists::pages::previews::{error_in_words, when};
+use crate::flows::lists::pages::previews::error_in_words;
 use crate::flows::lists::pages::{internal, read_failed, refusal};
 use crate::flows::lists::previews::{self, Staged};
 use crate::flows::lists::{coordination, forming};
@@ -49,7 +49,7 @@ pub struct ImportRow {
 impl ImportRow {
     fn new(page: &Page, i: ImportSummary) -> Self {
         ImportRow {
-            at: when(page, i.finished_at_us),
+            at: page.instant(i.finished_at_us),
             id: i.id,
             source: i.source,
             file_name: i.file_name,

@@ -21,23 +21,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// Errors shown on the page; the rest are counted.
 pub const SHOWN_ERRORS: usize = 50;
 
-/// An instant in the reader's language and its way of writing dates, in Kazakhstan's time.
-pub fn when(page: &Page, us: i64) -> String {
-    let Some(t) = ashyq_store::zoned(us, ashyq_core::zone::COUNTRY) else { return String::new() };
-    let month = t.month().to_string();
-    page.tn(
-        "up-when",
-        &[
-            ("day", &t.day().to_string()),
-            ("dd", &format!("{:02}", t.day())),
-            ("mm", &format!("{:02}", t.month())),
-            ("month", &page.t(&format!("up-month-{month}"))),
-            ("year", &t.year().to_string()),
-            ("time", &format!("{:02}:{:02}", t.hour(), t.minute())),
-        ],
-    )
-}
-
 /// A value between backticks at the start of a reason, and what follows it.
 fn quoted(reason: &str) -> Option<(&str, &str)> {
     let rest = reason.strip_prefix('`')?;
@@ -172,8 +155,8 @@ fn render(page: Page, p: Preview) -> Response {
         id: p.id,
         source: page.t(&format!("source-{}", p.source.as_str())),
         file_name: p.file_name.clone(),
-        uploaded: when(&page, p.uploaded_at_us),
-        expires: when(&page, p.expires_at_us),
+        uploaded: page.instant(p.uploaded_at_us),
+        expires: page.instant(p.expires_at_us),
         rows: p.counts.rows_read,
         new: p.counts.new,
         updated: p.counts.updated,

@@ -99,7 +99,7 @@ fn merge_row(page: &Page, m: &Merge) -> MergeRow {
         ),
         reason: m.reason.clone(),
         by: m.merged_by.clone(),
-        at: crate::web::page::local_time(m.merged_at_us),
+        at: page.instant(m.merged_at_us),
         undone: m.undone_by.as_ref().map(|by| {
             page.tn(
                 "reg-merge-undone",
