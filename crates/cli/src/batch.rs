@@ -167,7 +167,8 @@ pub fn exit(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
                 e @ (StoreError::NotFound { .. }
                 | StoreError::Refused(_)
                 | StoreError::Conflict { .. }
-                | StoreError::Forbidden(_)),
+                | StoreError::Forbidden(_)
+                | StoreError::OtherRegion { .. }),
             ) => {
                 eprintln!("{e}");
                 Ok(ExitCode::FAILURE)

@@ -47,7 +47,8 @@ pub async fn run(url: &str, policy: &Policy, command: CasesCommand) -> anyhow::R
             e @ (StoreError::NotFound { .. }
             | StoreError::Refused(_)
             | StoreError::Conflict { .. }
-            | StoreError::Forbidden(_)),
+            | StoreError::Forbidden(_)
+            | StoreError::OtherRegion { .. }),
         ) => {
             eprintln!("{e}");
             Ok(ExitCode::from(EXIT_FAILED))

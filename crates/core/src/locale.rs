@@ -167,7 +167,8 @@ pub fn money(amount: Decimal, currency: &str, lang: Language) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A civil date: `06.12.2026` in Kazakh and Russian, `6 Dec 2026` in English.
 pub fn date(d: Date, lang: Language) -> String {

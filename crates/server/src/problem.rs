@@ -189,7 +189,9 @@ impl From<StoreError> for Problem {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
                     .field(field, reason)
             }
-            StoreError::Forbidden(_) => Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
+            StoreError::Forbidden(_) | StoreError::OtherRegion { .. } => {
+                Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string())
+            }
             StoreError::Unsupported(_) => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
             }

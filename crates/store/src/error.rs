@@ -24,6 +24,10 @@ pub enum StoreError {
     /// The actor may not do this to this object (e.g. a coordinator of another region).
     #[error("{0}")]
     Forbidden(String),
+    /// The object is of another region than the one the actor's account is scoped to (→ 403);
+    /// `what` names the object (`case`, `permit`), `region` its region, `mine` the account's.
+    #[error("this {what} belongs to region {region}; your account is scoped to {mine}")]
+    OtherRegion { what: &'static str, region: String, mine: String },
     #[error("{what} {key} not found")]
     NotFound { what: &'static str, key: String },
     #[error("audit log: {0}")]

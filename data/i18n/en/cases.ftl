@@ -25,6 +25,7 @@ co-automatic = Automatic outcome
 co-points = Points
 co-invited = Invited
 co-err-region = You cannot see this: { $detail }
+co-err-other-region = This belongs to { $region }; your account serves { $mine }.
 
 co-status-draft = draft
 co-status-submitted = submitted

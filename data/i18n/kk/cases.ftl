@@ -25,6 +25,7 @@ co-automatic = Автоматты нәтиже
 co-points = Ұпай
 co-invited = Шақырылды
 co-err-region = Бұл сізге қолжетімсіз: { $detail }
+co-err-other-region = Бұл «{ $region }» өңіріне қатысты, ал сіздің есептік жазбаңыз «{ $mine }» өңіріне бекітілген.
 
 co-status-draft = жоба
 co-status-submitted = берілді

@@ -25,6 +25,7 @@ co-automatic = Автоматический результат
 co-points = Баллы
 co-invited = Приглашён
 co-err-region = Вам это недоступно: { $detail }
+co-err-other-region = Это относится к региону «{ $region }», а ваша учётная запись закреплена за регионом «{ $mine }».
 
 co-status-draft = черновик
 co-status-submitted = подано

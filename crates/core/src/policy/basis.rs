@@ -146,10 +146,7 @@ mod tests {
 
     fn acts() -> Acts {
         let mut a = Acts::new();
-        a.insert(
-            "law".into(),
-            Texts { kk: "Заң".into(), ru: "Закон".into(), en: "Law".into() },
-        );
+        a.insert("law".into(), Texts { kk: "Заң".into(), ru: "Закон".into(), en: "Law".into() });
         a
     }
 
@@ -158,7 +155,11 @@ mod tests {
         let mut b = LegalBasis {
             act: "law".into(),
             article: Some("49".into()),
-            paragraph: Some(Wording::Three(Texts { kk: "құжаттар".into(), ru: "документы".into(), en: "documents".into() })),
+            paragraph: Some(Wording::Three(Texts {
+                kk: "құжаттар".into(),
+                ru: "документы".into(),
+                en: "documents".into(),
+            })),
             title: None,
         };
         b.resolve(&acts());

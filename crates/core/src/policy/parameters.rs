@@ -137,7 +137,15 @@ impl Parameters {
             return Err(LookupError::Unknown(format!("#{index}")));
         };
         let v = latest(&p.values, |v| v.from, name, on)?;
-        Ok(Used { name, description: &p.description, region: None, value: v.value, unit: p.unit, from: v.from, basis: &v.basis })
+        Ok(Used {
+            name,
+            description: &p.description,
+            region: None,
+            value: v.value,
+            unit: p.unit,
+            from: v.from,
+            basis: &v.basis,
+        })
     }
 
     /// The value of `name` in force on `on`: the latest whose `from` is on or before it.

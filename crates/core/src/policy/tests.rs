@@ -49,7 +49,11 @@ fn the_shipped_policy_speaks_three_languages() {
     assert!(mci.basis.cite("ru").starts_with("Закон"), "{}", mci.basis.cite("ru"));
     let pr = p.rules.on("pr.passport", d("2026-12-07")).unwrap();
     assert!(pr.basis.cite("kk").contains("49-бап"), "{}", pr.basis.cite("kk"));
-    assert!(pr.basis.cite("ru").contains("статья 49, документы: действительный паспорт"), "{}", pr.basis.cite("ru"));
+    assert!(
+        pr.basis.cite("ru").contains("статья 49, документы: действительный паспорт"),
+        "{}",
+        pr.basis.cite("ru")
+    );
     assert!(pr.basis.cite("en").contains("Article 49"));
 }
 
@@ -151,10 +155,7 @@ fn parameters_have_their_value_on_a_date() {
     assert_eq!(mci("2025-12-31"), Decimal::from(3932));
     assert_eq!(mci("2026-11-21"), Decimal::from(4325));
     let v = p.parameter("pr_solvency_per_applicant", d("2026-11-21")).unwrap();
-    assert_eq!(
-        (v.value, v.unit, v.basis.article.as_deref()),
-        (Decimal::from(1320), Unit::Mci, Some("49"))
-    );
+    assert_eq!((v.value, v.unit, v.basis.article.as_deref()), (Decimal::from(1320), Unit::Mci, Some("49")));
     // 1,320 MCI in tenge with the MCI in force: 1,320 × 4,325 in 2026, × 3,932 in 2025.
     let (kzt, used) = p.parameters.mci_to_kzt(v.value, d("2026-11-21")).unwrap();
     assert_eq!((kzt, used.from), (Decimal::from(5_709_000), d("2026-01-01")));

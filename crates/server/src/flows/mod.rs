@@ -78,7 +78,9 @@ impl Error {
                 Some(StatusCode::UNPROCESSABLE_ENTITY)
             }
             Error::Store(StoreError::Refused(_) | StoreError::Conflict { .. }) => Some(StatusCode::CONFLICT),
-            Error::Store(StoreError::Forbidden(_)) => Some(StatusCode::FORBIDDEN),
+            Error::Store(StoreError::Forbidden(_) | StoreError::OtherRegion { .. }) => {
+                Some(StatusCode::FORBIDDEN)
+            }
             Error::Store(StoreError::NotFound { .. }) => Some(StatusCode::NOT_FOUND),
             Error::Store(_) => None,
             Error::Refused(p) => StatusCode::from_u16(p.status).ok().filter(|s| !s.is_server_error()),

@@ -68,6 +68,7 @@ pub fn refusal(e: ashyq_store::StoreError) -> Result<(StatusCode, String), ashyq
         e @ Conflict { .. } => Ok((StatusCode::CONFLICT, e.to_string())),
         Field { field, reason } => Ok((StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {reason}"))),
         Forbidden(t) => Ok((StatusCode::FORBIDDEN, t)),
+        e @ OtherRegion { .. } => Ok((StatusCode::FORBIDDEN, e.to_string())),
         e @ NotFound { .. } => Ok((StatusCode::NOT_FOUND, e.to_string())),
         e => Err(e),
     }

@@ -38,6 +38,21 @@ impl Page {
             .unwrap_or_default()
     }
 
+    /// An instant to the microsecond with the offset then in force, for the published times a
+    /// round's tie-break compares (two profiles may be a second apart):
+    /// `07.12.2026 13:37:18,571173 (UTC+5)`.
+    pub fn instant_exact(&self, us: i64) -> String {
+        ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
+            .map(|t| {
+                let lang = self.lang.language();
+                let point = if lang == locale::Language::En { '.' } else { ',' };
+                let micro = t.subsec_nanosecond() / 1000;
+                let offset = ashyq_core::zone::offset_label(t.offset());
+                format!("{}{point}{micro:06} ({offset})", locale::date_time_seconds(t.datetime(), lang))
+            })
+            .unwrap_or_default()
+    }
+
     /// A number, thousands grouped, at most four decimals.
     pub fn number(&self, d: Decimal) -> String {
         locale::number(d, self.lang.language())
@@ -79,5 +94,75 @@ impl Page {
     /// A legal citation: the act, article and paragraph in the page's language.
     pub fn cite(&self, basis: &LegalBasis) -> String {
         basis.cite_in(self.lang.language())
+    }
+}
+
+/// A date as a page may hold it: a civil date, or the store's `YYYY-MM-DD` text, or neither.
+pub trait DateText {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String;
+}
+
+impl DateText for Date {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String {
+        locale::date(*self, lang)
+    }
+}
+
+impl DateText for str {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String {
+        locale::iso_date(self, lang)
+    }
+}
+
+impl DateText for String {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String {
+        locale::iso_date(self, lang)
+    }
+}
+
+impl<T: DateText + ?Sized> DateText for &T {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String {
+        (**self).in_lang(lang)
+    }
+}
+
+impl<T: DateText> DateText for Option<T> {
+    fn in_lang(&self, lang: ashyq_core::locale::Language) -> String {
+        self.as_ref().map_or_else(String::new, |d| d.in_lang(lang))
+    }
+}
+
+impl Page {
+    /// Any date a view holds (a civil date, `YYYY-MM-DD` text, optional) in the page's way:
+    /// what templates write as `{{ page.d(x.until) }}`.
+    pub fn d<T: DateText + ?Sized>(&self, date: &T) -> String {
+        date.in_lang(self.lang.language())
+    }
+}
+
+impl Page {
+    /// A country (alpha-3 code) by its name in the page's language; an unknown code as it is.
+    pub fn country(&self, alpha3: &str) -> String {
+        ashyq_core::country::by_alpha3(alpha3)
+            .map_or_else(|| alpha3.to_string(), |c| c.name(self.lang.code()).to_string())
+    }
+
+    /// A region (`KZ-75`) by its name; an unknown code as it is, a blank as a dash.
+    pub fn region(&self, code: &str) -> String {
+        if code.trim().is_empty() {
+            return "—".to_string();
+        }
+        ashyq_core::region::by_code(code)
+            .map_or_else(|| code.to_string(), |r| r.name(self.lang.code()).to_string())
+    }
+
+    /// A passport: its issuing country by name, and its number.
+    pub fn passport(&self, alpha3: &str, number: &str) -> String {
+        self.tn("passport-of", &[("country", &self.country(alpha3)), ("number", number)])
+    }
+
+    /// A span of dates, `01.01.2026 – 31.12.2026`.
+    pub fn span<A: DateText + ?Sized, B: DateText + ?Sized>(&self, from: &A, until: &B) -> String {
+        format!("{} – {}", self.d(from), self.d(until))
     }
 }

@@ -142,6 +142,22 @@ impl Page {
             .map_or_else(|| self.t("account-none"), |r| r.name(self.lang.code()).to_string())
     }
 
+    /// "Signed in as NAME (ROLE)" in three parts, the name apart: it is a proper name, written
+    /// as its owner wrote it, which the page marks as not to be translated.
+    pub fn signed_in_parts(&self) -> (String, String, String) {
+        const MARK: &str = "\u{E000}";
+        let Some(u) = &self.user else { return Default::default() };
+        let text = self.i18n.message(
+            self.lang,
+            "signed-in-as",
+            &[("name", MARK), ("role", &self.role_name(&u.role))],
+        );
+        match text.split_once(MARK) {
+            Some((before, after)) => (before.to_string(), u.display_name.clone(), after.to_string()),
+            None => (text, String::new(), String::new()),
+        }
+    }
+
     pub fn signed_in(&self) -> String {
         match &self.user {
             Some(u) => self.i18n.message(

@@ -22,12 +22,21 @@ pub fn read_error(page: Page, e: StoreError) -> Response {
             let text = page.t("error-notfound-text");
             errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
         }
+        StoreError::OtherRegion { region, mine, .. } => {
+            let text = other_region(&page, &region, &mine);
+            errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
+        }
         StoreError::Forbidden(why) => {
             let text = page.t1("co-err-region", "detail", &why);
             errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
         }
         e => errors::internal(page, e),
     }
+}
+
+/// "This belongs to another region": the object's region and the account's, by name.
+pub fn other_region(page: &Page, region: &str, mine: &str) -> String {
+    page.tn("co-err-other-region", &[("region", &page.region(region)), ("mine", &page.region(mine))])
 }
 
 /// A refusal's text in the page's words: the known refusals by their own message, anything
@@ -48,6 +57,7 @@ pub fn in_words(page: &Page, e: &StoreError) -> String {
         StoreError::Refused(t) if t.contains("cannot be") => "co-err-state",
         StoreError::Conflict { .. } => "co-err-conflict",
         StoreError::Forbidden(_) => "co-err-forbidden",
+        StoreError::OtherRegion { region, mine, .. } => return other_region(page, region, mine),
         _ => "co-err-refused",
     };
     page.t1(key, "detail", &text)

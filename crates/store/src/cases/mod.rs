@@ -59,9 +59,9 @@ impl Viewer {
         match self {
             Viewer::Applicant(me) if *me == applicant => Ok(()),
             Viewer::Applicant(_) => Err(StoreError::NotFound { what, key: id.to_string() }),
-            Viewer::Officer(Some(mine)) if mine != region => Err(StoreError::Forbidden(format!(
-                "this {what} belongs to region {region}; your account is scoped to {mine}"
-            ))),
+            Viewer::Officer(Some(mine)) if mine != region => {
+                Err(StoreError::OtherRegion { what, region: region.to_string(), mine: mine.clone() })
+            }
             Viewer::Officer(_) | Viewer::Admin => Ok(()),
         }
     }

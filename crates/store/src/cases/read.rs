@@ -256,9 +256,11 @@ pub async fn queue_page(
             if let Some(asked) = &f.region
                 && asked != mine
             {
-                return Err(StoreError::Forbidden(format!(
-                    "your account is scoped to region {mine}, not {asked}"
-                )));
+                return Err(StoreError::OtherRegion {
+                    what: "queue",
+                    region: asked.clone(),
+                    mine: mine.clone(),
+                });
             }
             Some(mine.clone())
         }

@@ -80,6 +80,8 @@ pub struct Show {
     members: Vec<(String, String, String)>,
     /// What an assignment today gives, or what the assignment gave.
     subsidies: Option<Subsidies>,
+    /// The parameters the subsidies used, in words.
+    used: Vec<UsedRow>,
     left: i64,
     may_decide: bool,
     error: Option<String>,
@@ -100,8 +102,12 @@ async fn render(
         .facts
         .members
         .iter()
-        .map(|m| (m.person.name(), m.person.birth_date.to_string(), m.relation.clone()))
+        .map(|m| (m.person.name(), page.d(&m.person.birth_date), m.relation.clone()))
         .collect();
+    let used = subsidies
+        .as_ref()
+        .map(|x| x.used.iter().map(|u| used_row(&page, &s.policy, u)).collect())
+        .unwrap_or_default();
     let (status, error) = match error {
         Some((st, e)) => (st, Some(e)),
         None => (StatusCode::OK, None),
@@ -111,6 +117,7 @@ async fn render(
         status: status_text(&page, &app.status),
         members,
         subsidies,
+        used,
         left,
         may_decide,
         error,
@@ -118,6 +125,54 @@ async fn render(
         page,
     };
     (status, view).into_response()
+}
+
+/// A parameter a figure used, as the page shows it.
+pub struct UsedRow {
+    pub name: String,
+    pub value: String,
+    pub from: String,
+    pub basis: String,
+}
+
+/// A stored parameter's use in words: its name and basis from the policy's version of that
+/// date, in the page's language (the stored English citation if the policy no longer has it).
+pub fn used_row(
+    page: &Page,
+    policy: &ashyq_core::policy::Policy,
+    u: &ashyq_core::kandas::ParameterUsed,
+) -> UsedRow {
+    let lang = page.lang.language();
+    let national = policy.parameters.0.get(&u.name).map(|p| {
+        (
+            p.description.get(lang).to_string(),
+            p.values.iter().find(|v| v.from == u.from).map(|v| page.cite(&v.basis)),
+        )
+    });
+    let regional = || {
+        policy.regional_parameters.0.get(&u.name).map(|p| {
+            (
+                p.description.get(lang).to_string(),
+                p.values.iter().find(|v| v.from == u.from).map(|v| page.cite(&v.basis)),
+            )
+        })
+    };
+    let (name, basis) = national.or_else(regional).unwrap_or_else(|| (u.name.clone(), None));
+    let name = match u.region.as_deref() {
+        Some(r) => format!("{name} ({})", page.region(r)),
+        None => name,
+    };
+    let unit = if u.unit == "count" {
+        String::new()
+    } else {
+        format!(" {}", page.t(&format!("ec-unit-{}", u.unit)))
+    };
+    UsedRow {
+        name,
+        value: format!("{}{unit}", page.number(u.value)),
+        from: page.d(&u.from),
+        basis: basis.unwrap_or_else(|| u.basis.clone()),
+    }
 }
 
 /// One family and the subsidies an assignment would give.
@@ -233,8 +288,8 @@ pub async fn report(State(s): State<AppState>, principal: Principal, page: Page)
             left: (l.places - l.used).max(0),
             families: l.families,
             persons: l.persons,
-            due: l.subsidies_due_kzt.to_string(),
-            paid: l.subsidies_paid_kzt.to_string(),
+            due: page.money(l.subsidies_due_kzt, "KZT"),
+            paid: page.money(l.subsidies_paid_kzt, "KZT"),
         })
         .collect();
     Report { page, year, rows, chart }.into_response()

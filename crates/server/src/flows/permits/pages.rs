@@ -57,9 +57,9 @@ fn row(page: &Page, p: &Permit) -> PermitRow {
         kind: programme_name(page, p.programme),
         holder: p.holder.full_name(),
         region: region_text(page, &p.region),
-        from: p.valid_from.clone(),
-        until: p.valid_until.clone(),
-        cancelled: p.cancelled_on.clone().unwrap_or_default(),
+        from: page.d(&p.valid_from),
+        until: page.d(&p.valid_until),
+        cancelled: page.d(&p.cancelled_on),
     }
 }
 
@@ -79,7 +79,7 @@ pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -
         .iter()
         .map(|o| {
             let periods = o.periods.iter().map(|p| p.number.to_string()).collect::<Vec<_>>().join(", ");
-            let due = o.periods.first().map(|p| p.due.to_string()).unwrap_or_default();
+            let due = o.periods.first().map(|p| page.d(&p.due)).unwrap_or_default();
             AlertRow {
                 id: o.permit.id,
                 number: o.permit.number.clone(),
@@ -174,14 +174,14 @@ async fn render(
     let mut summary = vec![
         (page.t("co-kind"), programme_name(&page, p.programme)),
         (page.t("co-holder"), p.holder.full_name()),
-        (page.t("co-holder-passport"), format!("{} {}", p.holder.nationality, p.holder.passport_number)),
+        (page.t("co-holder-passport"), page.passport(&p.holder.nationality, &p.holder.passport_number)),
         (page.t("co-region"), region_text(&page, &p.region)),
-        (page.t("co-valid-from"), p.valid_from.clone()),
-        (page.t("co-valid-until"), p.valid_until.clone()),
+        (page.t("co-valid-from"), page.d(&p.valid_from)),
+        (page.t("co-valid-until"), page.d(&p.valid_until)),
         (page.t("co-issued"), page.instant(p.issued_at_us)),
     ];
     if let Some(c) = &p.cancelled_on {
-        summary.push((page.t("co-cancelled"), c.clone()));
+        summary.push((page.t("co-cancelled"), page.d(c)));
     }
     if let Some(g) = &p.cancel_ground {
         summary.push((page.t("co-ground"), ground_name(&page, g)));
@@ -202,8 +202,8 @@ async fn render(
             };
             PeriodRow {
                 number: x.number,
-                span: format!("{} – {}", x.starts, x.ends),
-                due: x.due.to_string(),
+                span: page.span(&x.starts, &x.ends),
+                due: page.d(&x.due),
                 state,
                 state_text: page.t(key),
             }
@@ -222,7 +222,7 @@ async fn render(
                 kind_code: h.kind.clone(),
                 at: page.instant(h.at_us),
                 actor: h.actor.clone(),
-                term: format!("{} – {}", h.valid_from, h.valid_until),
+                term: page.span(&h.valid_from, &h.valid_until),
                 ground: h.ground.as_deref().map(|g| ground_name(&page, g)).unwrap_or_default(),
                 reason: h.reason.clone().unwrap_or_default(),
             })
@@ -231,12 +231,7 @@ async fn render(
         reports: reports
             .iter()
             .map(|r| {
-                (
-                    r.period.to_string(),
-                    r.trainees.to_string(),
-                    r.summary.clone(),
-                    page.instant(r.filed_at_us),
-                )
+                (r.period.to_string(), r.trainees.to_string(), r.summary.clone(), page.instant(r.filed_at_us))
             })
             .collect(),
         solvency: p.programme == ashyq_core::rules::Programme::PermanentResidence,

@@ -95,9 +95,7 @@ async fn render(
             sector: sector_text(&page, x.sector.as_deref()),
             considered: x.considered,
             cut_off: x.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string()),
-            tie_break: x
-                .tie_break_at_us
-                .map_or_else(|| page.t("co-none"), crate::web::page::exact_local_time),
+            tie_break: x.tie_break_at_us.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t)),
             invited: x.invitations.len(),
         })
         .collect();
@@ -218,7 +216,7 @@ pub async fn show(
         (page.t("co-cut-off"), r.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string())),
         (
             page.t("co-tie-break"),
-            r.tie_break_at_us.map_or_else(|| page.t("co-none"), crate::web::page::exact_local_time),
+            r.tie_break_at_us.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t)),
         ),
     ];
     let invitations = r
@@ -227,7 +225,7 @@ pub async fn show(
         .map(|i| InvitationRow {
             rank: i.rank,
             points: i.points,
-            submitted: crate::web::page::exact_local_time(i.submitted_at_us),
+            submitted: page.instant_exact(i.submitted_at_us),
             case_id: officer.then_some(i.case_id),
         })
         .collect();

@@ -41,7 +41,7 @@ fn refusal(page: &Page, e: &Error) -> Option<(StatusCode, String)> {
     let key = match e {
         StoreError::Field { .. } => "ab-err-field",
         StoreError::Conflict { .. } => "ab-err-conflict",
-        StoreError::Forbidden(_) => "ab-err-forbidden",
+        StoreError::Forbidden(_) | StoreError::OtherRegion { .. } => "ab-err-forbidden",
         StoreError::NotFound { .. } => "ab-err-notfound",
         _ => "ab-err-refused",
     };

@@ -100,6 +100,24 @@ pub fn action_words(page: &Page, code: &str) -> (String, Option<String>) {
     if page.has(&key) { (page.t(&key), None) } else { (page.t("of-action-other"), Some(code.to_string())) }
 }
 
+/// What an action was done to, in words: `case 12` → "заявление 12", `case *` → "все заявления",
+/// `scan 2026-12-07` → "проверка 07.12.2026"; a type without words as it is.
+fn object_words(page: &Page, kind: &str, id: &str) -> String {
+    let key = format!("of-object-{}", kind.replace('_', "-"));
+    if kind.is_empty() {
+        return String::new();
+    }
+    if !page.has(&key) {
+        return format!("{kind} {id}").trim().to_string();
+    }
+    let id = match id {
+        "*" => page.t("of-object-all"),
+        "queue" | "list" | "batch" | "log" | "api" => page.t(&format!("of-object-id-{id}")),
+        other => page.d(other),
+    };
+    format!("{} {id}", page.t(&key)).trim().to_string()
+}
+
 fn role_words(page: &Page, role: &str) -> String {
     role.parse::<Role>().map_or_else(|_| role.to_string(), |r| page.role_name(&r))
 }
@@ -188,7 +206,7 @@ pub async fn show(
                 action,
                 unknown_code,
                 code: r.action.clone(),
-                object: format!("{} {}", r.object_type, r.object_id).trim().to_string(),
+                object: object_words(&page, &r.object_type, &r.object_id),
                 request_id: r.request_id.clone(),
             }
         })

@@ -10,9 +10,7 @@
 //! judges solvency on the latest certificate). Another applicant's case is "not found".
 
 use crate::auth::Principal;
-use crate::flows::cases::pages::applications::{
-    applicant, failure, forbidden, programme_name, status_text, when,
-};
+use crate::flows::cases::pages::applications::{applicant, failure, forbidden, programme_name, status_text};
 use crate::flows::cases::{self, CaseFile};
 use crate::flows::eligibility::pages::check::{DecisionView, decision_view};
 use crate::flows::permits::{self, PermitFile};
@@ -276,7 +274,7 @@ pub async fn render(
             } else {
                 word(s, &page, &key, &e.kind)
             };
-            EventView { kind: e.kind, when: when(e.at_us), who, text, body: e.body }
+            EventView { kind: e.kind, when: page.instant(e.at_us), who, text, body: e.body }
         })
         .collect();
     let evidence = files
@@ -291,7 +289,7 @@ pub async fn render(
             media_type: f.media_type,
             size: size(&page, f.size_bytes),
             size_bytes: f.size_bytes,
-            uploaded: when(f.uploaded_at_us),
+            uploaded: page.instant(f.uploaded_at_us),
         })
         .collect();
     let documents =
@@ -311,9 +309,9 @@ pub async fn render(
         status_text: status_text(&page, st),
         status_about: page.t(&format!("app-status-{}-about", st.as_str())),
         holder: case.holder.full_name(),
-        passport: format!("{} {}", case.holder.nationality, case.holder.passport_number),
-        created: when(case.created_at_us),
-        submitted: case.submitted_at_us.map(when),
+        passport: page.passport(&case.holder.nationality, &case.holder.passport_number),
+        created: page.instant(case.created_at_us),
+        submitted: case.submitted_at_us.map(|t| page.instant(t)),
         outcome: case.outcome.clone(),
         outcome_text,
         decision,
@@ -353,11 +351,12 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
                         &[("ground", &word(s, page, &format!("app-ground-{ground}"), &ground))],
                     )
                 }
-                k => {
-                    page.tn(&format!("app-permit-{k}"), &[("from", &h.valid_from), ("until", &h.valid_until)])
-                }
+                k => page.tn(
+                    &format!("app-permit-{k}"),
+                    &[("from", &page.d(&h.valid_from)), ("until", &page.d(&h.valid_until))],
+                ),
             };
-            PermitHistoryView { when: when(h.at_us), text, reason: h.reason }
+            PermitHistoryView { when: page.instant(h.at_us), text, reason: h.reason }
         })
         .collect();
     let periods: Vec<PeriodView> = periods
@@ -366,13 +365,13 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
             let report = filed.iter().find(|r| r.period == i64::from(x.number));
             PeriodView {
                 number: x.number,
-                starts: x.starts.to_string(),
-                ends: x.ends.to_string(),
-                due: x.due.to_string(),
+                starts: page.d(&x.starts),
+                ends: page.d(&x.ends),
+                due: page.d(&x.due),
                 filed: report.map(|r| {
                     page.tn(
                         "app-report-filed",
-                        &[("trainees", &r.trainees.to_string()), ("when", &when(r.filed_at_us))],
+                        &[("trainees", &r.trainees.to_string()), ("when", &page.instant(r.filed_at_us))],
                     )
                 }),
                 overdue: overdue.iter().any(|o| o.number == x.number),
@@ -400,7 +399,7 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
             certified_on: c.certified_on,
             amount_kzt: c.amount_kzt,
             kazakh_bank: c.kazakh_bank,
-            filed: when(c.filed_at_us),
+            filed: page.instant(c.filed_at_us),
         })
         .collect();
     PermitView {
@@ -444,7 +443,7 @@ fn officer_word(page: &Page, status: CaseStatus, events: &[CaseEvent]) -> Option
         .find(|e| kinds.contains(&e.kind.as_str()) && e.to_status.as_deref() == Some(status.as_str()))?;
     Some(OfficerWord {
         title: page.t(&format!("app-word-{}", status.as_str())),
-        when: when(e.at_us),
+        when: page.instant(e.at_us),
         body: e.body.clone().filter(|b| !b.trim().is_empty()),
     })
 }

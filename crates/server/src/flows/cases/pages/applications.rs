@@ -50,7 +50,7 @@ pub(super) fn not_found(page: Page) -> Response {
 pub(super) fn store_failure(page: Page, e: StoreError) -> Response {
     match e {
         StoreError::NotFound { .. } => not_found(page),
-        StoreError::Forbidden(_) => forbidden(page),
+        StoreError::Forbidden(_) | StoreError::OtherRegion { .. } => forbidden(page),
         e => errors::internal(page, e),
     }
 }
@@ -64,8 +64,6 @@ pub(super) fn failure(page: Page, e: Error) -> Response {
         Error::Refused(p) => errors::internal(page, p.detail.clone().unwrap_or_default()),
     }
 }
-
-pub(super) use crate::web::page::local_time as when;
 
 /// The status of a case in plain words.
 pub(super) fn status_text(page: &Page, status: ashyq_core::cases::CaseStatus) -> String {
@@ -122,7 +120,7 @@ pub async fn index(State(s): State<AppState>, principal: Principal, page: Page) 
             region: page.region_name(&Some(c.region)),
             status: c.status.as_str(),
             status_text: status_text(&page, c.status),
-            updated: when(c.updated_at_us),
+            updated: page.instant(c.updated_at_us),
         })
         .collect();
     let programmes = Programme::ALL

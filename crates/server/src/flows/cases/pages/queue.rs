@@ -10,7 +10,7 @@ use crate::auth::Principal;
 use crate::flows::cases::{self, Filter};
 use crate::state::AppState;
 use crate::web::labels::{outcome_text, programme_name, region_text, status_text};
-use crate::web::page::{Page, local_time};
+use crate::web::page::Page;
 use crate::web::paging::{Pager, query};
 use crate::web::refusal::failed_read;
 use ashyq_core::cases::CaseStatus;
@@ -222,7 +222,7 @@ pub async fn queue(
             status_text: status_text(&page, c.status),
             outcome: outcome_text(&page, c.outcome.as_deref()),
             points: c.points.map(|p| p.to_string()).unwrap_or_default(),
-            submitted: c.submitted_at_us.map(local_time).unwrap_or_default(),
+            submitted: c.submitted_at_us.map(|t| page.instant(t)).unwrap_or_default(),
             days: c.submitted_at_us.map(|t| ((now - t) / DAY_US).max(0).to_string()).unwrap_or_default(),
             invited: page.t(if c.invited { "co-yes" } else { "co-no" }),
         })

@@ -55,7 +55,8 @@ pub struct CasePage {
     status: &'static str,
     status_text: String,
     summary: Vec<(String, String)>,
-    holder: Vec<(String, String)>,
+    /// (label, value, whether the value is a proper name: shown as written in every language).
+    holder: Vec<(String, String, bool)>,
     facts: Vec<(String, String)>,
     stored_outcome: String,
     decision: Option<DecisionView>,
@@ -83,6 +84,17 @@ fn fact_rows(
     v: &serde_json::Value,
     out: &mut Vec<(String, String)>,
 ) {
+    fact_rows_of(s, page, prefix, "", v, out)
+}
+
+fn fact_rows_of(
+    s: &AppState,
+    page: &Page,
+    prefix: &str,
+    key: &str,
+    v: &serde_json::Value,
+    out: &mut Vec<(String, String)>,
+) {
     let label = |key: &str| {
         let k = format!("ecf-{key}");
         if s.i18n.has(page.lang, &k) { page.t(&k) } else { key.replace('_', " ") }
@@ -91,11 +103,11 @@ fn fact_rows(
         serde_json::Value::Object(m) => {
             for (k, x) in m {
                 let name = if prefix.is_empty() { label(k) } else { format!("{prefix} › {}", label(k)) };
-                fact_rows(s, page, &name, x, out);
+                fact_rows_of(s, page, &name, k, x, out);
             }
         }
         serde_json::Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
-            let text = a.iter().map(scalar).collect::<Vec<_>>().join(", ");
+            let text = a.iter().map(|x| scalar(page, key, x)).collect::<Vec<_>>().join(", ");
             out.push((prefix.to_string(), if text.is_empty() { page.t("co-none") } else { text }));
         }
         serde_json::Value::Array(a) => {
@@ -103,20 +115,49 @@ fn fact_rows(
                 out.push((prefix.to_string(), page.t("co-none")));
             }
             for (i, x) in a.iter().enumerate() {
-                fact_rows(s, page, &format!("{prefix} {}", i + 1), x, out);
+                fact_rows_of(s, page, &format!("{prefix} {}", i + 1), key, x, out);
             }
         }
         serde_json::Value::Null => out.push((prefix.to_string(), page.t("co-none"))),
         serde_json::Value::Bool(b) => {
             out.push((prefix.to_string(), page.t(if *b { "co-yes" } else { "co-no" })))
         }
-        x => out.push((prefix.to_string(), scalar(x))),
+        x => out.push((prefix.to_string(), scalar(page, key, x))),
     }
 }
 
-fn scalar(v: &serde_json::Value) -> String {
+/// A sex as the passport gives it (`M`, `F`, `X`), in words.
+fn sex_words(page: &Page, sex: &str) -> String {
+    let key = format!("sex-{}", sex.to_ascii_lowercase());
+    if page.has(&key) { page.t(&key) } else { sex.to_string() }
+}
+
+/// An answer in words: a region or country by name, a date and a number the page's way.
+fn scalar(page: &Page, key: &str, v: &serde_json::Value) -> String {
     match v {
-        serde_json::Value::String(t) => t.clone(),
+        serde_json::Value::String(t) if key == "region" => page.region(t),
+        serde_json::Value::String(t)
+            if matches!(
+                key,
+                "nationality" | "citizenship" | "country" | "issuing_state" | "country_of_residence"
+            ) =>
+        {
+            page.country(t)
+        }
+        // Identifiers (an IIN, a BIN, a document's number, a code) stay as written.
+        serde_json::Value::String(t)
+            if ["iin", "bin", "number", "phone", "code", "occupation"].iter().any(|w| key.contains(w)) =>
+        {
+            t.clone()
+        }
+        serde_json::Value::String(t) => match t.parse::<rust_decimal::Decimal>() {
+            Ok(d) if !t.starts_with('0') || t == "0" || t.starts_with("0.") => page.number(d),
+            _ => page.d(t.as_str()),
+        },
+        serde_json::Value::Number(n) => match n.to_string().parse::<rust_decimal::Decimal>() {
+            Ok(d) => page.number(d),
+            Err(_) => n.to_string(),
+        },
         x => x.to_string(),
     }
 }
@@ -185,13 +226,13 @@ pub async fn render(
     }
     let h = &c.holder;
     let holder = vec![
-        (page.t("co-holder-surname"), h.surname.clone()),
-        (page.t("co-holder-given"), h.given_names.clone()),
-        (page.t("co-holder-birth"), h.birth_date.to_string()),
-        (page.t("co-holder-sex"), h.sex.clone()),
-        (page.t("co-holder-nationality"), h.nationality.clone()),
-        (page.t("co-holder-passport"), h.passport_number.clone()),
-        (page.t("co-holder-passport-expiry"), h.passport_expiry.to_string()),
+        (page.t("co-holder-surname"), h.surname.clone(), true),
+        (page.t("co-holder-given"), h.given_names.clone(), true),
+        (page.t("co-holder-birth"), page.d(&h.birth_date), false),
+        (page.t("co-holder-sex"), sex_words(&page, &h.sex), false),
+        (page.t("co-holder-nationality"), page.country(&h.nationality), false),
+        (page.t("co-holder-passport"), h.passport_number.clone(), true),
+        (page.t("co-holder-passport-expiry"), page.d(&h.passport_expiry), false),
     ];
     let mut facts = Vec::new();
     fact_rows(s, &page, "", &c.facts, &mut facts);
@@ -203,7 +244,7 @@ pub async fn render(
         "co-stored-outcome",
         &[
             ("outcome", &outcome_text(&page, c.outcome.as_deref())),
-            ("date", &c.applied_on),
+            ("date", &page.d(&c.applied_on)),
             ("edition", c.policy_edition.as_deref().unwrap_or("—")),
         ],
     );
@@ -217,7 +258,7 @@ pub async fn render(
             },
             number: f.number.clone(),
             issuer: f.issuer.clone(),
-            issued_on: f.issued_on.clone(),
+            issued_on: page.d(&f.issued_on),
             file_name: f.file_name.clone(),
             media_type: f.media_type.clone(),
             size: page.t1("co-bytes", "n", &f.size_bytes.to_string()),

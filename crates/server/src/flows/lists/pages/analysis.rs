@@ -51,7 +51,10 @@ impl ImportRow {
         ImportRow {
             at: page.instant(i.finished_at_us),
             id: i.id,
-            source: i.source,
+            source: {
+                let key = format!("source-{}", i.source);
+                if page.has(&key) { page.t(&key) } else { i.source }
+            },
             file_name: i.file_name,
             rows: i.rows_read,
             inserted: i.inserted,

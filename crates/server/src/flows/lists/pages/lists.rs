@@ -95,7 +95,11 @@ pub async fn in_force(
             let order_text = current.as_ref().map_or_else(String::new, |v| {
                 page.tn(
                     "lists-order",
-                    &[("order", &v.order_no), ("date", &v.order_date), ("effective", &v.effective_from)],
+                    &[
+                        ("order", &v.order_no),
+                        ("date", &page.d(&v.order_date)),
+                        ("effective", &page.d(&v.effective_from)),
+                    ],
                 )
             });
             InForce { page, on: on.to_string(), current, order_text, rows, versions }.into_response()

@@ -264,7 +264,7 @@ pub async fn show(
             (l.as_str(), format!("/register/alerts.csv?{}", query(&pairs)))
         })
         .collect();
-    let overstayers_title = page.t1("reg-alerts-overstayers", "date", &on.to_string());
+    let overstayers_title = page.t1("reg-alerts-overstayers", "date", &page.d(&on));
     let expiring_title = page.t1("reg-alerts-expiring", "days", &days.to_string());
     let regions = if scoped.is_some() { Vec::new() } else { page.regions() };
     Alerts {

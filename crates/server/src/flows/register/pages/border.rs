@@ -70,7 +70,7 @@ pub fn banner(page: &Page, status: Option<&PersonStatus>, recorded: bool) -> Ban
     }
     if st.lawful {
         let text = match st.lawful_until {
-            Some(d) => page.t1("reg-status-lawful-until", "date", &d.to_string()),
+            Some(d) => page.t1("reg-status-lawful-until", "date", &page.d(&d)),
             None => page.t("reg-status-lawful"),
         };
         return Banner { code: "lawful", text };
@@ -80,7 +80,7 @@ pub fn banner(page: &Page, status: Option<&PersonStatus>, recorded: bool) -> Ban
             code: "overstay",
             text: page.tn(
                 "reg-status-overstay",
-                &[("since", &since.to_string()), ("days", &st.overstay_days.to_string())],
+                &[("since", &page.d(&since)), ("days", &st.overstay_days.to_string())],
             ),
         },
         None => Banner { code: "unlawful", text: page.t("reg-status-unlawful") },
@@ -94,10 +94,10 @@ pub fn basis(page: &Page, b: &Basis, recorded: bool) -> String {
         Basis::Citizen => page.t("reg-basis-citizen"),
         Basis::Permit { kind, number, until } => page.tn(
             "reg-basis-permit",
-            &[("kind", &permit_kind(page, kind.as_str())), ("number", number), ("date", &until.to_string())],
+            &[("kind", &permit_kind(page, kind.as_str())), ("number", number), ("date", &page.d(until))],
         ),
         Basis::Visa { number, until } => {
-            page.tn("reg-basis-visa", &[("number", number), ("date", &until.to_string())])
+            page.tn("reg-basis-visa", &[("number", number), ("date", &page.d(until))])
         }
         Basis::ShortStay { rule } => page.tn(
             "reg-basis-short-stay",
@@ -193,14 +193,13 @@ pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
         .map(|w| match w {
             Warning::Overstay { since, days } => WarningView {
                 kind: "overstay",
-                text: page
-                    .tn("reg-warn-overstay", &[("since", &since.to_string()), ("days", &days.to_string())]),
+                text: page.tn("reg-warn-overstay", &[("since", &page.d(since)), ("days", &days.to_string())]),
             },
             Warning::DocumentExpired { issuing_state, number, expiry_date } => WarningView {
                 kind: "document_expired",
                 text: page.tn(
                     "reg-warn-expired",
-                    &[("document", &format!("{issuing_state} {number}")), ("date", expiry_date)],
+                    &[("document", &page.passport(issuing_state, number)), ("date", &page.d(expiry_date))],
                 ),
             },
             Warning::RefusedBefore { times, last_day, checkpoint: cp, reason } => WarningView {
@@ -246,7 +245,7 @@ pub fn crossing_rows(page: &Page, list: &[CrossingView], documents: &[Document])
             document: documents
                 .iter()
                 .find(|d| d.id == c.document_id)
-                .map_or_else(String::new, |d| format!("{} {}", d.issuing_state, d.number)),
+                .map_or_else(String::new, |d| page.passport(&d.issuing_state, &d.number)),
             reason: c.reason.clone().unwrap_or_default(),
         })
         .collect()
@@ -316,10 +315,14 @@ pub struct CheckView {
 fn check_view(page: &Page, c: &Checked) -> CheckView {
     let document = match &c.mrz {
         Some(m) => format!(
-            "{} {} — {} {} ({}, {})",
-            m.issuing_state, m.document_number, m.surname, m.given_names, m.nationality, m.birth_date
+            "{} — {} {} ({}, {})",
+            page.passport(&m.issuing_state, &m.document_number),
+            m.surname,
+            m.given_names,
+            page.country(&m.nationality),
+            page.d(&m.birth_date)
         ),
-        None => format!("{} {}", c.issuing_state, c.number),
+        None => page.passport(&c.issuing_state, &c.number),
     };
     let record = c.record.as_ref();
     let recorded = record.is_some_and(check::entry_or_exit_recorded);

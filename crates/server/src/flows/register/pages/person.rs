@@ -131,7 +131,7 @@ async fn render(
     let recorded = crate::flows::register::check::entry_or_exit_recorded(&r);
     let mut status_facts = vec![(page.t("reg-group"), page.t(&format!("reg-group-{}", st.group.as_str())))];
     if let Some(since) = st.since {
-        status_facts.push((page.t("reg-since"), since.to_string()));
+        status_facts.push((page.t("reg-since"), page.d(&since)));
     }
     status_facts.push((page.t("reg-days-in-window"), st.days_in_window.to_string()));
     if !st.anomalies.is_empty() {
@@ -140,7 +140,7 @@ async fn render(
     let view = PersonPage {
         person: border::person_view(&page, &r.person),
         on: on.to_string(),
-        status_title: page.t1("reg-status-on", "date", &on.to_string()),
+        status_title: page.t1("reg-status-on", "date", &page.d(&on)),
         banner: border::banner(&page, Some(st), recorded),
         basis: border::basis(&page, &st.basis, recorded),
         status_facts,
@@ -161,7 +161,7 @@ async fn render(
                 notified_on: g.notified_on.clone().unwrap_or_default(),
                 due_on: g.due_on.clone().unwrap_or_default(),
                 late: g.late,
-                late_text: page.t1("reg-late", "date", g.due_on.as_deref().unwrap_or("")),
+                late_text: page.t1("reg-late", "date", &page.d(&g.due_on)),
                 employer: g.employer_bin.clone().unwrap_or_default(),
             })
             .collect(),
@@ -183,7 +183,11 @@ async fn render(
                 id: c.id,
                 label: format!(
                     "#{} {} {} ({}, {})",
-                    c.id, c.surname, c.given_names, c.birth_date, c.nationality
+                    c.id,
+                    c.surname,
+                    c.given_names,
+                    page.d(&c.birth_date),
+                    page.country(&c.nationality)
                 ),
             })
             .collect(),
@@ -226,7 +230,7 @@ pub async fn show(
         && day_asked(&s.policy, Some(on)).is_err()
     {
         let key = if s.policy.stay_groups_on(on).is_none() { "reg-err-no-rule" } else { "reg-err-too-far" };
-        let e = page.t1(key, "date", &on.to_string());
+        let e = page.t1(key, "date", &page.d(&on));
         return render(&s, &principal, page, StatusCode::UNPROCESSABLE_ENTITY, id, None, None, Some(e)).await;
     }
     let notice = q.done.map(|d| {
