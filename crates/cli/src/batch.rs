@@ -1,20 +1,24 @@
 //! What the operators' batch commands (`ashyq kandas|abroad|paryz`) share: a table written to
 //! the terminal, as CSV (UTF-8 with a byte-order mark, so spreadsheets read Kazakh and Russian
-//! letters right) or as an XLSX workbook, to a file or standard output; and the exit codes of
-//! the store's refusals (2: a field that does not read, named; 1: not found or refused).
+//! letters right; never a formula) or as an XLSX workbook, to a file or standard output; and the
+//! exit codes of the store's refusals (2: a field that does not read, named; 1: not found or
+//! refused). Both files are written by the server's `download` module, as every download is;
+//! their columns have machine names and dates are `dd.mm.yyyy` in a workbook.
 
 use crate::args::{ExportArgs, ExportFormat};
+use ashyq_server::download::{self, Headers};
 use ashyq_store::StoreError;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// A cell: text, a whole number, or an exact amount (a decimal written as text, a number in a
-/// workbook).
+/// A cell: text, a whole number, an exact amount (a decimal written as text, a number in a
+/// workbook), or a date (ISO 8601 as text, a date in a workbook).
 #[derive(Debug, Clone)]
 pub enum Cell {
     Text(String),
     Int(i64),
     Amount(String),
+    Date(jiff::civil::Date),
 }
 
 impl Cell {
@@ -22,6 +26,25 @@ impl Cell {
         match self {
             Cell::Text(t) | Cell::Amount(t) => t.clone(),
             Cell::Int(n) => n.to_string(),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+
+    /// A date as the store writes it (`2026-01-10`), or the text when it is not one.
+    pub fn date(text: impl Into<Option<String>>) -> Cell {
+        let text = text.into().unwrap_or_default();
+        text.trim().parse().map_or(Cell::Text(text), Cell::Date)
+    }
+
+    /// The cell as the shared writer of downloads takes it.
+    fn download(&self) -> download::Cell {
+        match self {
+            Cell::Text(t) => download::Cell::Text(t.clone()),
+            Cell::Int(n) => download::Cell::Int(*n),
+            Cell::Amount(t) => {
+                t.parse().map_or_else(|_| download::Cell::Text(t.clone()), download::Cell::Number)
+            }
+            Cell::Date(d) => download::Cell::Date(*d),
         }
     }
 }
@@ -85,52 +108,36 @@ impl Table {
         }
     }
 
-    /// The table as CSV with a byte-order mark.
-    pub fn csv(&self) -> anyhow::Result<Vec<u8>> {
-        let mut out = "\u{feff}".as_bytes().to_vec();
-        {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(&self.columns)?;
-            for r in &self.rows {
-                w.write_record(r.iter().map(Cell::text))?;
-            }
-            w.flush()?;
+    /// The table as the shared writer of downloads takes it: machine names only.
+    fn download(&self, sheet: &str) -> download::Table {
+        let mut t = download::Table::new(sheet);
+        for &c in &self.columns {
+            t = t.column(c, c.to_string());
         }
-        Ok(out)
+        for r in &self.rows {
+            t.push(r.iter().map(Cell::download).collect());
+        }
+        t
     }
 
-    /// The table as an XLSX workbook of one sheet named `sheet`.
+    /// The table as CSV with a byte-order mark, no cell a formula.
+    pub fn csv(&self) -> Vec<u8> {
+        // Amounts as their exact text, not through a float.
+        download::csv_bytes(&self.columns, self.rows.iter().map(|r| r.iter().map(Cell::text).collect()))
+    }
+
+    /// The table as an XLSX workbook of one sheet named `sheet`: the header row bold, frozen
+    /// and filtered, columns fitted, dates as dates.
     pub fn xlsx(&self, sheet: &str) -> anyhow::Result<Vec<u8>> {
-        use rust_xlsxwriter::{Format, Workbook};
-        let mut book = Workbook::new();
-        let bold = Format::new().set_bold();
-        let ws = book.add_worksheet();
-        ws.set_name(sheet)?;
-        for (c, h) in self.columns.iter().enumerate() {
-            ws.write_string_with_format(0, u16::try_from(c)?, *h, &bold)?;
-        }
-        for (r, row) in self.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1)?;
-            for (c, cell) in row.iter().enumerate() {
-                let c = u16::try_from(c)?;
-                match cell {
-                    Cell::Text(t) => ws.write_string(r, c, t)?,
-                    Cell::Int(n) => ws.write_number(r, c, *n as f64)?,
-                    Cell::Amount(t) => match t.parse::<f64>() {
-                        Ok(v) => ws.write_number(r, c, v)?,
-                        Err(_) => ws.write_string(r, c, t)?,
-                    },
-                };
-            }
-        }
-        Ok(book.save_to_buffer()?)
+        let t = self.download(sheet);
+        Ok(download::xlsx::workbook(&[&t], Headers::Machine, download::xlsx::DATE_DMY)?)
     }
 
     /// Writes the table as asked, to the file or standard output; says on standard error what
     /// was written where.
     pub fn export(&self, sheet: &str, a: &ExportArgs) -> anyhow::Result<()> {
         let bytes = match a.format {
-            ExportFormat::Csv => self.csv()?,
+            ExportFormat::Csv => self.csv(),
             ExportFormat::Xlsx => self.xlsx(sheet)?,
         };
         match &a.out {
@@ -176,5 +183,43 @@ pub fn exit(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
             Ok(e) => Err(e.into()),
             Err(e) => Err(e),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader};
+
+    fn table() -> Table {
+        let mut t = Table::new(&["reference", "filed_on", "total_kzt", "note"]);
+        t.push(vec![
+            "K-1".into(),
+            Cell::date("2026-01-10".to_string()),
+            Cell::Amount("1500000.50".into()),
+            "=HYPERLINK(\"http://x.example\")".into(),
+        ]);
+        t
+    }
+
+    #[test]
+    fn a_csv_file_has_a_byte_order_mark_and_no_formula() {
+        let text = String::from_utf8(table().csv()).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}reference,filed_on,total_kzt,note\nK-1,2026-01-10,1500000.50,\"'=HYPERLINK(\"\"http://x.example\"\")\"\n"
+        );
+    }
+
+    #[test]
+    fn a_workbook_has_dates_numbers_and_a_frozen_filtered_header() {
+        let bytes = table().xlsx("kandas").unwrap();
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("kandas").unwrap();
+        assert_eq!(sheet.get((0, 1)), Some(&Data::String("filed_on".into())));
+        assert!(matches!(sheet.get((1, 1)), Some(Data::DateTime(_))), "{:?}", sheet.get((1, 1)));
+        assert_eq!(sheet.get((1, 2)), Some(&Data::Float(1_500_000.5)));
+        assert_eq!(sheet.get((1, 3)), Some(&Data::String("=HYPERLINK(\"http://x.example\")".into())));
     }
 }

@@ -112,11 +112,11 @@ fn table(apps: &[KandasApplication]) -> Table {
             a.applicant.clone().into(),
             a.origin.clone().into(),
             a.family_size.into(),
-            a.filed_on.clone().into(),
+            Cell::date(a.filed_on.clone()),
             (if a.applicant_id.is_some() { "yes" } else { "no" }).into(),
-            a.assigned_on.clone().into(),
+            Cell::date(a.assigned_on.clone()),
             Cell::Amount(a.subsidies.as_ref().map(|s| s.total_kzt.to_string()).unwrap_or_default()),
-            a.paid_on.clone().into(),
+            Cell::date(a.paid_on.clone()),
         ]);
     }
     t

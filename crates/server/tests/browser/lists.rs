@@ -520,8 +520,19 @@ async fn a_list_goes_from_the_data_to_the_public() {
     let mut lines = csv.lines();
     // (The byte-order mark the file starts with is taken off by the browser's decoding; the
     // HTTP test `flows_lists` holds that it is sent.)
-    assert!(lines.next().is_some_and(|h| h.starts_with("rank,occupation,")), "{csv}");
+    let headed = format!(
+        "{},{},",
+        m.t("en", "exports-col-rank"),
+        m.t_args("en", "exports-code-of", &[("column", &m.t("en", "exports-col-occupation"))])
+    );
+    assert!(lines.next().is_some_and(|h| h.starts_with(&headed)), "headed for people: {csv}");
     assert_eq!(lines.count(), candidates.len(), "one CSV row per candidate");
+    // Its twin for programs, linked beside it.
+    let href = public.attr("#download-csv-machine", "href").await.expect("a link for programs");
+    assert!(href.ends_with(&format!("/lists/{id}/download/csv?headers=machine")), "{href}");
+    let (status, _, csv) = public.fetch(&format!("/lists/{id}/download/csv?headers=machine")).await;
+    assert_eq!(status, 200, "{csv}");
+    assert!(csv.lines().next().is_some_and(|h| h.starts_with("rank,occupation,")), "{csv}");
 
     // An entry: the checks behind it and the charts.
     public.click(&format!("#list-entries a[href=\"/lists/{id}/occupations/2512\"]")).await;

@@ -298,6 +298,9 @@ impl ListsFixture {
             "/lists/{id}/download/{format}" => {
                 return Some(format!("/lists/{}/download/xlsx", self.published));
             }
+            "/lists/{id}/on-list/{format}" => {
+                return Some(format!("/lists/{}/on-list/xlsx", self.published));
+            }
             "/lists/diff" => return Some(format!("{path}?from={}&to={}", self.published, self.published)),
             "/analysis/lists/{id}/send" => self.page_draft,
             "/analysis/lists/{id}/revise" => self.page_to_revise,

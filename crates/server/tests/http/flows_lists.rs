@@ -206,7 +206,7 @@ async fn a_published_list_that_cannot_be_read_is_a_failure_not_a_not_found() {
         let id = published(&h).await;
         let pages = [
             format!("/lists/{id}"),
-            format!("/lists/{id}/download/csv"),
+            format!("/lists/{id}/download/csv?headers=machine"),
             format!("/lists/{id}/occupations/2512"),
         ];
         for uri in &pages {

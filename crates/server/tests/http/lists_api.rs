@@ -534,7 +534,7 @@ async fn downloads_never_hand_a_spreadsheet_a_formula() {
     expect(&post(&h, &analyst, &step(id, "publish"), json!({"effective_from": "2026-01-10"})).await, 200);
 
     // CSV: the formulas come back as text after an apostrophe; figures stay figures.
-    let reply = get(&h, None, &format!("/lists/{id}/download/csv")).await;
+    let reply = get(&h, None, &format!("/lists/{id}/download/csv?headers=machine")).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let mut reader = csv::Reader::from_reader(reply.body.as_bytes());
     let header = reader.headers().unwrap().clone();

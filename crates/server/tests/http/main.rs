@@ -16,6 +16,7 @@ mod bugs_pages;
 mod cases_api;
 mod cases_web;
 mod eligibility;
+mod exports;
 mod flows_cases;
 mod flows_lists;
 mod flows_regional;

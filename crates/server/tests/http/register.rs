@@ -429,7 +429,7 @@ async fn officers_merge_split_and_undo(h: &Harness) {
 }
 
 async fn the_figures_export_and_read_back(h: &Harness) {
-    let r = page(h, Role::Coordinator, "ru", "/analysis/register.csv").await;
+    let r = page(h, Role::Coordinator, "ru", "/analysis/register.csv?headers=machine").await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").starts_with("text/csv"));
     assert!(r.body.starts_with('\u{feff}'), "a byte-order mark first, for Excel");
@@ -451,7 +451,10 @@ async fn the_figures_export_and_read_back(h: &Harness) {
     let r = page(h, Role::Officer, "en", "/analysis/register.xlsx").await;
     assert_eq!(r.status, 200);
     let (cookie, _) = h.session(Role::Analyst).await;
-    let req = Request::get("/analysis/register.xlsx").header("cookie", cookie).body(Body::empty()).unwrap();
+    let req = Request::get("/analysis/register.xlsx?headers=machine")
+        .header("cookie", cookie)
+        .body(Body::empty())
+        .unwrap();
     let res = tower::ServiceExt::oneshot(h.app(), req).await.unwrap();
     let bytes = http_body_util::BodyExt::collect(res.into_body()).await.unwrap().to_bytes();
     use calamine::Reader;

@@ -5,7 +5,7 @@
 //! adapter of `flows::accounts::audit`.
 
 use crate::auth::Principal;
-use crate::download::{csv_attachment, csv_bytes};
+use crate::download::{Headers, HeadersQuery, Table, csv_attachment};
 use crate::flows::Error;
 use crate::flows::accounts::audit::{self, ACTIONS, Asked, Chain, action_key};
 use crate::state::AppState;
@@ -220,13 +220,15 @@ pub async fn show(
     AuditPage { page, status, intact, rows, form: q, actions, pager, csv, errors }.into_response()
 }
 
-/// The records the search finds as a CSV file in the reader's language (audited as
-/// `audit.export`); a search that does not read is a page saying so (422).
+/// The records the search finds as a CSV file in the reader's language, or with
+/// `headers=machine` the columns of the API's CSV (audited as `audit.export`); a search that does
+/// not read is a page saying so (422).
 pub async fn csv(
     State(state): State<AppState>,
     principal: Principal,
     page: Page,
     Query(q): Query<AuditQuery>,
+    Query(h): Query<HeadersQuery>,
 ) -> Response {
     let (filter, errors) = read_search(&page, &q);
     if !errors.is_empty() {
@@ -241,37 +243,39 @@ pub async fn csv(
         Ok(r) => r,
         Err(e) => return refused(page, e),
     };
-    let header: Vec<String> = [
-        "audit-seq",
-        "audit-at",
-        "audit-actor",
-        "audit-role",
-        "audit-action",
-        "of-audit-code",
-        "audit-object",
-        "audit-request",
-        "of-audit-detail",
-    ]
-    .iter()
-    .map(|k| page.t(k))
-    .collect();
-    let rows: Vec<Vec<String>> = records
-        .iter()
-        .map(|r| {
-            vec![
-                r.seq.to_string(),
-                when(r),
-                r.actor.clone(),
-                role_words(&page, &r.role),
-                action_words(&page, &r.action).0,
-                r.action.clone(),
-                format!("{} {}", r.object_type, r.object_id).trim().to_string(),
-                r.request_id.clone(),
-                r.detail.clone(),
-            ]
-        })
-        .collect();
-    csv_attachment(&format!("ashyq-audit-{}.csv", crate::clock::today()), csv_bytes(&header, rows))
+    let mut t = Table::new("audit")
+        .column("seq", page.t("audit-seq"))
+        .column("at", page.t("audit-at"))
+        .column("actor", page.t("audit-actor"))
+        .column("role", page.t1("exports-code-of", "column", &page.t("audit-role")))
+        .for_people("role_name", page.t("audit-role"))
+        .column("action", page.t("of-audit-code"))
+        .for_people("action_name", page.t("audit-action"))
+        .for_people("object", page.t("audit-object"))
+        .for_machines("object_type")
+        .for_machines("object_id")
+        .column("request_id", page.t("audit-request"))
+        .column("detail", page.t("of-audit-detail"));
+    let machine = h.headers() == Headers::Machine;
+    for r in &records {
+        // The instant as the API gives it for programs; the local time for people.
+        let at = if machine { crate::clock::instant(r.at_us) } else { when(r) };
+        t.push(vec![
+            r.seq.into(),
+            at.into(),
+            r.actor.clone().into(),
+            r.role.clone().into(),
+            role_words(&page, &r.role).into(),
+            r.action.clone().into(),
+            action_words(&page, &r.action).0.into(),
+            format!("{} {}", r.object_type, r.object_id).trim().to_string().into(),
+            r.object_type.clone().into(),
+            r.object_id.clone().into(),
+            r.request_id.clone().into(),
+            r.detail.clone().into(),
+        ]);
+    }
+    csv_attachment(&format!("ashyq-audit-{}.csv", crate::clock::today()), t.csv(h.headers()))
 }
 
 /// This module's routes, each with its row of the access table

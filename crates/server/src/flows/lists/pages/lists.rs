@@ -1,7 +1,7 @@
 //! The public pages of the list of professions in demand: the list in force on any date, every
 //! published version with the ranking of valuable skills, the difference between versions,
-//! downloads (CSV, XLSX, JSON) and the figures behind each entry, with charts; the adapters of
-//! `flows::lists::published`.
+//! and the figures behind each entry, with charts (the downloads are in `downloads`); the
+//! adapters of `flows::lists::published`.
 
 use crate::auth::Principal;
 use crate::flows::lists::pages::listview::{self, CheckRow, Row};
@@ -13,12 +13,11 @@ use crate::web::errors;
 use crate::web::page::Page;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
-use ashyq_core::spreadsheet::csv_record;
 use ashyq_store::lists::{Entry, ListHeader};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -118,11 +117,6 @@ pub struct Published {
     ranking: Vec<Row>,
 }
 
-fn not_found(page: Page) -> Response {
-    let text = page.t("error-notfound-text");
-    errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
-}
-
 /// One published version: the list and the ranking of valuable skills.
 pub async fn show(
     State(s): State<AppState>,
@@ -145,138 +139,6 @@ pub async fn show(
         ranking,
     }
     .into_response()
-}
-
-/// A published version as a file: `csv`, `xlsx` or `json`.
-pub async fn download(
-    State(s): State<AppState>,
-    principal: Principal,
-    page: Page,
-    Path((id, format)): Path<(i64, String)>,
-) -> Response {
-    let published::Version { list, entries } = match published::version(&s, &principal, id).await {
-        Ok(v) => v,
-        Err(e) => return read_failed(page, e),
-    };
-    let name = format!("ashyq-list-{id}-{}", list.effective_from.as_deref().unwrap_or(""));
-    let made = match format.as_str() {
-        "csv" => to_csv(&list, &entries).map(|b| (b, "text/csv; charset=utf-8")),
-        "xlsx" => to_xlsx(&list, &entries)
-            .map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-        "json" => to_json(&list, &entries).map(|b| (b, "application/json")),
-        _ => return not_found(page),
-    };
-    match made {
-        Ok((bytes, mime)) => (
-            [
-                (header::CONTENT_TYPE, mime.to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.{format}\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => errors::internal(page, e),
-    }
-}
-
-/// The columns of a download, one row per candidate of the universe.
-const HEADER: [&str; 11] = [
-    "rank",
-    "occupation",
-    "title_en",
-    "title_ru",
-    "title_kk",
-    "sector",
-    "score",
-    "on_list",
-    "basis",
-    "justification",
-    "criteria_passed",
-];
-
-fn cells(e: &Entry) -> [String; 11] {
-    let group =
-        OccupationCode::parse(&e.occupation).ok().and_then(|c| ashyq_core::occupation::classifier().get(&c));
-    [
-        e.rank.to_string(),
-        e.occupation.clone(),
-        group.map(|g| g.title_en.clone()).unwrap_or_default(),
-        group.map(|g| g.title_ru.clone()).unwrap_or_default(),
-        group.map(|g| g.title_kk.clone()).unwrap_or_default(),
-        e.sector.clone().unwrap_or_default(),
-        format!("{:.2}", e.score),
-        if e.included { "1" } else { "0" }.into(),
-        e.basis.clone(),
-        e.justification.clone().unwrap_or_default(),
-        e.detail["criteria_passed"].as_u64().unwrap_or(0).to_string(),
-    ]
-}
-
-fn to_csv(_list: &ListHeader, entries: &[Entry]) -> Result<Vec<u8>, String> {
-    // A byte-order mark first, so that Excel reads the file as UTF-8 (Cyrillic and Kazakh names).
-    let mut w = csv::Writer::from_writer(crate::download::BOM.to_vec());
-    w.write_record(HEADER).map_err(|e| e.to_string())?;
-    for e in entries {
-        // Justifications and titles are free text: no cell may reach a spreadsheet as a formula.
-        w.write_record(csv_record(cells(e))).map_err(|e| e.to_string())?;
-    }
-    w.into_inner().map_err(|e| e.to_string())
-}
-
-fn to_xlsx(list: &ListHeader, entries: &[Entry]) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("list").map_err(err)?;
-    let bold = Format::new().set_bold();
-    for (c, h) in HEADER.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
-    }
-    for (r, e) in entries.iter().enumerate() {
-        let row = (r + 1) as u32;
-        for (c, v) in cells(e).iter().enumerate() {
-            match c {
-                0 | 10 => sheet.write_number(row, c as u16, v.parse::<f64>().unwrap_or(0.0)).map_err(err)?,
-                6 => sheet.write_number(row, c as u16, e.score).map_err(err)?,
-                _ => sheet.write_string(row, c as u16, v).map_err(err)?,
-            };
-        }
-    }
-    sheet.autofilter(0, 0, entries.len() as u32, (HEADER.len() - 1) as u16).map_err(err)?;
-    let about = book.add_worksheet();
-    about.set_name("about").map_err(err)?;
-    let facts = [
-        ("list", list.id.to_string()),
-        ("period", list.period.to_string()),
-        ("order_no", list.order_no.clone().unwrap_or_default()),
-        ("order_date", list.order_date.clone().unwrap_or_default()),
-        ("effective_from", list.effective_from.clone().unwrap_or_default()),
-        ("methodology_from", list.methodology_from.clone()),
-        ("policy_edition", list.policy_edition.clone()),
-    ];
-    for (r, (k, v)) in facts.iter().enumerate() {
-        about.write_string(r as u32, 0, *k).map_err(err)?;
-        about.write_string(r as u32, 1, v).map_err(err)?;
-    }
-    book.save_to_buffer().map_err(err)
-}
-
-fn to_json(list: &ListHeader, entries: &[Entry]) -> Result<Vec<u8>, String> {
-    let out = serde_json::json!({
-        "list": list.id, "period": list.period, "order_no": list.order_no, "order_date": list.order_date,
-        "effective_from": list.effective_from, "methodology_from": list.methodology_from,
-        "policy_edition": list.policy_edition, "benchmarks": list.benchmarks,
-        "entries": entries.iter().map(|e| {
-            let c = cells(e);
-            serde_json::json!({
-                "rank": e.rank, "occupation": e.occupation, "title_en": c[2], "title_ru": c[3], "title_kk": c[4],
-                "sector": e.sector, "score": e.score, "on_list": e.included, "basis": e.basis,
-                "justification": e.justification, "detail": e.detail,
-            })
-        }).collect::<Vec<_>>(),
-    });
-    serde_json::to_vec_pretty(&out).map_err(|e| e.to_string())
 }
 
 #[derive(Template, WebTemplate)]
@@ -427,6 +289,5 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
         .page_get("/lists", [200, 200, 200, 200, 200, 200, 200], in_force)
         .page_get("/lists/diff", [200, 200, 200, 200, 200, 200, 200], diff)
         .page_get("/lists/{id}", [200, 200, 200, 200, 200, 200, 200], show)
-        .page_get("/lists/{id}/download/{format}", [200, 200, 200, 200, 200, 200, 200], download)
         .page_get("/lists/{id}/occupations/{code}", [200, 200, 200, 200, 200, 200, 200], entry)
 }

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod coordination;
+pub mod downloads;
 pub mod lists;
 pub mod listview;
 pub mod occupations;
@@ -17,6 +18,7 @@ use axum::response::Response;
 pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = occupations::routes(b);
     let b = lists::routes(b);
+    let b = downloads::routes(b);
     let b = analysis::routes(b);
     let b = previews::routes(b);
     coordination::routes(b)

@@ -3,13 +3,14 @@
 //! stay registrations notified late over the last 90 days — of the officer's region, or for the
 //! national roles of the whole country or one region (`?region=KZ-75`). Each list is shown in
 //! pages of [`SHOWN`] (`?op=`, `?ep=`, `?lp=`) and downloads whole as CSV
-//! (`/register/alerts.csv?list=overstayers`, the default; `expiring`, `late`), its headings in the reader's language. Names link
-//! to each person's record. Showing the lists is audited (`register.alerts`), and each download
-//! (`register.alerts.export`).
+//! (`/register/alerts.csv?list=overstayers`, the default; `expiring`, `late`), its headings in the
+//! reader's language and a name beside each code, or with `&headers=machine` the columns of the
+//! API's CSV. Names link to each person's record. Showing the lists is audited
+//! (`register.alerts`), and each download (`register.alerts.export`).
 
 use crate::access::{Access, Scope};
 use crate::auth::Principal;
-use crate::download::{csv_attachment, csv_bytes};
+use crate::download::{Cell, HeadersQuery, Table, csv_attachment};
 use crate::flows::Error;
 use crate::flows::register::alerts::{self, AlertList, Alerts as Listed};
 use crate::flows::register::pages::border;
@@ -288,80 +289,101 @@ pub async fn show(
     .into_response()
 }
 
-/// The headings of a list's CSV file in the reader's language.
-fn headings(page: &Page, list: AlertList) -> Vec<String> {
-    let keys: &[&str] = match list {
-        AlertList::Overstayers => &[
-            "of-csv-person",
-            "reg-person",
-            "reg-nationality",
-            "reg-since",
-            "reg-overstay-since",
-            "reg-overstay-days",
-        ],
-        AlertList::Expiring => {
-            &["of-csv-person", "reg-person", "reg-nationality", "reg-kind", "reg-number", "reg-until"]
-        }
-        AlertList::Late => &[
-            "of-csv-person",
-            "reg-person",
-            "reg-region",
-            "reg-host",
-            "reg-arrival",
-            "reg-due",
-            "reg-notified",
-        ],
-    };
-    keys.iter().map(|k| page.t(k)).collect()
+/// The name of a country in the reader's language, if it has one.
+fn country_name(page: &Page, code: &str) -> Cell {
+    ashyq_core::country::by_alpha3(code).map_or(Cell::Empty, |c| c.name(page.lang_code()).into())
 }
 
-/// The rows of a list's CSV file, names of countries, kinds and regions in the reader's language.
-fn csv_rows(page: &Page, a: &Listed, list: AlertList) -> Vec<Vec<String>> {
+/// The name of a region in the reader's language, if it has one.
+fn region_name(page: &Page, code: &str) -> Cell {
+    ashyq_core::region::by_code(code).map_or(Cell::Empty, |r| r.name(page.lang_code()).into())
+}
+
+/// A list's file: for people, headings in the reader's language and a name beside each code;
+/// for programs (`?headers=machine`), the columns of the API's CSV
+/// (`/api/v1/register/alerts/{list}?format=csv`).
+fn table(page: &Page, a: &Listed, list: AlertList) -> Table {
+    let code = |key: &str| page.t1("exports-code-of", "column", &page.t(key));
+    let person = |t: Table| {
+        t.column("person_id", page.t("of-csv-person"))
+            .for_people("person", page.t("reg-person"))
+            .for_machines("surname")
+            .for_machines("given_names")
+    };
+    let mut t = person(Table::new(list.as_str()));
     match list {
-        AlertList::Overstayers => a
-            .overstayers
-            .iter()
-            .map(|o| {
-                vec![
-                    o.person_id.to_string(),
-                    name(&o.surname, &o.given_names),
-                    border::country(page, &o.nationality),
-                    o.since.map(|d| d.to_string()).unwrap_or_default(),
-                    o.overstay_since.to_string(),
-                    o.overstay_days.to_string(),
-                ]
-            })
-            .collect(),
-        AlertList::Expiring => a
-            .expiring
-            .iter()
-            .map(|e| {
-                vec![
-                    e.person_id.to_string(),
-                    name(&e.surname, &e.given_names),
-                    border::country(page, &e.nationality),
-                    border::permit_kind(page, &e.kind),
-                    e.permit_number.clone(),
-                    e.valid_until.clone(),
-                ]
-            })
-            .collect(),
-        AlertList::Late => a
-            .late
-            .iter()
-            .map(|l| {
-                vec![
-                    l.person_id.to_string(),
-                    name(&l.surname, &l.given_names),
-                    border::region(page, &l.region),
-                    l.host.clone(),
-                    l.from.clone(),
-                    l.due_on.clone().unwrap_or_default(),
-                    l.notified_on.clone().unwrap_or_default(),
-                ]
-            })
-            .collect(),
+        AlertList::Overstayers => {
+            t = t
+                .column("nationality", code("reg-nationality"))
+                .for_people("nationality_name", page.t("reg-nationality"))
+                .column("since", page.t("reg-since"))
+                .column("overstay_since", page.t("reg-overstay-since"))
+                .column("overstay_days", page.t("reg-overstay-days"));
+            for o in &a.overstayers {
+                t.push(vec![
+                    o.person_id.into(),
+                    name(&o.surname, &o.given_names).into(),
+                    o.surname.clone().into(),
+                    o.given_names.clone().into(),
+                    o.nationality.clone().into(),
+                    country_name(page, &o.nationality),
+                    o.since.into(),
+                    o.overstay_since.into(),
+                    i64::from(o.overstay_days).into(),
+                ]);
+            }
+        }
+        AlertList::Expiring => {
+            t = t
+                .column("nationality", code("reg-nationality"))
+                .for_people("nationality_name", page.t("reg-nationality"))
+                .column("permit_number", page.t("reg-number"))
+                .column("kind", code("reg-kind"))
+                .for_people("kind_name", page.t("reg-kind"))
+                .column("valid_until", page.t("reg-until"));
+            for e in &a.expiring {
+                t.push(vec![
+                    e.person_id.into(),
+                    name(&e.surname, &e.given_names).into(),
+                    e.surname.clone().into(),
+                    e.given_names.clone().into(),
+                    e.nationality.clone().into(),
+                    country_name(page, &e.nationality),
+                    e.permit_number.clone().into(),
+                    e.kind.clone().into(),
+                    border::permit_kind(page, &e.kind).into(),
+                    Cell::date_text(&e.valid_until),
+                ]);
+            }
+        }
+        AlertList::Late => {
+            t = t
+                .column("registration_id", page.t("exports-col-registration"))
+                .column("region", code("reg-region"))
+                .for_people("region_name", page.t("reg-region"))
+                .column("host", page.t("reg-host"))
+                .column("from", page.t("reg-arrival"))
+                .column("due_on", page.t("reg-due"))
+                .column("notified_on", page.t("reg-notified"));
+            let date = |d: &Option<String>| d.as_deref().map_or(Cell::Empty, Cell::date_text);
+            for l in &a.late {
+                t.push(vec![
+                    l.person_id.into(),
+                    name(&l.surname, &l.given_names).into(),
+                    l.surname.clone().into(),
+                    l.given_names.clone().into(),
+                    l.registration_id.clone().into(),
+                    l.region.clone().into(),
+                    region_name(page, &l.region),
+                    l.host.clone().into(),
+                    Cell::date_text(&l.from),
+                    date(&l.due_on),
+                    date(&l.notified_on),
+                ]);
+            }
+        }
     }
+    t
 }
 
 /// One list of alerts as a CSV file (an audited read of every person in it). A list, window or
@@ -371,6 +393,7 @@ pub async fn csv(
     principal: Principal,
     page: Page,
     Query(q): Query<AlertsQuery>,
+    Query(h): Query<HeadersQuery>,
 ) -> Response {
     let Asked { days, region, errors, .. } = asked(&page, &q);
     let list =
@@ -385,7 +408,7 @@ pub async fn csv(
             Ok(a) => a,
             Err(e) => return refused(page, e),
         };
-        let bytes = csv_bytes(&headings(&page, list), csv_rows(&page, &a, list));
+        let bytes = table(&page, &a, list).csv(h.headers());
         let place = a.region.as_deref().unwrap_or("KZ");
         return csv_attachment(&format!("ashyq-alerts-{}-{place}-{}.csv", list.as_str(), a.on), bytes);
     }

@@ -1,8 +1,10 @@
 //! The analysts' dashboard of the register: foreigners present now by region and by
 //! citizenship, entries and exits per month, crossings per checkpoint, with charts; and the
-//! same figures as CSV and XLSX. Counts only: no personal data.
+//! same figures as CSV and XLSX (headed for people in the reader's language, or for programs
+//! with `?headers=machine`). Counts only: no personal data.
 
 use crate::auth::Principal;
+use crate::download::{self, HeadersQuery, Table};
 use crate::flows::Error;
 use crate::flows::register::figures::{self, Statistics};
 use crate::flows::register::pages::border;
@@ -11,11 +13,9 @@ use crate::web::charts::{self, Bar};
 use crate::web::errors;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, read_error};
-use ashyq_core::spreadsheet::csv_record;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
-use axum::http::header;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 
@@ -237,14 +237,38 @@ pub async fn show(State(s): State<AppState>, principal: Principal, page: Page) -
         .into_response()
 }
 
-/// The columns of the exports: one row per figure.
-pub const HEADER: [&str; 5] = ["figure", "code", "name", "kind", "count"];
+/// The figures as a table: one row per figure, a word for its figure and kind for people.
+/// Programs (`?headers=machine`) get `figure`, `code`, `name`, `kind`, `count`.
+pub fn table(page: &Page, f: &Figures) -> Table {
+    table_in(&|key| page.t(key), f)
+}
 
-/// The figures as rows of [`HEADER`].
-pub fn rows(f: &Figures) -> Vec<[String; 5]> {
-    let mut out = Vec::new();
+/// [`table`] with the words of `t`.
+fn table_in(words: &dyn Fn(&str) -> String, f: &Figures) -> Table {
+    let mut t = Table::new("register")
+        .for_machines("figure")
+        .for_people("figure_name", words("exports-col-figure"))
+        .column("code", words("exports-col-code"))
+        .column("name", words("exports-col-name"))
+        .for_machines("kind")
+        .for_people("kind_name", words("exports-col-kind"))
+        .column("count", words("exports-col-count"));
+    let kind_words = |kind: &str| match kind {
+        "persons" => words("reg-dash-persons"),
+        "entry" => words("reg-dash-entries"),
+        "exit" => words("reg-dash-exits"),
+        _ => words("reg-dash-refusals"),
+    };
     let mut push = |figure: &str, code: &str, name: &str, kind: &str, count: i64| {
-        out.push([figure.into(), code.into(), name.into(), kind.into(), count.to_string()]);
+        t.push(vec![
+            figure.into(),
+            words(&format!("exports-figure-{figure}")).into(),
+            code.into(),
+            name.into(),
+            kind.into(),
+            kind_words(kind).into(),
+            count.into(),
+        ]);
     };
     for c in &f.by_region {
         push("present_by_region", &c.code, &c.name, "persons", c.count);
@@ -262,70 +286,41 @@ pub fn rows(f: &Figures) -> Vec<[String; 5]> {
         push("checkpoint", &c.code, &c.name, "exit", c.exits);
         push("checkpoint", &c.code, &c.name, "refusal", c.refusals);
     }
-    out
+    t
 }
 
-fn to_csv(f: &Figures) -> Result<Vec<u8>, String> {
-    // A byte-order mark first, so that Excel reads the file as UTF-8 (Cyrillic and Kazakh names).
-    let mut w = csv::Writer::from_writer(crate::download::BOM.to_vec());
-    w.write_record(HEADER).map_err(|e| e.to_string())?;
-    for r in rows(f) {
-        // Names of countries and checkpoints come from data files: never a formula in a spreadsheet.
-        w.write_record(csv_record(&r)).map_err(|e| e.to_string())?;
-    }
-    w.into_inner().map_err(|e| e.to_string())
-}
-
-fn to_xlsx(f: &Figures) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("register").map_err(err)?;
-    let bold = Format::new().set_bold();
-    for (c, h) in HEADER.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
-    }
-    for (i, r) in rows(f).iter().enumerate() {
-        let row = i as u32 + 1;
-        for (c, v) in r.iter().take(4).enumerate() {
-            sheet.write_string(row, c as u16, v).map_err(err)?;
-        }
-        sheet.write_number(row, 4, r[4].parse::<f64>().unwrap_or(0.0)).map_err(err)?;
-    }
-    book.save_to_buffer().map_err(err)
-}
-
-async fn export(s: AppState, principal: Principal, page: Page, format: &str) -> Response {
+async fn export(s: AppState, principal: Principal, page: Page, q: HeadersQuery, format: &str) -> Response {
     let (page, st) = match read(&s, &principal, page).await {
         Ok(x) => x,
         Err(refused) => return refused,
     };
-    let f = figures(&page, &st);
-    let made = match format {
-        "csv" => to_csv(&f).map(|b| (b, "text/csv; charset=utf-8")),
-        _ => to_xlsx(&f).map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-    };
+    let t = table(&page, &figures(&page, &st));
     let name = format!("ashyq-register-{}.{format}", crate::clock::today());
-    match made {
-        Ok((bytes, mime)) => (
-            [
-                (header::CONTENT_TYPE, mime.to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
+    if format == "csv" {
+        return download::csv_attachment(&name, t.csv(q.headers()));
+    }
+    match t.xlsx(q.headers(), page.lang) {
+        Ok(bytes) => download::xlsx_attachment(&name, bytes),
         Err(e) => errors::internal(page, e),
     }
 }
 
-pub async fn csv(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    export(s, principal, page, "csv").await
+pub async fn csv(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<HeadersQuery>,
+) -> Response {
+    export(s, principal, page, q, "csv").await
 }
 
-pub async fn xlsx(State(s): State<AppState>, principal: Principal, page: Page) -> Response {
-    export(s, principal, page, "xlsx").await
+pub async fn xlsx(
+    State(s): State<AppState>,
+    principal: Principal,
+    page: Page,
+    Query(q): Query<HeadersQuery>,
+) -> Response {
+    export(s, principal, page, q, "xlsx").await
 }
 
 /// This module's routes, each with its row of the access table
@@ -364,7 +359,7 @@ mod tests {
             registrations: 0,
             permits: 0,
         };
-        let bytes = to_csv(&f).unwrap();
+        let bytes = table_in(&|key| key.to_string(), &f).csv(crate::download::Headers::Machine);
         let mut reader = csv::Reader::from_reader(bytes.as_slice());
         let rows: Vec<Vec<String>> =
             reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
