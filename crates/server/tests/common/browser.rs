@@ -262,6 +262,7 @@ impl Messages {
                 "uploads.ftl",
                 "notifications.ftl",
                 "officers.ftl",
+                "menu.ftl",
             ] {
                 let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
