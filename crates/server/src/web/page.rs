@@ -44,9 +44,6 @@ const ROUND_STAFF: &[Role] = &[Role::Officer, Role::Admin];
 /// Those who check and apply for themselves: for them the self-check leads their own group.
 const APPLICANTS: &[Role] = &[Role::Public, Role::Applicant];
 
-/// The first link of the menu, before the groups.
-const HOME: Entry = entry("home", "nav-home", "/");
-
 /// The main menu, grouped by task: (group id, heading's message key, links). A link shows only
 /// to roles the route table lets open it (and, for a link with `only`, to those roles), so the
 /// menu never offers what would be refused; a group with no link to show is left out. A link
@@ -153,8 +150,7 @@ pub struct Page {
     pub role: Role,
     /// The token every form posts back as `csrf`.
     pub csrf: String,
-    /// The home link, then the main menu's groups (see [`MENU`]).
-    pub home: NavItem,
+    /// The main menu's groups (see [`MENU`]); the site's name in the header leads home.
     pub nav: Vec<NavGroup>,
     /// The current path and query, percent-encoded, for `?next=`.
     pub here: String,
@@ -181,14 +177,9 @@ fn layout(role: Role) -> Vec<(&'static str, &'static str, Vec<&'static Entry>)> 
     groups
 }
 
-/// The main menu a role sees, as (group id, link ids): the home link first, in a group `""`
-/// of its own, then the groups.
+/// The main menu a role sees, as (group id, link ids).
 pub fn menu_of(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
-    std::iter::once(("", vec![HOME.id]))
-        .chain(
-            layout(role).into_iter().map(|(group, _, links)| (group, links.iter().map(|e| e.id).collect())),
-        )
-        .collect()
+    layout(role).into_iter().map(|(group, _, links)| (group, links.iter().map(|e| e.id).collect())).collect()
 }
 
 /// Whether the menu offers `e` to `role`: the route table lets the role open it, and it is
@@ -200,9 +191,6 @@ fn offered(e: &Entry, role: Role) -> bool {
 
 /// Whether `path` is the page of the link `href` or a page under it.
 fn is_under(path: &str, href: &str) -> bool {
-    if href == "/" {
-        return path == "/";
-    }
     path.strip_prefix(href)
         .is_some_and(|rest| rest.is_empty() || href.ends_with('/') || rest.starts_with('/'))
 }
@@ -221,9 +209,9 @@ impl Page {
             .unwrap_or_default();
         let lang = Lang::negotiate(&parts.headers);
         let path = parts.uri.path();
-        let (home, nav) = menu(state, lang, role, path);
+        let nav = menu(state, lang, role, path);
         let here = encode(parts.uri.path_and_query().map_or("/", |pq| pq.as_str()));
-        Page { lang, i18n: state.i18n.clone(), user, role, csrf, home, nav, here, request_id }
+        Page { lang, i18n: state.i18n.clone(), user, role, csrf, nav, here, request_id }
     }
 
     /// The message `key` in the page's language.
@@ -302,31 +290,33 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
-/// The home link and the menu's groups for `role` in `lang`. The current page is the one link
-/// whose target is the longest that the path is under (`/analysis/register` is the movements'
-/// page, not the analysis').
-fn menu(state: &AppState, lang: Lang, role: Role, path: &str) -> (NavItem, Vec<NavGroup>) {
+/// The menu's groups for `role` in `lang`. The current page is the one link whose target is
+/// the longest that the path is under (`/analysis/register` is the movements' page, not the
+/// analysis').
+fn menu(state: &AppState, lang: Lang, role: Role, path: &str) -> Vec<NavGroup> {
     let groups = layout(role);
-    let current = std::iter::once(&HOME)
-        .chain(groups.iter().flat_map(|(_, _, links)| links.iter().copied()))
+    let current = groups
+        .iter()
+        .flat_map(|(_, _, links)| links.iter())
         .filter(|e| is_under(path, e.href))
         .max_by_key(|e| e.href.len())
         .map(|e| e.href);
-    let item = |e: &Entry| NavItem {
-        id: e.id,
-        label: state.i18n.message(lang, e.key, &[]),
-        href: e.href,
-        current: Some(e.href) == current,
-    };
-    let nav = groups
+    groups
         .iter()
         .map(|(id, heading, links)| NavGroup {
             id,
             heading: state.i18n.message(lang, heading, &[]),
-            items: links.iter().map(|e| item(e)).collect(),
+            items: links
+                .iter()
+                .map(|e| NavItem {
+                    id: e.id,
+                    label: state.i18n.message(lang, e.key, &[]),
+                    href: e.href,
+                    current: Some(e.href) == current,
+                })
+                .collect(),
         })
-        .collect();
-    (item(&HOME), nav)
+        .collect()
 }
 
 /// An instant as pages show it: Kazakhstan's time (Asia/Almaty in the tz database: UTC+6 until
@@ -432,8 +422,6 @@ mod tests {
 
     #[test]
     fn a_page_is_under_its_link_by_whole_segments() {
-        assert!(is_under("/", "/"));
-        assert!(!is_under("/lists", "/"));
         assert!(is_under("/lists", "/lists"));
         assert!(is_under("/lists/3", "/lists"));
         assert!(!is_under("/listsx", "/lists"));

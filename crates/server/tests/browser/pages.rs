@@ -30,10 +30,8 @@ impl Messages {
     }
 }
 
-/// The menu a role sees, in order: the home link (in a group `""` of its own), then the groups
-/// by task, each with its links.
+/// The menu a role sees, in order: the groups by task, each with its links.
 fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
-    let home = ("", vec!["home"]);
     let public = |with: &[&'static str]| {
         let mut links = vec!["occupations", "lists"];
         links.extend(with);
@@ -41,15 +39,13 @@ fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
         ("public", links)
     };
     match role {
-        Role::Public => vec![home, ("apply", vec!["eligibility"]), public(&["rounds"])],
+        Role::Public => vec![("apply", vec!["eligibility"]), public(&["rounds"])],
         Role::Applicant => vec![
-            home,
             ("apply", vec!["eligibility", "applications", "kandas-mine"]),
             public(&["rounds"]),
             ("account", vec!["notifications", "account"]),
         ],
         Role::Analyst => vec![
-            home,
             ("labour", vec!["analysis", "simulate"]),
             ("register", vec!["register-stats"]),
             ("kandas-abroad", vec!["kandas-report", "abroad"]),
@@ -57,7 +53,6 @@ fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
             ("account", vec!["notifications", "account", "api"]),
         ],
         Role::Coordinator => vec![
-            home,
             ("labour", vec!["coordination"]),
             ("register", vec!["register-stats"]),
             ("kandas-abroad", vec!["kandas-report"]),
@@ -65,7 +60,6 @@ fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
             ("account", vec!["notifications", "account"]),
         ],
         Role::Officer => vec![
-            home,
             ("casework", vec!["cases", "permits", "rounds"]),
             ("register", vec!["register", "alerts", "border", "register-stats"]),
             ("kandas-abroad", vec!["kandas", "kandas-report", "abroad"]),
@@ -73,13 +67,11 @@ fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
             ("account", vec!["notifications", "account", "api"]),
         ],
         Role::Border => vec![
-            home,
             ("register", vec!["border"]),
             public(&["eligibility", "rounds"]),
             ("account", vec!["notifications", "account", "api"]),
         ],
         Role::Admin => vec![
-            home,
             ("casework", vec!["cases", "permits", "rounds"]),
             ("register", vec!["register", "alerts", "border", "register-stats"]),
             ("kandas-abroad", vec!["kandas", "kandas-report", "abroad"]),
@@ -112,24 +104,19 @@ trait PagesSteps {
 }
 
 impl PagesSteps for Browser {
-    /// The main menu as (group id, heading, links as (id, label)), in order; the home link
-    /// comes first, in a group `""` with no heading.
+    /// The main menu as (group id, heading, links as (id, label)), in order.
     async fn menu(&self) -> Vec<(String, String, Vec<(String, String)>)> {
-        let links = |within: fantoccini::elements::Element| async move {
-            let mut items = Vec::new();
-            for a in within.find_all(Locator::Css("a[data-nav]")).await.expect("menu links") {
-                let id = a.attr("data-nav").await.expect("data-nav").unwrap_or_default();
-                items.push((id, a.text().await.expect("menu label")));
-            }
-            items
-        };
-        let mut groups =
-            vec![(String::new(), String::new(), links(self.find("nav.menu .menu-home").await).await)];
+        let mut groups = Vec::new();
         for g in self.find_all("nav.menu .menu-group").await {
             let id = g.attr("data-group").await.expect("data-group").unwrap_or_default();
             let heading = g.find(Locator::Css(".menu-heading")).await.expect("a heading");
             let heading = heading.text().await.expect("the heading's text");
-            groups.push((id, heading, links(g).await));
+            let mut links = Vec::new();
+            for a in g.find_all(Locator::Css("a[data-nav]")).await.expect("menu links") {
+                let link = a.attr("data-nav").await.expect("data-nav").unwrap_or_default();
+                links.push((link, a.text().await.expect("menu label")));
+            }
+            groups.push((id, heading, links));
         }
         groups
     }
@@ -246,6 +233,10 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
                 );
             }
             assert_eq!(b.text("h1").await, m.t(lang, "home-title"), "{role:?} in {lang}");
+            // The site's name leads home, and says so to a screen reader.
+            assert_eq!(b.attr("#home-link", "aria-current").await.as_deref(), Some("page"));
+            let brand = b.find("#home-link").await.prop("textContent").await.expect("textContent");
+            assert_eq!(brand.as_deref(), Some(format!("ashyq · {}", m.t(lang, "nav-home")).as_str()));
             assert_eq!(b.attr("p.lead", "data-role").await.as_deref(), Some(role.as_str()));
             assert_eq!(
                 b.text("p.lead").await,
@@ -272,8 +263,8 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
         }
         // The Kazakh and Russian labels and headings really are translations, not the English
         // ones.
-        let headings = expected_groups(role).into_iter().filter(|(g, _)| !g.is_empty());
-        let headings: Vec<String> = headings.map(|(g, _)| format!("menu-group-{g}")).collect();
+        let headings: Vec<String> =
+            expected_groups(role).into_iter().map(|(g, _)| format!("menu-group-{g}")).collect();
         for key in expected_menu(role).into_iter().map(nav_key).chain(headings) {
             assert_ne!(m.t("kk", &key), m.t("en", &key), "{key}");
             assert_ne!(m.t("ru", &key), m.t("en", &key), "{key}");
