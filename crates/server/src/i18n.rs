@@ -6,7 +6,8 @@
 //! `notifications.ftl` for contact details, one-time links and notifications; `uploads.ftl` for
 //! the analysts' upload preview; `officers.ftl` for the officers' and administrators' tools
 //! (paging, sorting, exports, the audit log's actions in words); `exports.ftl` for the
-//! downloads for spreadsheets (their links and column headings).
+//! downloads for spreadsheets (their links and column headings); `menu.ftl` for the main menu's
+//! groups by task.
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -82,7 +83,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 30] = [
+pub const SOURCES: [(Lang, &str, &str); 33] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -93,6 +94,7 @@ pub const SOURCES: [(Lang, &str, &str); 30] = [
     (Lang::Kk, "uploads.ftl", include_str!("../../../data/i18n/kk/uploads.ftl")),
     (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
     (Lang::Kk, "exports.ftl", include_str!("../../../data/i18n/kk/exports.ftl")),
+    (Lang::Kk, "menu.ftl", include_str!("../../../data/i18n/kk/menu.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -103,6 +105,7 @@ pub const SOURCES: [(Lang, &str, &str); 30] = [
     (Lang::Ru, "uploads.ftl", include_str!("../../../data/i18n/ru/uploads.ftl")),
     (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
     (Lang::Ru, "exports.ftl", include_str!("../../../data/i18n/ru/exports.ftl")),
+    (Lang::Ru, "menu.ftl", include_str!("../../../data/i18n/ru/menu.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -113,6 +116,7 @@ pub const SOURCES: [(Lang, &str, &str); 30] = [
     (Lang::En, "uploads.ftl", include_str!("../../../data/i18n/en/uploads.ftl")),
     (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
     (Lang::En, "exports.ftl", include_str!("../../../data/i18n/en/exports.ftl")),
+    (Lang::En, "menu.ftl", include_str!("../../../data/i18n/en/menu.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.

@@ -1,5 +1,5 @@
-//! What every page needs: language and messages, the caller, the menu their role may see, the
-//! CSRF token for forms, and the links of the language switch.
+//! What every page needs: language and messages, the caller, the menu their role may see
+//! (grouped by task), the CSRF token for forms, and the links of the language switch.
 
 use crate::auth::Principal;
 use crate::cookies;
@@ -12,32 +12,115 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use std::sync::Arc;
 
-/// The main menu: (id, message key, link). An item shows only to roles the route table lets
-/// open its link, so the menu never offers what would be refused.
-const MENU: &[(&str, &str, &str)] = &[
-    ("home", "nav-home", "/"),
-    ("occupations", "nav-occupations", "/occupations"),
-    ("lists", "nav-lists", "/lists"),
-    ("eligibility", "nav-eligibility", "/eligibility"),
-    ("applications", "nav-applications", "/applications"),
-    ("analysis", "nav-analysis", "/analysis"),
-    ("coordination", "nav-coordination", "/coordination"),
-    ("border", "nav-border", "/border"),
-    ("register", "nav-register", "/register/search"),
-    ("alerts", "nav-alerts", "/register/alerts"),
-    ("cases", "nav-cases", "/cases"),
-    ("permits", "nav-permits", "/permits"),
-    ("kandas", "nav-kandas", "/kandas"),
-    ("kandas-mine", "nav-kandas-mine", "/kandas/mine"),
-    ("rounds", "nav-rounds", "/rounds"),
-    ("paryz", "nav-paryz", "/paryz"),
-    ("abroad", "nav-abroad", "/abroad"),
-    ("register-stats", "nav-register-stats", "/analysis/register"),
-    ("notifications", "nav-notifications", "/notifications"),
-    ("account", "nav-account", "/account"),
-    ("users", "nav-users", "/admin/users"),
-    ("audit", "nav-audit", "/admin/audit"),
-    ("api", "nav-api", "/api/docs/"),
+/// A link of the main menu: its id (`data-nav`), message key and target, and, when it is for
+/// some roles only beyond what the route table allows, those roles.
+struct Entry {
+    id: &'static str,
+    key: &'static str,
+    href: &'static str,
+    only: Option<&'static [Role]>,
+}
+
+const fn entry(id: &'static str, key: &'static str, href: &'static str) -> Entry {
+    Entry { id, key, href, only: None }
+}
+
+const fn entry_for(id: &'static str, key: &'static str, href: &'static str, only: &'static [Role]) -> Entry {
+    Entry { id, key, href, only: Some(only) }
+}
+
+/// The roles the menu offers the API reference to: those whose work has a part only the API
+/// does, or who feed other systems from ashyq — analysts (imports and figures for their own
+/// tools), officers (a kandas application registered on a family's behalf and its payments),
+/// border staff (crossings posted by the border posts' systems) and administrators (quotas,
+/// accounts, the audit chain's verification). Applicants, coordinators and the public do all of
+/// theirs on the pages; the reference itself stays open to anyone at `/api/docs/`
+/// (`docs/accessibility.md`).
+pub const API_USERS: &[Role] = &[Role::Analyst, Role::Officer, Role::Border, Role::Admin];
+
+/// The roles that run invitation rounds: for them the rounds belong with the casework.
+const ROUND_STAFF: &[Role] = &[Role::Officer, Role::Admin];
+
+/// Those who check and apply for themselves: for them the self-check leads their own group.
+const APPLICANTS: &[Role] = &[Role::Public, Role::Applicant];
+
+/// The main menu, grouped by task: (group id, heading's message key, links). A link shows only
+/// to roles the route table lets open it (and, for a link with `only`, to those roles), so the
+/// menu never offers what would be refused; a group with no link to show is left out. A link
+/// listed in two groups shows in the first that offers it to the role: the rounds are casework
+/// for officers and public information for everyone else.
+const MENU: &[(&str, &str, &[Entry])] = &[
+    (
+        "labour",
+        "menu-group-labour",
+        &[
+            entry("analysis", "nav-analysis", "/analysis"),
+            entry("simulate", "nav-simulate", "/analysis/simulate"),
+            entry("coordination", "nav-coordination", "/coordination"),
+        ],
+    ),
+    (
+        "casework",
+        "menu-group-casework",
+        &[
+            entry("cases", "nav-cases", "/cases"),
+            entry("permits", "nav-permits", "/permits"),
+            entry_for("rounds", "nav-rounds", "/rounds", ROUND_STAFF),
+        ],
+    ),
+    (
+        "register",
+        "menu-group-register",
+        &[
+            entry("register", "nav-register", "/register/search"),
+            entry("alerts", "nav-alerts", "/register/alerts"),
+            entry("border", "nav-border", "/border"),
+            entry("register-stats", "nav-register-stats", "/analysis/register"),
+        ],
+    ),
+    (
+        "kandas-abroad",
+        "menu-group-kandas-abroad",
+        &[
+            entry("kandas", "nav-kandas", "/kandas"),
+            entry("kandas-report", "nav-kandas-report", "/kandas/report"),
+            entry("abroad", "nav-abroad", "/abroad"),
+        ],
+    ),
+    (
+        "apply",
+        "menu-group-apply",
+        &[
+            entry_for("eligibility", "nav-eligibility", "/eligibility", APPLICANTS),
+            entry("applications", "nav-applications", "/applications"),
+            entry("kandas-mine", "nav-kandas-mine", "/kandas/mine"),
+        ],
+    ),
+    (
+        "public",
+        "menu-group-public",
+        &[
+            entry("occupations", "nav-occupations", "/occupations"),
+            entry("lists", "nav-lists", "/lists"),
+            entry("eligibility", "nav-eligibility", "/eligibility"),
+            entry("rounds", "nav-rounds", "/rounds"),
+            entry("paryz", "nav-paryz", "/paryz"),
+        ],
+    ),
+    (
+        "admin",
+        "menu-group-admin",
+        &[entry("users", "nav-users", "/admin/users"), entry("audit", "nav-audit", "/admin/audit")],
+    ),
+    (
+        "account",
+        "menu-group-account",
+        &[
+            entry("notifications", "nav-notifications", "/notifications"),
+            entry("account", "nav-account", "/account"),
+            entry_for("api", "nav-api", "/api/docs/", API_USERS),
+        ],
+    ),
 ];
 
 pub struct NavItem {
@@ -45,6 +128,13 @@ pub struct NavItem {
     pub label: String,
     pub href: &'static str,
     pub current: bool,
+}
+
+/// A group of the main menu as shown: its id (`data-group`), heading and links.
+pub struct NavGroup {
+    pub id: &'static str,
+    pub heading: String,
+    pub items: Vec<NavItem>,
 }
 
 pub struct LangLink {
@@ -60,7 +150,8 @@ pub struct Page {
     pub role: Role,
     /// The token every form posts back as `csrf`.
     pub csrf: String,
-    pub nav: Vec<NavItem>,
+    /// The main menu's groups (see [`MENU`]); the site's name in the header leads home.
+    pub nav: Vec<NavGroup>,
     /// The current path and query, percent-encoded, for `?next=`.
     pub here: String,
     pub request_id: String,
@@ -70,6 +161,39 @@ pub struct Page {
 /// had none; it is set as a cookie on the response.
 #[derive(Debug, Clone)]
 pub struct NewAnonCsrf(pub String);
+
+/// The groups of the menu `role` sees, each with the links it shows them.
+fn layout(role: Role) -> Vec<(&'static str, &'static str, Vec<&'static Entry>)> {
+    let mut shown: Vec<&str> = Vec::new();
+    let mut groups = Vec::new();
+    for (group, heading, entries) in MENU {
+        let links: Vec<&'static Entry> =
+            entries.iter().filter(|e| offered(e, role) && !shown.contains(&e.id)).collect();
+        shown.extend(links.iter().map(|e| e.id));
+        if !links.is_empty() {
+            groups.push((*group, *heading, links));
+        }
+    }
+    groups
+}
+
+/// The main menu a role sees, as (group id, link ids).
+pub fn menu_of(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
+    layout(role).into_iter().map(|(group, _, links)| (group, links.iter().map(|e| e.id).collect())).collect()
+}
+
+/// Whether the menu offers `e` to `role`: the route table lets the role open it, and it is
+/// for the role.
+fn offered(e: &Entry, role: Role) -> bool {
+    routes::spec("GET", e.href).is_some_and(|s| s.allows(role))
+        && e.only.is_none_or(|only| only.contains(&role))
+}
+
+/// Whether `path` is the page of the link `href` or a page under it.
+fn is_under(path: &str, href: &str) -> bool {
+    path.strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || href.ends_with('/') || rest.starts_with('/'))
+}
 
 impl Page {
     pub fn build(state: &AppState, parts: &Parts) -> Page {
@@ -85,16 +209,7 @@ impl Page {
             .unwrap_or_default();
         let lang = Lang::negotiate(&parts.headers);
         let path = parts.uri.path();
-        let nav = MENU
-            .iter()
-            .filter(|(_, _, href)| routes::spec("GET", href).is_some_and(|s| s.allows(role)))
-            .map(|(id, key, href)| NavItem {
-                id,
-                label: state.i18n.message(lang, key, &[]),
-                href,
-                current: *href == path || (*href != "/" && path.starts_with(href)),
-            })
-            .collect();
+        let nav = menu(state, lang, role, path);
         let here = encode(parts.uri.path_and_query().map_or("/", |pq| pq.as_str()));
         Page { lang, i18n: state.i18n.clone(), user, role, csrf, nav, here, request_id }
     }
@@ -196,6 +311,35 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
+/// The menu's groups for `role` in `lang`. The current page is the one link whose target is
+/// the longest that the path is under (`/analysis/register` is the movements' page, not the
+/// analysis').
+fn menu(state: &AppState, lang: Lang, role: Role, path: &str) -> Vec<NavGroup> {
+    let groups = layout(role);
+    let current = groups
+        .iter()
+        .flat_map(|(_, _, links)| links.iter())
+        .filter(|e| is_under(path, e.href))
+        .max_by_key(|e| e.href.len())
+        .map(|e| e.href);
+    groups
+        .iter()
+        .map(|(id, heading, links)| NavGroup {
+            id,
+            heading: state.i18n.message(lang, heading, &[]),
+            items: links
+                .iter()
+                .map(|e| NavItem {
+                    id: e.id,
+                    label: state.i18n.message(lang, e.key, &[]),
+                    href: e.href,
+                    current: Some(e.href) == current,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// An instant as pages show it: Kazakhstan's time (Asia/Almaty in the tz database: UTC+6 until
 /// 1 March 2024, UTC+5 since), to the minute.
 pub fn local_time(us: i64) -> String {
@@ -258,6 +402,52 @@ mod tests {
         let before = 1_684_089_000_000_000; // 2023-05-14T18:30:00Z
         assert_eq!(local_time(before), "2023-05-15 00:30");
         assert_eq!(exact_local_time(before), "2023-05-15 00:30:00.000000 (UTC+6)");
+    }
+
+    #[test]
+    fn the_api_reference_is_offered_to_the_roles_that_use_the_api() {
+        for role in Role::ALL {
+            let offered = menu_of(role).iter().any(|(_, links)| links.contains(&"api"));
+            assert_eq!(offered, API_USERS.contains(&role), "{role:?}");
+        }
+        assert!(!API_USERS.contains(&Role::Public) && !API_USERS.contains(&Role::Applicant));
+    }
+
+    #[test]
+    fn each_link_shows_once_in_a_group_and_opens_for_the_role() {
+        for role in Role::ALL {
+            let menu = menu_of(role);
+            let ids: Vec<&str> = menu.iter().flat_map(|(_, links)| links.iter().copied()).collect();
+            let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+            assert_eq!(unique.len(), ids.len(), "{role:?}: a link shows twice: {ids:?}");
+            assert!(menu.iter().all(|(_, links)| !links.is_empty()), "{role:?}: an empty group");
+            for (_, _, entries) in MENU {
+                for e in entries.iter().filter(|e| ids.contains(&e.id)) {
+                    assert!(
+                        routes::spec("GET", e.href).is_some_and(|s| s.allows(role)),
+                        "{role:?}: {}",
+                        e.href
+                    );
+                }
+            }
+        }
+        // The rounds: casework for those who run them, public information for the others.
+        let group_of = |role: Role, id: &str| {
+            menu_of(role).into_iter().find(|(_, links)| links.contains(&id)).map(|(group, _)| group)
+        };
+        assert_eq!(group_of(Role::Officer, "rounds"), Some("casework"));
+        assert_eq!(group_of(Role::Applicant, "rounds"), Some("public"));
+        assert_eq!(group_of(Role::Public, "eligibility"), Some("apply"));
+        assert_eq!(group_of(Role::Analyst, "eligibility"), Some("public"));
+    }
+
+    #[test]
+    fn a_page_is_under_its_link_by_whole_segments() {
+        assert!(is_under("/lists", "/lists"));
+        assert!(is_under("/lists/3", "/lists"));
+        assert!(!is_under("/listsx", "/lists"));
+        assert!(is_under("/analysis/register", "/analysis"));
+        assert!(is_under("/api/docs/index.html", "/api/docs/"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod a11y;
 mod applicant;
 mod eligibility;
 mod kandas;

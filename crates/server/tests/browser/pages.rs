@@ -30,107 +30,61 @@ impl Messages {
     }
 }
 
-/// The menu items a role sees, in order.
-fn expected_menu(role: Role) -> Vec<&'static str> {
+/// The menu a role sees, in order: the groups by task, each with its links.
+fn expected_groups(role: Role) -> Vec<(&'static str, Vec<&'static str>)> {
+    let public = |with: &[&'static str]| {
+        let mut links = vec!["occupations", "lists"];
+        links.extend(with);
+        links.push("paryz");
+        ("public", links)
+    };
     match role {
-        Role::Public => vec!["home", "occupations", "lists", "eligibility", "rounds", "paryz", "api"],
+        Role::Public => vec![("apply", vec!["eligibility"]), public(&["rounds"])],
+        Role::Applicant => vec![
+            ("apply", vec!["eligibility", "applications", "kandas-mine"]),
+            public(&["rounds"]),
+            ("account", vec!["notifications", "account"]),
+        ],
         Role::Analyst => vec![
-            "home",
-            "occupations",
-            "lists",
-            "eligibility",
-            "analysis",
-            "rounds",
-            "paryz",
-            "abroad",
-            "register-stats",
-            "notifications",
-            "account",
-            "api",
+            ("labour", vec!["analysis", "simulate"]),
+            ("register", vec!["register-stats"]),
+            ("kandas-abroad", vec!["kandas-report", "abroad"]),
+            public(&["eligibility", "rounds"]),
+            ("account", vec!["notifications", "account", "api"]),
         ],
         Role::Coordinator => vec![
-            "home",
-            "occupations",
-            "lists",
-            "eligibility",
-            "coordination",
-            "rounds",
-            "paryz",
-            "register-stats",
-            "notifications",
-            "account",
-            "api",
+            ("labour", vec!["coordination"]),
+            ("register", vec!["register-stats"]),
+            ("kandas-abroad", vec!["kandas-report"]),
+            public(&["eligibility", "rounds"]),
+            ("account", vec!["notifications", "account"]),
         ],
         Role::Officer => vec![
-            "home",
-            "occupations",
-            "lists",
-            "eligibility",
-            "border",
-            "register",
-            "alerts",
-            "cases",
-            "permits",
-            "kandas",
-            "rounds",
-            "paryz",
-            "abroad",
-            "register-stats",
-            "notifications",
-            "account",
-            "api",
+            ("casework", vec!["cases", "permits", "rounds"]),
+            ("register", vec!["register", "alerts", "border", "register-stats"]),
+            ("kandas-abroad", vec!["kandas", "kandas-report", "abroad"]),
+            public(&["eligibility"]),
+            ("account", vec!["notifications", "account", "api"]),
         ],
-        Role::Border => {
-            vec![
-                "home",
-                "occupations",
-                "lists",
-                "eligibility",
-                "border",
-                "rounds",
-                "paryz",
-                "notifications",
-                "account",
-                "api",
-            ]
-        }
+        Role::Border => vec![
+            ("register", vec!["border"]),
+            public(&["eligibility", "rounds"]),
+            ("account", vec!["notifications", "account", "api"]),
+        ],
         Role::Admin => vec![
-            "home",
-            "occupations",
-            "lists",
-            "eligibility",
-            "border",
-            "register",
-            "alerts",
-            "cases",
-            "permits",
-            "kandas",
-            "rounds",
-            "paryz",
-            "abroad",
-            "register-stats",
-            "notifications",
-            "account",
-            "users",
-            "audit",
-            "api",
+            ("casework", vec!["cases", "permits", "rounds"]),
+            ("register", vec!["register", "alerts", "border", "register-stats"]),
+            ("kandas-abroad", vec!["kandas", "kandas-report", "abroad"]),
+            public(&["eligibility"]),
+            ("admin", vec!["users", "audit"]),
+            ("account", vec!["notifications", "account", "api"]),
         ],
-        Role::Applicant => {
-            vec![
-                "home",
-                "occupations",
-                "lists",
-                "eligibility",
-                "applications",
-                "kandas-mine",
-                "rounds",
-                "paryz",
-                "notifications",
-                "account",
-                "api",
-            ]
-        }
     }
+}
+
+/// The menu's links a role sees, in order.
+fn expected_menu(role: Role) -> Vec<&'static str> {
+    expected_groups(role).into_iter().flat_map(|(_, links)| links).collect()
 }
 
 fn nav_key(id: &str) -> String {
@@ -143,30 +97,49 @@ fn nav_key(id: &str) -> String {
 
 /// This file's steps in the browser.
 trait PagesSteps {
-    async fn menu(&self) -> Vec<(String, String)>;
+    async fn menu(&self) -> Vec<(String, String, Vec<(String, String)>)>;
     async fn assert_menu(&self, m: &Messages, role: Role, lang: &str);
     async fn submit_login(&self, user: &str, password: &str);
     async fn signed_in(&self) -> bool;
 }
 
 impl PagesSteps for Browser {
-    /// The main menu as (id, label) pairs, in order.
-    async fn menu(&self) -> Vec<(String, String)> {
-        let mut items = Vec::new();
-        for a in self.c.find_all(Locator::Css("nav.menu a[data-nav]")).await.expect("menu links") {
-            let id = a.attr("data-nav").await.expect("data-nav").unwrap_or_default();
-            items.push((id, a.text().await.expect("menu label")));
+    /// The main menu as (group id, heading, links as (id, label)), in order.
+    async fn menu(&self) -> Vec<(String, String, Vec<(String, String)>)> {
+        let mut groups = Vec::new();
+        for g in self.find_all("nav.menu .menu-group").await {
+            let id = g.attr("data-group").await.expect("data-group").unwrap_or_default();
+            let heading = g.find(Locator::Css(".menu-heading")).await.expect("a heading");
+            let heading = heading.text().await.expect("the heading's text");
+            let mut links = Vec::new();
+            for a in g.find_all(Locator::Css("a[data-nav]")).await.expect("menu links") {
+                let link = a.attr("data-nav").await.expect("data-nav").unwrap_or_default();
+                links.push((link, a.text().await.expect("menu label")));
+            }
+            groups.push((id, heading, links));
         }
-        items
+        groups
     }
 
-    /// Asserts the menu shows exactly what `role` may open, labelled in `lang`.
+    /// Asserts the menu shows exactly what `role` may open, in its groups, labelled in `lang`.
     async fn assert_menu(&self, m: &Messages, role: Role, lang: &str) {
         let menu = self.menu().await;
-        let ids: Vec<&str> = menu.iter().map(|(id, _)| id.as_str()).collect();
-        assert_eq!(ids, expected_menu(role), "menu of {role:?} in {lang}");
-        for (id, label) in &menu {
-            assert_eq!(label, &m.t(lang, &nav_key(id)), "label of menu item {id} for {role:?} in {lang}");
+        let shape: Vec<(&str, Vec<&str>)> = menu
+            .iter()
+            .map(|(group, _, links)| (group.as_str(), links.iter().map(|(id, _)| id.as_str()).collect()))
+            .collect();
+        assert_eq!(shape, expected_groups(role), "menu of {role:?} in {lang}");
+        for (group, heading, links) in &menu {
+            if !group.is_empty() {
+                assert_eq!(
+                    heading,
+                    &m.t(lang, &format!("menu-group-{group}")),
+                    "heading of {group} in {lang}"
+                );
+            }
+            for (id, label) in links {
+                assert_eq!(label, &m.t(lang, &nav_key(id)), "label of menu item {id} for {role:?} in {lang}");
+            }
         }
     }
 
@@ -260,6 +233,10 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
                 );
             }
             assert_eq!(b.text("h1").await, m.t(lang, "home-title"), "{role:?} in {lang}");
+            // The site's name leads home, and says so to a screen reader.
+            assert_eq!(b.attr("#home-link", "aria-current").await.as_deref(), Some("page"));
+            let brand = b.find("#home-link").await.prop("textContent").await.expect("textContent");
+            assert_eq!(brand.as_deref(), Some(format!("ashyq · {}", m.t(lang, "nav-home")).as_str()));
             assert_eq!(b.attr("p.lead", "data-role").await.as_deref(), Some(role.as_str()));
             assert_eq!(
                 b.text("p.lead").await,
@@ -284,9 +261,11 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
                 );
             }
         }
-        // The Kazakh and Russian labels really are translations, not the English ones.
-        for id in expected_menu(role) {
-            let key = nav_key(id);
+        // The Kazakh and Russian labels and headings really are translations, not the English
+        // ones.
+        let headings: Vec<String> =
+            expected_groups(role).into_iter().map(|(g, _)| format!("menu-group-{g}")).collect();
+        for key in expected_menu(role).into_iter().map(nav_key).chain(headings) {
             assert_ne!(m.t("kk", &key), m.t("en", &key), "{key}");
             assert_ne!(m.t("ru", &key), m.t("en", &key), "{key}");
         }
@@ -318,6 +297,67 @@ async fn each_role_logs_in_sees_its_menu_in_three_languages_and_logs_out() {
         eprintln!("browser: {role:?} done after {:.1?}", started.elapsed());
     }
     b.close().await;
+}
+
+/// The menu is grouped by task: each group's heading is in the page's language; the API
+/// reference is offered to an analyst and not to an applicant; on a wide screen the groups show,
+/// on a phone the menu folds behind its button and opens with it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn menu_by_task_offers_the_api_to_its_users_and_folds_on_a_phone() {
+    let Some((_h, base, driver, m)) = setup().await else {
+        return;
+    };
+    for (role, api) in [(Role::Applicant, false), (Role::Analyst, true)] {
+        let b = driver.session().await;
+        b.goto(&format!("{base}/login")).await;
+        b.submit_login(&username(role), PASSWORD).await;
+        b.wait_path("/", None).await;
+        for lang in LANGS {
+            b.goto(&format!("{base}/lang/{lang}?next=/")).await;
+            b.wait_lang(lang).await;
+            b.assert_menu(&m, role, lang).await;
+            assert_eq!(
+                b.exists("nav.menu a[data-nav=\"api\"]").await,
+                api,
+                "{role:?}: the API link in {lang}"
+            );
+            assert_eq!(
+                b.exists("a[href^=\"/api/docs\"]").await,
+                api,
+                "{role:?}: a link to the API in {lang}"
+            );
+            // A wide screen: no button, every link in sight.
+            assert!(!b.find("nav.menu summary").await.is_displayed().await.expect("displayed"), "{role:?}");
+            for id in expected_menu(role) {
+                let link = b.find(&format!("nav.menu a[data-nav=\"{id}\"]")).await;
+                assert!(
+                    link.is_displayed().await.expect("displayed"),
+                    "{role:?}: {id} hidden on a wide screen"
+                );
+            }
+        }
+        b.close().await;
+    }
+
+    // A phone: the menu is folded behind its button, in the page's language, and opens with it.
+    let p = driver.phone_session().await;
+    p.goto(&format!("{base}/login")).await;
+    p.submit_login(&username(Role::Applicant), PASSWORD).await;
+    p.wait_path("/", None).await;
+    p.goto(&format!("{base}/lang/kk?next=/")).await;
+    p.wait_lang("kk").await;
+    let toggle = p.find("nav.menu summary").await;
+    assert!(toggle.is_displayed().await.expect("displayed"), "no menu button on a phone");
+    assert_eq!(p.text("nav.menu summary").await, m.t("kk", "menu-toggle"));
+    let link = "nav.menu a[data-nav=\"applications\"]";
+    assert!(!p.find(link).await.is_displayed().await.expect("displayed"), "the menu is open on a phone");
+    p.click("nav.menu summary").await;
+    p.until("the menu to open", || async { p.find(link).await.is_displayed().await.ok()?.then_some(()) })
+        .await;
+    p.assert_menu(&m, Role::Applicant, "kk").await;
+    p.click(link).await;
+    p.wait_path("/applications", None).await;
+    p.close().await;
 }
 
 /// A wrong password is refused on the form; a page that needs login sends one to log in and
@@ -499,8 +539,11 @@ async fn api_reference_renders_offline() {
         return;
     };
     let b = driver.session().await;
-    // Reached from the menu, as a visitor would.
-    b.goto(&format!("{base}/")).await;
+    // Reached from the menu, as an analyst would (the menu offers it to the roles that use the
+    // API; the reference itself is open to anyone).
+    b.goto(&format!("{base}/login")).await;
+    b.submit_login(&username(Role::Analyst), PASSWORD).await;
+    b.wait_path("/", None).await;
     b.wait_lang("en").await;
     assert_eq!(b.text("nav.menu a[data-nav=\"api\"]").await, m.t("en", "nav-api"));
     b.click("nav.menu a[data-nav=\"api\"]").await;

@@ -263,6 +263,7 @@ impl Messages {
                 "notifications.ftl",
                 "officers.ftl",
                 "exports.ftl",
+                "menu.ftl",
             ] {
                 let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
