@@ -12,6 +12,15 @@ mod batch;
 #[path = "cli/outbox.rs"]
 mod outbox;
 
+// Headless Chromium through ChromeDriver, shared with the server's browser tests.
+#[path = "../../server/tests/common/driver.rs"]
+#[allow(dead_code)]
+mod driver;
+
+// The demo's pages crawled in Kazakh and Russian for words out of place.
+#[path = "cli/words.rs"]
+mod words;
+
 use ashyq_store::testing::{self, TestDb};
 use ashyq_store::{Db, tokens, users};
 use serde_json::Value;

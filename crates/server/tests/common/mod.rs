@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod driver;
 pub mod labour;
 pub mod register;
 
