@@ -5,7 +5,8 @@
 //! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest;
 //! `notifications.ftl` for contact details, one-time links and notifications; `uploads.ftl` for
 //! the analysts' upload preview; `officers.ftl` for the officers' and administrators' tools
-//! (paging, sorting, exports, the audit log's actions in words).
+//! (paging, sorting, exports, the audit log's actions in words); `demo.ftl` for the demo's own
+//! texts, which `ashyq demo --language` writes into the database in one language.
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -81,7 +82,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 27] = [
+pub const SOURCES: [(Lang, &str, &str); 30] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -91,6 +92,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::Kk, "notifications.ftl", include_str!("../../../data/i18n/kk/notifications.ftl")),
     (Lang::Kk, "uploads.ftl", include_str!("../../../data/i18n/kk/uploads.ftl")),
     (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
+    (Lang::Kk, "demo.ftl", include_str!("../../../data/i18n/kk/demo.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -100,6 +102,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::Ru, "notifications.ftl", include_str!("../../../data/i18n/ru/notifications.ftl")),
     (Lang::Ru, "uploads.ftl", include_str!("../../../data/i18n/ru/uploads.ftl")),
     (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
+    (Lang::Ru, "demo.ftl", include_str!("../../../data/i18n/ru/demo.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -109,6 +112,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::En, "notifications.ftl", include_str!("../../../data/i18n/en/notifications.ftl")),
     (Lang::En, "uploads.ftl", include_str!("../../../data/i18n/en/uploads.ftl")),
     (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
+    (Lang::En, "demo.ftl", include_str!("../../../data/i18n/en/demo.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.
