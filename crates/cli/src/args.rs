@@ -129,6 +129,22 @@ pub struct DemoArgs {
     /// afterwards with `ashyq serve`).
     #[arg(long)]
     pub no_serve: bool,
+    /// The language of the demo's own texts written into the database: names of its accounts,
+    /// officers' reasons, opinions, notes, agreements, nominations and invented companies
+    /// (people's names stay as in their passports). Chosen once, when the data is loaded.
+    #[arg(long, value_enum, default_value = "ru")]
+    pub language: DemoLanguage,
+}
+
+/// A language of the demo's own texts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DemoLanguage {
+    /// Kazakh
+    Kk,
+    /// Russian
+    Ru,
+    /// English
+    En,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -784,7 +800,11 @@ pub enum CasesCommand {
     },
     /// Create the demo's case accounts (officers and applicants) and cases in every state, as
     /// `ashyq demo` does; nothing when they exist already.
-    Demo,
+    Demo {
+        /// The language of the demo's texts (officers' reasons, account names): kk, ru or en.
+        #[arg(long, value_enum, default_value = "ru")]
+        language: DemoLanguage,
+    },
 }
 
 #[derive(Args, Debug)]

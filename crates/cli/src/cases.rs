@@ -95,9 +95,11 @@ async fn dispatch(db: &Db, policy: &Policy, command: CasesCommand) -> Result<Exi
             Ok(ExitCode::SUCCESS)
         }
         CasesCommand::Permit { number, json } => permit(db, policy, &number, json).await,
-        CasesCommand::Demo => {
+        CasesCommand::Demo { language } => {
+            let text = crate::demo_text::DemoText::new(language)
+                .map_err(|e| StoreError::Refused(format!("{e:#}")))?;
             let dir = std::env::temp_dir().join(format!("ashyq-cases-demo-{}", std::process::id()));
-            let done = demo::load(db, policy, &dir).await;
+            let done = demo::load(db, policy, &dir, &text).await;
             let _ = std::fs::remove_dir_all(&dir);
             match done.map_err(|e| StoreError::Refused(format!("{e:#}")))? {
                 Some(what) => println!("{what}"),

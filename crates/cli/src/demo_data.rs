@@ -3,8 +3,10 @@
 //! whole flow — computed, coordinated, revised, approved and published — plus a third draft
 //! waiting in coordination, so every page has something true to show. And illustrative daily
 //! exchange rates (`synth::rates`, NOT the National Bank's published rates) so that amounts can
-//! be converted.
+//! be converted. The demo's own texts (notes, opinions, reasons, names of invented companies)
+//! come from `demo.ftl` in the language `--language` chose (`demo_text`).
 
+use crate::demo_text::DemoText;
 use crate::synth;
 use ashyq_core::labour::coordination::{Change, Verdict};
 use ashyq_core::labour::records::Source;
@@ -19,7 +21,7 @@ use jiff::civil::date;
 use std::path::Path;
 
 /// Loads the demo data unless a list has been published already. Returns what it did.
-pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+pub async fn load(db: &Db, policy: &Policy, dir: &Path, text: &DemoText) -> anyhow::Result<Option<String>> {
     if !lists::published(db).await?.is_empty() {
         return Ok(None);
     }
@@ -43,34 +45,24 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         anyhow::ensure!(report.committed, "demo file {file} did not import: {:?}", report.errors.first());
     }
 
+    let draft = |year: &str| text.args("demo-list-draft", &[("year", year)]);
     // 2024 data → the list in force from 1 March 2025.
-    let first =
-        lists::draft_from_data(db, &analyst, policy, 2024, date(2025, 2, 1), "Draft from 2024 data").await?;
-    coordinate(db, &analyst, first.id).await?;
+    let first = lists::draft_from_data(db, &analyst, policy, 2024, date(2025, 2, 1), &draft("2024")).await?;
+    coordinate(db, &analyst, first.id, text).await?;
     lists::approve(db, &analyst, first.id, "49", date(2025, 2, 20)).await?;
     lists::publish(db, &analyst, first.id, date(2025, 3, 1)).await?;
 
     // 2025 data → the list in force from 1 March 2026, with a revision after an opinion.
-    let second =
-        lists::draft_from_data(db, &analyst, policy, 2025, date(2026, 2, 1), "Draft from 2025 data").await?;
-    coordinate(db, &analyst, second.id).await?;
+    let second = lists::draft_from_data(db, &analyst, policy, 2025, date(2026, 2, 1), &draft("2025")).await?;
+    coordinate(db, &analyst, second.id, text).await?;
     let entries = lists::entries(db, second.id, second.revision).await?;
     if let Some(off) = entries.iter().find(|e| !e.included && e.sector.is_some()) {
         let changes = [Changed {
             occupation: OccupationCode::parse(&off.occupation)?,
             change: Change::Add,
-            justification:
-                "Proposed by the Ministry of Health: regional shortage confirmed by the akimats' reports."
-                    .into(),
+            justification: text.t("demo-list-justification"),
         }];
-        lists::revise(
-            db,
-            &analyst,
-            second.id,
-            "Revision after coordination: the Ministry of Health's proposal accepted",
-            &changes,
-        )
-        .await?;
+        lists::revise(db, &analyst, second.id, &text.t("demo-list-revision"), &changes).await?;
     }
     lists::approve(db, &analyst, second.id, "112", date(2026, 2, 20)).await?;
     lists::publish(db, &analyst, second.id, date(2026, 3, 1)).await?;
@@ -82,7 +74,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         policy,
         2025,
         date(2026, 11, 1),
-        "Update: 2025 data, autumn review",
+        &text.args("demo-list-autumn", &[("year", "2025")]),
     )
     .await?;
     lists::send(db, &analyst, third.id).await?;
@@ -154,26 +146,21 @@ pub async fn load_applications(db: &Db, policy: &Policy, dir: &Path) -> anyhow::
 }
 
 /// Sends a draft and records opinions of a ministry, an akimat and Atameken.
-async fn coordinate(db: &Db, analyst: &Actor, id: i64) -> anyhow::Result<()> {
+async fn coordinate(db: &Db, analyst: &Actor, id: i64, text: &DemoText) -> anyhow::Result<()> {
     let list = lists::send(db, analyst, id).await?;
     let entries = lists::entries(db, id, list.revision).await?;
     let proposal = entries.iter().find(|e| !e.included && e.sector.as_deref() == Some("healthcare"));
     let opinions = [
-        (
-            "moh",
-            Verdict::AgreeWithRemarks,
-            "Agreed; we propose adding an occupation with a documented regional shortage.",
-            proposal,
-        ),
-        ("akimat-kz-71", Verdict::Agree, "", None),
-        ("atameken", Verdict::Agree, "", None),
+        ("moh", Verdict::AgreeWithRemarks, text.t("demo-opinion-moh"), proposal),
+        ("akimat-kz-71", Verdict::Agree, String::new(), None),
+        ("atameken", Verdict::Agree, String::new(), None),
     ];
     for (body, verdict, remarks, proposal) in opinions {
         let proposals = match proposal {
             Some(e) => vec![Changed {
                 occupation: OccupationCode::parse(&e.occupation)?,
                 change: Change::Add,
-                justification: "Vacancies in district hospitals stay open for months.".into(),
+                justification: text.t("demo-proposal-moh"),
             }],
             None => Vec::new(),
         };
@@ -183,7 +170,7 @@ async fn coordinate(db: &Db, analyst: &Actor, id: i64) -> anyhow::Result<()> {
             &actor,
             id,
             body,
-            NewOpinion { body: body.into(), verdict, remarks: remarks.into(), proposals },
+            NewOpinion { body: body.into(), verdict, remarks, proposals },
         )
         .await?;
     }
@@ -228,20 +215,25 @@ pub async fn load_register(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Resu
 
 /// Creates the case workflow's demo accounts (officers of Almaty and Astana, applicants) and
 /// about thirty cases in every state (see `cases::demo`), unless they exist already.
-pub async fn load_cases(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
-    crate::cases::demo::load(db, policy, dir).await
+pub async fn load_cases(
+    db: &Db,
+    policy: &Policy,
+    dir: &Path,
+    text: &DemoText,
+) -> anyhow::Result<Option<String>> {
+    crate::cases::demo::load(db, policy, dir, text).await
 }
 
 /// Kandas resettlement (issue 16, docs/kandas.md): an officer of North Kazakhstan and applicant
 /// accounts filing their own applications, some assigned, some waiting (see `kandas::demo`),
 /// unless they exist already.
-pub async fn load_kandas(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
-    crate::kandas::demo::load(db, policy).await
+pub async fn load_kandas(db: &Db, policy: &Policy, text: &DemoText) -> anyhow::Result<Option<String>> {
+    crate::kandas::demo::load(db, policy, text).await
 }
 
 /// The Paryz contest (issue 7, docs/paryz.md): one published year, 2025, with FICTIONAL nominees
 /// (illustrative names and businesses, no real person), unless a contest year exists already.
-pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
+pub async fn load_paryz(db: &Db, policy: &Policy, text: &DemoText) -> anyhow::Result<Option<String>> {
     use ashyq_core::paryz::{NominationInput, Verdict, YearMove};
     use ashyq_store::paryz::{self, Audience};
     if !paryz::years(db, Audience::Staff).await?.is_empty() {
@@ -250,39 +242,41 @@ pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<Strin
     let actor = Actor::cli();
     let on = date(2025, 12, 15);
     paryz::open_year(db, &actor, 2025).await?;
+    // Nominee (a name as in a passport), country, the messages of the business and the sector,
+    // jobs, investment, verdict.
     let nominees = [
         (
-            "Aigerim Example (fictional)",
+            "Aigerim Example",
             "TUR",
-            "Example Textiles",
-            "manufacturing",
+            "demo-paryz-business-textiles",
+            "demo-paryz-sector-manufacturing",
             120,
             500_000_000,
             Verdict::Winner,
         ),
         (
-            "Nurlan Sample (fictional)",
+            "Nurlan Sample",
             "DEU",
-            "Sample Agro Tech",
-            "agriculture",
+            "demo-paryz-business-agro",
+            "demo-paryz-sector-agriculture",
             45,
             180_000_000,
             Verdict::Winner,
         ),
         (
-            "Dana Placeholder (fictional)",
+            "Dana Placeholder",
             "MNG",
-            "Placeholder Logistics",
-            "transport",
+            "demo-paryz-business-logistics",
+            "demo-paryz-sector-transport",
             30,
             90_000_000,
             Verdict::Shortlisted,
         ),
         (
-            "Erlan Mock (fictional)",
+            "Erlan Mock",
             "CHN",
-            "Mock Software",
-            "information technology",
+            "demo-paryz-business-software",
+            "demo-paryz-sector-it",
             12,
             20_000_000,
             Verdict::NotSelected,
@@ -293,13 +287,13 @@ pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<Strin
         nominees.into_iter().enumerate()
     {
         let input = NominationInput {
-            nominee: nominee.into(),
+            nominee: text.fictional(nominee),
             country: country.into(),
             card_number: None,
-            business: business.into(),
-            sector: sector.into(),
+            business: text.t(business),
+            sector: text.t(sector),
             bin: None,
-            contribution: format!("Fictional demo nomination: {jobs} jobs created in Kazakhstan."),
+            contribution: text.count("demo-paryz-contribution", jobs),
             jobs_created: jobs,
             investment_kzt: investment,
         };
@@ -308,7 +302,7 @@ pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<Strin
     }
     paryz::move_year(db, &actor, policy, 2025, YearMove::Close, on).await?;
     for (id, verdict) in made {
-        paryz::decide(db, &actor, policy, id, verdict, "Demo decision of the jury (fictional).", on).await?;
+        paryz::decide(db, &actor, policy, id, verdict, &text.t("demo-paryz-reason"), on).await?;
     }
     paryz::move_year(db, &actor, policy, 2025, YearMove::Publish, on).await?;
     Ok(Some("Paryz contest: a published demo year, 2025, with fictional nominees.".into()))
@@ -318,7 +312,7 @@ pub async fn load_paryz(db: &Db, policy: &Policy) -> anyhow::Result<Option<Strin
 /// the Republic of Korea, Russia, Türkiye, the UAE and Germany (examples of what the list holds,
 /// not the official texts, statuses or dates), a few FICTIONAL citizens in the registry and
 /// one protection case, unless an agreement exists already.
-pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
+pub async fn load_abroad(db: &Db, text: &DemoText) -> anyhow::Result<Option<String>> {
     use ashyq_core::abroad::WorkerInput;
     use ashyq_store::abroad::agreements::{self, AgreementInput};
     use ashyq_store::abroad::cases::{self, NewCase};
@@ -327,8 +321,9 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         return Ok(None);
     }
     let actor = Actor::cli();
-    let note = "Illustrative demo row: not the official text, status or dates.";
-    /// Reference, country, title, status, signed on, in force from, what it covers.
+    let note = text.t("demo-agreement-note");
+    /// Reference, country, the message of the title, status, signed on, in force from, what it
+    /// covers.
     type Row = (
         &'static str,
         &'static str,
@@ -342,7 +337,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         (
             "demo-kor",
             "KOR",
-            "Agreement on temporary employment of citizens (illustrative)",
+            "demo-agreement-kor",
             "negotiating",
             None,
             None,
@@ -351,7 +346,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         (
             "demo-rus",
             "RUS",
-            "Labour migration within the EAEU (illustrative)",
+            "demo-agreement-rus",
             "in_force",
             Some("2014-05-29"),
             Some("2015-01-01"),
@@ -360,7 +355,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         (
             "demo-tur",
             "TUR",
-            "Agreement on social security (illustrative)",
+            "demo-agreement-tur",
             "signed",
             Some("2024-06-01"),
             None,
@@ -369,7 +364,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         (
             "demo-are",
             "ARE",
-            "Memorandum on domestic workers (illustrative)",
+            "demo-agreement-are",
             "negotiating",
             None,
             None,
@@ -378,7 +373,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         (
             "demo-deu",
             "DEU",
-            "Agreement on skilled workers (illustrative)",
+            "demo-agreement-deu",
             "negotiating",
             None,
             None,
@@ -389,25 +384,25 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
         let input = AgreementInput {
             reference: reference.into(),
             country: country.into(),
-            title: title.into(),
+            title: text.t(title),
             signed_on: signed_on.map(str::to_string),
             in_force_from: in_force_from.map(str::to_string),
             status: status.into(),
             covers: covers.iter().map(|c| c.to_string()).collect(),
-            note: Some(note.into()),
+            note: Some(note.clone()),
             illustrative: true,
         };
         agreements::save(db, &actor, &input).await?;
     }
-    // Fictional citizens (valid IINs, invented names).
+    // Fictional citizens (valid IINs, invented names, marked fictional in the chosen language).
     let people = [
-        ("900101400013", "Example (fictional)", "Aigerim", "KOR", "domestic_work"),
-        ("850615300129", "Sample (fictional)", "Nurlan", "KOR", "construction"),
-        ("921203400232", "Placeholder (fictional)", "Dana", "ARE", "domestic_work"),
-        ("880302300340", "Mock (fictional)", "Saule", "TUR", "hospitality"),
-        ("950711400455", "Demo (fictional)", "Aruzhan", "RUS", "healthcare"),
-        ("871111300787", "Specimen (fictional)", "Erlan", "KOR", "agriculture"),
-        ("910415300908", "Instance (fictional)", "Marat", "DEU", "it"),
+        ("900101400013", "Example", "Aigerim", "KOR", "domestic_work"),
+        ("850615300129", "Sample", "Nurlan", "KOR", "construction"),
+        ("921203400232", "Placeholder", "Dana", "ARE", "domestic_work"),
+        ("880302300340", "Mock", "Saule", "TUR", "hospitality"),
+        ("950711400455", "Demo", "Aruzhan", "RUS", "healthcare"),
+        ("871111300787", "Specimen", "Erlan", "KOR", "agriculture"),
+        ("910415300908", "Instance", "Marat", "DEU", "it"),
     ];
     let today = ashyq_store::today();
     let until = today.checked_add(jiff::Span::new().years(1))?.to_string();
@@ -416,11 +411,11 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
     for (i, (iin, surname, given, country, sector)) in people.into_iter().enumerate() {
         let input = WorkerInput {
             iin: iin.into(),
-            surname: surname.into(),
+            surname: text.fictional(surname),
             given_names: given.into(),
             country: country.into(),
-            employer: "Example Employer (fictional)".into(),
-            agency: Some("Example Recruiting (fictional)".into()),
+            employer: text.t("demo-abroad-employer"),
+            agency: Some(text.t("demo-abroad-agency")),
             agency_licence: None,
             contract_from: from.clone(),
             contract_until: until.clone(),
@@ -434,7 +429,7 @@ pub async fn load_abroad(db: &Db) -> anyhow::Result<Option<String>> {
             reference: "demo-abroad-case-1".into(),
             worker_id,
             kind: "unpaid_wages".into(),
-            complaint: "Fictional demo complaint: two months' wages unpaid.".into(),
+            complaint: text.t("demo-abroad-complaint"),
         };
         cases::open(db, &actor, &new, today).await?;
     }

@@ -10,6 +10,7 @@ mod batch;
 mod bodies;
 mod cases;
 mod demo_data;
+mod demo_text;
 mod documents;
 mod eval;
 mod from_files;

@@ -37,15 +37,15 @@ pub async fn serve(url: &str, policy: Policy, args: ServeArgs) -> anyhow::Result
     run(db, policy, args).await
 }
 
-/// The demo accounts: one per role that can log in.
+/// The demo accounts: one per role that can log in, with the message of the name shown.
 const DEMO: [(&str, Role, Option<&str>, &str); 7] = [
-    ("demo-applicant", Role::Applicant, None, "Demo Applicant"),
-    ("demo-analyst", Role::Analyst, None, "Demo Analyst (MLSPP)"),
-    ("demo-coordinator", Role::Coordinator, Some("KZ-71"), "Demo Coordinator (Astana akimat)"),
-    ("demo-atameken", Role::Coordinator, None, "Demo Coordinator (Atameken)"),
-    ("demo-officer", Role::Officer, Some("KZ-75"), "Demo Officer (Almaty)"),
-    ("demo-border", Role::Border, None, "Demo Border Officer"),
-    ("demo-admin", Role::Admin, None, "Demo Administrator"),
+    ("demo-applicant", Role::Applicant, None, "demo-account-applicant"),
+    ("demo-analyst", Role::Analyst, None, "demo-account-analyst"),
+    ("demo-coordinator", Role::Coordinator, Some("KZ-71"), "demo-account-coordinator"),
+    ("demo-atameken", Role::Coordinator, None, "demo-account-atameken"),
+    ("demo-officer", Role::Officer, Some("KZ-75"), "demo-account-officer"),
+    ("demo-border", Role::Border, None, "demo-account-border"),
+    ("demo-admin", Role::Admin, None, "demo-account-admin"),
 ];
 
 pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<ExitCode> {
@@ -55,6 +55,8 @@ pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<E
         args.smtp_url = Some("log:".into());
     }
     set_password_hashers(&args);
+    // The demo's own texts, in the language asked for.
+    let text = crate::demo_text::DemoText::new(demo.language)?;
     let db = Db::open(url).await.with_context(|| format!("opening {}", redact(url)))?;
     println!("ashyq demo: database {}", redact(url));
     let actor = Actor::cli();
@@ -63,7 +65,7 @@ pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<E
         let password = crate::accounts::generate_password();
         let new = NewUser {
             username: username.into(),
-            display_name: name.into(),
+            display_name: text.t(name),
             role,
             region: region.map(Into::into),
             password: password.clone(),
@@ -94,7 +96,7 @@ pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<E
         None => std::env::temp_dir().join(format!("ashyq-demo-data-{}", std::process::id())),
     };
     println!("Loading demo data (synthetic labour-market data, two published lists)…");
-    match crate::demo_data::load(&db, &policy, &data_dir).await? {
+    match crate::demo_data::load(&db, &policy, &data_dir, &text).await? {
         Some(what) => println!("{what}"),
         None => println!("A list is published already: demo data not loaded again."),
     }
@@ -107,16 +109,16 @@ pub async fn demo(url: &str, policy: Policy, demo: DemoArgs) -> anyhow::Result<E
     if let Some(what) = crate::demo_data::load_register(&db, &policy, &data_dir).await? {
         println!("{what}");
     }
-    if let Some(what) = crate::demo_data::load_cases(&db, &policy, &data_dir).await? {
+    if let Some(what) = crate::demo_data::load_cases(&db, &policy, &data_dir, &text).await? {
         println!("{what}");
     }
-    if let Some(what) = crate::demo_data::load_kandas(&db, &policy).await? {
+    if let Some(what) = crate::demo_data::load_kandas(&db, &policy, &text).await? {
         println!("{what}");
     }
-    if let Some(what) = crate::demo_data::load_paryz(&db, &policy).await? {
+    if let Some(what) = crate::demo_data::load_paryz(&db, &policy, &text).await? {
         println!("{what}");
     }
-    if let Some(what) = crate::demo_data::load_abroad(&db).await? {
+    if let Some(what) = crate::demo_data::load_abroad(&db, &text).await? {
         println!("{what}");
     }
     if demo.no_serve {

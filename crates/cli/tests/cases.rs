@@ -58,7 +58,8 @@ async fn demo_cases_list_show_round_and_quota(t: &TestDb) {
     // One case: the officer's request and the evidence.
     let show = run(&t.url, &["cases", "show", "DEMO-PR-005"]).ok();
     assert!(show.stdout.contains("information_requested"), "{}", show.stdout);
-    assert!(show.stdout.contains("bank's certificate"), "{}", show.stdout);
+    // The demo's texts are Russian unless `--language` says otherwise (data/i18n/ru/demo.ftl).
+    assert!(show.stdout.contains("справку банка об остатке средств"), "{}", show.stdout);
     assert!(show.stdout.contains("passport.pdf"), "{}", show.stdout);
     refused(run(&t.url, &["cases", "show", "NO-SUCH-CASE"]), 1, "NO-SUCH-CASE");
 

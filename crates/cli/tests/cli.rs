@@ -21,6 +21,10 @@ mod driver;
 #[path = "cli/words.rs"]
 mod words;
 
+// The demo's own texts in the language `ashyq demo --language` chose.
+#[path = "cli/demo_language.rs"]
+mod demo_language;
+
 use ashyq_store::testing::{self, TestDb};
 use ashyq_store::{Db, tokens, users};
 use serde_json::Value;
@@ -1268,6 +1272,9 @@ fn demo_creates_accounts_and_serves() {
     // What the demo did is in the audit log.
     demo.stop();
     let url = format!("sqlite://{}", dir.path().join("ashyq-data").join("ashyq.db").display());
+    // Without --language, the demo's own texts are Russian.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(demo_language::check_demo_texts(&url, "ru"));
     let out = run(&url, &["audit", "verify"]).ok();
     let count: i64 = out
         .stdout

@@ -7,7 +7,8 @@
 //! the analysts' upload preview; `officers.ftl` for the officers' and administrators' tools
 //! (paging, sorting, exports, the audit log's actions in words); `exports.ftl` for the
 //! downloads for spreadsheets (their links and column headings); `menu.ftl` for the main menu's
-//! groups by task.
+//! groups by task; `demo.ftl` for the demo's own texts, which `ashyq demo --language` writes
+//! into the database in one language.
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -83,7 +84,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 33] = [
+pub const SOURCES: [(Lang, &str, &str); 36] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -95,6 +96,7 @@ pub const SOURCES: [(Lang, &str, &str); 33] = [
     (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
     (Lang::Kk, "exports.ftl", include_str!("../../../data/i18n/kk/exports.ftl")),
     (Lang::Kk, "menu.ftl", include_str!("../../../data/i18n/kk/menu.ftl")),
+    (Lang::Kk, "demo.ftl", include_str!("../../../data/i18n/kk/demo.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -106,6 +108,7 @@ pub const SOURCES: [(Lang, &str, &str); 33] = [
     (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
     (Lang::Ru, "exports.ftl", include_str!("../../../data/i18n/ru/exports.ftl")),
     (Lang::Ru, "menu.ftl", include_str!("../../../data/i18n/ru/menu.ftl")),
+    (Lang::Ru, "demo.ftl", include_str!("../../../data/i18n/ru/demo.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -117,6 +120,7 @@ pub const SOURCES: [(Lang, &str, &str); 33] = [
     (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
     (Lang::En, "exports.ftl", include_str!("../../../data/i18n/en/exports.ftl")),
     (Lang::En, "menu.ftl", include_str!("../../../data/i18n/en/menu.ftl")),
+    (Lang::En, "demo.ftl", include_str!("../../../data/i18n/en/demo.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.

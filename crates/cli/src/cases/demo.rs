@@ -5,8 +5,10 @@
 //! store's own moves, so history, audit, quotas and the register of movements agree. Two
 //! permits are there for the annual re-check: a permanent residence granted on a bank
 //! certificate now too old (`ashyq cases recheck` says cancel) and a valuable-skills visa with
-//! a training report overdue (review).
+//! a training report overdue (review). The officers' reasons, the applicants' words, account
+//! names and invented companies come from `demo.ftl` in the chosen language (`demo_text`).
 
+use crate::demo_text::DemoText;
 use ashyq_core::Role;
 use ashyq_core::cases::Holder;
 use ashyq_core::cases::decision::OfficerAction;
@@ -26,19 +28,21 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 use std::path::Path;
 
-/// The accounts the demo's cases belong to and are decided by.
+/// The accounts the demo's cases belong to and are decided by: the message of an officer's
+/// name, or the number of an applicant's.
 const ACCOUNTS: [(&str, Role, Option<&str>, &str); 6] = [
-    ("officer.almaty", Role::Officer, Some("KZ-75"), "Officer, Almaty migration service"),
-    ("officer.astana", Role::Officer, Some("KZ-71"), "Officer, Astana migration service"),
-    ("applicant1", Role::Applicant, None, "Demo applicant 1"),
-    ("applicant2", Role::Applicant, None, "Demo applicant 2"),
-    ("applicant3", Role::Applicant, None, "Demo applicant 3"),
-    ("applicant4", Role::Applicant, None, "Demo applicant 4"),
+    ("officer.almaty", Role::Officer, Some("KZ-75"), "demo-account-officer-almaty"),
+    ("officer.astana", Role::Officer, Some("KZ-71"), "demo-account-officer-astana"),
+    ("applicant1", Role::Applicant, None, "1"),
+    ("applicant2", Role::Applicant, None, "2"),
+    ("applicant3", Role::Applicant, None, "3"),
+    ("applicant4", Role::Applicant, None, "4"),
 ];
 
 struct Demo<'a> {
     db: &'a Db,
     policy: &'a Policy,
+    text: &'a DemoText,
     lists: PublishedLists,
     rates: RateTable,
     today: Date,
@@ -120,7 +124,7 @@ impl Demo<'_> {
         let described = describe(
             "passport",
             &new.holder.passport_number,
-            "Ministry of Internal Affairs",
+            &self.text.t("demo-passport-issuer"),
             self.days(-700),
             self.today,
         )
@@ -183,7 +187,7 @@ impl Demo<'_> {
             &officer.viewer,
             self.policy,
             id,
-            "Checked: confirmed.",
+            &self.text.t("demo-reason-confirmed"),
             &ev,
             self.today,
         )
@@ -235,23 +239,27 @@ fn vs_facts(
 }
 
 /// Makes the accounts and cases unless `applicant1` exists already. Returns what it did.
-pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option<String>> {
+pub async fn load(db: &Db, policy: &Policy, dir: &Path, text: &DemoText) -> anyhow::Result<Option<String>> {
     if users::by_username(db, "applicant1").await.is_ok() {
         return Ok(None);
     }
     // The investor visa converts at the official rates: the illustrative ones when there are none.
     crate::demo_data::load_rates(db, dir).await?;
     let (lists, rates) = crate::eval::world_of(db).await?;
-    let mut d = Demo { db, policy, lists, rates, today: ashyq_store::today(), seq: 0 };
+    let mut d = Demo { db, policy, text, lists, rates, today: ashyq_store::today(), seq: 0 };
     let t = d.today;
     let cli = Actor::cli();
     let mut logins = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (username, role, region, name) in ACCOUNTS {
         let password = crate::accounts::generate_password();
+        let display_name = match role {
+            Role::Applicant => text.args("demo-account-case-applicant", &[("number", name)]),
+            _ => text.t(name),
+        };
         let new = NewUser {
             username: username.into(),
-            display_name: name.into(),
+            display_name,
             role,
             region: region.map(Into::into),
             password: password.clone(),
@@ -331,14 +339,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         )
         .await?;
     d.submit(&w, id, t).await?;
-    d.decide(
-        &almaty,
-        id,
-        OfficerAction::RequestInfo,
-        "Please upload the bank's certificate of the balance itself: the statement attached shows transactions only.",
-        t,
-    )
-    .await?;
+    d.decide(&almaty, id, OfficerAction::RequestInfo, &text.t("demo-reason-bank-balance"), t).await?;
     cases += 1;
     // Refused: no funds on record.
     let w = next();
@@ -347,14 +348,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         .draft(&w, "DEMO-PR-006", pr, "KZ-71", h, pr_facts("KZ-71", born(1975), passport, None, true), t)
         .await?;
     d.submit(&w, id, t).await?;
-    d.decide(
-        &astana,
-        id,
-        OfficerAction::Refuse,
-        "Solvency is not proven: no bank certificate of funds in a bank of Kazakhstan (Article 49).",
-        t,
-    )
-    .await?;
+    d.decide(&astana, id, OfficerAction::Refuse, &text.t("demo-reason-no-funds"), t).await?;
     cases += 1;
     // Withdrawn.
     let w = next();
@@ -371,10 +365,9 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         )
         .await?;
     d.submit(&w, id, t).await?;
-    moves::withdraw(d.db, &w.actor, &w.viewer, id, "I have accepted a job offer elsewhere.")
-        .await
-        .map_err(err)?;
+    moves::withdraw(d.db, &w.actor, &w.viewer, id, &text.t("demo-reason-withdrawn")).await.map_err(err)?;
     cases += 1;
+    let approved = text.t("demo-reason-pr-approved");
     // Approved by one officer, awaiting the second (demo-officer can confirm it).
     let w = next();
     let h = d.holder("Park", "Min-jun", "M", "KOR", born(1984));
@@ -390,8 +383,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         )
         .await?;
     d.submit(&w, id, t).await?;
-    d.decide(&almaty, id, OfficerAction::Approve, "Solvency and housing proven; no criminal record.", t)
-        .await?;
+    d.decide(&almaty, id, OfficerAction::Approve, &approved, t).await?;
     cases += 1;
     // Approved and confirmed: a permit.
     let w = next();
@@ -408,8 +400,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         )
         .await?;
     d.submit(&w, id, t).await?;
-    d.decide(&almaty, id, OfficerAction::Approve, "Solvency and housing proven; no criminal record.", t)
-        .await?;
+    d.decide(&almaty, id, OfficerAction::Approve, &approved, t).await?;
     d.confirm(&second, id, t).await?;
     cases += 1;
     // Granted last year on a bank certificate that has grown old since: the re-check cancels it.
@@ -419,8 +410,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
     let facts = pr_facts("KZ-75", born(1979), passport, Some(("7000000", d.days(-400))), true);
     let id = d.draft(&w, "DEMO-PR-010", pr, "KZ-75", h, facts, then).await?;
     d.submit(&w, id, then).await?;
-    d.decide(&almaty, id, OfficerAction::Approve, "Solvency and housing proven; no criminal record.", then)
-        .await?;
+    d.decide(&almaty, id, OfficerAction::Approve, &approved, then).await?;
     d.confirm(&second, id, then).await?;
     cases += 1;
 
@@ -476,14 +466,7 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         )
         .await?;
     d.submit(&w, id, t).await?;
-    d.decide(
-        &astana,
-        id,
-        OfficerAction::Refuse,
-        "No plan to train local personnel, which the valuable-skills visa requires.",
-        t,
-    )
-    .await?;
+    d.decide(&astana, id, OfficerAction::Refuse, &text.t("demo-reason-no-training-plan"), t).await?;
     cases += 1;
     let (round, _) =
         rounds::hold(db, &cli, policy, &format!("DEMO-ROUND-{t}"), Some(4), None, t).await.map_err(err)?;
@@ -492,18 +475,18 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         let officer = if *region == "KZ-75" { &almaty } else { &astana };
         let case = read::get(db, &officer.actor, &officer.viewer, *id).await.map_err(err)?;
         if case.invited_round.is_some() {
-            d.decide(officer, *id, OfficerAction::Approve, "Invited; diploma and job offer verified.", *on)
-                .await?;
+            d.decide(officer, *id, OfficerAction::Approve, &text.t("demo-reason-invited"), *on).await?;
             approved_vs += 1;
         }
     }
 
     // Investor visa.
     let inv = Programme::InvestorVisa;
+    let recipient = text.t("demo-investment-recipient");
     let invest = |amount: &str, on: Date| {
         json!({
             "passport_expiry": passport, "criminal_record": false,
-            "investments": [ { "kind": "charter_capital", "recipient": "Steppe Robotics LLP", "bin": "180240012342",
+            "investments": [ { "kind": "charter_capital", "recipient": recipient, "bin": "180240012342",
                 "amount": amount, "currency": "KZT", "date": on } ],
         })
     };
@@ -526,23 +509,17 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         }
         d.submit(&w, id, t).await?;
         if i == 1 {
-            d.decide(
-                &almaty,
-                id,
-                OfficerAction::Approve,
-                "Investment verified with the registry of legal entities.",
-                t,
-            )
-            .await?;
+            d.decide(&almaty, id, OfficerAction::Approve, &text.t("demo-reason-investment"), t).await?;
         }
     }
 
     // Ata zholy.
     let az = Programme::AtaZholy;
+    let business = text.t("demo-business-abroad");
     let azh = |country: &str| {
         json!({
             "ethnic_kazakh": true, "country_of_residence": country, "passport_expiry": passport, "occupation": "2512",
-            "business_abroad": { "name": "Altai Wool LLC", "country": country, "registered_on": "2019-05-14" },
+            "business_abroad": { "name": business, "country": country, "registered_on": "2019-05-14" },
             "criminal_record": false,
         })
     };
@@ -562,13 +539,13 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         d.submit(&w, id, t).await?;
         cases += 1;
         match i {
-            1 => d.decide(&astana, id, OfficerAction::Approve, "Business abroad and ethnicity confirmed.", t).await?,
+            1 => d.decide(&astana, id, OfficerAction::Approve, &text.t("demo-reason-ata-zholy"), t).await?,
             2 => {
                 d.decide(
                     &astana,
                     id,
                     OfficerAction::RequestInfo,
-                    "Please upload the certificate of registration of the business abroad, with a translation.",
+                    &text.t("demo-reason-business-certificate"),
                     t,
                 )
                 .await?
@@ -597,26 +574,8 @@ pub async fn load(db: &Db, policy: &Policy, dir: &Path) -> anyhow::Result<Option
         d.submit(&w, id, t).await?;
         cases += 1;
         match i {
-            1 => {
-                d.decide(
-                    &almaty,
-                    id,
-                    OfficerAction::Approve,
-                    "Interviewed: fear of persecution well founded.",
-                    t,
-                )
-                .await?
-            }
-            2 => {
-                d.decide(
-                    &almaty,
-                    id,
-                    OfficerAction::Refuse,
-                    "Grounds for exclusion established (Article 12).",
-                    t,
-                )
-                .await?
-            }
+            1 => d.decide(&almaty, id, OfficerAction::Approve, &text.t("demo-reason-refugee"), t).await?,
+            2 => d.decide(&almaty, id, OfficerAction::Refuse, &text.t("demo-reason-exclusion"), t).await?,
             _ => {}
         }
     }

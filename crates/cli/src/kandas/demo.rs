@@ -2,8 +2,10 @@
 //! region) and four applicant accounts, each filing their family's application from their own
 //! account as the self-service pages do; the officer assigns two families to the region (one
 //! paid), the others wait — one of them the README's `demo-applicant`, choosing Almaty, for
-//! `demo-officer` to assign. Every name is FICTIONAL.
+//! `demo-officer` to assign. Every name is FICTIONAL, and marked so in the language of the
+//! demo's texts (`demo_text`).
 
+use crate::demo_text::DemoText;
 use ashyq_core::Role;
 use ashyq_core::kandas::{Application, Member, Person};
 use ashyq_core::policy::Policy;
@@ -12,29 +14,31 @@ use ashyq_store::users::{self, NewUser};
 use ashyq_store::{Actor, Db, StoreError};
 use jiff::civil::Date;
 
-/// The accounts of the demo's kandas: the region's officer and the applicants.
+/// The accounts of the demo's kandas: the region's officer (the message of the name) and the
+/// applicants (their numbers).
 const ACCOUNTS: [(&str, Role, Option<&str>, &str); 5] = [
-    ("officer.petropavl", Role::Officer, Some("KZ-59"), "Officer, North Kazakhstan kandas service"),
-    ("kandas1", Role::Applicant, None, "Demo kandas applicant 1"),
-    ("kandas2", Role::Applicant, None, "Demo kandas applicant 2"),
-    ("kandas3", Role::Applicant, None, "Demo kandas applicant 3"),
-    ("kandas4", Role::Applicant, None, "Demo kandas applicant 4"),
+    ("officer.petropavl", Role::Officer, Some("KZ-59"), "demo-account-officer-petropavl"),
+    ("kandas1", Role::Applicant, None, "1"),
+    ("kandas2", Role::Applicant, None, "2"),
+    ("kandas3", Role::Applicant, None, "3"),
+    ("kandas4", Role::Applicant, None, "4"),
 ];
 
 fn actor(username: &str, user_id: i64, role: Role) -> Actor {
     Actor { user_id: Some(user_id), username: username.into(), role, request_id: "demo-kandas".into() }
 }
 
-fn person(surname: &str, given: &str, born: (i16, i8, i8)) -> Person {
+/// A fictional person: the surname as in the passport, marked fictional.
+fn person(text: &DemoText, surname: &str, given: &str, born: (i16, i8, i8)) -> Person {
     Person {
-        surname: surname.into(),
+        surname: text.fictional(surname),
         given_names: given.into(),
         birth_date: Date::new(born.0, born.1, born.2).unwrap_or(Date::MIN),
     }
 }
 
-fn member(surname: &str, given: &str, born: (i16, i8, i8), relation: &str) -> Member {
-    Member { person: person(surname, given, born), relation: relation.into() }
+fn member(text: &DemoText, surname: &str, given: &str, born: (i16, i8, i8), relation: &str) -> Member {
+    Member { person: person(text, surname, given, born), relation: relation.into() }
 }
 
 /// What happens to a demo application after it is filed.
@@ -47,7 +51,7 @@ enum Then {
 
 /// Makes the accounts and applications unless `kandas1` exists already. Returns what it did,
 /// with the new accounts' passwords (shown this once).
-pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
+pub async fn load(db: &Db, policy: &Policy, text: &DemoText) -> anyhow::Result<Option<String>> {
     if users::by_username(db, "kandas1").await.is_ok() {
         return Ok(None);
     }
@@ -56,9 +60,13 @@ pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
     let mut ids = std::collections::HashMap::new();
     for (username, role, region, name) in ACCOUNTS {
         let password = crate::accounts::generate_password();
+        let display_name = match role {
+            Role::Applicant => text.args("demo-account-kandas-applicant", &[("number", name)]),
+            _ => text.t(name),
+        };
         let new = NewUser {
             username: username.into(),
-            display_name: name.into(),
+            display_name,
             role,
             region: region.map(Into::into),
             password: password.clone(),
@@ -68,12 +76,14 @@ pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
         logins.push(format!("  {username:<18} {:<12} {password}", role.as_str()));
     }
     let officer = actor("officer.petropavl", ids["officer.petropavl"], Role::Officer);
+    let person = |surname, given, born| person(text, surname, given, born);
+    let member = |surname, given, born, relation| member(text, surname, given, born, relation);
     let mongolia = Application {
-        applicant: person("Batbayar (fictional)", "Serik", (1984, 3, 14)),
+        applicant: person("Batbayar", "Serik", (1984, 3, 14)),
         members: vec![
-            member("Batbayar (fictional)", "Aigul", (1987, 7, 2), "spouse"),
-            member("Serikuly (fictional)", "Nurlan", (2010, 1, 20), "child"),
-            member("Serikkyzy (fictional)", "Dana", (2014, 9, 5), "child"),
+            member("Batbayar", "Aigul", (1987, 7, 2), "spouse"),
+            member("Serikuly", "Nurlan", (2010, 1, 20), "child"),
+            member("Serikkyzy", "Dana", (2014, 9, 5), "child"),
         ],
         origin: "MNG".into(),
         ethnic_kazakh: true,
@@ -81,10 +91,10 @@ pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
         region: "KZ-59".into(),
     };
     let china = Application {
-        applicant: person("Nurbek (fictional)", "Erlan", (1979, 11, 30)),
+        applicant: person("Nurbek", "Erlan", (1979, 11, 30)),
         members: vec![
-            member("Nurbek (fictional)", "Gulnar", (1981, 4, 12), "spouse"),
-            member("Erlanuly (fictional)", "Arman", (1955, 2, 1), "parent"),
+            member("Nurbek", "Gulnar", (1981, 4, 12), "spouse"),
+            member("Erlanuly", "Arman", (1955, 2, 1), "parent"),
         ],
         origin: "CHN".into(),
         ethnic_kazakh: true,
@@ -92,20 +102,20 @@ pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
         region: "KZ-59".into(),
     };
     let uzbekistan = Application {
-        applicant: person("Karimova (fictional)", "Saule", (1992, 6, 18)),
-        members: vec![member("Karimov (fictional)", "Timur", (2019, 12, 3), "child")],
+        applicant: person("Karimova", "Saule", (1992, 6, 18)),
+        members: vec![member("Karimov", "Timur", (2019, 12, 3), "child")],
         origin: "UZB".into(),
         ethnic_kazakh: true,
         citizen: false,
         region: "KZ-59".into(),
     };
     let turkmenistan = Application {
-        applicant: person("Orazov (fictional)", "Bakhyt", (1975, 8, 8)),
+        applicant: person("Orazov", "Bakhyt", (1975, 8, 8)),
         members: vec![
-            member("Orazova (fictional)", "Zhanar", (1978, 5, 25), "spouse"),
-            member("Orazov (fictional)", "Daniyar", (2004, 3, 3), "child"),
-            member("Orazova (fictional)", "Aliya", (2008, 10, 10), "child"),
-            member("Orazov (fictional)", "Askar", (2012, 12, 12), "child"),
+            member("Orazova", "Zhanar", (1978, 5, 25), "spouse"),
+            member("Orazov", "Daniyar", (2004, 3, 3), "child"),
+            member("Orazova", "Aliya", (2008, 10, 10), "child"),
+            member("Orazov", "Askar", (2012, 12, 12), "child"),
         ],
         origin: "TKM".into(),
         ethnic_kazakh: true,
@@ -120,8 +130,8 @@ pub async fn load(db: &Db, policy: &Policy) -> anyhow::Result<Option<String>> {
     ];
     if let Ok(u) = users::by_username(db, "demo-applicant").await {
         let almaty = Application {
-            applicant: person("Tursyn (fictional)", "Aset", (1990, 2, 22)),
-            members: vec![member("Tursyn (fictional)", "Madina", (1993, 8, 17), "spouse")],
+            applicant: person("Tursyn", "Aset", (1990, 2, 22)),
+            members: vec![member("Tursyn", "Madina", (1993, 8, 17), "spouse")],
             origin: "RUS".into(),
             ethnic_kazakh: true,
             citizen: false,
