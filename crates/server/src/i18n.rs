@@ -5,7 +5,8 @@
 //! `paryz.ftl` for kandas resettlement, citizens working abroad and the Paryz contest;
 //! `notifications.ftl` for contact details, one-time links and notifications; `uploads.ftl` for
 //! the analysts' upload preview; `officers.ftl` for the officers' and administrators' tools
-//! (paging, sorting, exports, the audit log's actions in words).
+//! (paging, sorting, exports, the audit log's actions in words); `documents.ftl` for decisions as
+//! documents (the PDFs and the check of their verification codes).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -72,7 +73,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 27] = [
+pub const SOURCES: [(Lang, &str, &str); 30] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -82,6 +83,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::Kk, "notifications.ftl", include_str!("../../../data/i18n/kk/notifications.ftl")),
     (Lang::Kk, "uploads.ftl", include_str!("../../../data/i18n/kk/uploads.ftl")),
     (Lang::Kk, "officers.ftl", include_str!("../../../data/i18n/kk/officers.ftl")),
+    (Lang::Kk, "documents.ftl", include_str!("../../../data/i18n/kk/documents.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -91,6 +93,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::Ru, "notifications.ftl", include_str!("../../../data/i18n/ru/notifications.ftl")),
     (Lang::Ru, "uploads.ftl", include_str!("../../../data/i18n/ru/uploads.ftl")),
     (Lang::Ru, "officers.ftl", include_str!("../../../data/i18n/ru/officers.ftl")),
+    (Lang::Ru, "documents.ftl", include_str!("../../../data/i18n/ru/documents.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -100,6 +103,7 @@ pub const SOURCES: [(Lang, &str, &str); 27] = [
     (Lang::En, "notifications.ftl", include_str!("../../../data/i18n/en/notifications.ftl")),
     (Lang::En, "uploads.ftl", include_str!("../../../data/i18n/en/uploads.ftl")),
     (Lang::En, "officers.ftl", include_str!("../../../data/i18n/en/officers.ftl")),
+    (Lang::En, "documents.ftl", include_str!("../../../data/i18n/en/documents.ftl")),
 ];
 
 /// The message bundles of all three languages.
