@@ -331,3 +331,81 @@ pub fn render(doc: &Document, basis_label: &str, figures_label: &str) -> Result<
     }
     pdf.finish().map_err(|e| PdfError(format!("{e:?}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::content::{Field, Foot, Row, Section};
+    use crate::i18n::Lang;
+
+    fn document(rows: usize) -> Document {
+        let row = |i: usize| Row {
+            mark: "Орындалды".into(),
+            title: format!("Шарт {i}: өтініш берушінің төлем қабілеттілігі"),
+            text:
+                "Өтініш беруші қазақстандық банктегі шотында 6 000 000 ₸ ұстайды; кемінде 5 709 000 ₸ қажет. "
+                    .repeat(3),
+            basis: "Law \"On population migration\", Article 49".into(),
+            figures: vec!["mci: 4 325 ₸ (01.01.2026 бастап)".into()],
+        };
+        Document {
+            lang: Lang::Kk,
+            authority: "Көші-қон комитеті".into(),
+            title: "Өтінішті мақұлау туралы шешім".into(),
+            header: vec![Field::new("Іс нөмірі", "DOC-1")],
+            outcome: Field::new("Нәтиже", "Өтініш мақұлданды"),
+            statement: None,
+            term: None,
+            sections: vec![Section {
+                heading: "Негіздер".into(),
+                intro: String::new(),
+                rows: (0..rows).map(row).collect(),
+            }],
+            appeal: Field::new("Шағымдану тәртібі", "Үш ай ішінде."),
+            foot: Foot {
+                code: "7KQ2-M9XD-4RTB".into(),
+                line: "Тексеру коды: 7KQ2-M9XD-4RTB".into(),
+                page_of: "{n}/{total}".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn long_reasons_go_on_over_pages_within_the_body() {
+        assert_eq!(lay_out(&document(2), "Basis", "Figures").len(), 1);
+        let pages = lay_out(&document(40), "Basis", "Figures");
+        assert!(pages.len() > 3, "{} pages", pages.len());
+        for ops in &pages {
+            for op in ops {
+                let y = match op {
+                    Op::Text { y, .. } | Op::Rect { y, .. } => *y,
+                };
+                assert!((TOP..=BODY_END).contains(&y), "{op:?} outside the body");
+            }
+        }
+        let bytes = render(&document(40), "Basis", "Figures").unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        // The font is subset: far less than the 760 KB of the whole file.
+        assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+    }
+
+    #[test]
+    fn every_page_has_its_foot_with_the_code_and_its_number() {
+        let doc = document(40);
+        let total = lay_out(&doc, "Basis", "Figures").len();
+        for n in 1..=total {
+            let texts: Vec<String> = foot(&doc, n, total)
+                .into_iter()
+                .filter_map(|op| match op {
+                    Op::Text { text, y, .. } => {
+                        assert!(y > BODY_END && y < HEIGHT, "the foot is below the body");
+                        Some(text)
+                    }
+                    Op::Rect { .. } => None,
+                })
+                .collect();
+            assert!(texts.iter().any(|t| t.contains("7KQ2-M9XD-4RTB")), "{texts:?}");
+            assert!(texts.contains(&format!("{n}/{total}")), "{texts:?}");
+        }
+    }
+}
