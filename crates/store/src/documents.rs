@@ -120,7 +120,8 @@ impl std::fmt::Display for Code {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Essentials {
     pub kind: Kind,
-    /// The case event of a decision, the permit, or the kandas application.
+    /// The case event of a decision; the permit event that gave a permit its term (issued or
+    /// renewed); the permit, for its cancellation; the kandas application.
     pub subject_id: i64,
     /// The case's reference, the permit's number or the kandas application's reference.
     pub reference: String,
@@ -242,7 +243,8 @@ pub async fn issue(db: &Db, actor: &Actor, e: &Essentials) -> Result<Issued, Sto
 pub async fn verify(db: &Db, code: &Code) -> Result<Option<Verified>, StoreError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS}, p.cancelled_on FROM documents d \
-         LEFT JOIN case_permits p ON d.kind = 'permit' AND p.id = d.subject_id WHERE d.code = $1"
+         LEFT JOIN permit_events e ON d.kind = 'permit' AND e.id = d.subject_id \
+         LEFT JOIN case_permits p ON p.id = e.permit_id WHERE d.code = $1"
     )))
     .bind(code.as_str())
     .fetch_optional(&db.pool)

@@ -251,7 +251,9 @@ fn lay_out(doc: &Document, basis_label: &str, figures_label: &str) -> Vec<Vec<Op
         }
     }
     l.space(12.0);
-    l.room(leading(HEADING) + 2.0 * leading(TEXT));
+    // The way to appeal is kept whole on one page.
+    let appeal = font::regular().wrap(&doc.appeal.value, TEXT, full).len() as f32;
+    l.room(leading(HEADING) + appeal * leading(TEXT));
     l.paragraph(MARGIN, full, HEADING, true, BLACK, &doc.appeal.label);
     l.paragraph(MARGIN, full, TEXT, false, BLACK, &doc.appeal.value);
     l.pages

@@ -315,7 +315,36 @@ async fn every_decision_prints_in_three_languages_and_its_code_verifies() {
         h.get_as(None, "en", "/api/v1/documents/ZZZZ-ZZZZ-ZZZZ").await.problem(404);
         h.get_as(None, "en", "/api/v1/documents/not-a-code").await.problem(404);
 
-        // The permit cancelled: its document now checks as cancelled, and the cancellation is a
+        // The permit renewed: a new document for the new term, with a code of its own; the one
+        // of the term before still checks as what it said.
+        let until: Date = permits::get(&h.db, &Actor::cli(), &Viewer::Admin, f.permit)
+            .await
+            .unwrap()
+            .valid_until
+            .parse()
+            .unwrap();
+        let renewed_until = until.checked_add(jiff::Span::new().years(1)).unwrap();
+        permits::renew(
+            &h.db,
+            &Actor::cli(),
+            &Viewer::Admin,
+            &h.state.policy,
+            f.permit,
+            renewed_until,
+            "The holder's passport was renewed.",
+            f.today,
+        )
+        .await
+        .unwrap();
+        let d = download(&h, &me, "en", &format!("/applications/{}/permit.pdf", f.approved)).await;
+        assert_eq!(d.status, 200, "{be}");
+        assert_ne!(d.code(), permit_code, "{be}: a renewed permit is a new document");
+        assert!(text_of(&d.bytes).contains(&date(renewed_until, "en")), "{be}: the new term");
+        let old = h.get_as(None, "en", &format!("/api/v1/documents/{permit_code}")).await.json();
+        assert_eq!(old["valid_until"], until.to_string(), "{be}: the old paper's term");
+        let renewed_code = d.code();
+
+        // The permit cancelled: its documents now check as cancelled, and the cancellation is a
         // document of its own.
         permits::cancel(
             &h.db,
@@ -333,6 +362,12 @@ async fn every_decision_prints_in_three_languages_and_its_code_verifies() {
         assert!(page.body.contains("data-status=\"cancelled\""), "{}", page.body);
         let cancelled = i18n.message(Lang::Ru, "doc-verify-cancelled", &[("date", &date(f.today, "ru"))]);
         assert!(flat(&page.body).contains(&flat(&cancelled)), "{cancelled} in {}", page.body);
+        let renewed = h.get_as(None, "en", &format!("/api/v1/documents/{renewed_code}")).await.json();
+        assert_eq!(
+            (renewed["status"].as_str(), renewed["cancelled_on"].as_str()),
+            (Some("cancelled"), Some(f.today.to_string().as_str())),
+            "{be}: {renewed}"
+        );
         let number = permits::get(&h.db, &Actor::cli(), &Viewer::Admin, f.permit).await.unwrap().number;
         for code in ["kk", "ru", "en"] {
             let d = download(&h, &me, code, &format!("/applications/{}/cancellation.pdf", f.approved)).await;

@@ -2,13 +2,14 @@
 -- request for information, a permit, its cancellation, a kandas assignment — can be downloaded
 -- as a PDF that carries a verification code; anyone can check the code at /verify/{code}. A
 -- document is recorded the first time it is downloaded, under (kind, subject): downloading it
--- again gives the same code. What the verification shows is frozen here at issue; only a
--- permit's cancellation, read from case_permits, changes what its document's check answers.
+-- again gives the same code; a permit renewed is a new document. What the verification shows is
+-- frozen here at issue; only a permit's cancellation, read from case_permits, changes what its
+-- document's check answers.
 CREATE TABLE documents (
     id            INTEGER PRIMARY KEY,
     code          TEXT NOT NULL UNIQUE,     -- 12 characters of Crockford base32, no dashes
     kind          TEXT NOT NULL,            -- approval | refusal | request | permit | cancellation | kandas_assignment
-    subject_id    INTEGER NOT NULL,         -- the case event of a decision; the permit; the kandas application
+    subject_id    INTEGER NOT NULL,         -- a decision's case event; a permit's term (permit event); the permit cancelled; the kandas application
     reference     TEXT NOT NULL,            -- the case's reference, the permit's number, the application's reference
     programme     TEXT,                     -- the programme of a case or permit; NULL for kandas
     region        TEXT NOT NULL,            -- the region whose officers decided

@@ -160,7 +160,18 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
     let Some((kind, event)) = decision_event(&events) else {
         return Err(StoreError::Refused(format!("case {case_id} has no decision of an officer yet")).into());
     };
-    let decided_on = day_of(event.at_us)?;
+    // The day of the decision is the day the officer decided for (the rules' evaluation made
+    // again that day); a confirmation records none, and is dated by when it was made.
+    let evaluated_on = event
+        .detail
+        .as_ref()
+        .and_then(|d| d.get("evaluated_on"))
+        .and_then(|v| v.as_str())
+        .and_then(|d| d.parse::<Date>().ok());
+    let decided_on = match evaluated_on {
+        Some(d) => d,
+        None => day_of(event.at_us)?,
+    };
     // An approval's reason is the approving officer's, also when a second one confirmed it.
     let words = match (kind, event.kind.as_str()) {
         (Kind::Approval, "confirmed") => events
@@ -171,14 +182,6 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
             .or_else(|| event.body.clone()),
         _ => event.body.clone(),
     };
-    // The rules' evaluation the officer decided against was made for the day of the decision.
-    let evaluated_on = event
-        .detail
-        .as_ref()
-        .and_then(|d| d.get("evaluated_on"))
-        .and_then(|v| v.as_str())
-        .and_then(|d| d.parse::<Date>().ok())
-        .unwrap_or(decided_on);
     let permit = match (kind, &case.permit_number) {
         (Kind::Approval, Some(n)) => Some(permits::by_number(&s.db, n).await?),
         _ => None,
@@ -206,7 +209,7 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
     let w = Words { i18n: &s.i18n, lang };
     let permit = term.as_ref().map(|(n, from, until)| (n.as_str(), *from, *until));
     let words = words.as_deref();
-    let doc = crate::flows::cases::explain(s, &case, evaluated_on, |d| {
+    let doc = crate::flows::cases::explain(s, &case, decided_on, |d| {
         compose::case_decision(w, &issue, kind, words, Some(d), permit)
     })
     .await
@@ -237,17 +240,26 @@ fn permit_facts(pm: &Permit) -> Outcome<PermitFacts> {
     })
 }
 
-/// A permit as a document: its number, term, rights and conditions, as issued.
+/// A permit as a document: its number, term, rights and conditions. A renewal makes it a new
+/// document (with its own code) for the new term; the one of the term before still checks, as
+/// what it said.
 pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome<Pdf> {
     let pm = permit_seen(s, p, id).await?;
-    let facts = permit_facts(&pm)?;
+    let history = permits::history(&s.db, pm.id).await?;
+    let Some(term) = history.iter().rev().find(|h| matches!(h.kind.as_str(), "issued" | "renewed")) else {
+        return Err(StoreError::Corrupt(format!("permit {} has no history of its term", pm.number)).into());
+    };
+    let mut facts = permit_facts(&pm)?;
+    facts.valid_from = date("valid_from", &term.valid_from)?;
+    facts.valid_until = date("valid_until", &term.valid_until)?;
     let e = Essentials {
         kind: Kind::Permit,
-        subject_id: pm.id,
+        subject_id: term.id,
         reference: pm.number.clone(),
         programme: Some(pm.programme.id().to_string()),
         region: pm.region.clone(),
-        decided_on: day_of(pm.issued_at_us)?,
+        // Issued on the day of the approval, from which its term runs; renewed when renewed.
+        decided_on: if term.kind == "issued" { facts.valid_from } else { day_of(term.at_us)? },
         holder: compose::masked(&pm.holder.surname, &pm.holder.given_names),
         valid_from: Some(facts.valid_from),
         valid_until: Some(facts.valid_until),

@@ -162,6 +162,8 @@ async fn check(s: &AppState, page: Page, asked: String) -> Response {
     };
     let decided_on =
         found.as_ref().map(|f| crate::documents::locale::date(f.decided_on, page.lang)).unwrap_or_default();
+    // A code found is shown back as printed.
+    let asked = found.as_ref().map_or(asked, |f| f.code.clone());
     VerifyPage { page, asked, found, decided_on }.into_response()
 }
 
