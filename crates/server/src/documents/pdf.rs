@@ -36,10 +36,16 @@ const SMALL: f32 = 8.5;
 const TITLE: f32 = 16.0;
 const HEADING: f32 = 12.0;
 
-const BLACK: (u8, u8, u8) = (20, 20, 20);
-const GREY: (u8, u8, u8) = (90, 90, 90);
-const RULE: (u8, u8, u8) = (170, 170, 170);
-const SHADE: (u8, u8, u8) = (238, 241, 245);
+/// A colour, red, green and blue.
+type Rgb = (u8, u8, u8);
+
+/// A line of text to place: its size, boldness, colour and words.
+type Line = (f32, bool, Rgb, String);
+
+const BLACK: Rgb = (20, 20, 20);
+const GREY: Rgb = (90, 90, 90);
+const RULE: Rgb = (170, 170, 170);
+const SHADE: Rgb = (238, 241, 245);
 
 /// The line height at a size.
 fn leading(size: f32) -> f32 {
@@ -48,8 +54,8 @@ fn leading(size: f32) -> f32 {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Text { x: f32, y: f32, size: f32, bold: bool, colour: (u8, u8, u8), text: String },
-    Rect { x: f32, y: f32, w: f32, h: f32, colour: (u8, u8, u8) },
+    Text { x: f32, y: f32, size: f32, bold: bool, colour: Rgb, text: String },
+    Rect { x: f32, y: f32, w: f32, h: f32, colour: Rgb },
 }
 
 /// Pages of operations, filled from the top, a new page when the next line does not fit.
@@ -89,7 +95,7 @@ impl Layout {
     }
 
     /// One line of text whose top is at the cursor; the cursor moves below it.
-    fn line(&mut self, x: f32, size: f32, bold: bool, colour: (u8, u8, u8), text: &str) {
+    fn line(&mut self, x: f32, size: f32, bold: bool, colour: Rgb, text: &str) {
         self.room(leading(size));
         let baseline = self.y + size;
         self.page().push(Op::Text { x, y: baseline, size, bold, colour, text: text.to_string() });
@@ -97,14 +103,14 @@ impl Layout {
     }
 
     /// A paragraph broken into lines within `width`.
-    fn paragraph(&mut self, x: f32, width: f32, size: f32, bold: bool, colour: (u8, u8, u8), text: &str) {
+    fn paragraph(&mut self, x: f32, width: f32, size: f32, bold: bool, colour: Rgb, text: &str) {
         let face = if bold { font::bold() } else { font::regular() };
         for l in face.wrap(text, size, width) {
             self.line(x, size, bold, colour, &l);
         }
     }
 
-    fn rule(&mut self, x: f32, width: f32, colour: (u8, u8, u8)) {
+    fn rule(&mut self, x: f32, width: f32, colour: Rgb) {
         let y = self.y;
         self.page().push(Op::Rect { x, y, w: width, h: 0.6, colour });
     }
@@ -153,12 +159,7 @@ fn field(l: &mut Layout, f: &Field, size: f32, bold_value: bool) {
 }
 
 /// The lines of a row's right column: (size, bold, colour, text).
-fn row_lines(
-    r: &Row,
-    width: f32,
-    basis_label: &str,
-    figures_label: &str,
-) -> Vec<(f32, bool, (u8, u8, u8), String)> {
+fn row_lines(r: &Row, width: f32, basis_label: &str, figures_label: &str) -> Vec<Line> {
     let mut out = Vec::new();
     for t in font::bold().wrap(&r.title, TEXT, width) {
         out.push((TEXT, true, BLACK, t));
@@ -284,7 +285,7 @@ fn foot(doc: &Document, n: usize, total: usize) -> Vec<Op> {
     ops
 }
 
-fn fill((r, g, b): (u8, u8, u8)) -> Fill {
+fn fill((r, g, b): Rgb) -> Fill {
     Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, rule: Default::default() }
 }
 
