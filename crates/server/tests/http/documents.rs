@@ -457,6 +457,17 @@ async fn another_applicant_gets_no_document_and_a_case_without_a_decision_has_no
         let me = h.user(Role::Applicant).clone();
         let d = download(&h, &me, "en", &format!("/applications/{}/cancellation.pdf", f.approved)).await;
         assert_eq!(d.status, 409, "{}", String::from_utf8_lossy(&d.bytes));
+        // A policy without the period to appeal is the server's error, never an appeal of zero
+        // months: nothing is issued.
+        let mut policy = (*h.state.policy).clone();
+        policy.parameters.0.remove("appeal_complaint_months");
+        let app = ashyq_server::app(h.state.clone().with_policy(policy));
+        let (cookie, _) = h.session_of(&me).await;
+        let req = Request::get(format!("/applications/{}/decision.pdf", f.approved))
+            .header("cookie", cookie)
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(app.oneshot(req).await.unwrap().status(), 500);
         let log = audit::tail(&h.db, 100).await.unwrap();
         assert!(!log.iter().any(|r| r.action == "document.download"), "nothing was issued: {log:?}");
         h.cleanup().await;

@@ -108,6 +108,8 @@ async fn issue(
     holder: String,
     passport: Option<String>,
 ) -> Outcome<Issue> {
+    // A policy without the period to appeal refuses before anything is recorded.
+    appeal(s, lang, e.decided_on)?;
     let issued = stored::issue(&s.db, &p.actor(), e).await?;
     let e = issued.essentials;
     let code = issued.code.clone();
