@@ -135,9 +135,9 @@ fn statement(w: Words<'_>, text: Option<&str>) -> Option<Field> {
     text.map(str::trim).filter(|t| !t.is_empty()).map(|t| Field::new(w.t("doc-statement"), t))
 }
 
-/// The mark of a check, in words; `None` for a check that does not bear on the decision (it
-/// did not apply, or is an exception that did not hold).
-fn mark(w: Words<'_>, c: &Check<'_>) -> Option<String> {
+/// The mark of a check, in words, and whether it is a condition not met; `None` for a check that
+/// does not bear on the decision (it did not apply, or is an exception that did not hold).
+fn mark(w: Words<'_>, c: &Check<'_>) -> Option<(String, bool)> {
     let key = match (c.result, c.waived, c.kind) {
         (CheckResult::Passed, _, _) => "ec-mark-passed",
         (CheckResult::Failed, Some(x), _) if x.effect == Effect::Refer => "ec-mark-officer",
@@ -147,7 +147,7 @@ fn mark(w: Words<'_>, c: &Check<'_>) -> Option<String> {
         (CheckResult::NeedsOfficer, _, _) => "ec-mark-officer",
         (CheckResult::NotApplicable, _, _) => return None,
     };
-    Some(w.t(key))
+    Some((w.t(key), key == "ec-mark-failed"))
 }
 
 /// A value with its unit, as the documents print it.
@@ -167,7 +167,7 @@ fn reasons(w: Words<'_>, d: &Decision<'_>) -> Section {
         .checks
         .iter()
         .filter_map(|c| {
-            let mark = mark(w, c)?;
+            let (mark, alert) = mark(w, c)?;
             let basis = match (c.basis, c.basis_from) {
                 (Some(b), Some(from)) => {
                     w.tn("doc-basis-from", &[("basis", &b.cite(w.lang.code())), ("from", &w.date(from))])
@@ -195,6 +195,7 @@ fn reasons(w: Words<'_>, d: &Decision<'_>) -> Section {
                 .collect();
             Some(Row {
                 mark,
+                alert,
                 title: explain::title(c.rule, lang),
                 text: explain::explain(c, lang),
                 basis,
@@ -307,6 +308,7 @@ pub fn cancellation(
     ));
     let row = Row {
         mark: w.t("doc-ground"),
+        alert: false,
         title: w.word(&format!("co-ground-{}", ground.as_str()), ground.as_str()),
         text: String::new(),
         basis: ground.basis().to_string(),
@@ -343,6 +345,7 @@ pub fn kandas_assignment(w: Words<'_>, issue: &Issue, s: &Subsidies) -> Document
         |name: &str| s.used.iter().find(|u| u.name == name).map(|u| u.basis.clone()).unwrap_or_default();
     let mut rows = vec![Row {
         mark: money(s.relocation_kzt),
+        alert: false,
         title: w.t("doc-relocation"),
         text: w.tn("doc-relocation-text", &[("size", &s.family_size.to_string())]),
         basis: basis(ashyq_core::kandas::RELOCATION_MCI),
@@ -351,6 +354,7 @@ pub fn kandas_assignment(w: Words<'_>, issue: &Issue, s: &Subsidies) -> Document
     if s.designated {
         rows.push(Row {
             mark: money(s.rent_kzt),
+            alert: false,
             title: w.t("doc-rent"),
             text: w.tn(
                 "doc-rent-text",

@@ -23,6 +23,9 @@ impl Field {
 pub struct Row {
     /// A short mark in the left column: "Met", "Not met", an amount; may be empty.
     pub mark: String,
+    /// The mark is what the decision turns on against the person (a condition not met): printed
+    /// in red.
+    pub alert: bool,
     /// What the row is about, in bold.
     pub title: String,
     /// The row in plain words.

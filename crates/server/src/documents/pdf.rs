@@ -46,6 +46,7 @@ const BLACK: Rgb = (20, 20, 20);
 const GREY: Rgb = (90, 90, 90);
 const RULE: Rgb = (170, 170, 170);
 const SHADE: Rgb = (238, 241, 245);
+const RED: Rgb = (170, 20, 20);
 
 /// The line height at a size.
 fn leading(size: f32) -> f32 {
@@ -200,7 +201,7 @@ fn row(l: &mut Layout, r: &Row, basis_label: &str, figures_label: &str) {
             y: top + TEXT + leading(SMALL + 0.5) * i as f32,
             size: SMALL + 0.5,
             bold: true,
-            colour: BLACK,
+            colour: if r.alert { RED } else { BLACK },
             text: m.clone(),
         };
         l.page().push(op);
@@ -344,6 +345,7 @@ mod tests {
     fn document(rows: usize) -> Document {
         let row = |i: usize| Row {
             mark: "Орындалды".into(),
+            alert: false,
             title: format!("Шарт {i}: өтініш берушінің төлем қабілеттілігі"),
             text:
                 "Өтініш беруші қазақстандық банктегі шотында 6 000 000 ₸ ұстайды; кемінде 5 709 000 ₸ қажет. "

@@ -111,9 +111,8 @@ async fn issue(
     // A policy without the period to appeal refuses before anything is recorded.
     appeal(s, lang, e.decided_on)?;
     let issued = stored::issue(&s.db, &p.actor(), e).await?;
+    let code = issued.code().grouped();
     let e = issued.essentials;
-    let code = issued.code.clone();
-    let code = Code::parse(&code).map_or(code, |c| c.grouped());
     Ok(Issue {
         verify_url: verify_url(s, &code),
         code,
@@ -387,7 +386,7 @@ pub struct Shown {
 pub fn shown(w: Words<'_>, v: &Verified) -> Shown {
     use crate::documents::locale;
     let e = &v.issued.essentials;
-    let code = Code::parse(&v.issued.code).map_or_else(|| v.issued.code.clone(), |c| c.grouped());
+    let code = v.issued.code().grouped();
     let (status, status_text) = match v.cancelled_on {
         Some(d) => ("cancelled", w.tn("doc-verify-cancelled", &[("date", &locale::date(d, w.lang))])),
         None => ("valid", w.t("doc-verify-valid")),
