@@ -12,6 +12,7 @@ pub mod auth;
 pub mod boundary;
 pub mod clock;
 pub mod cookies;
+pub mod documents;
 pub mod download;
 pub mod flows;
 pub mod i18n;

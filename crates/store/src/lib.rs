@@ -11,6 +11,7 @@ pub mod backup;
 pub mod cases;
 pub mod contacts;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod kandas;
 pub mod labour;

@@ -105,6 +105,7 @@ of-action-coordination-body_add = Coordinating organisation added
 of-action-coordination-body_disable = Coordinating organisation deactivated
 of-action-coordination-body_enable = Coordinating organisation reactivated
 of-action-coordination-member = Coordinator assigned to an organisation
+of-action-document-download = Decision document (PDF) downloaded
 of-action-kandas-assign = Kandas assigned to a region
 of-action-kandas-create = Kandas application registered
 of-action-kandas-pay = Kandas support paid

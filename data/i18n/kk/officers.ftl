@@ -105,6 +105,7 @@ of-action-coordination-body_add = Келісуші ұйым қосылды
 of-action-coordination-body_disable = Келісуші ұйым өшірілді
 of-action-coordination-body_enable = Келісуші ұйым қайта қосылды
 of-action-coordination-member = Үйлестіруші ұйымға бекітілді
+of-action-document-download = Шешім құжаты (PDF) жүктеп алынды
 of-action-kandas-assign = Қандас өңірге бөлінді
 of-action-kandas-create = Қандастың өтініші тіркелді
 of-action-kandas-pay = Қандасқа қолдау төленді

@@ -105,6 +105,7 @@ of-action-coordination-body_add = Добавлена согласующая ор
 of-action-coordination-body_disable = Согласующая организация отключена
 of-action-coordination-body_enable = Согласующая организация снова включена
 of-action-coordination-member = Координатор закреплён за организацией
+of-action-document-download = Документ решения (PDF) скачан
 of-action-kandas-assign = Кандас распределён в регион
 of-action-kandas-create = Зарегистрировано заявление кандаса
 of-action-kandas-pay = Выплачена поддержка кандасу

@@ -64,6 +64,7 @@ requests that change something. Every error is an RFC 9457 problem (`application
         (name = "kandas", description = "Kandas resettlement: applications, assignment to a region against its quota, subsidies, the report by region"),
         (name = "abroad", description = "Citizens working abroad: figures by country (analysts), interstate agreements (public), the registry and rights-protection cases (officers)"),
         (name = "register", description = "The register of migrants' movements: crossings, the border check, persons, overstayers, figures"),
+        (name = "documents", description = "Decisions as documents: a decision, a permit, its cancellation or a kandas assignment as a PDF, and the check of any document's verification code (public)"),
     )
 )]
 pub struct ApiDoc;

@@ -5,6 +5,7 @@
 pub mod abroad;
 pub mod accounts;
 pub mod cases;
+pub mod documents;
 pub mod eligibility;
 pub mod kandas;
 pub mod lists;
@@ -30,6 +31,7 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     let b = kandas::routes(b);
     let b = abroad::routes(b);
     let b = notifications::routes(b);
+    let b = documents::routes(b);
     paryz::routes(b)
 }
 

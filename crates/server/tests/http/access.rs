@@ -1252,6 +1252,119 @@ impl KandasFixture {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Decisions as documents (`…/decision.pdf`, `…/permit.pdf`, `…/cancellation.pdf`,
+// `…/assignment.pdf`, `/verify…`, `/api/v1/documents/{code}`): test-applicant's permanent-residence
+// case approved and confirmed in KZ-75 with its permit, another whose permit is cancelled, and
+// their own kandas application assigned to KZ-75; a document issued, for its code.
+
+struct DocumentsFixture {
+    /// Approved, with a live permit.
+    approved: i64,
+    permit: i64,
+    /// Approved, its permit cancelled.
+    cancelled_case: i64,
+    cancelled_permit: i64,
+    /// The applicant's own kandas application, assigned.
+    kandas: i64,
+    /// The verification code of a document issued.
+    code: String,
+}
+
+impl DocumentsFixture {
+    async fn new(h: &Harness) -> DocumentsFixture {
+        use ashyq_core::cases::decision::OfficerAction::Approve;
+        use ashyq_store::cases::{Viewer, moves, permits, read};
+        use ashyq_store::{Actor, today};
+
+        let t = today();
+        let me = h.user(Role::Applicant).id;
+        let officer = Viewer::Officer(None);
+        let policy = h.state.policy.clone();
+        let pr = ashyq_core::rules::Programme::PermanentResidence;
+        let facts: serde_json::Value = serde_json::from_str(PR_FACTS).unwrap();
+        let e = ashyq_server::flows::cases::evaluation(&h.state, pr, &facts, t).await.unwrap();
+        let mut cases = Vec::new();
+        for n in 0..2 {
+            let new = moves::NewCase {
+                reference: format!("documents-{n}"),
+                programme: pr,
+                region: "KZ-75".into(),
+                holder: case_holder(&format!("DOCM{n:05}"), PR_FACTS),
+                facts: facts.clone(),
+            };
+            let (id, _) = moves::create(&h.db, &actor_cli(), me, &new, &e).await.unwrap();
+            moves::submit(&h.db, &actor_cli(), &Viewer::Applicant(me), id, &e).await.unwrap();
+            moves::decide(&h.db, &actor_cli(), &officer, &policy, id, Approve, "matrix", &e, t)
+                .await
+                .unwrap();
+            let second = Actor { username: "documents-second".into(), ..Actor::cli() };
+            moves::confirm(&h.db, &second, &officer, &policy, id, "", &e, t).await.unwrap();
+            let permit = read::get(&h.db, &actor_cli(), &Viewer::Admin, id).await.unwrap().permit_id.unwrap();
+            cases.push((id, permit));
+        }
+        let ground = ashyq_core::cases::permit::CancellationGround::HolderRequest;
+        permits::cancel(&h.db, &actor_cli(), &officer, &policy, cases[1].1, ground, "matrix", t)
+            .await
+            .unwrap();
+        let family = ashyq_core::kandas::Application {
+            applicant: ashyq_core::kandas::Person {
+                surname: "DOCUMENTS".into(),
+                given_names: "K".into(),
+                birth_date: jiff::civil::Date::constant(1980, 1, 1),
+            },
+            members: Vec::new(),
+            origin: "MNG".into(),
+            ethnic_kazakh: true,
+            citizen: false,
+            region: "KZ-75".into(),
+        };
+        let (app, _) =
+            ashyq_store::kandas::own::file(&h.db, &actor_cli(), me, "documents", &family, t).await.unwrap();
+        ashyq_store::kandas::assign(&h.db, &actor_cli(), None, &policy, app.id, t).await.unwrap();
+        let essentials = ashyq_store::documents::Essentials {
+            kind: ashyq_store::documents::Kind::KandasAssignment,
+            subject_id: app.id,
+            reference: app.reference.clone(),
+            programme: None,
+            region: "KZ-75".into(),
+            decided_on: t,
+            holder: "K. DOCUMENTS".into(),
+            valid_from: None,
+            valid_until: None,
+        };
+        let issued = ashyq_store::documents::issue(&h.db, &actor_cli(), &essentials).await.unwrap();
+        DocumentsFixture {
+            approved: cases[0].0,
+            permit: cases[0].1,
+            cancelled_case: cases[1].0,
+            cancelled_permit: cases[1].1,
+            kandas: app.id,
+            code: issued.code().grouped(),
+        }
+    }
+
+    fn concrete(&self, path: &str) -> Option<String> {
+        let id = match path {
+            "/api/v1/documents/{code}" => return Some(path.replace("{code}", &self.code)),
+            "/applications/{id}/decision.pdf"
+            | "/applications/{id}/permit.pdf"
+            | "/cases/{id}/decision.pdf"
+            | "/api/v1/cases/{id}/decision.pdf" => self.approved,
+            "/applications/{id}/cancellation.pdf" => self.cancelled_case,
+            "/permits/{id}/permit.pdf" | "/api/v1/permits/{id}/permit.pdf" => self.permit,
+            "/permits/{id}/cancellation.pdf" | "/api/v1/permits/{id}/cancellation.pdf" => {
+                self.cancelled_permit
+            }
+            "/kandas/mine/{id}/assignment.pdf"
+            | "/kandas/{id}/assignment.pdf"
+            | "/api/v1/kandas/applications/{id}/assignment.pdf" => self.kandas,
+            _ => return None,
+        };
+        Some(path.replace("{id}", &id.to_string()))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The Paryz contest (`/paryz…`, `/api/v1/paryz…`): contest years in the state each move needs
 // (open for nominations and for closing, closed with everything decided for publishing, closed
 // with a nomination to decide, published to read), made by the operator (`cli`).
@@ -1525,13 +1638,15 @@ async fn every_route_answers_every_role_as_declared() {
     let paryz = ParyzFixture::new(&h).await;
     let kandas = KandasFixture::new(&h).await;
     let abroad = AbroadFixture::new(&h).await;
+    let documents = DocumentsFixture::new(&h).await;
     let mut failures = Vec::new();
     let mut n = 0;
     for spec in ROUTES {
         for role in Role::ALL {
             n += 1;
-            let path = kandas
+            let path = documents
                 .concrete(spec.path)
+                .or_else(|| kandas.concrete(spec.path))
                 .or_else(|| register.concrete(spec.path))
                 .or_else(|| abroad.concrete(spec.path))
                 .or_else(|| cases.concrete(spec.path))

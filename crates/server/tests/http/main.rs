@@ -15,6 +15,7 @@ mod bugs_cases;
 mod bugs_pages;
 mod cases_api;
 mod cases_web;
+mod documents;
 mod eligibility;
 mod exports;
 mod flows_cases;

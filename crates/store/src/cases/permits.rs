@@ -45,6 +45,7 @@ pub struct Permit {
 /// One event of a permit's history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PermitHistory {
+    pub id: i64,
     pub at_us: i64,
     pub actor: String,
     pub kind: String,
@@ -357,7 +358,7 @@ pub async fn by_number(db: &Db, number: &str) -> Result<Permit, StoreError> {
 /// The history of a permit, oldest first.
 pub async fn history(db: &Db, id: i64) -> Result<Vec<PermitHistory>, StoreError> {
     let rows = sqlx::query(
-        "SELECT at_us, actor, kind, valid_from, valid_until, ground, reason FROM permit_events WHERE permit_id = $1 ORDER BY id",
+        "SELECT id, at_us, actor, kind, valid_from, valid_until, ground, reason FROM permit_events WHERE permit_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(&db.pool)
@@ -365,6 +366,7 @@ pub async fn history(db: &Db, id: i64) -> Result<Vec<PermitHistory>, StoreError>
     rows.iter()
         .map(|r| {
             Ok(PermitHistory {
+                id: r.try_get("id")?,
                 at_us: r.try_get("at_us")?,
                 actor: r.try_get("actor")?,
                 kind: r.try_get("kind")?,

@@ -59,6 +59,7 @@ pub const ACTIONS: &[&str] = &[
     "coordination.body_disable",
     "coordination.body_enable",
     "coordination.member",
+    "document.download",
     "kandas.assign",
     "kandas.create",
     "kandas.file",

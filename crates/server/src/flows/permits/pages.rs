@@ -145,6 +145,8 @@ pub struct Show {
     grounds: Vec<GroundOption>,
     /// Not cancelled, and the viewer is an officer (who may renew or cancel it).
     live: bool,
+    /// Cancelled: its cancellation can be downloaded as a document.
+    cancelled: bool,
     /// The programme's term from today, to the passport's expiry if sooner: the renewal form's
     /// suggestion (empty when the policy has none in force).
     suggested_until: String,
@@ -260,6 +262,7 @@ async fn render(
             })
             .collect(),
         live: p.cancelled_on.is_none() && page.role == ashyq_core::Role::Officer,
+        cancelled: p.cancelled_on.is_some(),
         suggested_until: ashyq_core::cases::permit::term(
             &s.policy,
             p.programme,
