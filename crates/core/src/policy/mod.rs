@@ -258,6 +258,24 @@ impl Policy {
         out
     }
 
+    /// A parameter (national or regional) in words in `lang`, with the citation of its version
+    /// that applied from `from`; `None` for a parameter this file does not have. What a page
+    /// shows for a parameter a stored figure used.
+    pub fn parameter_words(
+        &self,
+        name: &str,
+        from: Date,
+        lang: crate::locale::Language,
+    ) -> Option<(String, Option<String>)> {
+        if let Some(p) = self.parameters.0.get(name) {
+            let basis = p.values.iter().find(|v| v.from == from).map(|v| v.basis.cite_in(lang));
+            return Some((p.description.get(lang).to_string(), basis));
+        }
+        let p = self.regional_parameters.0.get(name)?;
+        let basis = p.values.iter().find(|v| v.from == from).map(|v| v.basis.cite_in(lang));
+        Some((p.description.get(lang).to_string(), basis))
+    }
+
     /// The provision a ground of cancellation (`solvency_not_confirmed`) rests on, on `on`.
     pub fn cancellation_basis(&self, ground: &str, on: Date) -> Option<&LegalBasis> {
         let versions = self.cancellation_grounds.get(ground)?;

@@ -73,7 +73,7 @@ pub fn evaluate<'p>(
         CheckResult::of(abroad),
         "",
         [],
-        [("country", Arg::Text(f.country_of_residence.clone()))]
+        [("country", Arg::Country(f.country_of_residence.clone()))]
     );
 
     // Three alternative grounds; any one suffices.
@@ -115,7 +115,7 @@ pub fn evaluate<'p>(
                 note,
                 vec![
                     ("business", Arg::Text(b.name.clone())),
-                    ("country", Arg::Text(b.country.clone())),
+                    ("country", Arg::Country(b.country.clone())),
                     ("registered_on", Arg::Date(b.registered_on)),
                 ],
             )

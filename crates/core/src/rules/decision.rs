@@ -84,6 +84,10 @@ pub enum Arg {
     Text(String),
     /// An occupation's code.
     Code(crate::occupation::OccupationCode),
+    /// A region of Kazakhstan (ISO 3166-2, `KZ-75`), explained by its name.
+    Region(String),
+    /// A country (ISO 3166-1 alpha-3, `UZB`), explained by its name.
+    Country(String),
     /// A word from a closed set (a ground, a level, a limit), translated by the explanation.
     Word(&'static str),
     /// Several such words.
@@ -119,6 +123,7 @@ impl Serialize for Arg {
             Arg::Date(d) => s.collect_str(d),
             Arg::Text(t) => s.serialize_str(t),
             Arg::Code(c) => s.collect_str(c),
+            Arg::Region(c) | Arg::Country(c) => s.serialize_str(c),
             Arg::Word(w) => s.serialize_str(w),
             Arg::Words(ws) => s.collect_seq(ws.iter()),
         }

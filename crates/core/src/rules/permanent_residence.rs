@@ -254,7 +254,7 @@ pub fn evaluate<'p>(
         note,
         [norm, price],
         [
-            ("region", Arg::Text(region.to_string())),
+            ("region", Arg::Region(region.to_string())),
             ("price_m2", Arg::kzt(price.value)),
             ("persons", Arg::Count(persons)),
             ("area", Arg::Number(Decimal::from(persons) * norm.value)),

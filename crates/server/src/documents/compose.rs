@@ -180,8 +180,8 @@ fn reasons(w: Words<'_>, d: &Decision<'_>) -> Section {
                 .iter()
                 .map(|u| {
                     let name = match u.region {
-                        Some(r) => format!("{} ({})", u.name, region_name(w, r)),
-                        None => u.name.to_string(),
+                        Some(r) => format!("{} ({})", u.description.get(lang), region_name(w, r)),
+                        None => u.description.get(lang).to_string(),
                     };
                     w.tn(
                         "doc-figure",
@@ -319,7 +319,18 @@ pub fn cancellation(
 }
 
 /// A kandas family assigned to its region, with the subsidies due and how each was reckoned.
-pub fn kandas_assignment(w: Words<'_>, issue: &Issue, s: &Subsidies) -> Document {
+pub fn kandas_assignment(
+    w: Words<'_>,
+    policy: &ashyq_core::policy::Policy,
+    issue: &Issue,
+    s: &Subsidies,
+) -> Document {
+    let lang = w.language();
+    let words = |u: &ashyq_core::kandas::ParameterUsed| {
+        policy
+            .parameter_words(&u.name, u.from, lang)
+            .unwrap_or_else(|| (u.name.clone(), Some(u.basis.clone())))
+    };
     let region = region_name(w, &s.region);
     let outcome = w.tn("doc-outcome-kandas_assignment", &[("region", &region)]);
     let mut doc = frame(w, Kind::KandasAssignment, issue, "doc-reference", outcome);
@@ -333,7 +344,7 @@ pub fn kandas_assignment(w: Words<'_>, issue: &Issue, s: &Subsidies) -> Document
                 w.tn(
                     "doc-figure",
                     &[
-                        ("name", &u.name),
+                        ("name", &words(u).0),
                         ("value", &with_unit(w, u.value, &u.unit)),
                         ("from", &w.date(u.from)),
                     ],
@@ -342,7 +353,7 @@ pub fn kandas_assignment(w: Words<'_>, issue: &Issue, s: &Subsidies) -> Document
             .collect()
     };
     let basis =
-        |name: &str| s.used.iter().find(|u| u.name == name).map(|u| u.basis.clone()).unwrap_or_default();
+        |name: &str| s.used.iter().find(|u| u.name == name).and_then(|u| words(u).1).unwrap_or_default();
     let mut rows = vec![Row {
         mark: money(s.relocation_kzt),
         alert: false,

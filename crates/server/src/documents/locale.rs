@@ -1,54 +1,24 @@
-//! Dates and numbers as a document prints them in each language: `06.12.2026` and
-//! `1 234 567,5` in Kazakh and Russian, `6 Dec 2026` and `1,234,567.5` in English. Small and
-//! private to the documents on purpose, so that a shared formatter can take its place.
+//! Dates and numbers as a document prints them: the shared formatter ([`ashyq_core::locale`]),
+//! with the spaces of an English date made no-break, so that a date is never cut at the end of
+//! a line of a PDF.
 
 use crate::i18n::Lang;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-/// English month names, short.
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A date: `06.12.2026` (kk, ru), `6 Dec 2026` (en, with no-break spaces: a date is never cut
-/// at the end of a line).
+/// A date: `06.12.2026` (kk, ru), `6 Dec 2026` (en, with no-break spaces).
 pub fn date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            let month = MONTHS[usize::from(d.month().unsigned_abs()).saturating_sub(1) % 12];
-            format!("{}\u{a0}{month}\u{a0}{}", d.day(), d.year())
-        }
-        Lang::Kk | Lang::Ru => format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
-    }
+    ashyq_core::locale::date(d, lang.language()).replace(' ', "\u{a0}")
 }
 
-/// A number with its thousands grouped — by a no-break space and a decimal comma in Kazakh and
-/// Russian, by commas and a decimal point in English — and no trailing zeros of its fraction.
+/// A number with its thousands grouped and no trailing zeros of its fraction.
 pub fn number(n: Decimal, lang: Lang) -> String {
-    let text = n.normalize().to_string();
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let (group, point) = match lang {
-        Lang::En => (",", "."),
-        Lang::Kk | Lang::Ru => ("\u{a0}", ","),
-    };
-    let mut out = String::from(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push_str(group);
-        }
-        out.push(c);
-    }
-    if !fraction.is_empty() {
-        out.push_str(point);
-        out.push_str(fraction);
-    }
-    out
+    ashyq_core::locale::number(n, lang.language())
 }
 
 /// An amount in tenge: `5 709 000 ₸`.
 pub fn tenge(n: Decimal, lang: Lang) -> String {
-    format!("{}\u{a0}₸", number(n, lang))
+    ashyq_core::locale::money(n, "KZT", lang.language())
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The browser tests' setup: the app, ChromeDriver ([`super::driver`]) and the interface
 //! messages the pages are checked against.
 
-pub use super::driver::*;
 use super::Harness;
+pub use super::driver::*;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -67,4 +67,3 @@ impl Messages {
         args.iter().fold(self.t(lang, key), |s, (name, value)| s.replace(&format!("{{ ${name} }}"), value))
     }
 }
-

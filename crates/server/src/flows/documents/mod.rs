@@ -148,8 +148,11 @@ fn decision_event(events: &[CaseEvent]) -> Option<(Kind, &CaseEvent)> {
     })
 }
 
-fn passport(h: &ashyq_core::cases::Holder) -> String {
-    format!("{} {}", h.nationality, h.passport_number)
+/// The holder's passport in the document's language: its country by name, and its number.
+fn passport(s: &AppState, lang: Lang, h: &ashyq_core::cases::Holder) -> String {
+    let country = ashyq_core::country::by_alpha3(&h.nationality)
+        .map_or_else(|| h.nationality.clone(), |c| c.name(lang.code()).to_string());
+    s.i18n.message(lang, "passport-of", &[("country", &country), ("number", &h.passport_number)])
 }
 
 /// A case's last decision as a document: approval, refusal or request for information, with
@@ -206,7 +209,7 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
         valid_from: term.as_ref().map(|t| t.1),
         valid_until: term.as_ref().map(|t| t.2),
     };
-    let issue = issue(s, p, lang, &e, case.holder.full_name(), Some(passport(&case.holder))).await?;
+    let issue = issue(s, p, lang, &e, case.holder.full_name(), Some(passport(s, lang, &case.holder))).await?;
     let w = Words { i18n: &s.i18n, lang };
     let permit = term.as_ref().map(|(n, from, until)| (n.as_str(), *from, *until));
     let words = words.as_deref();
@@ -265,7 +268,7 @@ pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome
         valid_from: Some(facts.valid_from),
         valid_until: Some(facts.valid_until),
     };
-    let issue = issue(s, p, lang, &e, pm.holder.full_name(), Some(passport(&pm.holder))).await?;
+    let issue = issue(s, p, lang, &e, pm.holder.full_name(), Some(passport(s, lang, &pm.holder))).await?;
     let w = Words { i18n: &s.i18n, lang };
     render(w, Kind::Permit, &issue, &compose::permit(w, &issue, &facts))
 }
@@ -299,7 +302,7 @@ pub async fn cancellation(s: &AppState, p: &Principal, id: i64, lang: Lang) -> O
         valid_from: Some(facts.valid_from),
         valid_until: Some(cancelled_on),
     };
-    let issue = issue(s, p, lang, &e, pm.holder.full_name(), Some(passport(&pm.holder))).await?;
+    let issue = issue(s, p, lang, &e, pm.holder.full_name(), Some(passport(s, lang, &pm.holder))).await?;
     let w = Words { i18n: &s.i18n, lang };
     let doc = compose::cancellation(w, &issue, &facts, ground, cancelled_on, reason.as_deref());
     render(w, Kind::Cancellation, &issue, &doc)
@@ -337,7 +340,7 @@ pub async fn kandas_assignment(s: &AppState, p: &Principal, id: i64, lang: Lang)
     };
     let issue = issue(s, p, lang, &e, person.name(), None).await?;
     let w = Words { i18n: &s.i18n, lang };
-    render(w, Kind::KandasAssignment, &issue, &compose::kandas_assignment(w, &issue, subsidies))
+    render(w, Kind::KandasAssignment, &issue, &compose::kandas_assignment(w, &s.policy, &issue, subsidies))
 }
 
 /// A code checked: the document it was printed on, or `None` (not a code, or none issued with

@@ -61,7 +61,7 @@ pub async fn queue(State(s): State<AppState>, principal: Principal, page: Page) 
             id: a.id,
             reference: a.reference.clone(),
             applicant: a.applicant.clone(),
-            origin: a.origin.clone(),
+            origin: page.country(&a.origin),
             family_size: a.family_size,
             region: page.region_name(&Some(a.region.clone())),
             status: status_text(&page, &a.status),
@@ -142,22 +142,9 @@ pub fn used_row(
     policy: &ashyq_core::policy::Policy,
     u: &ashyq_core::kandas::ParameterUsed,
 ) -> UsedRow {
-    let lang = page.lang.language();
-    let national = policy.parameters.0.get(&u.name).map(|p| {
-        (
-            p.description.get(lang).to_string(),
-            p.values.iter().find(|v| v.from == u.from).map(|v| page.cite(&v.basis)),
-        )
-    });
-    let regional = || {
-        policy.regional_parameters.0.get(&u.name).map(|p| {
-            (
-                p.description.get(lang).to_string(),
-                p.values.iter().find(|v| v.from == u.from).map(|v| page.cite(&v.basis)),
-            )
-        })
-    };
-    let (name, basis) = national.or_else(regional).unwrap_or_else(|| (u.name.clone(), None));
+    let (name, basis) = policy
+        .parameter_words(&u.name, u.from, page.lang.language())
+        .unwrap_or_else(|| (u.name.clone(), None));
     let name = match u.region.as_deref() {
         Some(r) => format!("{name} ({})", page.region(r)),
         None => name,

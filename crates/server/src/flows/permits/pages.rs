@@ -132,7 +132,8 @@ pub struct Show {
     id: i64,
     number: String,
     case_id: i64,
-    summary: Vec<(String, String)>,
+    /// (label, value, whether the value is a proper name: shown as written in every language).
+    summary: Vec<(String, String, bool)>,
     rights: Vec<String>,
     conditions: Vec<String>,
     history: Vec<HistoryRow>,
@@ -174,22 +175,26 @@ async fn render(
     };
     let PermitFile { permit: p, history, reports, periods, overdue, solvency: confirmations } = file;
     let mut summary = vec![
-        (page.t("co-kind"), programme_name(&page, p.programme)),
-        (page.t("co-holder"), p.holder.full_name()),
-        (page.t("co-holder-passport"), page.passport(&p.holder.nationality, &p.holder.passport_number)),
-        (page.t("co-region"), region_text(&page, &p.region)),
-        (page.t("co-valid-from"), page.d(&p.valid_from)),
-        (page.t("co-valid-until"), page.d(&p.valid_until)),
-        (page.t("co-issued"), page.instant(p.issued_at_us)),
+        (page.t("co-kind"), programme_name(&page, p.programme), false),
+        (page.t("co-holder"), p.holder.full_name(), true),
+        (
+            page.t("co-holder-passport"),
+            page.passport(&p.holder.nationality, &p.holder.passport_number),
+            false,
+        ),
+        (page.t("co-region"), region_text(&page, &p.region), false),
+        (page.t("co-valid-from"), page.d(&p.valid_from), false),
+        (page.t("co-valid-until"), page.d(&p.valid_until), false),
+        (page.t("co-issued"), page.instant(p.issued_at_us), false),
     ];
     if let Some(c) = &p.cancelled_on {
-        summary.push((page.t("co-cancelled"), page.d(c)));
+        summary.push((page.t("co-cancelled"), page.d(c), false));
     }
     if let Some(g) = &p.cancel_ground {
-        summary.push((page.t("co-ground"), ground_name(&page, g)));
+        summary.push((page.t("co-ground"), ground_name(&page, g), false));
     }
     if let Some(m) = p.min_trainees {
-        summary.push((page.t("co-min-trainees"), m.to_string()));
+        summary.push((page.t("co-min-trainees"), m.to_string(), false));
     }
     let filed: Vec<i64> = reports.iter().map(|r| r.period).collect();
     let periods = periods

@@ -208,7 +208,7 @@ pub async fn show(
     };
     let officer = holds_rounds(&principal);
     let facts = vec![
-        (page.t("co-held-on"), r.held_on.clone()),
+        (page.t("co-held-on"), page.d(&r.held_on)),
         (page.t("co-size"), r.size.to_string()),
         (page.t("co-sector"), sector_text(&page, r.sector.as_deref())),
         (page.t("co-considered"), r.considered.to_string()),

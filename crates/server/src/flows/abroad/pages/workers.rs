@@ -86,7 +86,7 @@ fn row(page: &Page, w: &Worker) -> WorkerRow {
         country: country_name(page, &w.country),
         sector: word(page, "sector", &w.sector),
         employer: w.employer.clone(),
-        contract: format!("{} – {}", w.contract_from, w.contract_until),
+        contract: page.span(&w.contract_from, &w.contract_until),
     }
 }
 
@@ -196,7 +196,7 @@ pub struct Show {
     page: Page,
     id: i64,
     name: String,
-    facts: Vec<(String, String)>,
+    facts: Vec<(String, String, bool)>,
     cases: Vec<CaseRow>,
     may_open: bool,
     kinds: Vec<(String, String)>,
@@ -219,17 +219,18 @@ async fn render_worker(
         Err(e) => return read_error(page, e),
     };
     let dash = || "—".to_string();
+    // (label, value, whether the value is a proper name or an identifier, shown as written).
     let facts = vec![
-        (page.t("ab-iin"), w.iin.clone()),
-        (page.t("ab-birth-date"), w.birth_date.clone()),
-        (page.t("ab-country"), country_name(&page, &w.country)),
-        (page.t("ab-sector"), word(&page, "sector", &w.sector)),
-        (page.t("ab-employer"), w.employer.clone()),
-        (page.t("ab-agency"), w.agency.clone().unwrap_or_else(dash)),
-        (page.t("ab-agency-licence"), w.agency_licence.clone().unwrap_or_else(dash)),
-        (page.t("ab-contract"), format!("{} – {}", w.contract_from, w.contract_until)),
-        (page.t("ab-reference"), w.reference.clone()),
-        (page.t("ab-registered-by"), w.created_by.clone()),
+        (page.t("ab-iin"), w.iin.clone(), true),
+        (page.t("ab-birth-date"), page.d(&w.birth_date), false),
+        (page.t("ab-country"), country_name(&page, &w.country), false),
+        (page.t("ab-sector"), word(&page, "sector", &w.sector), false),
+        (page.t("ab-employer"), w.employer.clone(), true),
+        (page.t("ab-agency"), w.agency.clone().unwrap_or_else(dash), true),
+        (page.t("ab-agency-licence"), w.agency_licence.clone().unwrap_or_else(dash), true),
+        (page.t("ab-contract"), page.span(&w.contract_from, &w.contract_until), false),
+        (page.t("ab-reference"), w.reference.clone(), true),
+        (page.t("ab-registered-by"), w.created_by.clone(), true),
     ];
     let cases = c
         .iter()

@@ -403,7 +403,7 @@ pub async fn show(
                     None => m.relation.clone(),
                 }
             };
-            (m.person.name(), m.person.birth_date.to_string(), relation)
+            (m.person.name(), page.d(&m.person.birth_date), relation)
         })
         .collect();
     let subsidies = app.subsidies.as_ref().map(|x| SubsidiesView::of(&page, x));

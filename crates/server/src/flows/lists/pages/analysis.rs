@@ -492,7 +492,7 @@ async fn draft(
     let order = match (&l.order_no, &l.order_date) {
         (Some(n), Some(d)) => page.tn(
             "lists-order",
-            &[("order", n), ("date", d), ("effective", l.effective_from.as_deref().unwrap_or("—"))],
+            &[("order", n), ("date", &page.d(d)), ("effective", &page.iso_date_or_dash(&l.effective_from))],
         ),
         _ => String::new(),
     };
