@@ -77,18 +77,16 @@ impl Texts {
 /// Groups the digits of a whole number written in ASCII digits.
 fn grouped(whole: &str, group: &str, out: &mut String) {
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push_str(group);
         }
         out.push(c);
     }
 }
 
-/// A number with its thousands grouped and at most four decimals, cut toward zero.
-pub fn number(d: Decimal, lang: Language) -> String {
-    let d = if d.scale() > 4 { d.round_dp_with_strategy(4, RoundingStrategy::ToZero) } else { d };
-    let text = d.normalize().to_string();
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+/// A decimal written in ASCII (`-1234.5`) the language's way: thousands grouped, its point.
+fn written(text: &str, lang: Language) -> String {
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str(sign);
@@ -98,6 +96,12 @@ pub fn number(d: Decimal, lang: Language) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// A number with its thousands grouped and at most four decimals, cut toward zero.
+pub fn number(d: Decimal, lang: Language) -> String {
+    let d = if d.scale() > 4 { d.round_dp_with_strategy(4, RoundingStrategy::ToZero) } else { d };
+    written(&d.normalize().to_string(), lang)
 }
 
 /// A whole number with its thousands grouped.
@@ -125,16 +129,7 @@ pub fn fixed(d: Decimal, places: u32, lang: Language) -> String {
             text.push('0');
         }
     }
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(sign);
-    grouped(whole, lang.group(), &mut out);
-    if !fraction.is_empty() {
-        out.push_str(lang.point());
-        out.push_str(fraction);
-    }
-    out
+    written(&text, lang)
 }
 
 /// A float (a computed indicator) with `places` decimals; a non-finite value is a dash.

@@ -128,7 +128,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.
-fn format_number<M>(value: &FluentValue, lang: ashyq_core::locale::Language) -> Option<String> {
+fn format_number(value: &FluentValue, lang: ashyq_core::locale::Language) -> Option<String> {
     match value {
         FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
             Some(ashyq_core::locale::integer(n.value as i64, lang))
@@ -138,15 +138,15 @@ fn format_number<M>(value: &FluentValue, lang: ashyq_core::locale::Language) -> 
 }
 
 fn format_kk<M>(value: &FluentValue, _: &M) -> Option<String> {
-    format_number::<M>(value, ashyq_core::locale::Language::Kk)
+    format_number(value, ashyq_core::locale::Language::Kk)
 }
 
 fn format_ru<M>(value: &FluentValue, _: &M) -> Option<String> {
-    format_number::<M>(value, ashyq_core::locale::Language::Ru)
+    format_number(value, ashyq_core::locale::Language::Ru)
 }
 
 fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
-    format_number::<M>(value, ashyq_core::locale::Language::En)
+    format_number(value, ashyq_core::locale::Language::En)
 }
 
 /// The message bundles of all three languages.

@@ -26,6 +26,9 @@ co-points = Points
 co-invited = Invited
 co-err-region = You cannot see this: { $detail }
 co-err-other-region = This belongs to { $region }; your account serves { $mine }.
+co-facts-family = Family members
+co-facts-languages = Languages
+co-facts-investments = Investments
 
 co-status-draft = draft
 co-status-submitted = submitted

@@ -26,6 +26,9 @@ co-points = Ұпай
 co-invited = Шақырылды
 co-err-region = Бұл сізге қолжетімсіз: { $detail }
 co-err-other-region = Бұл «{ $region }» өңіріне қатысты, ал сіздің есептік жазбаңыз «{ $mine }» өңіріне бекітілген.
+co-facts-family = Отбасы мүшелері
+co-facts-languages = Тілдер
+co-facts-investments = Инвестициялар
 
 co-status-draft = жоба
 co-status-submitted = берілді

@@ -26,6 +26,9 @@ co-points = Баллы
 co-invited = Приглашён
 co-err-region = Вам это недоступно: { $detail }
 co-err-other-region = Это относится к региону «{ $region }», а ваша учётная запись закреплена за регионом «{ $mine }».
+co-facts-family = Члены семьи
+co-facts-languages = Языки
+co-facts-investments = Инвестиции
 
 co-status-draft = черновик
 co-status-submitted = подано

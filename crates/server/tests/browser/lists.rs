@@ -166,6 +166,12 @@ fn today_kz() -> jiff::civil::Date {
     jiff::Timestamp::now().to_zoned(jiff::tz::get!("Asia/Almaty")).date()
 }
 
+/// [`today_kz`] as a page in `lang` writes it.
+fn today_in(lang: &str) -> String {
+    let lang = ashyq_core::locale::Language::from_code(lang).expect("a language of the interface");
+    ashyq_core::locale::date(today_kz(), lang)
+}
+
 /// [`today_kz`] as an ISO date.
 fn today() -> String {
     today_kz().to_string()
@@ -275,7 +281,9 @@ async fn a_list_goes_from_the_data_to_the_public() {
         assert!(!analyst.exists("#row-errors").await, "{source}: row errors after a clean import");
         // The import is recorded, newest first.
         let first = analyst.texts("#imports tbody tr:first-child td").await;
-        assert_eq!(first[1..4], [source.to_string(), name.to_string(), rows.clone()], "{source}: {first:?}");
+        // The source by its name in the page's language (the page is in English here).
+        let source_words = m.t("en", &format!("source-{source}"));
+        assert_eq!(first[1..4], [source_words, name.to_string(), rows.clone()], "{source}: {first:?}");
         assert_eq!(first[8], username(Role::Analyst), "{source}: {first:?}");
     }
     assert_eq!(analyst.find_all("#imports tbody tr").await.len(), 3);
@@ -445,7 +453,16 @@ async fn a_list_goes_from_the_data_to_the_public() {
     assert!(!analyst.exists("#approve-form").await, "an approved list offers approval again");
     assert_eq!(
         analyst.text("#order").await,
-        m.t_args("en", "lists-order", &[("order", order_no), ("date", &today), ("effective", "—")])
+        m.t_args(
+            "en",
+            "lists-order",
+            &[
+                ("order", order_no),
+                // The date as English writes it; the form's field keeps the ISO date.
+                ("date", &ashyq_core::locale::date(today_kz(), ashyq_core::locale::Language::En)),
+                ("effective", "—"),
+            ]
+        )
     );
     assert_eq!(analyst.value("#effective_from").await, today, "the effective date is today by default");
     // Not in force before the order that approves it: refused, still approved.
@@ -466,8 +483,11 @@ async fn a_list_goes_from_the_data_to_the_public() {
     assert_eq!(analyst.text("#notice").await, m.t("en", "done-published"));
     assert_eq!(analyst.text("#status").await, m.t("en", "status-published"));
     assert!(!analyst.exists("#publish-form").await, "a published list offers publication again");
-    let order_text =
-        m.t_args("en", "lists-order", &[("order", order_no), ("date", &today), ("effective", &today)]);
+    let order_text = m.t_args(
+        "en",
+        "lists-order",
+        &[("order", order_no), ("date", &today_in("en")), ("effective", &today_in("en"))],
+    );
     assert_eq!(analyst.text("#order").await, order_text);
     // The dashboard lists it as published, in force from today.
     analyst.click("nav.menu a[data-nav=\"analysis\"]").await;
@@ -475,7 +495,7 @@ async fn a_list_goes_from_the_data_to_the_public() {
     let listed = analyst.texts(&format!("#lists tbody tr:has(a[href=\"/analysis/lists/{id}\"]) td")).await;
     assert_eq!(
         listed,
-        [format!("#{id}"), "2025".into(), m.t("en", "status-published"), "1".into(), today.clone()]
+        [format!("#{id}"), "2025".into(), m.t("en", "status-published"), "1".into(), today_in("en")]
     );
     analyst.close().await;
     eprintln!("browser_lists: analyst published after {:.1?}", started.elapsed());
@@ -487,7 +507,10 @@ async fn a_list_goes_from_the_data_to_the_public() {
     assert!(!public.exists("#signed-in").await, "a fresh browser is signed in");
     assert_eq!(public.text("h1").await, m.t("en", "lists-title"));
     assert!(!public.exists("#none-in-force").await, "no list in force after publication");
-    assert_eq!(public.text("#in-force").await, m.t_args("en", "lists-in-force-on", &[("date", &today)]));
+    assert_eq!(
+        public.text("#in-force").await,
+        m.t_args("en", "lists-in-force-on", &[("date", &today_in("en"))])
+    );
     assert_eq!(public.text("#in-force-order").await, order_text);
     assert_eq!(public.codes("#in-force-list").await, sorted_by_rank(&public, "#in-force-list").await);
     let mut in_force = public.codes("#in-force-list").await;
@@ -495,14 +518,14 @@ async fn a_list_goes_from_the_data_to_the_public() {
     assert_eq!(in_force, ON_LIST, "the occupations of the list in force");
     assert_eq!(
         public.texts("#versions tbody tr td").await,
-        [format!("#{id}"), "2025".into(), order_no.into(), today.clone(), today.clone()]
+        [format!("#{id}"), "2025".into(), order_no.into(), today_in("en"), today_in("en")]
     );
 
     // The version: its entries and the ranking of valuable skills.
     public.click(&format!("#versions a[href=\"/lists/{id}\"]")).await;
     public.wait_path(&format!("/lists/{id}"), None).await;
     assert_eq!(public.text("h1").await, m.t_args("en", "list-title", &[("id", &id.to_string())]));
-    assert_eq!(public.text("#effective-from").await, today);
+    assert_eq!(public.text("#effective-from").await, today_in("en"));
     let mut entries = public.codes("#list-entries").await;
     entries.sort();
     assert_eq!(entries, ON_LIST);
@@ -571,7 +594,10 @@ async fn a_list_goes_from_the_data_to_the_public() {
     public.wait_lang("ru").await;
     assert_eq!(public.text("h1").await, m.t("ru", "lists-title"));
     assert_ne!(m.t("ru", "lists-title"), m.t("en", "lists-title"));
-    assert_eq!(public.text("#in-force").await, m.t_args("ru", "lists-in-force-on", &[("date", &today)]));
+    assert_eq!(
+        public.text("#in-force").await,
+        m.t_args("ru", "lists-in-force-on", &[("date", &today_in("ru"))])
+    );
 
     // The search by job title, typed as a visitor would.
     public.goto(&format!("{base}/occupations")).await;
@@ -611,12 +637,11 @@ async fn before_publication_no_list_is_in_force() {
     let Some((_h, base, driver, m)) = setup().await else {
         return;
     };
-    let today = today();
     let b = driver.session().await;
     b.goto(&format!("{base}/lists")).await;
     b.wait_lang("en").await;
     assert_eq!(b.text("h1").await, m.t("en", "lists-title"));
-    assert_eq!(b.text("#none-in-force").await, m.t_args("en", "lists-none", &[("date", &today)]));
+    assert_eq!(b.text("#none-in-force").await, m.t_args("en", "lists-none", &[("date", &today_in("en"))]));
     assert!(!b.exists("#in-force").await);
     assert!(b.find_all("#versions tbody tr").await.is_empty(), "versions before any publication");
 
@@ -624,7 +649,7 @@ async fn before_publication_no_list_is_in_force() {
     b.wait_lang("ru").await;
     b.wait_path("/lists", None).await;
     assert_eq!(b.text("h1").await, m.t("ru", "lists-title"));
-    assert_eq!(b.text("#none-in-force").await, m.t_args("ru", "lists-none", &[("date", &today)]));
+    assert_eq!(b.text("#none-in-force").await, m.t_args("ru", "lists-none", &[("date", &today_in("ru"))]));
 
     b.goto(&format!("{base}/occupations?q=инженер-химик")).await;
     b.wait_for("#hits").await;

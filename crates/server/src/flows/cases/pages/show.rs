@@ -95,15 +95,20 @@ fn fact_rows_of(
     v: &serde_json::Value,
     out: &mut Vec<(String, String)>,
 ) {
+    // A field by its question's words, a group of fields by its heading on the form.
     let label = |key: &str| {
         let k = format!("ecf-{key}");
-        if s.i18n.has(page.lang, &k) { page.t(&k) } else { key.replace('_', " ") }
+        match group_heading(key) {
+            _ if s.i18n.has(page.lang, &k) => page.t(&k),
+            Some(g) => page.t(g),
+            None => key.replace('_', " "),
+        }
     };
+    let joined = |name: String| if prefix.is_empty() { name } else { format!("{prefix} › {name}") };
     match v {
         serde_json::Value::Object(m) => {
             for (k, x) in m {
-                let name = if prefix.is_empty() { label(k) } else { format!("{prefix} › {}", label(k)) };
-                fact_rows_of(s, page, &name, k, x, out);
+                fact_rows_of(s, page, &joined(label(k)), k, x, out);
             }
         }
         serde_json::Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
@@ -114,8 +119,19 @@ fn fact_rows_of(
             if a.is_empty() {
                 out.push((prefix.to_string(), page.t("co-none")));
             }
+            // A family member, a language, an investment: the form's "Член семьи 2".
+            let row = row_heading(key);
             for (i, x) in a.iter().enumerate() {
-                fact_rows_of(s, page, &format!("{prefix} {}", i + 1), key, x, out);
+                let n = (i + 1).to_string();
+                let name = match row {
+                    Some(r) => {
+                        let parent = prefix.rsplit_once(" › ").map_or("", |(p, _)| p);
+                        let own = page.t1(r, "n", &n);
+                        if parent.is_empty() { own } else { format!("{parent} › {own}") }
+                    }
+                    None => format!("{prefix} {n}"),
+                };
+                fact_rows_of(s, page, &name, key, x, out);
             }
         }
         serde_json::Value::Null => out.push((prefix.to_string(), page.t("co-none"))),
@@ -123,6 +139,31 @@ fn fact_rows_of(
             out.push((prefix.to_string(), page.t(if *b { "co-yes" } else { "co-no" })))
         }
         x => out.push((prefix.to_string(), scalar(page, key, x))),
+    }
+}
+
+/// The heading the application form gives a group of answers.
+fn group_heading(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "applicant" => "ecg-you",
+        "funds" => "ecg-funds",
+        "housing" => "ecg-housing",
+        "training_plan" => "ecg-training",
+        "business_abroad" => "ecg-business",
+        "family" => "co-facts-family",
+        "languages" => "co-facts-languages",
+        "investments" => "co-facts-investments",
+        _ => return None,
+    })
+}
+
+/// The heading of one row of a repeated group, with its number as `$n`.
+fn row_heading(key: &str) -> Option<&'static str> {
+    match key {
+        "family" => Some("ecg-family"),
+        "languages" => Some("ecg-language"),
+        "investments" => Some("ecg-investment"),
+        _ => None,
     }
 }
 
