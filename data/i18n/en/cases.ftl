@@ -24,8 +24,8 @@ co-holder = Holder
 co-automatic = Automatic outcome
 co-points = Points
 co-invited = Invited
-co-err-region = You cannot see this: { $detail }
 co-err-other-region = This belongs to { $region }; your account serves { $mine }.
+co-err-not-allowed = You may not do this with your account.
 co-facts-family = Family members
 co-facts-languages = Languages
 co-facts-investments = Investments
@@ -131,7 +131,6 @@ co-err-not-invited = A valuable-skills case is approved only after an invitation
 co-err-same-officer = You approved this case: a second officer must confirm it.
 co-err-state = The case's state does not allow this. ({ $detail })
 co-err-conflict = The case changed meanwhile: reload it and try again.
-co-err-forbidden = You may not do this. ({ $detail })
 co-err-refused = Refused: { $detail }
 co-err-evaluation = The rules could not evaluate the case again: { $detail }
 

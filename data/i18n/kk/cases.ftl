@@ -24,8 +24,8 @@ co-holder = Иесі
 co-automatic = Автоматты нәтиже
 co-points = Ұпай
 co-invited = Шақырылды
-co-err-region = Бұл сізге қолжетімсіз: { $detail }
 co-err-other-region = Бұл «{ $region }» өңіріне қатысты, ал сіздің есептік жазбаңыз «{ $mine }» өңіріне бекітілген.
+co-err-not-allowed = Сіздің есептік жазбаңызға бұған рұқсат жоқ.
 co-facts-family = Отбасы мүшелері
 co-facts-languages = Тілдер
 co-facts-investments = Инвестициялар
@@ -131,7 +131,6 @@ co-err-not-invited = Құнды мамандар визасы бойынша і�
 co-err-same-officer = Бұл істі сіз мақұлдадыңыз: оны екінші қызметкер растауы керек.
 co-err-state = Істің күйі бұған жол бермейді. ({ $detail })
 co-err-conflict = Іс осы уақытта өзгерді: бетті жаңартып, қайталаңыз.
-co-err-forbidden = Мұны істеуге рұқсатыңыз жоқ. ({ $detail })
 co-err-refused = Бас тартылды: { $detail }
 co-err-evaluation = Ережелер істі қайта бағалай алмады: { $detail }
 

@@ -24,8 +24,8 @@ co-holder = Владелец
 co-automatic = Автоматический результат
 co-points = Баллы
 co-invited = Приглашён
-co-err-region = Вам это недоступно: { $detail }
 co-err-other-region = Это относится к региону «{ $region }», а ваша учётная запись закреплена за регионом «{ $mine }».
+co-err-not-allowed = Вашей учётной записи это не разрешено.
 co-facts-family = Члены семьи
 co-facts-languages = Языки
 co-facts-investments = Инвестиции
@@ -131,7 +131,6 @@ co-err-not-invited = Дело по визе для ценных специали
 co-err-same-officer = Вы одобрили это дело: подтвердить его должен второй сотрудник.
 co-err-state = Состояние дела этого не допускает. ({ $detail })
 co-err-conflict = Дело тем временем изменилось: обновите страницу и повторите.
-co-err-forbidden = Вам это не разрешено. ({ $detail })
 co-err-refused = Отказано: { $detail }
 co-err-evaluation = Правила не смогли заново оценить дело: { $detail }
 

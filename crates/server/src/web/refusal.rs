@@ -26,8 +26,9 @@ pub fn read_error(page: Page, e: StoreError) -> Response {
             let text = other_region(&page, &region, &mine);
             errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
         }
-        StoreError::Forbidden(why) => {
-            let text = page.t1("co-err-region", "detail", &why);
+        // The store's reason is in English, for the log and the API: a page says it in words.
+        StoreError::Forbidden(_) => {
+            let text = page.t("co-err-not-allowed");
             errors::render(page, StatusCode::FORBIDDEN, "error-forbidden-title", text)
         }
         e => errors::internal(page, e),
@@ -56,7 +57,7 @@ pub fn in_words(page: &Page, e: &StoreError) -> String {
         StoreError::Refused(t) if t.contains("cannot confirm") => "co-err-same-officer",
         StoreError::Refused(t) if t.contains("cannot be") => "co-err-state",
         StoreError::Conflict { .. } => "co-err-conflict",
-        StoreError::Forbidden(_) => "co-err-forbidden",
+        StoreError::Forbidden(_) => return page.t("co-err-not-allowed"),
         StoreError::OtherRegion { region, mine, .. } => return other_region(page, region, mine),
         _ => "co-err-refused",
     };

@@ -77,10 +77,10 @@ async fn a_permit_holder_without_crossings_is_not_said_to_have_left() {
             // The permit, with its kind and validity.
             assert!(body.contains("PR-2026-000417"), "{be} {lang}: the permit is not shown: {body}");
             assert!(body.contains(&esc(&m.t(lang, "reg-permit-permanent-residence"))), "{be} {lang}: {body}");
-            assert!(
-                body.contains(&from.to_string()) && body.contains(&until.to_string()),
-                "{be} {lang}: {body}"
-            );
+            // Its dates as the page's language writes them.
+            let in_lang =
+                |d| ashyq_core::locale::date(d, ashyq_core::locale::Language::from_code(lang).unwrap());
+            assert!(body.contains(&in_lang(from)) && body.contains(&in_lang(until)), "{be} {lang}: {body}");
             assert!(body.contains(&esc(&m.t(lang, "reg-validity-in-force"))), "{be} {lang}: {body}");
             // The registration at the place of stay.
             assert!(body.contains("REG-FR-1") || body.contains("Abai 1, Almaty"), "{be} {lang}: {body}");

@@ -74,8 +74,12 @@ async fn the_officer_of_the_region_assigns_and_the_quota_left_goes_down() {
         let page = h.send(get(format!("/kandas/{}", app.id), cookie.clone())).await;
         assert_eq!(page.status, 200);
         let due = ashyq_core::kandas::subsidies(&h.state.policy, "KZ-59", 3, today).unwrap();
-        assert!(page.body.contains(&format!("id=\"total-kzt\">{}<", due.total_kzt)), "{}", page.body);
-        assert!(page.body.contains(&format!("id=\"relocation-kzt\">{}<", due.relocation_kzt)));
+        // The amounts for programs in the attribute, for people in the page's way of writing money.
+        // The page is in Kazakh (the default of a browser that asks for no language).
+        let money = |d| ashyq_core::locale::money(d, "KZT", ashyq_core::locale::Language::Kk);
+        let shown = |id: &str, d| format!("id=\"{id}\" data-kzt=\"{d}\">{}<", money(d));
+        assert!(page.body.contains(&shown("total-kzt", due.total_kzt)), "{}", page.body);
+        assert!(page.body.contains(&shown("relocation-kzt", due.relocation_kzt)), "{}", page.body);
         assert!(!due.rent_kzt.is_zero(), "North Kazakhstan is designated");
 
         // test-officer works in KZ-75: another region's application is refused.

@@ -158,8 +158,9 @@ async fn crossings_are_dated_on_the_checkpoint_s_clock(h: &Harness) {
     assert_eq!(v["status"]["days_in_window"], 29, "{v}");
     let r = page(h, Role::Officer, "en", &format!("/register/persons/{id}")).await;
     assert_eq!(r.status, 200);
-    assert!(r.body.contains("2023-05-15") && r.body.contains("00:30"), "{}", r.body);
-    assert!(r.body.contains("2023-06-12") && r.body.contains("23:30"), "{}", r.body);
+    // Their days as English writes a date, their clock time in Kazakhstan.
+    assert!(r.body.contains("15 May 2023") && r.body.contains("00:30"), "{}", r.body);
+    assert!(r.body.contains("12 Jun 2023") && r.body.contains("23:30"), "{}", r.body);
 }
 
 async fn officers_read_a_person_and_the_read_is_audited(h: &Harness) {
@@ -280,6 +281,9 @@ async fn pages_speak_three_languages(h: &Harness, m: &Messages) {
         // The border check: the banner, the warnings, the last crossings with the checkpoint's name.
         let r = post_form(h, Role::Border, lang, "/border", &[("mrz", &fx::ali_mrz())]).await;
         assert_eq!(r.status, 200, "{}", r.body);
+        // The day as the page's language writes it.
+        let since =
+            ashyq_core::locale::iso_date(&since, ashyq_core::locale::Language::from_code(lang).unwrap());
         let banner = m.t_args(lang, "reg-status-overstay", &[("since", &since), ("days", "31")]);
         assert!(r.body.contains(&banner), "{lang}: {banner}");
         assert!(r.body.contains("data-status=\"overstay\""));
@@ -314,7 +318,11 @@ async fn pages_speak_three_languages(h: &Harness, m: &Messages) {
         assert!(r.body.contains(&khg), "{lang}");
         assert!(r.body.contains(&m.t(lang, "reg-kind-refusal")));
         let earlier = page(h, Role::Officer, lang, &format!("/register/persons/{ali}?on={}", ago(40))).await;
-        let lawful = m.t_args(lang, "reg-status-lawful-until", &[("date", &ago(31).to_string())]);
+        let lawful_until = ashyq_core::locale::iso_date(
+            &ago(31).to_string(),
+            ashyq_core::locale::Language::from_code(lang).unwrap(),
+        );
+        let lawful = m.t_args(lang, "reg-status-lawful-until", &[("date", &lawful_until)]);
         assert!(earlier.body.contains(&lawful), "{lang}: {lawful}");
 
         // Search, alerts, the dashboard.

@@ -88,9 +88,11 @@ fn from_row(r: &AnyRow) -> Result<KandasApplication, StoreError> {
 
 fn in_scope(scope: Option<&str>, region: &str) -> Result<(), StoreError> {
     match scope {
-        Some(s) if s != region => {
-            Err(StoreError::Forbidden(format!("the application is for {region}; your region is {s}")))
-        }
+        Some(s) if s != region => Err(StoreError::OtherRegion {
+            what: "application",
+            region: region.to_string(),
+            mine: s.to_string(),
+        }),
         _ => Ok(()),
     }
 }
