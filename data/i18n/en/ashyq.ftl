@@ -660,3 +660,20 @@ text-address-refused = The address cannot be accepted: { $reason }
 text-form-refused = The form cannot be accepted: in one of its fields { $reason } Go back and correct it.
 reg-err-no-rule = No stay rule of the policy is in force on { $date }; the status is shown for today.
 reg-err-too-far = The register answers for days up to a year ahead, not { $date }; the status is shown for today.
+
+# Why a machine-readable zone was refused (core::mrz::MrzError), and its fields.
+mrz-err-line-count = the zone has { $count } lines; a passport's has 2, an ID card's 3
+mrz-err-unknown-width = line { $line } has { $length } characters; a zone's line has 36 or 44
+mrz-err-line-length = line { $line } has { $length } characters; { $format } has { $expected }
+mrz-err-character = line { $line }, column { $column }: “{ $found }” is not allowed (only A–Z, 0–9 and <)
+mrz-err-check-digit = { $field }: check digit { $found } does not match the computed { $computed }
+mrz-err-long-number = document number: a long number without its continuation and check digit
+mrz-err-inner-filler = document number: “{ $number }” has a filler < inside it
+mrz-err-date = { $field }: { $text } is not a date
+mrz-err-sex = sex: “{ $found }” is not M, F, X or <
+mrz-field-document-number = document number
+mrz-field-birth-date = birth date
+mrz-field-expiry-date = expiry date
+mrz-field-personal-number = personal number
+mrz-field-composite = composite check
+mrz-field-sex = sex

@@ -659,3 +659,20 @@ text-address-refused = Мекенжайды қабылдау мүмкін еме
 text-form-refused = Форманы қабылдау мүмкін емес: оның бір өрісінде { $reason } Қайтып барып, түзетіңіз.
 reg-err-no-rule = { $date } күні болу ережесінің ешқайсысы күшінде емес; мәртебе бүгінгі күнге көрсетілген.
 reg-err-too-far = Тізілім бір жылдан аспайтын алдағы күндерге жауап береді, { $date } күніне емес; мәртебе бүгінгі күнге көрсетілген.
+
+# Машинамен оқылатын аймақ неге қабылданбады (core::mrz::MrzError), және оның өрістері.
+mrz-err-line-count = аймақтағы жолдар саны: { $count }; паспортта 2, жеке куәлікте 3 жол болады
+mrz-err-unknown-width = { $line }-жолда { $length } таңба; аймақ жолында 36 немесе 44 таңба болады
+mrz-err-line-length = { $line }-жолда { $length } таңба; { $format } пішімінде { $expected } таңба болады
+mrz-err-character = { $line }-жол, { $column }-орын: «{ $found }» таңбасына болмайды (тек A–Z, 0–9 және <)
+mrz-err-check-digit = { $field }: { $found } бақылау цифры есептелген { $computed } цифрымен сәйкес келмейді
+mrz-err-long-number = құжат нөмірі: жалғасы мен бақылау цифры жоқ ұзын нөмір
+mrz-err-inner-filler = құжат нөмірі: «{ $number }» ішінде < толтырғышы тұр
+mrz-err-date = { $field }: { $text } — күн емес
+mrz-err-sex = жынысы: «{ $found }» — M, F, X немесе < емес
+mrz-field-document-number = құжат нөмірі
+mrz-field-birth-date = туған күні
+mrz-field-expiry-date = жарамдылық мерзімі
+mrz-field-personal-number = жеке нөмір
+mrz-field-composite = жалпы бақылау цифры
+mrz-field-sex = жынысы

@@ -659,3 +659,20 @@ text-address-refused = Адрес не может быть принят: { $reas
 text-form-refused = Форму нельзя принять: в одном из её полей { $reason } Вернитесь и исправьте.
 reg-err-no-rule = На { $date } не действует ни одно правило пребывания; статус показан на сегодня.
 reg-err-too-far = Реестр отвечает не более чем на год вперёд, а не на { $date }; статус показан на сегодня.
+
+# Почему машиночитаемая зона не принята (core::mrz::MrzError), и её поля.
+mrz-err-line-count = в зоне строк: { $count }; у паспорта их 2, у удостоверения личности 3
+mrz-err-unknown-width = в строке { $line } символов: { $length }; в строке зоны их 36 или 44
+mrz-err-line-length = в строке { $line } символов: { $length }; в формате { $format } их { $expected }
+mrz-err-character = строка { $line }, позиция { $column }: символ «{ $found }» недопустим (только A–Z, 0–9 и <)
+mrz-err-check-digit = { $field }: контрольная цифра { $found } не совпадает с вычисленной { $computed }
+mrz-err-long-number = номер документа: длинный номер без продолжения и контрольной цифры
+mrz-err-inner-filler = номер документа: в «{ $number }» заполнитель < стоит внутри номера
+mrz-err-date = { $field }: { $text } — не дата
+mrz-err-sex = пол: «{ $found }» — не M, F, X и не <
+mrz-field-document-number = номер документа
+mrz-field-birth-date = дата рождения
+mrz-field-expiry-date = срок действия
+mrz-field-personal-number = личный номер
+mrz-field-composite = общая контрольная цифра
+mrz-field-sex = пол

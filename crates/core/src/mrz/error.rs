@@ -16,6 +16,20 @@ pub enum Field {
     Sex,
 }
 
+impl Field {
+    /// The field's code, for its words in the reader's language (`mrz-field-document-number`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::DocumentNumber => "document-number",
+            Field::BirthDate => "birth-date",
+            Field::ExpiryDate => "expiry-date",
+            Field::PersonalNumber => "personal-number",
+            Field::Composite => "composite",
+            Field::Sex => "sex",
+        }
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -57,6 +71,52 @@ pub enum MrzError {
 }
 
 impl MrzError {
+    /// The reason's message code (`mrz-err-check-digit`); with [`MrzError::args`], what a page
+    /// says in the reader's language. A field is given by its code, for the page to put in words.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MrzError::LineCount(_) => "mrz-err-line-count",
+            MrzError::UnknownWidth { .. } => "mrz-err-unknown-width",
+            MrzError::LineLength { .. } => "mrz-err-line-length",
+            MrzError::Character { .. } => "mrz-err-character",
+            MrzError::CheckDigit { .. } => "mrz-err-check-digit",
+            MrzError::LongNumber => "mrz-err-long-number",
+            MrzError::InnerFiller(_) => "mrz-err-inner-filler",
+            MrzError::Date { .. } => "mrz-err-date",
+            MrzError::Sex(_) => "mrz-err-sex",
+        }
+    }
+
+    /// The arguments of [`MrzError::code`]'s message; `field` is a field's code.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            MrzError::LineCount(n) => vec![("count", n.to_string())],
+            MrzError::UnknownWidth { line, length } => {
+                vec![("line", line.to_string()), ("length", length.to_string())]
+            }
+            MrzError::LineLength { line, length, format } => vec![
+                ("line", line.to_string()),
+                ("length", length.to_string()),
+                ("expected", format.width().to_string()),
+                ("format", format.name().to_string()),
+            ],
+            MrzError::Character { line, column, found } => {
+                vec![("line", line.to_string()), ("column", column.to_string()), ("found", found.to_string())]
+            }
+            MrzError::CheckDigit { field, found, computed } => vec![
+                ("field", field.code().to_string()),
+                ("found", found.to_string()),
+                ("computed", computed.to_string()),
+            ],
+            MrzError::LongNumber => Vec::new(),
+            MrzError::InnerFiller(number) => vec![("number", number.clone())],
+            MrzError::Date { field, text, .. } => {
+                vec![("field", field.code().to_string()), ("text", text.clone())]
+            }
+            MrzError::Sex(c) => vec![("found", c.to_string())],
+        }
+    }
+
     /// The field a check failed on, when the failure is about a field rather than the shape.
     pub fn field(&self) -> Option<Field> {
         match self {

@@ -305,7 +305,11 @@ async fn pages_speak_three_languages(h: &Harness, m: &Messages) {
         let r = post_form(h, Role::Border, lang, "/border", &[("mrz", &fx::SPECIMEN.replace("C36", "C37"))])
             .await;
         assert_eq!(r.status, 422);
-        assert!(r.body.contains("document number: check digit 7"), "{}", r.body);
+        // Why, in the page's language: the field in words, the digit found and the one computed.
+        let field = m.t(lang, "mrz-field-document-number");
+        let why =
+            m.t_args(lang, "mrz-err-check-digit", &[("field", &field), ("found", "7"), ("computed", "6")]);
+        assert!(r.body.contains(&why), "{lang}: {why} in {}", r.body);
 
         // The officer's timeline.
         let r = page(h, Role::Officer, lang, &format!("/register/persons/{ali}")).await;

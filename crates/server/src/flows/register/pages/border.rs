@@ -26,6 +26,17 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+/// Why a zone was refused, in the page's language: its message, with the field in words.
+pub fn mrz_words(page: &Page, e: &ashyq_core::mrz::MrzError) -> String {
+    let args: Vec<(&str, String)> = e
+        .args()
+        .into_iter()
+        .map(|(k, v)| if k == "field" { (k, page.t(&format!("mrz-field-{v}"))) } else { (k, v) })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    page.tn(e.code(), &args)
+}
+
 /// A country's name in the page's language, with its code; the code alone if unknown.
 pub fn country(page: &Page, code: &str) -> String {
     match ashyq_core::country::by_alpha3(code) {
@@ -415,7 +426,13 @@ pub async fn check(
         }
         // The zone does not check: the field of the zone and why.
         Err(Error::Refused(p)) if p.status == StatusCode::UNPROCESSABLE_ENTITY.as_u16() => {
-            let e = page.t1("reg-err-mrz", "error", &p.reason());
+            // The flow's problem says it in English, for the API; the page reads the zone again
+            // (only on this path) for the typed reason, to say it in the reader's words.
+            let why = match ashyq_core::mrz::parse(&fields.mrz, crate::clock::today()) {
+                Err(e) => mrz_words(&page, &e),
+                Ok(_) => p.reason(),
+            };
+            let e = page.t1("reg-err-mrz", "error", &why);
             render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)
         }
         Err(Error::Refused(_)) => forbidden_page(page),
@@ -430,4 +447,51 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
     b
         .page_get("/border", [401, 403, 403, 403, 200, 200, 200], show)
         .page_post("/border", [401, 403, 403, 403, 200, 200, 200], check)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{I18n, Lang};
+    use ashyq_core::mrz::{Field, Format, MrzError};
+
+    /// Every reason a zone is refused for, and every field, has its words in each language, and
+    /// each message uses exactly the arguments the reason gives.
+    #[test]
+    fn every_zone_refusal_is_said_in_each_language() {
+        let i18n = I18n::load().unwrap();
+        let fields = [
+            Field::DocumentNumber,
+            Field::BirthDate,
+            Field::ExpiryDate,
+            Field::PersonalNumber,
+            Field::Composite,
+            Field::Sex,
+        ];
+        let all = [
+            MrzError::LineCount(1),
+            MrzError::UnknownWidth { line: 1, length: 40 },
+            MrzError::LineLength { line: 2, length: 43, format: Format::Td3 },
+            MrzError::Character { line: 1, column: 7, found: 'a' },
+            MrzError::CheckDigit { field: Field::BirthDate, found: '7', computed: 6 },
+            MrzError::LongNumber,
+            MrzError::InnerFiller("L58<UTOER".into()),
+            MrzError::Date { field: Field::ExpiryDate, text: "991332".into(), why: "month 13".into() },
+            MrzError::Sex('Q'),
+        ];
+        for lang in Lang::ALL {
+            for f in fields {
+                assert!(i18n.has(lang, &format!("mrz-field-{}", f.code())), "{lang:?} {f:?}");
+            }
+            for e in &all {
+                assert!(i18n.has(lang, e.code()), "{lang:?}: no {}", e.code());
+                let args = e.args();
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let text = i18n.message(lang, e.code(), &args);
+                assert!(!text.contains('{') && !text.contains("$"), "{lang:?} {}: {text}", e.code());
+                for (_, v) in args.iter().filter(|(k, _)| *k != "field") {
+                    assert!(text.contains(v), "{lang:?} {}: {v} not in {text}", e.code());
+                }
+            }
+        }
+    }
 }
