@@ -68,6 +68,11 @@ pub fn by_alpha3(code: &str) -> Option<&'static Country> {
     t.by_alpha3.get(code).map(|&i| &t.all[i])
 }
 
+/// A country's name in a language tag, from its alpha-3 code; an unknown code as it is.
+pub fn name_of(alpha3: &str, lang: &str) -> String {
+    by_alpha3(alpha3).map_or_else(|| alpha3.to_string(), |c| c.name(lang).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,14 +132,6 @@ pub fn fixed(d: Decimal, places: u32, lang: Language) -> String {
     written(&text, lang)
 }
 
-/// A float (a computed indicator) with `places` decimals; a non-finite value is a dash.
-pub fn float(x: f64, places: u32, lang: Language) -> String {
-    match Decimal::from_f64_retain(x) {
-        Some(d) if x.is_finite() => fixed(d, places, lang),
-        _ => "–".to_string(),
-    }
-}
-
 /// A share (0.125) as a percentage with `places` decimals: `12,5 %` in Kazakh and Russian (a
 /// no-break space before the sign, as their typography asks), `12.5%` in English.
 pub fn percent(share: Decimal, places: u32, lang: Language) -> String {
@@ -228,7 +220,6 @@ mod tests {
         assert_eq!(fixed(dec("-1234.565"), 2, Language::En), "-1,234.57");
         assert_eq!(integer(-1_234_567, Language::En), "-1,234,567");
         assert_eq!(integer(999, Language::Ru), "999");
-        assert_eq!(float(f64::NAN, 1, Language::Ru), "–");
         let t = Date::new(2026, 1, 9).unwrap().at(7, 5, 3, 0);
         assert_eq!(date_time(t, Language::Ru), "09.01.2026 07:05");
         assert_eq!(date_time(t, Language::En), "9 Jan 2026, 07:05");

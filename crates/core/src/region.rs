@@ -37,6 +37,11 @@ impl Region {
     }
 }
 
+/// A region's name in a language tag, from its code (`KZ-75`); an unknown code as it is.
+pub fn name_of(code: &str, lang: &str) -> String {
+    by_code(code).map_or_else(|| code.to_string(), |r| r.name(lang).to_string())
+}
+
 const REGIONS_CSV: &str = include_str!("../../../data/regions.csv");
 
 /// All regions, in the order of their codes.

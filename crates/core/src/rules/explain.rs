@@ -129,12 +129,8 @@ pub fn format_arg(arg: &Arg, lang: Language) -> String {
         Arg::Date(d) => format_date(*d, lang),
         Arg::Text(t) => t.clone(),
         Arg::Code(c) => c.to_string(),
-        Arg::Region(c) => {
-            crate::region::by_code(c).map_or_else(|| c.clone(), |r| r.name(lang.code()).to_string())
-        }
-        Arg::Country(c) => {
-            crate::country::by_alpha3(c).map_or_else(|| c.clone(), |x| x.name(lang.code()).to_string())
-        }
+        Arg::Region(c) => crate::region::name_of(c, lang.code()),
+        Arg::Country(c) => crate::country::name_of(c, lang.code()),
         Arg::Word(w) => word(w, lang),
         Arg::Words(ws) => ws.iter().map(|w| word(w, lang)).collect::<Vec<_>>().join(", "),
     }

@@ -81,7 +81,7 @@ pub struct Issue {
 }
 
 fn region_name(w: Words<'_>, code: &str) -> String {
-    ashyq_core::region::by_code(code).map_or_else(|| code.to_string(), |r| r.name(w.lang.code()).to_string())
+    ashyq_core::region::name_of(code, w.lang.code())
 }
 
 /// The document around its particular parts: the authority, the header, the appeal, the foot.
@@ -150,16 +150,6 @@ fn mark(w: Words<'_>, c: &Check<'_>) -> Option<(String, bool)> {
     Some((w.t(key), key == "ec-mark-failed"))
 }
 
-/// A value with its unit, as the documents print it.
-fn with_unit(w: Words<'_>, value: Decimal, unit: &str) -> String {
-    let n = locale::number(value, w.lang);
-    match unit {
-        "count" => n,
-        "KZT" => locale::tenge(value, w.lang),
-        u => format!("{n} {}", w.word(&format!("ec-unit-{u}"), u)),
-    }
-}
-
 /// The rules' checks, each in plain words with its basis and figures.
 fn reasons(w: Words<'_>, d: &Decision<'_>) -> Section {
     let lang = w.language();
@@ -187,7 +177,10 @@ fn reasons(w: Words<'_>, d: &Decision<'_>) -> Section {
                         "doc-figure",
                         &[
                             ("name", &name),
-                            ("value", &with_unit(w, u.value, u.unit.as_str())),
+                            (
+                                "value",
+                                &crate::web::locale::quantity(w.i18n, w.lang, u.value, u.unit.as_str()),
+                            ),
                             ("from", &w.date(u.from)),
                         ],
                     )
@@ -345,7 +338,7 @@ pub fn kandas_assignment(
                     "doc-figure",
                     &[
                         ("name", &words(u).0),
-                        ("value", &with_unit(w, u.value, &u.unit)),
+                        ("value", &crate::web::locale::quantity(w.i18n, w.lang, u.value, &u.unit)),
                         ("from", &w.date(u.from)),
                     ],
                 )

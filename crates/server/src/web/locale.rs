@@ -2,6 +2,7 @@
 //! them: `page.date(d)`, `page.money(amount, "KZT")`, `page.cite(basis)`. One formatter for every
 //! page and mail ([`ashyq_core::locale`]); templates call these instead of printing a value.
 
+use crate::i18n::{I18n, Lang};
 use crate::web::page::Page;
 use ashyq_core::locale;
 use ashyq_core::policy::LegalBasis;
@@ -26,9 +27,7 @@ impl Page {
 
     /// An instant (microseconds since the epoch) on Kazakhstan's clock, to the minute.
     pub fn instant(&self, us: i64) -> String {
-        ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-            .map(|t| locale::date_time(t.datetime(), self.lang.language()))
-            .unwrap_or_default()
+        instant(us, self.lang)
     }
 
     /// The same to the second, for the audit log.
@@ -38,19 +37,9 @@ impl Page {
             .unwrap_or_default()
     }
 
-    /// An instant to the microsecond with the offset then in force, for the published times a
-    /// round's tie-break compares (two profiles may be a second apart):
-    /// `07.12.2026 13:37:18,571173 (UTC+5)`.
+    /// An instant to the microsecond, with the offset then in force (see [`instant_exact`]).
     pub fn instant_exact(&self, us: i64) -> String {
-        ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-            .map(|t| {
-                let lang = self.lang.language();
-                let point = if lang == locale::Language::En { '.' } else { ',' };
-                let micro = t.subsec_nanosecond() / 1000;
-                let offset = ashyq_core::zone::offset_label(t.offset());
-                format!("{}{point}{micro:06} ({offset})", locale::date_time_seconds(t.datetime(), lang))
-            })
-            .unwrap_or_default()
+        instant_exact(us, self.lang)
     }
 
     /// A number, thousands grouped, at most four decimals.
@@ -58,24 +47,9 @@ impl Page {
         locale::number(d, self.lang.language())
     }
 
-    /// A whole number, thousands grouped.
-    pub fn int(&self, n: i64) -> String {
-        locale::integer(n, self.lang.language())
-    }
-
-    /// A float with exactly `places` decimals.
-    pub fn float(&self, x: f64, places: u32) -> String {
-        locale::float(x, places, self.lang.language())
-    }
-
     /// Money in a currency named by its ISO code (`KZT`, `USD`).
     pub fn money(&self, amount: Decimal, currency: &str) -> String {
         locale::money(amount, currency, self.lang.language())
-    }
-
-    /// Whole tenge, as the store keeps them.
-    pub fn tenge(&self, amount: i64) -> String {
-        locale::money(Decimal::from(amount), "KZT", self.lang.language())
     }
 
     /// A share (0.125) as a percentage: `12,5 %` (kk, ru), `12.5%` (en).
@@ -83,17 +57,56 @@ impl Page {
         locale::percent(share, places, self.lang.language())
     }
 
-    /// A share given as a float.
-    pub fn percent_f(&self, share: f64, places: u32) -> String {
-        match Decimal::from_f64_retain(share) {
-            Some(d) if share.is_finite() => self.percent(d, places),
-            _ => "–".to_string(),
-        }
-    }
-
     /// A legal citation: the act, article and paragraph in the page's language.
     pub fn cite(&self, basis: &LegalBasis) -> String {
         basis.cite_in(self.lang.language())
+    }
+}
+
+/// An instant (microseconds since the epoch) on Kazakhstan's clock (Asia/Almaty in the tz
+/// database: UTC+6 until 1 March 2024, UTC+5 since), to the minute, in `lang`.
+pub fn instant(us: i64, lang: Lang) -> String {
+    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
+        .map(|t| locale::date_time(t.datetime(), lang.language()))
+        .unwrap_or_default()
+}
+
+/// An instant to the microsecond with the offset then in force, for the published times a
+/// round's tie-break compares (two profiles may be a second apart):
+/// `07.12.2026 13:37:18,571173 (UTC+5)`.
+pub fn instant_exact(us: i64, lang: Lang) -> String {
+    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
+        .map(|t| {
+            let point = if lang == Lang::En { '.' } else { ',' };
+            let micro = t.subsec_nanosecond() / 1000;
+            let offset = ashyq_core::zone::offset_label(t.offset());
+            format!(
+                "{}{point}{micro:06} ({offset})",
+                locale::date_time_seconds(t.datetime(), lang.language())
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// A passport in `lang`: its issuing country by name, and its number ("Узбекистан, № AA7645296").
+/// The pages and the documents both write it so.
+pub fn passport(i18n: &I18n, lang: Lang, alpha3: &str, number: &str) -> String {
+    let country = ashyq_core::country::name_of(alpha3, lang.code());
+    i18n.message(lang, "passport-of", &[("country", &country), ("number", number)])
+}
+
+/// A parameter's value with its unit (`Unit::as_str`) in `lang`: tenge and dollars as money
+/// (`5 709 000 ₸`, `US$300,000`), a count bare, anything else with its unit's word (`180 дн.`).
+/// The decision checks, a kandas family's subsidies and the documents all write figures so.
+pub fn quantity(i18n: &I18n, lang: Lang, value: Decimal, unit: &str) -> String {
+    match unit {
+        "count" => locale::number(value, lang.language()),
+        "KZT" | "USD" => locale::money(value, unit, lang.language()),
+        u => {
+            let key = format!("ec-unit-{u}");
+            let word = if i18n.has(lang, &key) { i18n.message(lang, &key, &[]) } else { u.to_string() };
+            format!("{} {word}", locale::number(value, lang.language()))
+        }
     }
 }
 
@@ -158,11 +171,35 @@ impl Page {
 
     /// A passport: its issuing country by name, and its number.
     pub fn passport(&self, alpha3: &str, number: &str) -> String {
-        self.tn("passport-of", &[("country", &self.country(alpha3)), ("number", number)])
+        passport(self.i18n(), self.lang, alpha3, number)
+    }
+
+    /// A parameter's value with its unit: money the language's way, a count bare.
+    pub fn quantity(&self, value: Decimal, unit: &str) -> String {
+        quantity(self.i18n(), self.lang, value, unit)
     }
 
     /// A span of dates, `01.01.2026 – 31.12.2026`.
     pub fn span<A: DateText + ?Sized, B: DateText + ?Sized>(&self, from: &A, until: &B) -> String {
         format!("{} – {}", self.d(from), self.d(until))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_shown_in_kazakhstan() {
+        // 2026-11-21T19:18:59.685719Z is past midnight in Kazakhstan.
+        let us = 1_795_288_739_685_719;
+        assert_eq!(instant(us, Lang::Ru), "22.11.2026 00:18");
+        assert_eq!(instant(us, Lang::En), "22 Nov 2026, 00:18");
+        assert_eq!(instant_exact(us, Lang::Kk), "22.11.2026 00:18:59,685719 (UTC+5)");
+        assert_eq!(instant_exact(us, Lang::En), "22 Nov 2026, 00:18:59.685719 (UTC+5)");
+        // Before 1 March 2024 Almaty kept UTC+6: 18:30 UTC was already the next day.
+        let before = 1_684_089_000_000_000; // 2023-05-14T18:30:00Z
+        assert_eq!(instant(before, Lang::Ru), "15.05.2023 00:30");
+        assert_eq!(instant_exact(before, Lang::Ru), "15.05.2023 00:30:00,000000 (UTC+6)");
     }
 }

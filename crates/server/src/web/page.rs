@@ -273,15 +273,9 @@ impl Page {
         }
     }
 
-    pub fn signed_in(&self) -> String {
-        match &self.user {
-            Some(u) => self.i18n.message(
-                self.lang,
-                "signed-in-as",
-                &[("name", &u.display_name), ("role", &self.role_name(&u.role))],
-            ),
-            None => String::new(),
-        }
+    /// The interface's messages, for the writers shared with the documents.
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
     }
 
     pub fn langs(&self) -> Vec<LangLink> {
@@ -340,23 +334,6 @@ fn menu(state: &AppState, lang: Lang, role: Role, path: &str) -> Vec<NavGroup> {
         .collect()
 }
 
-/// An instant as pages show it: Kazakhstan's time (Asia/Almaty in the tz database: UTC+6 until
-/// 1 March 2024, UTC+5 since), to the minute.
-pub fn local_time(us: i64) -> String {
-    ashyq_store::local_minute(us).unwrap_or_default()
-}
-
-/// An instant to the microsecond in Kazakhstan's time, with the offset then in force, for the
-/// published times a round's tie-break compares (two profiles may be a second apart).
-pub fn exact_local_time(us: i64) -> String {
-    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-        .map(|t| {
-            let offset = ashyq_core::zone::offset_label(t.offset());
-            format!("{} ({offset})", t.strftime("%Y-%m-%d %H:%M:%S%.6f"))
-        })
-        .unwrap_or_default()
-}
-
 /// Percent-encodes a path for a query parameter.
 pub fn encode(s: &str) -> String {
     s.bytes()
@@ -390,18 +367,6 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
-    }
-
-    #[test]
-    fn times_are_shown_in_kazakhstan() {
-        // 2026-11-21T19:18:59.685719Z is past midnight in Kazakhstan.
-        let us = 1_795_288_739_685_719;
-        assert_eq!(local_time(us), "2026-11-22 00:18");
-        assert_eq!(exact_local_time(us), "2026-11-22 00:18:59.685719 (UTC+5)");
-        // Before 1 March 2024 Almaty kept UTC+6: 18:30 UTC was already the next day.
-        let before = 1_684_089_000_000_000; // 2023-05-14T18:30:00Z
-        assert_eq!(local_time(before), "2023-05-15 00:30");
-        assert_eq!(exact_local_time(before), "2023-05-15 00:30:00.000000 (UTC+6)");
     }
 
     #[test]

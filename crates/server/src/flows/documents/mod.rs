@@ -150,9 +150,7 @@ fn decision_event(events: &[CaseEvent]) -> Option<(Kind, &CaseEvent)> {
 
 /// The holder's passport in the document's language: its country by name, and its number.
 fn passport(s: &AppState, lang: Lang, h: &ashyq_core::cases::Holder) -> String {
-    let country = ashyq_core::country::by_alpha3(&h.nationality)
-        .map_or_else(|| h.nationality.clone(), |c| c.name(lang.code()).to_string());
-    s.i18n.message(lang, "passport-of", &[("country", &country), ("number", &h.passport_number)])
+    crate::web::locale::passport(&s.i18n, lang, &h.nationality, &h.passport_number)
 }
 
 /// A case's last decision as a document: approval, refusal or request for information, with

@@ -149,14 +149,9 @@ pub fn used_row(
         Some(r) => format!("{name} ({})", page.region(r)),
         None => name,
     };
-    let unit = if u.unit == "count" {
-        String::new()
-    } else {
-        format!(" {}", page.t(&format!("ec-unit-{}", u.unit)))
-    };
     UsedRow {
         name,
-        value: format!("{}{unit}", page.number(u.value)),
+        value: page.quantity(u.value, &u.unit),
         from: page.d(&u.from),
         basis: basis.unwrap_or_else(|| u.basis.clone()),
     }

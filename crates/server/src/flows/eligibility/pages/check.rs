@@ -246,11 +246,6 @@ fn mark(c: &Check<'_>) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-/// A parameter's value with its unit (a count has none).
-fn with_unit(page: &Page, value: String, unit: &str) -> String {
-    if unit == "count" { value } else { format!("{value} {}", page.t(&format!("ec-unit-{unit}"))) }
-}
-
 pub fn decision_view(page: &Page, d: &Decision<'_>) -> DecisionView {
     let lang = language(page.lang);
     let date = |d: Date| explain::format_date(d, lang);
@@ -274,7 +269,7 @@ pub fn decision_view(page: &Page, d: &Decision<'_>) -> DecisionView {
                         Some(r) => format!("{} ({})", u.description.get(lang), r.name(page.lang.code())),
                         None => u.description.get(lang).to_string(),
                     },
-                    value: with_unit(page, explain::format_decimal(u.value, lang), u.unit.as_str()),
+                    value: page.quantity(u.value, u.unit.as_str()),
                     from: date(u.from),
                     basis: page.cite(u.basis),
                 })

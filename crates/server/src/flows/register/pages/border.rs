@@ -55,8 +55,7 @@ pub fn checkpoint(page: &Page, code: &str) -> String {
 
 /// A region's name in the page's language; the code if unknown.
 pub fn region(page: &Page, code: &str) -> String {
-    ashyq_core::region::by_code(code)
-        .map_or_else(|| code.to_string(), |r| r.name(page.lang_code()).to_string())
+    ashyq_core::region::name_of(code, page.lang_code())
 }
 
 /// The big banner: a code for the style and tests, and the words.
