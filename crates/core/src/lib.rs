@@ -27,6 +27,7 @@ pub mod region;
 pub mod register;
 pub mod role;
 pub mod rules;
+pub mod said;
 pub mod sex;
 pub mod spreadsheet;
 pub mod stay;

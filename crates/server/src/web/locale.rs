@@ -6,6 +6,7 @@ use crate::i18n::{I18n, Lang};
 use crate::web::page::Page;
 use ashyq_core::locale;
 use ashyq_core::policy::LegalBasis;
+use ashyq_core::said::{Said, Value};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -182,6 +183,45 @@ impl Page {
     /// A span of dates, `01.01.2026 – 31.12.2026`.
     pub fn span<A: DateText + ?Sized, B: DateText + ?Sized>(&self, from: &A, until: &B) -> String {
         format!("{} – {}", self.d(from), self.d(until))
+    }
+}
+
+impl Page {
+    /// A [`Said`] in the page's language: its message by code, each argument the page's way (a
+    /// date as a date, a region by name, a count named `count` choosing the plural form).
+    pub fn said(&self, s: &Said) -> String {
+        said(self.i18n(), self.lang, s)
+    }
+}
+
+/// A [`Said`] in `lang` (see [`Page::said`]); a code the Fluent files lack, as its English.
+pub fn said(i18n: &I18n, lang: Lang, s: &Said) -> String {
+    if !i18n.has(lang, &s.code) {
+        return s.english.clone();
+    }
+    let language = lang.language();
+    let args: Vec<(&str, String)> = s
+        .args
+        .iter()
+        .filter(|(name, _)| name != "count")
+        .map(|(name, value)| {
+            let text = match value {
+                Value::Text(t) => t.clone(),
+                Value::Count(n) => locale::integer(*n, language),
+                Value::Number(d) => locale::number(*d, language),
+                Value::Money(d, currency) => locale::money(*d, currency, language),
+                Value::Date(d) => locale::date(*d, language),
+                Value::Region(code) => ashyq_core::region::name_of(code, lang.code()),
+                Value::Country(code) => ashyq_core::country::name_of(code, lang.code()),
+                Value::Word(key) => i18n.message(lang, key, &[]),
+            };
+            (name.as_str(), text)
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    match s.arg("count") {
+        Some(Value::Count(n)) => i18n.message_count(lang, &s.code, *n, &args),
+        _ => i18n.message(lang, &s.code, &args),
     }
 }
 
