@@ -24,6 +24,24 @@ pub enum IdError {
     BirthDate(String),
 }
 
+impl IdError {
+    /// The reason as a message code with its figures (`id-*` in the Fluent files).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            IdError::Length(n) => Said::new("id-length", english).count("chars", *n as i64),
+            IdError::NotDigits => Said::new("id-digits", english),
+            IdError::CheckDigit { found, expected } => {
+                Said::new("id-check-digit", english).count("found", *found).count("expected", *expected)
+            }
+            IdError::Uncheckable => Said::new("id-uncheckable", english),
+            IdError::CenturyDigit(d) => Said::new("id-century", english).count("digit", *d),
+            IdError::BirthDate(d) => Said::new("id-birth-date", english).text("value", d.clone()),
+        }
+    }
+}
+
 /// The check digit for the first eleven digits, or `None` when both passes give 10.
 pub fn check_digit(first11: &[u8; 11]) -> Option<u8> {
     let pass =

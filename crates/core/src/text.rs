@@ -127,6 +127,22 @@ impl TextError {
     }
 }
 
+impl TextError {
+    /// The reason (without the field) as a message code with its figures.
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::{Said, Value};
+        let mut said = Said::new(self.code(), self.message());
+        for (name, value) in self.args() {
+            let value = match value.parse::<i64>() {
+                Ok(n) => Value::Count(n),
+                Err(_) => Value::Text(value),
+            };
+            said = said.with(name, value);
+        }
+        said
+    }
+}
+
 impl fmt::Display for TextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.field.is_empty() {

@@ -13,6 +13,7 @@
 //! visible slice by slice: each is a recorded event on its own. docs/decisions.md, "Imports that
 //! do not stop the office", says why and what was measured.
 
+use ashyq_core::said::Said;
 use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
@@ -64,8 +65,10 @@ pub struct KeyClashes {
 }
 
 /// The message of a key met twice in one file with other values.
-pub fn also_row(key: &str, earlier_row: u64) -> String {
-    format!("{key} is also row {earlier_row} of this file, with other values")
+pub fn also_row(key: &str, earlier_row: u64) -> Said {
+    Said::new("up-why-also-row", format!("{key} is also row {earlier_row} of this file, with other values"))
+        .text("key", key)
+        .count("row", i64::try_from(earlier_row).unwrap_or(i64::MAX))
 }
 
 impl Staging {
@@ -495,7 +498,11 @@ pub async fn staged_elsewhere(
             out.push(RowError {
                 row: *row,
                 column: Some(column.to_string()),
-                reason: format!("{key} is being imported with other values; an id names one record"),
+                reason: Said::new(
+                    "up-why-importing-otherwise",
+                    format!("{key} is being imported with other values; an id names one record"),
+                )
+                .text("key", key.clone()),
             });
         }
     }

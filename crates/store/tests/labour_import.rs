@@ -88,7 +88,7 @@ fn counts(r: &ImportReport) -> (u64, u64, u64, u64, u64) {
 
 /// `(row, column, reason)` of every reported error.
 fn errors(r: &ImportReport) -> Vec<(u64, Option<&str>, &str)> {
-    r.errors.iter().map(|e| (e.row, e.column.as_deref(), e.reason.as_str())).collect()
+    r.errors.iter().map(|e| (e.row, e.column.as_deref(), e.reason.english.as_str())).collect()
 }
 
 /// Three good vacancies: open with a salary, filled (quoted title with a comma, KATO region),
@@ -358,7 +358,7 @@ async fn skip_invalid_keeps_good_rows_and_stores_rejects(db: &Db) {
     let places: Vec<(u64, Option<&str>)> = set_aside.iter().map(|e| (e.row, e.column.as_deref())).collect();
     let want: Vec<(u64, Option<&str>)> = expected_mixed_errors().into_iter().map(|e| (e.0, e.1)).collect();
     assert_eq!(places, want);
-    assert_eq!(set_aside[1].reason, "`abc` is not a whole number");
+    assert_eq!(set_aside[1].reason.english, "`abc` is not a whole number");
     assert!(ashyq_store::labour::import::get(db, id + 1000).await.is_err());
 }
 
@@ -376,7 +376,7 @@ async fn header_problems_are_reported_and_loose_headers_work(db: &Db) {
     let e = &report.errors[0];
     assert_eq!((e.row, e.column.as_deref()), (1, None));
     assert!(
-        e.reason.contains("missing") && e.reason.contains("status") && e.reason.contains("title"),
+        e.reason.english.contains("missing") && e.reason.english.contains("status") && e.reason.english.contains("title"),
         "{e:?}"
     );
     assert_eq!((report.rows_read, report.rejected), (0, 0));
@@ -445,7 +445,7 @@ async fn xlsx_files_import_with_typed_cells(db: &Db) {
         [(5, Some("valid_until")), (5, Some("workers"))],
         "{report:?}"
     );
-    assert_eq!(report.errors[0].reason, "2025-04-01 is before issued_on 2025-05-01");
+    assert_eq!(report.errors[0].reason.english, "2025-04-01 is before issued_on 2025-05-01");
     assert_eq!(count(db, "work_permits").await, 0);
 
     let report = run_bytes(db, Source::WorkPermits, bytes.clone(), true).await;

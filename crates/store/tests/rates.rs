@@ -291,7 +291,7 @@ async fn skip_invalid_writes_the_good_rows(db: &Db) {
         kept.iter().map(|e| (e.row, e.column.as_deref())).collect::<Vec<_>>(),
         [(3, Some("rate")), (5, Some("rate")), (6, Some("rate"))]
     );
-    assert!(kept[1].reason.contains("rows 5 and 6"), "{kept:?}");
+    assert!(kept[1].reason.english.contains("rows 5 and 6"), "{kept:?}");
     assert!(in_force(db, "CNY", date(2025, 3, 7)).await.is_err());
 }
 

@@ -109,7 +109,7 @@ async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
     assert_eq!(r.rejected, 1);
     assert_eq!(r.errors[0].row, 3);
     assert_eq!(r.errors[0].column.as_deref(), Some("event_id"));
-    assert!(r.errors[0].reason.contains("already stored with other values"), "{}", r.errors[0].reason);
+    assert!(r.errors[0].reason.english.contains("already stored with other values"), "{}", r.errors[0].reason);
     assert_eq!(count(db, "register_crossings").await, 1, "E9 was not written either");
     // Two rows of one file with one id and different values name each other.
     let text = crossings(&[
@@ -118,7 +118,7 @@ async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
     ]);
     let r = import(db, RegisterFile::Crossings, &text).await;
     assert!(!r.committed);
-    assert!(r.errors[0].reason.contains("row 2"), "{}", r.errors[0].reason);
+    assert!(r.errors[0].reason.english.contains("row 2"), "{}", r.errors[0].reason);
 }
 
 async fn bad_rows_are_named_by_row_and_column(db: &Db) {
@@ -143,7 +143,7 @@ async fn bad_rows_are_named_by_row_and_column(db: &Db) {
     // A header with an unknown column is refused before any row.
     let r = import(db, RegisterFile::Crossings, &format!("{CROSSING_HEADER},resaon\n")).await;
     assert!(!r.committed);
-    assert!(r.errors[0].reason.contains("unknown column \"resaon\""), "{}", r.errors[0].reason);
+    assert!(r.errors[0].reason.english.contains("unknown column \"resaon\""), "{}", r.errors[0].reason);
 }
 
 async fn a_new_passport_joins_its_person_and_merges_can_be_undone(db: &Db) {
@@ -300,7 +300,7 @@ W1,work,KZ-71,,,2026-03-01,2026-12-31,,123456789012,WP-1,{ALI}\n"
     assert!(!r.committed);
     assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
     assert_eq!((r.errors[0].row, r.errors[0].column.as_deref()), (2, Some("address")), "{:?}", r.errors);
-    assert!(r.errors[0].reason.contains("control character (U+0000)"), "{:?}", r.errors);
+    assert!(r.errors[0].reason.english.contains("control character (U+0000)"), "{:?}", r.errors);
 }
 
 async fn alerts_list_permits_expiring_soon(db: &Db) {
@@ -628,7 +628,7 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
         .await
         .unwrap();
     assert!(!other.committed);
-    assert!(other.errors[0].reason.contains("being imported"), "{:?}", other.errors);
+    assert!(other.errors[0].reason.english.contains("being imported"), "{:?}", other.errors);
     let same = register::store_batch(db, &actor(), &policy(), vec![(1, record(&line("S2", "2026-04-01")))])
         .await
         .unwrap();

@@ -7,6 +7,7 @@ use crate::country;
 use crate::ids;
 use crate::occupation::{OccupationCode, classifier};
 use crate::region::{self, Region};
+use crate::said::Said;
 use crate::text;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -27,6 +28,20 @@ pub struct HeaderError {
 }
 
 impl HeaderError {
+    /// Each fault as a message code with the columns it names.
+    pub fn said(&self) -> Vec<Said> {
+        let mut out = Vec::new();
+        if !self.missing.is_empty() {
+            let english = format!("header: missing column(s): {}", self.missing.join(", "));
+            out.push(Said::new("up-why-header-missing", english).text("columns", self.missing.join(", ")));
+        }
+        if !self.duplicated.is_empty() {
+            let english = format!("header: column(s) given twice: {}", self.duplicated.join(", "));
+            out.push(Said::new("up-why-header-twice", english).text("columns", self.duplicated.join(", ")));
+        }
+        out
+    }
+
     fn describe(&self) -> String {
         let mut parts = Vec::new();
         if !self.missing.is_empty() {
@@ -43,7 +58,7 @@ impl HeaderError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub column: &'static str,
-    pub reason: String,
+    pub reason: Said,
 }
 
 impl Columns {
@@ -118,29 +133,29 @@ impl<'r, 'a> Reader<'r, 'a> {
         for n in 0..self.columns.at.len() {
             let raw = self.columns.at.get(n).and_then(|&i| self.row.get(i)).copied().unwrap_or("");
             if let Err(e) = text::check(self.name(n), text::FLOOR, raw) {
-                self.fail::<()>(n, e.message());
+                self.fail::<()>(n, e.said());
             }
         }
         self.errors.len() == before
     }
 
-    fn fail<T>(&mut self, n: usize, reason: impl Into<String>) -> Option<T> {
-        self.errors.push(FieldError { column: self.name(n), reason: reason.into() });
+    fn fail<T>(&mut self, n: usize, reason: Said) -> Option<T> {
+        self.errors.push(FieldError { column: self.name(n), reason });
         None
     }
 
     fn required(&mut self, n: usize) -> Option<&'a str> {
         let text = self.field(n);
-        if text.is_empty() { self.fail(n, "is empty") } else { Some(text) }
+        if text.is_empty() { self.fail(n, empty()) } else { Some(text) }
     }
 
     fn identifier(&mut self, n: usize) -> Option<&'a str> {
         let text = self.required(n)?;
         if text.len() > 64 && text.chars().count() > 64 {
-            return self.fail(n, "is longer than 64 characters");
+            return self.fail(n, too_long(64));
         }
         if text.chars().any(char::is_control) {
-            return self.fail(n, "contains control characters");
+            return self.fail(n, Said::new("up-why-control", "contains control characters"));
         }
         Some(text)
     }
@@ -161,7 +176,7 @@ impl<'r, 'a> Reader<'r, 'a> {
     fn parse_date(&mut self, n: usize, text: &str) -> Option<Date> {
         match parse_iso_date(text) {
             Some(d) => Some(d),
-            None => self.fail(n, format!("`{}` is not a date: expected YYYY-MM-DD", shorten(text))),
+            None => self.fail(n, not_a_date(text)),
         }
     }
 
@@ -175,9 +190,16 @@ impl<'r, 'a> Reader<'r, 'a> {
         let digits = text.strip_suffix(".0").unwrap_or(text);
         match digits.parse::<u64>() {
             Ok(v) if (min..=max).contains(&v) => Some(v),
-            Ok(v) => self.fail(n, format!("{v} is out of range {min}–{max}")),
-            Err(_) if digits.starts_with('-') => self.fail(n, format!("`{}` is negative", shorten(text))),
-            Err(_) => self.fail(n, format!("`{}` is not a whole number", shorten(text))),
+            Ok(v) => self.fail(n, out_of_range(v, min, max)),
+            Err(_) if digits.starts_with('-') => self.fail(
+                n,
+                Said::new("up-why-negative", format!("`{}` is negative", shorten(text))).text("value", shorten(text)),
+            ),
+            Err(_) => self.fail(
+                n,
+                Said::new("up-why-number", format!("`{}` is not a whole number", shorten(text)))
+                    .text("value", shorten(text)),
+            ),
         }
     }
 
@@ -187,10 +209,14 @@ impl<'r, 'a> Reader<'r, 'a> {
             Some(r) => Some(r),
             None => self.fail(
                 n,
-                format!(
-                    "`{}` is not a region: expected an ISO 3166-2 code such as KZ-75 or a KATO code",
-                    shorten(text)
-                ),
+                Said::new(
+                    "up-why-region",
+                    format!(
+                        "`{}` is not a region: expected an ISO 3166-2 code such as KZ-75 or a KATO code",
+                        shorten(text)
+                    ),
+                )
+                .text("value", shorten(text)),
             ),
         }
     }
@@ -199,15 +225,23 @@ impl<'r, 'a> Reader<'r, 'a> {
         let text = self.required(n)?;
         let code = match OccupationCode::parse(text) {
             Ok(c) => c,
-            Err(e) => return self.fail(n, e.to_string()),
+            Err(e) => return self.fail(n, e.said()),
         };
         let Some(unit) =
             code.parent().filter(|_| code.level() == 5).or(Some(code)).filter(|c| c.level() == 4)
         else {
-            return self.fail(n, format!("{code} is not a unit group: expected 4 digits such as 2512"));
+            return self.fail(
+                n,
+                Said::new("up-why-occupation", format!("{code} is not a unit group: expected 4 digits such as 2512"))
+                    .text("value", code.to_string()),
+            );
         };
         if !classifier().has_unit_group(&unit) {
-            return self.fail(n, format!("{unit} is not a unit group of the classifier"));
+            return self.fail(
+                n,
+                Said::new("up-why-unknown-occupation", format!("{unit} is not a unit group of the classifier"))
+                    .text("value", unit.to_string()),
+            );
         }
         Some(code)
     }
@@ -216,7 +250,7 @@ impl<'r, 'a> Reader<'r, 'a> {
         let text = self.required(n)?;
         match ids::check_12(text) {
             Ok(_) => Some(text),
-            Err(e) => self.fail(n, format!("not a valid BIN: {e}")),
+            Err(e) => self.fail(n, bin_error(&e)),
         }
     }
 
@@ -228,8 +262,47 @@ impl<'r, 'a> Reader<'r, 'a> {
     }
 }
 
+/// "is empty".
+pub fn empty() -> Said {
+    Said::new("up-why-empty", "is empty")
+}
+
+/// "is longer than N characters".
+pub fn too_long(max: usize) -> Said {
+    Said::new("up-why-too-long", format!("is longer than {max} characters")).count("max", max as i64)
+}
+
+/// A text that is not a `YYYY-MM-DD` date.
+pub fn not_a_date(text: &str) -> Said {
+    Said::new("up-why-date", format!("`{}` is not a date: expected YYYY-MM-DD", shorten(text)))
+        .text("value", shorten(text))
+}
+
+/// A whole number outside its range.
+pub fn out_of_range(value: u64, min: u64, max: u64) -> Said {
+    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    Said::new("up-why-range", format!("{value} is out of range {min}–{max}"))
+        .count("value", n(value))
+        .count("min", n(min))
+        .count("max", n(max))
+}
+
+/// A BIN refused, with why.
+pub fn bin_error(e: &ids::IdError) -> Said {
+    let why = e.said();
+    Said { code: format!("up-why-bin-{}", why.code.trim_start_matches("id-")), english: format!("not a valid BIN: {e}"), ..why }
+}
+
+/// A date before another column's date.
+pub fn before(date: Date, other: &'static str, other_date: Date) -> Said {
+    Said::new("up-why-before", format!("{date} is before {other} {other_date}"))
+        .date("date", date)
+        .text("other", other)
+        .date("other_date", other_date)
+}
+
 /// A field's text cut to 40 characters, for a message.
-pub(crate) fn shorten(text: &str) -> String {
+pub fn shorten(text: &str) -> String {
     let mut s: String = text.chars().take(40).collect();
     if text.chars().count() > 40 {
         s.push('…');
@@ -290,15 +363,23 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
     let status_text = r.required(3);
     let status = status_text.and_then(|s| match VacancyStatus::parse(s) {
         Some(st) => Some(st),
-        None => r.fail(3, format!("`{}` is not one of open, filled, cancelled, expired", shorten(s))),
+        None => r.fail(
+            3,
+            Said::new("up-why-status", format!("`{}` is not one of open, filled, cancelled, expired", shorten(s)))
+                .text("value", shorten(s)),
+        ),
     });
     if let (Some(status), Some(closed)) = (status, closed_on) {
         match (status, closed) {
             (VacancyStatus::Open, Some(_)) => {
-                r.fail::<()>(2, "must be empty while the vacancy is open");
+                r.fail::<()>(2, Said::new("up-why-closed-open", "must be empty while the vacancy is open"));
             }
             (s, None) if s != VacancyStatus::Open => {
-                r.fail::<()>(2, format!("is empty but the vacancy is {}", s.as_str()));
+                r.fail::<()>(
+                    2,
+                    Said::new("up-why-closed-missing", format!("is empty but the vacancy is {}", s.as_str()))
+                        .word("status", format!("up-status-{}", s.as_str())),
+                );
             }
             _ => {}
         }
@@ -306,7 +387,7 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
     if let (Some(p), Some(Some(c))) = (posted_on, closed_on)
         && c < p
     {
-        r.fail::<()>(2, format!("{c} is before posted_on {p}"));
+        r.fail::<()>(2, before(c, "posted_on", p));
     }
     let region = r.region(4);
     let occupation = r.occupation(5);
@@ -320,7 +401,7 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
     let employer_bin = r.bin(8);
     let title = r.field(9);
     if title.len() > 300 && title.chars().count() > 300 {
-        r.fail::<()>(9, "is longer than 300 characters");
+        r.fail::<()>(9, too_long(300));
     }
     let value = (|| {
         Some(Vacancy {
@@ -351,7 +432,7 @@ pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<
     if let (Some(i), Some(v)) = (issued_on, valid_until)
         && v < i
     {
-        r.fail::<()>(2, format!("{v} is before issued_on {i}"));
+        r.fail::<()>(2, before(v, "issued_on", i));
     }
     let region = r.region(3);
     let occupation = r.occupation(4);
@@ -360,7 +441,11 @@ pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<
         if country::by_alpha3(c).is_some() {
             Some(c)
         } else {
-            r.fail(6, format!("`{}` is not an ISO 3166-1 alpha-3 country code", shorten(c)))
+            r.fail(
+                6,
+                Said::new("up-why-country", format!("`{}` is not an ISO 3166-1 alpha-3 country code", shorten(c)))
+                    .text("value", shorten(c)),
+            )
         }
     });
     let category =
@@ -368,7 +453,11 @@ pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<
             Some(k) => Some(*k),
             None => r.fail(
                 7,
-                format!("`{}` is not a permit category: expected 1, 2, 3, 4, seasonal or ict", shorten(c)),
+                Said::new(
+                    "up-why-category",
+                    format!("`{}` is not a permit category: expected 1, 2, 3, 4, seasonal or ict", shorten(c)),
+                )
+                .text("value", shorten(c)),
             ),
         });
     let workers = r.count(8, 1, 100_000);
@@ -399,7 +488,7 @@ mod tests {
     }
 
     fn errors<T: std::fmt::Debug>(r: Result<T, Vec<FieldError>>) -> Vec<(&'static str, String)> {
-        r.unwrap_err().into_iter().map(|e| (e.column, e.reason)).collect()
+        r.unwrap_err().into_iter().map(|e| (e.column, e.reason.english)).collect()
     }
 
     #[test]

@@ -15,6 +15,17 @@ pub enum CodeError {
     Malformed(String),
 }
 
+impl CodeError {
+    /// The reason as a message code with the value it names.
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        match self {
+            CodeError::Empty => Said::new("up-why-empty", self.to_string()),
+            CodeError::Malformed(v) => Said::new("up-why-occupation-code", self.to_string()).text("value", v.clone()),
+        }
+    }
+}
+
 /// A classifier code: an ISCO-08 group (`2`, `25`, `251`, `2512`) or a national occupation
 /// (`2512-1`). Small and `Copy`, so that millions of imported rows parse without allocating.
 /// Ordered as the classifier lists them.

@@ -3,7 +3,8 @@
 //! ignored, and every bad field of a row named with its reason.
 
 use super::currency::Currency;
-use crate::labour::rows::{FieldError, HeaderError, find_columns, parse_iso_date, shorten};
+use crate::labour::rows::{self, FieldError, HeaderError, find_columns, parse_iso_date, shorten};
+use crate::said::Said;
 use crate::text;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -61,48 +62,54 @@ pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>
         .chain([("quantity", columns.quantity)])
         .filter_map(|(column, at)| {
             let raw = at.and_then(|i| row.get(i)).copied().unwrap_or("");
-            text::check(column, text::FLOOR, raw).err().map(|e| FieldError { column, reason: e.message() })
+            text::check(column, text::FLOOR, raw).err().map(|e| FieldError { column, reason: e.said() })
         })
         .collect();
     if !bad.is_empty() {
         return Err(bad);
     }
     let mut errors = Vec::new();
-    let mut fail = |column: &'static str, reason: String| errors.push(FieldError { column, reason });
+    let mut fail = |column: &'static str, reason: Said| errors.push(FieldError { column, reason });
 
     let date = match field(Some(columns.date)) {
         "" => {
-            fail("date", "is empty".into());
+            fail("date", rows::empty());
             None
         }
         text => match parse_iso_date(text) {
             Some(d) => Some(d),
             None => {
-                fail("date", format!("`{}` is not a date: expected YYYY-MM-DD", shorten(text)));
+                fail("date", rows::not_a_date(text));
                 None
             }
         },
     };
     let currency = match field(Some(columns.currency)) {
         "" => {
-            fail("currency", "is empty".into());
+            fail("currency", rows::empty());
             None
         }
         text => match Currency::parse(text) {
             Ok(c) if c.is_kzt() => {
-                fail("currency", "KZT is the tenge: its rate is 1 by definition and is not imported".into());
+                fail(
+                    "currency",
+                    Said::new(
+                        "up-why-kzt",
+                        "KZT is the tenge: its rate is 1 by definition and is not imported",
+                    ),
+                );
                 None
             }
             Ok(c) => Some(c),
             Err(e) => {
-                fail("currency", e.to_string());
+                fail("currency", Said::new("up-why-currency", e.to_string()).text("value", e.text.clone()));
                 None
             }
         },
     };
     let rate = match field(Some(columns.rate)) {
         "" => {
-            fail("rate", "is empty".into());
+            fail("rate", rows::empty());
             None
         }
         text => parse_rate(text).map_err(|reason| fail("rate", reason)).ok(),
@@ -117,9 +124,14 @@ pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>
             None => {
                 fail(
                     "quantity",
-                    format!(
-                        "{rate} / {q} is not an exact decimal: the NBK quotes per 1, 10, 100 or 1000 units"
-                    ),
+                    Said::new(
+                        "up-why-per-unit",
+                        format!(
+                            "{rate} / {q} is not an exact decimal: the NBK quotes per 1, 10, 100 or 1000 units"
+                        ),
+                    )
+                    .with("rate", crate::said::Value::Number(rate))
+                    .count("quantity", q as i64),
                 );
                 None
             }
@@ -135,10 +147,14 @@ pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>
 }
 
 /// A positive decimal with `.` or `,` as its decimal separator and no other signs.
-fn parse_rate(text: &str) -> Result<Decimal, String> {
+fn parse_rate(text: &str) -> Result<Decimal, Said> {
     let shown = shorten(text);
+    let not_positive = || {
+        Said::new("up-why-rate-positive", format!("`{shown}` is not positive: a rate is tenge for `quantity` units"))
+            .text("value", shown.clone())
+    };
     if text.starts_with('-') {
-        return Err(format!("`{shown}` is not positive: a rate is tenge for `quantity` units"));
+        return Err(not_positive());
     }
     let (whole, fraction) = match text.find(['.', ',']) {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
@@ -146,31 +162,40 @@ fn parse_rate(text: &str) -> Result<Decimal, String> {
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !fraction.is_none_or(digits) {
-        return Err(format!(
-            "`{shown}` is not a number: expected digits with at most one decimal separator, such as 470.52 or 470,52"
-        ));
+        return Err(Said::new(
+            "up-why-rate-number",
+            format!(
+                "`{shown}` is not a number: expected digits with at most one decimal separator, such as 470.52 or 470,52"
+            ),
+        )
+        .text("value", shown.clone()));
     }
     if whole.len() + fraction.map_or(0, str::len) > MAX_DIGITS {
-        return Err(format!("`{shown}` has more than {MAX_DIGITS} digits"));
+        return Err(Said::new("up-why-rate-digits", format!("`{shown}` has more than {MAX_DIGITS} digits"))
+            .text("value", shown.clone())
+            .count("max", MAX_DIGITS as i64));
     }
     let value = match fraction {
         Some(f) => Decimal::from_str_exact(&format!("{whole}.{f}")),
         None => Decimal::from_str_exact(whole),
     }
-    .map_err(|e| format!("`{shown}` is not a number: {e}"))?;
+    .map_err(|e| {
+        Said::new("up-why-rate-number", format!("`{shown}` is not a number: {e}")).text("value", shown.clone())
+    })?;
     if value.is_zero() {
-        return Err(format!("`{shown}` is not positive: a rate is tenge for `quantity` units"));
+        return Err(not_positive());
     }
     Ok(value.normalize())
 }
 
 /// A whole number of units, 1 to [`MAX_QUANTITY`]; `100.0` (a spreadsheet's whole number) too.
-fn parse_quantity(text: &str) -> Result<u64, String> {
+fn parse_quantity(text: &str) -> Result<u64, Said> {
     let digits = text.strip_suffix(".0").unwrap_or(text);
     match digits.parse::<u64>() {
         Ok(v) if (1..=MAX_QUANTITY).contains(&v) => Ok(v),
-        Ok(v) => Err(format!("{v} is out of range 1–{MAX_QUANTITY}")),
-        Err(_) => Err(format!("`{}` is not a positive whole number", shorten(text))),
+        Ok(v) => Err(rows::out_of_range(v, 1, MAX_QUANTITY)),
+        Err(_) => Err(Said::new("up-why-positive-number", format!("`{}` is not a positive whole number", shorten(text)))
+            .text("value", shorten(text))),
     }
 }
 
@@ -190,7 +215,7 @@ mod tests {
     }
 
     fn errors<T: std::fmt::Debug>(r: Result<T, Vec<FieldError>>) -> Vec<(&'static str, String)> {
-        r.unwrap_err().into_iter().map(|e| (e.column, e.reason)).collect()
+        r.unwrap_err().into_iter().map(|e| (e.column, e.reason.english)).collect()
     }
 
     fn dec(s: &str) -> Decimal {

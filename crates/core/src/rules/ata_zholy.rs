@@ -49,7 +49,7 @@ impl AtaZholyFacts {
         if let Some(b) = &self.business_abroad {
             known_country("business_abroad.country", &b.country)?;
             if b.name.trim().is_empty() {
-                return Err(FactsError::at("business_abroad.name", "empty"));
+                return Err(FactsError::empty("business_abroad.name"));
             }
         }
         Ok(())

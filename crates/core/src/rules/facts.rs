@@ -3,9 +3,11 @@
 //! then checked for sense (a known occupation, region and country; a valid BIN; no amount
 //! below zero). Amounts are decimal strings or whole numbers — never floating point.
 
+use crate::said::Said;
 use super::catalogue::Programme;
 use super::{ata_zholy, investor, permanent_residence, refugee, valuable_skills};
 use crate::occupation::{OccupationCode, classifier};
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -22,17 +24,32 @@ pub enum Facts {
 }
 
 /// Why facts were refused: which field, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {reason}")]
 pub struct FactsError {
     /// The field's path (`applicant.funds.amount_kzt`, `family[1].birth_date`); `.` for the whole.
     pub path: String,
-    pub reason: String,
+    /// Why, as a message code (`facts-*` in the Fluent files) with its English.
+    pub reason: Said,
 }
 
 impl FactsError {
-    pub fn at(path: impl Into<String>, reason: impl Into<String>) -> FactsError {
-        FactsError { path: path.into(), reason: reason.into() }
+    pub fn at(path: impl Into<String>, reason: Said) -> FactsError {
+        FactsError { path: path.into(), reason }
+    }
+
+    /// A value left empty.
+    pub fn empty(path: impl Into<String>) -> FactsError {
+        FactsError::at(path, Said::new("facts-empty", "empty"))
+    }
+
+    /// A date after the day of the decision (or of the application).
+    pub fn after(path: impl Into<String>, on: Date, of: &str) -> FactsError {
+        FactsError::at(
+            path,
+            Said::new(if of == "application" { "facts-after-application" } else { "facts-after-decision" }, format!("after the date of the {of}, {on}"))
+                .date("on", on),
+        )
     }
 }
 
@@ -60,7 +77,7 @@ impl Facts {
             Programme::AtaZholy => read(&mut de).map(Facts::AtaZholy),
             Programme::Refugee => read(&mut de).map(Facts::Refugee),
         }?;
-        de.end().map_err(|e| FactsError::at(".", e.to_string()))?;
+        de.end().map_err(|e| FactsError::at(".", Said::new("facts-unreadable", e.to_string())))?;
         facts.check()?;
         Ok(facts)
     }
@@ -110,9 +127,9 @@ where
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
             let path = if path == "." { field.to_string() } else { format!("{path}.{field}") };
-            return FactsError::at(path, "missing");
+            return FactsError::at(path, Said::new("facts-missing", "missing"));
         }
-        FactsError::at(path, message)
+        FactsError::at(path, Said::new("facts-unreadable", message))
     })
 }
 
@@ -170,7 +187,11 @@ pub(super) fn known_occupation(path: &str, code: &OccupationCode) -> Result<(), 
     if c.get(code).is_some() || c.has_unit_group(code) {
         Ok(())
     } else {
-        Err(FactsError::at(path, format!("{code} is not in the classifier of occupations")))
+        Err(FactsError::at(
+            path,
+            Said::new("facts-occupation", format!("{code} is not in the classifier of occupations"))
+                .text("value", code.to_string()),
+        ))
     }
 }
 
@@ -181,7 +202,8 @@ pub(super) fn known_country(path: &str, code: &str) -> Result<(), FactsError> {
     } else {
         Err(FactsError::at(
             path,
-            format!("{code:?} is not an ISO 3166-1 alpha-3 country code (e.g. \"UZB\")"),
+            Said::new("facts-country", format!("{code:?} is not an ISO 3166-1 alpha-3 country code (e.g. \"UZB\")"))
+                .text("value", code),
         ))
     }
 }

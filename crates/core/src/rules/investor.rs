@@ -68,11 +68,11 @@ impl InvestorFacts {
     pub(super) fn check(&self) -> Result<(), FactsError> {
         for (i, inv) in self.investments.iter().enumerate() {
             if inv.recipient.trim().is_empty() {
-                return Err(FactsError::at(format!("investments[{i}].recipient"), "empty"));
+                return Err(FactsError::empty(format!("investments[{i}].recipient")));
             }
             if let Some(bin) = &inv.bin {
                 Bin::parse(bin)
-                    .map_err(|e| FactsError::at(format!("investments[{i}].bin"), e.to_string()))?;
+                    .map_err(|e| FactsError::at(format!("investments[{i}].bin"), crate::labour::rows::bin_error(&e)))?;
             }
         }
         Ok(())

@@ -9,6 +9,7 @@
 //! solvency altogether. Term: `pr_validity` years or to the passport's expiry, whichever is
 //! first. Re-checked for a permit already issued, a refusal means the permit is cancelled.
 
+use crate::said::Said;
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome, PermitAction};
 use super::facts::{FactsError, amount, known_occupation, optional_amount};
@@ -121,37 +122,32 @@ impl PermanentResidenceFacts {
         if crate::region::parse(&self.region).is_none() {
             return Err(FactsError::at(
                 "region",
-                format!("{:?} is not a region of Kazakhstan (ISO code like \"KZ-75\" or KATO)", self.region),
+                Said::new(
+                    "facts-region",
+                    format!("{:?} is not a region of Kazakhstan (ISO code like \"KZ-75\" or KATO)", self.region),
+                )
+                .text("value", self.region.clone()),
             ));
         }
         if self.issued_permit.as_ref().is_some_and(|p| p.number.trim().is_empty()) {
-            return Err(FactsError::at("issued_permit.number", "empty"));
+            return Err(FactsError::empty("issued_permit.number"));
         }
         Ok(())
     }
 
     fn check_on(&self, on: Date) -> Result<(), FactsError> {
         if self.applicant.birth_date > on {
-            return Err(FactsError::at(
-                "applicant.birth_date",
-                format!("after the date of the decision, {on}"),
-            ));
+            return Err(FactsError::after("applicant.birth_date", on, "decision"));
         }
         for (i, m) in self.family.iter().enumerate() {
             if m.birth_date > on {
-                return Err(FactsError::at(
-                    format!("family[{i}].birth_date"),
-                    format!("after the date of the decision, {on}"),
-                ));
+                return Err(FactsError::after(format!("family[{i}].birth_date"), on, "decision"));
             }
         }
         if let Some(p) = &self.issued_permit
             && p.issued_on > on
         {
-            return Err(FactsError::at(
-                "issued_permit.issued_on",
-                format!("after the date of the decision, {on}"),
-            ));
+            return Err(FactsError::after("issued_permit.issued_on", on, "decision"));
         }
         Ok(())
     }
@@ -235,7 +231,12 @@ pub fn evaluate<'p>(
 
     // Checked when the facts were read: a region of Kazakhstan.
     let Some(place) = crate::region::parse(&f.region) else {
-        return Err(FactsError::at("region", format!("{:?} is not a region of Kazakhstan", f.region)).into());
+        return Err(FactsError::at(
+            "region",
+            Said::new("facts-region", format!("{:?} is not a region of Kazakhstan", f.region))
+                .text("value", f.region.clone()),
+        )
+        .into());
     };
     let region = place.code.as_str();
     let norm = param!(ev, "pr_housing_norm")?;

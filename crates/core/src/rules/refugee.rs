@@ -8,6 +8,7 @@
 //! certificate for `asylum_certificate_validity` months, renewable; recognition brings a
 //! temporary residence permit, then permanent residence.
 
+use crate::said::Said;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome};
 use super::facts::FactsError;
 use super::support::{Eval, whole};
@@ -60,7 +61,10 @@ impl RefugeeFacts {
     pub(super) fn check(&self) -> Result<(), FactsError> {
         for (i, g) in self.grounds.iter().enumerate() {
             if self.grounds[..i].contains(g) {
-                return Err(FactsError::at(format!("grounds[{i}]"), format!("`{}` named twice", g.as_str())));
+                return Err(FactsError::at(
+                    format!("grounds[{i}]"),
+                    Said::new("facts-twice", format!("`{}` named twice", g.as_str())),
+                ));
             }
         }
         Ok(())
@@ -74,7 +78,7 @@ pub fn evaluate<'p>(
     full: bool,
 ) -> Result<Decision<'p>, EvalError> {
     if f.arrival_date > on {
-        return Err(FactsError::at("arrival_date", format!("after the date of the application, {on}")).into());
+        return Err(FactsError::after("arrival_date", on, "application").into());
     }
     let mut ev = Eval::start(Programme::Refugee, on, ctx, full)?;
 

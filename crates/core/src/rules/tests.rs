@@ -67,7 +67,7 @@ fn unknown_and_missing_facts_name_the_field() {
     let bad = pr_facts("1", "null").replace("\"ethnic_kazakh\": false,", "");
     let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
     assert_eq!(e.path, "applicant.ethnic_kazakh");
-    assert_eq!(e.reason, "missing");
+    assert_eq!((e.reason.code.as_str(), e.reason.english.as_str()), ("facts-missing", "missing"));
     let bad = pr_facts("1", "null").replace("\"family\": []", "\"family\": [], \"pets\": 2");
     let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
     assert!(e.to_string().contains("pets"), "{e}");

@@ -4,6 +4,7 @@
 //! `valuable_skills_min_trainees` people a year. Term: `long_term_visa_validity` years within
 //! the passport's validity. The annual quota is kept by the case workflow, not here.
 
+use crate::said::Said;
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, known_occupation};
@@ -113,15 +114,25 @@ impl ValuableSkillsFacts {
             if code.len() != 2 || !code.iter().all(u8::is_ascii_lowercase) {
                 return Err(FactsError::at(
                     format!("languages[{i}].language"),
-                    format!("{:?} is not an ISO 639-1 language code (e.g. \"kk\")", l.language),
+                    Said::new(
+                        "facts-language",
+                        format!("{:?} is not an ISO 639-1 language code (e.g. \"kk\")", l.language),
+                    )
+                    .text("value", l.language.clone()),
                 ));
             }
             if self.languages[..i].iter().any(|o| o.language == l.language) {
-                return Err(FactsError::at(format!("languages[{i}].language"), "declared twice"));
+                return Err(FactsError::at(
+                    format!("languages[{i}].language"),
+                    Said::new("facts-twice", "declared twice"),
+                ));
             }
         }
         if self.experience_years > 80 {
-            return Err(FactsError::at("experience_years", "more than 80 years"));
+            return Err(FactsError::at(
+                "experience_years",
+                Said::new("facts-experience", "more than 80 years").count("max", 80),
+            ));
         }
         Ok(())
     }
@@ -134,7 +145,7 @@ pub fn evaluate<'p>(
     full: bool,
 ) -> Result<Decision<'p>, EvalError> {
     if f.birth_date > on {
-        return Err(FactsError::at("birth_date", format!("after the date of the decision, {on}")).into());
+        return Err(FactsError::after("birth_date", on, "decision").into());
     }
     let mut ev = Eval::start(Programme::ValuableSkillsVisa, on, ctx, full)?;
     ev.passport(rule!("vs.passport"), f.passport_expiry);

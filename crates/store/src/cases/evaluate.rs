@@ -29,7 +29,7 @@ pub fn run(
     on: Date,
 ) -> Result<Evaluated, StoreError> {
     let read = Facts::from_value(programme, facts).map_err(|e| {
-        StoreError::field(format!("facts.{}", e.path).trim_end_matches('.').to_string(), e.reason)
+        StoreError::field(format!("facts.{}", e.path).trim_end_matches('.').to_string(), e.reason.to_string())
     })?;
     let decision = evaluate(&read, on, ctx).map_err(|e| StoreError::field("on", e.to_string()))?;
     let points = decision.check("vs.points").and_then(|c| c.value("score")).and_then(|a| match a {

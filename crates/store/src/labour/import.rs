@@ -15,7 +15,8 @@ use crate::error::StoreError;
 use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
-use serde::Serialize;
+use ashyq_core::said::Said;
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use std::collections::HashMap;
 use tokio::sync::mpsc;
@@ -38,15 +39,47 @@ pub struct ImportRequest {
     pub skip_invalid: bool,
 }
 
-/// One bad row (or the header), as `file:row:column: reason`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One bad row (or the header), as `file:row:column: reason`. Serialised with the reason's
+/// English as `reason`, its message code as `code` and its arguments as `args`, so that a page
+/// can say it in its reader's language (the rejects kept in `import_rejects` too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {
     pub row: u64,
     pub column: Option<String>,
-    pub reason: String,
+    #[serde(with = "said_flat", flatten)]
+    pub reason: Said,
+}
+
+/// A [`Said`] as the members `reason` (its English), `code` and `args` of a row's error.
+pub(crate) mod said_flat {
+    use ashyq_core::said::{Said, Value};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Flat {
+        reason: String,
+        #[serde(default)]
+        code: String,
+        #[serde(default)]
+        args: Vec<(String, Value)>,
+    }
+
+    pub fn serialize<S: Serializer>(said: &Said, s: S) -> Result<S::Ok, S::Error> {
+        Flat { reason: said.english.clone(), code: said.code.clone(), args: said.args.clone() }.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Said, D::Error> {
+        let f = Flat::deserialize(d)?;
+        Ok(Said { code: f.code, args: f.args, english: f.reason })
+    }
 }
 
 impl RowError {
+    /// A bad row's error.
+    pub fn new(row: u64, column: Option<&str>, reason: Said) -> RowError {
+        RowError { row, column: column.map(str::to_string), reason }
+    }
+
     pub fn display(&self, file: &str) -> String {
         match &self.column {
             Some(c) => format!("{file}:{}:{c}: {}", self.row, self.reason),
@@ -651,7 +684,7 @@ pub(super) fn read_file(
                         return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
                     }
                     Err(e) => {
-                        header_errors.push(RowError { row, column: None, reason: format!("header: {e}") });
+                        header_errors.extend(e.said().into_iter().map(|said| RowError::new(row, None, said)));
                         return Flow::Stop;
                     }
                 }
@@ -794,14 +827,9 @@ pub async fn rejects(db: &Db, id: i64, limit: i64) -> Result<Vec<RowError>, Stor
     let mut out = Vec::new();
     for r in &rows {
         let text: String = r.try_get("reasons")?;
-        let errors: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
-        for e in errors {
-            out.push(RowError {
-                row: e["row"].as_u64().unwrap_or(0),
-                column: e["column"].as_str().map(str::to_string),
-                reason: e["reason"].as_str().unwrap_or_default().to_string(),
-            });
-        }
+        let errors: Vec<RowError> = serde_json::from_str(&text)
+            .map_err(|e| StoreError::Corrupt(format!("import {id} row rejects: {e}")))?;
+        out.extend(errors);
     }
     Ok(out)
 }

@@ -6,6 +6,7 @@
 //! inspected against [`super::workbook::LIMITS`] before it is opened.
 
 use super::workbook::{self, WorkbookError};
+use ashyq_core::said::Said;
 use sha2::{Digest, Sha256};
 use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -39,7 +40,7 @@ pub enum InputError {
     #[error("the file is empty: it has no header row")]
     Empty,
     #[error("row {row}: {reason}")]
-    Row { row: u64, reason: String },
+    Row { row: u64, reason: Said },
     #[error("row {row}, column {column}: a cell of {chars} characters; at most {MAX_CELL_CHARS} are read")]
     LongCell { row: u64, column: usize, chars: usize },
     #[error("row {row}: a record longer than {} MiB (is a quote left open?)", MAX_RECORD_BYTES / (1024 * 1024))]
@@ -107,7 +108,7 @@ pub enum Flow {
 pub fn for_each_row(
     input: Input,
     mut visit: impl FnMut(u64, &[&str], u64) -> Flow,
-    mut bad_row: impl FnMut(u64, String),
+    mut bad_row: impl FnMut(u64, Said),
 ) -> Result<String, InputError> {
     match input {
         Input::Csv { reader, .. } => {
@@ -125,7 +126,7 @@ pub fn for_each_row(
                     Err(e) => {
                         return Err(InputError::Row {
                             row: e.position().map_or(0, |p| p.line()),
-                            reason: e.to_string(),
+                            reason: Said::new("up-why-csv", e.to_string()),
                         });
                     }
                 };
@@ -147,7 +148,10 @@ pub fn for_each_row(
                     match std::str::from_utf8(f) {
                         Ok(s) => text_fields.push(s),
                         Err(_) => {
-                            bad = Some(format!("column {} is not UTF-8 text", i + 1));
+                            bad = Some(
+                                Said::new("up-why-utf8", format!("column {} is not UTF-8 text", i + 1))
+                                    .count("column", (i + 1) as i64),
+                            );
                             break;
                         }
                     }
@@ -316,7 +320,12 @@ fn read_xlsx<RS: Read + Seek>(
         if c >= MAX_COLUMNS {
             return Err(InputError::Row {
                 row: u64::from(r) + 1,
-                reason: format!("a cell is in column {}; at most {MAX_COLUMNS} columns are read", c + 1),
+                reason: Said::new(
+                    "up-why-far-column",
+                    format!("a cell is in column {}; at most {MAX_COLUMNS} columns are read", c + 1),
+                )
+                .count("column", (c + 1) as i64)
+                .count("max", MAX_COLUMNS as i64),
             });
         }
         if row.len() <= c {
@@ -367,7 +376,7 @@ mod tests {
             |row, reason| bad.push((row, reason)),
         )
         .unwrap();
-        (seen, bad)
+        (seen, bad.into_iter().map(|(row, said): (u64, Said)| (row, said.english)).collect())
     }
 
     #[test]
@@ -390,7 +399,7 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
         let err = for_each_row(Input::from_bytes(bytes), |_, _, _| Flow::Continue, |_, _| {}).unwrap_err();
         assert!(
-            matches!(&err, InputError::Row { row: 2, reason } if reason.contains("column 16001")),
+            matches!(&err, InputError::Row { row: 2, reason } if reason.english.contains("column 16001")),
             "{err}"
         );
     }

@@ -19,6 +19,7 @@ use crate::error::StoreError;
 use crate::staging::{self, Publisher, Reject, Staged, StagedRow, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::Columns;
+use ashyq_core::said::Said;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -53,7 +54,9 @@ pub struct PreviewError {
     pub row: u64,
     pub column: Option<String>,
     pub field: Option<String>,
-    pub reason: String,
+    /// Kept as its English (`reason`), its code and its arguments.
+    #[serde(with = "super::import::said_flat", flatten)]
+    pub reason: Said,
 }
 
 /// One field an update changes.

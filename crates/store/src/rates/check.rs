@@ -2,6 +2,7 @@
 //! give one currency and date different rates refused together, each naming the others — before
 //! anything is written. Blocking (it reads the file); run it off the async threads.
 
+use ashyq_core::said::Said;
 use crate::labour::import::RowError;
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
 use ashyq_core::rates::{self, Currency, Rate, RateColumns};
@@ -55,7 +56,7 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
     let mut read: Vec<(Good, Vec<String>)> = Vec::new();
     let mut bad: Vec<Bad> = Vec::new();
     // Rows that are not text (CSV lines that are not UTF-8).
-    let mut unreadable: Vec<(u64, String)> = Vec::new();
+    let mut unreadable: Vec<(u64, Said)> = Vec::new();
     let sha256 = for_each_row(
         input,
         |row, fields, _| {
@@ -66,7 +67,7 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
                         return Flow::Continue;
                     }
                     Err(e) => {
-                        header_errors.push(RowError { row, column: None, reason: format!("header: {e}") });
+                        header_errors.extend(e.said().into_iter().map(|said| RowError::new(row, None, said)));
                         return Flow::Stop;
                     }
                 }
@@ -106,7 +107,8 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
     if let Some(row) = too_many {
         return Err(Failure::Input(InputError::Row {
             row,
-            reason: format!("a rates file may have at most {MAX_ROWS} rows"),
+            reason: Said::new("up-why-too-many-rows", format!("a rates file may have at most {MAX_ROWS} rows"))
+                .count("max", MAX_ROWS as i64),
         }));
     }
 
@@ -129,11 +131,18 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
         }
         let rows: Vec<String> = at.iter().map(|&i| read[i].0.row.to_string()).collect();
         let values: Vec<String> = at.iter().map(|i| value(i).to_string()).collect();
-        let reason = format!(
-            "{currency} for {date} is given different rates in rows {}: {} tenge per unit",
-            and_list(&rows),
-            and_list(&values)
-        );
+        let reason = Said::new(
+            "up-why-rates-differ",
+            format!(
+                "{currency} for {date} is given different rates in rows {}: {} tenge per unit",
+                and_list(&rows),
+                and_list(&values)
+            ),
+        )
+        .text("currency", currency.as_str())
+        .date("date", *date)
+        .text("rows", rows.join(", "))
+        .text("rates", values.join("; "));
         for &i in at {
             keep[i] = false;
             let row = read[i].0.row;
@@ -185,7 +194,7 @@ mod tests {
              \n");
         assert_eq!((c.rows_read, c.repeated), (6, 1));
         assert_eq!(c.good.iter().map(|g| g.row).collect::<Vec<_>>(), [2]);
-        let bad: Vec<(u64, String)> = c.bad.iter().map(|b| (b.row, b.errors[0].reason.clone())).collect();
+        let bad: Vec<(u64, String)> = c.bad.iter().map(|b| (b.row, b.errors[0].reason.english.clone())).collect();
         let conflict = "EUR for 2025-03-07 is given different rates in rows 4, 6 and 7: 538.12, 538.2 and 538.3 tenge per unit";
         assert_eq!(bad[0], (4, conflict.to_string()));
         assert_eq!(bad[1], (6, conflict.to_string()));
@@ -198,7 +207,7 @@ mod tests {
     fn a_header_without_the_rate_is_refused_at_row_1() {
         match check(Input::from_bytes(b"date,currency\n2025-03-07,USD\n".to_vec())) {
             Err(Failure::Header(e)) => {
-                assert_eq!((e[0].row, e[0].reason.as_str()), (1, "header: missing column(s): rate"))
+                assert_eq!((e[0].row, e[0].reason.english.as_str()), (1, "header: missing column(s): rate"))
             }
             _ => panic!("a header error"),
         }

@@ -544,7 +544,7 @@ fn read_file(
     out: mpsc::Sender<Msg>,
 ) -> Result<String, ReadFailure> {
     let mut columns: Option<Columns> = None;
-    let mut header_error: Option<RowError> = None;
+    let mut header_error: Option<Vec<RowError>> = None;
     let mut batch: Vec<(u64, Record)> = Vec::with_capacity(BATCH_ROWS);
     let mut raw: Vec<Vec<String>> = Vec::new();
     let mut rows: u64 = 0;
@@ -560,7 +560,7 @@ fn read_file(
                         return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
                     }
                     Err(e) => {
-                        header_error = Some(RowError { row, column: None, reason: format!("header: {e}") });
+                        header_error = Some(e.0.into_iter().map(|said| RowError::new(row, None, said)).collect());
                         return Flow::Stop;
                     }
                 }
@@ -600,7 +600,7 @@ fn read_file(
         },
     );
     if let Some(e) = header_error {
-        return Err(ReadFailure::Header(vec![e]));
+        return Err(ReadFailure::Header(e));
     }
     let hash = hash.map_err(ReadFailure::Input)?;
     if !batch.is_empty() {

@@ -3,7 +3,8 @@
 //! with every column that is wrong and why before anything is written.
 
 use crate::labour::import::RowError;
-use ashyq_core::labour::rows::parse_iso_date;
+use ashyq_core::labour::rows::{self, parse_iso_date};
+use ashyq_core::said::Said;
 use ashyq_core::register::AuthorisationKind;
 use ashyq_core::text;
 use ashyq_core::{checkpoint, country, ids, region};
@@ -201,7 +202,7 @@ impl Columns {
     /// Finds the file's columns in its header (names compared without case or surrounding
     /// spaces). A missing, repeated or unknown column is refused: a misspelt optional column
     /// must not silently drop its data.
-    pub fn resolve(file: RegisterFile, header: &[&str]) -> Result<Columns, String> {
+    pub fn resolve(file: RegisterFile, header: &[&str]) -> Result<Columns, HeaderFaults> {
         let names: Vec<&'static str> =
             file.columns().iter().chain(IDENTITY_COLUMNS.iter()).copied().collect();
         let clean: Vec<String> = header
@@ -214,21 +215,43 @@ impl Columns {
             let mut found = clean.iter().enumerate().filter(|(_, h)| h == name).map(|(i, _)| i);
             match (found.next(), found.next()) {
                 (Some(i), None) => at.push(Some(i)),
-                (Some(_), Some(_)) => problems.push(format!("column {name} given twice")),
+                (Some(_), Some(_)) => problems.push(
+                    Said::new("up-why-header-twice", format!("header: column {name} given twice")).text("columns", *name),
+                ),
                 (None, _) if OPTIONAL.contains(name) => at.push(None),
-                (None, _) => problems.push(format!("missing column {name}")),
+                (None, _) => problems.push(
+                    Said::new("up-why-header-missing", format!("header: missing column {name}")).text("columns", *name),
+                ),
             }
         }
         for h in &clean {
             if !h.is_empty() && !names.iter().any(|n| n == h) {
-                problems.push(format!("unknown column {h:?} (the columns are {})", names.join(", ")));
+                problems.push(
+                    Said::new(
+                        "up-why-header-unknown",
+                        format!("header: unknown column {h:?} (the columns are {})", names.join(", ")),
+                    )
+                    .text("column", h.clone())
+                    .text("columns", names.join(", ")),
+                );
             }
         }
-        if problems.is_empty() { Ok(Columns { file, names, at }) } else { Err(problems.join("; ")) }
+        if problems.is_empty() { Ok(Columns { file, names, at }) } else { Err(HeaderFaults(problems)) }
     }
 
     pub fn file(&self) -> RegisterFile {
         self.file
+    }
+}
+
+/// What is wrong with a register file's header: each fault said on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderFaults(pub Vec<Said>);
+
+impl std::fmt::Display for HeaderFaults {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let all: Vec<&str> = self.0.iter().map(|s| s.english.as_str()).collect();
+        f.write_str(&all.join("; "))
     }
 }
 
@@ -247,7 +270,7 @@ pub fn read(columns: &Columns, context: Context, row: u64, fields: &[&str]) -> R
     for (name, at) in columns.names.iter().zip(&columns.at) {
         let raw = at.and_then(|i| fields.get(i).copied()).unwrap_or("");
         if let Err(e) = text::check(name, text::FLOOR, raw) {
-            r.fail::<()>(name, e.message());
+            r.fail::<()>(name, e.said());
         }
     }
     if !r.errors.is_empty() {
@@ -279,14 +302,14 @@ impl<'a> Reader<'_, 'a> {
             .map_or("", str::trim)
     }
 
-    fn fail<T>(&mut self, column: &str, reason: impl Into<String>) -> Option<T> {
-        self.errors.push(RowError { row: self.row, column: Some(column.to_string()), reason: reason.into() });
+    fn fail<T>(&mut self, column: &str, reason: Said) -> Option<T> {
+        self.errors.push(RowError { row: self.row, column: Some(column.to_string()), reason });
         None
     }
 
     fn required(&mut self, column: &str) -> Option<&'a str> {
         let text = self.text(column);
-        if text.is_empty() { self.fail(column, "is empty") } else { Some(text) }
+        if text.is_empty() { self.fail(column, rows::empty()) } else { Some(text) }
     }
 
     fn optional(&self, column: &str) -> Option<&'a str> {
@@ -295,7 +318,7 @@ impl<'a> Reader<'_, 'a> {
 
     fn date(&mut self, column: &str) -> Option<Date> {
         let text = self.required(column)?;
-        parse_iso_date(text).or_else(|| self.fail(column, format!("{text:?} is not a date YYYY-MM-DD")))
+        parse_iso_date(text).or_else(|| self.fail(column, rows::not_a_date(text)))
     }
 
     fn optional_date(&mut self, column: &str) -> Option<Option<Date>> {
@@ -303,7 +326,7 @@ impl<'a> Reader<'_, 'a> {
             None => Some(None),
             Some(text) => match parse_iso_date(text) {
                 Some(d) => Some(Some(d)),
-                None => self.fail(column, format!("{text:?} is not a date YYYY-MM-DD")),
+                None => self.fail(column, rows::not_a_date(text)),
             },
         }
     }
@@ -313,10 +336,14 @@ impl<'a> Reader<'_, 'a> {
         let text = self.required(column)?;
         let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
         if text.len() > max {
-            return self.fail(column, format!("is {} characters long; at most {max}", text.len()));
+            return self.fail(column, rows::too_long(max));
         }
         match text.chars().find(|c| !ok(*c)) {
-            Some(c) => self.fail(column, format!("{c:?} is not allowed (letters, digits, - _ . : only)")),
+            Some(c) => self.fail(
+                column,
+                Said::new("up-why-key-char", format!("{c:?} is not allowed (letters, digits, - _ . : only)"))
+                    .text("char", c.to_string()),
+            ),
             None => Some(text.to_string()),
         }
     }
@@ -326,7 +353,11 @@ impl<'a> Reader<'_, 'a> {
         let code = text.to_ascii_uppercase();
         match country::by_alpha3(&code) {
             Some(c) => Some(c.alpha3.clone()),
-            None => self.fail(column, format!("{text:?} is not a country code of data/countries.csv")),
+            None => self.fail(
+                column,
+                Said::new("up-why-country", format!("{text:?} is not a country code of data/countries.csv"))
+                    .text("value", rows::shorten(text)),
+            ),
         }
     }
 
@@ -335,10 +366,14 @@ impl<'a> Reader<'_, 'a> {
         let text = if required { self.required(column)? } else { self.text(column) };
         let text = ashyq_core::nfc::nfc(text);
         if text.chars().count() > 100 {
-            return self.fail(column, "is longer than 100 characters");
+            return self.fail(column, rows::too_long(100));
         }
         match text.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'))) {
-            Some(c) => self.fail(column, format!("{c:?} is not a letter, space, hyphen or apostrophe")),
+            Some(c) => self.fail(
+                column,
+                Said::new("up-why-name-char", format!("{c:?} is not a letter, space, hyphen or apostrophe"))
+                    .text("char", c.to_string()),
+            ),
             None => Some(text.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()),
         }
     }
@@ -350,7 +385,11 @@ fn identity(r: &mut Reader) -> Option<Identity> {
         if (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase()) {
             Some(t)
         } else {
-            r.fail("document_type", format!("{t:?} is not an MRZ document code (P, I, A, C, V, …)"))
+            r.fail(
+                "document_type",
+                Said::new("up-why-document-type", format!("{t:?} is not an MRZ document code (P, I, A, C, V, …)"))
+                    .text("value", rows::shorten(&t)),
+            )
         }
     });
     let issuing_state = r.country("issuing_state");
@@ -359,7 +398,11 @@ fn identity(r: &mut Reader) -> Option<Identity> {
         if (1..=20).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()) {
             Some(t)
         } else {
-            r.fail("document_number", format!("{t:?} is not 1–20 letters A–Z and digits"))
+            r.fail(
+                "document_number",
+                Said::new("up-why-document-number", format!("{t:?} is not 1–20 letters A–Z and digits"))
+                    .text("value", rows::shorten(&t)),
+            )
         }
     });
     let nationality = r.country("nationality");
@@ -368,7 +411,7 @@ fn identity(r: &mut Reader) -> Option<Identity> {
     let birth_date = r.date("birth_date");
     let sex = r.required("sex").and_then(|t| match t.to_ascii_uppercase().as_str() {
         s @ ("M" | "F" | "X") => Some(s.to_string()),
-        _ => r.fail("sex", format!("{t:?} is not M, F or X")),
+        _ => r.fail("sex", Said::new("up-why-sex", format!("{t:?} is not M, F or X")).text("value", rows::shorten(t))),
     });
     let expiry_date = r.date("expiry_date");
     Some(Identity {
@@ -387,12 +430,25 @@ fn identity(r: &mut Reader) -> Option<Identity> {
 fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     let event_id = r.key("event_id", 64);
     let kind = r.required("kind").and_then(|t| {
-        CrossingKind::parse(t).or_else(|| r.fail("kind", format!("{t:?} is not entry, exit or refusal")))
+        CrossingKind::parse(t).or_else(|| {
+            r.fail(
+                "kind",
+                Said::new("up-why-crossing-kind", format!("{t:?} is not entry, exit or refusal"))
+                    .text("value", rows::shorten(t)),
+            )
+        })
     });
     let at = r.required("at").and_then(|t| match Timestamp::from_str(t) {
         Ok(ts) => Some(ts),
         Err(_) => {
-            r.fail("at", format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"))
+            r.fail(
+                "at",
+                Said::new(
+                    "up-why-instant",
+                    format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"),
+                )
+                .text("value", rows::shorten(t)),
+            )
         }
     });
     // The civil day on the checkpoint's clock (the country's for an unknown checkpoint, whose
@@ -403,19 +459,28 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     if let Some(d) = day
         && d > context.today.tomorrow().unwrap_or(context.today)
     {
-        r.fail::<()>("at", format!("{d} is after today ({})", context.today));
+        r.fail::<()>(
+            "at",
+            Said::new("up-why-future", format!("{d} is after today ({})", context.today))
+                .date("date", d)
+                .date("today", context.today),
+        );
     }
     let checkpoint = r.required("checkpoint").and_then(|t| match found {
         Some(c) => Some(c.code.to_string()),
-        None => r.fail("checkpoint", format!("{t:?} is not a checkpoint of data/checkpoints.csv")),
+        None => r.fail(
+            "checkpoint",
+            Said::new("up-why-checkpoint", format!("{t:?} is not a checkpoint of data/checkpoints.csv"))
+                .text("value", rows::shorten(t)),
+        ),
     });
     let reason = r.optional("reason").map(str::to_string);
     match (kind, &reason) {
         (Some(CrossingKind::Refusal), None) => {
-            r.fail::<()>("reason", "a refusal must say why");
+            r.fail::<()>("reason", Said::new("up-why-refusal-reason", "a refusal must say why"));
         }
         (Some(CrossingKind::Entry | CrossingKind::Exit), Some(_)) => {
-            r.fail::<()>("reason", "only a refusal has a reason");
+            r.fail::<()>("reason", Said::new("up-why-reason-not-refusal", "only a refusal has a reason"));
         }
         _ => {}
     }
@@ -436,11 +501,18 @@ fn registration(r: &mut Reader) -> Option<RegistrationRow> {
     let kind = r.required("kind").and_then(|t| match t {
         "stay" => Some("stay"),
         "work" => Some("work"),
-        _ => r.fail("kind", format!("{t:?} is not stay or work")),
+        _ => r.fail(
+            "kind",
+            Said::new("up-why-registration-kind", format!("{t:?} is not stay or work")).text("value", rows::shorten(t)),
+        ),
     });
     let region = r.required("region").and_then(|t| match region::parse(t) {
         Some(reg) => Some(reg.code.to_string()),
-        None => r.fail("region", format!("{t:?} is not a region (KZ-75) or KATO prefix")),
+        None => r.fail(
+            "region",
+            Said::new("up-why-region", format!("{t:?} is not a region (KZ-75) or KATO prefix"))
+                .text("value", rows::shorten(t)),
+        ),
     });
     let stay = kind == Some("stay");
     let address = if stay { r.required("address") } else { Some(r.text("address")) }.map(str::to_string);
@@ -450,20 +522,23 @@ fn registration(r: &mut Reader) -> Option<RegistrationRow> {
     if let (Some(f), Some(u)) = (from, until)
         && u < f
     {
-        r.fail::<()>("until", format!("{u} is before from ({f})"));
+        r.fail::<()>("until", rows::before(u, "from", f));
     }
     let notified_on = r.optional_date("notified_on");
     if stay && notified_on == Some(None) {
-        r.fail::<()>("notified_on", "a stay registration must say when it was notified");
+        r.fail::<()>(
+            "notified_on",
+            Said::new("up-why-notified-missing", "a stay registration must say when it was notified"),
+        );
     }
     let employer_bin = match r.optional("employer_bin") {
         None if kind == Some("work") => {
-            r.fail("employer_bin", "a work registration names the employer's BIN")
+            r.fail("employer_bin", Said::new("up-why-bin-missing", "a work registration names the employer's BIN"))
         }
         None => Some(None),
         Some(t) => match ids::Bin::parse(t) {
             Ok(bin) => Some(Some(bin.as_str().to_string())),
-            Err(e) => r.fail("employer_bin", e.to_string()),
+            Err(e) => r.fail("employer_bin", rows::bin_error(&e)),
         },
     };
     let permit_number = match r.optional("permit_number") {
@@ -492,10 +567,14 @@ fn permit(r: &mut Reader) -> Option<PermitRow> {
         Ok(k) => Some(k),
         Err(_) => r.fail(
             "kind",
-            format!(
-                "{t:?} is not one of visa, work_permit, temporary_residence, permanent_residence, \
-                 valuable_skills_visa, investor_visa, ata_zholy, refugee_certificate"
-            ),
+            Said::new(
+                "up-why-permit-kind",
+                format!(
+                    "{t:?} is not one of visa, work_permit, temporary_residence, permanent_residence, \
+                     valuable_skills_visa, investor_visa, ata_zholy, refugee_certificate"
+                ),
+            )
+            .text("value", rows::shorten(t)),
         ),
     });
     let valid_from = r.date("valid_from");
@@ -503,7 +582,7 @@ fn permit(r: &mut Reader) -> Option<PermitRow> {
     if let (Some(f), Some(u)) = (valid_from, valid_until)
         && u < f
     {
-        r.fail::<()>("valid_until", format!("{u} is before valid_from ({f})"));
+        r.fail::<()>("valid_until", rows::before(u, "valid_from", f));
     }
     let cancelled_on = r.optional_date("cancelled_on");
     let identity = identity(r);

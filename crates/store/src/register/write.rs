@@ -3,6 +3,7 @@
 //! nationality), then the rows are stored by their client keys. A crossing whose event id is
 //! already stored is the same event retried — unless its content differs, which is a conflict.
 
+use ashyq_core::said::Said;
 use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, RegistrationRow};
 use super::sql::{Ty, V, feed, feed_in};
 use crate::db::{Backend, WriteTx};
@@ -125,10 +126,14 @@ fn stored_otherwise(row: u64, event_id: &str) -> RowError {
     RowError {
         row,
         column: Some("event_id".into()),
-        reason: format!(
-            "{event_id} is already stored with other values (document, kind, instant, checkpoint \
-             or reason); an event id names one event"
-        ),
+        reason: Said::new(
+            "up-why-stored-otherwise",
+            format!(
+                "{event_id} is already stored with other values (document, kind, instant, checkpoint \
+                 or reason); an event id names one event"
+            ),
+        )
+        .text("key", event_id),
     }
 }
 

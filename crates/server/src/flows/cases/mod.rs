@@ -74,7 +74,7 @@ pub async fn explain<T>(
     view: impl FnOnce(&Decision<'_>) -> T,
 ) -> Outcome<T> {
     let facts = Facts::from_value(case.programme, &case.facts)
-        .map_err(|e| Problem::validation(format!("facts.{}", e.path).trim_end_matches('.'), e.reason))?;
+        .map_err(|e| Problem::validation(format!("facts.{}", e.path).trim_end_matches('.'), e.reason.english))?;
     let w = world(s).await?;
     let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
     let d = ashyq_core::rules::evaluate(&facts, on, &ctx)

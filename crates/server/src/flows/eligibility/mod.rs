@@ -29,7 +29,7 @@ pub fn programme(id: &str) -> ApiResult<Programme> {
 /// A reason a decision could not be made, as a problem naming the field.
 pub fn eval_problem(e: &EvalError) -> Problem {
     match e {
-        EvalError::Facts(f) => Problem::validation(&f.path, f.reason.clone()),
+        EvalError::Facts(f) => Problem::validation(&f.path, f.reason.english.clone()),
         EvalError::ProgrammeNotInForce { .. } | EvalError::ProgrammeRepealed { .. } => {
             Problem::validation("on", e.to_string())
         }

@@ -121,7 +121,7 @@ pub async fn store(s: &AppState, p: &Principal, batch: CrossingsIn) -> Outcome<C
     }
     let names = columns();
     let cols = Columns::resolve(RegisterFile::Crossings, &names)
-        .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e))?;
+        .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
     let context = Context { today: crate::clock::today() };
     let mut records = Vec::with_capacity(n);
     let mut problem: Option<Problem> = None;
@@ -134,7 +134,7 @@ pub async fn store(s: &AppState, p: &Principal, batch: CrossingsIn) -> Outcome<C
                     Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", String::new())
                 });
                 problem = Some(
-                    errors.into_iter().fold(p, |p, e| p.field(&item_field(i, e.column.as_deref()), e.reason)),
+                    errors.into_iter().fold(p, |p, e| p.field(&item_field(i, e.column.as_deref()), e.reason.english)),
                 );
             }
         }
@@ -159,7 +159,7 @@ pub async fn store(s: &AppState, p: &Principal, batch: CrossingsIn) -> Outcome<C
         );
         for e in &report.errors {
             let i = e.row.saturating_sub(1) as usize;
-            p = p.field(&item_field(i, e.column.as_deref()), e.reason.clone());
+            p = p.field(&item_field(i, e.column.as_deref()), e.reason.english.clone());
         }
         return Err(p.into());
     }

@@ -104,7 +104,7 @@ pub fn refused(r: &ImportReport) -> Problem {
             Some(c) => format!("{}:{}:{c}", r.file_name, e.row),
             None => format!("{}:{}", r.file_name, e.row),
         };
-        p = p.field(&at, e.reason.clone());
+        p = p.field(&at, e.reason.english.clone());
     }
     p
 }

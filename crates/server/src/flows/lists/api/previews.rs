@@ -26,7 +26,10 @@ pub struct RowErrorView {
     column: Option<String>,
     /// The column's name in the header.
     field: Option<String>,
+    /// Why, in English.
     reason: String,
+    /// The reason's stable code (`up-why-date`), for a client that says it in its own words.
+    code: String,
 }
 
 impl From<&PreviewError> for RowErrorView {
@@ -35,7 +38,8 @@ impl From<&PreviewError> for RowErrorView {
             row: e.row,
             column: e.column.clone(),
             field: e.field.clone(),
-            reason: e.reason.clone(),
+            reason: e.reason.english.clone(),
+            code: e.reason.code.clone(),
         }
     }
 }
@@ -182,7 +186,7 @@ pub async fn preview(
                 format!("{file_name}: the header row is not the source's; nothing was staged"),
             );
             for e in &errors {
-                problem = problem.field(&format!("{file_name}:{}", e.row), e.reason.clone());
+                problem = problem.field(&format!("{file_name}:{}", e.row), e.reason.english.clone());
             }
             Err(problem)
         }

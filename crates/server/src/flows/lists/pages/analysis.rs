@@ -253,10 +253,13 @@ fn unreadable(page: &Page, file: &str, source: &InputError) -> String {
         },
         InputError::Xlsx(_) | InputError::NoSheet => page.t1("an-err-not-book", "file", file),
         InputError::Empty => page.t1("an-err-empty-file", "file", file),
-        // A bad line of the CSV itself (its place and the reader's words).
-        InputError::Row { .. } | InputError::Io(_) => {
-            page.tn("an-err-unreadable", &[("file", file), ("reason", &source.to_string())])
-        }
+        // A bad line of the file itself: its place and the reason in the reader's words.
+        InputError::Row { row, reason } => page.tn(
+            "an-err-unreadable-row",
+            &[("file", file), ("row", &row.to_string()), ("reason", &page.said(reason))],
+        ),
+        // The upload could not be read back from its temporary file: the system's fault.
+        InputError::Io(_) => page.t1("an-err-unreadable", "file", file),
     }
 }
 

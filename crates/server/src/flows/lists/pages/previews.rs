@@ -21,62 +21,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// Errors shown on the page; the rest are counted.
 pub const SHOWN_ERRORS: usize = 50;
 
-/// A value between backticks at the start of a reason, and what follows it.
-fn quoted(reason: &str) -> Option<(&str, &str)> {
-    let rest = reason.strip_prefix('`')?;
-    let end = rest.find('`')?;
-    Some((&rest[..end], &rest[end + 1..]))
-}
-
-/// The message of a usual reason a field was refused (the checker's English, from
-/// `ashyq_core::labour::rows`) and the value it names; none for another reason.
-fn known_reason(reason: &str) -> Option<(&'static str, Option<(&'static str, String)>)> {
-    if reason == "is empty" {
-        return Some(("up-why-empty", None));
-    }
-    if reason.starts_with("not a valid BIN") {
-        return Some(("up-why-bin", None));
-    }
-    if let Some((value, rest)) = quoted(reason) {
-        let key = [
-            (" is not a date", "up-why-date"),
-            (" is not a whole number", "up-why-number"),
-            (" is negative", "up-why-negative"),
-            (" is not a region", "up-why-region"),
-            (" is not one of open", "up-why-status"),
-            (" is not an ISO 3166-1", "up-why-country"),
-            (" is not a permit category", "up-why-category"),
-        ]
-        .into_iter()
-        .find(|(start, _)| rest.starts_with(start))
-        .map(|(_, key)| key)?;
-        return Some((key, Some(("value", value.to_string()))));
-    }
-    if let Some(code) = reason.strip_suffix(" is not a unit group of the classifier") {
-        return Some(("up-why-unknown-occupation", Some(("value", code.to_string()))));
-    }
-    if let Some((code, _)) = reason.split_once(" is not a unit group: ") {
-        return Some(("up-why-occupation", Some(("value", code.to_string()))));
-    }
-    None
-}
-
-/// The reason a field was refused, in the reader's words where it is one of the usual ones;
-/// otherwise as the checker gave it.
-pub fn reason_in_words(page: &Page, reason: &str) -> String {
-    if let Some((value, range)) = reason.split_once(" is out of range ") {
-        return page.tn("up-why-range", &[("value", value), ("range", range)]);
-    }
-    match known_reason(reason) {
-        Some((key, None)) => page.t(key),
-        Some((key, Some((name, value)))) => page.t1(key, name, &value),
-        None => reason.to_string(),
-    }
-}
-
 /// One error as the page lists it: row, column and field, and the reason in words.
 pub fn error_in_words(page: &Page, file: &str, e: &PreviewError) -> String {
-    let reason = reason_in_words(page, &e.reason);
+    let reason = page.said(&e.reason);
     let row = e.row.to_string();
     match (&e.column, &e.field) {
         (Some(column), Some(field)) => page.tn(
@@ -247,12 +194,16 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::known_reason;
+    use crate::i18n::{I18n, Lang};
+    use crate::web::locale::said;
     use ashyq_core::labour::records::Source;
     use ashyq_core::labour::rows::{self, Columns};
+    use ashyq_core::rates::{self, RateColumns};
+    use ashyq_core::said::Said;
+    use ashyq_store::register::rows::{self as register, Context, RegisterFile};
 
     /// The checker's reasons for the fields of a row of `source`.
-    fn reasons(source: Source, header: &str, row: &str) -> Vec<String> {
+    fn reasons(source: Source, header: &str, row: &str) -> Vec<Said> {
         let header: Vec<&str> = header.split(',').collect();
         let row: Vec<&str> = row.split(',').collect();
         let cols = Columns::resolve(source, &header).unwrap();
@@ -264,8 +215,18 @@ mod tests {
         errors.unwrap_or_default().into_iter().map(|e| e.reason).collect()
     }
 
+    fn register_reasons(file: RegisterFile, header: &str, row: &str) -> Vec<Said> {
+        let header: Vec<&str> = header.split(',').collect();
+        let row: Vec<&str> = row.split(',').collect();
+        let cols = register::Columns::resolve(file, &header).unwrap();
+        let context = Context { today: jiff::civil::date(2026, 3, 1) };
+        register::read(&cols, context, 2, &row).err().unwrap_or_default().into_iter().map(|e| e.reason).collect()
+    }
+
+    /// Every reason the checkers give for bad rows, each said in Kazakh and Russian by its own
+    /// message with its value and figures, never in the checker's English.
     #[test]
-    fn the_checkers_usual_reasons_are_said_in_words() {
+    fn the_checkers_reasons_are_said_in_each_language() {
         let forecast = "year,region,occupation,additional_need";
         let vacancies =
             "vacancy_id,posted_on,closed_on,status,region,occupation,positions,salary_kzt,employer_bin,title";
@@ -273,30 +234,113 @@ mod tests {
             "permit_id,issued_on,valid_until,region,occupation,employer_bin,citizenship,category,workers";
         let mut all = Vec::new();
         all.extend(reasons(Source::Forecast, forecast, "x,KZ-99,9999,-1"));
-        all.extend(reasons(Source::Forecast, forecast, ",KZ-75,25,1.5"));
+        all.extend(reasons(Source::Forecast, forecast, "1999,KZ-75,25,1.5"));
+        all.extend(reasons(Source::Forecast, forecast, "2025,KZ-75,25x,7"));
         all.extend(reasons(Source::Vacancies, vacancies, "V1,2025-02-30,,gone,KZ-75,2512,1,,000101500012,"));
+        all.extend(reasons(Source::Vacancies, vacancies, "V2,2025-03-01,2025-02-01,open,KZ-75,2512,1,,0001015,"));
+        all.extend(reasons(Source::Vacancies, vacancies, "V3,2025-03-01,,filled,KZ-75,2512,1,,00010150001A,"));
+        all.extend(reasons(Source::Vacancies, vacancies, "V4,2025-03-01,2025-03-05,,KZ-75,2512,1,,000101500011,"));
         all.extend(reasons(
             Source::WorkPermits,
             permits,
-            "P1,2025-01-01,2026-01-01,KZ-75,2512,000101500011,XX,9,1",
+            "P1,2025-01-01,2024-01-01,KZ-75,2512,000101500011,XX,9,1",
         ));
-        let keys: Vec<&str> = all.iter().filter_map(|r| known_reason(r).map(|(k, _)| k)).collect();
-        for key in [
+        let rate_cols = RateColumns::resolve(&["date", "currency", "rate", "quantity"]).unwrap();
+        for row in [["2025-13-01", "KZT", "-1", "0"], ["2025-01-01", "US", "4x", "3"], ["", "", "", "7.5"]] {
+            all.extend(rates::read(&rate_cols, &row).unwrap_err().into_iter().map(|e| e.reason));
+        }
+        all.extend(
+            rates::read(&rate_cols, &["2025-01-01", "USD", "1", "3"]).unwrap_err().into_iter().map(|e| e.reason),
+        );
+        all.extend(
+            Columns::resolve(Source::Forecast, &["year", "year", "region"]).unwrap_err().said(),
+        );
+        let crossings =
+            "event_id,kind,at,checkpoint,reason,document_type,issuing_state,document_number,nationality,\
+             surname,given_names,birth_date,sex,expiry_date";
+        all.extend(register_reasons(
+            RegisterFile::Crossings,
+            crossings,
+            "e 1,leave,2026-03-09T08:00:00+05:00,XX,why,PPP,ZZZ,A-1,KAZ,Ivan0,,1990-01-01,Q,2030-01-01",
+        ));
+        all.extend(register_reasons(
+            RegisterFile::Crossings,
+            crossings,
+            "e2,refusal,yesterday,XX,,P,KAZ,A1,KAZ,IVAN,,1990-02-30,M,2030-01-01",
+        ));
+        all.extend(register_reasons(
+            RegisterFile::Crossings,
+            crossings,
+            "e3,entry,2026-03-09T08:00:00+05:00,XX,why,P,KAZ,A1,KAZ,IVAN,,1990-01-01,M,2030-01-01",
+        ));
+        all.extend(
+            register::Columns::resolve(RegisterFile::Crossings, &["event_id", "event_id", "colour"])
+                .unwrap_err()
+                .0,
+        );
+        let i18n = I18n::load().unwrap();
+        let codes: std::collections::BTreeSet<&str> = all.iter().map(|s| s.code.as_str()).collect();
+        for code in [
             "up-why-number",
             "up-why-region",
             "up-why-unknown-occupation",
             "up-why-negative",
             "up-why-empty",
             "up-why-occupation",
+            "up-why-occupation-code",
             "up-why-date",
+            "up-why-range",
             "up-why-status",
-            "up-why-bin",
+            "up-why-bin-check-digit",
+            "up-why-bin-length",
+            "up-why-bin-digits",
+            "up-why-before",
+            "up-why-closed-open",
+            "up-why-closed-missing",
             "up-why-country",
             "up-why-category",
+            "up-why-kzt",
+            "up-why-currency",
+            "up-why-rate-positive",
+            "up-why-rate-number",
+            "up-why-positive-number",
+            "up-why-per-unit",
+            "up-why-header-missing",
+            "up-why-header-twice",
+            "up-why-header-unknown",
+            "up-why-key-char",
+            "up-why-crossing-kind",
+            "up-why-instant",
+            "up-why-future",
+            "up-why-checkpoint",
+            "up-why-reason-not-refusal",
+            "up-why-refusal-reason",
+            "up-why-document-type",
+            "up-why-document-number",
+            "up-why-name-char",
+            "up-why-sex",
         ] {
-            assert!(keys.contains(&key), "no reason of the checker gives {key}: {all:?}");
+            assert!(codes.contains(code), "no reason of the checkers gives {code}: {codes:?}");
         }
-        assert_eq!(known_reason("`KZ-99` is not a region: expected …").unwrap().1.unwrap().1, "KZ-99");
-        assert!(known_reason("something new").is_none());
+        for reason in &all {
+            for lang in Lang::ALL {
+                assert!(i18n.has(lang, &reason.code), "{} lacks {}", lang.code(), reason.code);
+                let text = said(&i18n, lang, reason);
+                assert!(!text.contains('{') && !text.contains('$'), "{}: {text}", reason.code);
+                for (_, value) in &reason.args {
+                    if let ashyq_core::said::Value::Text(v) = value {
+                        assert!(text.contains(v.as_str()), "{} in {}: {text} lacks {v}", reason.code, lang.code());
+                    }
+                }
+                if lang != Lang::En {
+                    assert_ne!(text, reason.english, "{} is said in English in {}", reason.code, lang.code());
+                }
+            }
+        }
+        // A date is the page's date; a status and a region by their words.
+        let before = all.iter().find(|s| s.code == "up-why-before").unwrap();
+        assert_eq!(said(&i18n, Lang::Ru, before), "01.02.2025 — раньше, чем posted_on (01.03.2025)");
+        let missing = all.iter().find(|s| s.code == "up-why-closed-missing").unwrap();
+        assert!(said(&i18n, Lang::Ru, missing).contains("заполнена"), "{}", said(&i18n, Lang::Ru, missing));
     }
 }
