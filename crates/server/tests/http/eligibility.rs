@@ -354,6 +354,11 @@ async fn unreadable_answers_are_named_next_to_their_fields() {
     assert_eq!(reply.status, 422, "{}", reply.body);
     assert!(reply.body.contains("id=\"f-languages-2-language-error\""), "{}", reply.body);
     assert!(text(&reply.body).contains("declared twice"));
+    // The same refusal in Russian is said in Russian, not in the rules' English.
+    let reply = self_check(&h, "ru", "valuable-skills-visa", &answers).await;
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert!(text(&reply.body).contains("указано дважды"), "{}", reply.body);
+    assert!(!text(&reply.body).contains("declared twice"), "{}", reply.body);
 
     // A BIN with a wrong check digit; then a right one, in euros, with no official rates
     // imported: no decision can be made, and the summary says why (no field to blame).
