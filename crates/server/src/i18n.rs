@@ -149,6 +149,36 @@ fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
     format_number(value, ashyq_core::locale::Language::En)
 }
 
+/// A whole number a message counts (`$count`): any integer type, or a reference to one as a
+/// template holds it; one beyond `i64` counts as `i64::MAX`.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+
+count!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i128, isize);
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// The message bundles of all three languages.
 pub struct I18n {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
