@@ -193,10 +193,7 @@ app-period-dates = Dates
 app-period-due = Due by
 app-period-report = Report
 app-period = Period { $n }: { $from } – { $until }
-app-report-filed = Filed: { $count ->
-        [one] { $count } specialist trained
-       *[other] { $count } specialists trained
-    } ({ $when })
+app-report-filed = Filed: { $count } trained ({ $when })
 app-report-due = Not filed yet
 app-overdue = Overdue
 app-f-period = Period
