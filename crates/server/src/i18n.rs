@@ -149,6 +149,36 @@ fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
     format_number(value, ashyq_core::locale::Language::En)
 }
 
+/// A whole number a message counts (`$count`): any integer type, or a reference to one as a
+/// template holds it; one beyond `i64` counts as `i64::MAX`.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+
+count!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i128, isize);
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// The message bundles of all three languages.
 pub struct I18n {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
@@ -275,6 +305,137 @@ mod tests {
         let s = i18n.message(Lang::Ru, "signed-in-as", &[("name", "Айгүл"), ("role", "Администратор")]);
         assert_eq!(s, "Вы вошли как Айгүл (Администратор)");
         assert_eq!(i18n.message(Lang::En, "no-such-key", &[]), "no-such-key");
+    }
+
+    /// A count chooses its plural form in each language, and is written with its thousands
+    /// grouped the language's way (a no-break space in Kazakh and Russian, a comma in English).
+    #[test]
+    fn counts_take_the_plural_forms() {
+        let i18n = I18n::load().unwrap();
+        let days = |lang, n| i18n.message_count(lang, "reg-warn-overstay", n, &[("since", "01.02.2026")]);
+        let cases = [
+            (Lang::Ru, 1, "1 день"),
+            (Lang::Ru, 2, "2 дня"),
+            (Lang::Ru, 5, "5 дней"),
+            (Lang::Ru, 11, "11 дней"),
+            (Lang::Ru, 21, "21 день"),
+            (Lang::Ru, 1234, "1\u{a0}234 дня"),
+            (Lang::Kk, 1, "1 күн"),
+            (Lang::Kk, 2, "2 күн"),
+            (Lang::Kk, 5, "5 күн"),
+            (Lang::Kk, 21, "21 күн"),
+            (Lang::Kk, 1234, "1\u{a0}234 күн"),
+            (Lang::En, 1, "1 day"),
+            (Lang::En, 2, "2 days"),
+            (Lang::En, 5, "5 days"),
+            (Lang::En, 21, "21 days"),
+            (Lang::En, 1234, "1,234 days"),
+        ];
+        for (lang, n, words) in cases {
+            let text = days(lang, n);
+            assert!(text.ends_with(&format!(": {words}")), "{} {n}: {text}", lang.code());
+        }
+        assert_eq!(days(Lang::Ru, 27), "Превышение срока с 01.02.2026: 27 дней");
+        assert_eq!(days(Lang::Kk, 27), "01.02.2026 бастап мерзімнен асып кету: 27 күн");
+        assert_eq!(days(Lang::En, 27), "Overstay since 01.02.2026: 27 days");
+
+        // A noun in another case: "из 1 записи", "из 5 записей", "из 21 записи".
+        let chain = |lang, n| i18n.message_count(lang, "audit-intact", n, &[]);
+        assert_eq!(chain(Lang::Ru, 1), "Цепочка из 1 записи не нарушена.");
+        assert_eq!(chain(Lang::Ru, 3), "Цепочка из 3 записей не нарушена.");
+        assert_eq!(chain(Lang::Ru, 21), "Цепочка из 21 записи не нарушена.");
+        assert_eq!(chain(Lang::Ru, 1234), "Цепочка из 1\u{a0}234 записей не нарушена.");
+        assert_eq!(chain(Lang::En, 1), "The chain of 1 record is intact.");
+        assert_eq!(chain(Lang::En, 1234), "The chain of 1,234 records is intact.");
+        assert_eq!(chain(Lang::Kk, 1234), "1\u{a0}234 жазбадан тұратын тізбек бұзылмаған.");
+
+        // The verb agrees with the count too.
+        let found = |n| i18n.message_count(Lang::Ru, "reg-dash-present", n, &[]);
+        assert_eq!(found(1), "Сейчас в стране 1 иностранец");
+        assert_eq!(found(4), "Сейчас в стране 4 иностранца");
+        assert_eq!(found(12), "Сейчас в стране 12 иностранцев");
+        assert_eq!(found(101), "Сейчас в стране 101 иностранец");
+        let filed = |n| i18n.message_count(Lang::Ru, "app-report-filed", n, &[("when", "01.02.2026")]);
+        assert_eq!(filed(1), "Сдан: обучен 1 специалист (01.02.2026)");
+        assert_eq!(filed(2), "Сдан: обучено 2 специалиста (01.02.2026)");
+        assert_eq!(filed(25), "Сдан: обучено 25 специалистов (01.02.2026)");
+        let minutes = |lang, n| i18n.message_count(lang, "login-throttled", n, &[]);
+        assert!(minutes(Lang::Ru, 1).ends_with("через 1 минуту."));
+        assert!(minutes(Lang::Ru, 2).ends_with("через 2 минуты."));
+        assert!(minutes(Lang::Ru, 15).ends_with("через 15 минут."));
+        assert!(minutes(Lang::En, 1).ends_with("in 1 minute."));
+        assert!(minutes(Lang::En, 15).ends_with("in 15 minutes."));
+        assert!(minutes(Lang::Kk, 15).ends_with("15 минуттан кейін қайталаңыз."));
+    }
+
+    /// Every message that chooses by `$count` has the `other` form as its default and only forms
+    /// its language has; the Russian ones have `one`, `few` and `many`, the English ones `one`.
+    #[test]
+    fn count_selectors_have_every_plural_form() {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+
+        /// The variant keys of each `$count` selector in a pattern, and whether `other` is the
+        /// default.
+        fn selectors<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<(Vec<&'s str>, Option<&'s str>)>) {
+            for element in &pattern.elements {
+                if let PatternElement::Placeable { expression } = element {
+                    expression_selectors(expression, out);
+                }
+            }
+        }
+        fn expression_selectors<'s>(e: &Expression<&'s str>, out: &mut Vec<(Vec<&'s str>, Option<&'s str>)>) {
+            match e {
+                Expression::Select { selector, variants } => {
+                    if matches!(selector, InlineExpression::VariableReference { id } if id.name == "count") {
+                        let key = |k: &VariantKey<&'s str>| match k {
+                            VariantKey::Identifier { name } | VariantKey::NumberLiteral { value: name } => {
+                                *name
+                            }
+                        };
+                        let keys = variants.iter().map(|v| key(&v.key)).collect();
+                        let default = variants.iter().find(|v| v.default).map(|v| key(&v.key));
+                        out.push((keys, default));
+                    }
+                    for v in variants {
+                        selectors(&v.value, out);
+                    }
+                }
+                Expression::Inline(InlineExpression::Placeable { expression }) => {
+                    expression_selectors(expression, out)
+                }
+                Expression::Inline(_) => {}
+            }
+        }
+
+        let mut seen = 0;
+        for (lang, file, source) in SOURCES {
+            let resource =
+                fluent_syntax::parser::parse(source).unwrap_or_else(|(_, e)| panic!("{file}: {e:?}"));
+            for entry in &resource.body {
+                let Entry::Message(m) = entry else { continue };
+                let mut found = Vec::new();
+                for pattern in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+                    selectors(pattern, &mut found);
+                }
+                let (allowed, required): (&[&str], &[&str]) = match lang {
+                    Lang::Kk => (&["one", "other"], &["other"]),
+                    Lang::Ru => (&["one", "few", "many", "other"], &["one", "few", "many", "other"]),
+                    Lang::En => (&["one", "other"], &["one", "other"]),
+                };
+                let at = format!("{}/{file}: {}", lang.code(), m.id.name);
+                for (keys, default) in found {
+                    seen += 1;
+                    assert_eq!(default, Some("other"), "{at}: the default form is not `other`");
+                    for k in &keys {
+                        assert!(allowed.contains(k), "{at}: {k} is not a plural form of the language");
+                    }
+                    for k in required {
+                        assert!(keys.contains(k), "{at}: no [{k}]");
+                    }
+                }
+            }
+        }
+        assert!(seen > 40, "only {seen} selectors by $count");
     }
 
     #[test]

@@ -6,6 +6,10 @@ ab-intro = Citizens of Kazakhstan working abroad: where they work, the interstat
 ab-countries = Countries by number of citizens working there
 ab-countries-hint = Citizens whose contract has not ended on { $on }; the countries where most work come first.
 ab-citizens = Citizens
+ab-citizens-total = { $count ->
+        [one] { $count } citizen works
+       *[other] { $count } citizens work
+    } abroad
 ab-country = Country
 ab-open-cases = Open cases
 ab-agreements = Agreements

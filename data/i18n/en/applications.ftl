@@ -89,7 +89,10 @@ app-f-issued_on = Issued on
 app-f-file = File
 app-f-file-hint = PDF, PNG or JPEG, up to 10 MB.
 app-size = Size
-app-size-bytes = { $n } bytes
+app-size-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
 app-size-kb = { $n } KB
 app-size-mb = { $n } MB
 app-add-evidence = Add a document
@@ -180,14 +183,17 @@ app-ground-refugee_status_ceased = refugee status ceased
 app-ground-holder_request = at the holder's request
 app-reports = Training reports
 app-reports-hint = Report for every period how many local specialists you trained.
-app-reports-hint-min = Report for every period how many local specialists you trained; your plan promises { $n } a year.
+app-reports-hint-min = Report for every period how many local specialists you trained; your plan promises { $count ->
+        [one] { $count } specialist
+       *[other] { $count } specialists
+    } a year.
 app-no-periods = No reporting period has ended yet.
 app-period-number = Period
 app-period-dates = Dates
 app-period-due = Due by
 app-period-report = Report
 app-period = Period { $n }: { $from } – { $until }
-app-report-filed = Filed: { $trainees } trained ({ $when })
+app-report-filed = Filed: { $count } trained ({ $when })
 app-report-due = Not filed yet
 app-overdue = Overdue
 app-f-period = Period

@@ -39,7 +39,10 @@ login-username = Username
 login-password = Password
 login-submit = Log in
 login-failed = Wrong username or password.
-login-throttled = Too many failed attempts. Try again in { $minutes } min.
+login-throttled = Too many failed attempts. Try again in { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }.
 login-already = You are already signed in as { $name }.
 signup-link = No account yet? Create an account
 signup-title = Create an account
@@ -50,7 +53,10 @@ signup-display-name = Your full name
 signup-repeat = Repeat the password
 signup-submit = Create account
 signup-have-account = Already have an account? Log in
-signup-throttled = Too many accounts were created from your address. Try again in { $minutes } min.
+signup-throttled = Too many accounts were created from your address. Try again in { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }.
 
 account-title = My account
 account-username = Username
@@ -89,7 +95,10 @@ users-self = Your own account
 users-err-own-account = You cannot disable your own account: ask another administrator.
 
 audit-title = Audit log
-audit-intact = The chain of { $count } records is intact.
+audit-intact = The chain of { $count ->
+        [one] { $count } record
+       *[other] { $count } records
+    } is intact.
 audit-broken = The chain is broken: { $reason }
 audit-seq = No.
 audit-at = When
@@ -188,7 +197,10 @@ diff-compare = Compare
 diff-added = Added
 diff-removed = Removed
 diff-moved = Rank changed
-diff-unchanged = { $count } occupations unchanged.
+diff-unchanged = { $count ->
+        [one] { $count } occupation
+       *[other] { $count } occupations
+    } unchanged.
 
 sector-healthcare = Healthcare
 sector-education = Education
@@ -207,11 +219,23 @@ ind-work_permits = Work permits to foreigners
 ind-work_permit_growth = Work-permit growth, year on year
 
 reason-not_priority_sector = Not in one of the four priority sectors.
-reason-too_few_vacancies = Only { $posted } vacancies posted; at least { $minimum } are needed to judge.
-reason-too_few_criteria = Meets { $passed } criteria; { $required } are required.
+reason-too_few_vacancies = Only { $count ->
+        [one] { $count } vacancy
+       *[other] { $count } vacancies
+    } posted; at least { $minimum } are needed to judge.
+reason-too_few_criteria = Meets { $count ->
+        [one] { $count } criterion
+       *[other] { $count } criteria
+    }; { $required } needed.
 reason-score_below_cutoff = Score { $score } is below the cut-off { $cutoff }.
-reason-beyond_max_entries = Ranked { $rank }, beyond the { $max } entries the list may have.
-reason-meets_all = Meets every condition: { $passed } of { $of } criteria, score { $score }.
+reason-beyond_max_entries = Ranked { $rank }, beyond the { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    } the list may have.
+reason-meets_all = Meets every condition: { $passed } of { $count ->
+        [one] { $count } criterion
+       *[other] { $count } criteria
+    }, score { $score }.
 
 basis-computed = computed
 basis-added = added by revision
@@ -238,7 +262,10 @@ an-source = Source
 an-file = File
 an-skip-invalid = Write the good rows and set the bad ones aside
 an-upload-submit = Import
-an-imported = { $file }: { $rows } rows read — { $inserted } new, { $updated } updated, { $unchanged } unchanged, { $rejected } set aside.
+an-imported = { $file }: { $count ->
+        [one] { $count } row
+       *[other] { $count } rows
+    } read — { $inserted } new, { $updated } updated, { $unchanged } unchanged, { $rejected } set aside.
 an-refused = { $file }: { $bad } of { $rows } rows are wrong, so nothing was written. The rows and reasons are listed below.
 an-err-source = Choose the data source.
 an-err-file = Choose a file to import.
@@ -503,10 +530,16 @@ sim-date = Decide every case on this date (optional)
 sim-date-hint = Leave empty to decide each application on its own date of application.
 sim-submit = Run the simulation
 sim-result = Result
-sim-summary = { $cases } applications decided under policy { $baseline } (in force) and { $draft } (draft), { $on }: { $changed } change.
+sim-summary = { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    } decided under policy { $baseline } (in force) and { $draft } (draft), { $on }: the outcome changes for { $changed } of them.
 sim-on-date = all on { $date }
 sim-on-own = each on its date of application
-sim-unreadable = { $count } stored applications could not be read and were left out:
+sim-unreadable = { $count ->
+        [one] { $count } stored application could not be read and was left out
+       *[other] { $count } stored applications could not be read and were left out
+    }:
 sim-by-programme = By programme
 sim-programme = Programme
 sim-cases = Cases
@@ -514,7 +547,10 @@ sim-changed = Changed
 sim-transitions = How they change
 sim-affected = Cases affected
 sim-none = No case changes under the draft.
-sim-more = The first { $shown } of { $total } cases affected are shown.
+sim-more = The first { $shown } of { $count ->
+        [one] { $count } case
+       *[other] { $count } cases
+    } affected are shown.
 sim-reference = Reference
 sim-applied = Date
 sim-before = In force
@@ -546,20 +582,41 @@ reg-status-absent = Not in the country
 reg-status-unrecorded = No entry or exit recorded
 reg-status-lawful = Lawful stay
 reg-status-lawful-until = Lawful until { $date }
-reg-status-overstay = OVERSTAY since { $since }: { $days } days
+reg-status-overstay = OVERSTAY since { $since }: { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
 reg-status-unlawful = Unlawful stay
 reg-status-on = Status on { $date }
 reg-basis-citizen = Citizen of Kazakhstan
 reg-basis-permit = { $kind } { $number }, valid until { $date }
 reg-basis-visa = Visa { $number }, valid until { $date }
-reg-basis-short-stay = Short stay: at most { $limit } days in any { $window }; per entry: { $per_entry }
+reg-basis-short-stay = Short stay: at most { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    } in any { $window }; { $per_entry }
+reg-basis-window = period of { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+reg-basis-per-entry = at most { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    } per entry
+reg-basis-per-entry-none = no limit per entry
 reg-basis-no-visa = No visa or permit covered the stay
 reg-basis-absent = Left the country
 reg-basis-unrecorded = Whether the person is in the country is not known: the register holds no entry or exit
 reg-warnings = Warnings
-reg-warn-overstay = Overstay since { $since }: { $days } days
+reg-warn-overstay = Overstay since { $since }: { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
 reg-warn-expired = Document { $document } expired on { $date }
-reg-warn-refused = Refused entry before ({ $times } times), last on { $date } at { $checkpoint }: { $reason }
+reg-warn-refused = Refused entry before ({ $count ->
+        [one] once
+       *[other] { $count } times
+    }), last on { $date } at { $checkpoint }: { $reason }
 reg-name = Name
 reg-nationality = Citizenship
 reg-birth-date = Date of birth
@@ -640,19 +697,48 @@ reg-search-title = Search the register
 reg-search-label = Document number or surname (its beginning)
 reg-search-submit = Search
 reg-alerts-title = Alerts
-reg-alerts-summary = In the country now: { $present }; lawfully: { $lawful }; overstaying: { $overstayers }.
+reg-alerts-summary = { $count ->
+        [one] { $count } foreigner
+       *[other] { $count } foreigners
+    } in the country now: { $lawful } lawfully, { $overstayers } overstaying.
 reg-alerts-overstayers = Overstaying on { $date }
 reg-overstay-since = Overstay since
 reg-overstay-days = Days of overstay
-reg-alerts-expiring = Visas and permits expiring within { $days } days
+reg-alerts-expiring = Visas and permits expiring within { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
 reg-alerts-days = Days ahead
 reg-until = Valid until
 reg-alerts-late = Stays notified late (last 90 days)
 reg-arrival = Arrival
 reg-due = Due by
 reg-dash-title = Movements of foreigners
-reg-dash-present = Foreigners in the country now: { $count }
-reg-dash-totals = The register holds { $persons } persons, { $documents } documents, { $crossings } crossings, { $registrations } registrations and { $permits } visas and permits.
+reg-dash-present = { $count ->
+        [one] { $count } foreigner
+       *[other] { $count } foreigners
+    } in the country now
+reg-dash-totals = The register holds { $persons }, { $documents }, { $crossings }, { $registrations } and { $permits }.
+reg-dash-count-persons = { $count ->
+        [one] { $count } person
+       *[other] { $count } persons
+    }
+reg-dash-count-documents = { $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    }
+reg-dash-count-crossings = { $count ->
+        [one] { $count } crossing
+       *[other] { $count } crossings
+    }
+reg-dash-count-registrations = { $count ->
+        [one] { $count } registration
+       *[other] { $count } registrations
+    }
+reg-dash-count-permits = { $count ->
+        [one] { $count } visa or permit
+       *[other] { $count } visas and permits
+    }
 reg-dash-by-region = Present now, by region of entry
 reg-dash-by-citizenship = Present now, by citizenship (top 15)
 reg-dash-months = Entries and exits per month
@@ -666,7 +752,10 @@ reg-dash-checkpoints = Crossings per checkpoint (last 12 months)
 # Boundary text rules (issue 14): why a text from outside was refused
 text-control = character { $at } is a control character ({ $char }), which cannot be accepted here.
 text-bidi = character { $at } is a text-direction control ({ $char }), which is not allowed in names and file names.
-text-too-long = it is too long: { $chars } characters, at most { $max }.
+text-too-long = it is too long: { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }, at most { $max }.
 error-badinput-title = The request cannot be accepted
 text-address-refused = The address cannot be accepted: { $reason }
 text-form-refused = The form cannot be accepted: in one of its fields { $reason } Go back and correct it.

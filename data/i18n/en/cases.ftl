@@ -7,7 +7,10 @@ co-yes = yes
 co-no = no
 co-none = —
 co-all = all
-co-bytes = { $n } bytes
+co-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
 
 co-queue-title = Cases
 co-queue-intro = Applications waiting for a decision, oldest first. Filter by programme, status, region and how long they have waited; search by the applicant's name, the case reference or the passport number; sort by a column heading.
@@ -100,7 +103,10 @@ co-action-approve = Approve
 co-action-refuse = Refuse
 co-action-request_info = Request more information
 co-reason = Reason
-co-override-note = Every decision needs a reason. Going against the automatic outcome (approving what the rules refuse, refusing what they grant) is an override: it needs a reason of at least { $min } characters and is audited.
+co-override-note = Every decision needs a reason. Going against the automatic outcome (approving what the rules refuse, refusing what they grant) is an override: it needs a reason of at least { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    } and is audited.
 co-four-eyes-note = Permanent residence: an approval waits until a second officer confirms it.
 co-decide = Record the decision
 co-note-optional = Note (optional)
@@ -138,7 +144,14 @@ co-permits-title = Permits
 co-permits-all = Permits issued
 co-alerts-title = Overdue training reports
 co-alerts-none = No training report is overdue.
-co-overdue = report(s) for period(s) { $periods } overdue since { $due }; { $trainees } trainees reported (at least { $min } a year required).
+co-overdue = { $reports } overdue since { $due }; { $count ->
+        [one] { $count } trainee
+       *[other] { $count } trainees
+    } reported (at least { $min } a year required).
+co-overdue-reports = { $count ->
+        [one] report for period { $periods }
+       *[other] reports for periods { $periods }
+    }
 co-kind = Kind
 co-valid-from = Valid from
 co-valid-until = Valid until

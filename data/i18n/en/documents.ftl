@@ -41,13 +41,22 @@ doc-ground = Ground
 doc-subsidies = Subsidies due
 doc-subsidies-intro = Reckoned on { $date } with the figures in force that day.
 doc-relocation = Relocation subsidy
-doc-relocation-text = For { $size } family members, a sum in monthly calculation indices (MCI) per member.
+doc-relocation-text = { $count ->
+        [one] For { $count } family member
+       *[other] For { $count } family members
+    }, a sum in monthly calculation indices (MCI) per member.
 doc-rent = Rent subsidy
-doc-rent-text = { $monthly } a month for { $months } months.
+doc-rent-text = { $monthly } a month for { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }.
 doc-rent-none = None: the region is not designated for kandas settlement.
 doc-total = Total
 doc-appeal = How to appeal
-doc-appeal-text = You may appeal this decision within { $months } months of the day you received it: by a complaint to the superior body (the Migration Committee), and after that in court. If you received it on { $date }, the last day to complain is { $deadline }. Basis: { $basis }.
+doc-appeal-text = You may appeal this decision within { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    } of the day you received it: by a complaint to the superior body (the Migration Committee), and after that in court. If you received it on { $date }, the last day to complain is { $deadline }. Basis: { $basis }.
 doc-foot = Verification code: { $code }. Anyone can check this document at { $url }
 doc-page-of = Page { $n } of { $total }
 doc-none-title = No such document

@@ -38,7 +38,10 @@ reset-ask = Send the link
 reset-sent = If an account with a confirmed address matches, we have sent a link to it. The link is valid for one hour. Check your mailbox, including the spam folder.
 reset-back-to-login = Back to login
 reset-no-address = If your account has no confirmed e-mail address, ask the service centre or the administrator to set a new password.
-reset-throttled = Too many links were asked for from your address. Try again in { $minutes } min.
+reset-throttled = Too many links were asked for from your address. Try again in { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }.
 reset-login-required = Enter your username or e-mail address.
 reset-new-title = Set a new password
 reset-submit = Set the password
@@ -54,7 +57,10 @@ notifications-none = You have no notifications yet.
 notifications-pages = Pages of notifications
 notifications-previous = ← Newer
 notifications-next = Older →
-notifications-position = Page { $page } of { $pages } ({ $total } in all)
+notifications-position = Page { $page } of { $pages } ({ $count ->
+        [one] { $count } notification
+       *[other] { $count } notifications
+    } in all)
 notification-sent = Sent to { $email }
 notification-pending = Waiting to be sent by e-mail
 notification-failed = The mail server refused the message

@@ -41,7 +41,10 @@ of-sort-region = Region
 
 ## The register's alerts
 of-alerts-scoped = Your account is scoped to { $region }: you see the alerts of persons placed there (by their latest registration, or else their latest crossing) and of registrations made there.
-of-alerts-summary-region = { $region }: { $overstayers } overstaying now.
+of-alerts-summary-region = { $region }: { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } overstaying now.
 of-all-regions = Whole country
 of-download-csv = Download as CSV
 of-csv-person = Person no.

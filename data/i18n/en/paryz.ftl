@@ -14,6 +14,10 @@ pz-country = Country of residence
 pz-business = Business
 pz-contribution = Contribution
 pz-jobs = Jobs created
+pz-jobs-created = { $count ->
+        [one] { $count } job
+       *[other] { $count } jobs
+    } created
 pz-investment = Investment
 pz-nominated-by = Nominated by
 pz-verdict = Jury's decision

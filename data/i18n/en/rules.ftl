@@ -34,7 +34,10 @@ pr-solvency-applicant--passed = The applicant holds { $held } on an account in a
 pr-solvency-applicant--failed--no_funds = The applicant shows no funds on an account in a Kazakh bank; at least { $required } is required ({ $amount_mci } MCI × { $mci }).
 pr-solvency-applicant--failed--not_kazakh_bank = The applicant's funds are not in a bank of Kazakhstan; only an account in a Kazakh bank proves solvency.
 pr-solvency-applicant--failed--certificate_after = The bank's certificate is dated { $certified_on }, after the date of application.
-pr-solvency-applicant--failed--certificate_old = The bank's certificate of { $certified_on } is more than { $certificate_days } days old on the date of application.
+pr-solvency-applicant--failed--certificate_old = The bank's certificate of { $certified_on } is more than { $certificate_days ->
+        [one] { $certificate_days } day
+       *[other] { $certificate_days } days
+    } old on the date of application.
 pr-solvency-applicant--failed--short = The applicant holds { $held } on an account in a Kazakh bank, { $missing } short of the { $required } required ({ $amount_mci } MCI × { $mci }).
 pr-solvency-family--title = Family members' solvency
 pr-solvency-family--passed = Every family member aged { $min_age } or over ({ $of_age } in all) holds at least { $required } on an account in a Kazakh bank.
@@ -62,8 +65,14 @@ pr-exempt-simplified_citizenship--title = Exemption: simplified citizenship
 pr-exempt-simplified_citizenship--passed = The applicant is entitled to citizenship in the simplified procedure and need not prove solvency.
 pr-exempt-simplified_citizenship--failed = The applicant is not declared entitled to citizenship in the simplified procedure.
 pr-validity--title = Term of the permit
-pr-validity--passed = The permit is valid from { $from } to { $until }: { $years } years.
-pr-validity--passed--passport = The permit is valid from { $from } to { $until }, when the passport expires, sooner than { $years } years.
+pr-validity--passed = The permit is valid from { $from } to { $until }: { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
+pr-validity--passed--passport = The permit is valid from { $from } to { $until }, when the passport expires, sooner than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
 pr-cancellation--title = Permit already issued
 pr-cancellation--passed = Permit { $permit } of { $issued_on } still meets the rule and is kept.
 pr-cancellation--failed = Permit { $permit } of { $issued_on } no longer meets the rule and must be cancelled.
@@ -95,12 +104,27 @@ vs-points--title = Score on the points grid
 vs-points--passed = Score { $score } of { $maximum } points; at least { $minimum } is needed (grid in force from { $grid_from }).
 vs-points--failed = Score { $score } of { $maximum } points, below the { $minimum } needed (grid in force from { $grid_from }).
 vs-training--title = Training of local personnel
-vs-training--passed = The plan trains { $trainees } local specialists a year; at least { $minimum } is required.
-vs-training--failed = The plan trains { $trainees } local specialists a year; at least { $minimum } is required.
-vs-training--failed--no_plan = No plan to train local personnel is given; the holder must train at least { $minimum } local specialists a year.
+vs-training--passed = The plan trains { $trainees ->
+        [one] { $trainees } local specialist
+       *[other] { $trainees } local specialists
+    } a year; at least { $minimum } is required.
+vs-training--failed = The plan trains { $trainees ->
+        [one] { $trainees } local specialist
+       *[other] { $trainees } local specialists
+    } a year; at least { $minimum } is required.
+vs-training--failed--no_plan = No plan to train local personnel is given; the holder must train at least { $minimum ->
+        [one] { $minimum } local specialist
+       *[other] { $minimum } local specialists
+    } a year.
 vs-validity--title = Term of the visa
-vs-validity--passed = The visa is valid from { $from } to { $until }: { $years } years.
-vs-validity--passed--passport = The visa is valid from { $from } to { $until }, when the passport expires, sooner than { $years } years.
+vs-validity--passed = The visa is valid from { $from } to { $until }: { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
+vs-validity--passed--passport = The visa is valid from { $from } to { $until }, when the passport expires, sooner than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
 
 ## Investor visa
 
@@ -122,8 +146,14 @@ inv-threshold--passed = Investments counted: { $total }; at least { $threshold }
 inv-threshold--failed = Investments counted: { $total }, { $missing } short of the { $threshold } required.
 inv-threshold--failed--none = No investment is declared; at least { $threshold } in Kazakh companies or securities is required.
 inv-validity--title = Term of the visa
-inv-validity--passed = The visa is valid from { $from } to { $until }: { $years } years.
-inv-validity--passed--passport = The visa is valid from { $from } to { $until }, when the passport expires, sooner than { $years } years.
+inv-validity--passed = The visa is valid from { $from } to { $until }: { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
+inv-validity--passed--passport = The visa is valid from { $from } to { $until }, when the passport expires, sooner than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
 inv-rights--title = Rights of the holder
 inv-rights--passed--register_business = The holder may register a business.
 inv-rights--passed--own_property = The holder may own property.
@@ -164,8 +194,14 @@ az-ground-business_abroad--failed--none = No business registered abroad is decla
 az-ground-business_abroad--failed--in_kazakhstan = The business { $business } is registered in Kazakhstan, not abroad.
 az-ground-business_abroad--failed--not_yet = The business { $business } is registered on { $registered_on }, after the date of application.
 az-validity--title = Term of the card
-az-validity--passed = The card is valid from { $from } to { $until }: { $years } years.
-az-validity--passed--passport = The card is valid from { $from } to { $until }, when the passport expires, sooner than { $years } years.
+az-validity--passed = The card is valid from { $from } to { $until }: { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
+az-validity--passed--passport = The card is valid from { $from } to { $until }, when the passport expires, sooner than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }.
 az-rights--title = Rights of the holder
 az-rights--passed = The holder may run a business in Kazakhstan.
 
@@ -176,8 +212,17 @@ rf-grounds--title = Grounds of persecution
 rf-grounds--needs_officer = Persecution is feared for { $grounds }: whether the fear is well-founded is for an officer to judge.
 rf-grounds--failed--none = No ground the law names is claimed (race, religion, nationality, membership of a particular social group, political opinion).
 rf-deadline--title = Time limit for applying
-rf-deadline--passed = The application came within { $days } calendar days of arrival on { $arrival } (by { $deadline }).
-rf-deadline--failed = The application came { $late_by } days after the time limit of { $deadline } ({ $days } calendar days from arrival on { $arrival }).
+rf-deadline--passed = The application came within { $days ->
+        [one] { $days } calendar day
+       *[other] { $days } calendar days
+    } of arrival on { $arrival } (by { $deadline }).
+rf-deadline--failed = The application came { $late_by ->
+        [one] { $late_by } day
+       *[other] { $late_by } days
+    } after the time limit of { $deadline } ({ $days ->
+        [one] { $days } calendar day
+       *[other] { $days } calendar days
+    } from arrival on { $arrival }).
 rf-deadline-good_reason--title = Good reason for the delay
 rf-deadline-good_reason--passed = A reason for the delay is given: “{ $reason }”.
 rf-deadline-good_reason--failed = No reason for the delay is given.

@@ -7,7 +7,10 @@ up-hint = Nothing of this file is written yet. Look at what it would change, the
 up-uploaded = Uploaded
 up-expires = Kept until
 up-rejected = Rejected
-up-superseded = { $count } rows are repeated later in the file with the same key; the last one counts.
+up-superseded = { $count ->
+        [one] { $count } row is repeated
+       *[other] { $count } rows are repeated
+    } later in the file with the same key; the last one counts.
 up-errors = Rejected rows
 up-more-errors = … and { $count } more errors not shown.
 up-updates = Rows that change stored records (a sample)

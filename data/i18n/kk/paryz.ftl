@@ -14,6 +14,7 @@ pz-country = Тұратын елі
 pz-business = Бизнес
 pz-contribution = Қосқан үлесі
 pz-jobs = Құрылған жұмыс орындары
+pz-jobs-created = { $count } жұмыс орны құрылды
 pz-investment = Инвестициялар
 pz-nominated-by = Ұсынған
 pz-verdict = Қазылар алқасының шешімі

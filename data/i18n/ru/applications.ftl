@@ -89,7 +89,12 @@ app-f-issued_on = Дата выдачи
 app-f-file = Файл
 app-f-file-hint = PDF, PNG или JPEG, не более 10 МБ.
 app-size = Размер
-app-size-bytes = { $n } байт
+app-size-bytes = { $count ->
+        [one] { $count } байт
+        [few] { $count } байта
+        [many] { $count } байт
+       *[other] { $count } байта
+    }
 app-size-kb = { $n } КБ
 app-size-mb = { $n } МБ
 app-add-evidence = Добавить документ
@@ -180,14 +185,24 @@ app-ground-refugee_status_ceased = статус беженца прекращё�
 app-ground-holder_request = по просьбе владельца
 app-reports = Отчёты об обучении
 app-reports-hint = За каждый период сообщите, сколько местных специалистов вы обучили.
-app-reports-hint-min = За каждый период сообщите, сколько местных специалистов вы обучили; по вашему плану — { $n } в год.
+app-reports-hint-min = За каждый период сообщите, сколько местных специалистов вы обучили; по вашему плану — { $count ->
+        [one] { $count } специалист
+        [few] { $count } специалиста
+        [many] { $count } специалистов
+       *[other] { $count } специалиста
+    } в год.
 app-no-periods = Ни один отчётный период ещё не закончился.
 app-period-number = Период
 app-period-dates = Даты
 app-period-due = Срок сдачи
 app-period-report = Отчёт
 app-period = Период { $n }: { $from } – { $until }
-app-report-filed = Сдан: обучено { $trainees } ({ $when })
+app-report-filed = Сдан: { $count ->
+        [one] обучен { $count } специалист
+        [few] обучено { $count } специалиста
+        [many] обучено { $count } специалистов
+       *[other] обучено { $count } специалиста
+    } ({ $when })
 app-report-due = Ещё не сдан
 app-overdue = Просрочен
 app-f-period = Период

@@ -38,7 +38,12 @@ login-username = Имя пользователя
 login-password = Пароль
 login-submit = Войти
 login-failed = Неверное имя пользователя или пароль.
-login-throttled = Слишком много неудачных попыток. Повторите через { $minutes } мин.
+login-throttled = Слишком много неудачных попыток. Повторите через { $count ->
+        [one] { $count } минуту
+        [few] { $count } минуты
+        [many] { $count } минут
+       *[other] { $count } минуты
+    }.
 login-already = Вы уже вошли как { $name }.
 signup-link = Нет учётной записи? Зарегистрируйтесь
 signup-title = Регистрация
@@ -49,7 +54,12 @@ signup-display-name = Фамилия, имя и отчество
 signup-repeat = Повторите пароль
 signup-submit = Зарегистрироваться
 signup-have-account = Уже есть учётная запись? Войдите
-signup-throttled = С вашего адреса создано слишком много учётных записей. Повторите через { $minutes } мин.
+signup-throttled = С вашего адреса создано слишком много учётных записей. Повторите через { $count ->
+        [one] { $count } минуту
+        [few] { $count } минуты
+        [many] { $count } минут
+       *[other] { $count } минуты
+    }.
 
 account-title = Мой профиль
 account-username = Имя пользователя
@@ -88,7 +98,12 @@ users-self = Ваша учётная запись
 users-err-own-account = Нельзя отключить собственную учётную запись: обратитесь к другому администратору.
 
 audit-title = Журнал аудита
-audit-intact = Цепочка из { $count } записей не нарушена.
+audit-intact = Цепочка из { $count ->
+        [one] { $count } записи
+        [few] { $count } записей
+        [many] { $count } записей
+       *[other] { $count } записи
+    } не нарушена.
 audit-broken = Цепочка нарушена: { $reason }
 audit-seq = №
 audit-at = Когда
@@ -187,7 +202,12 @@ diff-compare = Сравнить
 diff-added = Добавлены
 diff-removed = Исключены
 diff-moved = Изменилось место
-diff-unchanged = Без изменений: { $count }.
+diff-unchanged = Без изменений { $count ->
+        [one] осталась { $count } профессия
+        [few] остались { $count } профессии
+        [many] осталось { $count } профессий
+       *[other] осталось { $count } профессии
+    }.
 
 sector-healthcare = Здравоохранение
 sector-education = Образование
@@ -206,11 +226,31 @@ ind-work_permits = Разрешения иностранцам на работу
 ind-work_permit_growth = Рост числа разрешений за год
 
 reason-not_priority_sector = Не относится ни к одной из четырёх приоритетных отраслей.
-reason-too_few_vacancies = Размещено лишь { $posted } вакансий; для оценки нужно не менее { $minimum }.
-reason-too_few_criteria = Выполнено критериев: { $passed }; требуется { $required }.
+reason-too_few_vacancies = { $count ->
+        [one] Размещена лишь { $count } вакансия
+        [few] Размещены лишь { $count } вакансии
+        [many] Размещено лишь { $count } вакансий
+       *[other] Размещено лишь { $count } вакансии
+    }; для оценки нужно не менее { $minimum }.
+reason-too_few_criteria = { $count ->
+        [one] Выполнен { $count } критерий
+        [few] Выполнено { $count } критерия
+        [many] Выполнено { $count } критериев
+       *[other] Выполнено { $count } критерия
+    }; требуется { $required }.
 reason-score_below_cutoff = Балл { $score } ниже порога { $cutoff }.
-reason-beyond_max_entries = Место { $rank } — за пределами { $max } позиций списка.
-reason-meets_all = Выполнены все условия: { $passed } из { $of } критериев, балл { $score }.
+reason-beyond_max_entries = Место { $rank } — за пределами { $count ->
+        [one] { $count } позиции
+        [few] { $count } позиций
+        [many] { $count } позиций
+       *[other] { $count } позиции
+    } списка.
+reason-meets_all = Выполнены все условия: { $passed } из { $count ->
+        [one] { $count } критерия
+        [few] { $count } критериев
+        [many] { $count } критериев
+       *[other] { $count } критерия
+    }, балл { $score }.
 
 basis-computed = рассчитано
 basis-added = добавлено редакцией
@@ -237,7 +277,12 @@ an-source = Источник
 an-file = Файл
 an-skip-invalid = Записать верные строки, неверные отложить
 an-upload-submit = Загрузить
-an-imported = { $file }: прочитано строк { $rows } — новых { $inserted }, обновлено { $updated }, без изменений { $unchanged }, отложено { $rejected }.
+an-imported = { $file }: { $count ->
+        [one] прочитана { $count } строка
+        [few] прочитано { $count } строки
+        [many] прочитано { $count } строк
+       *[other] прочитано { $count } строки
+    }; из них новых { $inserted }, обновлено { $updated }, без изменений { $unchanged }, отложено { $rejected }.
 an-refused = { $file }: неверных строк { $bad } из { $rows }, поэтому ничего не записано. Строки и причины перечислены ниже.
 an-err-source = Выберите источник данных.
 an-err-file = Выберите файл для загрузки.
@@ -502,10 +547,20 @@ sim-date = Решить все дела на эту дату (необязате
 sim-date-hint = Оставьте пустым, чтобы решать каждое заявление на дату его подачи.
 sim-submit = Запустить моделирование
 sim-result = Результат
-sim-summary = Заявлений решено по правилам { $baseline } (действующие) и { $draft } (проект), { $on }: { $cases }; изменится: { $changed }.
+sim-summary = По правилам { $baseline } (действующие) и { $draft } (проект) { $count ->
+        [one] решено { $count } заявление
+        [few] решено { $count } заявления
+        [many] решено { $count } заявлений
+       *[other] решено { $count } заявления
+    }, { $on }; решение изменится в { $changed } из них.
 sim-on-date = все на { $date }
 sim-on-own = каждое на дату подачи
-sim-unreadable = Не удалось прочитать сохранённых заявлений: { $count }; они не учтены:
+sim-unreadable = Не удалось прочитать { $count ->
+        [one] { $count } сохранённое заявление; оно не учтено
+        [few] { $count } сохранённых заявления; они не учтены
+        [many] { $count } сохранённых заявлений; они не учтены
+       *[other] { $count } сохранённого заявления; они не учтены
+    }:
 sim-by-programme = По программам
 sim-programme = Программа
 sim-cases = Дел
@@ -513,7 +568,12 @@ sim-changed = Изменится
 sim-transitions = Как изменится
 sim-affected = Затронутые дела
 sim-none = По проекту ни одно дело не изменится.
-sim-more = Показаны первые { $shown } из { $total } затронутых дел.
+sim-more = Показаны первые { $shown } из { $count ->
+        [one] { $count } затронутого дела
+        [few] { $count } затронутых дел
+        [many] { $count } затронутых дел
+       *[other] { $count } затронутого дела
+    }.
 sim-reference = Номер
 sim-applied = Дата
 sim-before = Действующие
@@ -545,20 +605,53 @@ reg-status-absent = Не находится в стране
 reg-status-unrecorded = Въезд и выезд не зарегистрированы
 reg-status-lawful = Законное пребывание
 reg-status-lawful-until = Законно до { $date }
-reg-status-overstay = ПРЕВЫШЕНИЕ СРОКА с { $since }: дней — { $days }
+reg-status-overstay = ПРЕВЫШЕНИЕ СРОКА с { $since }: { $count ->
+        [one] { $count } день
+        [few] { $count } дня
+        [many] { $count } дней
+       *[other] { $count } дня
+    }
 reg-status-unlawful = Незаконное пребывание
 reg-status-on = Статус на { $date }
 reg-basis-citizen = Гражданин Казахстана
 reg-basis-permit = { $kind } { $number }, действует до { $date }
 reg-basis-visa = Виза { $number }, действует до { $date }
-reg-basis-short-stay = Краткосрочное пребывание: не более { $limit } дней в любые { $window }; за въезд: { $per_entry }
+reg-basis-short-stay = Краткосрочное пребывание: не более { $count ->
+        [one] { $count } дня
+        [few] { $count } дней
+        [many] { $count } дней
+       *[other] { $count } дня
+    } в любом периоде { $window }; { $per_entry }
+reg-basis-window = из { $count ->
+        [one] { $count } дня
+        [few] { $count } дней
+        [many] { $count } дней
+       *[other] { $count } дня
+    }
+reg-basis-per-entry = за один въезд — не более { $count ->
+        [one] { $count } дня
+        [few] { $count } дней
+        [many] { $count } дней
+       *[other] { $count } дня
+    }
+reg-basis-per-entry-none = без ограничения на один въезд
 reg-basis-no-visa = Пребывание не покрыто визой или разрешением
 reg-basis-absent = Выехал из страны
 reg-basis-unrecorded = Находится ли человек в стране, неизвестно: в реестре нет ни въезда, ни выезда
 reg-warnings = Предупреждения
-reg-warn-overstay = Превышение срока с { $since }: дней — { $days }
+reg-warn-overstay = Превышение срока с { $since }: { $count ->
+        [one] { $count } день
+        [few] { $count } дня
+        [many] { $count } дней
+       *[other] { $count } дня
+    }
 reg-warn-expired = Срок действия документа { $document } истёк { $date }
-reg-warn-refused = Ранее отказано во въезде (раз: { $times }), последний — { $date }, { $checkpoint }: { $reason }
+reg-warn-refused = Ранее отказано во въезде { $count ->
+        [one] { $count } раз
+        [few] { $count } раза
+        [many] { $count } раз
+       *[other] { $count } раза
+    }, последний раз — { $date }, { $checkpoint }: { $reason }
 reg-name = Имя
 reg-nationality = Гражданство
 reg-birth-date = Дата рождения
@@ -639,19 +732,64 @@ reg-search-title = Поиск в реестре
 reg-search-label = Номер документа или фамилия (начало)
 reg-search-submit = Найти
 reg-alerts-title = Оповещения
-reg-alerts-summary = Сейчас в стране: { $present }; законно: { $lawful }; с превышением срока: { $overstayers }.
+reg-alerts-summary = Сейчас в стране { $count ->
+        [one] { $count } иностранец
+        [few] { $count } иностранца
+        [many] { $count } иностранцев
+       *[other] { $count } иностранца
+    }: законно — { $lawful }, с превышением срока — { $overstayers }.
 reg-alerts-overstayers = Превысившие срок пребывания на { $date }
 reg-overstay-since = Превышение с
 reg-overstay-days = Дней превышения
-reg-alerts-expiring = Визы и разрешения, истекающие в ближайшие { $days } дн.
+reg-alerts-expiring = Визы и разрешения, истекающие { $count ->
+        [one] в ближайший { $count } день
+        [few] в ближайшие { $count } дня
+        [many] в ближайшие { $count } дней
+       *[other] в ближайшие { $count } дня
+    }
 reg-alerts-days = Дней вперёд
 reg-until = Действует до
 reg-alerts-late = Пребывание, зарегистрированное с опозданием (90 дней)
 reg-arrival = Прибытие
 reg-due = Срок
 reg-dash-title = Перемещения иностранцев
-reg-dash-present = Иностранцев в стране сейчас: { $count }
-reg-dash-totals = В реестре лиц: { $persons }, документов: { $documents }, пересечений: { $crossings }, регистраций: { $registrations }, виз и разрешений: { $permits }.
+reg-dash-present = Сейчас в стране { $count ->
+        [one] { $count } иностранец
+        [few] { $count } иностранца
+        [many] { $count } иностранцев
+       *[other] { $count } иностранца
+    }
+reg-dash-totals = В реестре { $persons }, { $documents }, { $crossings }, { $registrations } и { $permits }.
+reg-dash-count-persons = { $count ->
+        [one] { $count } лицо
+        [few] { $count } лица
+        [many] { $count } лиц
+       *[other] { $count } лица
+    }
+reg-dash-count-documents = { $count ->
+        [one] { $count } документ
+        [few] { $count } документа
+        [many] { $count } документов
+       *[other] { $count } документа
+    }
+reg-dash-count-crossings = { $count ->
+        [one] { $count } пересечение границы
+        [few] { $count } пересечения границы
+        [many] { $count } пересечений границы
+       *[other] { $count } пересечения границы
+    }
+reg-dash-count-registrations = { $count ->
+        [one] { $count } регистрация
+        [few] { $count } регистрации
+        [many] { $count } регистраций
+       *[other] { $count } регистрации
+    }
+reg-dash-count-permits = { $count ->
+        [one] { $count } виза или разрешение
+        [few] { $count } визы и разрешения
+        [many] { $count } виз и разрешений
+       *[other] { $count } визы и разрешения
+    }
 reg-dash-by-region = Находятся в стране, по региону въезда
 reg-dash-by-citizenship = Находятся в стране, по гражданству (15 первых)
 reg-dash-months = Въезды и выезды по месяцам
@@ -665,7 +803,12 @@ reg-dash-checkpoints = Пересечения по пунктам пропуск
 # Boundary text rules (issue 14): why a text from outside was refused
 text-control = символ { $at } — управляющий ({ $char }), его нельзя принять.
 text-bidi = символ { $at } — знак направления текста ({ $char }), он не допускается в именах и названиях файлов.
-text-too-long = слишком длинно: { $chars } символов, допускается не больше { $max }.
+text-too-long = слишком длинно: { $count ->
+        [one] { $count } символ
+        [few] { $count } символа
+        [many] { $count } символов
+       *[other] { $count } символа
+    }, допускается не больше { $max }.
 error-badinput-title = Запрос не может быть принят
 text-address-refused = Адрес не может быть принят: { $reason }
 text-form-refused = Форму нельзя принять: в одном из её полей { $reason } Вернитесь и исправьте.

@@ -38,7 +38,12 @@ reset-ask = Отправить ссылку
 reset-sent = Если найдена учётная запись с подтверждённым адресом, мы отправили на него ссылку. Она действует один час. Проверьте почту, в том числе папку «Спам».
 reset-back-to-login = Вернуться ко входу
 reset-no-address = Если у вашей учётной записи нет подтверждённого адреса, обратитесь в центр обслуживания или к администратору за новым паролем.
-reset-throttled = С вашего адреса запрошено слишком много ссылок. Повторите через { $minutes } мин.
+reset-throttled = С вашего адреса запрошено слишком много ссылок. Повторите через { $count ->
+        [one] { $count } минуту
+        [few] { $count } минуты
+        [many] { $count } минут
+       *[other] { $count } минуты
+    }.
 reset-login-required = Укажите имя пользователя или адрес электронной почты.
 reset-new-title = Новый пароль
 reset-submit = Установить пароль
@@ -54,7 +59,12 @@ notifications-none = Уведомлений пока нет.
 notifications-pages = Страницы уведомлений
 notifications-previous = ← Новее
 notifications-next = Старше →
-notifications-position = Страница { $page } из { $pages } (всего { $total })
+notifications-position = Страница { $page } из { $pages } (всего { $count ->
+        [one] { $count } уведомление
+        [few] { $count } уведомления
+        [many] { $count } уведомлений
+       *[other] { $count } уведомления
+    })
 notification-sent = Отправлено на { $email }
 notification-pending = Ожидает отправки по почте
 notification-failed = Почтовый сервер отклонил письмо

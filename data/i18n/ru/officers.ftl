@@ -41,7 +41,12 @@ of-sort-region = Регион
 
 ## Оповещения реестра
 of-alerts-scoped = Ваша учётная запись относится к региону { $region }: вы видите оповещения о лицах, отнесённых к нему (по последней регистрации, а без неё — по последнему пересечению границы), и о регистрациях в нём.
-of-alerts-summary-region = { $region }: сейчас нарушают срок пребывания — { $overstayers }.
+of-alerts-summary-region = { $region }: сейчас срок пребывания { $count ->
+        [one] нарушает { $count } человек
+        [few] нарушают { $count } человека
+        [many] нарушают { $count } человек
+       *[other] нарушают { $count } человека
+    }.
 of-all-regions = Вся страна
 of-download-csv = Скачать CSV
 of-csv-person = № лица

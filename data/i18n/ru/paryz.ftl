@@ -14,6 +14,12 @@ pz-country = Страна проживания
 pz-business = Бизнес
 pz-contribution = Вклад
 pz-jobs = Создано рабочих мест
+pz-jobs-created = { $count ->
+        [one] Создано { $count } рабочее место
+        [few] Создано { $count } рабочих места
+        [many] Создано { $count } рабочих мест
+       *[other] Создано { $count } рабочего места
+    }
 pz-investment = Инвестиции
 pz-nominated-by = Выдвинул
 pz-verdict = Решение жюри

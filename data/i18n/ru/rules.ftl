@@ -36,16 +36,51 @@ pr-solvency-applicant--passed = На счёте заявителя в казах
 pr-solvency-applicant--failed--no_funds = Заявитель не подтвердил наличие средств на счёте в казахстанском банке; требуется не менее { $required } ({ $amount_mci } МРП × { $mci }).
 pr-solvency-applicant--failed--not_kazakh_bank = Средства заявителя находятся не в банке Казахстана; платежеспособность подтверждается только счётом в казахстанском банке.
 pr-solvency-applicant--failed--certificate_after = Справка банка датирована { $certified_on }, то есть позже даты подачи заявления.
-pr-solvency-applicant--failed--certificate_old = Со дня выдачи справки банка от { $certified_on } до даты подачи заявления прошло более { $certificate_days } дн.
+pr-solvency-applicant--failed--certificate_old = Со дня выдачи справки банка от { $certified_on } до даты подачи заявления прошло более { $certificate_days ->
+        [one] { $certificate_days } дня
+        [few] { $certificate_days } дней
+        [many] { $certificate_days } дней
+       *[other] { $certificate_days } дня
+    }.
 pr-solvency-applicant--failed--short = На счёте заявителя в казахстанском банке { $held }: до требуемых { $required } ({ $amount_mci } МРП × { $mci }) не хватает { $missing }.
 pr-solvency-family--title = Платежеспособность членов семьи
-pr-solvency-family--passed = У каждого из членов семьи в возрасте от { $min_age } лет (всего их { $of_age }) на счёте в казахстанском банке не менее { $required }.
-pr-solvency-family--failed = Наличие { $required } на счёте в казахстанском банке не подтверждено у { $short } из { $of_age } членов семьи в возрасте от { $min_age } лет: { $members_short }.
+pr-solvency-family--passed = У каждого из членов семьи в возрасте от { $min_age ->
+        [one] { $min_age } года
+        [few] { $min_age } лет
+        [many] { $min_age } лет
+       *[other] { $min_age } года
+    } (всего их { $of_age }) на счёте в казахстанском банке не менее { $required }.
+pr-solvency-family--failed = Наличие { $required } на счёте в казахстанском банке не подтверждено у { $short } из { $of_age ->
+        [one] { $of_age } члена семьи
+        [few] { $of_age } членов семьи
+        [many] { $of_age } членов семьи
+       *[other] { $of_age } члена семьи
+    } в возрасте от { $min_age ->
+        [one] { $min_age } года
+        [few] { $min_age } лет
+        [many] { $min_age } лет
+       *[other] { $min_age } года
+    }: { $members_short }.
 pr-solvency-family--not_applicable--none_of_age = Среди членов семьи нет лиц в возрасте от { $min_age } лет, поэтому подтверждать платежеспособность никому из них не нужно.
 pr-housing--title = Средства на жильё
-pr-housing--passed = Средств на жильё ({ $held }) достаточно на { $area } м² для { $persons } чел. по средней цене { $price_m2 } за м² (регион: { $region }): нужно { $required }.
-pr-housing--failed = Средств на жильё ({ $held }) недостаточно на { $area } м² для { $persons } чел. по средней цене { $price_m2 } за м² (регион: { $region }): нужно { $required }.
-pr-housing--failed--no_funds = Средства на жильё не подтверждены; на { $area } м² для { $persons } чел. по средней цене { $price_m2 } за м² (регион: { $region }) нужно { $required }.
+pr-housing--passed = Средств на жильё ({ $held }) достаточно на { $area } м² для { $persons ->
+        [one] { $persons } человека
+        [few] { $persons } человек
+        [many] { $persons } человек
+       *[other] { $persons } человека
+    } по средней цене { $price_m2 } за м² (регион: { $region }): нужно { $required }.
+pr-housing--failed = Средств на жильё ({ $held }) недостаточно на { $area } м² для { $persons ->
+        [one] { $persons } человека
+        [few] { $persons } человек
+        [many] { $persons } человек
+       *[other] { $persons } человека
+    } по средней цене { $price_m2 } за м² (регион: { $region }): нужно { $required }.
+pr-housing--failed--no_funds = Средства на жильё не подтверждены; на { $area } м² для { $persons ->
+        [one] { $persons } человека
+        [few] { $persons } человек
+        [many] { $persons } человек
+       *[other] { $persons } человека
+    } по средней цене { $price_m2 } за м² (регион: { $region }) нужно { $required }.
 pr-housing-by_contract--title = Жильё по договору
 pr-housing-by_contract--passed = Жильё предоставляется по договору, поэтому подтверждать средства на жильё не требуется.
 pr-housing-by_contract--failed = Жильё по договору не предоставляется.
@@ -64,8 +99,18 @@ pr-exempt-simplified_citizenship--title = Исключение: приём в г
 pr-exempt-simplified_citizenship--passed = Заявитель имеет право на приём в гражданство в упрощённом порядке, поэтому подтверждать платежеспособность ему не нужно.
 pr-exempt-simplified_citizenship--failed = Не указано, что заявитель имеет право на приём в гражданство в упрощённом порядке.
 pr-validity--title = Срок действия разрешения
-pr-validity--passed = Разрешение действует с { $from } по { $until }, то есть в течение { $years } лет.
-pr-validity--passed--passport = Разрешение действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years } лет.
+pr-validity--passed = Разрешение действует с { $from } по { $until }, то есть в течение { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
+pr-validity--passed--passport = Разрешение действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
 pr-cancellation--title = Ранее выданное разрешение
 pr-cancellation--passed = Разрешение { $permit } от { $issued_on } по-прежнему соответствует требованиям и сохраняется.
 pr-cancellation--failed = Разрешение { $permit } от { $issued_on } больше не соответствует требованиям и подлежит аннулированию.
@@ -97,12 +142,37 @@ vs-points--title = Сумма баллов по балльной шкале
 vs-points--passed = Набрано баллов: { $score } из { $maximum }; требуется не менее { $minimum } (шкала действует с { $grid_from }).
 vs-points--failed = Набрано баллов: { $score } из { $maximum }, это меньше требуемых { $minimum } (шкала действует с { $grid_from }).
 vs-training--title = Обучение местных кадров
-vs-training--passed = План предусматривает обучение { $trainees } местных специалистов в год; требуется не менее { $minimum }.
-vs-training--failed = План предусматривает обучение лишь { $trainees } местных специалистов в год, а требуется не менее { $minimum }.
-vs-training--failed--no_plan = План обучения местных кадров не представлен; владелец визы обязан ежегодно обучать не менее { $minimum } местных специалистов.
+vs-training--passed = План предусматривает обучение { $trainees ->
+        [one] { $trainees } местного специалиста
+        [few] { $trainees } местных специалистов
+        [many] { $trainees } местных специалистов
+       *[other] { $trainees } местного специалиста
+    } в год; требуется не менее { $minimum }.
+vs-training--failed = План предусматривает обучение лишь { $trainees ->
+        [one] { $trainees } местного специалиста
+        [few] { $trainees } местных специалистов
+        [many] { $trainees } местных специалистов
+       *[other] { $trainees } местного специалиста
+    } в год, а требуется не менее { $minimum }.
+vs-training--failed--no_plan = План обучения местных кадров не представлен; владелец визы обязан ежегодно обучать не менее { $minimum ->
+        [one] { $minimum } местного специалиста
+        [few] { $minimum } местных специалистов
+        [many] { $minimum } местных специалистов
+       *[other] { $minimum } местного специалиста
+    }.
 vs-validity--title = Срок действия визы
-vs-validity--passed = Виза действует с { $from } по { $until }, то есть в течение { $years } лет.
-vs-validity--passed--passport = Виза действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years } лет.
+vs-validity--passed = Виза действует с { $from } по { $until }, то есть в течение { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
+vs-validity--passed--passport = Виза действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
 
 ## Инвесторская виза
 
@@ -124,8 +194,18 @@ inv-threshold--passed = Учтено инвестиций: { $total }; треб�
 inv-threshold--failed = Учтено инвестиций: { $total }; до требуемых { $threshold } не хватает { $missing }.
 inv-threshold--failed--none = Инвестиции не заявлены; требуется не менее { $threshold } в уставный капитал или ценные бумаги казахстанских компаний.
 inv-validity--title = Срок действия визы
-inv-validity--passed = Виза действует с { $from } по { $until }, то есть в течение { $years } лет.
-inv-validity--passed--passport = Виза действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years } лет.
+inv-validity--passed = Виза действует с { $from } по { $until }, то есть в течение { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
+inv-validity--passed--passport = Виза действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
 inv-rights--title = Права владельца визы
 inv-rights--passed--register_business = Владелец визы вправе регистрировать бизнес.
 inv-rights--passed--own_property = Владелец визы вправе иметь имущество в собственности.
@@ -166,8 +246,18 @@ az-ground-business_abroad--failed--none = Бизнес, зарегистриро
 az-ground-business_abroad--failed--in_kazakhstan = Бизнес { $business } зарегистрирован в Казахстане, а не за рубежом.
 az-ground-business_abroad--failed--not_yet = Бизнес { $business } зарегистрирован { $registered_on }, то есть после даты подачи заявления.
 az-validity--title = Срок действия карты
-az-validity--passed = Карта действует с { $from } по { $until }, то есть в течение { $years } лет.
-az-validity--passed--passport = Карта действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years } лет.
+az-validity--passed = Карта действует с { $from } по { $until }, то есть в течение { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
+az-validity--passed--passport = Карта действует с { $from } по { $until }, до истечения срока действия паспорта, то есть меньше { $years ->
+        [one] { $years } года
+        [few] { $years } лет
+        [many] { $years } лет
+       *[other] { $years } года
+    }.
 az-rights--title = Права владельца карты
 az-rights--passed = Владелец карты вправе вести предпринимательскую деятельность в Казахстане.
 
@@ -178,8 +268,23 @@ rf-grounds--title = Основания преследования
 rf-grounds--needs_officer = Заявлено опасение стать жертвой преследования по признаку: { $grounds }. Обоснованность опасений оценивает сотрудник.
 rf-grounds--failed--none = Не заявлено ни одного из оснований, названных в законе (раса, вероисповедание, гражданство или национальность, принадлежность к определённой социальной группе, политические убеждения).
 rf-deadline--title = Срок подачи ходатайства
-rf-deadline--passed = Ходатайство подано в течение { $days } календарных дней после прибытия { $arrival } (не позднее { $deadline }).
-rf-deadline--failed = Ходатайство подано с опозданием на { $late_by } дн.: срок истёк { $deadline } ({ $days } календарных дней после прибытия { $arrival }).
+rf-deadline--passed = Ходатайство подано в течение { $days ->
+        [one] { $days } календарного дня
+        [few] { $days } календарных дней
+        [many] { $days } календарных дней
+       *[other] { $days } календарного дня
+    } после прибытия { $arrival } (не позднее { $deadline }).
+rf-deadline--failed = Ходатайство подано с опозданием на { $late_by ->
+        [one] { $late_by } день
+        [few] { $late_by } дня
+        [many] { $late_by } дней
+       *[other] { $late_by } дня
+    }: срок истёк { $deadline } ({ $days ->
+        [one] { $days } календарный день
+        [few] { $days } календарных дня
+        [many] { $days } календарных дней
+       *[other] { $days } календарного дня
+    } после прибытия { $arrival }).
 rf-deadline-good_reason--title = Уважительная причина пропуска срока
 rf-deadline-good_reason--passed = Указана причина пропуска срока: «{ $reason }».
 rf-deadline-good_reason--failed = Причина пропуска срока не указана.

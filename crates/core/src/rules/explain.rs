@@ -10,7 +10,7 @@ use super::catalogue::Programme;
 use super::decision::{Arg, Check, Decision, Effect, Outcome, PermitAction, Validity};
 use crate::policy::LegalBasis;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,6 +39,13 @@ fn bundles() -> &'static Bundles {
             let Ok(langid) = lang.code().parse() else { continue };
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            // A whole number (a count of days, years, persons) is passed as a number, so that a
+            // message can choose its plural form by it; it is written the language's way.
+            bundle.set_formatter(Some(match lang {
+                Language::Kk => format_kk,
+                Language::Ru => format_ru,
+                Language::En => format_en,
+            }));
             // Duplicate ids are reported by the tests; the first definition stays.
             let _ = bundle.add_resource(resource);
             out.push((lang, bundle));
@@ -47,17 +54,53 @@ fn bundles() -> &'static Bundles {
     })
 }
 
+/// A whole number argument written the language's way; other values as Fluent writes them.
+fn format_number(value: &FluentValue, lang: Language) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(crate::locale::integer(n.value as i64, lang))
+        }
+        _ => None,
+    }
+}
+
+fn format_kk<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number(value, Language::Kk)
+}
+
+fn format_ru<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number(value, Language::Ru)
+}
+
+fn format_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    format_number(value, Language::En)
+}
+
 /// The message `id` in `lang`, or `None` if the file lacks it.
 pub fn message(lang: Language, id: &str, args: &[(&str, String)]) -> Option<String> {
-    let (_, bundle) = bundles().0.iter().find(|(l, _)| *l == lang)?;
-    let pattern = bundle.get_message(id)?.value()?;
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
         fargs.set(*k, v.clone());
     }
+    format(lang, id, &fargs)
+}
+
+fn format(lang: Language, id: &str, args: &FluentArgs) -> Option<String> {
+    let (_, bundle) = bundles().0.iter().find(|(l, _)| *l == lang)?;
+    let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
     Some(text)
+}
+
+/// A check's figure that is a whole number (a count, or a parameter such as 10 years), for a
+/// message to choose its plural form by (`{ $years -> [one] … *[other] … }`).
+fn whole(arg: &Arg) -> Option<i64> {
+    match arg {
+        Arg::Count(n) => Some(*n),
+        Arg::Number(d) if d.fract().is_zero() => i64::try_from(*d).ok(),
+        _ => None,
+    }
 }
 
 fn message_or_id(lang: Language, id: &str, args: &[(&str, String)]) -> String {
@@ -89,9 +132,16 @@ pub fn title(rule: &str, lang: Language) -> String {
 
 /// The explanation of one check.
 pub fn explain(check: &Check<'_>, lang: Language) -> String {
-    let mut args: Vec<(&str, String)> = check.values.iter().map(|(k, v)| (*k, format_arg(v, lang))).collect();
-    args.push(("title", title(check.rule, lang)));
-    let mut text = message_or_id(lang, &check_message_id(check), &args);
+    let mut args = FluentArgs::new();
+    for (k, v) in &check.values {
+        match whole(v) {
+            Some(n) => args.set(*k, FluentValue::from(n)),
+            None => args.set(*k, format_arg(v, lang)),
+        }
+    }
+    args.set("title", title(check.rule, lang));
+    let id = check_message_id(check);
+    let mut text = format(lang, &id, &args).unwrap_or(id);
     if let Some(w) = check.waived {
         let effect = match w.effect {
             Effect::Waive => "waived--waive",

@@ -76,6 +76,109 @@ fn unknown_and_missing_facts_name_the_field() {
     assert_eq!(e.path, "applicant.funds.amount_kzt", "{e}");
 }
 
+/// A check of `rule` that passed or failed with `values`, for its explanation alone.
+fn check_of(rule: &'static str, result: CheckResult, values: Vec<(&'static str, Arg)>) -> Check<'static> {
+    Check {
+        rule,
+        kind: RuleKind::Base,
+        result,
+        note: "",
+        waived: None,
+        basis: None,
+        basis_from: None,
+        parameters: Vec::new(),
+        values,
+    }
+}
+
+#[test]
+fn a_count_in_an_explanation_takes_its_plural_form() {
+    let validity = |years: i64, lang| {
+        let values = vec![
+            ("from", Arg::Date(date(2026, 1, 1))),
+            ("until", Arg::Date(date(2027, 1, 1))),
+            ("years", Arg::Count(years)),
+        ];
+        explain::explain(&check_of("pr.validity", CheckResult::Passed, values), lang)
+    };
+    for (years, ru, en, kk) in [
+        (1, "в течение 1 года.", "1 year.", "1 жыл."),
+        (2, "в течение 2 лет.", "2 years.", "2 жыл."),
+        (5, "в течение 5 лет.", "5 years.", "5 жыл."),
+        (11, "в течение 11 лет.", "11 years.", "11 жыл."),
+        (21, "в течение 21 года.", "21 years.", "21 жыл."),
+        (1234, "в течение 1\u{a0}234 лет.", "1,234 years.", "1\u{a0}234 жыл."),
+    ] {
+        assert!(validity(years, Language::Ru).ends_with(ru), "{}", validity(years, Language::Ru));
+        assert!(validity(years, Language::En).ends_with(en), "{}", validity(years, Language::En));
+        assert!(validity(years, Language::Kk).ends_with(kk), "{}", validity(years, Language::Kk));
+    }
+    assert_eq!(
+        validity(1, Language::Ru),
+        "Разрешение действует с 01.01.2026 по 01.01.2027, то есть в течение 1 года."
+    );
+    // A parameter that is a whole number (15 days) chooses too; another count beside it, its own.
+    let late = |late_by: i64, days: i64, lang| {
+        let values = vec![
+            ("late_by", Arg::Count(late_by)),
+            ("deadline", Arg::Date(date(2026, 3, 16))),
+            ("days", Arg::Number(rust_decimal::Decimal::from(days))),
+            ("arrival", Arg::Date(date(2026, 3, 1))),
+        ];
+        explain::explain(&check_of("rf.deadline", CheckResult::Failed, values), lang)
+    };
+    assert_eq!(
+        late(1, 15, Language::Ru),
+        "Ходатайство подано с опозданием на 1 день: срок истёк 16.03.2026 (15 календарных дней после прибытия 01.03.2026)."
+    );
+    assert_eq!(
+        late(3, 21, Language::Ru),
+        "Ходатайство подано с опозданием на 3 дня: срок истёк 16.03.2026 (21 календарный день после прибытия 01.03.2026)."
+    );
+    assert_eq!(
+        late(1, 1234, Language::En),
+        "The application came 1 day after the time limit of 16 Mar 2026 (1,234 calendar days from arrival on 1 Mar 2026)."
+    );
+}
+
+/// Every plural selector in the explanations defaults to `other` and has only its language's
+/// forms: Russian `one`, `few`, `many`; English `one`.
+#[test]
+fn plural_selectors_of_the_explanations_have_every_form() {
+    use fluent_syntax::ast::{Entry, Expression, PatternElement, VariantKey};
+    let mut seen = 0;
+    for (lang, source) in explain::SOURCES {
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+        let (allowed, required): (&[&str], &[&str]) = match lang {
+            Language::Kk => (&["one", "other"], &["other"]),
+            Language::Ru => (&["one", "few", "many", "other"], &["one", "few", "many", "other"]),
+            Language::En => (&["one", "other"], &["one", "other"]),
+        };
+        for entry in &resource.body {
+            let Entry::Message(m) = entry else { continue };
+            for element in m.value.iter().flat_map(|p| &p.elements) {
+                let PatternElement::Placeable { expression: Expression::Select { variants, .. } } = element
+                else {
+                    continue;
+                };
+                seen += 1;
+                let keys: Vec<&str> = variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        VariantKey::Identifier { name } | VariantKey::NumberLiteral { value: name } => *name,
+                    })
+                    .collect();
+                let default = variants.iter().position(|v| v.default).map(|i| keys[i]);
+                let at = format!("{}: {}", lang.code(), m.id.name);
+                assert_eq!(default, Some("other"), "{at}: the default form is not `other`");
+                assert!(keys.iter().all(|k| allowed.contains(k)), "{at}: {keys:?}");
+                assert!(required.iter().all(|k| keys.contains(k)), "{at}: {keys:?}");
+            }
+        }
+    }
+    assert!(seen > 20, "only {seen} selectors");
+}
+
 #[test]
 fn every_rule_has_a_title_in_every_language() {
     for rule in catalogue::RULES {

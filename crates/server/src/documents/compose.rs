@@ -7,7 +7,7 @@
 
 use super::content::{Document, Field, Foot, Row, Section};
 use super::locale;
-use crate::i18n::{I18n, Lang};
+use crate::i18n::{Count, I18n, Lang};
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::kandas::Subsidies;
 use ashyq_core::rules::decision::Effect;
@@ -31,6 +31,11 @@ impl Words<'_> {
 
     pub fn tn(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.i18n.message(self.lang, key, args)
+    }
+
+    /// The message `key` with a count, for its plural forms (`$count`), and more arguments.
+    pub fn tc(&self, key: &str, count: impl Count, args: &[(&str, &str)]) -> String {
+        self.i18n.message_count(self.lang, key, count.count(), args)
     }
 
     /// A message whose key comes from the data, or the data itself when there is none.
@@ -99,14 +104,10 @@ fn frame(w: Words<'_>, kind: Kind, issue: &Issue, reference_label: &str, outcome
         header.push(Field::new(w.t("doc-programme"), w.t(&format!("ec-prog-{}", p.id()))));
     }
     let a = &issue.appeal;
-    let appeal = w.tn(
+    let appeal = w.tc(
         "doc-appeal-text",
-        &[
-            ("months", &a.months.to_string()),
-            ("date", &w.date(issue.decided_on)),
-            ("deadline", &w.date(a.deadline)),
-            ("basis", &a.basis),
-        ],
+        a.months,
+        &[("date", &w.date(issue.decided_on)), ("deadline", &w.date(a.deadline)), ("basis", &a.basis)],
     );
     Document {
         lang: w.lang,
@@ -351,7 +352,7 @@ pub fn kandas_assignment(
         mark: money(s.relocation_kzt),
         alert: false,
         title: w.t("doc-relocation"),
-        text: w.tn("doc-relocation-text", &[("size", &s.family_size.to_string())]),
+        text: w.tc("doc-relocation-text", s.family_size, &[]),
         basis: basis(ashyq_core::kandas::RELOCATION_MCI),
         figures: [figure(ashyq_core::kandas::RELOCATION_MCI), figure("mci")].concat(),
     }];
@@ -360,10 +361,7 @@ pub fn kandas_assignment(
             mark: money(s.rent_kzt),
             alert: false,
             title: w.t("doc-rent"),
-            text: w.tn(
-                "doc-rent-text",
-                &[("monthly", &money(s.rent_monthly_kzt)), ("months", &s.rent_months.to_string())],
-            ),
+            text: w.tc("doc-rent-text", s.rent_months, &[("monthly", &money(s.rent_monthly_kzt))]),
             basis: basis(ashyq_core::kandas::RENT_MCI),
             figures: [figure(ashyq_core::kandas::RENT_MCI), figure(ashyq_core::kandas::RENT_MONTHS)].concat(),
         });

@@ -2,7 +2,7 @@
 //! them: `page.date(d)`, `page.money(amount, "KZT")`, `page.cite(basis)`. One formatter for every
 //! page and mail ([`ashyq_core::locale`]); templates call these instead of printing a value.
 
-use crate::i18n::{I18n, Lang};
+use crate::i18n::{Count, I18n, Lang};
 use crate::web::page::Page;
 use ashyq_core::locale;
 use ashyq_core::policy::LegalBasis;
@@ -41,6 +41,12 @@ impl Page {
     /// An instant to the microsecond, with the offset then in force (see [`instant_exact`]).
     pub fn instant_exact(&self, us: i64) -> String {
         instant_exact(us, self.lang)
+    }
+
+    /// A whole number, thousands grouped: a second count in a sentence whose first chose the
+    /// plural form (`page.tc`).
+    pub fn integer(&self, n: impl Count) -> String {
+        locale::integer(n.count(), self.lang.language())
     }
 
     /// A number, thousands grouped, at most four decimals.

@@ -3,7 +3,7 @@
 
 use crate::auth::Principal;
 use crate::cookies;
-use crate::i18n::{I18n, Lang};
+use crate::i18n::{Count, I18n, Lang};
 use crate::routes;
 use crate::state::AppState;
 use ashyq_core::Role;
@@ -235,12 +235,17 @@ impl Page {
     }
 
     /// The message `key` with a count, for its plural forms (`$count`), and more arguments.
-    pub fn tc(&self, key: &str, count: i64, args: &[(&str, &str)]) -> String {
-        self.i18n.message_count(self.lang, key, count, args)
+    /// Any whole number will do (a length, a row count), or a reference to one as a template
+    /// holds it.
+    pub fn tc(&self, key: &str, count: impl Count, args: &[(&str, &str)]) -> String {
+        self.i18n.message_count(self.lang, key, count.count(), args)
     }
 
     /// A refused text's reason (the boundary text rules) in the page's language.
     pub fn text_error(&self, e: &ashyq_core::text::TextError) -> String {
+        if let ashyq_core::text::Reason::TooLong { max, chars } = e.reason {
+            return self.tc(e.code(), chars, &[("max", &self.integer(max))]);
+        }
         let args = e.args();
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.tn(e.code(), &args)

@@ -263,14 +263,13 @@ async fn a_list_goes_from_the_data_to_the_public() {
     {
         upload(&analyst, source, file, true).await;
         let name = file.file_name().unwrap().to_str().unwrap();
-        let rows = rows.to_string();
-        let expected = m.t_args(
+        let expected = m.tc(
             "en",
             "an-imported",
+            rows,
             &[
                 ("file", name),
-                ("rows", &rows),
-                ("inserted", &rows),
+                ("inserted", &rows.to_string()),
                 ("updated", "0"),
                 ("unchanged", "0"),
                 ("rejected", "0"),
@@ -283,7 +282,7 @@ async fn a_list_goes_from_the_data_to_the_public() {
         let first = analyst.texts("#imports tbody tr:first-child td").await;
         // The source by its name in the page's language (the page is in English here).
         let source_words = m.t("en", &format!("source-{source}"));
-        assert_eq!(first[1..4], [source_words, name.to_string(), rows.clone()], "{source}: {first:?}");
+        assert_eq!(first[1..4], [source_words, name.to_string(), rows.to_string()], "{source}: {first:?}");
         assert_eq!(first[8], username(Role::Analyst), "{source}: {first:?}");
     }
     assert_eq!(analyst.find_all("#imports tbody tr").await.len(), 3);

@@ -59,10 +59,7 @@ async fn border_staff_scan_a_passport_and_see_the_overstay() {
     // How fast a check is, is measured by the benchmarks (bench/), not asserted here: a timed
     // assertion fails on a loaded machine, as this one did at three seconds under a full run.
     assert_eq!(b.attr("#status-banner", "data-status").await.as_deref(), Some("overstay"));
-    assert_eq!(
-        b.text("#status-banner").await,
-        m.t_args("en", "reg-status-overstay", &[("since", &since), ("days", "31")])
-    );
+    assert_eq!(b.text("#status-banner").await, m.tc("en", "reg-status-overstay", 31, &[("since", &since)]));
     assert_eq!(b.text("#person-name").await, "KARIMOV ALI");
     assert!(b.exists("#warnings li[data-warning=\"refused_before\"]").await);
     assert_eq!(b.find_all("#crossings tbody tr").await.len(), 2);
@@ -78,7 +75,7 @@ async fn border_staff_scan_a_passport_and_see_the_overstay() {
     b.wait_for("#status-banner").await;
     assert_eq!(
         b.text("#status-banner").await,
-        m.t_args("kk", "reg-status-overstay", &[("since", &since_kk), ("days", "31")])
+        m.tc("kk", "reg-status-overstay", 31, &[("since", &since_kk)])
     );
     assert_eq!(b.text("nav.menu a[data-nav=\"border\"]").await, m.t("kk", "nav-border"));
     b.close().await;

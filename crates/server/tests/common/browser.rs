@@ -3,6 +3,7 @@
 
 use super::Harness;
 pub use super::driver::*;
+use ashyq_server::i18n::{I18n, Lang};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -21,8 +22,12 @@ pub async fn setup(wait: Duration) -> Option<(Harness, String, Driver, Messages)
 
 pub const LANGS: [&str; 3] = ["en", "kk", "ru"];
 
-/// The single-line messages of data/i18n/{lang}/ashyq.ftl.
-pub struct Messages(HashMap<&'static str, HashMap<String, String>>);
+/// The single-line messages of data/i18n/{lang}/*.ftl as written, and the app's own message
+/// bundles for a message that counts (whose plural form is chosen by its number).
+pub struct Messages {
+    text: HashMap<&'static str, HashMap<String, String>>,
+    i18n: I18n,
+}
 
 impl Messages {
     /// Reads the messages of [`LANGS`]. The parse is simple: a test holds the result to a few
@@ -55,15 +60,23 @@ impl Messages {
             }
             all.insert(lang, map);
         }
-        Messages(all)
+        Messages { text: all, i18n: I18n::load().expect("the messages parse") }
     }
 
     pub fn t(&self, lang: &str, key: &str) -> String {
-        self.0[lang].get(key).unwrap_or_else(|| panic!("no message {key} in {lang}")).clone()
+        self.text[lang].get(key).unwrap_or_else(|| panic!("no message {key} in {lang}")).clone()
     }
 
     /// The message with its `{ $name }` placeables filled in.
     pub fn t_args(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
         args.iter().fold(self.t(lang, key), |s, (name, value)| s.replace(&format!("{{ ${name} }}"), value))
+    }
+
+    /// A message that counts, as the app says it: its plural form for `count` (`$count`), the
+    /// number written the language's way, and the other arguments filled in.
+    pub fn tc(&self, lang: &str, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+        let l = Lang::from_code(lang).unwrap_or_else(|| panic!("no language {lang}"));
+        assert!(self.i18n.has(l, key), "no message {key} in {lang}");
+        self.i18n.message_count(l, key, count, args)
     }
 }

@@ -560,11 +560,11 @@ async fn the_simulation_shows_the_cases_a_draft_changes() {
         let reply = simulate(&h, &draft_repealing_kandas(), "").await;
         assert_eq!(reply.status, 200, "{backend}: {}", reply.body);
         let body = text(&reply.body);
-        let summary = m.t_args(
+        let summary = m.tc(
             "en",
             "sim-summary",
+            3,
             &[
-                ("cases", "3"),
                 ("baseline", "2026-11"),
                 ("draft", "draft-1"),
                 ("on", &m.t("en", "sim-on-own")),

@@ -284,7 +284,7 @@ async fn pages_speak_three_languages(h: &Harness, m: &Messages) {
         // The day as the page's language writes it.
         let since =
             ashyq_core::locale::iso_date(&since, ashyq_core::locale::Language::from_code(lang).unwrap());
-        let banner = m.t_args(lang, "reg-status-overstay", &[("since", &since), ("days", "31")]);
+        let banner = m.tc(lang, "reg-status-overstay", 31, &[("since", &since)]);
         assert!(r.body.contains(&banner), "{lang}: {banner}");
         assert!(r.body.contains("data-status=\"overstay\""));
         assert!(r.body.contains("data-warning=\"refused_before\""));

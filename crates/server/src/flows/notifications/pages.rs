@@ -72,13 +72,10 @@ pub async fn show(
                     unread: !n.read,
                 })
                 .collect();
-            let position = page.tn(
+            let position = page.tc(
                 "notifications-position",
-                &[
-                    ("page", &l.page.to_string()),
-                    ("pages", &l.pages.to_string()),
-                    ("total", &l.total.to_string()),
-                ],
+                l.total,
+                &[("page", &page.integer(l.page)), ("pages", &page.integer(l.pages))],
             );
             let unconfirmed = crate::flows::accounts::contact::contact(&state, &principal)
                 .await

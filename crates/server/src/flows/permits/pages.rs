@@ -84,13 +84,16 @@ pub async fn list(State(s): State<AppState>, principal: Principal, page: Page) -
                 id: o.permit.id,
                 number: o.permit.number.clone(),
                 holder: o.permit.holder.full_name(),
-                text: page.tn(
+                text: page.tc(
                     "co-overdue",
+                    o.trainees_reported,
                     &[
-                        ("periods", &periods),
+                        (
+                            "reports",
+                            &page.tc("co-overdue-reports", o.periods.len(), &[("periods", &periods)]),
+                        ),
                         ("due", &due),
-                        ("trainees", &o.trainees_reported.to_string()),
-                        ("min", &o.permit.min_trainees.map(|m| m.to_string()).unwrap_or_else(|| "—".into())),
+                        ("min", &o.permit.min_trainees.map_or_else(|| "—".into(), |m| page.integer(m))),
                     ],
                 ),
             }

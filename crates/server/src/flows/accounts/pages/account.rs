@@ -198,9 +198,9 @@ pub async fn change_password(
         Ok(()) => Redirect::to("/account?changed=1").into_response(),
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
-            let minutes = ((secs + 59) / 60).to_string();
+            let minutes = (secs + 59) / 60;
             let mut account = base;
-            account.error = Some(account.page.t1("login-throttled", "minutes", &minutes));
+            account.error = Some(account.page.tc("login-throttled", minutes, &[]));
             let mut res = (StatusCode::TOO_MANY_REQUESTS, account).into_response();
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);

@@ -154,7 +154,7 @@ pub async fn show(
     Query(q): Query<AuditQuery>,
 ) -> Response {
     let (status, intact) = match audit::verify(&state, &principal).await {
-        Ok(Chain::Intact(n)) => (page.t1("audit-intact", "count", &n.to_string()), true),
+        Ok(Chain::Intact(n)) => (page.tc("audit-intact", n, &[]), true),
         Ok(Chain::Broken { reason, .. }) => (page.t1("audit-broken", "reason", &reason), false),
         Err(e) => return refused(page, e),
     };

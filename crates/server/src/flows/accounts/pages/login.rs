@@ -65,8 +65,8 @@ pub async fn submit(
         }
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
-            let minutes = ((secs + 59) / 60).to_string();
-            let error = Some(page.t1("login-throttled", "minutes", &minutes));
+            let minutes = (secs + 59) / 60;
+            let error = Some(page.tc("login-throttled", minutes, &[]));
             let mut res = (
                 StatusCode::TOO_MANY_REQUESTS,
                 Login { page, next, username: fields.username, error, notice: None },

@@ -53,8 +53,8 @@ pub async fn ask(
         Ok(()) => Redirect::to("/password/forgot?sent=1").into_response(),
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
-            let minutes = ((secs + 59) / 60).to_string();
-            let error = Some(page.t1("reset-throttled", "minutes", &minutes));
+            let minutes = (secs + 59) / 60;
+            let error = Some(page.tc("reset-throttled", minutes, &[]));
             let mut res =
                 (StatusCode::TOO_MANY_REQUESTS, Forgot { page, login: fields.login, sent: false, error })
                     .into_response();

@@ -154,8 +154,8 @@ pub async fn submit(
         }
         Err(Error::Refused(p)) if p.status == StatusCode::TOO_MANY_REQUESTS.as_u16() => {
             let secs = p.retry_after_secs.unwrap_or(60);
-            let minutes = ((secs + 59) / 60).to_string();
-            errors.form = Some(page.t1("signup-throttled", "minutes", &minutes));
+            let minutes = (secs + 59) / 60;
+            errors.form = Some(page.tc("signup-throttled", minutes, &[]));
             let mut res = refuse(page, fields, errors, StatusCode::TOO_MANY_REQUESTS);
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);

@@ -188,7 +188,7 @@ impl CasePage {
 pub fn size(page: &Page, bytes: i64) -> String {
     let n = bytes.max(0) as f64;
     if bytes < 1024 {
-        page.t1("app-size-bytes", "n", &bytes.to_string())
+        page.tc("app-size-bytes", bytes, &[])
     } else if bytes < 1024 * 1024 {
         page.t1("app-size-kb", "n", &format!("{:.1}", n / 1024.0))
     } else {
@@ -369,10 +369,7 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
                 ends: page.d(&x.ends),
                 due: page.d(&x.due),
                 filed: report.map(|r| {
-                    page.tn(
-                        "app-report-filed",
-                        &[("trainees", &r.trainees.to_string()), ("when", &page.instant(r.filed_at_us))],
-                    )
+                    page.tc("app-report-filed", r.trainees, &[("when", &page.instant(r.filed_at_us))])
                 }),
                 overdue: overdue.iter().any(|o| o.number == x.number),
             }

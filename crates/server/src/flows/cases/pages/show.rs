@@ -302,7 +302,7 @@ pub async fn render(
             issued_on: page.d(&f.issued_on),
             file_name: f.file_name.clone(),
             media_type: f.media_type.clone(),
-            size: page.t1("co-bytes", "n", &f.size_bytes.to_string()),
+            size: page.tc("co-bytes", f.size_bytes, &[]),
             sha256: f.sha256.clone(),
         })
         .collect();
@@ -354,7 +354,7 @@ pub async fn render(
         same_officer,
         awaiting,
         four_eyes: four_eyes(c.programme),
-        override_note: page.t1("co-override-note", "min", &OVERRIDE_REASON_MIN_CHARS.to_string()),
+        override_note: page.tc("co-override-note", OVERRIDE_REASON_MIN_CHARS, &[]),
         reason,
         notice,
         error,

@@ -168,14 +168,14 @@ fn report_view(page: &Page, r: &Report, unreadable: Vec<String>) -> ReportView {
         Some(d) => page.t1("sim-on-date", "date", &explain::format_date(d, lang)),
         None => page.t("sim-on-own"),
     };
-    let summary = page.tn(
+    let summary = page.tc(
         "sim-summary",
+        r.cases,
         &[
-            ("cases", &r.cases.to_string()),
             ("baseline", &r.baseline_edition),
             ("draft", &r.draft_edition),
             ("on", &on),
-            ("changed", &r.changed.to_string()),
+            ("changed", &page.integer(r.changed)),
         ],
     );
     let label = |code: &str| page.t(&format!("ec-outcome-{code}"));
@@ -213,10 +213,9 @@ fn report_view(page: &Page, r: &Report, unreadable: Vec<String>) -> ReportView {
             failing_after: rules(page, &c.failing_after),
         })
         .collect();
-    let more = (r.affected.len() > SHOWN).then(|| {
-        page.tn("sim-more", &[("shown", &SHOWN.to_string()), ("total", &r.affected.len().to_string())])
-    });
-    let unreadable_note = page.t1("sim-unreadable", "count", &unreadable.len().to_string());
+    let more = (r.affected.len() > SHOWN)
+        .then(|| page.tc("sim-more", r.affected.len(), &[("shown", &page.integer(SHOWN))]));
+    let unreadable_note = page.tc("sim-unreadable", unreadable.len(), &[]);
     ReportView { summary, programmes, affected, more, unreadable, unreadable_note }
 }
 

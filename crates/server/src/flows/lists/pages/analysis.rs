@@ -154,15 +154,15 @@ pub async fn show(
     if let Some(id) = f.imported {
         match imports::outcome(&s, &principal, id, 100).await {
             Ok((r, rejects)) => {
-                notice = Some(page.tn(
+                notice = Some(page.tc(
                     "an-imported",
+                    r.rows_read,
                     &[
                         ("file", &r.file_name),
-                        ("rows", &r.rows_read.to_string()),
-                        ("inserted", &r.inserted.to_string()),
-                        ("updated", &r.updated.to_string()),
-                        ("unchanged", &r.unchanged.to_string()),
-                        ("rejected", &r.rejected.to_string()),
+                        ("inserted", &page.integer(r.inserted)),
+                        ("updated", &page.integer(r.updated)),
+                        ("unchanged", &page.integer(r.unchanged)),
+                        ("rejected", &page.integer(r.rejected)),
                     ],
                 ));
                 set_aside = rejects.iter().map(|e| e.display(&r.file_name)).collect();

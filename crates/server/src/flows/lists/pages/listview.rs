@@ -144,9 +144,24 @@ pub fn reasons(page: &Page, e: &Entry) -> Vec<String> {
                 })
                 .unwrap_or_default();
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            page.tn(&format!("reason-{code}"), &args)
+            let key = format!("reason-{code}");
+            match counted(code).and_then(|name| r[name].as_i64()) {
+                Some(n) => page.tc(&key, n, &args),
+                None => page.tn(&key, &args),
+            }
         })
         .collect()
+}
+
+/// The argument a reason's sentence counts, whose number chooses its plural form (`$count`).
+fn counted(code: &str) -> Option<&'static str> {
+    match code {
+        "too_few_vacancies" => Some("posted"),
+        "too_few_criteria" => Some("passed"),
+        "beyond_max_entries" => Some("max"),
+        "meets_all" => Some("of"),
+        _ => None,
+    }
 }
 
 /// Every indicator id, in the order the pages show them.

@@ -180,17 +180,13 @@ pub async fn show(
         _ => None,
     };
     let summary = match &region {
-        Some(r) => page.tn(
-            "of-alerts-summary-region",
-            &[("region", &border::region(&page, r)), ("overstayers", &overstayers.len().to_string())],
-        ),
-        None => page.tn(
+        Some(r) => {
+            page.tc("of-alerts-summary-region", overstayers.len(), &[("region", &border::region(&page, r))])
+        }
+        None => page.tc(
             "reg-alerts-summary",
-            &[
-                ("present", &scan.present.to_string()),
-                ("lawful", &scan.lawful.to_string()),
-                ("overstayers", &scan.overstayers.len().to_string()),
-            ],
+            scan.present,
+            &[("lawful", &page.integer(scan.lawful)), ("overstayers", &page.integer(scan.overstayers.len()))],
         ),
     };
     // What every link keeps: the window and the region asked for, and the other lists' pages.
@@ -266,7 +262,7 @@ pub async fn show(
         })
         .collect();
     let overstayers_title = page.t1("reg-alerts-overstayers", "date", &page.d(&on));
-    let expiring_title = page.t1("reg-alerts-expiring", "days", &days.to_string());
+    let expiring_title = page.tc("reg-alerts-expiring", days, &[]);
     let regions = if scoped.is_some() { Vec::new() } else { page.regions() };
     Alerts {
         days,

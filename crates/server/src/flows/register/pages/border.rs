@@ -88,10 +88,7 @@ pub fn banner(page: &Page, status: Option<&PersonStatus>, recorded: bool) -> Ban
     match st.overstay_since {
         Some(since) => Banner {
             code: "overstay",
-            text: page.tn(
-                "reg-status-overstay",
-                &[("since", &page.d(&since)), ("days", &st.overstay_days.to_string())],
-            ),
+            text: page.tc("reg-status-overstay", st.overstay_days, &[("since", &page.d(&since))]),
         },
         None => Banner { code: "unlawful", text: page.t("reg-status-unlawful") },
     }
@@ -109,12 +106,18 @@ pub fn basis(page: &Page, b: &Basis, recorded: bool) -> String {
         Basis::Visa { number, until } => {
             page.tn("reg-basis-visa", &[("number", number), ("date", &page.d(until))])
         }
-        Basis::ShortStay { rule } => page.tn(
+        Basis::ShortStay { rule } => page.tc(
             "reg-basis-short-stay",
+            rule.limit,
             &[
-                ("limit", &rule.limit.to_string()),
-                ("window", &rule.window.to_string()),
-                ("per_entry", &rule.per_entry.map_or_else(|| "—".to_string(), |n| n.to_string())),
+                ("window", &page.tc("reg-basis-window", rule.window, &[])),
+                (
+                    "per_entry",
+                    &rule.per_entry.map_or_else(
+                        || page.t("reg-basis-per-entry-none"),
+                        |n| page.tc("reg-basis-per-entry", n, &[]),
+                    ),
+                ),
             ],
         ),
         Basis::NoVisa => page.t("reg-basis-no-visa"),
@@ -203,7 +206,7 @@ pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
         .map(|w| match w {
             Warning::Overstay { since, days } => WarningView {
                 kind: "overstay",
-                text: page.tn("reg-warn-overstay", &[("since", &page.d(since)), ("days", &days.to_string())]),
+                text: page.tc("reg-warn-overstay", *days, &[("since", &page.d(since))]),
             },
             Warning::DocumentExpired { issuing_state, number, expiry_date } => WarningView {
                 kind: "document_expired",
@@ -214,14 +217,10 @@ pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
             },
             Warning::RefusedBefore { times, last_day, checkpoint: cp, reason } => WarningView {
                 kind: "refused_before",
-                text: page.tn(
+                text: page.tc(
                     "reg-warn-refused",
-                    &[
-                        ("times", &times.to_string()),
-                        ("date", last_day),
-                        ("checkpoint", &checkpoint(page, cp)),
-                        ("reason", reason),
-                    ],
+                    *times,
+                    &[("date", last_day), ("checkpoint", &checkpoint(page, cp)), ("reason", reason)],
                 ),
             },
         })

@@ -222,15 +222,15 @@ pub async fn show(State(s): State<AppState>, principal: Principal, page: Page) -
         &page.t("reg-dash-exits"),
         &f.months,
     );
-    let present_text = page.t1("reg-dash-present", "count", &f.present.to_string());
+    let present_text = page.tc("reg-dash-present", f.present, &[]);
     let totals_text = page.tn(
         "reg-dash-totals",
         &[
-            ("persons", &f.persons.to_string()),
-            ("documents", &f.documents.to_string()),
-            ("crossings", &f.crossings.to_string()),
-            ("registrations", &f.registrations.to_string()),
-            ("permits", &f.permits.to_string()),
+            ("persons", &page.tc("reg-dash-count-persons", f.persons, &[])),
+            ("documents", &page.tc("reg-dash-count-documents", f.documents, &[])),
+            ("crossings", &page.tc("reg-dash-count-crossings", f.crossings, &[])),
+            ("registrations", &page.tc("reg-dash-count-registrations", f.registrations, &[])),
+            ("permits", &page.tc("reg-dash-count-permits", f.permits, &[])),
         ],
     );
     Dashboard { page, f, present_text, totals_text, region_chart, citizenship_chart, months_chart }
