@@ -24,6 +24,22 @@ pub enum IdError {
     BirthDate(String),
 }
 
+impl IdError {
+    /// The refusal in words: its code and typed arguments (see [`crate::said`]).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            IdError::Length(n) => Said::new("field-id-length", english).count("count", *n as i64),
+            IdError::NotDigits => Said::new("field-id-digits", english),
+            IdError::CheckDigit { .. } => Said::new("field-id-check-digit", english),
+            IdError::Uncheckable => Said::new("field-id-uncheckable", english),
+            IdError::CenturyDigit(d) => Said::new("field-id-century", english).count("digit", i64::from(*d)),
+            IdError::BirthDate(t) => Said::new("field-id-birth-date", english).text("value", t),
+        }
+    }
+}
+
 /// The check digit for the first eleven digits, or `None` when both passes give 10.
 pub fn check_digit(first11: &[u8; 11]) -> Option<u8> {
     let pass =

@@ -282,7 +282,7 @@ pub async fn create(
             render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(Error::Store(StoreError::Field { field, reason })) => {
-            let errs = vec![FieldError { name: visible(&field), message: reason }];
+            let errs = vec![FieldError { name: visible(&field), message: page.said(&reason) }];
             render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(Error::Store(StoreError::Conflict { .. })) => {

@@ -213,9 +213,9 @@ async fn trace(s: &AppState, page: &Page, case: &Case) -> Result<DecisionView, S
                 page.t1("ec-err-facts", "reason", &format!("{path}: {}", f.message))
             }
             Some(f) => page.t1("ec-err-cannot-decide", "reason", &f.message),
-            None => p.detail.clone().unwrap_or_default(),
+            None => crate::web::refusal::problem_words(page, &p),
         },
-        Error::Store(e) => e.to_string(),
+        Error::Store(e) => crate::web::refusal::in_words(page, &e),
     })
 }
 
