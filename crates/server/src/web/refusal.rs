@@ -200,3 +200,104 @@ pub fn failed_read(page: Page, e: Error) -> Response {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{I18n, Lang};
+    use ashyq_core::cases::status::{CaseStatus, Move};
+    use jiff::civil::Date;
+
+    /// Every `refused-…`, `forbidden-…`, `field-…` and `object-…` key the code names, read from
+    /// the sources of the workspace's crates.
+    fn codes_in_sources() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = std::collections::BTreeSet::new();
+        let mut dirs: Vec<std::path::PathBuf> =
+            ["core/src", "store/src", "server/src", "cli/src"].iter().map(|d| root.join(d)).collect();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    found.extend(literals(&text));
+                }
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// The string literals of `text` that are such a key: `"refused-case-state"`, not
+    /// `"field-label-{name}"`.
+    fn literals(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (at, _) in text.match_indices('"') {
+            let rest = &text[at + 1..];
+            if !["refused-", "forbidden-", "field-", "object-"].iter().any(|p| rest.starts_with(p)) {
+                continue;
+            }
+            let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
+            if let Some(end) = end.filter(|e| rest[*e..].starts_with('"') && !rest[..*e].ends_with('-')) {
+                out.push(rest[..end].to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_code_of_a_refusal_is_said_in_every_language() {
+        let i18n = I18n::load().unwrap();
+        let mut codes = codes_in_sources();
+        assert!(codes.len() > 150, "the scan found only {} codes", codes.len());
+        codes.extend(OBJECT_KEYS.iter().map(|k| k.to_string()));
+        // The words a refusal names by a key it makes: a case's moves and states.
+        for m in [
+            Move::Submit,
+            Move::RequestInfo,
+            Move::Reply,
+            Move::Approve,
+            Move::Confirm,
+            Move::Return,
+            Move::Refuse,
+            Move::Withdraw,
+        ] {
+            codes.push(format!("refused-move-{}", m.as_str()));
+        }
+        for s in CaseStatus::ALL {
+            codes.push(format!("co-status-{}", s.as_str()));
+        }
+        codes.extend(["refused-kind-merge".to_string(), "refused-kind-split".to_string()]);
+        for lang in Lang::ALL {
+            let missing: Vec<&String> = codes.iter().filter(|c| !i18n.has(lang, c)).collect();
+            assert!(missing.is_empty(), "{}: no message for {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn a_refusal_is_said_the_page_s_way_with_no_english() {
+        let i18n = I18n::load().unwrap();
+        let cancelled = ashyq_core::cases::permit::PermitError::Cancelled(Date::constant(2026, 3, 1)).said();
+        let ru = crate::web::locale::said(&i18n, Lang::Ru, &cancelled);
+        assert_eq!(ru, "Разрешение аннулировано 01.03.2026.");
+        assert_eq!(crate::web::locale::said(&i18n, Lang::En, &cancelled), "The permit was cancelled on 1 Mar 2026.");
+        let quota = Said::new("refused-kandas-quota", "the kandas quota of KZ-75 for 2026 has 2 places left")
+            .region("region", "KZ-75")
+            .count("year", 2026)
+            .count("left", 2)
+            .count("count", 5);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let text = crate::web::locale::said(&i18n, lang, &quota);
+            assert!(!text.contains("KZ-75") && !text.contains("quota"), "{text}");
+            assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{}: {text}", lang.code());
+        }
+        let state = ashyq_core::cases::status::CaseError::NotAllowed {
+            status: CaseStatus::Approved,
+            action: Move::Withdraw,
+        }
+        .said();
+        let ru = crate::web::locale::said(&i18n, Lang::Ru, &state);
+        assert_eq!(ru, "Действие «отзыв» недоступно: дело в состоянии «одобрено».");
+    }
+}
