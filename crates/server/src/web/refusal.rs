@@ -73,8 +73,10 @@ pub fn field_words(page: &Page, field: &str, reason: &Said) -> String {
         ("reason", "field-override-reason") => {
             return page.t1("co-err-override-reason", "min", &OVERRIDE_REASON_MIN_CHARS.to_string());
         }
-        ("reason", "field-decision-reason") => return page.t("co-err-reason"),
+        ("reason", "field-decision-reason" | "field-required") => return page.t("co-err-reason"),
         ("action", "field-choose-action") => return page.t("co-err-action"),
+        ("message", _) => return page.t("co-err-message"),
+        ("date", "field-not-a-date") => return page.t("co-err-date"),
         _ => {}
     }
     let said = page.said(reason);
