@@ -155,10 +155,10 @@ pub const OBJECT_KEYS: &[&str] = &[
 /// A refusal made before the store was asked, in words: its bad field's reason or its own
 /// words where it has them, else what its status means (never the API's English).
 pub fn problem_words(page: &Page, p: &Problem) -> String {
-    if let Some(f) = p.errors.first() {
-        if let Some(said) = &f.said {
-            return field_words(page, &f.field, said);
-        }
+    if let Some(f) = p.errors.first()
+        && let Some(said) = &f.said
+    {
+        return field_words(page, &f.field, said);
     }
     if let Some(said) = &p.said {
         return page.said(said);
@@ -240,7 +240,8 @@ mod tests {
             if !["refused-", "forbidden-", "field-", "object-"].iter().any(|p| rest.starts_with(p)) {
                 continue;
             }
-            let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
+            let end =
+                rest.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
             if let Some(end) = end.filter(|e| rest[*e..].starts_with('"') && !rest[..*e].ends_with('-')) {
                 out.push(rest[..end].to_string());
             }
@@ -283,7 +284,10 @@ mod tests {
         let cancelled = ashyq_core::cases::permit::PermitError::Cancelled(Date::constant(2026, 3, 1)).said();
         let ru = crate::web::locale::said(&i18n, Lang::Ru, &cancelled);
         assert_eq!(ru, "Разрешение аннулировано 01.03.2026.");
-        assert_eq!(crate::web::locale::said(&i18n, Lang::En, &cancelled), "The permit was cancelled on 1 Mar 2026.");
+        assert_eq!(
+            crate::web::locale::said(&i18n, Lang::En, &cancelled),
+            "The permit was cancelled on 1 Mar 2026."
+        );
         let quota = Said::new("refused-kandas-quota", "the kandas quota of KZ-75 for 2026 has 2 places left")
             .region("region", "KZ-75")
             .count("year", 2026)
