@@ -14,6 +14,7 @@ use crate::args::{CasesCommand, CasesListArgs, CasesQuotaCommand, CasesRoundComm
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use ashyq_store::cases::{self, CaseSummary, QueueFilter, Viewer, evidence, permits, quotas, rounds};
 use ashyq_store::{Actor, Db, StoreError};
 use std::process::ExitCode;
@@ -97,11 +98,11 @@ async fn dispatch(db: &Db, policy: &Policy, command: CasesCommand) -> Result<Exi
         CasesCommand::Permit { number, json } => permit(db, policy, &number, json).await,
         CasesCommand::Demo { language } => {
             let text = crate::demo_text::DemoText::new(language)
-                .map_err(|e| StoreError::Refused(format!("{e:#}")))?;
+                .map_err(|e| StoreError::Refused(Said::new("refused-demo", format!("{e:#}"))))?;
             let dir = std::env::temp_dir().join(format!("ashyq-cases-demo-{}", std::process::id()));
             let done = demo::load(db, policy, &dir, &text).await;
             let _ = std::fs::remove_dir_all(&dir);
-            match done.map_err(|e| StoreError::Refused(format!("{e:#}")))? {
+            match done.map_err(|e| StoreError::Refused(Said::new("refused-demo", format!("{e:#}"))))? {
                 Some(what) => println!("{what}"),
                 None => println!("The demo's cases exist already: nothing loaded."),
             }
@@ -118,10 +119,14 @@ pub fn parse_programme(field: &str, text: &str) -> Result<Programme, StoreError>
     Programme::parse(text.trim()).ok_or_else(|| {
         StoreError::field(
             field,
-            format!(
-                "{text:?} is not a programme ({})",
-                Programme::ALL.iter().map(|p| p.id()).collect::<Vec<_>>().join(", ")
-            ),
+            Said::new(
+                "field-not-a-programme",
+                format!(
+                    "{text:?} is not a programme ({})",
+                    Programme::ALL.iter().map(|p| p.id()).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .text("value", text),
         )
     })
 }
@@ -164,18 +169,29 @@ async fn list(db: &Db, actor: &Actor, a: CasesListArgs) -> Result<ExitCode, Stor
     let status = match a.status.as_deref().map(str::trim) {
         None => None,
         Some("draft") => {
-            return Err(StoreError::field("--status", "drafts are the applicants' own and are not listed"));
+            return Err(StoreError::field(
+                "--status",
+                Said::new("field-drafts-unlisted", "drafts are the applicants' own and are not listed"),
+            ));
         }
         Some(s) => Some(CaseStatus::parse(s).ok_or_else(|| {
             let known: Vec<&str> = LISTED.iter().map(|s| s.as_str()).collect();
-            StoreError::field("--status", format!("{s:?} is not a status ({})", known.join(", ")))
+            StoreError::field(
+                "--status",
+                Said::new("field-not-a-status", format!("{s:?} is not a status ({})", known.join(", ")))
+                    .text("value", s),
+            )
         })?),
     };
     let programme = a.programme.as_deref().map(|p| parse_programme("--programme", p)).transpose()?;
     let region = match a.region.as_deref() {
         None => None,
         Some(r) => Some(ashyq_core::region::by_code(r.trim()).map(|x| x.code.clone()).ok_or_else(|| {
-            StoreError::field("--region", format!("{r:?} is not a region of Kazakhstan (e.g. KZ-75)"))
+            StoreError::field(
+                "--region",
+                Said::new("field-not-a-region", format!("{r:?} is not a region of Kazakhstan (e.g. KZ-75)"))
+                    .text("value", r),
+            )
         })?),
     };
     let all = summaries(db, actor, status, programme, region).await?;

@@ -6,6 +6,7 @@
 use crate::args::{ParyzCommand, ParyzFilterArgs};
 use crate::batch::{self, Table};
 use ashyq_core::paryz::Verdict;
+use ashyq_core::said::Said;
 use ashyq_store::paryz::{self, Audience, Nomination};
 use ashyq_store::{Actor, Db, StoreError};
 use std::process::ExitCode;
@@ -95,7 +96,10 @@ async fn nominations(db: &Db, actor: &Actor, f: &ParyzFilterArgs) -> anyhow::Res
         Some(v) => Some(Some(Verdict::parse(v).ok_or_else(|| {
             StoreError::field(
                 "verdict",
-                format!("{v:?} is not winner, shortlisted, not_selected or undecided"),
+                Said::new(
+                    "field-verdict",
+                    format!("{v:?} is not winner, shortlisted, not_selected or undecided"),
+                ),
             )
         })?)),
     };

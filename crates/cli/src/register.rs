@@ -7,6 +7,7 @@ use crate::args::{
 use crate::importing::{self, CliSink, EXIT_INVALID};
 use ashyq_core::policy::Policy;
 use ashyq_core::register::Basis;
+use ashyq_core::said::Said;
 use ashyq_store::labour::input::Input;
 use ashyq_store::register::{self, RegisterFile, merge, person, scan, stats};
 use ashyq_store::{Actor, Db, StoreError};
@@ -117,14 +118,23 @@ async fn status(db: &Db, policy: &Policy, args: RegisterStatusArgs) -> Result<Ex
             let (state, number) = doc.split_once(':').ok_or_else(|| {
                 StoreError::field(
                     "--document",
-                    format!("{doc:?}: expected ISSUING_STATE:NUMBER, e.g. UZB:FA1234567"),
+                    Said::new(
+                        "field-document-key",
+                        format!("{doc:?}: expected ISSUING_STATE:NUMBER, e.g. UZB:FA1234567"),
+                    )
+                    .text("value", doc),
                 )
             })?;
             person::person_of_document(db, state, number)
                 .await?
                 .ok_or_else(|| StoreError::NotFound { what: "document", key: doc.clone() })?
         }
-        (None, None) => return Err(StoreError::field("--person", "give --person or --document")),
+        (None, None) => {
+            return Err(StoreError::field(
+                "--person",
+                Said::new("field-person-or-document", "give --person or --document"),
+            ));
+        }
     };
     let record = person::record(db, &Actor::cli(), policy, person_id, on).await?;
     if args.json {

@@ -25,19 +25,17 @@ pub enum IdError {
 }
 
 impl IdError {
-    /// The reason as a message code with its figures (`id-*` in the Fluent files).
+    /// The refusal in words: its code and typed arguments (see [`crate::said`]).
     pub fn said(&self) -> crate::said::Said {
         use crate::said::Said;
         let english = self.to_string();
         match self {
-            IdError::Length(n) => Said::new("id-length", english).count("chars", *n as i64),
-            IdError::NotDigits => Said::new("id-digits", english),
-            IdError::CheckDigit { found, expected } => {
-                Said::new("id-check-digit", english).count("found", *found).count("expected", *expected)
-            }
-            IdError::Uncheckable => Said::new("id-uncheckable", english),
-            IdError::CenturyDigit(d) => Said::new("id-century", english).count("digit", *d),
-            IdError::BirthDate(d) => Said::new("id-birth-date", english).text("value", d.clone()),
+            IdError::Length(n) => Said::new("field-id-length", english).count("count", *n as i64),
+            IdError::NotDigits => Said::new("field-id-digits", english),
+            IdError::CheckDigit { .. } => Said::new("field-id-check-digit", english),
+            IdError::Uncheckable => Said::new("field-id-uncheckable", english),
+            IdError::CenturyDigit(d) => Said::new("field-id-century", english).count("digit", i64::from(*d)),
+            IdError::BirthDate(t) => Said::new("field-id-birth-date", english).text("value", t),
         }
     }
 }

@@ -14,6 +14,7 @@
 //! its transactions.
 
 use crate::ids::{Bin, IdError};
+use crate::said::Said;
 use crate::text::Kind;
 use serde::{Deserialize, Serialize};
 
@@ -113,6 +114,29 @@ pub enum ParyzError {
     NoPrizeLeft(u32),
 }
 
+impl ParyzError {
+    /// The refusal in words: its code and typed arguments, the year's state as its word.
+    pub fn said(&self) -> Said {
+        let english = self.to_string();
+        match self {
+            ParyzError::NotOpen(s) => {
+                Said::new("refused-paryz-not-open", english).word("status", format!("pz-status-{s}"))
+            }
+            ParyzError::NotClosed(s) => {
+                Said::new("refused-paryz-not-closed", english).word("status", format!("pz-status-{s}"))
+            }
+            ParyzError::Final => Said::new("refused-paryz-final", english),
+            ParyzError::Undecided(n) => {
+                Said::new("refused-paryz-undecided", english).count("count", *n as i64)
+            }
+            ParyzError::NothingDecided => Said::new("refused-paryz-nothing-decided", english),
+            ParyzError::NoPrizeLeft(n) => {
+                Said::new("refused-paryz-no-prize", english).count("count", i64::from(*n))
+            }
+        }
+    }
+}
+
 /// The move `m` of a year in state `from`, with `decided` and `undecided` nominations: the new
 /// state, or why not. Publication needs every nomination decided (and at least one).
 pub fn next(
@@ -198,25 +222,28 @@ pub struct NominationInput {
 #[error("{field}: {reason}")]
 pub struct FieldProblem {
     pub field: &'static str,
-    pub reason: String,
+    pub reason: Said,
 }
 
-fn problem(field: &'static str, reason: impl Into<String>) -> FieldProblem {
-    FieldProblem { field, reason: reason.into() }
+fn problem(field: &'static str, reason: Said) -> FieldProblem {
+    FieldProblem { field, reason }
 }
 
 fn text(field: &'static str, value: &str, max: usize) -> Result<String, FieldProblem> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(problem(field, "is required"));
+        return Err(problem(field, Said::new("field-required", "is required")));
     }
     // Fields up to a name's length are one line with no bidi controls; longer ones are long text.
     let kind = if max <= Kind::Name.max_chars() { Kind::Name } else { Kind::LongText };
     if let Err(e) = crate::text::check(field, kind, v) {
-        return Err(problem(field, e.message()));
+        return Err(problem(field, e.said()));
     }
     if v.chars().count() > max {
-        return Err(problem(field, format!("must be at most {max} characters")));
+        return Err(problem(
+            field,
+            Said::new("field-too-long", format!("must be at most {max} characters")).count("max", max as i64),
+        ));
     }
     Ok(v.to_string())
 }
@@ -227,7 +254,14 @@ pub fn check_nomination(n: &NominationInput) -> Result<NominationInput, FieldPro
     let nominee = text("nominee", &n.nominee, 200)?;
     let code = n.country.trim().to_ascii_uppercase();
     if crate::country::by_alpha3(&code).is_none() {
-        return Err(problem("country", format!("{:?} is not an ISO 3166-1 alpha-3 country code", n.country)));
+        return Err(problem(
+            "country",
+            Said::new(
+                "field-country-code",
+                format!("{:?} is not an ISO 3166-1 alpha-3 country code", n.country),
+            )
+            .text("value", &n.country),
+        ));
     }
     let card_number = match n.card_number.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
@@ -236,7 +270,11 @@ pub fn check_nomination(n: &NominationInput) -> Result<NominationInput, FieldPro
             if !is_card_number(&c) {
                 return Err(problem(
                     "card_number",
-                    format!("{c:?} is not an Ata zholy card number (AZH-YYYY-NNNNNN)"),
+                    Said::new(
+                        "field-card-number",
+                        format!("{c:?} is not an Ata zholy card number (AZH-YYYY-NNNNNN)"),
+                    )
+                    .text("value", &c),
                 ));
             }
             Some(c)
@@ -249,17 +287,21 @@ pub fn check_nomination(n: &NominationInput) -> Result<NominationInput, FieldPro
         Some(b) => match Bin::parse(b) {
             Ok(bin) => Some(bin.as_str().to_string()),
             Err(IdError::CheckDigit { .. }) => {
-                return Err(problem("bin", format!("{b}: the BIN's check digit is wrong")));
+                return Err(problem(
+                    "bin",
+                    Said::new("field-bin-check-digit", format!("{b}: the BIN's check digit is wrong"))
+                        .text("value", b),
+                ));
             }
-            Err(e) => return Err(problem("bin", format!("{b}: {e}"))),
+            Err(e) => return Err(problem("bin", Said { english: format!("{b}: {e}"), ..e.said() })),
         },
     };
     let contribution = text("contribution", &n.contribution, 4000)?;
     if n.jobs_created < 0 {
-        return Err(problem("jobs_created", "must not be negative"));
+        return Err(problem("jobs_created", Said::new("field-negative", "must not be negative")));
     }
     if n.investment_kzt < 0 {
-        return Err(problem("investment_kzt", "must not be negative"));
+        return Err(problem("investment_kzt", Said::new("field-negative", "must not be negative")));
     }
     Ok(NominationInput {
         nominee,
@@ -360,7 +402,7 @@ mod tests {
         bad.bin = Some(format!("{}{}", &b[..11], (last + 1) % 10));
         let e = check_nomination(&bad).unwrap_err();
         assert_eq!(e.field, "bin");
-        assert!(e.reason.contains("check digit"), "{e}");
+        assert!(e.reason.english.contains("check digit"), "{e}");
         let e = check_nomination(&NominationInput { card_number: Some("VSV-2026-000001".into()), ..input() });
         assert_eq!(e.unwrap_err().field, "card_number");
         let e = check_nomination(&NominationInput { country: "QQQ".into(), ..input() });

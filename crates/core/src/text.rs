@@ -116,6 +116,13 @@ impl TextError {
         self
     }
 
+    /// The message without the field's name in words: its code and arguments.
+    pub fn said(&self) -> crate::said::Said {
+        self.args()
+            .into_iter()
+            .fold(crate::said::Said::new(self.code(), self.message()), |s, (n, v)| s.text(n, v))
+    }
+
     /// The arguments of the Fluent message: `at`, `char` (as U+XXXX), `max`, `chars`.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match &self.reason {

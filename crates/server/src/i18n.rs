@@ -9,7 +9,8 @@
 //! downloads for spreadsheets (their links and column headings); `menu.ftl` for the main menu's
 //! groups by task; `demo.ftl` for the demo's own texts, which `ashyq demo --language` writes
 //! into the database in one language; `documents.ftl` for decisions as documents (the PDFs and
-//! the check of their verification codes).
+//! the check of their verification codes); `refusals.ftl` for refusals, forbidden acts and bad
+//! fields said by their codes (`ashyq_core::said`).
 
 use crate::cookies;
 use axum::http::HeaderMap;
@@ -85,7 +86,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 39] = [
+pub const SOURCES: [(Lang, &str, &str); 42] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -99,6 +100,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::Kk, "menu.ftl", include_str!("../../../data/i18n/kk/menu.ftl")),
     (Lang::Kk, "demo.ftl", include_str!("../../../data/i18n/kk/demo.ftl")),
     (Lang::Kk, "documents.ftl", include_str!("../../../data/i18n/kk/documents.ftl")),
+    (Lang::Kk, "refusals.ftl", include_str!("../../../data/i18n/kk/refusals.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -112,6 +114,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::Ru, "menu.ftl", include_str!("../../../data/i18n/ru/menu.ftl")),
     (Lang::Ru, "demo.ftl", include_str!("../../../data/i18n/ru/demo.ftl")),
     (Lang::Ru, "documents.ftl", include_str!("../../../data/i18n/ru/documents.ftl")),
+    (Lang::Ru, "refusals.ftl", include_str!("../../../data/i18n/ru/refusals.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -125,6 +128,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::En, "menu.ftl", include_str!("../../../data/i18n/en/menu.ftl")),
     (Lang::En, "demo.ftl", include_str!("../../../data/i18n/en/demo.ftl")),
     (Lang::En, "documents.ftl", include_str!("../../../data/i18n/en/documents.ftl")),
+    (Lang::En, "refusals.ftl", include_str!("../../../data/i18n/en/refusals.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.

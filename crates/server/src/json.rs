@@ -57,11 +57,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
 
 /// A refused text as a 422 problem naming the field, with the rule's code.
 pub fn text_problem(e: &TextError) -> Problem {
-    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string()).field_code(
-        &e.field,
-        e.message(),
-        e.code(),
-    )
+    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string()).field_said(&e.field, e.said())
 }
 
 /// Checks every string of a JSON document (values and keys) against the text rules' floor. A

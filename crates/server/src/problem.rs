@@ -1,5 +1,6 @@
 //! RFC 9457 problem details: the one shape of every error the JSON API returns.
 
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::users::LoginError;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -55,6 +56,9 @@ pub struct ProblemDetails {
     pub errors: Vec<FieldError>,
     #[serde(skip)]
     pub retry_after_secs: Option<i64>,
+    /// The refusal in words (by code and arguments) for the pages; the API sends its English.
+    #[serde(skip)]
+    pub said: Option<Said>,
 }
 
 /// One bad field: where (a JSON path like `role` or `items[2].date`) and why.
@@ -66,6 +70,9 @@ pub struct FieldError {
     /// `text-too-long`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The message in words (by code and arguments) for the pages; the API sends its English.
+    #[serde(skip)]
+    pub said: Option<Said>,
 }
 
 impl Problem {
@@ -93,21 +100,31 @@ impl Problem {
             request_id: None,
             errors: Vec::new(),
             retry_after_secs: None,
+            said: None,
         }))
     }
 
     pub fn field(mut self, field: &str, message: impl Into<String>) -> Problem {
-        self.errors.push(FieldError { field: field.into(), message: message.into(), code: None });
+        self.errors.push(FieldError { field: field.into(), message: message.into(), code: None, said: None });
         self
     }
 
-    /// A bad field with the code of the rule it broke (`text-control`, `text-too-long`, …).
-    pub fn field_code(mut self, field: &str, message: impl Into<String>, code: &str) -> Problem {
+    /// A bad field and why in words: its English is the message; a code of the text rules
+    /// (`text-control`, `text-bidi`, `text-too-long`) is also the field's `code`.
+    pub fn field_said(mut self, field: &str, said: Said) -> Problem {
+        let code = said.code.starts_with("text-").then(|| said.code.clone());
         self.errors.push(FieldError {
             field: field.into(),
-            message: message.into(),
-            code: Some(code.into()),
+            message: said.english.clone(),
+            code,
+            said: Some(said),
         });
+        self
+    }
+
+    /// The whole refusal in words, for the pages.
+    pub fn with_said(mut self, said: Said) -> Problem {
+        self.said = Some(said);
         self
     }
 
@@ -181,17 +198,19 @@ impl From<StoreError> for Problem {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", text.clone())
                     .field(field, message)
             }
-            StoreError::Conflict { .. } | StoreError::Refused(_) => {
-                Problem::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            StoreError::Conflict { .. } => Problem::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+            StoreError::Refused(said) => {
+                Problem::new(StatusCode::CONFLICT, "conflict", e.to_string()).with_said(said.clone())
             }
             StoreError::NotFound { .. } => Problem::not_found(e.to_string()),
             StoreError::Field { field, reason } => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
-                    .field(field, reason)
+                    .field_said(field, reason.clone())
             }
-            StoreError::Forbidden(_) | StoreError::OtherRegion { .. } => {
-                Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string())
+            StoreError::Forbidden(said) => {
+                Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()).with_said(said.clone())
             }
+            StoreError::OtherRegion { .. } => Problem::new(StatusCode::FORBIDDEN, "forbidden", e.to_string()),
             StoreError::Unsupported(_) => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", e.to_string())
             }

@@ -6,6 +6,7 @@
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
+use ashyq_core::said::Said;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -66,7 +67,11 @@ pub async fn submit(db: &Db, actor: &Actor, batch: &[NewApplication]) -> Result<
             }
             return Err(StoreError::Field {
                 field: format!("[{i}].reference"),
-                reason: format!("{:?} is already used by a different application", a.reference),
+                reason: Said::new(
+                    "field-reference-used",
+                    format!("{:?} is already used by a different application", a.reference),
+                )
+                .text("value", &a.reference),
             });
         }
         sqlx::query(

@@ -187,7 +187,11 @@ pub async fn update(db: &Db, actor: &Actor, user_id: i64, new: &NewContact) -> R
 pub async fn resend_verification(db: &Db, actor: &Actor, user_id: i64) -> Result<(), LinkError> {
     let c = of(db, user_id).await?;
     let Some(email) = c.email.filter(|_| !c.email_verified) else {
-        return Err(StoreError::Refused("the account has no unverified e-mail address".into()).into());
+        return Err(StoreError::refused(
+            "refused-no-unverified-email",
+            "the account has no unverified e-mail address",
+        )
+        .into());
     };
     throttle::reserve_one(db, "verify", &user_id.to_string(), MAX_VERIFICATIONS_PER_ACCOUNT).await??;
     let mut tx = db.begin_write().await?;

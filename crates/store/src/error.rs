@@ -2,6 +2,7 @@
 
 use ashyq_core::account::AccountError;
 use ashyq_core::audit::Broken;
+use ashyq_core::said::Said;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -15,15 +16,16 @@ pub enum StoreError {
     Invalid(#[from] AccountError),
     #[error("{what} {key:?} already exists")]
     Conflict { what: &'static str, key: String },
-    /// The change is refused as it stands (e.g. an administrator disabling their own account).
+    /// The change is refused as it stands (e.g. an administrator disabling their own account):
+    /// said by its code in the reader's language, its English for the API, the CLI and the log.
     #[error("{0}")]
-    Refused(String),
+    Refused(Said),
     /// A value of the request is not acceptable (→ 422 with the field).
     #[error("{field}: {reason}")]
-    Field { field: String, reason: String },
+    Field { field: String, reason: Said },
     /// The actor may not do this to this object (e.g. a coordinator of another region).
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Said),
     /// The object is of another region than the one the actor's account is scoped to (→ 403);
     /// `what` names the object (`case`, `permit`), `region` its region, `mine` the account's.
     #[error("this {what} belongs to region {region}; your account is scoped to {mine}")]
@@ -43,8 +45,28 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        StoreError::Field { field: field.into(), reason: reason.into() }
+    /// A bad value of the field `field`, and why.
+    pub fn field(field: impl Into<String>, reason: Said) -> Self {
+        StoreError::Field { field: field.into(), reason }
+    }
+
+    /// A refusal without arguments: its code and English.
+    pub fn refused(code: &str, english: impl Into<String>) -> Self {
+        StoreError::Refused(Said::new(code, english))
+    }
+
+    /// A forbidden act without arguments: its code and English.
+    pub fn forbidden(code: &str, english: impl Into<String>) -> Self {
+        StoreError::Forbidden(Said::new(code, english))
+    }
+
+    /// What a person is told: the refusal, the forbidden act or the bad field's reason.
+    pub fn said(&self) -> Option<&Said> {
+        match self {
+            StoreError::Refused(s) | StoreError::Forbidden(s) => Some(s),
+            StoreError::Field { reason, .. } => Some(reason),
+            _ => None,
+        }
     }
 
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {

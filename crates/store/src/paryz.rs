@@ -13,6 +13,7 @@ use crate::db::{Backend, Db};
 use crate::error::{StoreError, is_unique_violation};
 use ashyq_core::paryz::{self, NominationInput, ParyzError, Verdict, YearMove, YearStatus};
 use ashyq_core::policy::Policy;
+use ashyq_core::said::{Said, Value};
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -74,21 +75,29 @@ impl Audience {
 }
 
 fn refused(e: ParyzError) -> StoreError {
-    StoreError::Refused(e.to_string())
+    StoreError::Refused(e.said())
 }
 
 fn check_year(year: i64) -> Result<(), StoreError> {
     if !(2000..=2100).contains(&year) {
-        return Err(StoreError::field("year", format!("{year} is not a contest year (2000 to 2100)")));
+        return Err(StoreError::field(
+            "year",
+            Said::new("field-contest-year", format!("{year} is not a contest year (2000 to 2100)"))
+                .text("value", year.to_string()),
+        ));
     }
     Ok(())
 }
 
 /// The prizes of a contest year on `on`, from the policy.
 pub fn prizes(policy: &Policy, on: Date) -> Result<u32, StoreError> {
-    let p = policy
-        .parameter(PRIZES_PARAMETER, on)
-        .map_err(|e| StoreError::Refused(format!("{PRIZES_PARAMETER} is not in force on {on}: {e}")))?;
+    let p = policy.parameter(PRIZES_PARAMETER, on).map_err(|e| {
+        StoreError::Refused(
+            Said::new("refused-no-parameter", format!("{PRIZES_PARAMETER} is not in force on {on}: {e}"))
+                .text("name", PRIZES_PARAMETER)
+                .date("on", on),
+        )
+    })?;
     rust_decimal::prelude::ToPrimitive::to_u32(&p.value.trunc())
         .ok_or_else(|| StoreError::Corrupt(format!("{PRIZES_PARAMETER} is not a count: {}", p.value)))
 }
@@ -271,7 +280,10 @@ pub async fn nominate(
 ) -> Result<(Nomination, bool), StoreError> {
     let reference = reference.trim();
     if reference.is_empty() || reference.chars().count() > 80 {
-        return Err(StoreError::field("reference", "must be 1 to 80 characters"));
+        return Err(StoreError::field(
+            "reference",
+            Said::new("field-length", "must be 1 to 80 characters").count("max", 80),
+        ));
     }
     if let Some(n) = by_reference(db, reference).await? {
         if n.year != year {
@@ -289,16 +301,25 @@ pub async fn nominate(
             .fetch_optional(&mut *tx)
             .await?;
         let Some(row) = row else {
-            return Err(StoreError::field("card_number", format!("no Ata zholy card {card} was issued")));
+            return Err(StoreError::field(
+                "card_number",
+                Said::new("field-card-unknown", format!("no Ata zholy card {card} was issued"))
+                    .text("value", card),
+            ));
         };
         let programme: String = row.try_get("programme")?;
         if programme != ashyq_core::rules::Programme::AtaZholy.id() {
-            return Err(StoreError::field("card_number", format!("{card} is not an Ata zholy card")));
+            return Err(StoreError::field(
+                "card_number",
+                Said::new("field-card-other", format!("{card} is not an Ata zholy card")).text("value", card),
+            ));
         }
         if let Some(on) = row.try_get::<Option<String>, _>("cancelled_on")? {
             return Err(StoreError::field(
                 "card_number",
-                format!("the Ata zholy card {card} was cancelled on {on}"),
+                Said::new("field-card-cancelled", format!("the Ata zholy card {card} was cancelled on {on}"))
+                    .text("value", card)
+                    .with("on", on.parse().map_or_else(|_| Value::Text(on.clone()), Value::Date)),
             ));
         }
     }
@@ -375,7 +396,11 @@ pub async fn decide(
 ) -> Result<Nomination, StoreError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 2000 {
-        return Err(StoreError::field("reason", "the jury's reason is required (at most 2000 characters)"));
+        return Err(StoreError::field(
+            "reason",
+            Said::new("field-jury-reason", "the jury's reason is required (at most 2000 characters)")
+                .count("max", 2000),
+        ));
     }
     let year: i64 = sqlx::query("SELECT year FROM paryz_nominations WHERE id = $1")
         .bind(id)

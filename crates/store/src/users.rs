@@ -235,7 +235,10 @@ pub async fn by_username(db: &Db, username: &str) -> Result<User, StoreError> {
 pub async fn set_disabled(db: &Db, actor: &Actor, id: i64, disabled: bool) -> Result<User, StoreError> {
     if disabled && actor.user_id == Some(id) {
         // Nobody locks themselves out: another administrator (or the command line) must do it.
-        return Err(StoreError::Refused("an administrator cannot disable their own account".into()));
+        return Err(StoreError::refused(
+            "refused-own-account",
+            "an administrator cannot disable their own account",
+        ));
     }
     let mut tx = db.begin_write().await?;
     let changed =
@@ -282,7 +285,7 @@ pub async fn set_role(
     }
     if actor.user_id == Some(id) && before.role != role {
         // Nobody takes their own rights away, or gives themselves others: another administrator does.
-        return Err(StoreError::Refused("an administrator cannot change their own role".into()));
+        return Err(StoreError::refused("refused-own-role", "an administrator cannot change their own role"));
     }
     let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET role = $1, region = $2, updated_at_us = $3 WHERE id = $4")

@@ -222,7 +222,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
     assert_eq!((case.status, case.permit_number.as_deref()), (CaseStatus::AwaitingConfirmation, None));
     assert_eq!(count(db, "SELECT COUNT(*) FROM case_permits").await, 0);
     let r = moves::confirm(db, &officer_a, &here, &policy, id, "", &e, TODAY).await;
-    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.contains("second officer")), "{r:?}");
+    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.english.contains("second officer")), "{r:?}");
     let case = moves::confirm(db, &officer_b, &here, &policy, id, "Checked.", &e, TODAY).await.unwrap();
     assert_eq!(case.status, CaseStatus::Approved);
     let number = case.permit_number.clone().expect("the permit is issued on confirmation");
@@ -276,7 +276,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
     )
     .await;
     assert!(
-        matches!(r, Err(StoreError::Field { ref field, ref reason }) if field == "ground" && reason.contains("does not apply")),
+        matches!(r, Err(StoreError::Field { ref field, ref reason }) if field == "ground" && reason.english.contains("does not apply")),
         "{r:?}"
     );
     let p = permits::cancel(
@@ -435,7 +435,7 @@ async fn rounds_invite_by_points_and_time_and_are_reproducible(db: &Db) {
         TODAY,
     )
     .await;
-    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.contains("invitation")), "{r:?}");
+    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.english.contains("invitation")), "{r:?}");
     let (round, held) = rounds::hold(db, &officer, &policy, "2026-R1", Some(3), None, TODAY).await.unwrap();
     assert!(held);
     let invited: Vec<i64> = round.invitations.iter().map(|i| i.case_id).collect();
@@ -594,7 +594,7 @@ async fn the_quota_holds_under_500_simultaneous_approvals(db: &Db) {
                 assert_eq!(case.status, CaseStatus::Approved);
                 granted += 1;
             }
-            Err(StoreError::Refused(m)) if m.contains("quota exhausted") => refused += 1,
+            Err(StoreError::Refused(m)) if m.english.contains("quota exhausted") => refused += 1,
             Err(other) => panic!("unexpected: {other}"),
         }
     }
@@ -702,7 +702,10 @@ async fn solvency_confirmations_feed_the_recheck(db: &Db) {
             .unwrap();
     let vs_permit = case.permit_id.expect("the valuable-skills permit is issued");
     let r = solvency::confirm(db, &applicant, &me, vs_permit, amount("6000000"), true, on, TODAY).await;
-    assert!(matches!(r, Err(StoreError::Refused(ref m)) if m.contains("permanent-residence")), "{r:?}");
+    assert!(
+        matches!(r, Err(StoreError::Refused(ref m)) if m.english.contains("permanent-residence")),
+        "{r:?}"
+    );
     assert!(solvency::of_permit(db, vs_permit).await.unwrap().is_empty());
 }
 

@@ -102,14 +102,14 @@ fn nomination(card: Option<&str>) -> NominationInput {
 
 fn refused(r: Result<impl std::fmt::Debug, StoreError>) -> String {
     match r {
-        Err(StoreError::Refused(t)) => t,
+        Err(StoreError::Refused(t)) => t.english,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
 fn field(r: Result<impl std::fmt::Debug, StoreError>) -> (String, String) {
     match r {
-        Err(StoreError::Field { field, reason }) => (field, reason),
+        Err(StoreError::Field { field, reason }) => (field, reason.english),
         other => panic!("expected a field error, got {other:?}"),
     }
 }
@@ -269,7 +269,7 @@ async fn never_more_winners_than_prizes(db: &Db) {
                 assert_eq!(n.verdict, Some(Verdict::Winner));
                 won += 1;
             }
-            Err(StoreError::Refused(t)) => assert!(t.contains("prizes"), "{t}"),
+            Err(StoreError::Refused(t)) => assert!(t.english.contains("prizes"), "{t}"),
             Err(e) => panic!("{e}"),
         }
     }

@@ -132,12 +132,10 @@ co-err-reason = A decision needs a written reason.
 co-err-override-reason = This goes against the automatic outcome: an override needs a written reason of at least { $min } characters.
 co-err-message = The message must not be empty and must be at most 4000 characters.
 co-err-date = Give the new end date as a date (YYYY-MM-DD).
-co-err-quota = The quota is exhausted: no place is left this year. ({ $detail })
 co-err-not-invited = A valuable-skills case is approved only after an invitation round has invited it.
 co-err-same-officer = You approved this case: a second officer must confirm it.
-co-err-state = The case's state does not allow this. ({ $detail })
 co-err-conflict = The case changed meanwhile: reload it and try again.
-co-err-refused = Refused: { $detail }
+co-err-refused = This cannot be done as things stand.
 co-err-evaluation = The rules could not evaluate the case again: { $detail }
 
 co-permits-title = Permits

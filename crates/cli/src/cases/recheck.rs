@@ -19,6 +19,7 @@ use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::decision::PermitAction;
 use ashyq_core::rules::{Context, Facts, Programme, evaluate};
+use ashyq_core::said::Said;
 use ashyq_store::cases::{self, Viewer, permits};
 use ashyq_store::{Actor, Db, StoreError};
 use jiff::civil::Date;
@@ -122,8 +123,9 @@ pub async fn run(
     a: CasesRecheckArgs,
 ) -> Result<ExitCode, StoreError> {
     let on = a.on.unwrap_or_else(ashyq_store::today);
-    let (lists, rates) =
-        crate::eval::world_of(db).await.map_err(|e| StoreError::Refused(format!("{e:#}")))?;
+    let (lists, rates) = crate::eval::world_of(db)
+        .await
+        .map_err(|e| StoreError::Refused(Said::new("refused-world", format!("{e:#}"))))?;
     let ctx = Context { policy, lists: &lists, rates: &rates };
     let mut verdicts = Vec::new();
 

@@ -7,6 +7,7 @@
 
 use crate::country;
 use crate::iin::Iin;
+use crate::said::Said;
 use crate::text::Kind;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -138,26 +139,29 @@ pub const MAX_TEXT: usize = 4000;
 #[error("{field}: {reason}")]
 pub struct Invalid {
     pub field: &'static str,
-    pub reason: String,
+    pub reason: Said,
 }
 
-fn invalid(field: &'static str, reason: impl Into<String>) -> Invalid {
-    Invalid { field, reason: reason.into() }
+fn invalid(field: &'static str, reason: Said) -> Invalid {
+    Invalid { field, reason }
 }
 
 /// A required text of at most `max` characters, trimmed.
 pub fn text(field: &'static str, value: &str, max: usize) -> Result<String, Invalid> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(invalid(field, "is required"));
+        return Err(invalid(field, Said::new("field-required", "is required")));
     }
     // Fields up to a name's length are one line with no bidi controls; longer ones are long text.
     let kind = if max <= Kind::Name.max_chars() { Kind::Name } else { Kind::LongText };
     if let Err(e) = crate::text::check(field, kind, v) {
-        return Err(invalid(field, e.message()));
+        return Err(invalid(field, e.said()));
     }
     if v.chars().count() > max {
-        return Err(invalid(field, format!("is longer than {max} characters")));
+        return Err(invalid(
+            field,
+            Said::new("field-too-long", format!("is longer than {max} characters")).count("max", max as i64),
+        ));
     }
     Ok(v.to_string())
 }
@@ -179,10 +183,19 @@ pub fn optional_text(
 pub fn destination(field: &'static str, code: &str) -> Result<String, Invalid> {
     let code = code.trim().to_ascii_uppercase();
     match country::by_alpha3(&code) {
-        Some(c) if c.alpha2.is_empty() => Err(invalid(field, format!("{code} is not a country"))),
-        Some(_) if code == "KAZ" => Err(invalid(field, "must be a country other than Kazakhstan")),
+        Some(c) if c.alpha2.is_empty() => Err(invalid(
+            field,
+            Said::new("field-not-a-country", format!("{code} is not a country")).text("value", &code),
+        )),
+        Some(_) if code == "KAZ" => {
+            Err(invalid(field, Said::new("field-not-kazakhstan", "must be a country other than Kazakhstan")))
+        }
         Some(c) => Ok(c.alpha3.clone()),
-        None => Err(invalid(field, format!("{code:?} is not an ISO 3166-1 alpha-3 country code"))),
+        None => Err(invalid(
+            field,
+            Said::new("field-country-code", format!("{code:?} is not an ISO 3166-1 alpha-3 country code"))
+                .text("value", &code),
+        )),
     }
 }
 
@@ -222,12 +235,18 @@ pub struct Worker {
 }
 
 fn date(field: &'static str, value: &str) -> Result<Date, Invalid> {
-    value.trim().parse().map_err(|_| invalid(field, format!("{:?} is not a date (YYYY-MM-DD)", value.trim())))
+    value.trim().parse().map_err(|_| {
+        invalid(
+            field,
+            Said::new("field-not-a-date", format!("{:?} is not a date (YYYY-MM-DD)", value.trim()))
+                .text("value", value.trim()),
+        )
+    })
 }
 
 /// Checks a registry entry, naming the first field at fault.
 pub fn check_worker(input: &WorkerInput) -> Result<Worker, Invalid> {
-    let iin = Iin::parse(&input.iin).map_err(|e| invalid("iin", e.to_string()))?;
+    let iin = Iin::parse(&input.iin).map_err(|e| invalid("iin", e.said()))?;
     let surname = text("surname", &input.surname, MAX_NAME)?;
     let given_names = text("given_names", &input.given_names, MAX_NAME)?;
     let country = destination("country", &input.country)?;
@@ -235,18 +254,32 @@ pub fn check_worker(input: &WorkerInput) -> Result<Worker, Invalid> {
     let agency = optional_text("agency", input.agency.as_deref(), MAX_NAME)?;
     let agency_licence = optional_text("agency_licence", input.agency_licence.as_deref(), 80)?;
     if agency.is_none() && agency_licence.is_some() {
-        return Err(invalid("agency", "a licence number needs the agency's name"));
+        return Err(invalid(
+            "agency",
+            Said::new("field-agency-needed", "a licence number needs the agency's name"),
+        ));
     }
     let contract_from = date("contract_from", &input.contract_from)?;
     let contract_until = date("contract_until", &input.contract_until)?;
     if contract_until < contract_from {
-        return Err(invalid("contract_until", "must not be before contract_from"));
+        return Err(invalid(
+            "contract_until",
+            Said::new("field-contract-order", "must not be before contract_from"),
+        ));
     }
     if contract_from < iin.birth_date() {
-        return Err(invalid("contract_from", "is before the birth date in the IIN"));
+        return Err(invalid(
+            "contract_from",
+            Said::new("field-contract-before-birth", "is before the birth date in the IIN"),
+        ));
     }
-    let sector = Sector::parse(&input.sector)
-        .ok_or_else(|| invalid("sector", format!("{:?} is not one of the sectors", input.sector.trim())))?;
+    let sector = Sector::parse(&input.sector).ok_or_else(|| {
+        invalid(
+            "sector",
+            Said::new("field-not-a-sector", format!("{:?} is not one of the sectors", input.sector.trim()))
+                .text("value", input.sector.trim()),
+        )
+    })?;
     Ok(Worker {
         birth_date: iin.birth_date(),
         sex: iin.sex().as_str().to_string(),
@@ -276,21 +309,33 @@ pub fn check_agreement_dates(
         Negotiating if signed_on.is_some() || in_force_from.is_some() => {
             return Err(invalid(
                 "status",
-                "an agreement being negotiated has no signing or entry-into-force date",
+                Said::new(
+                    "field-agreement-negotiating",
+                    "an agreement being negotiated has no signing or entry-into-force date",
+                ),
             ));
         }
         Signed | InForce | Suspended if signed_on.is_none() => {
-            return Err(invalid("signed_on", "is required once the agreement is signed"));
+            return Err(invalid(
+                "signed_on",
+                Said::new("field-signed-on-needed", "is required once the agreement is signed"),
+            ));
         }
         InForce | Suspended if in_force_from.is_none() => {
-            return Err(invalid("in_force_from", "is required once the agreement is in force"));
+            return Err(invalid(
+                "in_force_from",
+                Said::new("field-in-force-needed", "is required once the agreement is in force"),
+            ));
         }
         _ => {}
     }
     if let (Some(s), Some(f)) = (signed_on, in_force_from)
         && f < s
     {
-        return Err(invalid("in_force_from", "must not be before signed_on"));
+        return Err(invalid(
+            "in_force_from",
+            Said::new("field-in-force-before-signing", "must not be before signed_on"),
+        ));
     }
     Ok(())
 }

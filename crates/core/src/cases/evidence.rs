@@ -136,6 +136,34 @@ pub enum EvidenceError {
     TooMany(usize),
 }
 
+impl EvidenceError {
+    /// The refusal in words: its code and typed arguments (see [`crate::said`]).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            EvidenceError::Empty => Said::new("field-file-empty", english),
+            EvidenceError::TooLarge { size, max } => Said::new("field-file-too-large", english)
+                .count("size", *size as i64)
+                .count("max", *max as i64),
+            EvidenceError::UnknownType => Said::new("field-file-type", english),
+            EvidenceError::Malformed { media, .. } => {
+                Said::new("field-file-malformed", english).text("kind", media.extension().to_uppercase())
+            }
+            EvidenceError::Active { media, .. } => {
+                Said::new("field-file-active", english).text("kind", media.extension().to_uppercase())
+            }
+            EvidenceError::UnknownDocumentType(t) => {
+                Said::new("field-document-type", english).text("value", t)
+            }
+            EvidenceError::BadNumber => Said::new("field-document-number", english),
+            EvidenceError::BadIssuer => Said::new("field-document-issuer", english),
+            EvidenceError::IssuedInFuture(d) => Said::new("field-after-today", english).date("date", *d),
+            EvidenceError::TooMany(n) => Said::new("field-too-many-files", english).count("count", *n as i64),
+        }
+    }
+}
+
 /// What the applicant says the document is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Described {

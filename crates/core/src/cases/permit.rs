@@ -205,6 +205,27 @@ pub enum PermitError {
     Expired(Date),
 }
 
+impl PermitError {
+    /// The refusal in words: its code and typed arguments (see [`crate::said`]).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            PermitError::Cancelled(on) => Said::new("refused-permit-cancelled", english).date("on", *on),
+            PermitError::NotLonger { current, new } => {
+                Said::new("field-permit-not-longer", english).date("new", *new).date("current", *current)
+            }
+            PermitError::GroundNotApplicable { ground, .. } => {
+                Said::new("field-permit-ground", english).text("ground", *ground)
+            }
+            PermitError::BeforeStart { on, from } => {
+                Said::new("field-permit-before-start", english).date("on", *on).date("from", *from)
+            }
+            PermitError::Expired(on) => Said::new("refused-permit-expired", english).date("on", *on),
+        }
+    }
+}
+
 /// The state of a permit that a change is checked against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PermitState {

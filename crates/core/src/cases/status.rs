@@ -129,6 +129,29 @@ pub enum CaseError {
     NotApproved,
 }
 
+impl CaseError {
+    /// The refusal in words: its code and typed arguments (see [`crate::said`]).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            CaseError::NotAllowed { status, action } => Said::new("refused-case-state", english)
+                .word("status", format!("co-status-{}", status.as_str()))
+                .word("action", format!("refused-move-{}", action.as_str())),
+            CaseError::NotEvaluated => Said::new("refused-case-not-evaluated", english),
+            CaseError::SameOfficer => Said::new("refused-case-same-officer", english),
+            CaseError::NoReason => Said::new("field-decision-reason", english),
+            CaseError::OverrideReason { min, .. } => {
+                Said::new("field-override-reason", english).count("min", *min as i64)
+            }
+            CaseError::AlreadyIssued(number) => {
+                Said::new("refused-permit-issued", english).text("number", number)
+            }
+            CaseError::NotApproved => Said::new("refused-case-not-approved", english),
+        }
+    }
+}
+
 fn verb(m: Move) -> &'static str {
     match m {
         Move::Submit => "submitted",

@@ -96,6 +96,21 @@ pub enum StatusError {
 }
 
 impl StatusError {
+    /// The refusal in words, without its field: its code and typed arguments.
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        match self {
+            StatusError::NotEthnicKazakh => Said::new("field-kandas-not-kazakh", english),
+            StatusError::Citizen => Said::new("field-kandas-citizen", english),
+            StatusError::UnknownCountry(c) => Said::new("field-country-code", english).text("value", c),
+            StatusError::UnknownRegion(r) => Said::new("field-not-a-region", english).text("value", r),
+            StatusError::NoName(_) => Said::new("field-name-needed", english),
+            StatusError::BornLater(_) => Said::new("field-born-later", english),
+            StatusError::Text(e) => crate::said::Said { english, ..e.said() },
+        }
+    }
+
     /// The field of the application the error is about.
     pub fn field(&self) -> String {
         match self {

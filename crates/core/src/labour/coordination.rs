@@ -109,6 +109,29 @@ pub enum Refusal {
     EffectiveBeforeOrder { effective: Date, order: Date },
 }
 
+impl Refusal {
+    /// The refusal in words: its code and typed arguments, the list's state as its word.
+    pub fn said(&self) -> crate::said::Said {
+        use crate::said::Said;
+        let english = self.to_string();
+        let state =
+            |code: &str, s: &str| Said::new(code, english.clone()).word("status", format!("status-{s}"));
+        match self {
+            Refusal::SendNotDraft(s) => state("refused-list-send", s),
+            Refusal::OpinionNotInCoordination(s) => state("refused-list-opinion", s),
+            Refusal::ReviseFinal(s) => state("refused-list-revise", s),
+            Refusal::ApproveUncoordinated => Said::new("refused-list-uncoordinated", english),
+            Refusal::ApproveFinal(s) => state("refused-list-approve", s),
+            Refusal::PublishNotApproved(s) => state("refused-list-publish", s),
+            Refusal::EffectiveBeforeOrder { effective, order } => {
+                Said::new("field-effective-before-order", english)
+                    .date("effective", *effective)
+                    .date("order", *order)
+            }
+        }
+    }
+}
+
 /// The state a step leads to, or why it cannot be taken. `coordinated` says whether any revision
 /// of the list has been sent for coordination.
 pub fn next(status: ListStatus, step: Step, coordinated: bool) -> Result<ListStatus, Refusal> {

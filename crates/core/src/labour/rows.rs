@@ -289,8 +289,18 @@ pub fn out_of_range(value: u64, min: u64, max: u64) -> Said {
 
 /// A BIN refused, with why.
 pub fn bin_error(e: &ids::IdError) -> Said {
-    let why = e.said();
-    Said { code: format!("up-why-bin-{}", why.code.trim_start_matches("id-")), english: format!("not a valid BIN: {e}"), ..why }
+    use ids::IdError;
+    let english = format!("not a valid BIN: {e}");
+    match e {
+        IdError::Length(n) => Said::new("up-why-bin-length", english).count("chars", *n as i64),
+        IdError::NotDigits => Said::new("up-why-bin-digits", english),
+        IdError::CheckDigit { found, expected } => {
+            Said::new("up-why-bin-check-digit", english).count("found", *found).count("expected", *expected)
+        }
+        IdError::Uncheckable => Said::new("up-why-bin-uncheckable", english),
+        IdError::CenturyDigit(d) => Said::new("up-why-bin-century", english).count("digit", *d),
+        IdError::BirthDate(d) => Said::new("up-why-bin-birth-date", english).text("value", d.clone()),
+    }
 }
 
 /// A date before another column's date.

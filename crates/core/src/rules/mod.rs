@@ -96,6 +96,53 @@ pub enum EvalError {
     Rate(#[from] RateError),
 }
 
+impl EvalError {
+    /// Why no decision could be made, as a message code with its figures (`eval-*`, or the
+    /// facts' own refusal).
+    pub fn said(&self) -> crate::said::Said {
+        use crate::policy::LookupError;
+        use crate::rates::RateError;
+        use crate::said::{Said, Value};
+        let english = self.to_string();
+        match self {
+            EvalError::Facts(f) => f.reason.clone(),
+            EvalError::ProgrammeNotInForce { on, first: Some(first), .. } => {
+                Said::new("eval-not-yet", english).date("on", *on).date("first", *first)
+            }
+            EvalError::ProgrammeNotInForce { on, first: None, .. } => {
+                Said::new("eval-not-in-force", english).date("on", *on)
+            }
+            EvalError::ProgrammeRepealed { from, .. } => Said::new("eval-repealed", english).date("from", *from),
+            EvalError::Parameter(LookupError::Unknown(name)) => {
+                Said::new("eval-parameter-missing", english).text("name", name.clone())
+            }
+            EvalError::Parameter(LookupError::NotYetInForce { name, on, first }) => {
+                Said::new("eval-parameter-not-yet", english)
+                    .text("name", name.clone())
+                    .date("on", *on)
+                    .date("first", *first)
+            }
+            EvalError::Parameter(LookupError::NoRegion { name, region, on }) => {
+                Said::new("eval-parameter-no-region", english)
+                    .text("name", name.clone())
+                    .region("region", region.clone())
+                    .date("on", *on)
+            }
+            EvalError::Rate(RateError::NotInForce { currency, on, latest_before: Some(latest), .. }) => {
+                Said::new("eval-rate-stale", english)
+                    .text("currency", currency.as_str())
+                    .date("on", *on)
+                    .date("latest", *latest)
+            }
+            EvalError::Rate(RateError::NotInForce { currency, on, .. }) => {
+                Said::new("eval-rate-missing", english).text("currency", currency.as_str()).date("on", *on)
+            }
+            EvalError::Rate(RateError::Overflow { amount, from, .. }) => Said::new("eval-rate-overflow", english)
+                .with("amount", Value::Money(*amount, from.as_str().to_string())),
+        }
+    }
+}
+
 /// Decides one programme for one person's facts on a date, with every check's parameters and
 /// figures, ready to be explained.
 pub fn evaluate<'p>(facts: &Facts, on: Date, ctx: &Context<'p>) -> Result<Decision<'p>, EvalError> {

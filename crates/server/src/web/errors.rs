@@ -59,17 +59,19 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
 }
 
-/// A refused step shown on the form's page: its status and message, or the error itself when it
-/// is not a refusal (a failure to report as internal).
-pub fn refusal(e: ashyq_store::StoreError) -> Result<(StatusCode, String), ashyq_store::StoreError> {
+/// A refused step shown on the form's page: its status and message in the page's words, or the
+/// error itself when it is not a refusal (a failure to report as internal).
+pub fn refusal(
+    page: &Page,
+    e: ashyq_store::StoreError,
+) -> Result<(StatusCode, String), ashyq_store::StoreError> {
     use ashyq_store::StoreError::*;
-    match e {
-        Refused(t) => Ok((StatusCode::CONFLICT, t)),
-        e @ Conflict { .. } => Ok((StatusCode::CONFLICT, e.to_string())),
-        Field { field, reason } => Ok((StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {reason}"))),
-        Forbidden(t) => Ok((StatusCode::FORBIDDEN, t)),
-        e @ OtherRegion { .. } => Ok((StatusCode::FORBIDDEN, e.to_string())),
-        e @ NotFound { .. } => Ok((StatusCode::NOT_FOUND, e.to_string())),
-        e => Err(e),
-    }
+    let status = match &e {
+        Refused(_) | Conflict { .. } => StatusCode::CONFLICT,
+        Field { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        Forbidden(_) | OtherRegion { .. } => StatusCode::FORBIDDEN,
+        NotFound { .. } => StatusCode::NOT_FOUND,
+        _ => return Err(e),
+    };
+    Ok((status, crate::web::refusal::in_words(page, &e)))
 }

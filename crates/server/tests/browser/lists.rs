@@ -469,7 +469,7 @@ async fn a_list_goes_from_the_data_to_the_public() {
     analyst.click("#publish").await;
     analyst.wait_for("#error").await;
     assert_eq!(analyst.path().await, format!("/analysis/lists/{id}/publish"));
-    assert!(analyst.text("#error").await.starts_with("effective_from: "), "{}", analyst.text("#error").await);
+    assert!(analyst.text("#error").await.starts_with("In force from: "), "{}", analyst.text("#error").await);
     assert_eq!(analyst.attr("#status", "data-status").await.as_deref(), Some("approved"));
     assert_eq!(
         analyst.attr("a[data-lang=\"ru\"]", "href").await.as_deref(),

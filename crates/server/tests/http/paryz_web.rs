@@ -89,7 +89,7 @@ async fn a_year_through_the_pages(h: &Harness) {
     )
     .await;
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(r.body.contains("no Ata zholy card AZH-2026-999999"), "{}", r.body);
+    assert!(r.body.contains("No Ata zholy card AZH-2026-999999 was issued"), "{}", r.body);
     for (reference, nominee) in
         [("w-1", "Aigerim Example"), ("w-2", "Nurlan Sample"), ("w-3", "Dana Placeholder")]
     {

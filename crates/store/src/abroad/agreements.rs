@@ -7,6 +7,7 @@ use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::abroad::{self, AgreementStatus, Coverage, Invalid, MAX_NAME, MAX_TEXT};
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -51,10 +52,12 @@ pub struct Agreement {
 fn optional_date(field: &'static str, v: Option<&str>) -> Result<Option<Date>, StoreError> {
     match v.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) => t
-            .parse()
-            .map(Some)
-            .map_err(|_| StoreError::field(field, format!("{t:?} is not a date (YYYY-MM-DD)"))),
+        Some(t) => t.parse().map(Some).map_err(|_| {
+            StoreError::field(
+                field,
+                Said::new("field-not-a-date", format!("{t:?} is not a date (YYYY-MM-DD)")).text("value", t),
+            )
+        }),
     }
 }
 
@@ -92,15 +95,24 @@ pub async fn save(db: &Db, actor: &Actor, input: &AgreementInput) -> Result<(Agr
     let country = abroad::destination("country", &input.country).map_err(field)?;
     let title = abroad::text("title", &input.title, MAX_NAME).map_err(field)?;
     let status = AgreementStatus::parse(&input.status).ok_or_else(|| {
-        StoreError::field("status", format!("{:?} is not an agreement status", input.status))
+        StoreError::field(
+            "status",
+            Said::new("field-not-a-status", format!("{:?} is not an agreement status", input.status))
+                .text("value", &input.status),
+        )
     })?;
     let signed_on = optional_date("signed_on", input.signed_on.as_deref())?;
     let in_force_from = optional_date("in_force_from", input.in_force_from.as_deref())?;
     abroad::check_agreement_dates(status, signed_on, in_force_from).map_err(field)?;
     let mut covers = Vec::new();
     for c in &input.covers {
-        let c = Coverage::parse(c)
-            .ok_or_else(|| field(Invalid { field: "covers", reason: format!("{c:?} is not a coverage") }))?;
+        let c = Coverage::parse(c).ok_or_else(|| {
+            field(Invalid {
+                field: "covers",
+                reason: Said::new("field-not-a-kind", format!("{c:?} is not a coverage"))
+                    .text("value", c.as_str()),
+            })
+        })?;
         if !covers.contains(&c) {
             covers.push(c);
         }

@@ -9,6 +9,7 @@ use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::{StoreError, is_unique_violation};
 use ashyq_core::abroad::{self, ActionKind, CaseStatus, ComplaintKind, MAX_TEXT};
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -151,8 +152,13 @@ pub async fn open(
 ) -> Result<(CaseFile, bool), StoreError> {
     may_write(actor)?;
     let reference = reference(&new.reference)?;
-    let kind = ComplaintKind::parse(&new.kind)
-        .ok_or_else(|| StoreError::field("kind", format!("{:?} is not a kind of complaint", new.kind)))?;
+    let kind = ComplaintKind::parse(&new.kind).ok_or_else(|| {
+        StoreError::field(
+            "kind",
+            Said::new("field-not-a-kind", format!("{:?} is not a kind of complaint", new.kind))
+                .text("value", &new.kind),
+        )
+    })?;
     let complaint = abroad::text("complaint", &new.complaint, MAX_TEXT).map_err(field)?;
     let existing: Option<i64> = sqlx::query("SELECT id FROM abroad_cases WHERE reference = $1")
         .bind(&reference)
@@ -164,7 +170,9 @@ pub async fn open(
         return Ok((get(db, actor, id).await?, false));
     }
     let worker = super::workers::fetch(db, new.worker_id).await.map_err(|e| match e {
-        StoreError::NotFound { .. } => StoreError::field("worker_id", "no such registry entry"),
+        StoreError::NotFound { .. } => {
+            StoreError::field("worker_id", Said::new("field-no-worker", "no such registry entry"))
+        }
         e => e,
     })?;
     let mut tx = db.begin_write().await?;
@@ -249,7 +257,7 @@ pub async fn list(
 
 fn day(field: &'static str, taken_on: Date, today: Date) -> Result<(), StoreError> {
     if taken_on > today {
-        return Err(StoreError::field(field, "must not be in the future"));
+        return Err(StoreError::field(field, Said::new("field-in-future", "must not be in the future")));
     }
     Ok(())
 }
@@ -266,15 +274,25 @@ pub async fn add_action(
     today: Date,
 ) -> Result<CaseFile, StoreError> {
     may_write(actor)?;
-    let kind = ActionKind::parse(kind)
-        .ok_or_else(|| StoreError::field("kind", format!("{kind:?} is not a kind of action")))?;
+    let kind = ActionKind::parse(kind).ok_or_else(|| {
+        StoreError::field(
+            "kind",
+            Said::new("field-not-a-kind", format!("{kind:?} is not a kind of action")).text("value", kind),
+        )
+    })?;
     let body = abroad::text("body", body, MAX_TEXT).map_err(field)?;
     day("taken_on", taken_on, today)?;
     let mut tx = db.begin_write().await?;
     let case = fetch(&mut tx, id).await?;
     let status = CaseStatus::parse(&case.status).ok_or_else(|| StoreError::Corrupt(case.status.clone()))?;
     if status.is_final() {
-        return Err(StoreError::Refused(format!("the case is {}: it takes no more actions", status.id())));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-abroad-no-actions",
+                format!("the case is {}: it takes no more actions", status.id()),
+            )
+            .word("status", format!("ab-status-{}", status.id())),
+        ));
     }
     add_entry(&mut tx, id, actor, kind.id(), taken_on, &body, None, None).await?;
     sqlx::query("UPDATE abroad_cases SET version = version + 1, updated_at_us = $1 WHERE id = $2")
@@ -306,8 +324,12 @@ pub async fn move_to(
     today: Date,
 ) -> Result<CaseFile, StoreError> {
     may_write(actor)?;
-    let to = CaseStatus::parse(to)
-        .ok_or_else(|| StoreError::field("status", format!("{to:?} is not a status")))?;
+    let to = CaseStatus::parse(to).ok_or_else(|| {
+        StoreError::field(
+            "status",
+            Said::new("field-not-a-status", format!("{to:?} is not a status")).text("value", to),
+        )
+    })?;
     let reason = abroad::text("reason", reason, MAX_TEXT).map_err(field)?;
     let mut tx = db.begin_write().await?;
     let case = fetch(&mut tx, id).await?;
@@ -319,11 +341,14 @@ pub async fn move_to(
         });
     }
     if !abroad::may_move(from, to) {
-        return Err(StoreError::Refused(format!(
-            "a case that is {} cannot be moved to {}",
-            from.id(),
-            to.id()
-        )));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-abroad-move",
+                format!("a case that is {} cannot be moved to {}", from.id(), to.id()),
+            )
+            .word("status", format!("ab-status-{}", from.id()))
+            .word("to", format!("ab-status-{}", to.id())),
+        ));
     }
     let done = sqlx::query(
         "UPDATE abroad_cases SET status = $1, version = version + 1, updated_at_us = $2 WHERE id = $3 AND version = $4",

@@ -18,15 +18,22 @@ use crate::audit::Actor;
 use crate::error::StoreError;
 use ashyq_core::Role;
 use ashyq_core::abroad::Invalid;
+use ashyq_core::said::Said;
 
 /// Whether `actor` may read personal data of the registry and the cases.
 pub fn may_read(actor: &Actor) -> Result<(), StoreError> {
     match actor.role {
         Role::Officer | Role::Admin => Ok(()),
-        r => Err(StoreError::Forbidden(format!(
-            "the registry of citizens abroad is read by officers and administrators, not {}",
-            r.as_str()
-        ))),
+        r => Err(StoreError::Forbidden(
+            Said::new(
+                "forbidden-abroad-read",
+                format!(
+                    "the registry of citizens abroad is read by officers and administrators, not {}",
+                    r.as_str()
+                ),
+            )
+            .word("role", format!("role-{}", r.as_str())),
+        )),
     }
 }
 
@@ -35,10 +42,13 @@ pub fn may_read(actor: &Actor) -> Result<(), StoreError> {
 pub fn may_write(actor: &Actor) -> Result<(), StoreError> {
     match (actor.role, actor.user_id) {
         (Role::Officer, _) | (Role::Admin, None) => Ok(()),
-        (r, _) => Err(StoreError::Forbidden(format!(
-            "citizens abroad are handled by officers; a {} may not change them",
-            r.as_str()
-        ))),
+        (r, _) => Err(StoreError::Forbidden(
+            Said::new(
+                "forbidden-abroad-write",
+                format!("citizens abroad are handled by officers; a {} may not change them", r.as_str()),
+            )
+            .word("role", format!("role-{}", r.as_str())),
+        )),
     }
 }
 
@@ -50,7 +60,10 @@ pub(crate) fn field(e: Invalid) -> StoreError {
 pub(crate) fn reference(text: &str) -> Result<String, StoreError> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > 80 {
-        return Err(StoreError::field("reference", "must be 1 to 80 characters"));
+        return Err(StoreError::field(
+            "reference",
+            Said::new("field-length", "must be 1 to 80 characters").count("max", 80),
+        ));
     }
     Ok(t.to_string())
 }

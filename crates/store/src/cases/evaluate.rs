@@ -4,6 +4,7 @@
 
 use crate::error::StoreError;
 use ashyq_core::rules::{Context, Facts, Outcome, Programme, evaluate};
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 
 /// An evaluation made for a date.
@@ -29,9 +30,10 @@ pub fn run(
     on: Date,
 ) -> Result<Evaluated, StoreError> {
     let read = Facts::from_value(programme, facts).map_err(|e| {
-        StoreError::field(format!("facts.{}", e.path).trim_end_matches('.').to_string(), e.reason.to_string())
+        StoreError::field(format!("facts.{}", e.path).trim_end_matches('.').to_string(), e.reason)
     })?;
-    let decision = evaluate(&read, on, ctx).map_err(|e| StoreError::field("on", e.to_string()))?;
+    let decision = evaluate(&read, on, ctx)
+        .map_err(|e| StoreError::field("on", e.said()))?;
     let points = decision.check("vs.points").and_then(|c| c.value("score")).and_then(|a| match a {
         ashyq_core::rules::Arg::Count(n) => u32::try_from(*n).ok(),
         _ => None,
@@ -75,7 +77,12 @@ pub fn agrees_with_holder(
             {
                 return Err(StoreError::field(
                     field,
-                    format!("{text} is not the holder's {} ({theirs})", key.replace('_', " ")),
+                    Said::new(
+                        "field-not-holders",
+                        format!("{text} is not the holder's {} ({theirs})", key.replace('_', " ")),
+                    )
+                    .text("value", text)
+                    .text("theirs", theirs.to_string()),
                 ));
             }
         }

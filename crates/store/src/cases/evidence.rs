@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::cases::evidence::{self, Described, MAX_EVIDENCE_PER_CASE};
 use ashyq_core::cases::status;
+use ashyq_core::said::Said;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -71,20 +72,28 @@ pub async fn add(
     max_bytes: usize,
 ) -> Result<(EvidenceMeta, bool), StoreError> {
     if !matches!(viewer, Viewer::Applicant(_)) {
-        return Err(StoreError::Forbidden("the applicant attaches the evidence".into()));
+        return Err(StoreError::forbidden(
+            "forbidden-applicant-evidence",
+            "the applicant attaches the evidence",
+        ));
     }
-    let media =
-        evidence::check_file(&bytes, max_bytes).map_err(|e| StoreError::field("file", e.to_string()))?;
+    let media = evidence::check_file(&bytes, max_bytes).map_err(|e| StoreError::field("file", e.said()))?;
     let sha = hex::encode(Sha256::digest(&bytes));
     let size = bytes.len();
     let mut tx = db.begin_write().await?;
     let case = load(&mut tx, case_id).await?;
     viewer.may_see("case", case_id, case.applicant_id, &case.region)?;
     if !status::takes_evidence(case.status, replied(&mut tx, case_id).await?) {
-        return Err(StoreError::Refused(format!(
-            "the case is {}: evidence is added to a draft, or when the officer asks for more until the officer decides",
-            case.status
-        )));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-case-no-evidence",
+                format!(
+                    "the case is {}: evidence is added to a draft, or when the officer asks for more until the officer decides",
+                    case.status
+                ),
+            )
+            .word("status", format!("co-status-{}", case.status.as_str())),
+        ));
     }
     if let Some(r) = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM case_evidence WHERE case_id = $1 AND sha256 = $2 AND document_type = $3 AND number = $4"
@@ -104,7 +113,11 @@ pub async fn add(
         .await?
         .try_get("n")?;
     if n >= MAX_EVIDENCE_PER_CASE as i64 {
-        return Err(StoreError::field("file", format!("a case holds at most {MAX_EVIDENCE_PER_CASE} files")));
+        return Err(StoreError::field(
+            "file",
+            Said::new("field-too-many-files", format!("a case holds at most {MAX_EVIDENCE_PER_CASE} files"))
+                .count("count", MAX_EVIDENCE_PER_CASE as i64),
+        ));
     }
     // The bytes once per case: another document in the same file shares them.
     sqlx::query(

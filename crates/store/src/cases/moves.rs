@@ -16,6 +16,7 @@ use ashyq_core::cases::decision::{self, OfficerAction};
 use ashyq_core::cases::status::{self, CaseError, CaseStatus, Move};
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use sqlx::{AnyConnection, Row};
 
@@ -35,8 +36,8 @@ pub struct NewCase {
 /// refused (422 / 409 at the API).
 pub fn refused(e: CaseError) -> StoreError {
     match e {
-        CaseError::NoReason | CaseError::OverrideReason { .. } => StoreError::field("reason", e.to_string()),
-        other => StoreError::Refused(other.to_string()),
+        CaseError::NoReason | CaseError::OverrideReason { .. } => StoreError::field("reason", e.said()),
+        other => StoreError::Refused(other.said()),
     }
 }
 
@@ -47,7 +48,11 @@ fn check_reference(reference: &str) -> Result<String, StoreError> {
     if ok {
         Ok(r.to_string())
     } else {
-        Err(StoreError::field("reference", "must be 1 to 80 characters of A-Z, a-z, 0-9, '-', '_', '.', ':'"))
+        Err(StoreError::field(
+            "reference",
+            Said::new("field-reference", "must be 1 to 80 characters of A-Z, a-z, 0-9, '-', '_', '.', ':'")
+                .count("max", 80),
+        ))
     }
 }
 
@@ -166,7 +171,14 @@ pub async fn create(
 ) -> Result<(i64, bool), StoreError> {
     let reference = check_reference(&new.reference)?;
     let region = ashyq_core::region::by_code(&new.region).map(|r| r.code.clone()).ok_or_else(|| {
-        StoreError::field("region", format!("{:?} is not a region of Kazakhstan (e.g. KZ-75)", new.region))
+        StoreError::field(
+            "region",
+            Said::new(
+                "field-not-a-region",
+                format!("{:?} is not a region of Kazakhstan (e.g. KZ-75)", new.region),
+            )
+            .text("value", &new.region),
+        )
     })?;
     super::evaluate::agrees_with_holder(&new.facts, &new.holder)?;
     let holder = serde_json::to_string(&new.holder).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -237,7 +249,7 @@ async fn open(db: &Db, viewer: &Viewer, id: i64) -> Result<(WriteTx, Case), Stor
 fn applicant_only(viewer: &Viewer) -> Result<(), StoreError> {
     match viewer {
         Viewer::Applicant(_) => Ok(()),
-        _ => Err(StoreError::Forbidden("only the applicant makes this move".into())),
+        _ => Err(StoreError::forbidden("forbidden-applicant-only", "only the applicant makes this move")),
     }
 }
 
@@ -245,7 +257,7 @@ fn officer_only(viewer: &Viewer) -> Result<(), StoreError> {
     if viewer.is_officer() {
         Ok(())
     } else {
-        Err(StoreError::Forbidden("only an officer decides cases".into()))
+        Err(StoreError::forbidden("forbidden-officer-decides", "only an officer decides cases"))
     }
 }
 
@@ -324,13 +336,14 @@ async fn simple(
     if text_required && text.is_empty() {
         return Err(StoreError::field(
             if m == Move::Reply { "message" } else { "reason" },
-            "must not be empty",
+            Said::new("field-required", "must not be empty"),
         ));
     }
     if text.chars().count() > decision::REASON_MAX_CHARS {
         return Err(StoreError::field(
             "message",
-            format!("at most {} characters", decision::REASON_MAX_CHARS),
+            Said::new("field-too-long", format!("at most {} characters", decision::REASON_MAX_CHARS))
+                .count("max", decision::REASON_MAX_CHARS as i64),
         ));
     }
     let (mut tx, case) = open(db, viewer, id).await?;
@@ -352,12 +365,19 @@ pub async fn message(db: &Db, actor: &Actor, viewer: &Viewer, id: i64, text: &st
     if n == 0 || n > decision::REASON_MAX_CHARS {
         return Err(StoreError::field(
             "message",
-            format!("must be 1 to {} characters", decision::REASON_MAX_CHARS),
+            Said::new("field-length", format!("must be 1 to {} characters", decision::REASON_MAX_CHARS))
+                .count("max", decision::REASON_MAX_CHARS as i64),
         ));
     }
     let (mut tx, case) = open(db, viewer, id).await?;
     if case.status.is_final() && matches!(viewer, Viewer::Applicant(_)) {
-        return Err(StoreError::Refused(format!("the case is {}: it takes no more messages", case.status)));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-case-no-messages",
+                format!("the case is {}: it takes no more messages", case.status),
+            )
+            .word("status", format!("co-status-{}", case.status.as_str())),
+        ));
     }
     add_event(&mut tx, id, actor, "message", None, None, Some(text), None, None).await?;
     audit::append(&mut tx, actor, Event::new("case.message", "case", &id.to_string())).await?;
@@ -392,8 +412,9 @@ pub async fn decide(
         && case.programme == Programme::ValuableSkillsVisa
         && case.invited_round.is_none()
     {
-        return Err(StoreError::Refused(
-            "a valuable-skills case is approved only after an invitation round has invited it".into(),
+        return Err(StoreError::refused(
+            "refused-case-not-invited",
+            "a valuable-skills case is approved only after an invitation round has invited it",
         ));
     }
     store_evaluation(&mut tx, id, fresh).await?;

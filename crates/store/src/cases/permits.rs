@@ -17,6 +17,7 @@ use ashyq_core::cases::permit::{self, CancellationGround, PermitState};
 use ashyq_core::cases::{Holder, status};
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
@@ -148,10 +149,18 @@ pub(crate) async fn take_quota(
         None => Ok(()),
         Some(r) => {
             let (places, used): (i64, i64) = (r.try_get("places")?, r.try_get("used")?);
-            Err(StoreError::Refused(format!(
-                "quota exhausted: the {year} quota of {} is {places} places and {used} are taken",
-                programme.id()
-            )))
+            Err(StoreError::Refused(
+                Said::new(
+                    "refused-quota",
+                    format!(
+                        "quota exhausted: the {year} quota of {} is {places} places and {used} are taken",
+                        programme.id()
+                    ),
+                )
+                .count("year", i64::from(year))
+                .count("places", places)
+                .count("used", used),
+            ))
         }
     }
 }
@@ -207,7 +216,10 @@ async fn to_register(
         Err(BatchError::Store(e)) => return Err(e),
         Err(BatchError::Conflicts(errors)) => {
             let why = errors.iter().map(|e| e.display("permit")).collect::<Vec<_>>().join("; ");
-            return Err(StoreError::Refused(format!("the register refused the permit: {why}")));
+            return Err(StoreError::Refused(Said::new(
+                "refused-register-permit",
+                format!("the register refused the permit: {why}"),
+            )));
         }
     }
     counts.flush(tx, backend).await
@@ -269,7 +281,13 @@ pub(crate) async fn issue(
         Some(v) => v,
         None => {
             permit::term(policy, case.programme, today, case.holder.passport_expiry).ok_or_else(|| {
-                StoreError::Refused(format!("no term for {} is in force on {today}", case.programme.id()))
+                StoreError::Refused(
+                    Said::new(
+                        "refused-no-term",
+                        format!("no term for {} is in force on {today}", case.programme.id()),
+                    )
+                    .date("on", today),
+                )
             })?
         }
     };
@@ -298,7 +316,9 @@ pub(crate) async fn issue(
     .await
     .map_err(|e| {
         if crate::error::is_unique_violation(&e) {
-            StoreError::Refused(format!("case {} already has a permit: a permit is issued once", case.id))
+            StoreError::Refused(
+                Said::new("refused-permit-once", format!("case {} already has a permit: a permit is issued once", case.id)),
+            )
         } else {
             e.into()
         }
@@ -422,16 +442,18 @@ pub async fn list(
 fn permit_error(e: permit::PermitError) -> StoreError {
     use permit::PermitError as E;
     match &e {
-        E::NotLonger { .. } => StoreError::field("valid_until", e.to_string()),
-        E::GroundNotApplicable { .. } => StoreError::field("ground", e.to_string()),
-        E::BeforeStart { .. } => StoreError::field("on", e.to_string()),
-        E::Cancelled(_) | E::Expired(_) => StoreError::Refused(e.to_string()),
+        E::NotLonger { .. } => StoreError::field("valid_until", e.said()),
+        E::GroundNotApplicable { .. } => StoreError::field("ground", e.said()),
+        E::BeforeStart { .. } => StoreError::field("on", e.said()),
+        E::Cancelled(_) | E::Expired(_) => StoreError::Refused(e.said()),
     }
 }
 
 fn officer_or_admin(viewer: &Viewer) -> Result<(), StoreError> {
     match viewer {
-        Viewer::Applicant(_) => Err(StoreError::Forbidden("only an officer changes a permit".into())),
+        Viewer::Applicant(_) => {
+            Err(StoreError::forbidden("forbidden-officer-permit", "only an officer changes a permit"))
+        }
         _ => Ok(()),
     }
 }
@@ -451,7 +473,10 @@ pub async fn renew(
     officer_or_admin(viewer)?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::field("reason", "a renewal needs a reason"));
+        return Err(StoreError::field(
+            "reason",
+            Said::new("field-reason-needed", "a renewal needs a reason"),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
@@ -489,7 +514,10 @@ pub async fn cancel(
     officer_or_admin(viewer)?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::field("reason", "a cancellation needs a reason"));
+        return Err(StoreError::field(
+            "reason",
+            Said::new("field-reason-needed", "a cancellation needs a reason"),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
@@ -538,7 +566,13 @@ fn param_u32(policy: &Policy, name: &str, on: Date) -> Result<u32, StoreError> {
         .parameter(name, on)
         .ok()
         .and_then(|p| rust_decimal::prelude::ToPrimitive::to_u32(&p.value))
-        .ok_or_else(|| StoreError::Refused(format!("the policy has no {name} in force on {on}")))
+        .ok_or_else(|| {
+            StoreError::Refused(
+                Said::new("refused-no-parameter", format!("the policy has no {name} in force on {on}"))
+                    .text("name", name)
+                    .date("on", on),
+            )
+        })
 }
 
 /// The training reports filed for a permit.
@@ -577,12 +611,18 @@ pub async fn file_report(
     today: Date,
 ) -> Result<bool, StoreError> {
     let Viewer::Applicant(_) = viewer else {
-        return Err(StoreError::Forbidden("the holder files the training reports".into()));
+        return Err(StoreError::forbidden(
+            "forbidden-holder-reports",
+            "the holder files the training reports",
+        ));
     };
     let summary = summary.trim();
     let n = summary.chars().count();
     if n == 0 || n > 4000 {
-        return Err(StoreError::field("summary", "must be 1 to 4000 characters"));
+        return Err(StoreError::field(
+            "summary",
+            Said::new("field-length", "must be 1 to 4000 characters").count("max", 4000),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
@@ -591,7 +631,12 @@ pub async fn file_report(
     if !open.iter().any(|x| x.number == period) {
         return Err(StoreError::field(
             "period",
-            format!("period {period} has not ended (periods ended so far: {})", open.len()),
+            Said::new(
+                "field-period-open",
+                format!("period {period} has not ended (periods ended so far: {})", open.len()),
+            )
+            .count("period", i64::from(period))
+            .count("count", open.len() as i64),
         ));
     }
     let existing =
@@ -644,7 +689,9 @@ pub async fn overdue(
     today: Date,
 ) -> Result<Vec<Overdue>, StoreError> {
     let region = match viewer {
-        Viewer::Applicant(_) => return Err(StoreError::Forbidden("officers see overdue reports".into())),
+        Viewer::Applicant(_) => {
+            return Err(StoreError::forbidden("forbidden-officer-overdue", "officers see overdue reports"));
+        }
         Viewer::Officer(r) => r.clone(),
         Viewer::Admin => None,
     };

@@ -5,6 +5,7 @@ use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -38,7 +39,7 @@ pub async fn set(
     places: i64,
 ) -> Result<Quota, StoreError> {
     if places < 0 {
-        return Err(StoreError::field("places", "must not be negative"));
+        return Err(StoreError::field("places", Said::new("field-negative", "must not be negative")));
     }
     let mut tx = db.begin_write().await?;
     let used: i64 = sqlx::query("SELECT used FROM quotas WHERE programme = $1 AND year = $2")
@@ -50,7 +51,12 @@ pub async fn set(
         .transpose()?
         .unwrap_or(0);
     if places < used {
-        return Err(StoreError::field("places", format!("{used} places of {year} are already taken")));
+        return Err(StoreError::field(
+            "places",
+            Said::new("field-places-taken", format!("{used} places of {year} are already taken"))
+                .count("count", used)
+                .count("year", i64::from(year)),
+        ));
     }
     sqlx::query(
         "INSERT INTO quotas (programme, year, places, used, set_by, set_at_us) VALUES ($1, $2, $3, 0, $4, $5) \

@@ -250,7 +250,7 @@ pub async fn queue_page(
 ) -> Result<QueuePage, StoreError> {
     let scoped_region = match viewer {
         Viewer::Applicant(_) => {
-            return Err(StoreError::Forbidden("applicants see their own cases only".into()));
+            return Err(StoreError::forbidden("forbidden-own-cases", "applicants see their own cases only"));
         }
         Viewer::Officer(Some(mine)) => {
             if let Some(asked) = &f.region

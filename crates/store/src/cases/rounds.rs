@@ -10,6 +10,7 @@ use crate::error::StoreError;
 use ashyq_core::cases::round::{self, Candidate, Invitation, Selection};
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -58,21 +59,33 @@ pub async fn hold(
 ) -> Result<(Round, bool), StoreError> {
     let reference = reference.trim();
     if reference.is_empty() || reference.len() > 80 {
-        return Err(StoreError::field("reference", "must be 1 to 80 characters"));
+        return Err(StoreError::field(
+            "reference",
+            Said::new("field-length", "must be 1 to 80 characters").count("max", 80),
+        ));
     }
     if let Some(s) = sector
         && !policy.sectors_on(today).is_some_and(|m| m.value.0.contains_key(s))
     {
         return Err(StoreError::field(
             "sector",
-            format!("{s:?} is not a priority sector of the policy in force"),
+            Said::new(
+                "field-not-priority-sector",
+                format!("{s:?} is not a priority sector of the policy in force"),
+            )
+            .text("value", s),
         ));
     }
     if let Some(r) = by_reference(db, reference).await? {
         return Ok((r, false));
     }
     let size = match size {
-        Some(n) if n < 1 => return Err(StoreError::field("size", "must be at least 1")),
+        Some(n) if n < 1 => {
+            return Err(StoreError::field(
+                "size",
+                Said::new("field-at-least", "must be at least 1").count("min", 1),
+            ));
+        }
         Some(n) => n,
         None => remaining_places(db, policy, today.year()).await?.max(0),
     };

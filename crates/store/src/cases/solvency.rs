@@ -10,6 +10,7 @@ use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,22 +40,36 @@ pub async fn confirm(
     today: Date,
 ) -> Result<bool, StoreError> {
     if !matches!(viewer, Viewer::Applicant(_)) {
-        return Err(StoreError::Forbidden("the holder confirms their solvency".into()));
+        return Err(StoreError::forbidden("forbidden-holder-solvency", "the holder confirms their solvency"));
     }
     if amount_kzt.is_sign_negative() || amount_kzt.scale() > 2 {
-        return Err(StoreError::field("amount_kzt", "must be a non-negative amount of tenge, to the tiyn"));
+        return Err(StoreError::field(
+            "amount_kzt",
+            Said::new("field-tenge-amount", "must be a non-negative amount of tenge, to the tiyn"),
+        ));
     }
     if certified_on > today {
-        return Err(StoreError::field("certified_on", format!("{certified_on} is after today")));
+        return Err(StoreError::field(
+            "certified_on",
+            Said::new("field-after-today", format!("{certified_on} is after today"))
+                .date("date", certified_on),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, permit_id).await?;
     viewer.may_see("permit", permit_id, p.holder_id, &p.region)?;
     if p.programme != Programme::PermanentResidence {
-        return Err(StoreError::Refused("solvency is confirmed for permanent-residence permits only".into()));
+        return Err(StoreError::refused(
+            "refused-solvency-programme",
+            "solvency is confirmed for permanent-residence permits only",
+        ));
     }
     if let Some(on) = &p.cancelled_on {
-        return Err(StoreError::Refused(format!("the permit was cancelled on {on}")));
+        let said = Said::new("refused-permit-cancelled", format!("the permit was cancelled on {on}"));
+        return Err(StoreError::Refused(match on.parse() {
+            Ok(d) => said.date("on", d),
+            Err(_) => said.text("on", on),
+        }));
     }
     let amount = amount_kzt.normalize().to_string();
     let existing = sqlx::query(

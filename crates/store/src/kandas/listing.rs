@@ -6,6 +6,7 @@ use super::{KandasApplication, from_row};
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
+use ashyq_core::said::Said;
 
 /// Which applications to list.
 #[derive(Debug, Clone, Default)]
@@ -27,9 +28,12 @@ impl Filter {
     fn checked(&self) -> Result<(String, String, String), StoreError> {
         let region = match self.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             None => String::new(),
-            Some(r) => ashyq_core::region::by_code(r)
-                .map(|x| x.code.clone())
-                .ok_or_else(|| StoreError::field("region", format!("{r:?} is not a region (KZ-…)")))?,
+            Some(r) => ashyq_core::region::by_code(r).map(|x| x.code.clone()).ok_or_else(|| {
+                StoreError::field(
+                    "region",
+                    Said::new("field-not-a-region", format!("{r:?} is not a region (KZ-…)")).text("value", r),
+                )
+            })?,
         };
         let status = match self.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => String::new(),
@@ -37,17 +41,27 @@ impl Filter {
             Some(s) => {
                 return Err(StoreError::field(
                     "status",
-                    format!("{s:?} is not one of {}", STATUSES.join(", ")),
+                    Said::new("field-not-a-status", format!("{s:?} is not one of {}", STATUSES.join(", ")))
+                        .text("value", s),
                 ));
             }
         };
         let year = match self.year {
             None => String::new(),
             Some(y) if (1..=9999).contains(&y) => format!("{y:04}-%"),
-            Some(y) => return Err(StoreError::field("year", format!("{y} is not a year from 1 to 9999"))),
+            Some(y) => {
+                return Err(StoreError::field(
+                    "year",
+                    Said::new("field-not-a-year", format!("{y} is not a year from 1 to 9999"))
+                        .text("value", y.to_string()),
+                ));
+            }
         };
         if !(1..=1_000_000).contains(&self.limit) {
-            return Err(StoreError::field("limit", "must be 1 to 1000000"));
+            return Err(StoreError::field(
+                "limit",
+                Said::new("field-range", "must be 1 to 1000000").count("min", 1).count("max", 1_000_000),
+            ));
         }
         Ok((region, status, year))
     }

@@ -10,6 +10,7 @@ use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::kandas::{self, Application, Subsidies};
 use ashyq_core::policy::Policy;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -109,12 +110,18 @@ pub async fn create(
 ) -> Result<KandasApplication, StoreError> {
     let reference = reference.trim();
     if reference.is_empty() || reference.len() > 64 {
-        return Err(StoreError::field("reference", "1 to 64 characters"));
+        return Err(StoreError::field(
+            "reference",
+            Said::new("field-length", "1 to 64 characters").count("max", 64),
+        ));
     }
-    kandas::check_status(facts, today).map_err(|e| StoreError::field(e.field(), e.to_string()))?;
-    let region = ashyq_core::region::by_code(&facts.region)
-        .map(|r| r.code.clone())
-        .ok_or_else(|| StoreError::field("region", "not a region"))?;
+    kandas::check_status(facts, today).map_err(|e| StoreError::field(e.field(), e.said()))?;
+    let region = ashyq_core::region::by_code(&facts.region).map(|r| r.code.clone()).ok_or_else(|| {
+        StoreError::field(
+            "region",
+            Said::new("field-not-a-region", "not a region").text("value", facts.region.clone()),
+        )
+    })?;
     in_scope(scope, &region)?;
     let mut facts = facts.clone();
     facts.region = region.clone();
@@ -260,14 +267,28 @@ pub async fn assign(
     let app = fetch(&mut tx, id).await?;
     in_scope(scope, &app.region)?;
     if app.status != "submitted" {
-        return Err(StoreError::Refused(format!("the application is {}, not submitted", app.status)));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-kandas-not-submitted",
+                format!("the application is {}, not submitted", app.status),
+            )
+            .word("status", format!("kd-status-{}", app.status)),
+        ));
     }
     let size = u32::try_from(app.family_size).map_err(corrupt)?;
-    let subsidies = kandas::subsidies(policy, &app.region, size, today)
-        .map_err(|e| StoreError::Refused(format!("no subsidies are in force: {e}")))?;
+    let subsidies = kandas::subsidies(policy, &app.region, size, today).map_err(|e| {
+        StoreError::Refused(Said::new(
+            "refused-kandas-no-subsidies",
+            format!("no subsidies are in force: {e}"),
+        ))
+    })?;
     let year = today.year();
-    let places = kandas::quota(policy, &app.region, year)
-        .map_err(|e| StoreError::Refused(format!("no kandas quota for {year}: {e}")))?;
+    let places = kandas::quota(policy, &app.region, year).map_err(|e| {
+        StoreError::Refused(
+            Said::new("refused-kandas-no-quota", format!("no kandas quota for {year}: {e}"))
+                .count("year", i64::from(year)),
+        )
+    })?;
     sqlx::query(
         "INSERT INTO kandas_quotas (region, year, places, used) VALUES ($1, $2, $3, 0) \
          ON CONFLICT (region, year) DO NOTHING",
@@ -293,10 +314,19 @@ pub async fn assign(
                 .fetch_one(&mut *tx)
                 .await?
                 .try_get("left_")?;
-        return Err(StoreError::Refused(format!(
-            "the kandas quota of {} for {year} has {left} places left; the family needs {}",
-            app.region, app.family_size
-        )));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-kandas-quota",
+                format!(
+                    "the kandas quota of {} for {year} has {left} places left; the family needs {}",
+                    app.region, app.family_size
+                ),
+            )
+            .region("region", app.region.clone())
+            .count("year", i64::from(year))
+            .count("left", left)
+            .count("count", app.family_size),
+        ));
     }
     let moved = sqlx::query(
         "UPDATE kandas_applications SET status = 'assigned', assigned_year = $2, assigned_on = $3, subsidies = $4, \
@@ -312,7 +342,10 @@ pub async fn assign(
     .execute(&mut *tx)
     .await?;
     if moved.rows_affected() != 1 {
-        return Err(StoreError::Refused("the application was decided meanwhile".into()));
+        return Err(StoreError::refused(
+            "refused-decided-meanwhile",
+            "the application was decided meanwhile",
+        ));
     }
     // The family that filed the application itself is told, in this transaction; one an officer
     // registered for the family has no account to tell.
@@ -352,7 +385,10 @@ pub async fn refuse(
 ) -> Result<KandasApplication, StoreError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::field("reason", "a refusal needs a reason"));
+        return Err(StoreError::field(
+            "reason",
+            Said::new("field-reason-needed", "a refusal needs a reason"),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let app = fetch(&mut tx, id).await?;
@@ -368,7 +404,13 @@ pub async fn refuse(
     .execute(&mut *tx)
     .await?;
     if moved.rows_affected() != 1 {
-        return Err(StoreError::Refused(format!("the application is {}, not submitted", app.status)));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-kandas-not-submitted",
+                format!("the application is {}, not submitted", app.status),
+            )
+            .word("status", format!("kd-status-{}", app.status)),
+        ));
     }
     audit::append(
         &mut tx,
@@ -404,7 +446,10 @@ pub async fn pay(
     .execute(&mut *tx)
     .await?;
     if moved.rows_affected() != 1 {
-        return Err(StoreError::Refused("only an assigned family not yet paid can be paid".into()));
+        return Err(StoreError::refused(
+            "refused-kandas-not-payable",
+            "only an assigned family not yet paid can be paid",
+        ));
     }
     let total = app.subsidies.as_ref().map(|s| s.total_kzt.to_string()).unwrap_or_default();
     audit::append(
@@ -437,7 +482,11 @@ pub struct RegionReport {
 /// The report by region for `year`: quota, used, families settled, persons, subsidies due and paid.
 pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionReport>, StoreError> {
     if !(1..=9999).contains(&year) {
-        return Err(StoreError::field("year", format!("{year} is not a year from 1 to 9999")));
+        return Err(StoreError::field(
+            "year",
+            Said::new("field-not-a-year", format!("{year} is not a year from 1 to 9999"))
+                .text("value", year.to_string()),
+        ));
     }
     let on = Date::new(year, 1, 1).map_err(corrupt)?;
     let quotas = sqlx::query("SELECT region, places, used FROM kandas_quotas WHERE year = $1")

@@ -5,6 +5,7 @@ use crate::db::Db;
 use crate::error::StoreError;
 use crate::users::User;
 use ashyq_core::Role;
+use ashyq_core::said::Said;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -77,7 +78,12 @@ pub async fn assign_member(db: &Db, actor: &Actor, user: &User, body: &str) -> R
     if user.role != Role::Coordinator {
         return Err(StoreError::field(
             "user",
-            format!("{} is a {}, not a coordinator", user.username, user.role.as_str()),
+            Said::new(
+                "field-not-coordinator",
+                format!("{} is a {}, not a coordinator", user.username, user.role.as_str()),
+            )
+            .text("user", &user.username)
+            .word("role", format!("role-{}", user.role.as_str())),
         ));
     }
     let sql = format!("SELECT {COLUMNS} FROM coordination_bodies WHERE code = $1");
@@ -88,11 +94,16 @@ pub async fn assign_member(db: &Db, actor: &Actor, user: &User, body: &str) -> R
     if found.region.is_some() && found.region != user.region {
         return Err(StoreError::field(
             "body",
-            format!(
-                "{} is the akimat of {}; the coordinator must be scoped to that region",
-                found.code,
-                found.region.as_deref().unwrap_or("")
-            ),
+            Said::new(
+                "field-akimat-region",
+                format!(
+                    "{} is the akimat of {}; the coordinator must be scoped to that region",
+                    found.code,
+                    found.region.as_deref().unwrap_or("")
+                ),
+            )
+            .text("body", &found.code)
+            .region("region", found.region.clone().unwrap_or_default()),
         ));
     }
     let mut tx = db.begin_write().await?;
@@ -120,23 +131,39 @@ pub async fn add_body(db: &Db, actor: &Actor, body: &Body) -> Result<Body, Store
         || code.len() > 40
         || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Err(StoreError::field("code", "use 1–40 characters of a-z, 0-9 and '-'"));
+        return Err(StoreError::field(
+            "code",
+            Said::new("field-body-code", "use 1–40 characters of a-z, 0-9 and '-'"),
+        ));
     }
     if !["ministry", "akimat", "chamber", "other"].contains(&body.kind.as_str()) {
-        return Err(StoreError::field("kind", "must be ministry, akimat, chamber or other"));
+        return Err(StoreError::field(
+            "kind",
+            Said::new("field-body-kind", "must be ministry, akimat, chamber or other"),
+        ));
     }
     if let Some(r) = &body.region
         && ashyq_core::region::by_code(r).is_none()
     {
-        return Err(StoreError::field("region", format!("{r} is not a region code such as KZ-75")));
+        return Err(StoreError::field(
+            "region",
+            Said::new("field-not-a-region", format!("{r} is not a region code such as KZ-75"))
+                .text("value", r),
+        ));
     }
     if body.kind == "akimat" && body.region.is_none() {
-        return Err(StoreError::field("region", "an akimat needs its region"));
+        return Err(StoreError::field(
+            "region",
+            Said::new("field-akimat-needs-region", "an akimat needs its region"),
+        ));
     }
     for (field, name) in [("name_en", &body.name_en), ("name_ru", &body.name_ru), ("name_kk", &body.name_kk)]
     {
         if name.trim().is_empty() || name.chars().count() > 200 {
-            return Err(StoreError::field(field, "a name of 1–200 characters is required"));
+            return Err(StoreError::field(
+                field,
+                Said::new("field-length", "a name of 1–200 characters is required").count("max", 200),
+            ));
         }
     }
     let mut tx = db.begin_write().await?;

@@ -20,6 +20,7 @@ use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::occupation::classifier;
 use ashyq_core::policy::Policy;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 
 /// Computes the list for a reference year from the stored data, under the methodology in force
@@ -33,18 +34,30 @@ pub async fn draft_from_data(
     note: &str,
 ) -> Result<ListHeader, StoreError> {
     let method = policy.methodology_on(on).ok_or_else(|| {
-        StoreError::field("on", format!("the policy has no list methodology in force on {on}"))
+        StoreError::field(
+            "on",
+            Said::new("field-no-methodology", format!("the policy has no list methodology in force on {on}"))
+                .date("on", on),
+        )
     })?;
-    let sectors = policy
-        .sectors_on(on)
-        .ok_or_else(|| StoreError::field("on", format!("the policy has no sector map in force on {on}")))?;
+    let sectors = policy.sectors_on(on).ok_or_else(|| {
+        StoreError::field(
+            "on",
+            Said::new("field-no-sector-map", format!("the policy has no sector map in force on {on}"))
+                .date("on", on),
+        )
+    })?;
     let indicators = crate::labour::read::indicators(db, period, method.value.hard_to_fill_days).await?;
     if indicators.national.is_empty() {
         return Err(StoreError::field(
             "period",
-            format!(
-                "no data is imported for {period}: import the forecast, vacancies and work permits first"
-            ),
+            Said::new(
+                "field-no-data",
+                format!(
+                    "no data is imported for {period}: import the forecast, vacancies and work permits first"
+                ),
+            )
+            .text("period", period.to_string()),
         ));
     }
     let computation = ashyq_core::labour::compute(&indicators, &method.value, &sectors.value, classifier());

@@ -11,6 +11,7 @@ use ashyq_core::labour::LabourIndicators;
 use ashyq_core::labour::ListComputation;
 use ashyq_core::labour::coordination::{self, Change, ListStatus, Step, Verdict};
 use ashyq_core::occupation::OccupationCode;
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use sqlx::Row;
 
@@ -25,7 +26,7 @@ async fn lock(tx: &mut Tx, id: i64) -> Result<ListHeader, StoreError> {
 }
 
 fn refused(e: coordination::Refusal) -> StoreError {
-    StoreError::Refused(e.to_string())
+    StoreError::Refused(e.said())
 }
 
 /// Moves the status from what was read to `to`; fails if someone moved it meanwhile.
@@ -38,7 +39,10 @@ async fn move_status(tx: &mut Tx, list: &ListHeader, to: ListStatus) -> Result<(
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Refused("the list changed meanwhile; reload it and try again".into()));
+        return Err(StoreError::refused(
+            "refused-list-changed",
+            "the list changed meanwhile; reload it and try again",
+        ));
     }
     Ok(())
 }
@@ -221,19 +225,20 @@ fn check_changes(changes: &[Changed], field: &str) -> Result<(), StoreError> {
         if c.justification.trim().is_empty() {
             return Err(StoreError::field(
                 format!("{field}[{i}].justification"),
-                "a justification is required",
+                Said::new("field-required", "a justification is required"),
             ));
         }
         if c.justification.chars().count() > 2000 {
             return Err(StoreError::field(
                 format!("{field}[{i}].justification"),
-                "is longer than 2,000 characters",
+                Said::new("field-too-long", "is longer than 2,000 characters").count("max", 2000),
             ));
         }
         if changes[..i].iter().any(|p| p.occupation == c.occupation) {
             return Err(StoreError::field(
                 format!("{field}[{i}].occupation"),
-                format!("{} is named twice", c.occupation),
+                Said::new("field-occupation-twice", format!("{} is named twice", c.occupation))
+                    .text("value", c.occupation.to_string()),
             ));
         }
     }
@@ -273,19 +278,25 @@ async fn check_against_entries(
             (None, _) => {
                 return Err(StoreError::field(
                     format!("{field}[{i}].occupation"),
-                    format!("{} is not a candidate of this list (outside its universe)", c.occupation),
+                    Said::new(
+                        "field-occupation-outside",
+                        format!("{} is not a candidate of this list (outside its universe)", c.occupation),
+                    )
+                    .text("value", c.occupation.to_string()),
                 ));
             }
             (Some(true), Change::Add) => {
                 return Err(StoreError::field(
                     format!("{field}[{i}].change"),
-                    format!("{} is already on the list", c.occupation),
+                    Said::new("field-occupation-on-list", format!("{} is already on the list", c.occupation))
+                        .text("value", c.occupation.to_string()),
                 ));
             }
             (Some(false), Change::Remove) => {
                 return Err(StoreError::field(
                     format!("{field}[{i}].change"),
-                    format!("{} is not on the list", c.occupation),
+                    Said::new("field-occupation-not-on-list", format!("{} is not on the list", c.occupation))
+                        .text("value", c.occupation.to_string()),
                 ));
             }
             _ => {}
@@ -304,16 +315,26 @@ pub async fn give_opinion(
     new: NewOpinion,
 ) -> Result<Opinion, StoreError> {
     if new.body != acting_body {
-        return Err(StoreError::Forbidden(format!("you speak for {acting_body}, not {}", new.body)));
+        return Err(StoreError::Forbidden(
+            Said::new("forbidden-other-body", format!("you speak for {acting_body}, not {}", new.body))
+                .text("mine", acting_body)
+                .text("body", &new.body),
+        ));
     }
     if matches!(new.verdict, Verdict::AgreeWithRemarks | Verdict::Object) && new.remarks.trim().is_empty() {
         return Err(StoreError::field(
             "remarks",
-            format!("remarks are required with the verdict {}", new.verdict.as_str()),
+            Said::new(
+                "field-remarks-needed",
+                format!("remarks are required with the verdict {}", new.verdict.as_str()),
+            ),
         ));
     }
     if new.remarks.chars().count() > 10_000 {
-        return Err(StoreError::field("remarks", "is longer than 10,000 characters"));
+        return Err(StoreError::field(
+            "remarks",
+            Said::new("field-too-long", "is longer than 10,000 characters").count("max", 10_000),
+        ));
     }
     check_changes(&new.proposals, "proposals")?;
     let mut tx = db.begin_write().await?;
@@ -328,10 +349,15 @@ pub async fn give_opinion(
     .fetch_optional(&mut *tx)
     .await?;
     if recipient.is_none() {
-        return Err(StoreError::Forbidden(format!(
-            "revision {} of list {id} was not sent to {}",
-            list.revision, new.body
-        )));
+        return Err(StoreError::Forbidden(
+            Said::new(
+                "forbidden-not-sent",
+                format!("revision {} of list {id} was not sent to {}", list.revision, new.body),
+            )
+            .count("revision", list.revision)
+            .count("list", id)
+            .text("body", &new.body),
+        ));
     }
     check_against_entries(&mut tx, &list, &new.proposals, "proposals").await?;
     // Touch the list's row while it is still in coordination at this revision: on PostgreSQL
@@ -345,7 +371,10 @@ pub async fn give_opinion(
     .execute(&mut *tx)
     .await?;
     if still.rows_affected() != 1 {
-        return Err(StoreError::Refused("the list changed meanwhile; reload it and try again".into()));
+        return Err(StoreError::refused(
+            "refused-list-changed",
+            "the list changed meanwhile; reload it and try again",
+        ));
     }
     let now = crate::now_us();
     let opinion_id: i64 = sqlx::query_scalar(
@@ -413,7 +442,10 @@ pub async fn revise(
     changes: &[Changed],
 ) -> Result<ListHeader, StoreError> {
     if note.trim().is_empty() {
-        return Err(StoreError::field("note", "say what the revision changes and why"));
+        return Err(StoreError::field(
+            "note",
+            Said::new("field-revision-note", "say what the revision changes and why"),
+        ));
     }
     check_changes(changes, "changes")?;
     let mut tx = db.begin_write().await?;
@@ -476,7 +508,11 @@ pub async fn approve(
 ) -> Result<ListHeader, StoreError> {
     let order_no = order_no.trim();
     if order_no.is_empty() || order_no.chars().count() > 64 {
-        return Err(StoreError::field("order_no", "the order's number is required (at most 64 characters)"));
+        return Err(StoreError::field(
+            "order_no",
+            Said::new("field-order-number", "the order's number is required (at most 64 characters)")
+                .count("max", 64),
+        ));
     }
     let mut tx = db.begin_write().await?;
     let list = lock(&mut tx, id).await?;
@@ -513,7 +549,7 @@ pub async fn publish(
         .and_then(ashyq_core::labour::rows::parse_iso_date)
         .ok_or_else(|| StoreError::Corrupt(format!("approved list {id} has no order date")))?;
     coordination::check_effective(order_date, effective_from)
-        .map_err(|e| StoreError::field("effective_from", e.to_string()))?;
+        .map_err(|e| StoreError::field("effective_from", e.said()))?;
     move_status(&mut tx, &list, to).await?;
     sqlx::query(
         "UPDATE lists SET effective_from = $1, published_by = $2, published_at_us = $3 WHERE id = $4",

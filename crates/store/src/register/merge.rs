@@ -6,6 +6,7 @@
 use crate::audit::{self, Actor, Event};
 use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
+use ashyq_core::said::Said;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -27,7 +28,11 @@ pub struct Merge {
 fn need_reason(reason: &str) -> Result<&str, StoreError> {
     let reason = reason.trim();
     if reason.chars().count() < 5 {
-        return Err(StoreError::field("reason", "say why, in a few words (at least 5 characters)"));
+        return Err(StoreError::field(
+            "reason",
+            Said::new("field-reason-short", "say why, in a few words (at least 5 characters)")
+                .count("min", 5),
+        ));
     }
     Ok(reason)
 }
@@ -96,14 +101,23 @@ async fn record(
 pub async fn merge(db: &Db, actor: &Actor, into: i64, from: i64, reason: &str) -> Result<i64, StoreError> {
     let reason = need_reason(reason)?;
     if into == from {
-        return Err(StoreError::field("from", "a person cannot be merged into themselves"));
+        return Err(StoreError::field(
+            "from",
+            Said::new("field-merge-self", "a person cannot be merged into themselves"),
+        ));
     }
     let mut tx = db.begin_write().await?;
     person_exists(&mut tx, into).await?;
     person_exists(&mut tx, from).await?;
     let documents = documents_of(&mut tx, from).await?;
     if documents.is_empty() {
-        return Err(StoreError::Refused(format!("person {from} has no documents left (merged already?)")));
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-merge-empty",
+                format!("person {from} has no documents left (merged already?)"),
+            )
+            .count("person", from),
+        ));
     }
     move_documents(&mut tx, &documents, into).await?;
     let id = record(&mut tx, actor, "merge", into, from, &documents, reason).await?;
@@ -127,7 +141,11 @@ pub async fn split(db: &Db, actor: &Actor, document: i64, reason: &str) -> Resul
     .ok_or_else(|| StoreError::NotFound { what: "document", key: document.to_string() })?;
     let from: i64 = row.try_get("person_id")?;
     if documents_of(&mut tx, from).await?.len() < 2 {
-        return Err(StoreError::Refused(format!("document {document} is the only one of person {from}")));
+        return Err(StoreError::Refused(
+            Said::new("refused-split-only", format!("document {document} is the only one of person {from}"))
+                .count("document", document)
+                .count("person", from),
+        ));
     }
     let key: String = row.try_get("match_key")?;
     let new_person: i64 = sqlx::query_scalar(
@@ -156,7 +174,11 @@ pub async fn undo(db: &Db, actor: &Actor, merge_id: i64, reason: &str) -> Result
     let mut tx = db.begin_write().await?;
     let m = get_in(&mut tx, merge_id).await?;
     if m.undone_at_us.is_some() {
-        return Err(StoreError::Refused(format!("{} {merge_id} was undone already", m.kind)));
+        return Err(StoreError::Refused(
+            Said::new("refused-undone-already", format!("{} {merge_id} was undone already", m.kind))
+                .word("kind", format!("refused-kind-{}", m.kind))
+                .count("id", merge_id),
+        ));
     }
     // Only documents still where the merge put them go back (a later merge may have moved them on).
     let mut back = Vec::new();

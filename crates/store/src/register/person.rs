@@ -7,6 +7,7 @@ use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::{Authorisation, AuthorisationKind, Crossing, CrossingKind, PersonStatus, status};
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -354,7 +355,10 @@ fn status_of(
     status(policy, nationality, &moves, &auth, on).map_err(|e| {
         // A day before the policy's first stay rules is the caller's question, not our data.
         if policy.stay_groups_on(on).is_none() {
-            StoreError::field("on", format!("no stay rule is in force on {on}"))
+            StoreError::field(
+                "on",
+                Said::new("field-no-stay-rule", format!("no stay rule is in force on {on}")).date("on", on),
+            )
         } else {
             StoreError::Corrupt(format!("stay: {e}"))
         }

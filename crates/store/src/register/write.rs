@@ -11,6 +11,7 @@ use crate::error::StoreError;
 use crate::labour::import::RowError;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::{late_notification, match_key};
+use ashyq_core::said::Said;
 use sqlx::Row;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -514,8 +515,12 @@ async fn write_registrations(
     let mut values = Vec::with_capacity(rows.len());
     for (doc, r) in rows {
         let late = match (r.kind, r.notified_on) {
-            ("stay", Some(on)) => late_notification(policy, r.from, r.until, on)
-                .map_err(|e| StoreError::Refused(format!("the policy cannot date notifications: {e}")))?,
+            ("stay", Some(on)) => late_notification(policy, r.from, r.until, on).map_err(|e| {
+                StoreError::Refused(Said::new(
+                    "refused-notification-dates",
+                    format!("the policy cannot date notifications: {e}"),
+                ))
+            })?,
             _ => None,
         };
         values.push(vec![

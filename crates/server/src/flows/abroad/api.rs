@@ -10,6 +10,7 @@ use crate::json::ApiJson;
 use crate::problem::{ApiResult, ProblemDetails};
 use crate::state::AppState;
 use ashyq_core::abroad::{CaseStatus, WorkerInput};
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::abroad::agreements::{Agreement, AgreementInput};
 use ashyq_store::abroad::cases::{Action, Case, CaseFile, NewCase};
@@ -364,10 +365,12 @@ pub async fn cases_list(
 ) -> ApiResult<Json<Vec<CaseView>>> {
     let status = match q.status.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
-        Some(t) => Some(
-            CaseStatus::parse(t)
-                .ok_or_else(|| StoreError::field("status", format!("{t:?} is not a status")))?,
-        ),
+        Some(t) => Some(CaseStatus::parse(t).ok_or_else(|| {
+            StoreError::field(
+                "status",
+                Said::new("field-not-a-status", format!("{t:?} is not a status")).text("value", t),
+            )
+        })?),
     };
     let found = protection::list(&s, &p, status, q.worker_id).await?;
     Ok(Json(found.into_iter().map(|c| case(c, None)).collect()))

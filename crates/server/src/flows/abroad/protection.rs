@@ -7,6 +7,7 @@ use crate::auth::Principal;
 use crate::flows::Outcome;
 use crate::state::AppState;
 use ashyq_core::abroad::CaseStatus;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::abroad::cases::{self, Case, CaseFile, NewCase};
 
@@ -48,7 +49,12 @@ pub async fn act(
     let today = crate::clock::today();
     let taken_on = match taken_on.map(str::trim).filter(|t| !t.is_empty()) {
         None => today,
-        Some(t) => t.parse().map_err(|_| StoreError::field("taken_on", format!("{t:?} is not a date")))?,
+        Some(t) => t.parse().map_err(|_| {
+            StoreError::field(
+                "taken_on",
+                Said::new("field-not-a-date", format!("{t:?} is not a date")).text("value", t),
+            )
+        })?,
     };
     Ok(cases::add_action(&s.db, &p.actor(), id, kind, taken_on, body, today).await?)
 }

@@ -24,6 +24,7 @@ use crate::state::AppState;
 use ashyq_core::Role;
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::permit::CancellationGround;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::cases::permits::{self, Permit};
 use ashyq_store::cases::{CaseEvent, read};
@@ -160,7 +161,11 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
     let case = read::get(&s.db, &p.actor(), &viewer, case_id).await?;
     let events = read::events(&s.db, case.id).await?;
     let Some((kind, event)) = decision_event(&events) else {
-        return Err(StoreError::Refused(format!("case {case_id} has no decision of an officer yet")).into());
+        return Err(StoreError::Refused(
+            Said::new("refused-no-decision", format!("case {case_id} has no decision of an officer yet"))
+                .count("case", case_id),
+        )
+        .into());
     };
     // The day of the decision is the day the officer decided for (the rules' evaluation made
     // again that day); a confirmation records none, and is dated by when it was made.
@@ -276,7 +281,11 @@ pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome
 pub async fn cancellation(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome<Pdf> {
     let pm = permit_seen(s, p, id).await?;
     let (Some(on), Some(ground)) = (&pm.cancelled_on, &pm.cancel_ground) else {
-        return Err(StoreError::Refused(format!("permit {} is not cancelled", pm.number)).into());
+        return Err(StoreError::Refused(
+            Said::new("refused-not-cancelled", format!("permit {} is not cancelled", pm.number))
+                .text("number", &pm.number),
+        )
+        .into());
     };
     let cancelled_on = date("cancelled_on", on)?;
     let ground = CancellationGround::parse(ground)
@@ -320,9 +329,14 @@ pub async fn kandas_assignment(s: &AppState, p: &Principal, id: i64, lang: Lang)
         _ => return Err(access.refused().into()),
     };
     let (Some(subsidies), Some(on)) = (&app.subsidies, &app.assigned_on) else {
-        return Err(
-            StoreError::Refused(format!("kandas application {} is not assigned", app.reference)).into()
-        );
+        return Err(StoreError::Refused(
+            Said::new(
+                "refused-not-assigned",
+                format!("kandas application {} is not assigned", app.reference),
+            )
+            .text("reference", &app.reference),
+        )
+        .into());
     };
     let person = &app.facts.applicant;
     let e = Essentials {

@@ -28,13 +28,19 @@ pub fn programme(id: &str) -> ApiResult<Programme> {
 
 /// A reason a decision could not be made, as a problem naming the field.
 pub fn eval_problem(e: &EvalError) -> Problem {
+    let said = e.said();
     match e {
-        EvalError::Facts(f) => Problem::validation(&f.path, f.reason.english.clone()),
+        EvalError::Facts(f) => Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            format!("{}: {}", f.path, f.reason.english),
+        )
+        .field_said(&f.path, said),
         EvalError::ProgrammeNotInForce { .. } | EvalError::ProgrammeRepealed { .. } => {
-            Problem::validation("on", e.to_string())
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", format!("on: {e}")).field_said("on", said)
         }
         EvalError::Parameter(_) | EvalError::Rate(_) => {
-            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "cannot_decide", e.to_string())
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "cannot_decide", e.to_string()).with_said(said)
         }
     }
 }

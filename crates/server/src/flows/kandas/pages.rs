@@ -213,7 +213,7 @@ async fn after(
     // without business here or a failure is a page of its own.
     match (e.status(), &e) {
         (Some(status), flows::Error::Store(refused)) if status != StatusCode::FORBIDDEN => {
-            let text = page.t1("kd-err", "detail", &refused.to_string());
+            let text = page.t1("kd-err", "detail", &crate::web::refusal::in_words(&page, refused));
             render(s, principal, page, id, Some((status, text))).await
         }
         _ => failed_read(page, e),

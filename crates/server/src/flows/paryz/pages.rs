@@ -16,6 +16,7 @@ use crate::web::form::{CsrfForm, NoFields};
 use crate::web::page::Page;
 use crate::web::refusal::{failed_read, read_error};
 use ashyq_core::paryz::{NominationInput, Verdict, YearStatus};
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::paryz::{Nomination, Year};
 use askama::Template;
@@ -97,29 +98,29 @@ fn row(page: &Page, n: Nomination) -> NominationRow {
     }
 }
 
-/// A refusal in the page's words.
+/// A refusal in the page's words: a field by the contest's label for it and why, a refusal of
+/// the year's state by the contest's own sentence and the refusal's words.
 fn in_words(page: &Page, e: &StoreError) -> String {
+    let said = crate::web::refusal::in_words(page, e);
     let key = match e {
-        StoreError::Field { field, .. } => {
-            return page.tn(
-                "pz-err-field",
-                &[
-                    ("field", &page.t(&format!("pz-field-{}", field.replace('_', "-")))),
-                    ("detail", &e.to_string()),
-                ],
-            );
+        StoreError::Field { field, reason } => {
+            let key = format!("pz-field-{}", field.replace('_', "-"));
+            if !page.has(&key) {
+                return said;
+            }
+            return page.tn("pz-err-field", &[("field", &page.t(&key)), ("detail", &page.said(reason))]);
         }
-        StoreError::Refused(t) if t.contains("prizes") => "pz-err-prizes",
-        StoreError::Refused(t) if t.contains("not decided") || t.contains("nothing to publish") => {
-            "pz-err-undecided"
-        }
-        StoreError::Refused(t) if t.contains("final") => "pz-err-final",
-        StoreError::Refused(_) => "pz-err-state",
+        StoreError::Refused(s) => match s.code.as_str() {
+            "refused-paryz-no-prize" => "pz-err-prizes",
+            "refused-paryz-undecided" | "refused-paryz-nothing-decided" => "pz-err-undecided",
+            "refused-paryz-final" => "pz-err-final",
+            _ => "pz-err-state",
+        },
         StoreError::Conflict { .. } => "pz-err-conflict",
         StoreError::NotFound { .. } => "pz-err-not-found",
         _ => "pz-err-state",
     };
-    page.t1(key, "detail", &e.to_string())
+    page.t1(key, "detail", &said)
 }
 
 #[derive(Template, WebTemplate)]
@@ -197,7 +198,12 @@ pub async fn open(
 ) -> Response {
     let result = async {
         let t = fields.year.trim();
-        let year = t.parse::<i64>().map_err(|_| StoreError::field("year", format!("{t:?} is not a year")))?;
+        let year = t.parse::<i64>().map_err(|_| {
+            StoreError::field(
+                "year",
+                Said::new("field-not-a-year", format!("{t:?} is not a year")).text("value", t),
+            )
+        })?;
         paryz::open(&s, &principal, year).await
     }
     .await;
@@ -385,8 +391,12 @@ fn number(field: &str, text: &str) -> Result<i64, StoreError> {
     if t.is_empty() {
         return Ok(0);
     }
-    t.parse::<i64>()
-        .map_err(|_| StoreError::field(field.to_string(), format!("{text:?} is not a whole number")))
+    t.parse::<i64>().map_err(|_| {
+        StoreError::field(
+            field.to_string(),
+            Said::new("field-not-a-number", format!("{text:?} is not a whole number")).text("value", text),
+        )
+    })
 }
 
 /// Files a nomination (coordinators and the secretariat); back to the year.
@@ -438,7 +448,10 @@ pub async fn decide(
         let verdict = Verdict::parse(&fields.verdict).ok_or_else(|| {
             StoreError::field(
                 "verdict",
-                format!("{:?} is not winner, shortlisted or not_selected", fields.verdict),
+                Said::new(
+                    "field-verdict",
+                    format!("{:?} is not winner, shortlisted or not_selected", fields.verdict),
+                ),
             )
         })?;
         paryz::decide(&s, &principal, id, verdict, &fields.reason).await

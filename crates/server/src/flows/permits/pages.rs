@@ -14,6 +14,7 @@ use crate::web::labels::{programme_name, region_text};
 use crate::web::page::Page;
 use crate::web::refusal::{failed_read, words};
 use ashyq_core::cases::permit::CancellationGround;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::cases::permits::Permit;
 use askama::Template;
@@ -350,7 +351,12 @@ pub async fn renew(
             let renewal = Renewal { valid_until, reason: fields.reason };
             permits::renew(&s, &principal, id, &renewal).await.map(|_| "renewed")
         }
-        Err(_) => Err(StoreError::field("date", format!("{:?} is not a date", fields.valid_until)).into()),
+        Err(_) => Err(StoreError::field(
+            "date",
+            Said::new("field-not-a-date", format!("{:?} is not a date", fields.valid_until))
+                .text("value", &fields.valid_until),
+        )
+        .into()),
     };
     after(&s, &principal, page, id, result).await
 }
@@ -375,7 +381,9 @@ pub async fn cancel(
             let cancellation = Cancellation { ground, reason: fields.reason, on: None };
             permits::cancel(&s, &principal, id, &cancellation).await.map(|_| "cancelled")
         }
-        None => Err(StoreError::field("ground", "choose a legal ground").into()),
+        None => {
+            Err(StoreError::field("ground", Said::new("field-choose-ground", "choose a legal ground")).into())
+        }
     };
     after(&s, &principal, page, id, result).await
 }

@@ -7,6 +7,7 @@ use crate::access::Access;
 use crate::auth::Principal;
 use crate::flows::Outcome;
 use crate::state::AppState;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::register::{merge, person};
 
@@ -25,7 +26,12 @@ pub async fn split(s: &AppState, p: &Principal, person: i64, document: i64, reas
     Access::of(p).require(READERS)?;
     let held = person::load(&s.db, &s.policy, person, crate::clock::today()).await?;
     if !held.documents.iter().any(|d| d.id == document) {
-        let why = format!("document {document} is not one of person {person}'s");
+        let why = Said::new(
+            "field-not-their-document",
+            format!("document {document} is not one of person {person}'s"),
+        )
+        .count("document", document)
+        .count("person", person);
         return Err(StoreError::field("document", why).into());
     }
     let (_, new) = merge::split(&s.db, &p.actor(), document, reason).await?;
@@ -38,7 +44,10 @@ pub async fn split(s: &AppState, p: &Principal, person: i64, document: i64, reas
 pub async fn undo(s: &AppState, p: &Principal, person: i64, merge_id: i64, reason: &str) -> Outcome<()> {
     Access::of(p).require(READERS)?;
     if !merge::of_person(&s.db, person).await?.iter().any(|m| m.id == merge_id) {
-        let why = format!("merge {merge_id} does not concern person {person}");
+        let why =
+            Said::new("field-not-their-merge", format!("merge {merge_id} does not concern person {person}"))
+                .count("merge", merge_id)
+                .count("person", person);
         return Err(StoreError::field("merge", why).into());
     }
     merge::undo(&s.db, &p.actor(), merge_id, reason).await?;

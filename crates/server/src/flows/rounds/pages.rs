@@ -14,6 +14,7 @@ use crate::web::labels::programme_name;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, read_error, words};
 use ashyq_core::rules::Programme;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -148,10 +149,12 @@ pub async fn hold(
 ) -> Response {
     let size = match fields.size.trim() {
         "" => Ok(None),
-        t => t
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| StoreError::field("size", format!("{t:?} is not a number"))),
+        t => t.parse::<i64>().map(Some).map_err(|_| {
+            StoreError::field(
+                "size",
+                Said::new("field-not-a-number", format!("{t:?} is not a number")).text("value", t),
+            )
+        }),
     };
     let sector = Some(fields.sector.trim()).filter(|t| !t.is_empty());
     let result = match size {

@@ -45,7 +45,7 @@ fn refusal(page: &Page, e: &Error) -> Option<(StatusCode, String)> {
         StoreError::NotFound { .. } => "ab-err-notfound",
         _ => "ab-err-refused",
     };
-    Some((status, page.t1(key, "detail", &e.to_string())))
+    Some((status, page.t1(key, "detail", &crate::web::refusal::in_words(page, e))))
 }
 
 /// A failed read (or a refusal of the caller's role) as a page of its own.

@@ -192,7 +192,7 @@ async fn set_disabled(
         // The store's refusal in words, on the users page (409, as over the API).
         Err(Error::Store(e @ StoreError::Refused(_))) => {
             let text = match &e {
-                StoreError::Refused(t) if t.contains("own account") => page.t("users-err-own-account"),
+                StoreError::Refused(s) if s.code == "refused-own-account" => page.t("users-err-own-account"),
                 e => crate::web::refusal::in_words(&page, e),
             };
             let refused = Some(Refusal::Step(text));
@@ -234,7 +234,7 @@ pub async fn set_role(
         Err(Error::Store(StoreError::Invalid(e))) => {
             (StatusCode::UNPROCESSABLE_ENTITY, page.t(account_error_key(&e)))
         }
-        Err(Error::Store(StoreError::Refused(t))) if t.contains("own role") => {
+        Err(Error::Store(StoreError::Refused(s))) if s.code == "refused-own-role" => {
             (StatusCode::CONFLICT, page.t("of-users-err-own-role"))
         }
         Err(Error::Store(e @ StoreError::Refused(_))) => {

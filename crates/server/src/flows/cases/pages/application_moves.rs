@@ -49,19 +49,21 @@ async fn refused(
     let (status, error) = match e {
         Error::Store(StoreError::Field { field, reason }) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            FormError::new(form, &field, page.t1("app-err-field", "reason", &reason)),
+            FormError::new(form, &field, page.t1("app-err-field", "reason", &page.said(&reason))),
         ),
-        Error::Store(StoreError::Refused(reason)) => {
-            (StatusCode::CONFLICT, FormError::new(form, "", page.t1("app-err-refused", "reason", &reason)))
-        }
+        Error::Store(StoreError::Refused(reason)) => (
+            StatusCode::CONFLICT,
+            FormError::new(form, "", page.t1("app-err-refused", "reason", &page.said(&reason))),
+        ),
         Error::Store(StoreError::Conflict { .. }) => {
             (StatusCode::CONFLICT, FormError::new(form, "", page.t("app-err-changed")))
         }
         Error::Refused(p) if p.status == 422 => {
-            let (field, reason) = p.errors.first().map_or_else(
-                || (String::new(), p.detail.clone().unwrap_or_default()),
-                |f| (f.field.clone(), f.message.clone()),
-            );
+            let field = p.errors.first().map(|f| f.field.clone()).unwrap_or_default();
+            let reason = match p.errors.first().and_then(|f| f.said.as_ref()) {
+                Some(said) => page.said(said),
+                None => crate::web::refusal::problem_words(&page, &p),
+            };
             (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 FormError::new(form, &field, page.t1("app-err-field", "reason", &reason)),
@@ -296,7 +298,7 @@ pub async fn submit(
         Ok(_) => back(id, ""),
         // The rules could not read the answers, or decide on them, for today.
         Err(Error::Refused(p)) if p.status == 422 => {
-            let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &p.reason()));
+            let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &crate::web::refusal::reason_words(&page, &p)));
             mistakes(&s, page, &principal, id, vec![e], Typed::default()).await
         }
         Err(e) => refused(&s, page, &principal, id, "submit", Typed::default(), e).await,

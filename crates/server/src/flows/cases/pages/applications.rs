@@ -261,18 +261,17 @@ pub async fn create(
         Ok(opened) => Redirect::to(&format!("/applications/{}", opened.id)).into_response(),
         // Refused before anything was stored: facts the rules could not read or decide on.
         Err(Error::Refused(problem)) if problem.status == 422 => {
+            let reason = crate::web::refusal::reason_words(&page, &problem);
             let errs = match problem.errors.first() {
                 Some(f) if f.field.starts_with("facts") => {
                     let path = f.field.trim_start_matches("facts").trim_start_matches('.');
                     let name = visible(&built.field_for(form::questions(p), path));
-                    vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &f.message) }]
+                    vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &reason) }]
                 }
                 Some(f) if f.field.starts_with("holder.") => {
-                    vec![FieldError { name: f.field.clone(), message: f.message.clone() }]
+                    vec![FieldError { name: f.field.clone(), message: reason }]
                 }
-                other => {
-                    let reason = other
-                        .map_or_else(|| problem.detail.clone().unwrap_or_default(), |f| f.message.clone());
+                _ => {
                     vec![FieldError {
                         name: String::new(),
                         message: page.t1("ec-err-cannot-decide", "reason", &reason),
@@ -282,7 +281,7 @@ pub async fn create(
             render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(Error::Store(StoreError::Field { field, reason })) => {
-            let errs = vec![FieldError { name: visible(&field), message: reason }];
+            let errs = vec![FieldError { name: visible(&field), message: page.said(&reason) }];
             render(&s, page, p, &answers, token, &errs, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(Error::Store(StoreError::Conflict { .. })) => {

@@ -15,6 +15,7 @@ use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, in_words};
 use ashyq_core::cases::CaseStatus;
 use ashyq_core::cases::decision::OfficerAction;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -43,7 +44,9 @@ async fn after(
     let text = match &e {
         Error::Store(e) => in_words(&page, e),
         Error::Refused(p) if p.status == 403 => return forbidden_page(page),
-        Error::Refused(p) => page.t1("co-err-evaluation", "detail", &p.named_reason()),
+        Error::Refused(p) => {
+            page.t1("co-err-evaluation", "detail", &crate::web::refusal::problem_words(&page, p))
+        }
     };
     render(s, principal, page, status, id, None, Some((reason.to_string(), text))).await
 }
@@ -75,7 +78,11 @@ pub async fn decide(
                 OfficerAction::RequestInfo => "info_requested",
             })
         }
-        None => Err(StoreError::field("action", "choose approve, refuse or request information").into()),
+        None => Err(StoreError::field(
+            "action",
+            Said::new("field-choose-action", "choose approve, refuse or request information"),
+        )
+        .into()),
     };
     after(&s, &principal, page, id, &fields.reason, result).await
 }

@@ -142,6 +142,27 @@ fn fact_rows_of(
     }
 }
 
+/// A facts path (`applicant.funds.amount_kzt`, `family[1].birth_date`) as the form names it:
+/// "О вас › Деньги на вашем счёте", "Член семьи 2 › Дата рождения"; none for a path the
+/// form has no words for.
+fn question_words(page: &Page, path: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (key, index) = match segment.split_once('[') {
+            Some((k, rest)) => (k, Some(rest.trim_end_matches(']').parse::<usize>().ok()?)),
+            None => (segment, None),
+        };
+        let own = format!("ecf-{key}");
+        let name = match index {
+            Some(i) => page.t1(row_heading(key)?, "n", &(i + 1).to_string()),
+            None if page.has(&own) => page.t(&own),
+            None => page.t(group_heading(key)?),
+        };
+        parts.push(name);
+    }
+    (!parts.is_empty()).then(|| parts.join(" › "))
+}
+
 /// The heading the application form gives a group of answers.
 fn group_heading(key: &str) -> Option<&'static str> {
     Some(match key {
@@ -207,15 +228,23 @@ fn scalar(page: &Page, key: &str, v: &serde_json::Value) -> String {
 async fn trace(s: &AppState, page: &Page, case: &Case) -> Result<DecisionView, String> {
     let today = crate::clock::today();
     cases::explain(s, case, today, |d| eligibility::decision_view(page, d)).await.map_err(|e| match e {
-        Error::Refused(p) => match p.errors.first() {
-            Some(f) if f.field.starts_with("facts") => {
-                let path = f.field.trim_start_matches("facts").trim_start_matches('.');
-                page.t1("ec-err-facts", "reason", &format!("{path}: {}", f.message))
+        Error::Refused(p) => {
+            let reason = crate::web::refusal::reason_words(page, &p);
+            match p.errors.first() {
+                // The officer reads which answer: the form's heading and question, in words.
+                Some(f) if f.field.starts_with("facts") => {
+                    let path = f.field.trim_start_matches("facts").trim_start_matches('.');
+                    let named = match question_words(page, path) {
+                        Some(q) => format!("{q}: {reason}"),
+                        None => reason,
+                    };
+                    page.t1("ec-err-facts", "reason", &named)
+                }
+                Some(_) => page.t1("ec-err-cannot-decide", "reason", &reason),
+                None => crate::web::refusal::problem_words(page, &p),
             }
-            Some(f) => page.t1("ec-err-cannot-decide", "reason", &f.message),
-            None => p.detail.clone().unwrap_or_default(),
-        },
-        Error::Store(e) => e.to_string(),
+        }
+        Error::Store(e) => crate::web::refusal::in_words(page, &e),
     })
 }
 

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
+use crate::web::refusal::reason_words;
 use ashyq_core::rules::decision::Limit;
 use ashyq_core::rules::explain::{self, Language};
 use ashyq_core::rules::{Check, CheckResult, Decision, Facts, Programme, RuleKind};
@@ -173,22 +174,17 @@ async fn decide(
     eligibility::decide(s, &facts, Some(date), |d| decision_view(page, d)).await.map_err(|e| match e {
         // The rules' refusal, with its message in the page's words.
         Error::Refused(problem) => {
+            // The field is named by the form itself: the reason alone, in words.
+            let reason = reason_words(page, &problem);
             let error = match problem.errors.first() {
                 Some(f) if f.field == "on" => {
-                    FieldError { name: "on".into(), message: page.t1("ec-err-on", "reason", &f.message) }
+                    FieldError { name: "on".into(), message: page.t1("ec-err-on", "reason", &reason) }
                 }
                 Some(f) => FieldError {
                     name: built.field_for(questions, &f.field),
-                    message: page.t1("ec-err-facts", "reason", &f.message),
+                    message: page.t1("ec-err-facts", "reason", &reason),
                 },
-                None => FieldError {
-                    name: String::new(),
-                    message: page.t1(
-                        "ec-err-cannot-decide",
-                        "reason",
-                        problem.detail.as_deref().unwrap_or_default(),
-                    ),
-                },
+                None => FieldError { name: String::new(), message: page.t1("ec-err-cannot-decide", "reason", &reason) },
             };
             Unread::Fields(vec![error])
         }

@@ -19,6 +19,7 @@ use ashyq_core::labour::coordination::{Change, ListStatus, Step};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::labour::import::ImportSummary;
 use ashyq_store::labour::input::{InputError, MAX_CELL_CHARS, MAX_RECORD_BYTES};
@@ -311,7 +312,7 @@ pub async fn upload(State(s): State<AppState>, principal: Principal, page: Page,
             let text = page.t("an-err-file");
             render_error(&s, &principal, page, unprocessable, text, Vec::new()).await
         }
-        Err(e) => match refusal(e) {
+        Err(e) => match refusal(&page, e) {
             Ok((status, text)) => render_error(&s, &principal, page, status, text, Vec::new()).await,
             Err(e) => internal(page, e),
         },
@@ -361,8 +362,10 @@ pub async fn compute(
         Err(Error::Refused(p)) if p.errors.first().is_some_and(|f| f.field == "period") => {
             (StatusCode::UNPROCESSABLE_ENTITY, bad_period(&page))
         }
-        Err(Error::Store(StoreError::Field { reason, .. })) => (StatusCode::UNPROCESSABLE_ENTITY, reason),
-        Err(e) => match refusal(e) {
+        Err(Error::Store(StoreError::Field { reason, .. })) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, page.said(&reason))
+        }
+        Err(e) => match refusal(&page, e) {
             Ok(refused) => refused,
             Err(e) => return internal(page, e),
         },
@@ -549,7 +552,7 @@ async fn after(
 ) -> Response {
     // A refused step is shown at the step's POST address: the language links go to the list.
     page.here = format!("/analysis/lists/{id}");
-    let (status, error) = match result.map_err(refusal) {
+    let (status, error) = match result.map_err(|e| refusal(&page, e)) {
         Ok(_) => return Redirect::to(&format!("/analysis/lists/{id}?done={done}")).into_response(),
         Err(Ok(refused)) => refused,
         Err(Err(e)) => return internal(page, e),
@@ -600,17 +603,23 @@ impl ChangeFields {
         ]
     }
 
-    /// The filled rows as changes, or the first bad one's message in the page's words.
-    pub fn changes(&self, page: &Page) -> Result<Vec<Changed>, String> {
+    /// The filled rows as changes, or why the first bad one is not.
+    pub fn changes(&self) -> Result<Vec<Changed>, Said> {
         let mut out = Vec::new();
         for (i, (occ, change, why)) in self.given().into_iter().enumerate() {
             if occ.trim().is_empty() {
                 continue;
             }
-            let row = (i + 1).to_string();
-            let occupation = OccupationCode::parse(occ)
-                .map_err(|_| page.tn("changes-err-code", &[("row", &row), ("value", occ)]))?;
-            let change = Change::parse(change).ok_or_else(|| page.t1("changes-err-change", "row", &row))?;
+            let row = i + 1;
+            let occupation = OccupationCode::parse(occ).map_err(|_| {
+                Said::new("changes-err-code", format!("row {row}: {occ:?} is not an occupation code"))
+                    .count("row", row as i64)
+                    .text("value", occ)
+            })?;
+            let change = Change::parse(change).ok_or_else(|| {
+                Said::new("changes-err-change", format!("row {row}: choose add or remove"))
+                    .count("row", row as i64)
+            })?;
             out.push(Changed { occupation, change, justification: why.clone() });
         }
         Ok(out)
@@ -660,7 +669,7 @@ pub async fn revise(
     Path(id): Path<i64>,
     CsrfForm { page, fields }: CsrfForm<ReviseForm>,
 ) -> Response {
-    let r = match fields.changes.changes(&page) {
+    let r = match fields.changes.changes() {
         Ok(changes) => forming::revise(&s, &principal, id, &fields.note, &changes).await,
         Err(e) => Err(StoreError::field("changes", e).into()),
     };
@@ -683,7 +692,7 @@ pub async fn approve(
 ) -> Response {
     let r = match parse_iso_date(fields.order_date.trim()) {
         Some(d) => forming::approve(&s, &principal, id, &fields.order_no, d).await,
-        None => Err(StoreError::field("order_date", page.t1("err-date", "value", &fields.order_date)).into()),
+        None => Err(StoreError::field("order_date", not_a_date(&fields.order_date)).into()),
     };
     after(&s, &principal, page, id, r, "approved").await
 }
@@ -702,12 +711,14 @@ pub async fn publish(
 ) -> Response {
     let r = match parse_iso_date(fields.effective_from.trim()) {
         Some(d) => forming::publish(&s, &principal, id, d).await,
-        None => {
-            let reason = page.t1("err-date", "value", &fields.effective_from);
-            Err(StoreError::field("effective_from", reason).into())
-        }
+        None => Err(StoreError::field("effective_from", not_a_date(&fields.effective_from)).into()),
     };
     after(&s, &principal, page, id, r, "published").await
+}
+
+/// A form's date that is not one.
+fn not_a_date(text: &str) -> Said {
+    Said::new("field-not-a-date", format!("{text:?} is not a date (YYYY-MM-DD)")).text("value", text)
 }
 
 /// Whether a list in this state offers a step.

@@ -211,9 +211,9 @@ pub async fn give(
         remarks: fields.remarks.clone(),
         change_rows: fields.changes.rows(),
     };
-    let result = match (Verdict::parse(fields.verdict.trim()), fields.changes.changes(&page)) {
+    let result = match (Verdict::parse(fields.verdict.trim()), fields.changes.changes()) {
         (None, _) => Err((StatusCode::UNPROCESSABLE_ENTITY, page.t("co-err-verdict"))),
-        (_, Err(text)) => Err((StatusCode::UNPROCESSABLE_ENTITY, text)),
+        (_, Err(said)) => Err((StatusCode::UNPROCESSABLE_ENTITY, page.said(&said))),
         (Some(verdict), Ok(proposals)) => {
             let codes: Vec<String> = proposals.iter().map(|c| c.occupation.to_string()).collect();
             let new = NewOpinionOf { verdict, remarks: fields.remarks, proposals };
@@ -238,7 +238,7 @@ pub async fn give(
 fn opinion_refused(page: &Page, e: &Error, verdict: Verdict, codes: &[String]) -> String {
     let Error::Store(StoreError::Field { field, reason }) = e else { return words(page, e) };
     if field == "remarks" {
-        return if reason.contains("required") {
+        return if reason.code == "field-remarks-needed" {
             page.t1("co-err-remarks-required", "verdict", &page.t(&format!("verdict-{}", verdict.as_str())))
         } else {
             page.t("co-err-remarks-long")
@@ -251,20 +251,14 @@ fn opinion_refused(page: &Page, e: &Error, verdict: Verdict, codes: &[String]) -
         .and_then(|i| i.parse::<usize>().ok());
     let Some(i) = row else { return words(page, e) };
     let code = codes.get(i).map_or("", String::as_str);
-    let key = if reason.contains("justification is required") {
-        "co-err-proposal-justification"
-    } else if reason.contains("longer than") {
-        "co-err-proposal-long"
-    } else if reason.contains("named twice") {
-        "co-err-proposal-twice"
-    } else if reason.contains("not a candidate") {
-        "co-err-proposal-outside"
-    } else if reason.contains("already on the list") {
-        "co-err-proposal-included"
-    } else if reason.contains("is not on the list") {
-        "co-err-proposal-absent"
-    } else {
-        return words(page, e);
+    let key = match reason.code.as_str() {
+        "field-required" => "co-err-proposal-justification",
+        "field-too-long" => "co-err-proposal-long",
+        "field-occupation-twice" => "co-err-proposal-twice",
+        "field-occupation-outside" => "co-err-proposal-outside",
+        "field-occupation-on-list" => "co-err-proposal-included",
+        "field-occupation-not-on-list" => "co-err-proposal-absent",
+        _ => return words(page, e),
     };
     page.tn(key, &[("row", &(i + 1).to_string()), ("code", code)])
 }

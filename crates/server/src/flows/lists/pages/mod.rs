@@ -24,18 +24,12 @@ pub fn routes(b: RouteBuilder) -> RouteBuilder {
     coordination::routes(b)
 }
 
-/// A refused step as the list pages show it beside the form: its status and its reason
-/// (`field: reason` for a field); the error itself when it is a failure to report as internal.
-pub fn refusal(e: Error) -> Result<(StatusCode, String), Error> {
+/// A refused step as the list pages show it beside the form: its status and its reason in the
+/// page's words (a field's label and why); the error itself when it is a failure to report as
+/// internal.
+pub fn refusal(page: &Page, e: Error) -> Result<(StatusCode, String), Error> {
     let Some(status) = e.status() else { return Err(e) };
-    let text = match e {
-        Error::Store(e) => e.to_string(),
-        Error::Refused(p) => p
-            .errors
-            .first()
-            .map_or_else(|| p.detail.clone().unwrap_or_default(), |f| format!("{}: {}", f.field, f.message)),
-    };
-    Ok((status, text))
+    Ok((status, crate::web::refusal::words(page, &e)))
 }
 
 /// A read that failed, as a page: not found, forbidden, refused (with its reason) or internal.
@@ -46,7 +40,7 @@ pub fn read_failed(page: Page, e: Error) -> Response {
             errors::render(page, StatusCode::NOT_FOUND, "error-notfound-title", text)
         }
         Some(StatusCode::FORBIDDEN) => crate::web::refusal::forbidden_page(page),
-        Some(status) => match refusal(e) {
+        Some(status) => match refusal(&page, e) {
             Ok((_, text)) => errors::render(page, status, "error-badinput-title", text),
             Err(e) => internal(page, e),
         },

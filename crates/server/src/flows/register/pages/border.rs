@@ -428,7 +428,7 @@ pub async fn check(
             // (only on this path) for the typed reason, to say it in the reader's words.
             let why = match ashyq_core::mrz::parse(&fields.mrz, crate::clock::today()) {
                 Err(e) => mrz_words(&page, &e),
-                Ok(_) => p.reason(),
+                Ok(_) => crate::web::refusal::problem_words(&page, &p),
             };
             let e = page.t1("reg-err-mrz", "error", &why);
             render(page, StatusCode::UNPROCESSABLE_ENTITY, fields, Some(e), None)

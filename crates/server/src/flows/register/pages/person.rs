@@ -16,6 +16,7 @@ use crate::web::errors;
 use crate::web::form::CsrfForm;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, read_error};
+use ashyq_core::said::Said;
 use ashyq_store::StoreError;
 use ashyq_store::register::merge::Merge;
 use askama::Template;
@@ -251,10 +252,11 @@ async fn after(
 ) -> Response {
     let refused = match result {
         Ok(query) => return Redirect::to(&format!("/register/persons/{id}?{query}")).into_response(),
-        Err(Error::Store(e)) => errors::refusal(e),
-        Err(Error::Refused(p)) => {
-            Ok((StatusCode::from_u16(p.status).unwrap_or(StatusCode::FORBIDDEN), p.named_reason()))
-        }
+        Err(Error::Store(e)) => errors::refusal(&page, e),
+        Err(Error::Refused(p)) => Ok((
+            StatusCode::from_u16(p.status).unwrap_or(StatusCode::FORBIDDEN),
+            crate::web::refusal::problem_words(&page, &p),
+        )),
     };
     match refused {
         Ok((status, text)) => {
@@ -266,7 +268,7 @@ async fn after(
 }
 
 /// A number the form sent, or a 422 naming its field.
-fn number(field: &'static str, text: &str, why: &str) -> Result<i64, Error> {
+fn number(field: &'static str, text: &str, why: Said) -> Result<i64, Error> {
     text.trim().trim_start_matches('#').parse::<i64>().map_err(|_| StoreError::field(field, why).into())
 }
 
@@ -291,7 +293,11 @@ pub async fn merge(
 ) -> Response {
     let from = if fields.from.trim().is_empty() { &fields.candidate } else { &fields.from };
     let result = async {
-        let from = number("from", from, &format!("{from:?} is not a person's number"))?;
+        let from = number(
+            "from",
+            from,
+            Said::new("field-not-a-person", format!("{from:?} is not a person's number")).text("value", from),
+        )?;
         corrections::merge(&s, &principal, id, from, &fields.reason).await?;
         Ok("done=merged".to_string())
     }
@@ -315,7 +321,8 @@ pub async fn split(
     CsrfForm { page, fields }: CsrfForm<SplitForm>,
 ) -> Response {
     let result = async {
-        let document = number("document", &fields.document, "choose a document")?;
+        let document =
+            number("document", &fields.document, Said::new("field-choose-document", "choose a document"))?;
         let new = corrections::split(&s, &principal, id, document, &fields.reason).await?;
         Ok(format!("done=split&new={new}"))
     }
@@ -339,7 +346,7 @@ pub async fn undo(
     CsrfForm { page, fields }: CsrfForm<UndoForm>,
 ) -> Response {
     let result = async {
-        let merge = number("merge", &fields.merge, "choose a merge")?;
+        let merge = number("merge", &fields.merge, Said::new("field-choose-merge", "choose a merge"))?;
         corrections::undo(&s, &principal, id, merge, &fields.reason).await?;
         Ok("done=undone".to_string())
     }
