@@ -85,7 +85,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 39] = [
+pub const SOURCES: [(Lang, &str, &str); 42] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -99,6 +99,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::Kk, "menu.ftl", include_str!("../../../data/i18n/kk/menu.ftl")),
     (Lang::Kk, "demo.ftl", include_str!("../../../data/i18n/kk/demo.ftl")),
     (Lang::Kk, "documents.ftl", include_str!("../../../data/i18n/kk/documents.ftl")),
+    (Lang::Kk, "policy_errors.ftl", include_str!("../../../data/i18n/kk/policy_errors.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -112,6 +113,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::Ru, "menu.ftl", include_str!("../../../data/i18n/ru/menu.ftl")),
     (Lang::Ru, "demo.ftl", include_str!("../../../data/i18n/ru/demo.ftl")),
     (Lang::Ru, "documents.ftl", include_str!("../../../data/i18n/ru/documents.ftl")),
+    (Lang::Ru, "policy_errors.ftl", include_str!("../../../data/i18n/ru/policy_errors.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -125,6 +127,7 @@ pub const SOURCES: [(Lang, &str, &str); 39] = [
     (Lang::En, "menu.ftl", include_str!("../../../data/i18n/en/menu.ftl")),
     (Lang::En, "demo.ftl", include_str!("../../../data/i18n/en/demo.ftl")),
     (Lang::En, "documents.ftl", include_str!("../../../data/i18n/en/documents.ftl")),
+    (Lang::En, "policy_errors.ftl", include_str!("../../../data/i18n/en/policy_errors.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.
