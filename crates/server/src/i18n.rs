@@ -86,7 +86,7 @@ impl Lang {
 }
 
 /// Every message file of every language: (language, file name, source).
-pub const SOURCES: [(Lang, &str, &str); 42] = [
+pub const SOURCES: [(Lang, &str, &str); 45] = [
     (Lang::Kk, "ashyq.ftl", include_str!("../../../data/i18n/kk/ashyq.ftl")),
     (Lang::Kk, "cases.ftl", include_str!("../../../data/i18n/kk/cases.ftl")),
     (Lang::Kk, "applications.ftl", include_str!("../../../data/i18n/kk/applications.ftl")),
@@ -101,6 +101,7 @@ pub const SOURCES: [(Lang, &str, &str); 42] = [
     (Lang::Kk, "demo.ftl", include_str!("../../../data/i18n/kk/demo.ftl")),
     (Lang::Kk, "documents.ftl", include_str!("../../../data/i18n/kk/documents.ftl")),
     (Lang::Kk, "refusals.ftl", include_str!("../../../data/i18n/kk/refusals.ftl")),
+    (Lang::Kk, "policy_errors.ftl", include_str!("../../../data/i18n/kk/policy_errors.ftl")),
     (Lang::Ru, "ashyq.ftl", include_str!("../../../data/i18n/ru/ashyq.ftl")),
     (Lang::Ru, "cases.ftl", include_str!("../../../data/i18n/ru/cases.ftl")),
     (Lang::Ru, "applications.ftl", include_str!("../../../data/i18n/ru/applications.ftl")),
@@ -115,6 +116,7 @@ pub const SOURCES: [(Lang, &str, &str); 42] = [
     (Lang::Ru, "demo.ftl", include_str!("../../../data/i18n/ru/demo.ftl")),
     (Lang::Ru, "documents.ftl", include_str!("../../../data/i18n/ru/documents.ftl")),
     (Lang::Ru, "refusals.ftl", include_str!("../../../data/i18n/ru/refusals.ftl")),
+    (Lang::Ru, "policy_errors.ftl", include_str!("../../../data/i18n/ru/policy_errors.ftl")),
     (Lang::En, "ashyq.ftl", include_str!("../../../data/i18n/en/ashyq.ftl")),
     (Lang::En, "cases.ftl", include_str!("../../../data/i18n/en/cases.ftl")),
     (Lang::En, "applications.ftl", include_str!("../../../data/i18n/en/applications.ftl")),
@@ -129,6 +131,7 @@ pub const SOURCES: [(Lang, &str, &str); 42] = [
     (Lang::En, "demo.ftl", include_str!("../../../data/i18n/en/demo.ftl")),
     (Lang::En, "documents.ftl", include_str!("../../../data/i18n/en/documents.ftl")),
     (Lang::En, "refusals.ftl", include_str!("../../../data/i18n/en/refusals.ftl")),
+    (Lang::En, "policy_errors.ftl", include_str!("../../../data/i18n/en/policy_errors.ftl")),
 ];
 
 /// A whole number argument written the language's way; other values as Fluent writes them.

@@ -127,50 +127,69 @@ pub struct Methodology {
 
 impl Methodology {
     /// Checks the numbers; gives the key and the reason of the first fault.
-    pub(crate) fn check(&self) -> Result<(), (String, String)> {
-        let err = |k: &str, r: String| Err((k.to_string(), r));
+    pub(crate) fn check(&self) -> Result<(), crate::policy::Refusal> {
+        use crate::said::Said;
+        let err = |k: &str, r: Said| Err((k.to_string(), r));
         if self.universe.is_empty() {
-            return err("universe", "names no occupation group".into());
+            return err("universe", Said::new("policy-universe-empty", "names no occupation group"));
         }
         for g in &self.universe {
             if crate::occupation::classifier().get(g).is_none() {
-                return err("universe", format!("{g} is not a group of the classifier"));
+                return err("universe", crate::policy::not_a_group(g));
             }
         }
         if self.indicators.is_empty() {
-            return err("indicators", "names no indicator".into());
+            return err("indicators", Said::new("policy-indicators-empty", "names no indicator"));
         }
         for (i, rule) in self.indicators.iter().enumerate() {
             if !(rule.weight.is_finite() && rule.weight >= 0.0) {
                 return err(
                     &format!("indicators[{i}].weight"),
-                    format!("{} is not a weight ≥ 0", rule.weight),
+                    Said::new("policy-weight", format!("{} is not a weight ≥ 0", rule.weight))
+                        .with("weight", crate::policy::figure(rule.weight)),
                 );
             }
             if !rule.factor.is_finite() {
-                return err(&format!("indicators[{i}].factor"), "is not a number".into());
+                return err(
+                    &format!("indicators[{i}].factor"),
+                    Said::new("policy-not-a-number", "is not a number"),
+                );
             }
             if self.indicators[..i].iter().any(|r| r.id == rule.id) {
-                return err(&format!("indicators[{i}].id"), format!("{} is listed twice", rule.id.as_str()));
+                let id = rule.id.as_str();
+                return err(
+                    &format!("indicators[{i}].id"),
+                    Said::new("policy-indicator-twice", format!("{id} is listed twice"))
+                        .text("indicator", id),
+                );
             }
         }
         if self.indicators.iter().map(|r| r.weight).sum::<f64>() <= 0.0 {
-            return err("indicators", "the weights sum to zero".into());
+            return err("indicators", Said::new("policy-weights-zero", "the weights sum to zero"));
         }
         let n = self.indicators.len() as u32;
         match self.inclusion {
             InclusionRule::KOfN { k } | InclusionRule::Both { k, .. } if k == 0 || k > n => {
-                return err("inclusion.k", format!("{k} is not between 1 and the {n} indicators"));
+                return err(
+                    "inclusion.k",
+                    Said::new("policy-k-range", format!("{k} is not between 1 and the {n} indicators"))
+                        .count("k", k)
+                        .count("n", n),
+                );
             }
             InclusionRule::Composite { cutoff } | InclusionRule::Both { cutoff, .. }
                 if !(0.0..=100.0).contains(&cutoff) =>
             {
-                return err("inclusion.cutoff", format!("{cutoff} is not a score between 0 and 100"));
+                return err(
+                    "inclusion.cutoff",
+                    Said::new("policy-cutoff-range", format!("{cutoff} is not a score between 0 and 100"))
+                        .with("cutoff", crate::policy::figure(cutoff)),
+                );
             }
             _ => {}
         }
         if self.hard_to_fill_days == 0 {
-            return err("hard_to_fill_days", "must be at least 1".into());
+            return err("hard_to_fill_days", Said::new("policy-at-least-one", "must be at least 1"));
         }
         Ok(())
     }

@@ -3,7 +3,8 @@
 //! covers, with the days off moved from a holiday falling on a weekend, and any weekend day the
 //! Government made a working day.
 
-use super::LegalBasis;
+use super::{LegalBasis, Refusal};
+use crate::said::Said;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -66,38 +67,65 @@ impl Holidays {
         n
     }
 
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         if self.until < self.from {
-            return Err(("until".into(), format!("{} is before `from` ({})", self.until, self.from)));
+            return Err((
+                "until".into(),
+                Said::new(
+                    "policy-holidays-until",
+                    format!("{} is before `from` ({})", self.until, self.from),
+                )
+                .date("date", self.until)
+                .date("from", self.from),
+            ));
         }
         for (name, list) in [("days", &self.days), ("working_days", &self.working_days)] {
             for (i, d) in list.iter().enumerate() {
                 if *d < self.from || *d > self.until {
                     return Err((
                         format!("{name}[{i}]"),
-                        format!(
-                            "{d} is outside the period the list covers ({} to {})",
-                            self.from, self.until
-                        ),
+                        Said::new(
+                            "policy-holiday-outside",
+                            format!(
+                                "{d} is outside the period the list covers ({} to {})",
+                                self.from, self.until
+                            ),
+                        )
+                        .date("date", *d)
+                        .date("from", self.from)
+                        .date("until", self.until),
                     ));
                 }
                 if i > 0 && list[i - 1] >= *d {
                     return Err((
                         format!("{name}[{i}]"),
-                        format!(
-                            "{d} is not after the previous day {}: the list is sorted, each day once",
-                            list[i - 1]
-                        ),
+                        Said::new(
+                            "policy-holiday-order",
+                            format!(
+                                "{d} is not after the previous day {}: the list is sorted, each day once",
+                                list[i - 1]
+                            ),
+                        )
+                        .date("date", *d)
+                        .date("previous", list[i - 1]),
                     ));
                 }
             }
         }
         for (i, d) in self.working_days.iter().enumerate() {
             if !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
-                return Err((format!("working_days[{i}]"), format!("{d} is not a Saturday or Sunday")));
+                return Err((
+                    format!("working_days[{i}]"),
+                    Said::new("policy-working-weekday", format!("{d} is not a Saturday or Sunday"))
+                        .date("date", *d),
+                ));
             }
             if self.days.binary_search(d).is_ok() {
-                return Err((format!("working_days[{i}]"), format!("{d} is also listed as a day off")));
+                return Err((
+                    format!("working_days[{i}]"),
+                    Said::new("policy-working-day-off", format!("{d} is also listed as a day off"))
+                        .date("date", *d),
+                ));
             }
         }
         Ok(())

@@ -8,10 +8,12 @@ pub mod parameters;
 pub mod points;
 pub mod rules;
 pub mod sectors;
+mod shape;
 pub mod stay_groups;
 
 use crate::labour::methodology::Methodology;
 use crate::occupation::OccupationCode;
+use crate::said::Said;
 pub use basis::{Acts, LegalBasis, Wording};
 pub use holidays::Holidays;
 use jiff::civil::Date;
@@ -85,20 +87,53 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {reason}")]
 pub struct PolicyError {
-    /// The key path of the bad value (`list_methodology[0].value.k`) or a line and column.
+    /// The key path of the bad value (`list_methodology[0].value.k`), or [`PolicyError::FILE`]
+    /// when the file as a whole does not read (its line and column are then in the reason).
     pub path: String,
-    pub reason: String,
+    /// Why, as a message code (`policy-…`) with its arguments and its English.
+    pub reason: Said,
+}
+
+impl PolicyError {
+    /// The path of a refusal of the whole file (not TOML, not UTF-8).
+    pub const FILE: &'static str = "(file)";
+
+    fn at(path: impl Into<String>, reason: Said) -> PolicyError {
+        PolicyError { path: path.into(), reason }
+    }
+
+    /// Whether the refusal names a key of the file rather than the file as a whole.
+    pub fn has_key(&self) -> bool {
+        self.path != PolicyError::FILE
+    }
+}
+
+/// A refusal of a part's own check: its key (below the part) and why.
+pub(crate) type Refusal = (String, Said);
+
+/// A decimal figure of the file as an argument: a number when it is one, else as written.
+pub(crate) fn figure(x: f64) -> crate::said::Value {
+    match rust_decimal::Decimal::try_from(x) {
+        Ok(d) if x.is_finite() => crate::said::Value::Number(d.normalize()),
+        _ => crate::said::Value::Text(x.to_string()),
+    }
 }
 
 impl Policy {
+    /// Reads and checks a policy file given as bytes: refused unless it is UTF-8 text.
+    pub fn parse_bytes(bytes: &[u8]) -> Result<Policy, PolicyError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Policy::parse(text),
+            Err(e) => Err(PolicyError::at(PolicyError::FILE, shape::not_utf8(bytes, &e))),
+        }
+    }
+
     /// Reads and checks a policy file's text.
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
         let de = toml::Deserializer::parse(text)
-            .map_err(|e| PolicyError { path: "(file)".into(), reason: e.to_string() })?;
-        let mut policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| PolicyError {
-            path: e.path().to_string(),
-            reason: e.inner().message().to_string(),
-        })?;
+            .map_err(|e| PolicyError::at(PolicyError::FILE, shape::syntax(text, &e)))?;
+        let mut policy: Policy = serde_path_to_error::deserialize(de)
+            .map_err(|e| PolicyError::at(e.path().to_string(), shape::shape(text, e.inner())))?;
         policy.check()?;
         let acts = policy.acts.clone();
         for (_, basis) in policy.bases_mut() {
@@ -118,103 +153,106 @@ impl Policy {
     fn check(&self) -> Result<(), PolicyError> {
         self.parameters
             .check()
-            .map_err(|(key, reason)| PolicyError { path: format!("parameters.{key}"), reason })?;
+            .map_err(|(key, reason)| PolicyError::at(format!("parameters.{key}"), reason))?;
         self.regional_parameters
             .check()
-            .map_err(|(key, reason)| PolicyError { path: format!("regional_parameters.{key}"), reason })?;
+            .map_err(|(key, reason)| PolicyError::at(format!("regional_parameters.{key}"), reason))?;
         self.rules
             .check(&crate::rules::catalogue::ids())
-            .map_err(|(key, reason)| PolicyError { path: format!("rules.{key}"), reason })?;
+            .map_err(|(key, reason)| PolicyError::at(format!("rules.{key}"), reason))?;
         check_dates("valuable_skills_points", &self.valuable_skills_points)?;
         for (i, v) in self.valuable_skills_points.iter().enumerate() {
-            v.value.check().map_err(|(key, reason)| PolicyError {
-                path: format!("valuable_skills_points[{i}].value.{key}"),
-                reason,
+            v.value.check().map_err(|(key, reason)| {
+                PolicyError::at(format!("valuable_skills_points[{i}].value.{key}"), reason)
             })?;
         }
         check_dates("simplified_citizenship_occupations", &self.simplified_citizenship_occupations)?;
         for (i, v) in self.simplified_citizenship_occupations.iter().enumerate() {
             for (j, code) in v.value.iter().enumerate() {
                 if crate::occupation::classifier().get(code).is_none() {
-                    return Err(PolicyError {
-                        path: format!("simplified_citizenship_occupations[{i}].value[{j}]"),
-                        reason: format!("{code} is not a group of the classifier"),
-                    });
+                    return Err(PolicyError::at(
+                        format!("simplified_citizenship_occupations[{i}].value[{j}]"),
+                        not_a_group(code),
+                    ));
                 }
             }
         }
         for name in REQUIRED_PARAMETERS {
             if !self.parameters.0.contains_key(*name) {
-                return Err(PolicyError {
-                    path: format!("parameters.{name}"),
-                    reason: "missing: the rules use it".into(),
-                });
+                return Err(PolicyError::at(
+                    format!("parameters.{name}"),
+                    Said::new("policy-parameter-required", "missing: the rules use it").text("name", *name),
+                ));
             }
         }
         if !self.regional_parameters.0.contains_key("housing_price_m2") {
-            return Err(PolicyError {
-                path: "regional_parameters.housing_price_m2".into(),
-                reason: "missing: the permanent-residence rule uses it".into(),
-            });
+            return Err(PolicyError::at(
+                "regional_parameters.housing_price_m2",
+                Said::new("policy-regional-required", "missing: the permanent-residence rule uses it")
+                    .text("name", "housing_price_m2"),
+            ));
         }
         let grounds = crate::cases::permit::CancellationGround::ALL.map(|g| g.as_str());
         for (id, versions) in &self.cancellation_grounds {
             if !grounds.contains(&id.as_str()) {
-                return Err(PolicyError {
-                    path: format!("cancellation_grounds.{id}"),
-                    reason: format!("unknown ground; the grounds are: {}", grounds.join(", ")),
-                });
+                let grounds = grounds.join(", ");
+                return Err(PolicyError::at(
+                    format!("cancellation_grounds.{id}"),
+                    Said::new("policy-ground-unknown", format!("unknown ground; the grounds are: {grounds}"))
+                        .text("ground", id)
+                        .text("grounds", grounds),
+                ));
             }
             if versions.is_empty() {
-                return Err(PolicyError {
-                    path: format!("cancellation_grounds.{id}"),
-                    reason: "needs at least one version".into(),
-                });
+                return Err(PolicyError::at(format!("cancellation_grounds.{id}"), no_version()));
             }
         }
         if !self.cancellation_grounds.is_empty()
             && let Some(g) = grounds.iter().find(|g| !self.cancellation_grounds.contains_key(**g))
         {
-            return Err(PolicyError {
-                path: format!("cancellation_grounds.{g}"),
-                reason: "missing: a permit can be cancelled on this ground".into(),
-            });
+            return Err(PolicyError::at(
+                format!("cancellation_grounds.{g}"),
+                Said::new("policy-ground-missing", "missing: a permit can be cancelled on this ground")
+                    .text("ground", *g),
+            ));
         }
         check_dates("stay_groups", &self.stay_groups)?;
         for (i, v) in self.stay_groups.iter().enumerate() {
-            v.value.check().map_err(|(key, reason)| PolicyError {
-                path: format!("stay_groups[{i}].value.{key}"),
-                reason,
-            })?;
+            v.value
+                .check()
+                .map_err(|(key, reason)| PolicyError::at(format!("stay_groups[{i}].value.{key}"), reason))?;
         }
-        self.holidays
-            .check()
-            .map_err(|(key, reason)| PolicyError { path: format!("holidays.{key}"), reason })?;
+        self.holidays.check().map_err(|(key, reason)| PolicyError::at(format!("holidays.{key}"), reason))?;
         check_dates("sectors", &self.sectors)?;
         check_dates("list_methodology", &self.list_methodology)?;
         for (i, v) in self.sectors.iter().enumerate() {
             v.value
                 .check()
-                .map_err(|(key, reason)| PolicyError { path: format!("sectors[{i}].value.{key}"), reason })?;
+                .map_err(|(key, reason)| PolicyError::at(format!("sectors[{i}].value.{key}"), reason))?;
         }
         for (i, v) in self.list_methodology.iter().enumerate() {
-            v.value.check().map_err(|(key, reason)| PolicyError {
-                path: format!("list_methodology[{i}].value.{key}"),
-                reason,
+            v.value.check().map_err(|(key, reason)| {
+                PolicyError::at(format!("list_methodology[{i}].value.{key}"), reason)
             })?;
             // Every priority sector named must be defined by the sector map in force then.
             let Some(map) = in_force(&self.sectors, v.from) else {
-                return Err(PolicyError {
-                    path: format!("list_methodology[{i}].from"),
-                    reason: format!("no sector map is in force on {}", v.from),
-                });
+                return Err(PolicyError::at(
+                    format!("list_methodology[{i}].from"),
+                    Said::new("policy-no-sector-map", format!("no sector map is in force on {}", v.from))
+                        .date("date", v.from),
+                ));
             };
             for s in &v.value.priority_sectors {
                 if !map.value.0.contains_key(s) {
-                    return Err(PolicyError {
-                        path: format!("list_methodology[{i}].value.priority_sectors"),
-                        reason: format!("sector `{s}` is not in the sector map in force on {}", v.from),
-                    });
+                    return Err(PolicyError::at(
+                        format!("list_methodology[{i}].value.priority_sectors"),
+                        Said::new(
+                            "policy-sector-not-in-map",
+                            format!("sector `{s}` is not in the sector map in force on {}", v.from),
+                        )
+                        .text("sector", s)
+                        .date("date", v.from),
+                    ));
                 }
             }
         }
@@ -358,17 +396,35 @@ pub const REQUIRED_PARAMETERS: &[&str] = &[
 
 fn check_dates<T>(name: &str, versions: &[Versioned<T>]) -> Result<(), PolicyError> {
     if versions.is_empty() {
-        return Err(PolicyError { path: name.into(), reason: "needs at least one version".into() });
+        return Err(PolicyError::at(name, no_version()));
     }
     for (i, pair) in versions.windows(2).enumerate() {
         if pair[1].from <= pair[0].from {
-            return Err(PolicyError {
-                path: format!("{name}[{}].from", i + 1),
-                reason: format!("{} is not after the previous version's {}", pair[1].from, pair[0].from),
-            });
+            return Err(PolicyError::at(
+                format!("{name}[{}].from", i + 1),
+                version_order(pair[1].from, pair[0].from),
+            ));
         }
     }
     Ok(())
+}
+
+/// "Needs at least one version."
+pub(crate) fn no_version() -> Said {
+    Said::new("policy-no-version", "needs at least one version")
+}
+
+/// A version dated on or before the one it follows.
+pub(crate) fn version_order(date: Date, previous: Date) -> Said {
+    Said::new("policy-version-order", format!("{date} is not after the previous version's {previous}"))
+        .date("date", date)
+        .date("previous", previous)
+}
+
+/// An occupation code that names no group of the classifier.
+pub(crate) fn not_a_group(code: &OccupationCode) -> Said {
+    Said::new("policy-not-a-group", format!("{code} is not a group of the classifier"))
+        .text("code", code.to_string())
 }
 
 #[cfg(test)]

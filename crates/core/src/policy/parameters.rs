@@ -2,7 +2,8 @@
 //! unit and its dated values, each with the legal basis that set it. "The value of P on date D"
 //! is one function, [`Parameters::value`].
 
-use super::{LegalBasis, Wording};
+use super::{LegalBasis, Refusal, Wording};
+use crate::said::Said;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -182,18 +183,22 @@ impl Parameters {
         Ok((amount_mci * mci.value, mci))
     }
 
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         for (name, p) in &self.0 {
             if !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                return Err((name.clone(), "parameter names are lower-case words joined by `_`".into()));
+                return Err((
+                    name.clone(),
+                    Said::new("policy-parameter-name", "parameter names are lower-case words joined by `_`")
+                        .text("name", name),
+                ));
             }
             if p.values.is_empty() {
-                return Err((format!("{name}.values"), "needs at least one value".into()));
+                return Err((format!("{name}.values"), no_value()));
             }
             check_order(name, &p.values, |v| v.from)?;
             for (i, v) in p.values.iter().enumerate() {
                 if v.value.is_sign_negative() {
-                    return Err((format!("{name}.values[{i}].value"), format!("{} is negative", v.value)));
+                    return Err((format!("{name}.values[{i}].value"), negative(v.value)));
                 }
             }
         }
@@ -282,10 +287,10 @@ impl RegionalParameters {
         }
     }
 
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         for (name, p) in &self.0 {
             if p.values.is_empty() {
-                return Err((format!("{name}.values"), "needs at least one value".into()));
+                return Err((format!("{name}.values"), no_value()));
             }
             check_order(name, &p.values, |v| v.from)?;
             for (i, v) in p.values.iter().enumerate() {
@@ -293,7 +298,12 @@ impl RegionalParameters {
                     if !v.by_region.contains_key(&region.code) {
                         return Err((
                             format!("{name}.values[{i}].by_region"),
-                            format!("no value for {} ({})", region.code, region.name_en),
+                            Said::new(
+                                "policy-region-missing",
+                                format!("no value for {} ({})", region.code, region.name_en),
+                            )
+                            .text("code", &region.code)
+                            .region("region", &region.code),
                         ));
                     }
                 }
@@ -301,14 +311,11 @@ impl RegionalParameters {
                     if crate::region::by_code(code).is_none() {
                         return Err((
                             format!("{name}.values[{i}].by_region.{code}"),
-                            "not a region code".into(),
+                            Said::new("policy-region-code", "not a region code").text("code", code),
                         ));
                     }
                     if value.is_sign_negative() {
-                        return Err((
-                            format!("{name}.values[{i}].by_region.{code}"),
-                            format!("{value} is negative"),
-                        ));
+                        return Err((format!("{name}.values[{i}].by_region.{code}"), negative(*value)));
                     }
                 }
             }
@@ -329,15 +336,26 @@ fn latest<'a, V>(values: &'a [V], from: fn(&V) -> Date, name: &str, on: Date) ->
 }
 
 /// Dated values must be in strictly increasing date order.
-fn check_order<V>(name: &str, values: &[V], from: fn(&V) -> Date) -> Result<(), (String, String)> {
+fn check_order<V>(name: &str, values: &[V], from: fn(&V) -> Date) -> Result<(), Refusal> {
     for (i, pair) in values.windows(2).enumerate() {
         let (a, b) = (from(&pair[0]), from(&pair[1]));
         if b <= a {
             return Err((
                 format!("{name}.values[{}].from", i + 1),
-                format!("{b} is not after the previous value's {a}"),
+                Said::new("policy-value-order", format!("{b} is not after the previous value's {a}"))
+                    .date("date", b)
+                    .date("previous", a),
             ));
         }
     }
     Ok(())
+}
+
+fn no_value() -> Said {
+    Said::new("policy-no-value", "needs at least one value")
+}
+
+fn negative(value: Decimal) -> Said {
+    Said::new("policy-negative", format!("{value} is negative"))
+        .with("value", crate::said::Value::Number(value))
 }

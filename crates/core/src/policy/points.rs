@@ -3,6 +3,8 @@
 //! cap, and the minimum total. The grid is policy, dated like everything else; the scoring is
 //! `crate::rules::valuable_skills`.
 
+use super::Refusal;
+use crate::said::Said;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -137,38 +139,68 @@ impl PointsGrid {
         self.factors.iter().map(|f| f.cap).sum()
     }
 
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         for (i, f) in self.factors.iter().enumerate() {
             let at = |key: &str| format!("factors[{i}]{key}");
+            let factor = f.id.as_str();
             if self.factors[..i].iter().any(|g| g.id == f.id) {
-                return Err((at(".id"), format!("factor `{}` appears twice", f.id.as_str())));
-            }
-            if !f.id.allows(&f.scoring) {
                 return Err((
-                    at(".scoring"),
-                    format!("factor `{}` cannot be scored this way", f.id.as_str()) + scoring_hint(f.id),
+                    at(".id"),
+                    Said::new("policy-factor-twice", format!("factor `{factor}` appears twice"))
+                        .text("factor", factor),
                 ));
             }
+            if !f.id.allows(&f.scoring) {
+                let scoring = scoring_of(f.id);
+                return Err((
+                    at(".scoring"),
+                    Said::new(
+                        "policy-factor-scoring",
+                        format!("factor `{factor}` cannot be scored this way (use `{scoring}`)"),
+                    )
+                    .text("factor", factor)
+                    .text("scoring", scoring),
+                ));
+            }
+            let above_cap = |points: u32| {
+                Said::new("policy-points-cap", format!("{points} points is above the factor's cap {}", f.cap))
+                    .count("points", points)
+                    .count("cap", f.cap)
+            };
             match &f.scoring {
                 Scoring::Brackets(brackets) => {
                     if brackets.is_empty() {
-                        return Err((at(".scoring.brackets"), "needs at least one bracket".into()));
+                        return Err((
+                            at(".scoring.brackets"),
+                            Said::new("policy-no-bracket", "needs at least one bracket"),
+                        ));
                     }
                     for (j, b) in brackets.iter().enumerate() {
                         let here = at(&format!(".scoring.brackets[{j}]"));
                         if b.at_least.is_none() && b.up_to.is_none() {
-                            return Err((here, "a bracket needs `at_least`, `up_to` or both".into()));
+                            return Err((
+                                here,
+                                Said::new(
+                                    "policy-bracket-bounds",
+                                    "a bracket needs `at_least`, `up_to` or both",
+                                ),
+                            ));
                         }
                         if let (Some(lo), Some(hi)) = (b.at_least, b.up_to)
                             && lo > hi
                         {
-                            return Err((here, format!("at_least {lo} is above up_to {hi}")));
-                        }
-                        if b.points > f.cap {
                             return Err((
                                 here,
-                                format!("{} points is above the factor's cap {}", b.points, f.cap),
+                                Said::new(
+                                    "policy-bracket-order",
+                                    format!("at_least {lo} is above up_to {hi}"),
+                                )
+                                .count("at_least", lo)
+                                .count("up_to", hi),
                             ));
+                        }
+                        if b.points > f.cap {
+                            return Err((here, above_cap(b.points)));
                         }
                     }
                 }
@@ -176,16 +208,19 @@ impl PointsGrid {
                     let known = f.id.levels().unwrap_or(&[]);
                     for (level, points) in levels {
                         if !known.contains(&level.as_str()) {
+                            let levels = known.join(", ");
                             return Err((
                                 at(&format!(".scoring.levels.{level}")),
-                                format!("unknown level; the levels are {}", known.join(", ")),
+                                Said::new(
+                                    "policy-level-unknown",
+                                    format!("unknown level; the levels are {levels}"),
+                                )
+                                .text("level", level)
+                                .text("levels", levels),
                             ));
                         }
                         if *points > f.cap {
-                            return Err((
-                                at(&format!(".scoring.levels.{level}")),
-                                format!("{points} points is above the factor's cap {}", f.cap),
-                            ));
+                            return Err((at(&format!(".scoring.levels.{level}")), above_cap(*points)));
                         }
                     }
                 }
@@ -193,7 +228,12 @@ impl PointsGrid {
                     if *points == 0 || *points > f.cap {
                         return Err((
                             at(".scoring"),
-                            format!("{points} points must be between 1 and the factor's cap {}", f.cap),
+                            Said::new(
+                                "policy-points-range",
+                                format!("{points} points must be between 1 and the factor's cap {}", f.cap),
+                            )
+                            .count("points", *points)
+                            .count("cap", f.cap),
                         ));
                     }
                 }
@@ -202,18 +242,24 @@ impl PointsGrid {
         if self.minimum == 0 || self.minimum > self.maximum() {
             return Err((
                 "minimum".into(),
-                format!("{} must be between 1 and the grid's maximum {}", self.minimum, self.maximum()),
+                Said::new(
+                    "policy-minimum-range",
+                    format!("{} must be between 1 and the grid's maximum {}", self.minimum, self.maximum()),
+                )
+                .count("minimum", self.minimum)
+                .count("maximum", self.maximum()),
             ));
         }
         Ok(())
     }
 }
 
-fn scoring_hint(id: FactorId) -> &'static str {
+/// How a factor is scored: the key of its scoring in the file.
+fn scoring_of(id: FactorId) -> &'static str {
     match id {
-        FactorId::Ranking | FactorId::Experience | FactorId::Age => " (use `brackets`)",
-        FactorId::Education | FactorId::Languages => " (use `levels`)",
-        FactorId::Publications | FactorId::Patents | FactorId::Awards => " (use `per_item`)",
-        FactorId::JobOffer => " (use `flag`)",
+        FactorId::Ranking | FactorId::Experience | FactorId::Age => "brackets",
+        FactorId::Education | FactorId::Languages => "levels",
+        FactorId::Publications | FactorId::Patents | FactorId::Awards => "per_item",
+        FactorId::JobOffer => "flag",
     }
 }

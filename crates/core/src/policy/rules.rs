@@ -3,7 +3,8 @@
 //! can repeal an exception from a date, and the reform simulation shows what that changes.
 //! The logic of a rule is code (`crate::rules`); what it rests on is policy.
 
-use super::LegalBasis;
+use super::{LegalBasis, Refusal};
+use crate::said::Said;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,27 +56,34 @@ impl RuleBases {
     }
 
     /// Every rule in `known` has versions, every entry is a known rule, dates increase.
-    pub(super) fn check(&self, known: &[&str]) -> Result<(), (String, String)> {
+    pub(super) fn check(&self, known: &[&str]) -> Result<(), Refusal> {
         for id in known {
             if !self.0.contains_key(*id) {
-                return Err(((*id).to_string(), "the rule has no legal basis in this policy file".into()));
+                return Err((
+                    (*id).to_string(),
+                    Said::new("policy-rule-no-basis", "the rule has no legal basis in this policy file")
+                        .text("rule", *id),
+                ));
             }
         }
         for (id, versions) in &self.0 {
             if !known.contains(&id.as_str()) {
+                let rules = known.join(", ");
                 return Err((
                     format!("\"{id}\""),
-                    format!("unknown rule; the rules are: {}", known.join(", ")),
+                    Said::new("policy-rule-unknown", format!("unknown rule; the rules are: {rules}"))
+                        .text("rule", id)
+                        .text("rules", rules),
                 ));
             }
             if versions.is_empty() {
-                return Err((format!("\"{id}\""), "needs at least one version".into()));
+                return Err((format!("\"{id}\""), super::no_version()));
             }
             for (i, pair) in versions.windows(2).enumerate() {
                 if pair[1].from <= pair[0].from {
                     return Err((
                         format!("\"{id}\"[{}].from", i + 1),
-                        format!("{} is not after the previous version's {}", pair[1].from, pair[0].from),
+                        super::version_order(pair[1].from, pair[0].from),
                     ));
                 }
             }

@@ -1,7 +1,9 @@
 //! The priority sectors of the list (healthcare, education, science and technology,
 //! information technology) and the occupation groups that make each of them up.
 
+use super::Refusal;
 use crate::occupation::OccupationCode;
+use crate::said::Said;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -19,20 +21,24 @@ impl SectorMap {
             .map(|(s, _)| s.as_str())
     }
 
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         if self.0.is_empty() {
-            return Err(("(map)".into(), "names no sector".into()));
+            return Err(("(map)".into(), Said::new("policy-sectors-none", "names no sector")));
         }
         for (name, groups) in &self.0 {
             if !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return Err((name.clone(), "sector names are lower-case words joined by `_`".into()));
+                return Err((
+                    name.clone(),
+                    Said::new("policy-sector-name", "sector names are lower-case words joined by `_`")
+                        .text("name", name),
+                ));
             }
             if groups.is_empty() {
-                return Err((name.clone(), "lists no occupation group".into()));
+                return Err((name.clone(), Said::new("policy-sector-no-group", "lists no occupation group")));
             }
             for g in groups {
                 if crate::occupation::classifier().get(g).is_none() {
-                    return Err((name.clone(), format!("{g} is not a group of the classifier")));
+                    return Err((name.clone(), super::not_a_group(g)));
                 }
             }
         }

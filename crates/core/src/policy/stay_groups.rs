@@ -3,6 +3,8 @@
 //! (stateless persons and refugees included) needs a visa; Kazakhstan's own citizens are not
 //! foreigners and are in no group.
 
+use super::Refusal;
+use crate::said::Said;
 use serde::{Deserialize, Serialize};
 
 /// The code of Kazakhstan's own citizens.
@@ -56,19 +58,38 @@ impl StayGroups {
     }
 
     /// Every code is a known nationality code, none is Kazakhstan's, none is listed twice.
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Refusal> {
         let mut seen = std::collections::BTreeMap::new();
         for (list, codes) in [("eaeu", &self.eaeu), ("visa_free", &self.visa_free)] {
             for (i, code) in codes.iter().enumerate() {
                 let key = format!("{list}[{i}]");
                 if crate::country::by_alpha3(code).is_none() {
-                    return Err((key, format!("{code} is not a nationality code of data/countries.csv")));
+                    return Err((
+                        key,
+                        Said::new(
+                            "policy-nationality-unknown",
+                            format!("{code} is not a nationality code of data/countries.csv"),
+                        )
+                        .text("code", code),
+                    ));
                 }
                 if code == CITIZENS {
-                    return Err((key, format!("{code}: Kazakhstan's citizens are not foreigners")));
+                    return Err((
+                        key,
+                        Said::new(
+                            "policy-nationality-citizens",
+                            format!("{code}: Kazakhstan's citizens are not foreigners"),
+                        )
+                        .text("code", code),
+                    ));
                 }
                 if let Some(first) = seen.insert(code.clone(), key.clone()) {
-                    return Err((key, format!("{code} is already listed at {first}")));
+                    return Err((
+                        key,
+                        Said::new("policy-nationality-twice", format!("{code} is already listed at {first}"))
+                            .text("code", code)
+                            .text("first", first),
+                    ));
                 }
             }
         }

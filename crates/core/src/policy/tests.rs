@@ -3,6 +3,7 @@
 use super::*;
 use crate::policy::parameters::{LookupError, Unit};
 use crate::policy::stay_groups::Group;
+use crate::said::Value;
 
 fn d(text: &str) -> Date {
     text.parse().unwrap()
@@ -120,29 +121,114 @@ fn refusal(text: &str) -> PolicyError {
     Policy::parse(text).unwrap_err()
 }
 
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn count(n: i64) -> Value {
+    Value::Count(n)
+}
+
+fn date(s: &str) -> Value {
+    Value::Date(d(s))
+}
+
+/// The refusal's code and arguments.
+fn said(e: &PolicyError) -> (&str, Vec<(&str, &Value)>) {
+    (e.reason.code.as_str(), e.reason.args.iter().map(|(n, v)| (n.as_str(), v)).collect())
+}
+
 #[test]
 fn bad_files_are_refused_with_the_path_of_the_bad_key() {
     let e = refusal(&small().replace("k = 1", "k = 2"));
     assert_eq!(e.path, "list_methodology[0].value.inclusion.k", "{e}");
+    assert_eq!(said(&e), ("policy-k-range", vec![("k", &count(2)), ("n", &count(1))]));
+    assert_eq!(
+        e.to_string(),
+        "list_methodology[0].value.inclusion.k: 2 is not between 1 and the 1 indicators"
+    );
     let e = refusal(&small().replace(r#"id = "vacancies_posted""#, r#"id = "vacancies_postd""#));
     assert!(e.path.starts_with("list_methodology[0].value.indicators[0]"), "{e}");
-    assert!(e.reason.contains("vacancies_postd"), "{e}");
+    assert!(e.reason.english.contains("vacancies_postd"), "{e}");
+    assert_eq!(e.reason.code, "policy-name-unknown", "{e}");
+    assert_eq!(e.reason.arg("value"), Some(&text("vacancies_postd")), "{e}");
+    assert!(e.reason.arg("allowed").unwrap().to_string().starts_with("forecast_need, vacancies_posted, "));
     let e = refusal(&small().replace(r#"from = "2024-07-01""#, r#"from = "2022-07-01""#));
     assert_eq!(e.path, "sectors[1].from", "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-version-order", vec![("date", &date("2022-07-01")), ("previous", &date("2023-01-01"))])
+    );
     let e = refusal(&small().replace(r#"["25"]"#, r#"["99"]"#));
     assert!(e.path.starts_with("sectors[0].value"), "{e}");
+    assert_eq!(said(&e), ("policy-not-a-group", vec![("code", &text("99"))]));
     let e = refusal(&small().replace("hard_to_fill_days = 30", "hard_to_fill_days = 30\nsurprise = 1"));
-    assert!(e.reason.contains("surprise"), "{e}");
+    assert!(e.reason.english.contains("surprise"), "{e}");
+    assert_eq!(e.path, "list_methodology[0].value.surprise", "{e}");
+    assert_eq!(
+        (e.reason.code.as_str(), e.reason.arg("field")),
+        ("policy-field-unknown", Some(&text("surprise")))
+    );
+    assert!(e.reason.arg("allowed").unwrap().to_string().contains("hard_to_fill_days"), "{e}");
     let e =
         refusal(&small().replace(
             r#"priority_sectors = ["information_technology"]"#,
             r#"priority_sectors = ["healthcare"]"#,
         ));
     assert_eq!(e.path, "list_methodology[0].value.priority_sectors", "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-sector-not-in-map", vec![("sector", &text("healthcare")), ("date", &date("2023-01-01"))])
+    );
     let e = refusal(&small().replace(r#"from = "2023-01-01""#, r#"from = "2023-13-01""#));
     assert!(e.path.contains("from"), "{e}");
+    assert_eq!(said(&e), ("policy-form", vec![("value", &text("2023-13-01"))]), "{e}");
     let e = refusal("[meta\n");
     assert_eq!(e.path, "(file)");
+    assert!(!e.has_key());
+    assert_eq!(said(&e), ("policy-syntax", vec![("line", &count(1)), ("column", &count(6))]));
+    assert!(e.reason.english.contains("expected `]`"), "the CLI keeps the parser's words: {e}");
+}
+
+#[test]
+fn files_that_are_not_toml_of_the_policy_shape_are_refused_by_kind() {
+    let e = refusal("[meta]\njurisdiction = \"KZ\"\nedition = 7\n");
+    assert_eq!(e.path, "meta.edition");
+    assert_eq!(
+        said(&e),
+        (
+            "policy-type",
+            vec![
+                ("found", &Value::Word("policy-kind-integer".into())),
+                ("expected", &Value::Word("policy-kind-string".into()))
+            ]
+        )
+    );
+    let e = refusal("[meta]\njurisdiction = \"KZ\"\n");
+    assert_eq!(
+        (e.path.as_str(), said(&e)),
+        ("meta", ("policy-field-missing", vec![("field", &text("edition"))]))
+    );
+    let e = refusal("[meta]\njurisdiction = \"KZ\"\nedition = \"x\"\nedition = \"y\"\n");
+    assert_eq!(said(&e), ("policy-syntax", vec![("line", &count(4)), ("column", &count(1))]), "{e}");
+    let e = refusal("a = \"б\"\n\n  ]]\n");
+    assert_eq!(said(&e), ("policy-syntax", vec![("line", &count(3)), ("column", &count(3))]), "{e}");
+    let ok = small();
+    let e = refusal(&ok.replace("min_vacancies = 1", "min_vacancies = [1]"));
+    assert_eq!(e.reason.code, "policy-type", "{e}");
+    assert_eq!(e.reason.arg("found"), Some(&Value::Word("policy-kind-array".into())));
+    let e = refusal(&ok.replace("hard_to_fill_days = 30", "hard_to_fill_days = -3"));
+    assert_eq!(said(&e), ("policy-form", vec![("value", &text("-3"))]), "{e}");
+    let e = refusal(&ok.replace("inclusion = { k_of_n = { k = 1 } }", "inclusion = { k_of_m = { k = 1 } }"));
+    assert_eq!(
+        said(&e),
+        (
+            "policy-name-unknown",
+            vec![("value", &text("k_of_m")), ("allowed", &text("k_of_n, composite, both"))]
+        )
+    );
+    let e = Policy::parse_bytes(b"[meta]\njurisdiction = \"K\xffZ\"\n").unwrap_err();
+    assert_eq!((e.path.as_str(), said(&e)), ("(file)", ("policy-not-utf8", vec![("line", &count(2))])));
 }
 
 #[test]
@@ -188,14 +274,22 @@ fn bad_parameters_are_refused_with_their_path() {
     assert!(Policy::parse(&ok).is_ok());
     let e = refusal(&ok.replace(r#"from = "2026-01-01""#, r#"from = "2024-01-01""#));
     assert_eq!(e.path, "parameters.mci.values[1].from", "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-value-order", vec![("date", &date("2024-01-01")), ("previous", &date("2025-01-01"))])
+    );
     let e = refusal(&ok.replace(r#"value = "4325""#, r#"value = "-4325""#));
     assert_eq!(e.path, "parameters.mci.values[1].value", "{e}");
+    assert_eq!(said(&e), ("policy-negative", vec![("value", &Value::Number((-4325).into()))]));
     let e = refusal(&ok.replace(r#"value = "4325""#, r#"value = "four""#));
     assert!(e.path.starts_with("parameters.mci.values[1]"), "{e}");
+    assert_eq!(said(&e), ("policy-form", vec![("value", &text("four"))]));
     let e = refusal(&ok.replace(r#"unit = "KZT""#, r#"unit = "RUB""#));
     assert!(e.path.contains("unit"), "{e}");
+    assert_eq!((e.reason.code.as_str(), e.reason.arg("value")), ("policy-name-unknown", Some(&text("RUB"))));
     let e = refusal(&ok.replace("[parameters.mci]", "[parameters.MCI]"));
     assert_eq!(e.path, "parameters.MCI", "{e}");
+    assert_eq!(said(&e), ("policy-parameter-name", vec![("name", &text("MCI"))]));
 }
 
 #[test]
@@ -204,26 +298,50 @@ fn bad_rules_grids_and_regional_values_are_refused_with_their_path() {
     assert!(Policy::parse(&ok).is_ok());
     let e = refusal(&ok.replace(r#""pr.exempt.kandas" = "#, r#""pr.exempt.kandaz" = "#));
     assert_eq!(e.path, "rules.pr.exempt.kandas", "{e}");
-    assert!(e.reason.contains("no legal basis"), "{e}");
+    assert!(e.reason.english.contains("no legal basis"), "{e}");
+    assert_eq!(said(&e), ("policy-rule-no-basis", vec![("rule", &text("pr.exempt.kandas"))]));
     let e = refusal(&ok.replace(
         "[rules]\n",
         "[rules]\n\"pr.golden_visa\" = [{ from = \"2026-01-01\", basis = { act = \"X\" } }]\n",
     ));
     assert_eq!(e.path, "rules.\"pr.golden_visa\"", "{e}");
+    assert_eq!(
+        (e.reason.code.as_str(), e.reason.arg("rule")),
+        ("policy-rule-unknown", Some(&text("pr.golden_visa")))
+    );
     let e = refusal(&ok.replace("{ up_to = 10, points = 25 }", "{ up_to = 10, points = 26 }"));
     assert_eq!(e.path, "valuable_skills_points[0].value.factors[0].scoring.brackets[0]", "{e}");
+    assert_eq!(said(&e), ("policy-points-cap", vec![("points", &count(26)), ("cap", &count(25))]));
     let e = refusal(&ok.replace("minimum = 60", "minimum = 101"));
     assert_eq!(e.path, "valuable_skills_points[0].value.minimum", "{e}");
+    assert_eq!(e.reason.code, "policy-minimum-range");
+    assert_eq!(e.reason.arg("minimum"), Some(&count(101)));
     let e = refusal(&ok.replace("{ doctorate = 20,", "{ phd = 20,"));
     assert_eq!(e.path, "valuable_skills_points[0].value.factors[1].scoring.levels.phd", "{e}");
+    assert_eq!(
+        said(&e),
+        (
+            "policy-level-unknown",
+            vec![
+                ("level", &text("phd")),
+                ("levels", &text("none, secondary, vocational, bachelor, master, doctorate"))
+            ]
+        )
+    );
     let e = refusal(&ok.replace(r#""KZ-79" = "400000""#, r#""KZ-99" = "400000""#));
     assert_eq!(e.path, "regional_parameters.housing_price_m2.values[0].by_region", "{e}");
-    assert!(e.reason.contains("KZ-79"), "{e}");
+    assert!(e.reason.english.contains("KZ-79"), "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-region-missing", vec![("code", &text("KZ-79")), ("region", &Value::Region("KZ-79".into()))])
+    );
     let e =
         refusal(&ok.replace(r#"value = ["21", "22", "23", "25", "31", "72"]"#, r#"value = ["21", "9999"]"#));
     assert_eq!(e.path, "simplified_citizenship_occupations[0].value[1]", "{e}");
+    assert_eq!(said(&e), ("policy-not-a-group", vec![("code", &text("9999"))]));
     let e = refusal(&ok.replace("[parameters.ata_zholy_validity]", "[parameters.ata_zholy_validity_old]"));
     assert_eq!(e.path, "parameters.ata_zholy_validity", "{e}");
+    assert_eq!(said(&e), ("policy-parameter-required", vec![("name", &text("ata_zholy_validity"))]));
 }
 
 #[test]
@@ -296,21 +414,38 @@ fn bad_groups_and_holidays_are_refused_with_their_path() {
     let ok = small();
     let e = refusal(&ok.replacen(r#"eaeu = ["ARM", "#, r#"eaeu = ["ARX", "#, 1));
     assert_eq!(e.path, "stay_groups[0].value.eaeu[0]", "{e}");
+    assert_eq!(said(&e), ("policy-nationality-unknown", vec![("code", &text("ARX"))]));
     let e = refusal(&ok.replacen(r#"eaeu = ["ARM", "#, r#"eaeu = ["KAZ", "#, 1));
     assert_eq!(e.path, "stay_groups[0].value.eaeu[0]", "{e}");
+    assert_eq!(said(&e), ("policy-nationality-citizens", vec![("code", &text("KAZ"))]));
     let e = refusal(&ok.replacen(r#""AND", "ARE""#, r#""ARM", "ARE""#, 1));
     assert_eq!(e.path, "stay_groups[0].value.visa_free[0]", "{e}");
-    assert!(e.reason.contains("eaeu[0]"), "{e}");
+    assert!(e.reason.english.contains("eaeu[0]"), "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-nationality-twice", vec![("code", &text("ARM")), ("first", &text("eaeu[0]"))])
+    );
     let e = refusal(&ok.replacen(r#"from = "2023-11-10""#, r#"from = "2022-11-10""#, 1));
     assert_eq!(e.path, "stay_groups[1].from", "{e}");
+    assert_eq!(e.reason.code, "policy-version-order");
     let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-07", "2026-01-02""#, 1));
     assert!(e.path.starts_with("holidays.days["), "{e}");
+    assert_eq!(
+        said(&e),
+        ("policy-holiday-order", vec![("date", &date("2026-01-02")), ("previous", &date("2026-01-07"))])
+    );
     let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-02", "2026-01-02""#, 1));
     assert!(e.path.starts_with("holidays.days["), "{e}");
+    assert_eq!(e.reason.code, "policy-holiday-order");
     let e = refusal(&ok.replacen(r#""2027-12-16","#, r#""2028-12-16","#, 1));
     assert!(e.path.starts_with("holidays.days["), "{e}");
+    assert_eq!(
+        (e.reason.code.as_str(), e.reason.arg("date")),
+        ("policy-holiday-outside", Some(&date("2028-12-16")))
+    );
     let e = refusal(&ok.replacen("working_days = []", r#"working_days = ["2026-11-18"]"#, 1));
     assert_eq!(e.path, "holidays.working_days[0]", "{e}");
+    assert_eq!(said(&e), ("policy-working-weekday", vec![("date", &date("2026-11-18"))]));
     let e = refusal(&ok.replacen(r#""2026-01-02", "2026-01-07""#, r#""2026-01-02", "2026-13-07""#, 1));
     assert!(e.path.starts_with("holidays.days"), "{e}");
     let with_working_saturday = ok.replacen("working_days = []", r#"working_days = ["2026-11-21"]"#, 1);

@@ -513,6 +513,10 @@ async fn store(h: &Harness, apps: &[(&str, &str, bool, bool)]) {
 }
 
 async fn simulate(h: &Harness, draft: &str, on: &str) -> Reply {
+    simulate_in(h, draft, on, "en").await
+}
+
+async fn simulate_in(h: &Harness, draft: &str, on: &str, lang: &str) -> Reply {
     let (cookie, csrf) = h.session(Role::Analyst).await;
     let body = format!(
         "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
@@ -521,7 +525,7 @@ async fn simulate(h: &Harness, draft: &str, on: &str) -> Reply {
          Content-Type: application/toml\r\n\r\n{draft}\r\n--B--\r\n"
     );
     let req = Request::post("/analysis/simulate")
-        .header("cookie", format!("{cookie}; ashyq_lang=en"))
+        .header("cookie", format!("{cookie}; ashyq_lang={lang}"))
         .header("content-type", "multipart/form-data; boundary=B")
         .body(Body::from(body))
         .unwrap();
@@ -618,12 +622,33 @@ async fn the_simulation_shows_the_cases_a_draft_changes() {
             "{backend}: {last}"
         );
 
-        // A draft that does not read: the form again, with the path and the reason.
-        let reply = simulate(&h, "[meta]\njurisdiction = \"KZ\"\nedition = 7\n", "").await;
+        // A draft that does not read: the form again, with the path and the reason in words, in
+        // the reader's language (never the parser's English).
+        let bad = "[meta]\njurisdiction = \"KZ\"\nedition = 7\n";
+        let reply = simulate(&h, bad, "").await;
         assert_eq!(reply.status, 422, "{backend}: {}", reply.body);
         assert!(reply.body.contains("id=\"error\""));
         assert!(text(&reply.body).contains("meta.edition: "), "{backend}: {}", reply.body);
+        assert!(
+            text(&reply.body)
+                .contains("meta.edition: a string is expected here, but a whole number is written"),
+            "{backend}: {}",
+            reply.body
+        );
         assert!(reply.body.contains("id=\"simulate-form\""));
+        let reply = simulate_in(&h, bad, "", "ru").await;
+        assert_eq!(reply.status, 422, "{backend}: {}", reply.body);
+        let body = text(&reply.body);
+        assert!(
+            body.contains("meta.edition: здесь ожидается строка, а записано целое число"),
+            "{backend}: {body}"
+        );
+        assert!(!body.contains("invalid type"), "{backend}: {body}");
+        let reply = simulate_in(&h, "[meta\n", "", "kk").await;
+        assert_eq!(reply.status, 422, "{backend}: {}", reply.body);
+        let body = text(&reply.body);
+        assert!(body.contains("файл дұрыс TOML емес: қате 1-жолдың 6-бағанында"), "{backend}: {body}");
+        assert!(!body.contains("(file)") && !body.contains("unclosed"), "{backend}: {body}");
         h.cleanup().await;
     }
 }

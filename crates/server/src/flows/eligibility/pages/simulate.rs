@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::web::errors;
 use crate::web::page::Page;
 use crate::web::refusal::{forbidden_page, read_error};
-use ashyq_core::policy::Policy;
+use ashyq_core::policy::{Policy, PolicyError};
 use ashyq_core::rules::explain;
 use ashyq_core::rules::simulate::{Report, Verdict};
 use askama::Template;
@@ -106,7 +106,11 @@ pub async fn run(State(s): State<AppState>, principal: Principal, page: Page, re
     let Ok(form) = Multipart::from_request(req, &s).await else { return errors::csrf(page) };
     let up = match read_upload(form).await {
         Ok(u) => u,
-        Err(e) => return render(page, StatusCode::BAD_REQUEST, String::new(), Some(e), None),
+        Err(e) => {
+            tracing::debug!("simulation upload cut short: {e}");
+            let e = page.t("an-err-upload");
+            return render(page, StatusCode::BAD_REQUEST, String::new(), Some(e), None);
+        }
     };
     let expected = principal.session_csrf().unwrap_or_default();
     if expected.is_empty() || !ashyq_store::secret::constant_time_eq(&up.csrf, expected) {
@@ -128,13 +132,10 @@ pub async fn run(State(s): State<AppState>, principal: Principal, page: Page, re
         let e = page.t("sim-err-file");
         return render(page, StatusCode::UNPROCESSABLE_ENTITY, on_text, Some(e), None);
     }
-    let draft = match std::str::from_utf8(&up.file)
-        .map_err(|e| format!("(file): {e}"))
-        .and_then(|text| Policy::parse(text).map_err(|e| format!("{}: {}", e.path, e.reason)))
-    {
+    let draft = match Policy::parse_bytes(&up.file) {
         Ok(p) => p,
         Err(e) => {
-            let e = page.t1("sim-err-policy", "error", &e);
+            let e = page.t1("sim-err-policy", "error", &refusal(&page, &e));
             return render(page, StatusCode::UNPROCESSABLE_ENTITY, on_text, Some(e), None);
         }
     };
@@ -145,6 +146,13 @@ pub async fn run(State(s): State<AppState>, principal: Principal, page: Page, re
     };
     let view = report_view(&page, &report, unreadable);
     render(page, StatusCode::OK, on_text, None, Some(view))
+}
+
+/// Why a draft policy file was refused, in the page's language: the key path of the bad value as
+/// the file writes it, then the reason in words (only the reason when the file as a whole does
+/// not read).
+fn refusal(page: &Page, e: &PolicyError) -> String {
+    if e.has_key() { format!("{}: {}", e.path, page.said(&e.reason)) } else { page.said(&e.reason) }
 }
 
 fn verdict(page: &Page, v: &Verdict) -> String {
@@ -226,4 +234,117 @@ pub fn routes(b: crate::routes::RouteBuilder) -> crate::routes::RouteBuilder {
     b
         .page_get("/analysis/simulate", [401, 403, 200, 403, 403, 403, 403], show)
         .page_post("/analysis/simulate", [401, 403, 200, 403, 403, 403, 403], run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{I18n, Lang};
+    use crate::web::locale::said;
+    use ashyq_core::said::Value;
+
+    const KZ: &str = include_str!("../../../../../../data/policy/kz.toml");
+
+    /// The shipped file with one piece of text replaced (the first time it appears).
+    fn edited(from: &str, to: &str) -> String {
+        assert!(KZ.contains(from), "the shipped file has no {from:?}");
+        KZ.replacen(from, to, 1)
+    }
+
+    /// A refused draft for each kind of fault the analyst may make, from a file that is not text
+    /// to a holiday on a weekday, each said in Kazakh and Russian with its figures and names.
+    #[test]
+    fn a_refused_draft_is_said_in_each_language() {
+        let drafts = [
+            edited("[meta]\n", "[meta\n"),
+            edited("jurisdiction = \"KZ\"", "jurisdiction = 7"),
+            edited("jurisdiction = \"KZ\"\n", ""),
+            edited("[meta]\n", "[meta]\nsurprise = 1\n"),
+            edited("unit = \"KZT\"", "unit = \"RUB\""),
+            edited("hard_to_fill_days = 30", "hard_to_fill_days = -3"),
+            edited("inclusion = { k_of_n = { k = 6 } }", "inclusion = 5"),
+            edited("[parameters.mci]", "[parameters.MCI]"),
+            edited("\"KZ-79\" = \"400000\"", "\"KZ-99\" = \"400000\""),
+            edited("\"pr.exempt.kandas\" = ", "\"pr.exempt.kandaz\" = "),
+            edited("{ up_to = 10, points = 25 }", "{ up_to = 10, points = 26 }"),
+            edited("minimum = 60", "minimum = 1000"),
+            edited("{ doctorate = 20,", "{ phd = 20,"),
+            edited("from = \"2023-11-10\"", "from = \"2022-11-10\""),
+            edited("eaeu = [\"ARM\", ", "eaeu = [\"KAZ\", "),
+            edited("working_days = []", "working_days = [\"2026-11-18\"]"),
+            edited("inclusion = { k_of_n = { k = 6 } }", "inclusion = { k_of_n = { k = 11 } }"),
+            edited("universe = [\"2\"]", "universe = [\"99\"]"),
+        ];
+        let mut refusals: Vec<PolicyError> = drafts.iter().map(|d| Policy::parse(d).unwrap_err()).collect();
+        refusals.push(Policy::parse_bytes(b"[meta]\njurisdiction = \"K\xffZ\"\n").unwrap_err());
+        let codes: std::collections::BTreeSet<&str> =
+            refusals.iter().map(|e| e.reason.code.as_str()).collect();
+        for code in [
+            "policy-syntax",
+            "policy-not-utf8",
+            "policy-type",
+            "policy-field-missing",
+            "policy-field-unknown",
+            "policy-name-unknown",
+            "policy-form",
+            "policy-parameter-name",
+            "policy-region-missing",
+            "policy-rule-no-basis",
+            "policy-points-cap",
+            "policy-minimum-range",
+            "policy-level-unknown",
+            "policy-version-order",
+            "policy-nationality-citizens",
+            "policy-working-weekday",
+            "policy-k-range",
+            "policy-not-a-group",
+        ] {
+            assert!(codes.contains(code), "no draft is refused with {code}: {codes:?}");
+        }
+        let i18n = I18n::load().unwrap();
+        for e in &refusals {
+            let reason = &e.reason;
+            let english = said(&i18n, Lang::En, reason);
+            for lang in Lang::ALL {
+                assert!(i18n.has(lang, &reason.code), "{} lacks {}", lang.code(), reason.code);
+                let text = said(&i18n, lang, reason);
+                assert!(!text.contains('{') && !text.contains('$'), "{}: {text}", reason.code);
+                for (name, value) in &reason.args {
+                    match value {
+                        Value::Text(v) => assert!(
+                            text.contains(v.as_str()),
+                            "{} in {}: {text} lacks {name} = {v}",
+                            reason.code,
+                            lang.code()
+                        ),
+                        Value::Word(key) => {
+                            assert!(i18n.has(lang, key), "{} lacks the word {key}", lang.code());
+                            assert!(text.contains(&i18n.message(lang, key, &[])), "{}: {text}", reason.code);
+                        }
+                        _ => {}
+                    }
+                }
+                if lang != Lang::En {
+                    assert_ne!(text, english, "{} is said in English in {}", reason.code, lang.code());
+                    assert_ne!(text, reason.english, "{} is said in English in {}", reason.code, lang.code());
+                }
+            }
+        }
+        // Figures and dates the page's way; a region by its name.
+        let by = |code: &str| refusals.iter().find(|e| e.reason.code == code).unwrap();
+        let syntax = said(&i18n, Lang::Ru, &by("policy-syntax").reason);
+        assert_eq!(syntax, "файл не является корректным TOML: ошибка в строке 9, столбец 6");
+        let order = by("policy-version-order");
+        assert_eq!(order.path, "stay_groups[1].from");
+        assert_eq!(
+            said(&i18n, Lang::Ru, &order.reason),
+            "10.11.2022 — не позже даты предыдущей редакции (01.01.2023)"
+        );
+        let region = said(&i18n, Lang::Kk, &by("policy-region-missing").reason);
+        assert!(region.contains(&ashyq_core::region::name_of("KZ-79", "kk")), "{region}");
+        assert_eq!(
+            said(&i18n, Lang::Kk, &by("policy-type").reason),
+            "мұнда мәтін жолы күтіледі, бірақ бүтін сан жазылған"
+        );
+    }
 }
