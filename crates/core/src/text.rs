@@ -116,13 +116,6 @@ impl TextError {
         self
     }
 
-    /// The message without the field's name in words: its code and arguments.
-    pub fn said(&self) -> crate::said::Said {
-        self.args()
-            .into_iter()
-            .fold(crate::said::Said::new(self.code(), self.message()), |s, (n, v)| s.text(n, v))
-    }
-
     /// The arguments of the Fluent message: `at`, `char` (as U+XXXX), `max`, `chars`.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match &self.reason {
@@ -135,18 +128,17 @@ impl TextError {
 }
 
 impl TextError {
-    /// The reason (without the field) as a message code with its figures.
+    /// The reason (without the field) as a message code with its figures: `at` and `char` for a
+    /// character, `count` (the text's length, for the plural form) and `max` for a long text.
     pub fn said(&self) -> crate::said::Said {
-        use crate::said::{Said, Value};
-        let mut said = Said::new(self.code(), self.message());
-        for (name, value) in self.args() {
-            let value = match value.parse::<i64>() {
-                Ok(n) => Value::Count(n),
-                Err(_) => Value::Text(value),
-            };
-            said = said.with(name, value);
+        use crate::said::Said;
+        let said = Said::new(self.code(), self.message());
+        match &self.reason {
+            Reason::Control { at, ch } | Reason::Bidi { at, ch } => {
+                said.count("at", *at as i64).text("char", code_point(*ch))
+            }
+            Reason::TooLong { max, chars } => said.count("count", *chars as i64).count("max", *max as i64),
         }
-        said
     }
 }
 

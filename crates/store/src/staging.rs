@@ -13,12 +13,12 @@
 //! visible slice by slice: each is a recorded event on its own. docs/decisions.md, "Imports that
 //! do not stop the office", says why and what was measured.
 
-use ashyq_core::said::Said;
 use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportSink, RowError};
 use crate::register::sql::{Ty, V, feed, feed_in};
+use ashyq_core::said::Said;
 use sqlx::Row;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -376,7 +376,9 @@ async fn header_problems_are_reported_and_loose_headers_work(db: &Db) {
     let e = &report.errors[0];
     assert_eq!((e.row, e.column.as_deref()), (1, None));
     assert!(
-        e.reason.english.contains("missing") && e.reason.english.contains("status") && e.reason.english.contains("title"),
+        e.reason.english.contains("missing")
+            && e.reason.english.contains("status")
+            && e.reason.english.contains("title"),
         "{e:?}"
     );
     assert_eq!((report.rows_read, report.rejected), (0, 0));

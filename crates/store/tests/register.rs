@@ -109,7 +109,11 @@ async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
     assert_eq!(r.rejected, 1);
     assert_eq!(r.errors[0].row, 3);
     assert_eq!(r.errors[0].column.as_deref(), Some("event_id"));
-    assert!(r.errors[0].reason.english.contains("already stored with other values"), "{}", r.errors[0].reason);
+    assert!(
+        r.errors[0].reason.english.contains("already stored with other values"),
+        "{}",
+        r.errors[0].reason
+    );
     assert_eq!(count(db, "register_crossings").await, 1, "E9 was not written either");
     // Two rows of one file with one id and different values name each other.
     let text = crossings(&[

@@ -193,7 +193,8 @@ impl<'r, 'a> Reader<'r, 'a> {
             Ok(v) => self.fail(n, out_of_range(v, min, max)),
             Err(_) if digits.starts_with('-') => self.fail(
                 n,
-                Said::new("up-why-negative", format!("`{}` is negative", shorten(text))).text("value", shorten(text)),
+                Said::new("up-why-negative", format!("`{}` is negative", shorten(text)))
+                    .text("value", shorten(text)),
             ),
             Err(_) => self.fail(
                 n,
@@ -232,15 +233,21 @@ impl<'r, 'a> Reader<'r, 'a> {
         else {
             return self.fail(
                 n,
-                Said::new("up-why-occupation", format!("{code} is not a unit group: expected 4 digits such as 2512"))
-                    .text("value", code.to_string()),
+                Said::new(
+                    "up-why-occupation",
+                    format!("{code} is not a unit group: expected 4 digits such as 2512"),
+                )
+                .text("value", code.to_string()),
             );
         };
         if !classifier().has_unit_group(&unit) {
             return self.fail(
                 n,
-                Said::new("up-why-unknown-occupation", format!("{unit} is not a unit group of the classifier"))
-                    .text("value", unit.to_string()),
+                Said::new(
+                    "up-why-unknown-occupation",
+                    format!("{unit} is not a unit group of the classifier"),
+                )
+                .text("value", unit.to_string()),
             );
         }
         Some(code)
@@ -375,8 +382,11 @@ pub fn vacancy<'a>(columns: &Columns, row: &[&'a str]) -> Result<Vacancy<'a>, Ve
         Some(st) => Some(st),
         None => r.fail(
             3,
-            Said::new("up-why-status", format!("`{}` is not one of open, filled, cancelled, expired", shorten(s)))
-                .text("value", shorten(s)),
+            Said::new(
+                "up-why-status",
+                format!("`{}` is not one of open, filled, cancelled, expired", shorten(s)),
+            )
+            .text("value", shorten(s)),
         ),
     });
     if let (Some(status), Some(closed)) = (status, closed_on) {
@@ -453,8 +463,11 @@ pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<
         } else {
             r.fail(
                 6,
-                Said::new("up-why-country", format!("`{}` is not an ISO 3166-1 alpha-3 country code", shorten(c)))
-                    .text("value", shorten(c)),
+                Said::new(
+                    "up-why-country",
+                    format!("`{}` is not an ISO 3166-1 alpha-3 country code", shorten(c)),
+                )
+                .text("value", shorten(c)),
             )
         }
     });
@@ -465,7 +478,10 @@ pub fn work_permit<'a>(columns: &Columns, row: &[&'a str]) -> Result<WorkPermit<
                 7,
                 Said::new(
                     "up-why-category",
-                    format!("`{}` is not a permit category: expected 1, 2, 3, 4, seasonal or ict", shorten(c)),
+                    format!(
+                        "`{}` is not a permit category: expected 1, 2, 3, 4, seasonal or ict",
+                        shorten(c)
+                    ),
                 )
                 .text("value", shorten(c)),
             ),

@@ -21,7 +21,9 @@ impl CodeError {
         use crate::said::Said;
         match self {
             CodeError::Empty => Said::new("up-why-empty", self.to_string()),
-            CodeError::Malformed(v) => Said::new("up-why-occupation-code", self.to_string()).text("value", v.clone()),
+            CodeError::Malformed(v) => {
+                Said::new("up-why-occupation-code", self.to_string()).text("value", v.clone())
+            }
         }
     }
 }

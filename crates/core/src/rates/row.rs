@@ -150,8 +150,11 @@ pub fn read(columns: &RateColumns, row: &[&str]) -> Result<Rate, Vec<FieldError>
 fn parse_rate(text: &str) -> Result<Decimal, Said> {
     let shown = shorten(text);
     let not_positive = || {
-        Said::new("up-why-rate-positive", format!("`{shown}` is not positive: a rate is tenge for `quantity` units"))
-            .text("value", shown.clone())
+        Said::new(
+            "up-why-rate-positive",
+            format!("`{shown}` is not positive: a rate is tenge for `quantity` units"),
+        )
+        .text("value", shown.clone())
     };
     if text.starts_with('-') {
         return Err(not_positive());
@@ -180,7 +183,8 @@ fn parse_rate(text: &str) -> Result<Decimal, Said> {
         None => Decimal::from_str_exact(whole),
     }
     .map_err(|e| {
-        Said::new("up-why-rate-number", format!("`{shown}` is not a number: {e}")).text("value", shown.clone())
+        Said::new("up-why-rate-number", format!("`{shown}` is not a number: {e}"))
+            .text("value", shown.clone())
     })?;
     if value.is_zero() {
         return Err(not_positive());
@@ -194,8 +198,11 @@ fn parse_quantity(text: &str) -> Result<u64, Said> {
     match digits.parse::<u64>() {
         Ok(v) if (1..=MAX_QUANTITY).contains(&v) => Ok(v),
         Ok(v) => Err(rows::out_of_range(v, 1, MAX_QUANTITY)),
-        Err(_) => Err(Said::new("up-why-positive-number", format!("`{}` is not a positive whole number", shorten(text)))
-            .text("value", shorten(text))),
+        Err(_) => Err(Said::new(
+            "up-why-positive-number",
+            format!("`{}` is not a positive whole number", shorten(text)),
+        )
+        .text("value", shorten(text))),
     }
 }
 

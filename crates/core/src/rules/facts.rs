@@ -3,10 +3,10 @@
 //! then checked for sense (a known occupation, region and country; a valid BIN; no amount
 //! below zero). Amounts are decimal strings or whole numbers — never floating point.
 
-use crate::said::Said;
 use super::catalogue::Programme;
 use super::{ata_zholy, investor, permanent_residence, refugee, valuable_skills};
 use crate::occupation::{OccupationCode, classifier};
+use crate::said::Said;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -47,8 +47,11 @@ impl FactsError {
     pub fn after(path: impl Into<String>, on: Date, of: &str) -> FactsError {
         FactsError::at(
             path,
-            Said::new(if of == "application" { "facts-after-application" } else { "facts-after-decision" }, format!("after the date of the {of}, {on}"))
-                .date("on", on),
+            Said::new(
+                if of == "application" { "facts-after-application" } else { "facts-after-decision" },
+                format!("after the date of the {of}, {on}"),
+            )
+            .date("on", on),
         )
     }
 }
@@ -202,8 +205,11 @@ pub(super) fn known_country(path: &str, code: &str) -> Result<(), FactsError> {
     } else {
         Err(FactsError::at(
             path,
-            Said::new("facts-country", format!("{code:?} is not an ISO 3166-1 alpha-3 country code (e.g. \"UZB\")"))
-                .text("value", code),
+            Said::new(
+                "facts-country",
+                format!("{code:?} is not an ISO 3166-1 alpha-3 country code (e.g. \"UZB\")"),
+            )
+            .text("value", code),
         ))
     }
 }

@@ -71,8 +71,9 @@ impl InvestorFacts {
                 return Err(FactsError::empty(format!("investments[{i}].recipient")));
             }
             if let Some(bin) = &inv.bin {
-                Bin::parse(bin)
-                    .map_err(|e| FactsError::at(format!("investments[{i}].bin"), crate::labour::rows::bin_error(&e)))?;
+                Bin::parse(bin).map_err(|e| {
+                    FactsError::at(format!("investments[{i}].bin"), crate::labour::rows::bin_error(&e))
+                })?;
             }
         }
         Ok(())

@@ -112,7 +112,9 @@ impl EvalError {
             EvalError::ProgrammeNotInForce { on, first: None, .. } => {
                 Said::new("eval-not-in-force", english).date("on", *on)
             }
-            EvalError::ProgrammeRepealed { from, .. } => Said::new("eval-repealed", english).date("from", *from),
+            EvalError::ProgrammeRepealed { from, .. } => {
+                Said::new("eval-repealed", english).date("from", *from)
+            }
             EvalError::Parameter(LookupError::Unknown(name)) => {
                 Said::new("eval-parameter-missing", english).text("name", name.clone())
             }
@@ -137,8 +139,10 @@ impl EvalError {
             EvalError::Rate(RateError::NotInForce { currency, on, .. }) => {
                 Said::new("eval-rate-missing", english).text("currency", currency.as_str()).date("on", *on)
             }
-            EvalError::Rate(RateError::Overflow { amount, from, .. }) => Said::new("eval-rate-overflow", english)
-                .with("amount", Value::Money(*amount, from.as_str().to_string())),
+            EvalError::Rate(RateError::Overflow { amount, from, .. }) => {
+                Said::new("eval-rate-overflow", english)
+                    .with("amount", Value::Money(*amount, from.as_str().to_string()))
+            }
         }
     }
 }

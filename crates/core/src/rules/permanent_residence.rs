@@ -9,13 +9,13 @@
 //! solvency altogether. Term: `pr_validity` years or to the passport's expiry, whichever is
 //! first. Re-checked for a permit already issued, a refusal means the permit is cancelled.
 
-use crate::said::Said;
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome, PermitAction};
 use super::facts::{FactsError, amount, known_occupation, optional_amount};
 use super::support::{Eval, age_on, on_list_in_force, whole};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
+use crate::said::Said;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -124,7 +124,10 @@ impl PermanentResidenceFacts {
                 "region",
                 Said::new(
                     "facts-region",
-                    format!("{:?} is not a region of Kazakhstan (ISO code like \"KZ-75\" or KATO)", self.region),
+                    format!(
+                        "{:?} is not a region of Kazakhstan (ISO code like \"KZ-75\" or KATO)",
+                        self.region
+                    ),
                 )
                 .text("value", self.region.clone()),
             ));

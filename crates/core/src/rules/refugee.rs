@@ -8,11 +8,11 @@
 //! certificate for `asylum_certificate_validity` months, renewable; recognition brings a
 //! temporary residence permit, then permanent residence.
 
-use crate::said::Said;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome};
 use super::facts::FactsError;
 use super::support::{Eval, whole};
 use super::{Context, EvalError, Programme};
+use crate::said::Said;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

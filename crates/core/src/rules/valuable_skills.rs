@@ -4,7 +4,6 @@
 //! `valuable_skills_min_trainees` people a year. Term: `long_term_visa_validity` years within
 //! the passport's validity. The annual quota is kept by the case workflow, not here.
 
-use crate::said::Said;
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
 use super::facts::{FactsError, known_occupation};
@@ -13,6 +12,7 @@ use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
 use crate::policy::LookupError;
 use crate::policy::points::{FactorId, PointsGrid, Scoring};
+use crate::said::Said;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 

@@ -243,12 +243,7 @@ impl Page {
 
     /// A refused text's reason (the boundary text rules) in the page's language.
     pub fn text_error(&self, e: &ashyq_core::text::TextError) -> String {
-        if let ashyq_core::text::Reason::TooLong { max, chars } = e.reason {
-            return self.tc(e.code(), chars, &[("max", &self.integer(max))]);
-        }
-        let args = e.args();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.tn(e.code(), &args)
+        self.said(&e.said())
     }
 
     pub fn role_name(&self, role: &Role) -> String {

@@ -32,8 +32,7 @@ pub fn run(
     let read = Facts::from_value(programme, facts).map_err(|e| {
         StoreError::field(format!("facts.{}", e.path).trim_end_matches('.').to_string(), e.reason)
     })?;
-    let decision = evaluate(&read, on, ctx)
-        .map_err(|e| StoreError::field("on", e.said()))?;
+    let decision = evaluate(&read, on, ctx).map_err(|e| StoreError::field("on", e.said()))?;
     let points = decision.check("vs.points").and_then(|c| c.value("score")).and_then(|a| match a {
         ashyq_core::rules::Arg::Count(n) => u32::try_from(*n).ok(),
         _ => None,

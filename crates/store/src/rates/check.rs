@@ -2,10 +2,10 @@
 //! give one currency and date different rates refused together, each naming the others — before
 //! anything is written. Blocking (it reads the file); run it off the async threads.
 
-use ashyq_core::said::Said;
 use crate::labour::import::RowError;
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
 use ashyq_core::rates::{self, Currency, Rate, RateColumns};
+use ashyq_core::said::Said;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -107,8 +107,11 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
     if let Some(row) = too_many {
         return Err(Failure::Input(InputError::Row {
             row,
-            reason: Said::new("up-why-too-many-rows", format!("a rates file may have at most {MAX_ROWS} rows"))
-                .count("max", MAX_ROWS as i64),
+            reason: Said::new(
+                "up-why-too-many-rows",
+                format!("a rates file may have at most {MAX_ROWS} rows"),
+            )
+            .count("max", MAX_ROWS as i64),
         }));
     }
 
@@ -194,7 +197,8 @@ mod tests {
              \n");
         assert_eq!((c.rows_read, c.repeated), (6, 1));
         assert_eq!(c.good.iter().map(|g| g.row).collect::<Vec<_>>(), [2]);
-        let bad: Vec<(u64, String)> = c.bad.iter().map(|b| (b.row, b.errors[0].reason.english.clone())).collect();
+        let bad: Vec<(u64, String)> =
+            c.bad.iter().map(|b| (b.row, b.errors[0].reason.english.clone())).collect();
         let conflict = "EUR for 2025-03-07 is given different rates in rows 4, 6 and 7: 538.12, 538.2 and 538.3 tenge per unit";
         assert_eq!(bad[0], (4, conflict.to_string()));
         assert_eq!(bad[1], (6, conflict.to_string()));

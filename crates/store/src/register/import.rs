@@ -560,7 +560,8 @@ fn read_file(
                         return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
                     }
                     Err(e) => {
-                        header_error = Some(e.0.into_iter().map(|said| RowError::new(row, None, said)).collect());
+                        header_error =
+                            Some(e.0.into_iter().map(|said| RowError::new(row, None, said)).collect());
                         return Flow::Stop;
                     }
                 }

@@ -4,8 +4,8 @@
 
 use crate::labour::import::RowError;
 use ashyq_core::labour::rows::{self, parse_iso_date};
-use ashyq_core::said::Said;
 use ashyq_core::register::AuthorisationKind;
+use ashyq_core::said::Said;
 use ashyq_core::text;
 use ashyq_core::{checkpoint, country, ids, region};
 use jiff::Timestamp;
@@ -216,11 +216,13 @@ impl Columns {
             match (found.next(), found.next()) {
                 (Some(i), None) => at.push(Some(i)),
                 (Some(_), Some(_)) => problems.push(
-                    Said::new("up-why-header-twice", format!("header: column {name} given twice")).text("columns", *name),
+                    Said::new("up-why-header-twice", format!("header: column {name} given twice"))
+                        .text("columns", *name),
                 ),
                 (None, _) if OPTIONAL.contains(name) => at.push(None),
                 (None, _) => problems.push(
-                    Said::new("up-why-header-missing", format!("header: missing column {name}")).text("columns", *name),
+                    Said::new("up-why-header-missing", format!("header: missing column {name}"))
+                        .text("columns", *name),
                 ),
             }
         }
@@ -387,8 +389,11 @@ fn identity(r: &mut Reader) -> Option<Identity> {
         } else {
             r.fail(
                 "document_type",
-                Said::new("up-why-document-type", format!("{t:?} is not an MRZ document code (P, I, A, C, V, …)"))
-                    .text("value", rows::shorten(&t)),
+                Said::new(
+                    "up-why-document-type",
+                    format!("{t:?} is not an MRZ document code (P, I, A, C, V, …)"),
+                )
+                .text("value", rows::shorten(&t)),
             )
         }
     });
@@ -411,7 +416,10 @@ fn identity(r: &mut Reader) -> Option<Identity> {
     let birth_date = r.date("birth_date");
     let sex = r.required("sex").and_then(|t| match t.to_ascii_uppercase().as_str() {
         s @ ("M" | "F" | "X") => Some(s.to_string()),
-        _ => r.fail("sex", Said::new("up-why-sex", format!("{t:?} is not M, F or X")).text("value", rows::shorten(t))),
+        _ => r.fail(
+            "sex",
+            Said::new("up-why-sex", format!("{t:?} is not M, F or X")).text("value", rows::shorten(t)),
+        ),
     });
     let expiry_date = r.date("expiry_date");
     Some(Identity {
@@ -440,16 +448,14 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     });
     let at = r.required("at").and_then(|t| match Timestamp::from_str(t) {
         Ok(ts) => Some(ts),
-        Err(_) => {
-            r.fail(
-                "at",
-                Said::new(
-                    "up-why-instant",
-                    format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"),
-                )
-                .text("value", rows::shorten(t)),
+        Err(_) => r.fail(
+            "at",
+            Said::new(
+                "up-why-instant",
+                format!("{t:?} is not an instant with its offset (2026-03-01T08:15:00+05:00)"),
             )
-        }
+            .text("value", rows::shorten(t)),
+        ),
     });
     // The civil day on the checkpoint's clock (the country's for an unknown checkpoint, whose
     // row is refused below, so that a date in the future is still reported).
@@ -503,7 +509,8 @@ fn registration(r: &mut Reader) -> Option<RegistrationRow> {
         "work" => Some("work"),
         _ => r.fail(
             "kind",
-            Said::new("up-why-registration-kind", format!("{t:?} is not stay or work")).text("value", rows::shorten(t)),
+            Said::new("up-why-registration-kind", format!("{t:?} is not stay or work"))
+                .text("value", rows::shorten(t)),
         ),
     });
     let region = r.required("region").and_then(|t| match region::parse(t) {
@@ -532,9 +539,10 @@ fn registration(r: &mut Reader) -> Option<RegistrationRow> {
         );
     }
     let employer_bin = match r.optional("employer_bin") {
-        None if kind == Some("work") => {
-            r.fail("employer_bin", Said::new("up-why-bin-missing", "a work registration names the employer's BIN"))
-        }
+        None if kind == Some("work") => r.fail(
+            "employer_bin",
+            Said::new("up-why-bin-missing", "a work registration names the employer's BIN"),
+        ),
         None => Some(None),
         Some(t) => match ids::Bin::parse(t) {
             Ok(bin) => Some(Some(bin.as_str().to_string())),

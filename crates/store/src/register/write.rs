@@ -3,7 +3,6 @@
 //! nationality), then the rows are stored by their client keys. A crossing whose event id is
 //! already stored is the same event retried — unless its content differs, which is a conflict.
 
-use ashyq_core::said::Said;
 use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, RegistrationRow};
 use super::sql::{Ty, V, feed, feed_in};
 use crate::db::{Backend, WriteTx};

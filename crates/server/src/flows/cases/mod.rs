@@ -73,13 +73,16 @@ pub async fn explain<T>(
     on: Date,
     view: impl FnOnce(&Decision<'_>) -> T,
 ) -> Outcome<T> {
-    let facts = Facts::from_value(case.programme, &case.facts)
-        .map_err(|e| {
-            let field = format!("facts.{}", e.path);
-            let field = field.trim_end_matches('.');
-            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", format!("{field}: {}", e.reason))
-                .field_said(field, e.reason)
-        })?;
+    let facts = Facts::from_value(case.programme, &case.facts).map_err(|e| {
+        let field = format!("facts.{}", e.path);
+        let field = field.trim_end_matches('.');
+        Problem::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            format!("{field}: {}", e.reason),
+        )
+        .field_said(field, e.reason)
+    })?;
     let w = world(s).await?;
     let ctx = Context { policy: &s.policy, lists: &w.lists, rates: &w.rates };
     let d = ashyq_core::rules::evaluate(&facts, on, &ctx)

@@ -39,7 +39,8 @@ pub async fn decide(
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let programme = programme(&id)?;
-    let facts = Facts::from_value(programme, &body).map_err(|e| Problem::validation(&e.path, e.reason.english))?;
+    let facts =
+        Facts::from_value(programme, &body).map_err(|e| Problem::validation(&e.path, e.reason.english))?;
     let value = super::decide(&s, &facts, q.on, |d| serde_json::to_value(explained(d))).await?;
     let value =
         value.map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;

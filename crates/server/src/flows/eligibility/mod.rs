@@ -37,7 +37,8 @@ pub fn eval_problem(e: &EvalError) -> Problem {
         )
         .field_said(&f.path, said),
         EvalError::ProgrammeNotInForce { .. } | EvalError::ProgrammeRepealed { .. } => {
-            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", format!("on: {e}")).field_said("on", said)
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", format!("on: {e}"))
+                .field_said("on", said)
         }
         EvalError::Parameter(_) | EvalError::Rate(_) => {
             Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "cannot_decide", e.to_string()).with_said(said)

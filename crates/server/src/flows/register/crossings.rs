@@ -134,7 +134,9 @@ pub async fn store(s: &AppState, p: &Principal, batch: CrossingsIn) -> Outcome<C
                     Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", String::new())
                 });
                 problem = Some(
-                    errors.into_iter().fold(p, |p, e| p.field(&item_field(i, e.column.as_deref()), e.reason.english)),
+                    errors
+                        .into_iter()
+                        .fold(p, |p, e| p.field(&item_field(i, e.column.as_deref()), e.reason.english)),
                 );
             }
         }

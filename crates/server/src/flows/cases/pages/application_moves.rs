@@ -298,7 +298,11 @@ pub async fn submit(
         Ok(_) => back(id, ""),
         // The rules could not read the answers, or decide on them, for today.
         Err(Error::Refused(p)) if p.status == 422 => {
-            let e = FormError::new("submit", "", page.t1("ec-err-cannot-decide", "reason", &crate::web::refusal::reason_words(&page, &p)));
+            let e = FormError::new(
+                "submit",
+                "",
+                page.t1("ec-err-cannot-decide", "reason", &crate::web::refusal::reason_words(&page, &p)),
+            );
             mistakes(&s, page, &principal, id, vec![e], Typed::default()).await
         }
         Err(e) => refused(&s, page, &principal, id, "submit", Typed::default(), e).await,

@@ -169,7 +169,10 @@ async fn decide(
     let questions = form::questions(p);
     let facts = Facts::from_value(p, &built.facts).map_err(|e| {
         let name = built.field_for(questions, &e.path);
-        Unread::Fields(vec![FieldError { name, message: page.t1("ec-err-facts", "reason", &page.said(&e.reason)) }])
+        Unread::Fields(vec![FieldError {
+            name,
+            message: page.t1("ec-err-facts", "reason", &page.said(&e.reason)),
+        }])
     })?;
     eligibility::decide(s, &facts, Some(date), |d| decision_view(page, d)).await.map_err(|e| match e {
         // The rules' refusal, with its message in the page's words.
@@ -184,7 +187,10 @@ async fn decide(
                     name: built.field_for(questions, &f.field),
                     message: page.t1("ec-err-facts", "reason", &reason),
                 },
-                None => FieldError { name: String::new(), message: page.t1("ec-err-cannot-decide", "reason", &reason) },
+                None => FieldError {
+                    name: String::new(),
+                    message: page.t1("ec-err-cannot-decide", "reason", &reason),
+                },
             };
             Unread::Fields(vec![error])
         }

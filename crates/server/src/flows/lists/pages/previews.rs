@@ -220,7 +220,12 @@ mod tests {
         let row: Vec<&str> = row.split(',').collect();
         let cols = register::Columns::resolve(file, &header).unwrap();
         let context = Context { today: jiff::civil::date(2026, 3, 1) };
-        register::read(&cols, context, 2, &row).err().unwrap_or_default().into_iter().map(|e| e.reason).collect()
+        register::read(&cols, context, 2, &row)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.reason)
+            .collect()
     }
 
     /// Every reason the checkers give for bad rows, each said in Kazakh and Russian by its own
@@ -237,9 +242,21 @@ mod tests {
         all.extend(reasons(Source::Forecast, forecast, "1999,KZ-75,25,1.5"));
         all.extend(reasons(Source::Forecast, forecast, "2025,KZ-75,25x,7"));
         all.extend(reasons(Source::Vacancies, vacancies, "V1,2025-02-30,,gone,KZ-75,2512,1,,000101500012,"));
-        all.extend(reasons(Source::Vacancies, vacancies, "V2,2025-03-01,2025-02-01,open,KZ-75,2512,1,,0001015,"));
-        all.extend(reasons(Source::Vacancies, vacancies, "V3,2025-03-01,,filled,KZ-75,2512,1,,00010150001A,"));
-        all.extend(reasons(Source::Vacancies, vacancies, "V4,2025-03-01,2025-03-05,,KZ-75,2512,1,,000101500011,"));
+        all.extend(reasons(
+            Source::Vacancies,
+            vacancies,
+            "V2,2025-03-01,2025-02-01,open,KZ-75,2512,1,,0001015,",
+        ));
+        all.extend(reasons(
+            Source::Vacancies,
+            vacancies,
+            "V3,2025-03-01,,filled,KZ-75,2512,1,,00010150001A,",
+        ));
+        all.extend(reasons(
+            Source::Vacancies,
+            vacancies,
+            "V4,2025-03-01,2025-03-05,,KZ-75,2512,1,,000101500011,",
+        ));
         all.extend(reasons(
             Source::WorkPermits,
             permits,
@@ -250,13 +267,13 @@ mod tests {
             all.extend(rates::read(&rate_cols, &row).unwrap_err().into_iter().map(|e| e.reason));
         }
         all.extend(
-            rates::read(&rate_cols, &["2025-01-01", "USD", "1", "3"]).unwrap_err().into_iter().map(|e| e.reason),
+            rates::read(&rate_cols, &["2025-01-01", "USD", "1", "3"])
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.reason),
         );
-        all.extend(
-            Columns::resolve(Source::Forecast, &["year", "year", "region"]).unwrap_err().said(),
-        );
-        let crossings =
-            "event_id,kind,at,checkpoint,reason,document_type,issuing_state,document_number,nationality,\
+        all.extend(Columns::resolve(Source::Forecast, &["year", "year", "region"]).unwrap_err().said());
+        let crossings = "event_id,kind,at,checkpoint,reason,document_type,issuing_state,document_number,nationality,\
              surname,given_names,birth_date,sex,expiry_date";
         all.extend(register_reasons(
             RegisterFile::Crossings,
@@ -329,7 +346,12 @@ mod tests {
                 assert!(!text.contains('{') && !text.contains('$'), "{}: {text}", reason.code);
                 for (_, value) in &reason.args {
                     if let ashyq_core::said::Value::Text(v) = value {
-                        assert!(text.contains(v.as_str()), "{} in {}: {text} lacks {v}", reason.code, lang.code());
+                        assert!(
+                            text.contains(v.as_str()),
+                            "{} in {}: {text} lacks {v}",
+                            reason.code,
+                            lang.code()
+                        );
                     }
                 }
                 if lang != Lang::En {
