@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An argument of a [`Said`], typed so that each language formats it its own way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Value {
     /// Text shown as written (a value quoted from a file, a name, a reference).
@@ -43,7 +43,7 @@ impl fmt::Display for Value {
 }
 
 /// A message by its code with typed arguments, and its English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Said {
     /// The Fluent message's key (`import-date`, `case-state`).
     pub code: String,
@@ -92,6 +92,11 @@ impl Said {
     pub fn arg(&self, name: &str) -> Option<&Value> {
         self.args.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
+}
+
+/// Serialises a [`Said`] as its English alone (where a JSON member was a plain text).
+pub fn as_english<S: serde::Serializer>(said: &Said, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&said.english)
 }
 
 impl fmt::Display for Said {

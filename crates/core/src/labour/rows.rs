@@ -287,11 +287,11 @@ pub fn not_a_date(text: &str) -> Said {
 
 /// A whole number outside its range.
 pub fn out_of_range(value: u64, min: u64, max: u64) -> Said {
-    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    // As written, not grouped: the column is often a year.
     Said::new("up-why-range", format!("{value} is out of range {min}–{max}"))
-        .count("value", n(value))
-        .count("min", n(min))
-        .count("max", n(max))
+        .text("value", value.to_string())
+        .text("min", min.to_string())
+        .text("max", max.to_string())
 }
 
 /// A BIN refused, with why.

@@ -24,7 +24,8 @@ pub struct Case {
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Decided(Outcome),
-    Error(String),
+    /// Why it could not be decided; serialised as its English.
+    Error(#[serde(serialize_with = "crate::said::as_english")] crate::said::Said),
 }
 
 impl Verdict {
@@ -118,6 +119,6 @@ fn decide(facts: &Facts, on: Date, ctx: &Context<'_>) -> (Verdict, Vec<&'static 
             failing.sort_unstable();
             (Verdict::Decided(d.outcome), failing)
         }
-        Err(e) => (Verdict::Error(e.to_string()), Vec::new()),
+        Err(e) => (Verdict::Error(e.said()), Vec::new()),
     }
 }

@@ -297,7 +297,7 @@ mod tests {
         );
         let quota = Said::new("refused-kandas-quota", "the kandas quota of KZ-75 for 2026 has 2 places left")
             .region("region", "KZ-75")
-            .count("year", 2026)
+            .text("year", "2026")
             .count("left", 2)
             .count("count", 5);
         for lang in [Lang::Ru, Lang::Kk] {

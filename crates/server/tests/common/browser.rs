@@ -33,32 +33,19 @@ impl Messages {
     /// Reads the messages of [`LANGS`]. The parse is simple: a test holds the result to a few
     /// known translations.
     pub fn load() -> Messages {
-        let mut all = HashMap::new();
+        // Every file the app compiles in (`SOURCES`), so that a new file needs no registering here.
+        let mut all: HashMap<&'static str, HashMap<String, String>> = HashMap::new();
         for lang in LANGS {
-            let mut map = HashMap::new();
-            for file in [
-                "ashyq.ftl",
-                "applications.ftl",
-                "cases.ftl",
-                "kandas.ftl",
-                "abroad.ftl",
-                "paryz.ftl",
-                "uploads.ftl",
-                "notifications.ftl",
-                "officers.ftl",
-                "exports.ftl",
-                "menu.ftl",
-            ] {
-                let path = format!("{}/../../data/i18n/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
-                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-                map.extend(
-                    text.lines()
-                        .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
-                        .filter_map(|l| l.split_once(" = "))
-                        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string())),
-                );
-            }
-            all.insert(lang, map);
+            all.insert(lang, HashMap::new());
+        }
+        for (lang, _, text) in ashyq_server::i18n::SOURCES {
+            let map = all.get_mut(lang.code()).unwrap_or_else(|| panic!("no language {}", lang.code()));
+            map.extend(
+                text.lines()
+                    .filter(|l| !l.starts_with('#') && !l.starts_with(char::is_whitespace))
+                    .filter_map(|l| l.split_once(" = "))
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string())),
+            );
         }
         Messages { text: all, i18n: I18n::load().expect("the messages parse") }
     }

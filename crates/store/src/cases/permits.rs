@@ -157,7 +157,7 @@ pub(crate) async fn take_quota(
                         programme.id()
                     ),
                 )
-                .count("year", i64::from(year))
+                .text("year", year.to_string())
                 .count("places", places)
                 .count("used", used),
             ))

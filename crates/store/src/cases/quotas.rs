@@ -55,7 +55,7 @@ pub async fn set(
             "places",
             Said::new("field-places-taken", format!("{used} places of {year} are already taken"))
                 .count("count", used)
-                .count("year", i64::from(year)),
+                .text("year", year.to_string()),
         ));
     }
     sqlx::query(

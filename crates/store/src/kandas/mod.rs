@@ -286,7 +286,7 @@ pub async fn assign(
     let places = kandas::quota(policy, &app.region, year).map_err(|e| {
         StoreError::Refused(
             Said::new("refused-kandas-no-quota", format!("no kandas quota for {year}: {e}"))
-                .count("year", i64::from(year)),
+                .text("year", year.to_string()),
         )
     })?;
     sqlx::query(
@@ -323,7 +323,7 @@ pub async fn assign(
                 ),
             )
             .region("region", app.region.clone())
-            .count("year", i64::from(year))
+            .text("year", year.to_string())
             .count("left", left)
             .count("count", app.family_size),
         ));

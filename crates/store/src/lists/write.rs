@@ -355,7 +355,7 @@ pub async fn give_opinion(
                 format!("revision {} of list {id} was not sent to {}", list.revision, new.body),
             )
             .count("revision", list.revision)
-            .count("list", id)
+            .text("list", id.to_string())
             .text("body", &new.body),
         ));
     }

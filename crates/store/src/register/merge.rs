@@ -116,7 +116,7 @@ pub async fn merge(db: &Db, actor: &Actor, into: i64, from: i64, reason: &str) -
                 "refused-merge-empty",
                 format!("person {from} has no documents left (merged already?)"),
             )
-            .count("person", from),
+            .text("person", from.to_string()),
         ));
     }
     move_documents(&mut tx, &documents, into).await?;
@@ -143,8 +143,8 @@ pub async fn split(db: &Db, actor: &Actor, document: i64, reason: &str) -> Resul
     if documents_of(&mut tx, from).await?.len() < 2 {
         return Err(StoreError::Refused(
             Said::new("refused-split-only", format!("document {document} is the only one of person {from}"))
-                .count("document", document)
-                .count("person", from),
+                .text("document", document.to_string())
+                .text("person", from.to_string()),
         ));
     }
     let key: String = row.try_get("match_key")?;
@@ -177,7 +177,7 @@ pub async fn undo(db: &Db, actor: &Actor, merge_id: i64, reason: &str) -> Result
         return Err(StoreError::Refused(
             Said::new("refused-undone-already", format!("{} {merge_id} was undone already", m.kind))
                 .word("kind", format!("refused-kind-{}", m.kind))
-                .count("id", merge_id),
+                .text("id", merge_id.to_string()),
         ));
     }
     // Only documents still where the merge put them go back (a later merge may have moved them on).

@@ -163,7 +163,7 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
     let Some((kind, event)) = decision_event(&events) else {
         return Err(StoreError::Refused(
             Said::new("refused-no-decision", format!("case {case_id} has no decision of an officer yet"))
-                .count("case", case_id),
+                .text("case", case_id.to_string()),
         )
         .into());
     };

@@ -30,8 +30,8 @@ pub async fn split(s: &AppState, p: &Principal, person: i64, document: i64, reas
             "field-not-their-document",
             format!("document {document} is not one of person {person}'s"),
         )
-        .count("document", document)
-        .count("person", person);
+        .text("document", document.to_string())
+        .text("person", person.to_string());
         return Err(StoreError::field("document", why).into());
     }
     let (_, new) = merge::split(&s.db, &p.actor(), document, reason).await?;
@@ -46,8 +46,8 @@ pub async fn undo(s: &AppState, p: &Principal, person: i64, merge_id: i64, reaso
     if !merge::of_person(&s.db, person).await?.iter().any(|m| m.id == merge_id) {
         let why =
             Said::new("field-not-their-merge", format!("merge {merge_id} does not concern person {person}"))
-                .count("merge", merge_id)
-                .count("person", person);
+                .text("merge", merge_id.to_string())
+                .text("person", person.to_string());
         return Err(StoreError::field("merge", why).into());
     }
     merge::undo(&s.db, &p.actor(), merge_id, reason).await?;

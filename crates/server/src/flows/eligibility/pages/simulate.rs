@@ -158,7 +158,7 @@ fn refusal(page: &Page, e: &PolicyError) -> String {
 fn verdict(page: &Page, v: &Verdict) -> String {
     match v {
         Verdict::Decided(o) => page.t(&format!("ec-outcome-{}", o.as_str())),
-        Verdict::Error(e) => format!("{}: {e}", page.t("ec-outcome-error")),
+        Verdict::Error(e) => format!("{}: {}", page.t("ec-outcome-error"), page.said(e)),
     }
 }
 
