@@ -41,7 +41,10 @@ up-why-category = “{ $value }” is not a permit category: 1, 2, 3, 4, seasona
 up-why-occupation = { $value } is not an occupation unit group: write 4 digits, such as 2512
 up-why-unknown-occupation = { $value } is not a unit group of the classifier of occupations
 up-why-range = { $value } is outside the allowed range { $min }–{ $max }
-up-why-bin-length = is not a BIN: a BIN has 12 digits, this has { $chars } characters
+up-why-bin-length = is not a BIN: a BIN has 12 digits, this has { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }
 up-why-bin-digits = is not a BIN: a BIN has digits only
 up-why-bin-check-digit = is not a valid BIN: its check digit is { $found }, { $expected } was expected (a digit mistyped?)
 up-why-bin-uncheckable = is not a valid BIN: no check digit fits its first 11 digits

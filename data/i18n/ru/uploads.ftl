@@ -43,7 +43,12 @@ up-why-category = «{ $value }» — не категория разрешени�
 up-why-occupation = { $value } — не начальная группа занятий: укажите 4 цифры, например 2512
 up-why-unknown-occupation = { $value } — нет такой начальной группы в классификаторе занятий
 up-why-range = { $value } вне допустимого диапазона { $min }–{ $max }
-up-why-bin-length = не БИН: в БИН 12 цифр, а здесь символов — { $chars }
+up-why-bin-length = не БИН: в БИН 12 цифр, а здесь { $count ->
+        [one] { $count } символ
+        [few] { $count } символа
+        [many] { $count } символов
+       *[other] { $count } символа
+    }
 up-why-bin-digits = не БИН: БИН состоит только из цифр
 up-why-bin-check-digit = недействительный БИН: контрольная цифра { $found }, а должна быть { $expected } (опечатка в цифре?)
 up-why-bin-uncheckable = недействительный БИН: к первым 11 цифрам не подходит ни одна контрольная цифра

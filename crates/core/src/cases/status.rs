@@ -94,6 +94,18 @@ pub enum Move {
 }
 
 impl Move {
+    /// Every move, in the order a case may take them.
+    pub const ALL: [Move; 8] = [
+        Move::Submit,
+        Move::RequestInfo,
+        Move::Reply,
+        Move::Approve,
+        Move::Confirm,
+        Move::Return,
+        Move::Refuse,
+        Move::Withdraw,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Move::Submit => "submit",
@@ -312,16 +324,7 @@ mod tests {
     }
 
     fn any_move() -> impl Strategy<Value = Move> {
-        prop::sample::select(vec![
-            Move::Submit,
-            Move::RequestInfo,
-            Move::Reply,
-            Move::Approve,
-            Move::Confirm,
-            Move::Return,
-            Move::Refuse,
-            Move::Withdraw,
-        ])
+        prop::sample::select(Move::ALL.to_vec())
     }
 
     proptest! {

@@ -299,7 +299,7 @@ pub fn bin_error(e: &ids::IdError) -> Said {
     use ids::IdError;
     let english = format!("not a valid BIN: {e}");
     match e {
-        IdError::Length(n) => Said::new("up-why-bin-length", english).count("chars", *n as i64),
+        IdError::Length(n) => Said::new("up-why-bin-length", english).count("count", *n as i64),
         IdError::NotDigits => Said::new("up-why-bin-digits", english),
         IdError::CheckDigit { found, expected } => {
             Said::new("up-why-bin-check-digit", english).count("found", *found).count("expected", *expected)

@@ -263,16 +263,7 @@ mod tests {
         assert!(codes.len() > 150, "the scan found only {} codes", codes.len());
         codes.extend(OBJECT_KEYS.iter().map(|k| k.to_string()));
         // The words a refusal names by a key it makes: a case's moves and states.
-        for m in [
-            Move::Submit,
-            Move::RequestInfo,
-            Move::Reply,
-            Move::Approve,
-            Move::Confirm,
-            Move::Return,
-            Move::Refuse,
-            Move::Withdraw,
-        ] {
+        for m in Move::ALL {
             codes.push(format!("refused-move-{}", m.as_str()));
         }
         for s in CaseStatus::ALL {

@@ -115,13 +115,7 @@ pub async fn create(
             Said::new("field-length", "1 to 64 characters").count("max", 64),
         ));
     }
-    kandas::check_status(facts, today).map_err(|e| StoreError::field(e.field(), e.said()))?;
-    let region = ashyq_core::region::by_code(&facts.region).map(|r| r.code.clone()).ok_or_else(|| {
-        StoreError::field(
-            "region",
-            Said::new("field-not-a-region", "not a region").text("value", facts.region.clone()),
-        )
-    })?;
+    let region = checked_region(facts, today)?;
     in_scope(scope, &region)?;
     let mut facts = facts.clone();
     facts.region = region.clone();
@@ -534,4 +528,15 @@ pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionRep
         out.push(line);
     }
     Ok(out)
+}
+
+/// An application's status checked and its region's code (a KATO prefix read as its region).
+pub(crate) fn checked_region(facts: &Application, today: Date) -> Result<String, StoreError> {
+    kandas::check_status(facts, today).map_err(|e| StoreError::field(e.field(), e.said()))?;
+    ashyq_core::region::by_code(&facts.region).map(|r| r.code.clone()).ok_or_else(|| {
+        StoreError::field(
+            "region",
+            Said::new("field-not-a-region", "not a region").text("value", facts.region.clone()),
+        )
+    })
 }

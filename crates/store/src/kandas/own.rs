@@ -9,7 +9,7 @@ use super::{KandasApplication, corrupt, fetch, from_row};
 use crate::audit::{self, Actor, Event};
 use crate::db::Db;
 use crate::error::StoreError;
-use ashyq_core::kandas::{self, Application};
+use ashyq_core::kandas::Application;
 use ashyq_core::said::Said;
 use jiff::civil::Date;
 use sqlx::Row;
@@ -55,13 +55,7 @@ pub async fn file(
             Said::new("field-length", "1 to 64 visible characters").count("max", 64),
         ));
     }
-    kandas::check_status(facts, today).map_err(|e| StoreError::field(e.field(), e.said()))?;
-    let region = ashyq_core::region::by_code(&facts.region).map(|r| r.code.clone()).ok_or_else(|| {
-        StoreError::field(
-            "region",
-            Said::new("field-not-a-region", "not a region").text("value", facts.region.clone()),
-        )
-    })?;
+    let region = super::checked_region(facts, today)?;
     let facts = normalised(facts, &region);
     let reference = reference(applicant_id, key);
     if let Some(stored) = by_reference(db, &reference).await? {
