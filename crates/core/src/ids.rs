@@ -32,7 +32,9 @@ impl IdError {
         match self {
             IdError::Length(n) => Said::new("field-id-length", english).count("count", *n as i64),
             IdError::NotDigits => Said::new("field-id-digits", english),
-            IdError::CheckDigit { .. } => Said::new("field-id-check-digit", english),
+            IdError::CheckDigit { found, expected } => {
+                Said::new("field-id-check-digit", english).count("found", *found).count("expected", *expected)
+            }
             IdError::Uncheckable => Said::new("field-id-uncheckable", english),
             IdError::CenturyDigit(d) => Said::new("field-id-century", english).count("digit", i64::from(*d)),
             IdError::BirthDate(t) => Said::new("field-id-birth-date", english).text("value", t),

@@ -296,17 +296,12 @@ pub fn out_of_range(value: u64, min: u64, max: u64) -> Said {
 
 /// A BIN refused, with why.
 pub fn bin_error(e: &ids::IdError) -> Said {
-    use ids::IdError;
-    let english = format!("not a valid BIN: {e}");
-    match e {
-        IdError::Length(n) => Said::new("up-why-bin-length", english).count("count", *n as i64),
-        IdError::NotDigits => Said::new("up-why-bin-digits", english),
-        IdError::CheckDigit { found, expected } => {
-            Said::new("up-why-bin-check-digit", english).count("found", *found).count("expected", *expected)
-        }
-        IdError::Uncheckable => Said::new("up-why-bin-uncheckable", english),
-        IdError::CenturyDigit(d) => Said::new("up-why-bin-century", english).count("digit", *d),
-        IdError::BirthDate(d) => Said::new("up-why-bin-birth-date", english).text("value", d.clone()),
+    // The identifier's own reason (`field-id-*`), said as a BIN's in an import (`up-why-bin-*`).
+    let why = e.said();
+    Said {
+        code: why.code.replacen("field-id-", "up-why-bin-", 1),
+        english: format!("not a valid BIN: {e}"),
+        args: why.args,
     }
 }
 
