@@ -13,7 +13,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use support::{Server, form_encode, http_waiting, run, run_stdin};
 
-both_backends!(a_killed_import_is_all_or_nothing, a_killed_server_keeps_every_acknowledged_batch);
+both_backends!(
+    a_killed_import_is_all_or_nothing,
+    a_killed_register_import_is_all_or_nothing,
+    a_killed_server_keeps_every_acknowledged_batch
+);
 
 const PASSWORD: &str = "a long enough password";
 const BIN: &str = "000101500011";
@@ -289,6 +293,89 @@ async fn a_killed_import_is_all_or_nothing(t: &TestDb) {
     assert_eq!(staged, 0, "staged rows left behind");
     run(url, &["import", "vacancies", file.to_str().unwrap()]).ok();
     assert_eq!(count(t, "vacancies").await, ROWS as i64);
+    audit_intact(url);
+}
+
+/// `rows` crossings, each of its own document and person, as a register file's text.
+fn crossings_file(rows: usize) -> String {
+    let mut text = String::from(
+        "event_id,kind,at,checkpoint,document_type,issuing_state,document_number,nationality,surname,\
+         given_names,birth_date,sex,expiry_date,reason\n",
+    );
+    for i in 0..rows {
+        text.push_str(&format!(
+            "K-{i:08},entry,2026-{:02}-{:02}T08:15:00+05:00,ALA,P,UZB,KN{i:07},UZB,TESTOV,{},1990-01-01,M,2031-01-01,\n",
+            i % 10 + 1,
+            i % 28 + 1,
+            letters(&i.to_string())
+        ));
+    }
+    text
+}
+
+/// `kill -9` of `ashyq register import crossings` at moments spread over its run (on PostgreSQL
+/// the rows stream by `COPY` into a load table, merged at the end): afterwards the crossings are
+/// all there or none, the next import leaves no load table behind, and the file then imports
+/// whole, once; the chain is intact.
+async fn a_killed_register_import_is_all_or_nothing(t: &TestDb) {
+    let dir = tempdir();
+    const ROWS: usize = 40_000;
+    let file = dir.path().join("crossings.csv");
+    std::fs::write(&file, crossings_file(ROWS)).unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, crossings_file(0)).unwrap();
+    let url = t.url.as_str();
+    let import =
+        |path: &std::path::Path| run(url, &["register", "import", "crossings", path.to_str().unwrap()]);
+    let started = Instant::now();
+    import(&file).ok();
+    let whole = started.elapsed();
+    assert_eq!(count(t, "register_crossings").await, ROWS as i64);
+    let clear = "DELETE FROM register_crossings; DELETE FROM register_crossing_counts; \
+                 DELETE FROM register_documents; DELETE FROM register_persons";
+    let clear_all = || async {
+        for statement in clear.split(';') {
+            sqlx::query(sqlx::AssertSqlSafe(statement.to_string())).execute(&t.db.pool).await.unwrap();
+        }
+    };
+    clear_all().await;
+    let mut outcomes = Vec::new();
+    for k in 1..=5u32 {
+        let at = whole * k / 6;
+        let mut child = support::command(dir.path())
+            .args(["--database-url", url, "register", "import", "crossings", file.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start an import");
+        std::thread::sleep(at);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        import(&empty).ok();
+        let n = count(t, "register_crossings").await;
+        assert!(n == 0 || n == ROWS as i64, "killed after {at:?}: {n} of {ROWS} crossings visible");
+        let documents = count(t, "register_documents").await;
+        assert!(documents == 0 || documents == ROWS as i64, "killed after {at:?}: {documents} documents");
+        outcomes.push(n);
+        audit_intact(url);
+        clear_all().await;
+    }
+    eprintln!("crossings after each kill: {outcomes:?} (a whole run took {whole:?})");
+    if t.url.starts_with("postgres") {
+        let loads: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'register_load_%'",
+        )
+        .fetch_one(&t.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(loads, 0, "load tables left behind");
+    } else {
+        assert_eq!(count(t, "import_staging").await, 0, "staged rows left behind");
+    }
+    import(&file).ok();
+    assert_eq!(count(t, "register_crossings").await, ROWS as i64);
+    import(&file).ok();
+    assert_eq!(count(t, "register_crossings").await, ROWS as i64, "a second import adds nothing");
     audit_intact(url);
 }
 

@@ -43,6 +43,9 @@ pub struct Db {
     /// Held for writing while an import of the labour-market sources publishes its slices, and
     /// for reading by whoever computes from those tables: they see an import whole or not at all.
     labour: Arc<RwLock<()>>,
+    /// PostgreSQL: the options to open a native connection beside the pool, for what the `Any`
+    /// driver cannot do (`COPY`, see [`Db::native_postgres`]).
+    postgres: Option<Arc<sqlx::postgres::PgConnectOptions>>,
 }
 
 /// Parses `sqlite://PATH` (relative or absolute, `sqlite::memory:`) or `postgres://…`.
@@ -139,7 +142,11 @@ impl Db {
             }
             Err(e) => return Err(explain_tls(e).into()),
         };
-        Ok(Db { pool, backend, sqlite_path, gate: Arc::default(), labour: Arc::default() })
+        let postgres = match backend {
+            Backend::Postgres => Some(Arc::new(url.parse::<sqlx::postgres::PgConnectOptions>()?)),
+            Backend::Sqlite => None,
+        };
+        Ok(Db { pool, backend, sqlite_path, gate: Arc::default(), labour: Arc::default(), postgres })
     }
 
     /// Connects and applies every pending migration.
@@ -202,6 +209,19 @@ impl Db {
         let mut conn = self.pool.acquire().await?;
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await?;
         Ok(())
+    }
+
+    /// A native PostgreSQL connection to the same database (same user, TLS and `search_path`),
+    /// outside the pool, for streaming with `COPY`: sqlx's `Any` driver has no `COPY`. `None` on
+    /// SQLite.
+    pub(crate) async fn native_postgres(&self) -> Result<Option<sqlx::PgConnection>, StoreError> {
+        use sqlx::ConnectOptions;
+        let Some(options) = &self.postgres else { return Ok(None) };
+        let options = options
+            .as_ref()
+            .clone()
+            .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(30));
+        Ok(Some(options.connect().await.map_err(explain_tls)?))
     }
 
     /// Checks that the database answers (for `/readyz`).

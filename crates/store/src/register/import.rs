@@ -4,6 +4,7 @@
 //! and nothing is written, and every bad field is reported as `file:row:column: reason`.
 //! Re-importing a file changes nothing: rows are keyed by the client's ids.
 
+use super::bulk::{self, Load};
 use super::rows::{self, Columns, Context, Record, RegisterFile};
 use super::write::{self, BatchError, Counts, Written};
 use crate::audit::{self, Actor, Event};
@@ -75,9 +76,11 @@ enum Msg {
     },
 }
 
-/// Where an import's rows go: one transaction (PostgreSQL), or the staging (SQLite).
+/// Where an import's rows go: one transaction (PostgreSQL), a `COPY` merged in that transaction
+/// at the end (PostgreSQL, crossings: `bulk.rs`), or the staging (SQLite).
 enum Writer {
     Tx { tx: WriteTx, import_id: i64, batches: u64, counts: Counts },
+    Bulk { tx: WriteTx, import_id: i64, load: Load },
     Staged { staging: Staging, header: Option<Vec<String>> },
 }
 
@@ -86,6 +89,10 @@ impl Writer {
     async fn abandon(self, db: &Db) -> Result<(), StoreError> {
         match self {
             Writer::Tx { tx, .. } => tx.rollback().await?,
+            Writer::Bulk { tx, mut load, .. } => {
+                tx.rollback().await?;
+                load.discard(db).await?;
+            }
             Writer::Staged { staging, .. } => staging.discard(db).await?,
         }
         Ok(())
@@ -135,7 +142,13 @@ pub async fn import(
         .bind(started)
         .fetch_one(&mut *tx)
         .await?;
-        Writer::Tx { tx, import_id, batches: 0, counts: Counts::default() }
+        if file == RegisterFile::Crossings {
+            bulk::drop_dead_loads(&mut tx).await?;
+            let load = Load::open(db, import_id).await?;
+            Writer::Bulk { tx, import_id, load }
+        } else {
+            Writer::Tx { tx, import_id, batches: 0, counts: Counts::default() }
+        }
     };
     let mut report = RegisterReport {
         file: file.as_str().into(),
@@ -158,6 +171,9 @@ pub async fn import(
                 let outcome = match &mut writer {
                     Writer::Tx { tx, import_id, batches, counts } => {
                         write_batch(tx, db.backend, policy, *import_id, batches, counts, batch).await
+                    }
+                    Writer::Bulk { load, .. } => {
+                        load.send(&batch).await.map(|()| Written::default()).map_err(BatchError::Store)
                     }
                     Writer::Staged { staging, header } => stage(db, staging, header.take(), batch, raw).await,
                 };
@@ -204,6 +220,26 @@ pub async fn import(
     let (mut tx, import_id) = match writer {
         Writer::Tx { mut tx, import_id, counts, .. } => {
             counts.flush(&mut tx, db.backend).await?;
+            (tx, import_id)
+        }
+        Writer::Bulk { mut tx, import_id, mut load } => {
+            let merged = match load.merge(&mut tx, import_id).await {
+                Ok(merged) => merged,
+                Err(e) => {
+                    tx.rollback().await?;
+                    load.discard(db).await?;
+                    return Err(e.into());
+                }
+            };
+            if merged.conflicts_total > 0 {
+                tx.rollback().await?;
+                load.discard(db).await?;
+                report.rejected = merged.conflicts_total;
+                report.reject(merged.conflicts);
+                report.errors_total = merged.conflicts_total;
+                return Ok(report);
+            }
+            report.add(merged.written);
             (tx, import_id)
         }
         Writer::Staged { mut staging, header } => {

@@ -3,6 +3,7 @@
 //! and permits; imports and API batches keyed by the client's ids; each person's lawful-stay
 //! status, the overstay scan, officers' alerts, analysts' figures, and officers' merges.
 
+pub mod bulk;
 pub mod days;
 pub mod import;
 pub mod merge;

@@ -122,7 +122,7 @@ fn distinct(rows: Vec<(u64, Record)>) -> Result<(Vec<(u64, Record)>, u64), Batch
 }
 
 /// A crossing whose event id is stored with other values.
-fn stored_otherwise(row: u64, event_id: &str) -> RowError {
+pub(crate) fn stored_otherwise(row: u64, event_id: &str) -> RowError {
     RowError {
         row,
         column: Some("event_id".into()),
