@@ -347,6 +347,72 @@ async fn an_api_batch_is_all_or_nothing(db: &Db) {
     assert_eq!(count(db, "register_crossings").await, 2, "B3 was not written");
 }
 
+/// An event sent again at another instant — on PostgreSQL another year's partition, so the
+/// crossings' own key (event id and instant) does not see it — is a conflict by the event id, in
+/// a file and in an API batch; a year not met before gets its partition, and every query reads
+/// across the years.
+async fn an_event_moved_to_another_year_is_a_conflict(db: &Db) {
+    let first = crossings(&[
+        event("Y1", "entry", "2019-03-01", "ALA", ANNA),
+        event("Y2", "exit", "2019-03-20", "ALA", ANNA),
+        event("Y3", "entry", "2026-01-05", "ALA", ANNA),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &first).await;
+    assert!(r.committed, "{:?}", r.errors);
+    assert_eq!(r.inserted, 3);
+    let moved = crossings(&[
+        event("Y4", "exit", "2026-01-20", "ALA", ANNA),
+        event("Y1", "entry", "2025-03-01", "ALA", ANNA),
+    ]);
+    let r = import(db, RegisterFile::Crossings, &moved).await;
+    assert!(!r.committed);
+    assert_eq!((r.rejected, r.errors[0].row), (1, 3));
+    assert!(
+        r.errors[0].reason.english.contains("already stored with other values"),
+        "{}",
+        r.errors[0].reason
+    );
+    assert_eq!(count(db, "register_crossings").await, 3, "Y4 was not written either");
+
+    let columns =
+        Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
+    let context = Context { today: date(2026, 11, 21) };
+    let read = |row: u64, line: &str| {
+        let fields: Vec<&str> = line.split(',').collect();
+        register_rows::read(&columns, context, row, &fields).unwrap()
+    };
+    let batch = vec![
+        (1, read(1, &event("Y5", "exit", "2026-02-01", "ALA", ANNA))),
+        (2, read(2, &event("Y2", "exit", "2024-03-20", "ALA", ANNA))),
+    ];
+    let r = register::store_batch(db, &actor(), &policy(), batch).await.unwrap();
+    assert!(!r.committed);
+    assert_eq!(r.errors[0].row, 2);
+    assert!(
+        r.errors[0].reason.english.contains("already stored with other values"),
+        "{}",
+        r.errors[0].reason
+    );
+    assert_eq!(count(db, "register_crossings").await, 3, "Y5 was not written");
+
+    // The person's record reads the crossings of both years.
+    let id = person_of(db, "DEU", "C01X00T47").await;
+    let record = person::load(db, &policy(), id, date(2026, 11, 21)).await.unwrap();
+    assert_eq!(record.crossings.len(), 3);
+    if db.backend == ashyq_store::db::Backend::Postgres {
+        let parts = ashyq_store::register::partitions::existing(db).await.unwrap();
+        assert!(
+            parts.contains("register_crossings_y2019") && parts.contains("register_crossings_y2026"),
+            "{parts:?}"
+        );
+        let ids: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM register_crossing_ids")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(ids, 3, "each stored event's id is kept once");
+    }
+}
+
 /// One crossing at an instant (RFC 3339), for the time-zone cases.
 fn event_at(id: &str, kind: &str, at: &str, cp: &str, who: &str) -> String {
     format!("{id},{kind},{at},{cp},{who},")
@@ -578,6 +644,7 @@ both_backends!(
     registrations_flag_late_notifications,
     alerts_list_permits_expiring_soon,
     an_api_batch_is_all_or_nothing,
+    an_event_moved_to_another_year_is_a_conflict,
     crossing_days_are_read_on_the_checkpoints_clocks,
     days_stored_with_a_fixed_offset_are_corrected_once,
     a_name_typed_decomposed_is_the_name_typed_composed,

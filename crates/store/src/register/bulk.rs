@@ -6,6 +6,7 @@
 //! The same answers, idempotency, all-or-nothing and errors as the batch path (`write.rs`),
 //! which SQLite, the API's batches and the registration and permit files keep.
 
+use super::partitions::{self, Years};
 use super::rows::{CrossingRow, Record};
 use super::write::Written;
 use crate::db::{Db, WriteTx};
@@ -30,6 +31,8 @@ const COLUMNS: &str = "row_no BIGINT NOT NULL, event_id TEXT NOT NULL, doc_key T
 pub struct Load {
     table: String,
     rows: u64,
+    /// The years of the instants loaded: their partitions are made before the merge.
+    years: Years,
     out: Option<mpsc::Sender<Vec<u8>>>,
     copier: Option<JoinHandle<Result<sqlx::PgConnection, sqlx::Error>>>,
 }
@@ -77,7 +80,7 @@ impl Load {
             copy.finish().await?;
             Ok(conn)
         });
-        Ok(Load { table, rows: 0, out: Some(out), copier: Some(copier) })
+        Ok(Load { table, rows: 0, years: Years::default(), out: Some(out), copier: Some(copier) })
     }
 
     /// Streams a batch of checked crossings (other records have no place in a crossings file).
@@ -86,6 +89,7 @@ impl Load {
         for (row, record) in batch {
             if let Record::Crossing(c) = record {
                 encode(&mut buf, *row, c);
+                self.years.add(c.at_us);
                 self.rows += 1;
             }
         }
@@ -127,8 +131,9 @@ impl Load {
     }
 
     /// Ends the load and merges it into the register in `tx`, dropping the load table there too.
-    pub async fn merge(&mut self, tx: &mut WriteTx, import_id: i64) -> Result<Merged, StoreError> {
+    pub async fn merge(&mut self, db: &Db, tx: &mut WriteTx, import_id: i64) -> Result<Merged, StoreError> {
         self.stop().await?;
+        partitions::ensure(db, &self.years).await?;
         let t = &self.table;
         let run = |sql: String| sqlx::query(AssertSqlSafe(sql));
         // Sorting and hashing millions of rows: enough memory not to spill for a national year's
@@ -179,38 +184,50 @@ impl Load {
         .rows_affected();
 
         // The events, each once by its id (the first row of the file with it), in key order:
-        // the primary key's index is then filled from left to right. An id already stored is
-        // left as it is; the counts are kept from what was new, by the nationality of the
+        // the primary key's index is then filled from left to right. An event already stored
+        // is left as it is; the counts are kept from what was new, by the nationality of the
         // document (the batch path takes the row's, the same unless a file gives one document
-        // two nationalities).
-        let inserted: i64 = run(format!(
+        // two nationalities). The crossings are partitioned by time and keyed by (event_id,
+        // at_us): an id that `register_crossing_ids` refuses is an event stored at another
+        // instant — a conflict, found below.
+        let row: sqlx::any::AnyRow = run(format!(
             "WITH ins AS ( \
                INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
                SELECT DISTINCT ON (l.event_id) l.event_id, d.id, l.kind, l.at_us, l.day, l.checkpoint, l.reason, $1 \
                FROM {t} l JOIN register_documents d ON d.doc_key = l.doc_key \
                ORDER BY l.event_id, l.row_no \
-               ON CONFLICT (event_id) DO NOTHING \
-               RETURNING document_id, kind, day, checkpoint), \
+               ON CONFLICT (event_id, at_us) DO NOTHING \
+               RETURNING event_id, at_us, document_id, kind, day, checkpoint), \
+             ids AS ( \
+               INSERT INTO register_crossing_ids (event_id, at_us) SELECT event_id, at_us FROM ins \
+               ON CONFLICT (event_id) DO NOTHING RETURNING 1), \
              counted AS ( \
                INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) \
                SELECT substr(ins.day, 1, 7), ins.checkpoint, ins.kind, d.nationality, COUNT(*) \
                FROM ins JOIN register_documents d ON d.id = ins.document_id GROUP BY 1, 2, 3, 4 \
                ON CONFLICT (month, checkpoint, kind, nationality) \
                DO UPDATE SET n = register_crossing_counts.n + excluded.n) \
-             SELECT COUNT(*) FROM ins"
+             SELECT (SELECT COUNT(*) FROM ins) AS crossings, (SELECT COUNT(*) FROM ids) AS ids"
         ))
         .bind(import_id)
         .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)?;
-        let inserted = u64::try_from(inserted).unwrap_or(0);
+        .await?;
+        let inserted = u64::try_from(row.try_get::<i64, _>("crossings")?).unwrap_or(0);
+        let ids = u64::try_from(row.try_get::<i64, _>("ids")?).unwrap_or(0);
         written.inserted = inserted;
 
-        // Rows not inserted are the same event as one stored (counted unchanged) or a conflict.
+        // Rows not inserted are the same event as one stored (counted unchanged) or a conflict;
+        // so is a new crossing whose id was stored.
         let mut conflicts = Vec::new();
         let mut conflicts_total = 0;
-        if inserted < self.rows {
+        if inserted < self.rows || ids < inserted {
             (conflicts, conflicts_total) = self.conflicts(tx, import_id).await?;
+            if ids < inserted && conflicts_total == 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "import {import_id}: {} event ids are kept without their crossings",
+                    inserted - ids
+                )));
+            }
         }
         written.unchanged = self.rows - inserted;
 

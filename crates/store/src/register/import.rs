@@ -223,7 +223,7 @@ pub async fn import(
             (tx, import_id)
         }
         Writer::Bulk { mut tx, import_id, mut load } => {
-            let merged = match load.merge(&mut tx, import_id).await {
+            let merged = match load.merge(db, &mut tx, import_id).await {
                 Ok(merged) => merged,
                 Err(e) => {
                     tx.rollback().await?;
@@ -526,6 +526,13 @@ pub async fn store_batch(
 ) -> Result<RegisterReport, StoreError> {
     let mut report =
         RegisterReport { file: "crossings".into(), rows_read: rows.len() as u64, ..Default::default() };
+    let mut years = super::partitions::Years::default();
+    for (_, r) in &rows {
+        if let Record::Crossing(c) = r {
+            years.add(c.at_us);
+        }
+    }
+    super::partitions::ensure(db, &years).await?;
     let mut tx = db.begin_write().await?;
     if db.backend == Backend::Postgres {
         sqlx::query("LOCK TABLE register_documents IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod days;
 pub mod import;
 pub mod merge;
+pub mod partitions;
 pub mod person;
 pub mod rows;
 pub mod scan;

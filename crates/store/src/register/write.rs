@@ -362,12 +362,46 @@ async fn write_crossings(
         })
         .collect();
     let mut new: HashSet<String> = HashSet::with_capacity(rows.len());
-    let sql = "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
-               {rows} ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+    // PostgreSQL partitions the crossings by time, keyed by (event_id, at_us) (migration 0023):
+    // the event id's own key is `register_crossing_ids`, written after.
+    let sql = match backend {
+        Backend::Sqlite => {
+            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
+             {rows} ON CONFLICT (event_id) DO NOTHING RETURNING event_id, at_us"
+        }
+        Backend::Postgres => {
+            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
+             {rows} ON CONFLICT (event_id, at_us) DO NOTHING RETURNING event_id, at_us"
+        }
+    };
     let types = [Ty::Text, Ty::Int, Ty::Text, Ty::Int, Ty::Text, Ty::Text, Ty::Text, Ty::Int];
+    let mut ids: Vec<Vec<V>> = Vec::new();
     for st in feed(backend, sql, &values, &types) {
         for r in st.query().fetch_all(&mut **tx).await? {
-            new.insert(r.try_get("event_id")?);
+            let id: String = r.try_get("event_id")?;
+            ids.push(vec![V::T(id.clone()), V::I(r.try_get("at_us")?)]);
+            new.insert(id);
+        }
+    }
+    if backend == Backend::Postgres && !ids.is_empty() {
+        // An id already kept is an event stored at another instant: a conflict.
+        let mut kept: HashSet<String> = HashSet::with_capacity(ids.len());
+        let sql = "INSERT INTO register_crossing_ids (event_id, at_us) {rows} ON CONFLICT (event_id) DO NOTHING \
+                   RETURNING event_id";
+        for st in feed(backend, sql, &ids, &[Ty::Text, Ty::Int]) {
+            for r in st.query().fetch_all(&mut **tx).await? {
+                kept.insert(r.try_get("event_id")?);
+            }
+        }
+        let moved: Vec<(u64, &CrossingRow)> = rows
+            .iter()
+            .filter(|(_, _, c)| new.contains(&c.event_id) && !kept.contains(&c.event_id))
+            .map(|(row, _, c)| (*row, c))
+            .collect();
+        if !moved.is_empty() {
+            return Err(BatchError::Conflicts(
+                moved.iter().map(|(row, c)| stored_otherwise(*row, &c.event_id)).collect(),
+            ));
         }
     }
     written.inserted += new.len() as u64;
