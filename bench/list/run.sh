@@ -12,6 +12,8 @@
 #   ASHYQ_ONLY []        1: time ashyq alone on the data set (no DuckDB, no comparison) and
 #                        print its row; results.md is left alone
 #   PYTHON [python3]     the Python (≥ 3.11) the venv is made from
+#   IMPORT_BACKENDS [postgres sqlite]  also import the three files into each (empty to skip)
+#   PG_URL [postgres://postgres@127.0.0.1:5432/test]  for the import into PostgreSQL
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -189,6 +191,41 @@ for sv in $SCALING_VACANCIES; do
     echo "$sv $sp $(param "$sdata" rows) $(seconds "scaling-$sv-ashyq") $(mib "scaling-$sv-ashyq")" >>"$SCALING_ROWS"
 done
 
+# ---- importing the same files into each database -----------------------------------------------
+# import_into BACKEND: `ashyq import` of the three files into a fresh database, timed; prints
+# "seconds peak_kb" (the three imports together; peak is the largest of the three).
+IMPORT_BACKENDS="${IMPORT_BACKENDS-postgres sqlite}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+import_into() {
+    local backend=$1 url total=0 peak=0 f s m
+    case $backend in
+        postgres)
+            command -v psql >/dev/null || die "psql is needed for the import into PostgreSQL"
+            psql "$PG_URL" -qAt -c "DROP SCHEMA IF EXISTS bench_list_import CASCADE" -c "CREATE SCHEMA bench_list_import" >&2
+            url="$PG_URL?options=-c%20search_path%3Dbench_list_import"
+            ;;
+        sqlite)
+            rm -f "$OUT/import.db" "$OUT/import.db-wal" "$OUT/import.db-shm"
+            url="sqlite://$OUT/import.db"
+            ;;
+    esac
+    "$ASHYQ" --database-url "$url" migrate >&2
+    for f in forecast vacancies work-permits; do
+        say "import into $backend: $f"
+        "$TIME" -f "%e %M" -o "$OUT/import.time" "$ASHYQ" --database-url "$url" import "$f" "$DATA/$f.csv" >&2
+        read -r s m <"$OUT/import.time"
+        total=$(awk -v a="$total" -v b="$s" 'BEGIN {print a + b}')
+        ((m > peak)) && peak=$m
+    done
+    [[ $backend == postgres ]] && psql "$PG_URL" -qAt -c "DROP SCHEMA bench_list_import CASCADE" >&2
+    echo "$total $peak"
+}
+IMPORT_ROWS="$OUT/import.rows"
+: >"$IMPORT_ROWS"
+for backend in $IMPORT_BACKENDS; do
+    echo "$backend $(import_into "$backend")" >>"$IMPORT_ROWS"
+done
+
 # ---- report --------------------------------------------------------------------------------
 A="$(seconds main-ashyq)"
 D="$(seconds main-duckdb)"
@@ -234,6 +271,15 @@ report() {
     echo "Agreement: $agree; the types-only run agrees too."
     echo "DuckDB computes the national list only; ashyq also accumulates the regional breakdown" \
         "(unit group × region), so it keeps the salary and duration counts of every region's cell."
+    if [[ -s $IMPORT_ROWS ]]; then
+        echo
+        echo "Importing the same three files into the database (\`ashyq import forecast|vacancies|work-permits\`:" \
+            "every row checked, upserted by its key, all or nothing, audited), against \`list compute\` reading them:"
+        echo
+        echo "| backend | import time (s) | rows per second | peak memory (MiB) | vs \`list compute\` |"
+        echo "|---|---:|---:|---:|---:|"
+        awk -v rows="$ROWS" -v a="$A" '{printf "| %s | %.2f | %.2f M | %.0f | %.1f× its time |\n", $1, $2, rows / $2 / 1e6, $3 / 1024, $2 / a}' "$IMPORT_ROWS"
+    fi
     if [[ $(wc -l <"$SCALING_ROWS") -gt 1 ]]; then
         echo
         echo "Peak memory of ashyq against rows (the target: it follows unit groups × regions, not rows):"
