@@ -3,15 +3,19 @@
 //! checked, written in batches inside one transaction and audited; re-imports are idempotent and
 //! changed records are updated; one bad row writes nothing (or, with `skip_invalid`, is kept in
 //! `import_rejects`) and every bad row is named by row, column and reason; header problems are
-//! reported; a key repeated within a file is no database error; and the stored records read
-//! back into the indicators computed by hand.
+//! reported; a key repeated within a file is no database error; the stored records read back
+//! into the indicators computed by hand; and progress is told in a workbook's rows and a CSV's
+//! bytes.
 
 use ashyq_core::ids::Bin;
 use ashyq_core::labour::records::Source;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::labour::import::Quiet;
 use ashyq_store::labour::input::{Flow, InputError, for_each_row};
-use ashyq_store::labour::{ImportError, ImportReport, ImportRequest, ImportSink, Input, RowError, import};
+use ashyq_store::labour::progress::Unit;
+use ashyq_store::labour::{
+    ImportError, ImportReport, ImportRequest, ImportSink, Input, Progress, RowError, import,
+};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use sha2::{Digest, Sha256};
 
@@ -885,6 +889,59 @@ async fn hostile_workbooks_are_refused_naming_the_part(db: &Db) {
     assert_eq!(count(db, "vacancies").await, 1);
 }
 
+/// Tells what every import tells of its progress.
+#[derive(Default)]
+struct Progressing {
+    told: Vec<(Progress, u64)>,
+}
+
+impl ImportSink for Progressing {
+    fn progress(&mut self, progress: Progress, rows: u64) {
+        self.told.push((progress, rows));
+    }
+}
+
+/// Vacancy lines `V-0`… for the progress tests.
+fn vacancy_lines(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("V-{i},2025-03-01,,open,KZ-71,2512,1,,{BIN},Инженер")).collect()
+}
+
+/// Checks that progress was told in `unit`, more than once, rising to `total` with every row.
+fn assert_rises_to(told: &[(Progress, u64)], unit: Unit, total: u64, rows: u64) {
+    let mut steps: Vec<u64> = told.iter().map(|(p, _)| p.done).collect();
+    steps.dedup();
+    assert!(steps.len() > 10, "a bar that moves: {told:?}");
+    assert!(told.iter().all(|(p, _)| p.unit == unit && p.total == Some(total)), "{told:?}");
+    assert!(told.windows(2).all(|w| w[0].0.done <= w[1].0.done && w[0].1 <= w[1].1), "{told:?}");
+    assert_eq!(told.last().map(|(p, r)| (p.done, *r)), Some((total, rows)), "{told:?}");
+}
+
+// 13. Progress: a workbook's rows out of its dimensions, a CSV's bytes out of its size.
+async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
+    let lines = vacancy_lines(300);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in std::iter::once(VACANCY_HEADER).chain(lines.iter().map(String::as_str)).enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    let mut sink = Progressing::default();
+    let req = request(Source::Vacancies, "v.xlsx", false);
+    let bytes = book.save_to_buffer().unwrap();
+    let report = import(db, &actor(), &req, Input::from_bytes(bytes), &mut sink).await.unwrap();
+    assert!(report.committed, "{report:?}");
+    // The header and 300 rows: row 301 of 301.
+    assert_rises_to(&sink.told, Unit::Rows, 301, 300);
+
+    let text = csv(VACANCY_HEADER, &lines);
+    let mut sink = Progressing::default();
+    let req = request(Source::Vacancies, "v.csv", false);
+    let report = import(db, &actor(), &req, Input::from_bytes(text.clone().into_bytes()), &mut sink).await;
+    assert_eq!(report.unwrap().unchanged, 300);
+    assert_rises_to(&sink.told, Unit::Bytes, text.len() as u64, 300);
+}
+
 /// Run by [`hostile_workbooks_are_read_in_bounded_memory`] in a child process: reads the
 /// workbook at `ASHYQ_HOSTILE_WORKBOOK` and prints the outcome and the process's peak memory.
 #[test]
@@ -960,4 +1017,5 @@ both_backends!(
     a_large_file_imports_in_batches,
     an_empty_file_is_an_input_error,
     hostile_workbooks_are_refused_naming_the_part,
+    progress_is_told_in_a_sheets_rows_and_a_csvs_bytes,
 );
