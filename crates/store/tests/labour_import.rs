@@ -4,8 +4,8 @@
 //! changed records are updated; one bad row writes nothing (or, with `skip_invalid`, is kept in
 //! `import_rejects`) and every bad row is named by row, column and reason; header problems are
 //! reported; a key repeated within a file is no database error; the stored records read back
-//! into the indicators computed by hand; and progress is told in a workbook's rows and a CSV's
-//! bytes.
+//! into the indicators computed by hand; progress is told in a workbook's rows and a CSV's bytes;
+//! and a workbook counting its dates from 1904 gives the same dates.
 
 use ashyq_core::ids::Bin;
 use ashyq_core::labour::records::Source;
@@ -942,6 +942,43 @@ async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
     assert_rises_to(&sink.told, Unit::Bytes, text.len() as u64, 300);
 }
 
+/// A vacancies workbook of one filled vacancy `id`, posted on 1 March 2025 and closed on 31 March,
+/// its dates as date cells: in the 1900 date system, or in the 1904 one.
+fn dated_vacancy(id: &str, in_1904: bool) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let row = [id, "", "", "filled", "KZ-75", "2145", "2", "450000", BIN, "Инженер"];
+    for (c, (name, v)) in VACANCY_HEADER.split(',').zip(row).enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+        sheet.write_string(1, c as u16, v).unwrap();
+    }
+    let format = Format::new().set_num_format("dd.mm.yyyy");
+    for (c, day) in [(1, 1), (2, 31)] {
+        let date = ExcelDateTime::from_ymd(2025, 3, day).unwrap();
+        if in_1904 {
+            // What a 1904 workbook holds for the date: 1,462 days fewer.
+            sheet.write_number_with_format(1, c, date.to_excel() - 1462.0, &format).unwrap();
+        } else {
+            sheet.write_datetime_with_format(1, c, &date, &format).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }
+}
+
+// 14. A workbook in Excel's 1904 date system gives the dates a 1900 workbook gives.
+async fn a_workbook_in_the_1904_date_system_imports_the_same_dates(db: &Db) {
+    for (id, in_1904) in [("V-1900", false), ("V-1904", true)] {
+        let report = run_bytes(db, Source::Vacancies, dated_vacancy(id, in_1904), false).await;
+        assert!(report.committed, "{id}: {report:?}");
+    }
+    let dates: Vec<(String, String, Option<String>)> =
+        vacancies(db).await.into_iter().map(|v| (v.0, v.1, v.2)).collect();
+    let dated = |id: &str| (id.to_string(), "2025-03-01".to_string(), Some("2025-03-31".to_string()));
+    assert_eq!(dates, [dated("V-1900"), dated("V-1904")]);
+}
+
 /// Run by [`hostile_workbooks_are_read_in_bounded_memory`] in a child process: reads the
 /// workbook at `ASHYQ_HOSTILE_WORKBOOK` and prints the outcome and the process's peak memory.
 #[test]
@@ -1018,4 +1055,5 @@ both_backends!(
     an_empty_file_is_an_input_error,
     hostile_workbooks_are_refused_naming_the_part,
     progress_is_told_in_a_sheets_rows_and_a_csvs_bytes,
+    a_workbook_in_the_1904_date_system_imports_the_same_dates,
 );

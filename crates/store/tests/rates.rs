@@ -2,8 +2,8 @@
 //! `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL: a rates file is checked and written in one audited
 //! transaction and read back as the table the rules look rates up in; one bad row writes nothing
 //! and every bad row is named; re-imports are idempotent and a changed rate is an update; with
-//! `skip_invalid` the good rows are written and the bad ones kept; workbooks import like CSV;
-//! progress rises to the file's end.
+//! `skip_invalid` the good rows are written and the bad ones kept; workbooks import like CSV,
+//! in either of Excel's date systems; progress rises to the file's end.
 
 use ashyq_core::rates::{Currency, RateError};
 use ashyq_store::labour::import::Quiet;
@@ -339,9 +339,9 @@ async fn an_empty_store_has_no_rates(db: &Db) {
     assert_eq!(counts(&report), (0, 0, 0, 0, 0, 0));
 }
 
-/// Rates of USD for the first `days` days of March 2025 as a workbook, the dates as date cells,
-/// and as CSV.
-fn march(days: u8) -> (Vec<u8>, String) {
+/// Rates of USD for the first `days` days of March 2025 as a workbook, the dates as date cells
+/// in the 1900 date system or the 1904 one, and as CSV.
+fn march(days: u8, in_1904: bool) -> (Vec<u8>, String) {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
@@ -353,7 +353,12 @@ fn march(days: u8) -> (Vec<u8>, String) {
         let row = u32::from(d);
         let rate = 490.0 + f64::from(d) / 4.0;
         let when = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, d).unwrap();
-        sheet.write_datetime_with_format(row, 0, &when, &format).unwrap();
+        if in_1904 {
+            // What a 1904 workbook holds for the date: 1,462 days fewer.
+            sheet.write_number_with_format(row, 0, when.to_excel() - 1462.0, &format).unwrap();
+        } else {
+            sheet.write_datetime_with_format(row, 0, &when, &format).unwrap();
+        }
         sheet.write_string(row, 1, "USD").unwrap();
         sheet.write_number(row, 2, rate).unwrap();
         sheet.write_number(row, 3, 1.0).unwrap();
@@ -361,7 +366,7 @@ fn march(days: u8) -> (Vec<u8>, String) {
     }
     let bytes = book.save_to_buffer().unwrap();
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    (bytes, csv(HEADER, &lines))
+    (if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }, csv(HEADER, &lines))
 }
 
 /// Tells what the import tells of its progress.
@@ -378,7 +383,7 @@ impl ImportSink for Progressing {
 
 // 7. Progress rises to the end of the file: a workbook's rows, a CSV's bytes.
 async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
-    let (book, text) = march(31);
+    let (book, text) = march(31, false);
     let mut sink = Progressing::default();
     assert!(run_input(db, Input::from_bytes(book), false, &mut sink).await.committed);
     let rows = |done| Progress { done, total: Some(32), unit: Unit::Rows };
@@ -396,6 +401,16 @@ async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
     assert!(sink.told.len() > 10, "{:?}", sink.told);
 }
 
+// 8. A workbook in Excel's 1904 date system gives the rates of the same days.
+async fn a_workbook_in_the_1904_date_system_gives_the_same_days(db: &Db) {
+    let (book, text) = march(10, true);
+    let report = run_input(db, Input::from_bytes(book), false, &mut Quiet).await;
+    assert_eq!(counts(&report), (10, 10, 0, 0, 0, 0), "{report:?}");
+    assert_eq!(in_force(db, "USD", date(2025, 3, 10)).await, Ok((date(2025, 3, 10), dec("492.5"))));
+    // The same rates as CSV change nothing.
+    assert_eq!(counts(&run(db, &text, false).await), (10, 0, 0, 10, 0, 0));
+}
+
 both_backends!(
     a_good_file_imports_and_is_looked_up,
     bad_rows_are_named_and_nothing_is_written,
@@ -404,4 +419,5 @@ both_backends!(
     a_workbook_imports_like_the_csv,
     an_empty_store_has_no_rates,
     progress_is_told_in_a_sheets_rows_and_a_csvs_bytes,
+    a_workbook_in_the_1904_date_system_gives_the_same_days,
 );

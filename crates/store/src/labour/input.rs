@@ -286,6 +286,7 @@ fn read_xlsx<RS: Read + Seek>(
     let mut book: Xlsx<BufReader<RS>> =
         Xlsx::new(BufReader::new(rs)).map_err(|e| InputError::Xlsx(e.to_string()))?;
     let name = book.sheet_names().first().cloned().ok_or(InputError::NoSheet)?;
+    let epoch = if book.has_1904_epoch() { Epoch::Y1904 } else { Epoch::Y1900 };
     let mut cells = book.worksheet_cells_reader(&name).map_err(|e| InputError::Xlsx(e.to_string()))?;
     // The sheet's rows as its dimensions declare them; none declared (calamine's default is A1)
     // or a stale dimension leaves the rows read as the measure.
@@ -322,7 +323,7 @@ fn read_xlsx<RS: Read + Seek>(
             DataRef::Int(i) => i.to_string(),
             DataRef::Float(f) => number_text(*f),
             DataRef::Bool(b) => b.to_string(),
-            DataRef::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64()),
+            DataRef::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64(), epoch),
             DataRef::DateTime(dt) => number_text(dt.as_f64()),
             DataRef::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
             DataRef::DurationIso(s) => s.clone(),
@@ -366,9 +367,21 @@ fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
 }
 
-/// An Excel serial date (days since 1899-12-30, the 1900 leap-year quirk included) as YYYY-MM-DD.
-fn excel_date(serial: f64) -> String {
-    let base = jiff::civil::date(1899, 12, 30);
+/// Where a workbook counts its serial dates from (`<workbookPr date1904="1">`): Excel for
+/// Windows counts from 1900, old Excel for the Mac from 1904, 1,462 days later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Epoch {
+    Y1900,
+    Y1904,
+}
+
+/// An Excel serial date as YYYY-MM-DD: days since 1899-12-30 (the 1900 leap-year quirk included:
+/// serial 61 is 1 March 1900) or, in the 1904 system, since 1904-01-01.
+fn excel_date(serial: f64, epoch: Epoch) -> String {
+    let base = match epoch {
+        Epoch::Y1900 => jiff::civil::date(1899, 12, 30),
+        Epoch::Y1904 => jiff::civil::date(1904, 1, 1),
+    };
     let date =
         jiff::Span::new().try_days(serial.floor() as i64).ok().and_then(|span| base.checked_add(span).ok());
     match date {
@@ -510,9 +523,10 @@ mod tests {
 
     #[test]
     fn dates_far_out_of_range_stay_numbers() {
-        assert_eq!(excel_date(45_717.0), "2025-03-01");
-        assert_eq!(excel_date(99_999_999.0), "99999999");
-        assert_eq!(excel_date(-1e18), number_text(-1e18));
+        assert_eq!(excel_date(45_717.0, Epoch::Y1900), "2025-03-01");
+        assert_eq!(excel_date(99_999_999.0, Epoch::Y1900), "99999999");
+        assert_eq!(excel_date(-1e18, Epoch::Y1900), number_text(-1e18));
+        assert_eq!(excel_date(-1e18, Epoch::Y1904), number_text(-1e18));
     }
 
     #[test]
@@ -566,6 +580,28 @@ mod tests {
         assert_eq!(progress(none), [rows(0, None), rows(1, None), rows(2, None), rows(5, None)]);
         let stale = rewrite(&bytes, "xl/worksheets/sheet1.xml", |xml| xml.replace("A1:B5", "A1:B2"));
         assert_eq!(progress(stale), [rows(0, None), rows(1, Some(2)), rows(2, Some(2)), rows(5, Some(5))]);
+    }
+
+    #[test]
+    fn a_workbook_in_the_1904_date_system_gives_the_same_dates() {
+        let format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, 1).unwrap();
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "posted_on").unwrap();
+        sheet.write_datetime_with_format(1, 0, &date, &format).unwrap();
+        let (in_1900, _) = rows(Input::from_bytes(book.save_to_buffer().unwrap()));
+        // The same date as a workbook counting from 1904 holds it: 1,462 days fewer.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "posted_on").unwrap();
+        sheet.write_number_with_format(1, 0, date.to_excel() - 1462.0, &format).unwrap();
+        let bytes = crate::testing::in_1904_system(&book.save_to_buffer().unwrap());
+        let (in_1904, _) = rows(Input::from_bytes(bytes));
+        assert_eq!(in_1900[1].1, ["2025-03-01"]);
+        assert_eq!(in_1904, in_1900);
+        assert_eq!(excel_date(0.0, Epoch::Y1904), "1904-01-01");
+        assert_eq!(excel_date(44_255.0, Epoch::Y1904), "2025-03-01");
     }
 
     #[test]
