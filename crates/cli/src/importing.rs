@@ -2,7 +2,9 @@
 //! in a rejects file, and the wording and exit code of the outcome.
 
 use crate::args::ImportArgs;
+use ashyq_store::labour::Progress;
 use ashyq_store::labour::import::{ImportSink, RowError};
+use ashyq_store::labour::progress::Unit;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,21 +30,40 @@ pub fn rejects_path(args: &ImportArgs) -> Option<PathBuf> {
     })
 }
 
-fn progress_bar(size: Option<u64>) -> ProgressBar {
+fn progress_bar(start: Progress) -> ProgressBar {
     // indicatif draws only on a terminal; piped runs stay quiet.
-    let bar = ProgressBar::new(size.unwrap_or(0));
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} [{bar:30}] {msg} {elapsed} (eta {eta})")
-    {
+    let bar = ProgressBar::no_length();
+    count_in(&bar, start.unit);
+    move_to(&bar, start);
+    bar
+}
+
+/// Makes the bar count in `unit`: a CSV's bytes, a worksheet's rows.
+fn count_in(bar: &ProgressBar, unit: Unit) {
+    let counts = match unit {
+        Unit::Bytes => "{bytes}/{total_bytes}",
+        Unit::Rows => "row {human_pos}/{human_len}",
+    };
+    let template = format!("{{spinner}} {counts} [{{bar:30}}] {{msg}} {{elapsed}} (eta {{eta}})");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar
+}
+
+fn move_to(bar: &ProgressBar, progress: Progress) {
+    match progress.total {
+        Some(total) => bar.set_length(total),
+        None => bar.unset_length(),
+    }
+    bar.set_position(progress.done);
 }
 
 /// Prints bad rows as they come and keeps the rejected ones in a CSV file.
 pub struct CliSink {
     file: String,
     bar: ProgressBar,
+    /// What the bar counts.
+    unit: Unit,
     /// Opened at the first rejected row, so that a clean import leaves no file (and never
     /// overwrites one that was there).
     rejects: Option<csv::Writer<std::fs::File>>,
@@ -52,10 +73,12 @@ pub struct CliSink {
 }
 
 impl CliSink {
-    pub fn new(file: String, size: Option<u64>, rejects_path: Option<PathBuf>) -> CliSink {
+    /// `start` is the input's progress before reading (`Input::progress`).
+    pub fn new(file: String, start: Progress, rejects_path: Option<PathBuf>) -> CliSink {
         CliSink {
             file,
-            bar: progress_bar(size),
+            bar: progress_bar(start),
+            unit: start.unit,
             rejects: None,
             rejects_path,
             rejects_error: None,
@@ -77,8 +100,12 @@ impl CliSink {
 }
 
 impl ImportSink for CliSink {
-    fn progress(&mut self, bytes: u64, rows: u64) {
-        self.bar.set_position(bytes);
+    fn progress(&mut self, progress: Progress, rows: u64) {
+        if progress.unit != self.unit {
+            self.unit = progress.unit;
+            count_in(&self.bar, progress.unit);
+        }
+        move_to(&self.bar, progress);
         self.bar.set_message(format!("{rows} rows"));
     }
 
@@ -174,5 +201,29 @@ pub fn finish(outcome: &Outcome<'_>, sink: &CliSink, json: bool) -> ExitCode {
 pub fn print_rejects_path(sink: &CliSink) {
     if let (Some(p), true) = (&sink.rejects_path, sink.rejects.is_some()) {
         println!("rejected rows and their reasons: {}", p.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_counts_a_csvs_bytes_and_a_sheets_rows() {
+        let csv = Progress { done: 0, total: Some(4_096), unit: Unit::Bytes };
+        let mut sink = CliSink::new("v.csv".into(), csv, None);
+        assert_eq!((sink.bar.position(), sink.bar.length()), (0, Some(4_096)));
+        sink.progress(Progress { done: 1_024, ..csv }, 10);
+        assert_eq!((sink.bar.position(), sink.bar.length()), (1_024, Some(4_096)));
+        assert_eq!(sink.bar.message(), "10 rows");
+
+        // A workbook's rows are known once it is open.
+        let sheet = Progress { done: 0, total: None, unit: Unit::Rows };
+        let mut sink = CliSink::new("v.xlsx".into(), sheet, None);
+        assert_eq!((sink.bar.position(), sink.bar.length()), (0, None));
+        sink.progress(Progress { done: 50, total: Some(200), unit: Unit::Rows }, 49);
+        assert_eq!((sink.bar.position(), sink.bar.length()), (50, Some(200)));
+        sink.progress(Progress { done: 200, total: Some(200), unit: Unit::Rows }, 199);
+        assert_eq!((sink.bar.position(), sink.bar.length()), (200, Some(200)));
     }
 }

@@ -29,7 +29,7 @@ pub async fn import_file(url: &str, args: ImportArgs) -> anyhow::Result<ExitCode
     let file_name = importing::file_name(&args.file);
     let input = Input::open(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let db = Db::open(url).await?;
-    let mut sink = CliSink::new(file_name.clone(), input.size(), importing::rejects_path(&args));
+    let mut sink = CliSink::new(file_name.clone(), input.progress(), importing::rejects_path(&args));
     let request = ImportRequest { source, file_name: file_name.clone(), skip_invalid: args.skip_invalid };
     let result = import(&db, &Actor::cli(), &request, input, &mut sink).await;
     db.close().await;

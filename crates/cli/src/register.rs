@@ -71,7 +71,7 @@ async fn import(url: &str, policy: &Policy, args: RegisterImportArgs) -> anyhow:
     let file_name = importing::file_name(&args.file);
     let input = Input::open(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let db = Db::open(url).await?;
-    let mut sink = CliSink::new(file_name.clone(), input.size(), None);
+    let mut sink = CliSink::new(file_name.clone(), input.progress(), None);
     let started = Instant::now();
     let result = register::import(&db, &Actor::cli(), policy, file, &file_name, input, &mut sink).await;
     db.close().await;

@@ -70,6 +70,29 @@ pub fn declare_size(zip: &mut [u8], name: &str, size: u32) {
     }
 }
 
+/// The workbook `book` in Excel's 1904 date system (`<workbookPr date1904="1">`, as Excel for the
+/// Mac wrote it), its parts otherwise as they were: its date cells must hold serials counted from
+/// 1904-01-01.
+pub fn in_1904_system(book: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).expect("a workbook");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("an entry");
+        let name = entry.name().expect("a name").to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("an entry's bytes");
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).expect("XML");
+            assert!(xml.contains("<workbookPr"), "a workbook without <workbookPr>");
+            bytes = xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1).into_bytes();
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).expect("an entry");
+        out.write_all(&bytes).expect("an entry's bytes");
+    }
+    out.finish().expect("the workbook").into_inner()
+}
+
 /// Runs an async store test on SQLite, and on PostgreSQL when `ASHYQ_TEST_POSTGRES_URL` is set.
 /// `both_backends!(name);` makes `name::sqlite` and `name::postgres` from `async fn name(&Db)`.
 #[macro_export]

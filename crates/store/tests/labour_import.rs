@@ -3,15 +3,19 @@
 //! checked, written in batches inside one transaction and audited; re-imports are idempotent and
 //! changed records are updated; one bad row writes nothing (or, with `skip_invalid`, is kept in
 //! `import_rejects`) and every bad row is named by row, column and reason; header problems are
-//! reported; a key repeated within a file is no database error; and the stored records read
-//! back into the indicators computed by hand.
+//! reported; a key repeated within a file is no database error; the stored records read back
+//! into the indicators computed by hand; progress is told in a workbook's rows and a CSV's bytes;
+//! and a workbook counting its dates from 1904 gives the same dates.
 
 use ashyq_core::ids::Bin;
 use ashyq_core::labour::records::Source;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_store::labour::import::Quiet;
 use ashyq_store::labour::input::{Flow, InputError, for_each_row};
-use ashyq_store::labour::{ImportError, ImportReport, ImportRequest, ImportSink, Input, RowError, import};
+use ashyq_store::labour::progress::Unit;
+use ashyq_store::labour::{
+    ImportError, ImportReport, ImportRequest, ImportSink, Input, Progress, RowError, import,
+};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use sha2::{Digest, Sha256};
 
@@ -885,6 +889,96 @@ async fn hostile_workbooks_are_refused_naming_the_part(db: &Db) {
     assert_eq!(count(db, "vacancies").await, 1);
 }
 
+/// Tells what every import tells of its progress.
+#[derive(Default)]
+struct Progressing {
+    told: Vec<(Progress, u64)>,
+}
+
+impl ImportSink for Progressing {
+    fn progress(&mut self, progress: Progress, rows: u64) {
+        self.told.push((progress, rows));
+    }
+}
+
+/// Vacancy lines `V-0`… for the progress tests.
+fn vacancy_lines(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("V-{i},2025-03-01,,open,KZ-71,2512,1,,{BIN},Инженер")).collect()
+}
+
+/// Checks that progress was told in `unit`, more than once, rising to `total` with every row.
+fn assert_rises_to(told: &[(Progress, u64)], unit: Unit, total: u64, rows: u64) {
+    let mut steps: Vec<u64> = told.iter().map(|(p, _)| p.done).collect();
+    steps.dedup();
+    assert!(steps.len() > 10, "a bar that moves: {told:?}");
+    assert!(told.iter().all(|(p, _)| p.unit == unit && p.total == Some(total)), "{told:?}");
+    assert!(told.windows(2).all(|w| w[0].0.done <= w[1].0.done && w[0].1 <= w[1].1), "{told:?}");
+    assert_eq!(told.last().map(|(p, r)| (p.done, *r)), Some((total, rows)), "{told:?}");
+}
+
+// 13. Progress: a workbook's rows out of its dimensions, a CSV's bytes out of its size.
+async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
+    let lines = vacancy_lines(300);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in std::iter::once(VACANCY_HEADER).chain(lines.iter().map(String::as_str)).enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    let mut sink = Progressing::default();
+    let req = request(Source::Vacancies, "v.xlsx", false);
+    let bytes = book.save_to_buffer().unwrap();
+    let report = import(db, &actor(), &req, Input::from_bytes(bytes), &mut sink).await.unwrap();
+    assert!(report.committed, "{report:?}");
+    // The header and 300 rows: row 301 of 301.
+    assert_rises_to(&sink.told, Unit::Rows, 301, 300);
+
+    let text = csv(VACANCY_HEADER, &lines);
+    let mut sink = Progressing::default();
+    let req = request(Source::Vacancies, "v.csv", false);
+    let report = import(db, &actor(), &req, Input::from_bytes(text.clone().into_bytes()), &mut sink).await;
+    assert_eq!(report.unwrap().unchanged, 300);
+    assert_rises_to(&sink.told, Unit::Bytes, text.len() as u64, 300);
+}
+
+/// A vacancies workbook of one filled vacancy `id`, posted on 1 March 2025 and closed on 31 March,
+/// its dates as date cells: in the 1900 date system, or in the 1904 one.
+fn dated_vacancy(id: &str, in_1904: bool) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let row = [id, "", "", "filled", "KZ-75", "2145", "2", "450000", BIN, "Инженер"];
+    for (c, (name, v)) in VACANCY_HEADER.split(',').zip(row).enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+        sheet.write_string(1, c as u16, v).unwrap();
+    }
+    let format = Format::new().set_num_format("dd.mm.yyyy");
+    for (c, day) in [(1, 1), (2, 31)] {
+        let date = ExcelDateTime::from_ymd(2025, 3, day).unwrap();
+        if in_1904 {
+            // What a 1904 workbook holds for the date: 1,462 days fewer.
+            sheet.write_number_with_format(1, c, date.to_excel() - 1462.0, &format).unwrap();
+        } else {
+            sheet.write_datetime_with_format(1, c, &date, &format).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }
+}
+
+// 14. A workbook in Excel's 1904 date system gives the dates a 1900 workbook gives.
+async fn a_workbook_in_the_1904_date_system_imports_the_same_dates(db: &Db) {
+    for (id, in_1904) in [("V-1900", false), ("V-1904", true)] {
+        let report = run_bytes(db, Source::Vacancies, dated_vacancy(id, in_1904), false).await;
+        assert!(report.committed, "{id}: {report:?}");
+    }
+    let dates: Vec<(String, String, Option<String>)> =
+        vacancies(db).await.into_iter().map(|v| (v.0, v.1, v.2)).collect();
+    let dated = |id: &str| (id.to_string(), "2025-03-01".to_string(), Some("2025-03-31".to_string()));
+    assert_eq!(dates, [dated("V-1900"), dated("V-1904")]);
+}
+
 /// Run by [`hostile_workbooks_are_read_in_bounded_memory`] in a child process: reads the
 /// workbook at `ASHYQ_HOSTILE_WORKBOOK` and prints the outcome and the process's peak memory.
 #[test]
@@ -960,4 +1054,6 @@ both_backends!(
     a_large_file_imports_in_batches,
     an_empty_file_is_an_input_error,
     hostile_workbooks_are_refused_naming_the_part,
+    progress_is_told_in_a_sheets_rows_and_a_csvs_bytes,
+    a_workbook_in_the_1904_date_system_imports_the_same_dates,
 );

@@ -2,11 +2,13 @@
 //! `ASHYQ_TEST_POSTGRES_URL`) PostgreSQL: a rates file is checked and written in one audited
 //! transaction and read back as the table the rules look rates up in; one bad row writes nothing
 //! and every bad row is named; re-imports are idempotent and a changed rate is an update; with
-//! `skip_invalid` the good rows are written and the bad ones kept; workbooks import like CSV.
+//! `skip_invalid` the good rows are written and the bad ones kept; workbooks import like CSV,
+//! in either of Excel's date systems; progress rises to the file's end.
 
 use ashyq_core::rates::{Currency, RateError};
 use ashyq_store::labour::import::Quiet;
-use ashyq_store::labour::{ImportError, ImportSink, Input, RowError};
+use ashyq_store::labour::progress::Unit;
+use ashyq_store::labour::{ImportError, ImportSink, Input, Progress, RowError};
 use ashyq_store::rates::{self, CurrencySummary, RatesReport, RatesRequest};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use jiff::civil::{Date, date};
@@ -337,6 +339,78 @@ async fn an_empty_store_has_no_rates(db: &Db) {
     assert_eq!(counts(&report), (0, 0, 0, 0, 0, 0));
 }
 
+/// Rates of USD for the first `days` days of March 2025 as a workbook, the dates as date cells
+/// in the 1900 date system or the 1904 one, and as CSV.
+fn march(days: u8, in_1904: bool) -> (Vec<u8>, String) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    let mut lines = Vec::new();
+    for (c, h) in HEADER.split(',').enumerate() {
+        sheet.write_string(0, c as u16, h).unwrap();
+    }
+    for d in 1..=days {
+        let row = u32::from(d);
+        let rate = 490.0 + f64::from(d) / 4.0;
+        let when = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, d).unwrap();
+        if in_1904 {
+            // What a 1904 workbook holds for the date: 1,462 days fewer.
+            sheet.write_number_with_format(row, 0, when.to_excel() - 1462.0, &format).unwrap();
+        } else {
+            sheet.write_datetime_with_format(row, 0, &when, &format).unwrap();
+        }
+        sheet.write_string(row, 1, "USD").unwrap();
+        sheet.write_number(row, 2, rate).unwrap();
+        sheet.write_number(row, 3, 1.0).unwrap();
+        lines.push(format!("2025-03-{d:02},USD,{rate},1"));
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    (if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }, csv(HEADER, &lines))
+}
+
+/// Tells what the import tells of its progress.
+#[derive(Default)]
+struct Progressing {
+    told: Vec<(Progress, u64)>,
+}
+
+impl ImportSink for Progressing {
+    fn progress(&mut self, progress: Progress, rows: u64) {
+        self.told.push((progress, rows));
+    }
+}
+
+// 7. Progress rises to the end of the file: a workbook's rows, a CSV's bytes.
+async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
+    let (book, text) = march(31, false);
+    let mut sink = Progressing::default();
+    assert!(run_input(db, Input::from_bytes(book), false, &mut sink).await.committed);
+    let rows = |done| Progress { done, total: Some(32), unit: Unit::Rows };
+    assert_eq!(sink.told.first(), Some(&(rows(2), 1)), "{:?}", sink.told);
+    assert_eq!(sink.told.last(), Some(&(rows(32), 31)), "{:?}", sink.told);
+    // Every row of the 32 is a step (a hundredth is less than a row); the end is told again.
+    assert_eq!(sink.told.len(), 32, "{:?}", sink.told);
+    assert!(sink.told.windows(2).all(|w| w[0].0.done <= w[1].0.done && w[0].1 <= w[1].1), "{:?}", sink.told);
+
+    let mut sink = Progressing::default();
+    let size = text.len() as u64;
+    assert!(run_input(db, Input::from_bytes(text.into_bytes()), false, &mut sink).await.committed);
+    let last = Progress { done: size, total: Some(size), unit: Unit::Bytes };
+    assert_eq!(sink.told.last(), Some(&(last, 31)), "{:?}", sink.told);
+    assert!(sink.told.len() > 10, "{:?}", sink.told);
+}
+
+// 8. A workbook in Excel's 1904 date system gives the rates of the same days.
+async fn a_workbook_in_the_1904_date_system_gives_the_same_days(db: &Db) {
+    let (book, text) = march(10, true);
+    let report = run_input(db, Input::from_bytes(book), false, &mut Quiet).await;
+    assert_eq!(counts(&report), (10, 10, 0, 0, 0, 0), "{report:?}");
+    assert_eq!(in_force(db, "USD", date(2025, 3, 10)).await, Ok((date(2025, 3, 10), dec("492.5"))));
+    // The same rates as CSV change nothing.
+    assert_eq!(counts(&run(db, &text, false).await), (10, 0, 0, 10, 0, 0));
+}
+
 both_backends!(
     a_good_file_imports_and_is_looked_up,
     bad_rows_are_named_and_nothing_is_written,
@@ -344,4 +418,6 @@ both_backends!(
     skip_invalid_writes_the_good_rows,
     a_workbook_imports_like_the_csv,
     an_empty_store_has_no_rates,
+    progress_is_told_in_a_sheets_rows_and_a_csvs_bytes,
+    a_workbook_in_the_1904_date_system_gives_the_same_days,
 );

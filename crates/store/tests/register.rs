@@ -3,7 +3,7 @@
 //! bad field named and nothing half-written; retried events are stored once and a changed event
 //! is a conflict; a new passport joins its person; a person's status follows their crossings,
 //! visas and permits; the overstay scan, alerts and figures; officers' merges, splits and undos,
-//! audited.
+//! audited; a workbook counting its dates from 1904 gives the same dates.
 
 use ashyq_core::policy::Policy;
 use ashyq_store::labour::Input;
@@ -305,6 +305,72 @@ W1,work,KZ-71,,,2026-03-01,2026-12-31,,123456789012,WP-1,{ALI}\n"
     assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
     assert_eq!((r.errors[0].row, r.errors[0].column.as_deref()), (2, Some("address")), "{:?}", r.errors);
     assert!(r.errors[0].reason.english.contains("control character (U+0000)"), "{:?}", r.errors);
+}
+
+/// A registrations workbook of Anna's stay `id` from 6 March 2026 to 1 May, notified on 12 March,
+/// every date (her birth and her passport's expiry too) a date cell: in the 1900 date system, or
+/// in the 1904 one.
+fn dated_registration(id: &str, in_1904: bool) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let line = format!("{id},stay,KZ-75,Abai 1,HOTEL ALMATY,,,,,,{ANNA}");
+    let format = Format::new().set_num_format("dd.mm.yyyy");
+    let dates =
+        [(5, (2026, 3, 6)), (6, (2026, 5, 1)), (7, (2026, 3, 12)), (16, (1985, 8, 12)), (18, (2031, 3, 1))];
+    for (c, (name, v)) in REGISTRATION_HEADER.split(',').zip(line.split(',')).enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+        match dates.iter().find(|d| d.0 == c) {
+            Some(&(_, (y, m, d))) => {
+                let date = ExcelDateTime::from_ymd(y, m, d).unwrap();
+                if in_1904 {
+                    // What a 1904 workbook holds for the date: 1,462 days fewer.
+                    sheet.write_number_with_format(1, c as u16, date.to_excel() - 1462.0, &format).unwrap();
+                } else {
+                    sheet.write_datetime_with_format(1, c as u16, &date, &format).unwrap();
+                }
+            }
+            None => {
+                sheet.write_string(1, c as u16, v).unwrap();
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }
+}
+
+async fn a_workbook_in_the_1904_date_system_gives_the_same_dates(db: &Db) {
+    for (id, in_1904) in [("R-1900", false), ("R-1904", true)] {
+        let input = Input::from_bytes(dated_registration(id, in_1904));
+        let r = register::import(
+            db,
+            &actor(),
+            &policy(),
+            RegisterFile::Registrations,
+            "r.xlsx",
+            input,
+            &mut Quiet,
+        )
+        .await
+        .expect("the import runs");
+        assert!(r.committed, "{id}: {:?}", r.errors);
+    }
+    let stays: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT registration_id, from_day, until_day, notified_on FROM register_registrations \
+         ORDER BY registration_id",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    let stay =
+        |id: &str| (id.to_string(), "2026-03-06".into(), "2026-05-01".into(), Some("2026-03-12".into()));
+    assert_eq!(stays, [stay("R-1900"), stay("R-1904")]);
+    let documents: Vec<(String, String)> =
+        sqlx::query_as("SELECT birth_date, expiry_date FROM register_documents")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(documents, [("1985-08-12".to_string(), "2031-03-01".to_string())]);
 }
 
 async fn alerts_list_permits_expiring_soon(db: &Db) {
@@ -648,6 +714,7 @@ both_backends!(
     crossing_days_are_read_on_the_checkpoints_clocks,
     days_stored_with_a_fixed_offset_are_corrected_once,
     a_name_typed_decomposed_is_the_name_typed_composed,
+    a_workbook_in_the_1904_date_system_gives_the_same_dates,
 );
 
 /// SQLite stages an import before publishing it (crate::staging): a batch may not store another

@@ -6,6 +6,7 @@
 //! nothing; a record whose values changed (a vacancy filled since) is updated.
 
 use super::input::{Flow, Input, InputError, for_each_row};
+use super::progress::{Pace, Progress};
 use super::tables::{
     Table, Value, forecast_values, key_of, table, upsert_sql, vacancy_values, work_permit_values,
 };
@@ -113,8 +114,8 @@ pub struct ImportReport {
 
 /// Told of progress and of every rejected row as the import goes.
 pub trait ImportSink: Send {
-    /// Bytes of the file read so far.
-    fn progress(&mut self, _bytes: u64, _rows: u64) {}
+    /// How far the file is read (a CSV's bytes, a sheet's rows), and the data rows read so far.
+    fn progress(&mut self, _progress: Progress, _rows: u64) {}
     /// A bad row with its reasons and its fields as read.
     fn rejected(&mut self, _row: u64, _errors: &[RowError], _raw: &[String]) {}
     /// Rows published so far of those staged (SQLite publishes a checked import in slices).
@@ -136,7 +137,7 @@ pub(super) enum Msg {
         raw: Vec<String>,
     },
     Progress {
-        bytes: u64,
+        progress: Progress,
         rows: u64,
     },
 }
@@ -299,7 +300,7 @@ pub async fn import(
                     }
                 }
             }
-            Msg::Progress { bytes, rows } => sink.progress(bytes, rows),
+            Msg::Progress { progress, rows } => sink.progress(progress, rows),
         }
     }
     let read = reader.await.map_err(|e| StoreError::Corrupt(format!("import reader stopped: {e}")))?;
@@ -673,9 +674,10 @@ pub(super) fn read_file(
     let mut raw: Vec<(u64, Vec<String>)> = Vec::new();
     let mut rows: u64 = 0;
     let send = |msg: Msg| out.blocking_send(msg).is_ok();
+    let mut pace = Pace::new(input.progress());
     let hash = for_each_row(
         input,
-        |row, fields, bytes| {
+        |row, fields, progress| {
             let Some(cols) = &columns else {
                 match Columns::resolve(source, fields) {
                     Ok(c) => {
@@ -721,8 +723,8 @@ pub(super) fn read_file(
                     raw: fields.iter().map(|s| s.to_string()).collect(),
                 }),
             };
-            if rows.is_multiple_of(65_536) {
-                send(Msg::Progress { bytes, rows });
+            if let Some(progress) = pace.tell(progress) {
+                send(Msg::Progress { progress, rows });
             }
             if ok { Flow::Continue } else { Flow::Stop }
         },
@@ -741,6 +743,7 @@ pub(super) fn read_file(
     if !batch.is_empty() {
         send(Msg::Batch(batch, raw));
     }
+    send(Msg::Progress { progress: pace.end(), rows });
     Ok(hash)
 }
 

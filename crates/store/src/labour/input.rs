@@ -3,8 +3,10 @@
 //! row numbers are those a person sees: the CSV line, the spreadsheet row. Memory stays bounded
 //! by what a file holds too: a CSV record may not exceed [`MAX_RECORD_BYTES`] (an unclosed quote
 //! is not read to the end of the file), no cell may exceed [`MAX_CELL_CHARS`], and a workbook is
-//! inspected against [`super::workbook::LIMITS`] before it is opened.
+//! inspected against [`super::workbook::LIMITS`] before it is opened. Progress is told in the
+//! file's own unit: a CSV's bytes, a worksheet's rows (out of its declared dimensions).
 
+use super::progress::{Progress, Unit};
 use super::workbook::{self, WorkbookError};
 use ashyq_core::said::Said;
 use sha2::{Digest, Sha256};
@@ -88,11 +90,20 @@ impl Input {
         }
     }
 
-    /// The size in bytes, when known (for progress).
+    /// The size in bytes, when known.
     pub fn size(&self) -> Option<u64> {
         match self {
             Input::Csv { size, .. } => *size,
             Input::Xlsx { size, .. } => Some(*size),
+        }
+    }
+
+    /// The progress before reading: none of the CSV's bytes, none of the sheet's rows (whose
+    /// number is known only once the workbook is open).
+    pub fn progress(&self) -> Progress {
+        match self {
+            Input::Csv { size, .. } => Progress { done: 0, total: *size, unit: Unit::Bytes },
+            Input::Xlsx { .. } => Progress { done: 0, total: None, unit: Unit::Rows },
         }
     }
 }
@@ -103,15 +114,16 @@ pub enum Flow {
     Stop,
 }
 
-/// Calls `visit(row_no, fields, bytes_read)` for every row, header first; returns the file's
-/// SHA-256. A row that is not UTF-8 is given to `bad_row` and skipped.
+/// Calls `visit(row_no, fields, progress)` for every row, header first, `progress` counting the
+/// row just read; returns the file's SHA-256. A row that is not UTF-8 is given to `bad_row` and
+/// skipped.
 pub fn for_each_row(
     input: Input,
-    mut visit: impl FnMut(u64, &[&str], u64) -> Flow,
+    mut visit: impl FnMut(u64, &[&str], Progress) -> Flow,
     mut bad_row: impl FnMut(u64, Said),
 ) -> Result<String, InputError> {
     match input {
-        Input::Csv { reader, .. } => {
+        Input::Csv { reader, size } => {
             let hashing =
                 HashingReader { inner: reader, hasher: Sha256::new(), guard: RecordGuard::default() };
             let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(hashing);
@@ -135,7 +147,8 @@ pub fn for_each_row(
                 }
                 any = true;
                 let row = record.position().map_or(0, |p| p.line());
-                let bytes = record.position().map_or(0, |p| p.byte());
+                // The reader stands at the next record: this one's bytes are read.
+                let progress = Progress { done: csv.position().byte(), total: size, unit: Unit::Bytes };
                 let mut text_fields: Vec<&str> = Vec::with_capacity(record.len());
                 let mut bad = None;
                 for (i, f) in record.iter().enumerate() {
@@ -160,7 +173,7 @@ pub fn for_each_row(
                     bad_row(row, reason);
                     continue;
                 }
-                let flow = visit(row, &text_fields, bytes);
+                let flow = visit(row, &text_fields, progress);
                 if let Flow::Stop = flow {
                     break;
                 }
@@ -267,19 +280,26 @@ impl RecordGuard {
 /// Reads the first sheet of a workbook that [`workbook::inspect`] has passed.
 fn read_xlsx<RS: Read + Seek>(
     rs: RS,
-    visit: &mut impl FnMut(u64, &[&str], u64) -> Flow,
+    visit: &mut impl FnMut(u64, &[&str], Progress) -> Flow,
 ) -> Result<(), InputError> {
     use calamine::{DataRef, Reader, Xlsx};
     let mut book: Xlsx<BufReader<RS>> =
         Xlsx::new(BufReader::new(rs)).map_err(|e| InputError::Xlsx(e.to_string()))?;
     let name = book.sheet_names().first().cloned().ok_or(InputError::NoSheet)?;
+    let epoch = if book.has_1904_epoch() { Epoch::Y1904 } else { Epoch::Y1900 };
     let mut cells = book.worksheet_cells_reader(&name).map_err(|e| InputError::Xlsx(e.to_string()))?;
+    // The sheet's rows as its dimensions declare them; none declared (calamine's default is A1)
+    // or a stale dimension leaves the rows read as the measure.
+    let declared = cells.dimensions();
+    let last_row = (declared.end.0 > 0).then(|| u64::from(declared.end.0) + 1);
     let mut current: Option<u32> = None;
     let mut row: Vec<String> = Vec::new();
     let mut any = false;
     let mut emit = |r: u32, row: &mut Vec<String>| {
         let fields: Vec<&str> = row.iter().map(String::as_str).collect();
-        let flow = visit(u64::from(r) + 1, &fields, 0);
+        let done = u64::from(r) + 1;
+        let progress = Progress { done, total: last_row.map(|t| t.max(done)), unit: Unit::Rows };
+        let flow = visit(done, &fields, progress);
         row.clear();
         flow
     };
@@ -303,7 +323,7 @@ fn read_xlsx<RS: Read + Seek>(
             DataRef::Int(i) => i.to_string(),
             DataRef::Float(f) => number_text(*f),
             DataRef::Bool(b) => b.to_string(),
-            DataRef::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64()),
+            DataRef::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64(), epoch),
             DataRef::DateTime(dt) => number_text(dt.as_f64()),
             DataRef::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
             DataRef::DurationIso(s) => s.clone(),
@@ -347,9 +367,21 @@ fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
 }
 
-/// An Excel serial date (days since 1899-12-30, the 1900 leap-year quirk included) as YYYY-MM-DD.
-fn excel_date(serial: f64) -> String {
-    let base = jiff::civil::date(1899, 12, 30);
+/// Where a workbook counts its serial dates from (`<workbookPr date1904="1">`): Excel for
+/// Windows counts from 1900, old Excel for the Mac from 1904, 1,462 days later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Epoch {
+    Y1900,
+    Y1904,
+}
+
+/// An Excel serial date as YYYY-MM-DD: days since 1899-12-30 (the 1900 leap-year quirk included:
+/// serial 61 is 1 March 1900) or, in the 1904 system, since 1904-01-01.
+fn excel_date(serial: f64, epoch: Epoch) -> String {
+    let base = match epoch {
+        Epoch::Y1900 => jiff::civil::date(1899, 12, 30),
+        Epoch::Y1904 => jiff::civil::date(1904, 1, 1),
+    };
     let date =
         jiff::Span::new().try_days(serial.floor() as i64).ok().and_then(|span| base.checked_add(span).ok());
     match date {
@@ -431,7 +463,7 @@ mod tests {
             text.extend_from_slice(b"ab,cd\n");
         }
         let mut rows = 0;
-        let counted = |_: u64, _: &[&str], _: u64| {
+        let counted = |_: u64, _: &[&str], _: Progress| {
             rows += 1;
             Flow::Continue
         };
@@ -491,9 +523,85 @@ mod tests {
 
     #[test]
     fn dates_far_out_of_range_stay_numbers() {
-        assert_eq!(excel_date(45_717.0), "2025-03-01");
-        assert_eq!(excel_date(99_999_999.0), "99999999");
-        assert_eq!(excel_date(-1e18), number_text(-1e18));
+        assert_eq!(excel_date(45_717.0, Epoch::Y1900), "2025-03-01");
+        assert_eq!(excel_date(99_999_999.0, Epoch::Y1900), "99999999");
+        assert_eq!(excel_date(-1e18, Epoch::Y1900), number_text(-1e18));
+        assert_eq!(excel_date(-1e18, Epoch::Y1904), number_text(-1e18));
+    }
+
+    #[test]
+    fn a_csvs_progress_is_its_bytes_read_through_each_row() {
+        let text = b"a,b\n1,\"x\ny\"\n\n3,z".to_vec();
+        let size = text.len() as u64;
+        let mut told = Vec::new();
+        for_each_row(
+            Input::from_bytes(text),
+            |_, _, p| {
+                told.push(p);
+                Flow::Continue
+            },
+            |_, _| {},
+        )
+        .unwrap();
+        let bytes = |done| Progress { done, total: Some(size), unit: Unit::Bytes };
+        assert_eq!(told, [bytes(4), bytes(12), bytes(size)]);
+    }
+
+    #[test]
+    fn a_sheets_progress_is_its_rows_out_of_its_dimensions() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "year").unwrap();
+        sheet.write_number(1, 0, 2025.0).unwrap();
+        sheet.write_number(4, 1, 2026.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let progress = |bytes: Vec<u8>| {
+            let input = Input::from_bytes(bytes);
+            let mut told = vec![input.progress()];
+            for_each_row(
+                input,
+                |_, _, p| {
+                    told.push(p);
+                    Flow::Continue
+                },
+                |_, _| {},
+            )
+            .unwrap();
+            told
+        };
+        let rows = |done, total| Progress { done, total, unit: Unit::Rows };
+        assert_eq!(
+            progress(bytes.clone()),
+            [rows(0, None), rows(1, Some(5)), rows(2, Some(5)), rows(5, Some(5))]
+        );
+        // Without dimensions, or with stale ones, the rows read are the measure.
+        let none =
+            rewrite(&bytes, "xl/worksheets/sheet1.xml", |xml| xml.replace("<dimension ref=\"A1:B5\"/>", ""));
+        assert_eq!(progress(none), [rows(0, None), rows(1, None), rows(2, None), rows(5, None)]);
+        let stale = rewrite(&bytes, "xl/worksheets/sheet1.xml", |xml| xml.replace("A1:B5", "A1:B2"));
+        assert_eq!(progress(stale), [rows(0, None), rows(1, Some(2)), rows(2, Some(2)), rows(5, Some(5))]);
+    }
+
+    #[test]
+    fn a_workbook_in_the_1904_date_system_gives_the_same_dates() {
+        let format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, 1).unwrap();
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "posted_on").unwrap();
+        sheet.write_datetime_with_format(1, 0, &date, &format).unwrap();
+        let (in_1900, _) = rows(Input::from_bytes(book.save_to_buffer().unwrap()));
+        // The same date as a workbook counting from 1904 holds it: 1,462 days fewer.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "posted_on").unwrap();
+        sheet.write_number_with_format(1, 0, date.to_excel() - 1462.0, &format).unwrap();
+        let bytes = crate::testing::in_1904_system(&book.save_to_buffer().unwrap());
+        let (in_1904, _) = rows(Input::from_bytes(bytes));
+        assert_eq!(in_1900[1].1, ["2025-03-01"]);
+        assert_eq!(in_1904, in_1900);
+        assert_eq!(excel_date(0.0, Epoch::Y1904), "1904-01-01");
+        assert_eq!(excel_date(44_255.0, Epoch::Y1904), "2025-03-01");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 pub mod import;
 pub mod input;
 pub mod preview;
+pub mod progress;
 pub mod read;
 mod tables;
 pub mod workbook;
 
 pub use import::{ImportError, ImportReport, ImportRequest, ImportSink, RowError, import};
 pub use input::Input;
+pub use progress::Progress;

@@ -4,6 +4,7 @@
 
 use crate::labour::import::RowError;
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
+use crate::labour::progress::{Pace, Progress};
 use ashyq_core::rates::{self, Currency, Rate, RateColumns};
 use ashyq_core::said::Said;
 use jiff::civil::Date;
@@ -46,8 +47,9 @@ pub enum Failure {
     Input(InputError),
 }
 
-/// Reads and checks every row of `input`.
-pub fn check(input: Input) -> Result<Checked, Failure> {
+/// Reads and checks every row of `input`, telling `told` how far it has come and the data rows
+/// read so far.
+pub fn check(input: Input, mut told: impl FnMut(Progress, u64)) -> Result<Checked, Failure> {
     let mut columns: Option<RateColumns> = None;
     let mut header_errors = Vec::new();
     let mut rows_read: u64 = 0;
@@ -57,9 +59,10 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
     let mut bad: Vec<Bad> = Vec::new();
     // Rows that are not text (CSV lines that are not UTF-8).
     let mut unreadable: Vec<(u64, Said)> = Vec::new();
+    let mut pace = Pace::new(input.progress());
     let sha256 = for_each_row(
         input,
-        |row, fields, _| {
+        |row, fields, progress| {
             let Some(cols) = &columns else {
                 match RateColumns::resolve(fields) {
                     Ok(c) => {
@@ -92,6 +95,9 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
                     raw: raw(),
                 }),
             }
+            if let Some(progress) = pace.tell(progress) {
+                told(progress, rows_read);
+            }
             Flow::Continue
         },
         |row, reason| unreadable.push((row, reason)),
@@ -114,6 +120,7 @@ pub fn check(input: Input) -> Result<Checked, Failure> {
             .count("max", MAX_ROWS as i64),
         }));
     }
+    told(pace.end(), rows_read);
 
     let mut by_key: HashMap<(Currency, Date), Vec<usize>> = HashMap::new();
     for (i, (g, _)) in read.iter().enumerate() {
@@ -178,7 +185,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Checked {
-        match check(Input::from_bytes(text.as_bytes().to_vec())) {
+        match check(Input::from_bytes(text.as_bytes().to_vec()), |_, _| {}) {
             Ok(c) => c,
             Err(_) => panic!("the file should be checked row by row"),
         }
@@ -209,7 +216,7 @@ mod tests {
 
     #[test]
     fn a_header_without_the_rate_is_refused_at_row_1() {
-        match check(Input::from_bytes(b"date,currency\n2025-03-07,USD\n".to_vec())) {
+        match check(Input::from_bytes(b"date,currency\n2025-03-07,USD\n".to_vec()), |_, _| {}) {
             Err(Failure::Header(e)) => {
                 assert_eq!((e[0].row, e[0].reason.english.as_str()), (1, "header: missing column(s): rate"))
             }

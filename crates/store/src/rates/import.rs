@@ -62,9 +62,16 @@ pub async fn import(
     input: Input,
     sink: &mut dyn ImportSink,
 ) -> Result<RatesReport, ImportError> {
-    let checked = tokio::task::spawn_blocking(move || check::check(input))
-        .await
-        .map_err(|e| StoreError::Corrupt(format!("rates reader stopped: {e}")))?;
+    let (told, mut progress) = tokio::sync::mpsc::channel(8);
+    let reading = tokio::task::spawn_blocking(move || {
+        check::check(input, |p, rows| {
+            let _ = told.blocking_send((p, rows));
+        })
+    });
+    while let Some((p, rows)) = progress.recv().await {
+        sink.progress(p, rows);
+    }
+    let checked = reading.await.map_err(|e| StoreError::Corrupt(format!("rates reader stopped: {e}")))?;
     let mut report = RatesReport {
         import_id: None,
         source: SOURCE,

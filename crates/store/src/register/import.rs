@@ -12,6 +12,7 @@ use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
 use crate::labour::input::{Flow, Input, InputError, for_each_row};
+use crate::labour::progress::{Pace, Progress};
 use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::policy::Policy;
 use serde::Serialize;
@@ -71,7 +72,7 @@ enum Msg {
         raw: Vec<String>,
     },
     Progress {
-        bytes: u64,
+        progress: Progress,
         rows: u64,
     },
 }
@@ -192,7 +193,7 @@ pub async fn import(
                 sink.rejected(row, &errors, &raw);
                 report.reject(errors);
             }
-            Msg::Progress { bytes, rows } => sink.progress(bytes, rows),
+            Msg::Progress { progress, rows } => sink.progress(progress, rows),
         }
     }
     let read = reader.await.map_err(|e| StoreError::Corrupt(format!("import reader stopped: {e}")))?;
@@ -592,9 +593,10 @@ fn read_file(
     let mut raw: Vec<Vec<String>> = Vec::new();
     let mut rows: u64 = 0;
     let send = |msg: Msg| out.blocking_send(msg).is_ok();
+    let mut pace = Pace::new(input.progress());
     let hash = for_each_row(
         input,
-        |row, fields, bytes| {
+        |row, fields, progress| {
             let Some(cols) = &columns else {
                 match Columns::resolve(file, fields) {
                     Ok(c) => {
@@ -630,8 +632,8 @@ fn read_file(
                     send(Msg::Rejected { row, errors, raw: fields.iter().map(|s| s.to_string()).collect() })
                 }
             };
-            if rows.is_multiple_of(65_536) {
-                send(Msg::Progress { bytes, rows });
+            if let Some(progress) = pace.tell(progress) {
+                send(Msg::Progress { progress, rows });
             }
             if ok { Flow::Continue } else { Flow::Stop }
         },
@@ -650,5 +652,6 @@ fn read_file(
     if !batch.is_empty() {
         send(Msg::Batch(batch, raw));
     }
+    send(Msg::Progress { progress: pace.end(), rows });
     Ok(hash)
 }
