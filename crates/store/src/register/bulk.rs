@@ -152,6 +152,15 @@ impl Load {
         ))
         .execute(&mut **tx)
         .await?;
+        // Each document's last entry or exit in the file: a new document is created with it, a
+        // stored one moves forward to it below.
+        run(format!(
+            "CREATE TEMP TABLE register_load_lasts ON COMMIT DROP AS \
+             SELECT DISTINCT ON (l.doc_key) l.doc_key, l.kind, l.at_us, l.day, l.checkpoint FROM {t} l \
+             WHERE l.kind <> 'refusal' ORDER BY l.doc_key, l.at_us DESC, l.row_no"
+        ))
+        .execute(&mut **tx)
+        .await?;
         let now = crate::now_us();
         // Their persons: the stored one with the same match key (the lowest id if an officer's
         // split left several), or a new one, with the identity of the first document by key.
@@ -169,12 +178,15 @@ impl Load {
         .rows_affected();
         written.documents_created = run(
             "INSERT INTO register_documents (doc_key, issuing_state, number, document_type, person_id, surname, \
-             given_names, birth_date, sex, nationality, expiry_date, created_at_us) \
+             given_names, birth_date, sex, nationality, expiry_date, created_at_us, last_kind, last_at_us, last_day, \
+             last_checkpoint) \
              SELECT n.doc_key, n.issuing_state, n.number, n.document_type, p.id, n.surname, n.given_names, \
-             n.birth_date, n.sex, n.nationality, n.expiry_date, $1 FROM register_new_documents n \
+             n.birth_date, n.sex, n.nationality, n.expiry_date, $1, v.kind, v.at_us, v.day, v.checkpoint \
+             FROM register_new_documents n \
              JOIN (SELECT match_key, MIN(id) AS id FROM register_persons \
                    WHERE match_key IN (SELECT match_key FROM register_new_documents) GROUP BY match_key) p \
                ON p.match_key = n.match_key \
+             LEFT JOIN register_load_lasts v ON v.doc_key = n.doc_key \
              ORDER BY n.doc_key"
                 .into(),
         )
@@ -231,16 +243,15 @@ impl Load {
         }
         written.unchanged = self.rows - inserted;
 
-        // Each document's last entry or exit, from the file's (an event stored before took its
-        // turn then, and is not later than what its document holds).
-        run(format!(
-            "UPDATE register_documents SET last_kind = v.kind, last_at_us = v.at_us, last_day = v.day, \
-             last_checkpoint = v.checkpoint \
-             FROM (SELECT DISTINCT ON (l.doc_key) l.doc_key, l.kind, l.at_us, l.day, l.checkpoint FROM {t} l \
-                   WHERE l.kind <> 'refusal' ORDER BY l.doc_key, l.at_us DESC, l.row_no) v \
+        // A stored document's last entry or exit moves forward to the file's (an event stored
+        // before took its turn then, and is not later than what its document holds); documents
+        // created above hold theirs already.
+        run("UPDATE register_documents SET last_kind = v.kind, last_at_us = v.at_us, last_day = v.day, \
+             last_checkpoint = v.checkpoint FROM register_load_lasts v \
              WHERE register_documents.doc_key = v.doc_key \
+             AND NOT EXISTS (SELECT 1 FROM register_new_documents n WHERE n.doc_key = v.doc_key) \
              AND (register_documents.last_at_us IS NULL OR register_documents.last_at_us < v.at_us)"
-        ))
+            .into())
         .execute(&mut **tx)
         .await?;
         run(format!("DROP TABLE {t}")).execute(&mut **tx).await?;
