@@ -206,19 +206,21 @@ impl Load {
         // is left as it is; the counts are kept from what was new, by the nationality of the
         // document (the batch path takes the row's, the same unless a file gives one document
         // two nationalities). The crossings are partitioned by time and keyed by (event_id,
-        // at_us): an id that `register_crossing_ids` refuses is an event stored at another
-        // instant — a conflict, found below.
+        // at_us); `register_crossing_ids` holds every stored event id, so an event whose id is
+        // there is left out here — the same event (unchanged) or another (a conflict, found
+        // below) — and the rest are inserted plainly, without `ON CONFLICT`'s look-up before
+        // each row: no one else writes crossings meanwhile, since the API's batches wait for
+        // the import's lock on the documents.
         let row: sqlx::any::AnyRow = run(format!(
             "WITH ins AS ( \
                INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
                SELECT DISTINCT ON (l.event_id COLLATE \"C\") l.event_id, d.id, l.kind, l.at_us, l.day, l.checkpoint, l.reason, $1 \
                FROM {t} l JOIN register_documents d ON d.doc_key = l.doc_key \
+               WHERE NOT EXISTS (SELECT 1 FROM register_crossing_ids i WHERE i.event_id = l.event_id) \
                ORDER BY l.event_id COLLATE \"C\", l.row_no \
-               ON CONFLICT (event_id, at_us) DO NOTHING \
                RETURNING event_id, at_us, document_id, kind, day, checkpoint), \
              ids AS ( \
-               INSERT INTO register_crossing_ids (event_id, at_us) SELECT event_id, at_us FROM ins \
-               ON CONFLICT (event_id) DO NOTHING RETURNING 1), \
+               INSERT INTO register_crossing_ids (event_id, at_us) SELECT event_id, at_us FROM ins RETURNING 1), \
              counted AS ( \
                INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) \
                SELECT substr(ins.day, 1, 7), ins.checkpoint, ins.kind, d.nationality, COUNT(*) \
