@@ -244,6 +244,19 @@ fn an_import_does_not_stop_the_office() {
     audit_intact(&url);
 }
 
+/// Runs `ashyq ARGS` in `dir` and kills it with SIGKILL after `at`.
+fn killed_after(dir: &std::path::Path, at: Duration, args: &[&str]) {
+    let mut child = support::command(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start an import");
+    std::thread::sleep(at);
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+}
+
 /// Counts rows of `table` through the CLI-independent store.
 async fn count(t: &TestDb, table: &str) -> i64 {
     let sql = format!("SELECT COUNT(*) FROM {table}");
@@ -271,15 +284,7 @@ async fn a_killed_import_is_all_or_nothing(t: &TestDb) {
     let mut outcomes = Vec::new();
     for k in 1..=6u32 {
         let at = whole * k / 7;
-        let mut child = support::command(dir.path())
-            .args(["--database-url", url, "import", "vacancies", file.to_str().unwrap()])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start an import");
-        std::thread::sleep(at);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        killed_after(dir.path(), at, &["--database-url", url, "import", "vacancies", file.to_str().unwrap()]);
         // Whatever was promised is finished by the next import (here of no rows).
         run(url, &["import", "vacancies", empty.to_str().unwrap()]).ok();
         let n = count(t, "vacancies").await;
@@ -349,15 +354,8 @@ async fn a_killed_register_import_is_all_or_nothing(t: &TestDb) {
     let mut outcomes = Vec::new();
     for k in 1..=5u32 {
         let at = whole * k / 6;
-        let mut child = support::command(dir.path())
-            .args(["--database-url", url, "register", "import", "crossings", file.to_str().unwrap()])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start an import");
-        std::thread::sleep(at);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        let args = ["--database-url", url, "register", "import", "crossings", file.to_str().unwrap()];
+        killed_after(dir.path(), at, &args);
         import(&empty).ok();
         let n = count(t, "register_crossings").await;
         assert!(n == 0 || n == ROWS as i64, "killed after {at:?}: {n} of {ROWS} crossings visible");

@@ -386,14 +386,15 @@ V-3,visa,2026-01-01,2026-03-15,2026-02-01,P,UZB,FA1234567,UZB,KARIMOV,ALI,1990-0
     assert_eq!(numbers, vec!["V-1"], "V-2 ends later, V-3 was cancelled");
 }
 
-async fn an_api_batch_is_all_or_nothing(db: &Db) {
+/// A crossings line read as a checked record, as the API's batches arrive (today 2026-11-21).
+fn read(row: u64, line: &str) -> register::Record {
     let columns =
         Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
-    let context = Context { today: date(2026, 11, 21) };
-    let read = |row: u64, line: &str| {
-        let fields: Vec<&str> = line.split(',').collect();
-        register_rows::read(&columns, context, row, &fields).unwrap()
-    };
+    let fields: Vec<&str> = line.split(',').collect();
+    register_rows::read(&columns, Context { today: date(2026, 11, 21) }, row, &fields).unwrap()
+}
+
+async fn an_api_batch_is_all_or_nothing(db: &Db) {
     let good = vec![
         (1, read(1, &event("B1", "entry", "2026-04-01", "NQZ", ANNA))),
         (2, read(2, &event("B2", "exit", "2026-04-03", "NQZ", ANNA))),
@@ -440,13 +441,6 @@ async fn an_event_moved_to_another_year_is_a_conflict(db: &Db) {
     );
     assert_eq!(count(db, "register_crossings").await, 3, "Y4 was not written either");
 
-    let columns =
-        Columns::resolve(RegisterFile::Crossings, &CROSSING_HEADER.split(',').collect::<Vec<_>>()).unwrap();
-    let context = Context { today: date(2026, 11, 21) };
-    let read = |row: u64, line: &str| {
-        let fields: Vec<&str> = line.split(',').collect();
-        register_rows::read(&columns, context, row, &fields).unwrap()
-    };
     let batch = vec![
         (1, read(1, &event("Y5", "exit", "2026-02-01", "ALA", ANNA))),
         (2, read(2, &event("Y2", "exit", "2024-03-20", "ALA", ANNA))),
