@@ -228,9 +228,10 @@ async fn the_log_is_searched_a_page_at_a_time(db: &Db) {
     let widget =
         audit::AuditFilter { object_type: Some("widget".into()), object_id: Some("7".into()), ..f() };
     assert_eq!(by(widget).await, 1);
-    let now = ashyq_store::now_us();
-    assert_eq!(by(audit::AuditFilter { from_us: Some(now + 1_000_000), ..f() }).await, 0);
-    assert_eq!(by(audit::AuditFilter { until_us: Some(now + 1_000_000), from_us: Some(0), ..f() }).await, 6);
+    let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(1);
+    assert_eq!(by(audit::AuditFilter { from: Some(soon), ..f() }).await, 0);
+    let epoch = jiff::Timestamp::UNIX_EPOCH;
+    assert_eq!(by(audit::AuditFilter { until: Some(soon), from: Some(epoch), ..f() }).await, 6);
 }
 
 both_backends!(
