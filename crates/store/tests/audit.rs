@@ -246,19 +246,3 @@ both_backends!(
     a_chain_rehashed_from_a_record_on_is_found_behind_a_checkpoint,
     the_log_is_searched_a_page_at_a_time,
 );
-
-#[test]
-fn both_backends_have_the_same_migrations() {
-    let names = |backend: &str| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    };
-    let sqlite = names("sqlite");
-    assert!(!sqlite.is_empty());
-    assert_eq!(sqlite, names("postgres"));
-}
