@@ -4,7 +4,7 @@
 //! (counts only).
 
 use crate::args::{AbroadCommand, AbroadFilterArgs};
-use crate::batch::{self, Cell, Table};
+use crate::batch::{self, Table};
 use ashyq_core::abroad::Sector;
 use ashyq_store::abroad::figures;
 use ashyq_store::abroad::workers::{self, Worker};
@@ -89,13 +89,13 @@ fn table(found: &[Worker]) -> Table {
             w.iin.clone().into(),
             w.surname.clone().into(),
             w.given_names.clone().into(),
-            Cell::date(w.birth_date.clone()),
+            w.birth_date.into(),
             w.country.clone().into(),
             w.sector.clone().into(),
             w.employer.clone().into(),
             w.agency.clone().into(),
-            Cell::date(w.contract_from.clone()),
-            Cell::date(w.contract_until.clone()),
+            w.contract_from.into(),
+            w.contract_until.into(),
         ]);
     }
     t

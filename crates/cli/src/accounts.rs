@@ -23,10 +23,8 @@ fn read_password_line() -> anyhow::Result<String> {
     Ok(pw)
 }
 
-fn when(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us)
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
+fn when(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 pub async fn user(url: &str, cmd: UserCommand) -> anyhow::Result<ExitCode> {
@@ -115,7 +113,7 @@ pub async fn token(url: &str, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
                 t.id,
                 u.username,
                 t.name,
-                t.expires_at_us.map(|e| format!(", expires {}", when(e))).unwrap_or_default()
+                t.expires_at.map(|e| format!(", expires {}", when(e))).unwrap_or_default()
             );
             println!("{secret}");
             eprintln!("(shown this once; send it as: Authorization: Bearer <token>)");
@@ -125,8 +123,8 @@ pub async fn token(url: &str, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
             println!("{:<5} {:<24} {:<22} {:<22} status", "id", "name", "created", "expires");
             for t in tokens::list(&db, u.id).await? {
                 let status = if t.revoked { "revoked" } else { "live" };
-                let expires = t.expires_at_us.map_or_else(|| "never".to_string(), when);
-                println!("{:<5} {:<24} {:<22} {:<22} {status}", t.id, t.name, when(t.created_at_us), expires);
+                let expires = t.expires_at.map_or_else(|| "never".to_string(), when);
+                println!("{:<5} {:<24} {:<22} {:<22} {status}", t.id, t.name, when(t.created_at), expires);
             }
         }
         TokenCommand::Revoke { id } => {

@@ -90,7 +90,7 @@ fn read_line(text: &str, ctx: &Context<'_>) -> Result<NewApplication, String> {
     Ok(NewApplication {
         reference: line.reference,
         programme: programme.id().to_string(),
-        applied_on: line.on.to_string(),
+        applied_on: line.on,
         facts: line.facts.to_string(),
         outcome: decision.outcome.as_str().to_string(),
         policy_edition: decision.policy_edition.to_string(),

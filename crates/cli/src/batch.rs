@@ -30,12 +30,6 @@ impl Cell {
         }
     }
 
-    /// A date as the store writes it (`2026-01-10`), or the text when it is not one.
-    pub fn date(text: impl Into<Option<String>>) -> Cell {
-        let text = text.into().unwrap_or_default();
-        text.trim().parse().map_or(Cell::Text(text), Cell::Date)
-    }
-
     /// The cell as the shared writer of downloads takes it.
     fn download(&self) -> download::Cell {
         match self {
@@ -70,6 +64,26 @@ impl From<Option<String>> for Cell {
 impl From<i64> for Cell {
     fn from(n: i64) -> Cell {
         Cell::Int(n)
+    }
+}
+
+impl From<jiff::civil::Date> for Cell {
+    fn from(d: jiff::civil::Date) -> Cell {
+        Cell::Date(d)
+    }
+}
+
+/// A date, or an empty cell.
+impl From<Option<jiff::civil::Date>> for Cell {
+    fn from(d: Option<jiff::civil::Date>) -> Cell {
+        d.map_or_else(|| Cell::Text(String::new()), Cell::Date)
+    }
+}
+
+/// An amount of tenge, as a decimal.
+impl From<ashyq_core::money::Tenge> for Cell {
+    fn from(t: ashyq_core::money::Tenge) -> Cell {
+        Cell::Amount(t.to_string())
     }
 }
 
@@ -195,7 +209,7 @@ mod tests {
         let mut t = Table::new(&["reference", "filed_on", "total_kzt", "note"]);
         t.push(vec![
             "K-1".into(),
-            Cell::date("2026-01-10".to_string()),
+            jiff::civil::date(2026, 1, 10).into(),
             Cell::Amount("1500000.50".into()),
             "=HYPERLINK(\"http://x.example\")".into(),
         ]);

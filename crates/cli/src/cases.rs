@@ -88,7 +88,7 @@ async fn dispatch(db: &Db, policy: &Policy, command: CasesCommand) -> Result<Exi
                     p.region,
                     p.valid_from,
                     p.valid_until,
-                    p.cancelled_on.as_deref().unwrap_or("-"),
+                    p.cancelled_on.map_or_else(|| "-".to_string(), |d| d.to_string()),
                     p.holder.full_name()
                 );
             }
@@ -131,9 +131,9 @@ pub fn parse_programme(field: &str, text: &str) -> Result<Programme, StoreError>
     })
 }
 
-/// A time in microseconds as a date and time in Kazakhstan (Asia/Almaty).
-pub fn when(us: i64) -> String {
-    ashyq_store::local_minute(us).unwrap_or_else(|| us.to_string())
+/// An instant as a date and time in Kazakhstan (Asia/Almaty).
+pub fn when(t: jiff::Timestamp) -> String {
+    ashyq_store::local_minute(t)
 }
 
 /// Every case past the draft stage that the filters keep, oldest submission first.
@@ -155,13 +155,13 @@ pub async fn summaries(
             status: Some(s),
             region: region.clone(),
             older_than_days: None,
-            now_us: 0,
+            now: jiff::Timestamp::UNIX_EPOCH,
             limit: 1000,
             ..Default::default()
         };
         out.extend(cases::read::queue(db, actor, &Viewer::Admin, &filter).await?);
     }
-    out.sort_by_key(|c| (c.submitted_at_us, c.id));
+    out.sort_by_key(|c| (c.submitted_at, c.id));
     Ok(out)
 }
 
@@ -212,7 +212,7 @@ async fn list(db: &Db, actor: &Actor, a: CasesListArgs) -> Result<ExitCode, Stor
             c.status.as_str(),
             c.outcome.as_deref().unwrap_or("-"),
             c.points.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
-            c.submitted_at_us.map(when).unwrap_or_else(|| "-".into())
+            c.submitted_at.map(when).unwrap_or_else(|| "-".into())
         );
     }
     println!("{} cases", all.len());
@@ -291,7 +291,7 @@ async fn show(db: &Db, actor: &Actor, key: &str, json: bool) -> Result<ExitCode,
             _ => String::new(),
         };
         let over = e.override_of.as_deref().map(|o| format!(" (override of {o})")).unwrap_or_default();
-        println!("  {} {} ({}) {}{moved}{over}", when(e.at_us), e.actor, e.actor_role, e.kind);
+        println!("  {} {} ({}) {}{moved}{over}", when(e.at), e.actor, e.actor_role, e.kind);
         if let Some(b) = &e.body {
             println!("      {b}");
         }
@@ -321,7 +321,6 @@ async fn show(db: &Db, actor: &Actor, key: &str, json: bool) -> Result<ExitCode,
             p.valid_from,
             p.valid_until,
             p.cancelled_on
-                .as_deref()
                 .map(|c| format!(", cancelled on {c} ({})", p.cancel_ground.as_deref().unwrap_or("-")))
                 .unwrap_or_default()
         ),
@@ -373,7 +372,7 @@ fn print_round(r: &rounds::Round) {
         r.considered,
         r.invitations.len(),
         r.cut_off.map(|c| format!("{c} points")).unwrap_or_else(|| "-".into()),
-        r.tie_break_at_us.map(when).unwrap_or_else(|| "-".into())
+        r.tie_break_at.map(when).unwrap_or_else(|| "-".into())
     );
     for i in &r.invitations {
         println!(
@@ -381,7 +380,7 @@ fn print_round(r: &rounds::Round) {
             i.rank,
             i.case_id,
             i.points,
-            when(i.submitted_at_us)
+            when(i.submitted_at)
         );
     }
 }
@@ -487,7 +486,7 @@ async fn permit(db: &Db, policy: &Policy, number: &str, json: bool) -> Result<Ex
     for h in &history {
         println!(
             "  {} {} {} ({} to {}){}{}",
-            when(h.at_us),
+            when(h.at),
             h.actor,
             h.kind,
             h.valid_from,

@@ -58,8 +58,8 @@ async fn dispatch(db: &Db, policy: &Policy, command: KandasCommand) -> anyhow::R
                     (l.places - l.used).max(0).into(),
                     l.families.into(),
                     l.persons.into(),
-                    Cell::Amount(l.subsidies_due_kzt.to_string()),
-                    Cell::Amount(l.subsidies_paid_kzt.to_string()),
+                    l.subsidies_due.into(),
+                    l.subsidies_paid.into(),
                 ]);
             }
             println!("Kandas resettlement by region, {year}");
@@ -112,11 +112,11 @@ fn table(apps: &[KandasApplication]) -> Table {
             a.applicant.clone().into(),
             a.origin.clone().into(),
             a.family_size.into(),
-            Cell::date(a.filed_on.clone()),
+            a.filed_on.into(),
             (if a.applicant_id.is_some() { "yes" } else { "no" }).into(),
-            Cell::date(a.assigned_on.clone()),
+            a.assigned_on.into(),
             Cell::Amount(a.subsidies.as_ref().map(|s| s.total_kzt.to_string()).unwrap_or_default()),
-            Cell::date(a.paid_on.clone()),
+            a.paid_on.into(),
         ]);
     }
     t

@@ -32,7 +32,7 @@ pub async fn audit(url: &str, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
                     println!("{}", serde_json::to_string(&r)?);
                 } else {
                     // Kazakhstan's time, as the audit page shows it.
-                    let at = ashyq_store::local_second(r.at_us).unwrap_or_default();
+                    let at = r.at().map(ashyq_store::local_second).unwrap_or_default();
                     println!(
                         "{:>6} {at} {:<16} {:<11} {:<22} {}:{} req={} {}",
                         r.seq, r.actor, r.role, r.action, r.object_type, r.object_id, r.request_id, r.detail

@@ -5,6 +5,7 @@
 
 use crate::args::{ParyzCommand, ParyzFilterArgs};
 use crate::batch::{self, Table};
+use ashyq_core::money::Tenge;
 use ashyq_core::paryz::Verdict;
 use ashyq_core::said::Said;
 use ashyq_store::paryz::{self, Audience, Nomination};
@@ -45,7 +46,8 @@ async fn dispatch(db: &Db, command: ParyzCommand) -> anyhow::Result<ExitCode> {
                     "not_selected": count(Some(Verdict::NotSelected)),
                     "undecided": count(None),
                     "jobs_created": all.iter().map(|n| n.jobs_created).sum::<i64>(),
-                    "investment_kzt": all.iter().map(|n| n.investment_kzt).sum::<i64>(),
+                    // Whole tenge, as filed.
+                    "investment_kzt": Tenge::checked_sum(all.iter().map(|n| n.investment)).and_then(Tenge::whole),
                 }));
             }
             if json {
@@ -132,7 +134,7 @@ fn table(shown: &[Nomination]) -> Table {
             n.business.clone().into(),
             n.sector.clone().into(),
             n.jobs_created.into(),
-            n.investment_kzt.into(),
+            n.investment.into(),
             n.verdict.map(|v| v.as_str().to_string()).unwrap_or_else(|| "undecided".into()).into(),
             n.nominated_by.clone().into(),
         ]);

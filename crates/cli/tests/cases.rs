@@ -9,6 +9,7 @@
 
 mod support;
 
+use ashyq_core::money::Tenge;
 use ashyq_store::testing::TestDb;
 use support::{Output, run};
 
@@ -217,7 +218,8 @@ async fn a_fresh_solvency_confirmation_keeps_the_permit(t: &TestDb) {
     }
     let holder = ashyq_store::Actor { username: case.applicant.clone(), ..ashyq_store::Actor::cli() };
     let me = Viewer::Applicant(case.applicant_id);
-    let short = required - parse_like(&required, "0.01");
+    let required = Tenge::exact(required).unwrap();
+    let short = required.checked_sub(Tenge::from_tiyn(1)).unwrap();
     let yesterday = today.yesterday().unwrap();
     assert!(solvency::confirm(&t.db, &holder, &me, permit_id, short, true, yesterday, today).await.unwrap());
     let v = verdict_of(&number);
@@ -233,12 +235,4 @@ async fn a_fresh_solvency_confirmation_keeps_the_permit(t: &TestDb) {
     assert_eq!(applied["cancelled"].as_u64(), Some(0), "{applied}");
     let after = run(&t.url, &["cases", "permit", &number, "--json"]).ok().json();
     assert!(after["permit"]["cancelled_on"].is_null(), "{after}");
-}
-
-/// `text` read as the type of `_like` (the amount's decimal type, without naming its crate).
-fn parse_like<T: std::str::FromStr>(_like: &T, text: &str) -> T
-where
-    T::Err: std::fmt::Debug,
-{
-    text.parse().unwrap()
 }

@@ -34,6 +34,14 @@ pub struct AuditRecord {
     pub hash: String,
 }
 
+impl AuditRecord {
+    /// When, as an instant; `None` for microseconds outside the range of time (a record so
+    /// stored was altered: its hash tells).
+    pub fn at(&self) -> Option<jiff::Timestamp> {
+        jiff::Timestamp::from_microsecond(self.at_us).ok()
+    }
+}
+
 /// The hash of a record's content chained to `prev_hash`: SHA-256 over the JSON array of every
 /// field but `hash`, in a fixed order, hex-encoded. JSON makes the encoding unambiguous.
 pub fn record_hash(r: &AuditRecord) -> String {

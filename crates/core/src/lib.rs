@@ -16,6 +16,7 @@ pub mod iin;
 pub mod kandas;
 pub mod labour;
 pub mod locale;
+pub mod money;
 pub mod mrz;
 pub mod nfc;
 pub mod occupation;

@@ -4,7 +4,14 @@
 /// Today's date where ashyq works (Asia/Almaty).
 pub use ashyq_store::today;
 
-/// An instant stored as microseconds since the epoch, as the API shows it: RFC 3339 in UTC.
-pub fn instant(us: i64) -> String {
-    jiff::Timestamp::from_microsecond(us).map(|t| t.to_string()).unwrap_or_default()
+/// An instant as the API shows it: RFC 3339 in UTC (`2026-11-21T19:18:59.685719Z`).
+pub fn instant(t: jiff::Timestamp) -> String {
+    t.to_string()
+}
+
+/// [`instant`] of a time the store still hands over as microseconds since the epoch (an audit
+/// record's, hashed as stored; the labour imports' and previews', the register's merges, until
+/// those modules are typed); empty out of the range of time.
+pub fn instant_us(us: i64) -> String {
+    ashyq_store::codec::ts_from_us(us).map(instant).unwrap_or_default()
 }

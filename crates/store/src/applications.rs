@@ -4,19 +4,22 @@
 //! batch is written in one transaction with one audit record, or not at all.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::said::Said;
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 /// An application to store, already read and decided by the caller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewApplication {
     pub reference: String,
     pub programme: String,
-    /// ISO date.
-    pub applied_on: String,
+    pub applied_on: Date,
     /// The facts as JSON text, as the rules read them.
     pub facts: String,
     pub outcome: String,
@@ -29,12 +32,13 @@ pub struct Application {
     pub id: i64,
     pub reference: String,
     pub programme: String,
-    pub applied_on: String,
+    pub applied_on: Date,
     pub facts: serde_json::Value,
     pub outcome: String,
     pub policy_edition: String,
     pub created_by: String,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
 }
 
 /// What a submission did.
@@ -59,9 +63,11 @@ pub async fn submit(db: &Db, actor: &Actor, batch: &[NewApplication]) -> Result<
         if let Some(row) = existing {
             let (programme, applied_on, facts): (String, String, String) =
                 (row.try_get("programme")?, row.try_get("applied_on")?, row.try_get("facts")?);
+            // Compared as stored: a stored date that does not read is not this application's.
+            let applied_on = codec::date_from_sql(&applied_on).ok();
             let same_facts = serde_json::from_str::<serde_json::Value>(&facts).ok()
                 == serde_json::from_str::<serde_json::Value>(&a.facts).ok();
-            if programme == a.programme && applied_on == a.applied_on && same_facts {
+            if programme == a.programme && applied_on == Some(a.applied_on) && same_facts {
                 done.unchanged += 1;
                 continue;
             }
@@ -80,7 +86,7 @@ pub async fn submit(db: &Db, actor: &Actor, batch: &[NewApplication]) -> Result<
         )
         .bind(&a.reference)
         .bind(&a.programme)
-        .bind(&a.applied_on)
+        .bind(codec::date_to_sql(a.applied_on))
         .bind(&a.facts)
         .bind(&a.outcome)
         .bind(&a.policy_edition)
@@ -103,32 +109,34 @@ pub async fn submit(db: &Db, actor: &Actor, batch: &[NewApplication]) -> Result<
     Ok(done)
 }
 
-/// Every stored application, oldest first.
-pub async fn all(db: &Db) -> Result<Vec<Application>, StoreError> {
-    let rows = sqlx::query(
+fn application_of(r: &AnyRow) -> Result<Application, StoreError> {
+    let facts: String = r.try_get("facts")?;
+    Ok(Application {
+        id: r.try_get("id")?,
+        reference: r.try_get("reference")?,
+        programme: r.try_get("programme")?,
+        applied_on: codec::date(r, "applied_on")?,
+        facts: serde_json::from_str(&facts)
+            .map_err(|e| StoreError::Corrupt(format!("applications.facts of {}: {e}", facts.len())))?,
+        outcome: r.try_get("outcome")?,
+        policy_edition: r.try_get("policy_edition")?,
+        created_by: r.try_get("created_by")?,
+        created_at: codec::ts(r, "created_at_us")?,
+    })
+}
+
+async fn rows(db: &Db) -> Result<Vec<AnyRow>, StoreError> {
+    Ok(sqlx::query(
         "SELECT id, reference, programme, applied_on, facts, outcome, policy_edition, created_by, created_at_us \
          FROM applications ORDER BY id",
     )
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let facts: String = r.try_get("facts")?;
-            Ok(Application {
-                id: r.try_get("id")?,
-                reference: r.try_get("reference")?,
-                programme: r.try_get("programme")?,
-                applied_on: r.try_get("applied_on")?,
-                facts: serde_json::from_str(&facts).map_err(|e| {
-                    StoreError::Corrupt(format!("applications.facts of {}: {e}", facts.len()))
-                })?,
-                outcome: r.try_get("outcome")?,
-                policy_edition: r.try_get("policy_edition")?,
-                created_by: r.try_get("created_by")?,
-                created_at_us: r.try_get("created_at_us")?,
-            })
-        })
-        .collect()
+    .await?)
+}
+
+/// Every stored application, oldest first.
+pub async fn all(db: &Db) -> Result<Vec<Application>, StoreError> {
+    rows(db).await?.iter().map(application_of).collect()
 }
 
 /// How many applications are stored.
@@ -144,18 +152,24 @@ pub async fn cases(db: &Db) -> Result<(Vec<ashyq_core::rules::simulate::Case>, V
     use ashyq_core::rules::{Facts, Programme};
     let mut cases = Vec::new();
     let mut unreadable = Vec::new();
-    for app in all(db).await? {
+    for r in rows(db).await? {
+        let app = match application_of(&r) {
+            Ok(app) => app,
+            Err(e) => {
+                let reference: String = r.try_get("reference")?;
+                unreadable.push(format!("{reference}: {e}"));
+                continue;
+            }
+        };
         let read = Programme::named(&app.programme)
             .map_err(|e| e.to_string())
-            .and_then(|p| Facts::from_value(p, &app.facts).map_err(|e| e.to_string()))
-            .and_then(|f| {
-                let on: jiff::civil::Date = app.applied_on.parse().map_err(|e: jiff::Error| e.to_string())?;
-                Ok((f, on))
-            });
+            .and_then(|p| Facts::from_value(p, &app.facts).map_err(|e| e.to_string()));
         match read {
-            Ok((facts, applied_on)) => {
-                cases.push(ashyq_core::rules::simulate::Case { reference: app.reference, applied_on, facts })
-            }
+            Ok(facts) => cases.push(ashyq_core::rules::simulate::Case {
+                reference: app.reference,
+                applied_on: app.applied_on,
+                facts,
+            }),
             Err(e) => unreadable.push(format!("{}: {e}", app.reference)),
         }
     }

@@ -161,10 +161,10 @@ pub struct AuditFilter {
     pub action: Option<String>,
     pub object_type: Option<String>,
     pub object_id: Option<String>,
-    /// Records at or after this instant (microseconds).
-    pub from_us: Option<i64>,
-    /// Records before this instant (microseconds).
-    pub until_us: Option<i64>,
+    /// Records at or after this instant.
+    pub from: Option<jiff::Timestamp>,
+    /// Records before this instant.
+    pub until: Option<jiff::Timestamp>,
 }
 
 /// The records that match `f`, newest first: `limit` of them after `offset`, and how many match
@@ -196,9 +196,9 @@ pub async fn search(
         add("object_id = ?", id.clone());
     }
     let mut numbers: Vec<i64> = Vec::new();
-    for (clause, value) in [("at_us >= ", f.from_us), ("at_us < ", f.until_us)] {
+    for (clause, value) in [("at_us >= ", f.from), ("at_us < ", f.until)] {
         if let Some(v) = value {
-            numbers.push(v);
+            numbers.push(crate::codec::ts_to_us(v));
             clauses.push(format!("{clause}${}", texts.len() + numbers.len()));
         }
     }

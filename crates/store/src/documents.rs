@@ -9,8 +9,10 @@
 //! module records and reads, and decides nothing of the policy.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use rand::Rng;
 use serde::Serialize;
@@ -141,7 +143,8 @@ pub struct Essentials {
 pub struct Issued {
     pub code: String,
     pub essentials: Essentials,
-    pub issued_at_us: i64,
+    #[serde(rename = "issued_at_us", with = "crate::codec::us")]
+    pub issued_at: Timestamp,
 }
 
 impl Issued {
@@ -162,14 +165,6 @@ pub struct Verified {
 const COLUMNS: &str = "d.code, d.kind, d.subject_id, d.reference, d.programme, d.region, d.decided_on, d.holder, \
      d.valid_from, d.valid_until, d.issued_at_us";
 
-fn date(what: &str, text: &str) -> Result<Date, StoreError> {
-    text.parse().map_err(|e| StoreError::Corrupt(format!("documents.{what} {text:?}: {e}")))
-}
-
-fn optional_date(r: &AnyRow, what: &str) -> Result<Option<Date>, StoreError> {
-    r.try_get::<Option<String>, _>(what)?.map(|d| date(what, &d)).transpose()
-}
-
 fn from_row(r: &AnyRow) -> Result<Issued, StoreError> {
     let kind: String = r.try_get("kind")?;
     Ok(Issued {
@@ -181,12 +176,12 @@ fn from_row(r: &AnyRow) -> Result<Issued, StoreError> {
             reference: r.try_get("reference")?,
             programme: r.try_get("programme")?,
             region: r.try_get("region")?,
-            decided_on: date("decided_on", &r.try_get::<String, _>("decided_on")?)?,
+            decided_on: codec::date(r, "decided_on")?,
             holder: r.try_get("holder")?,
-            valid_from: optional_date(r, "valid_from")?,
-            valid_until: optional_date(r, "valid_until")?,
+            valid_from: codec::opt_date(r, "valid_from")?,
+            valid_until: codec::opt_date(r, "valid_until")?,
         },
-        issued_at_us: r.try_get("issued_at_us")?,
+        issued_at: codec::ts(r, "issued_at_us")?,
     })
 }
 
@@ -205,8 +200,7 @@ pub async fn issue(db: &Db, actor: &Actor, e: &Essentials) -> Result<Issued, Sto
     let (issued, new) = match stored {
         Some(r) => (from_row(&r)?, false),
         None => {
-            let issued =
-                Issued { code: Code::random().0, essentials: e.clone(), issued_at_us: crate::now_us() };
+            let issued = Issued { code: Code::random().0, essentials: e.clone(), issued_at: codec::now() };
             sqlx::query(
                 "INSERT INTO documents (code, kind, subject_id, reference, programme, region, decided_on, holder, \
                  valid_from, valid_until, issued_by, issued_at_us) \
@@ -218,12 +212,12 @@ pub async fn issue(db: &Db, actor: &Actor, e: &Essentials) -> Result<Issued, Sto
             .bind(&e.reference)
             .bind(e.programme.as_deref())
             .bind(&e.region)
-            .bind(e.decided_on.to_string())
+            .bind(codec::date_to_sql(e.decided_on))
             .bind(&e.holder)
-            .bind(e.valid_from.map(|d| d.to_string()))
-            .bind(e.valid_until.map(|d| d.to_string()))
+            .bind(codec::opt_date_to_sql(e.valid_from))
+            .bind(codec::opt_date_to_sql(e.valid_until))
             .bind(&actor.username)
-            .bind(issued.issued_at_us)
+            .bind(codec::ts_to_us(issued.issued_at))
             .execute(&mut *tx)
             .await?;
             (issued, true)
@@ -249,7 +243,7 @@ pub async fn verify(db: &Db, code: &Code) -> Result<Option<Verified>, StoreError
     .bind(code.as_str())
     .fetch_optional(&db.pool)
     .await?;
-    row.map(|r| Ok(Verified { issued: from_row(&r)?, cancelled_on: optional_date(&r, "cancelled_on")? }))
+    row.map(|r| Ok(Verified { issued: from_row(&r)?, cancelled_on: codec::opt_date(&r, "cancelled_on")? }))
         .transpose()
 }
 

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod codec;
 pub mod contacts;
 pub mod db;
 pub mod documents;
@@ -50,44 +51,43 @@ pub fn today() -> jiff::civil::Date {
     ashyq_core::zone::COUNTRY.day(jiff::Timestamp::now())
 }
 
-/// A `*_us` instant on a zone's clock; `None` for a number out of the range of time.
-pub fn zoned(us: i64, zone: ashyq_core::zone::Zone) -> Option<jiff::Zoned> {
-    Some(zone.zoned(jiff::Timestamp::from_microsecond(us).ok()?))
+/// An instant on a zone's clock.
+pub fn zoned(t: jiff::Timestamp, zone: ashyq_core::zone::Zone) -> jiff::Zoned {
+    zone.zoned(t)
 }
 
-/// A `*_us` instant as people in Kazakhstan read it, to the minute (`2026-11-22 00:18`); `None`
-/// for a number out of the range of time.
-pub fn local_minute(us: i64) -> Option<String> {
-    Some(zoned(us, ashyq_core::zone::COUNTRY)?.strftime("%Y-%m-%d %H:%M").to_string())
+/// An instant as people in Kazakhstan read it, to the minute (`2026-11-22 00:18`).
+pub fn local_minute(t: jiff::Timestamp) -> String {
+    zoned(t, ashyq_core::zone::COUNTRY).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The same to the second (`2026-11-22 00:18:59`), for the audit log.
-pub fn local_second(us: i64) -> Option<String> {
-    Some(zoned(us, ashyq_core::zone::COUNTRY)?.strftime("%Y-%m-%d %H:%M:%S").to_string())
+pub fn local_second(t: jiff::Timestamp) -> String {
+    zoned(t, ashyq_core::zone::COUNTRY).strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-/// Microseconds since the Unix epoch, the unit of every `*_us` column.
+/// Now, as microseconds since the Unix epoch: the unit of every `*_us` column
+/// ([`codec::ts_to_us`] of the clock).
 pub fn now_us() -> i64 {
-    jiff::Timestamp::now().as_microsecond()
+    codec::ts_to_us(jiff::Timestamp::now())
 }
 
 #[cfg(test)]
 mod time_tests {
     use super::*;
 
-    fn us(text: &str) -> i64 {
-        text.parse::<jiff::Timestamp>().unwrap().as_microsecond()
+    fn at(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
     }
 
     #[test]
     fn local_times_follow_kazakhstan_s_clock_across_1_march_2024() {
         // Before the change Almaty kept UTC+6: 18:30 UTC is 00:30 the next day.
-        assert_eq!(local_minute(us("2023-05-14T18:30:00Z")).as_deref(), Some("2023-05-15 00:30"));
-        assert_eq!(local_second(us("2024-02-29T17:59:59Z")).as_deref(), Some("2024-02-29 23:59:59"));
+        assert_eq!(local_minute(at("2023-05-14T18:30:00Z")), "2023-05-15 00:30");
+        assert_eq!(local_second(at("2024-02-29T17:59:59Z")), "2024-02-29 23:59:59");
         // At 18:00 UTC on 29 February 2024 the clocks went back from midnight to 23:00.
-        assert_eq!(local_second(us("2024-02-29T18:00:00Z")).as_deref(), Some("2024-02-29 23:00:00"));
-        assert_eq!(local_minute(us("2026-11-21T19:18:59Z")).as_deref(), Some("2026-11-22 00:18"));
-        assert_eq!(local_minute(i64::MAX), None);
+        assert_eq!(local_second(at("2024-02-29T18:00:00Z")), "2024-02-29 23:00:00");
+        assert_eq!(local_minute(at("2026-11-21T19:18:59Z")), "2026-11-22 00:18");
         assert_eq!(kazakhstan().iana_name(), Some("Asia/Almaty"));
     }
 }

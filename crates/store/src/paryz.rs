@@ -9,11 +9,14 @@
 //! winner too many. Every staff read of a year's nominations is audited.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::{Backend, Db};
 use crate::error::{StoreError, is_unique_violation};
+use ashyq_core::money::Tenge;
 use ashyq_core::paryz::{self, NominationInput, ParyzError, Verdict, YearMove, YearStatus};
 use ashyq_core::policy::Policy;
-use ashyq_core::said::{Said, Value};
+use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -28,9 +31,12 @@ pub struct Year {
     pub year: i64,
     pub status: YearStatus,
     pub opened_by: String,
-    pub opened_at_us: i64,
-    pub closed_at_us: Option<i64>,
-    pub published_at_us: Option<i64>,
+    #[serde(rename = "opened_at_us", with = "crate::codec::us")]
+    pub opened_at: Timestamp,
+    #[serde(rename = "closed_at_us", with = "crate::codec::opt_us")]
+    pub closed_at: Option<Timestamp>,
+    #[serde(rename = "published_at_us", with = "crate::codec::opt_us")]
+    pub published_at: Option<Timestamp>,
     /// The prizes of the year, recorded when it was published.
     pub prizes: Option<i64>,
 }
@@ -49,9 +55,11 @@ pub struct Nomination {
     pub bin: Option<String>,
     pub contribution: String,
     pub jobs_created: i64,
-    pub investment_kzt: i64,
+    #[serde(rename = "investment_kzt")]
+    pub investment: Tenge,
     pub nominated_by: Option<String>,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
     pub verdict: Option<Verdict>,
     pub reason: Option<String>,
     pub decided_by: Option<String>,
@@ -111,15 +119,15 @@ fn year_of(r: &AnyRow) -> Result<Year, StoreError> {
         status: YearStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("paryz_years.status {status:?}")))?,
         opened_by: r.try_get("opened_by")?,
-        opened_at_us: r.try_get("opened_at_us")?,
-        closed_at_us: r.try_get("closed_at_us")?,
-        published_at_us: r.try_get("published_at_us")?,
+        opened_at: codec::ts(r, "opened_at_us")?,
+        closed_at: codec::opt_ts(r, "closed_at_us")?,
+        published_at: codec::opt_ts(r, "published_at_us")?,
         prizes: r.try_get("prizes")?,
     })
 }
 
 const NOMINATION_COLUMNS: &str = "id, reference, year, nominee, country, card_number, business, sector, bin, \
-    contribution, jobs_created, investment_kzt, nominated_by, created_at_us, verdict, reason, decided_by";
+    contribution, jobs_created, investment_tiyn, nominated_by, created_at_us, verdict, reason, decided_by";
 
 fn nomination_of(r: &AnyRow) -> Result<Nomination, StoreError> {
     let verdict: Option<String> = r.try_get("verdict")?;
@@ -142,9 +150,9 @@ fn nomination_of(r: &AnyRow) -> Result<Nomination, StoreError> {
         bin: r.try_get("bin")?,
         contribution: r.try_get("contribution")?,
         jobs_created: r.try_get("jobs_created")?,
-        investment_kzt: r.try_get("investment_kzt")?,
+        investment: codec::tenge(r, "investment_tiyn")?,
         nominated_by: Some(r.try_get("nominated_by")?),
-        created_at_us: r.try_get("created_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
         verdict,
         reason: r.try_get("reason")?,
         decided_by: r.try_get("decided_by")?,
@@ -292,6 +300,14 @@ pub async fn nominate(
         return Ok((n, false));
     }
     let n = paryz::check_nomination(input).map_err(|p| StoreError::field(p.field, p.reason))?;
+    let investment = Tenge::from_whole(n.investment_kzt).ok_or_else(|| {
+        StoreError::field(
+            "investment_kzt",
+            Said::new("field-range", format!("must be from 0 to {}", i64::MAX / 100))
+                .count("min", 0)
+                .count("max", i64::MAX / 100),
+        )
+    })?;
     let mut tx = db.begin_write().await?;
     let y = lock_year(db, &mut tx, year).await?;
     paryz::may_nominate(y.status).map_err(refused)?;
@@ -314,18 +330,18 @@ pub async fn nominate(
                 Said::new("field-card-other", format!("{card} is not an Ata zholy card")).text("value", card),
             ));
         }
-        if let Some(on) = row.try_get::<Option<String>, _>("cancelled_on")? {
+        if let Some(on) = codec::opt_date(&row, "cancelled_on")? {
             return Err(StoreError::field(
                 "card_number",
                 Said::new("field-card-cancelled", format!("the Ata zholy card {card} was cancelled on {on}"))
                     .text("value", card)
-                    .with("on", on.parse().map_or_else(|_| Value::Text(on.clone()), Value::Date)),
+                    .date("on", on),
             ));
         }
     }
     let inserted = sqlx::query(
         "INSERT INTO paryz_nominations (reference, year, nominee, country, card_number, business, sector, bin, \
-         contribution, jobs_created, investment_kzt, nominated_by_id, nominated_by, created_at_us) \
+         contribution, jobs_created, investment_tiyn, nominated_by_id, nominated_by, created_at_us) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(reference)
@@ -338,7 +354,7 @@ pub async fn nominate(
     .bind(n.bin.as_deref())
     .bind(&n.contribution)
     .bind(n.jobs_created)
-    .bind(n.investment_kzt)
+    .bind(codec::tenge_to_sql(investment))
     .bind(actor.user_id)
     .bind(&actor.username)
     .bind(crate::now_us())

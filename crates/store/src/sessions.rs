@@ -2,10 +2,12 @@
 //! session's CSRF token for forms.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use crate::secret::{random_token, token_hash};
 use crate::users::User;
+use jiff::Timestamp;
 use sqlx::Row;
 
 /// A live session and its account.
@@ -14,7 +16,7 @@ pub struct Session {
     pub user: User,
     /// Put in every form (and the `X-CSRF-Token` header of API calls made with the cookie).
     pub csrf_token: String,
-    pub expires_at_us: i64,
+    pub expires_at: Timestamp,
 }
 
 /// Starts a session for an account; returns the token for the cookie and the session.
@@ -22,7 +24,7 @@ pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Sess
     let token = random_token();
     let csrf_token = random_token();
     let now = crate::now_us();
-    let expires_at_us = now + ttl_secs * 1_000_000;
+    let expires_at_us = now.saturating_add(ttl_secs.saturating_mul(1_000_000));
     let mut tx = db.begin_write().await?;
     sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5)")
         .bind(token_hash(&token))
@@ -33,7 +35,7 @@ pub async fn create(db: &Db, user: &User, ttl_secs: i64) -> Result<(String, Sess
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok((token, Session { user: user.clone(), csrf_token, expires_at_us }))
+    Ok((token, Session { user: user.clone(), csrf_token, expires_at: codec::ts_from_us(expires_at_us)? }))
 }
 
 /// The session for a cookie token, if it exists, has not expired and its account is enabled.
@@ -52,7 +54,7 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<Session>, StoreError>
     Ok(Some(Session {
         user: crate::users::from_row(&row)?,
         csrf_token: row.try_get("csrf_token")?,
-        expires_at_us: row.try_get("expires_at_us")?,
+        expires_at: codec::ts(&row, "expires_at_us")?,
     }))
 }
 

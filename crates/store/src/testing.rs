@@ -20,14 +20,28 @@ enum Cleanup {
 
 /// A new SQLite database in its own temporary folder.
 pub async fn sqlite() -> TestDb {
+    let t = sqlite_empty().await;
+    t.db.migrate().await.expect("migrate the SQLite test database");
+    t
+}
+
+/// [`sqlite`] not migrated yet: for tests of the migrations themselves.
+pub async fn sqlite_empty() -> TestDb {
     let dir = tempfile::tempdir().expect("a temporary folder for the test database");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let db = Db::open(&url).await.expect("open and migrate the SQLite test database");
+    let db = Db::connect(&url).await.expect("open the SQLite test database");
     TestDb { db, url, cleanup: Cleanup::Sqlite(dir) }
 }
 
 /// A new schema in the PostgreSQL database of `ASHYQ_TEST_POSTGRES_URL`, or `None` if unset.
 pub async fn postgres() -> Option<TestDb> {
+    let t = postgres_empty().await?;
+    t.db.migrate().await.expect("migrate the PostgreSQL test schema");
+    Some(t)
+}
+
+/// [`postgres`] not migrated yet: for tests of the migrations themselves.
+pub async fn postgres_empty() -> Option<TestDb> {
     let admin_url = std::env::var(POSTGRES_URL_VAR).ok().filter(|u| !u.is_empty())?;
     let schema = format!("t_{}", crate::secret::random_token()[..16].to_lowercase().replace(['-', '_'], "x"));
     let admin = Db::connect(&admin_url).await.expect("connect to ASHYQ_TEST_POSTGRES_URL");
@@ -36,7 +50,7 @@ pub async fn postgres() -> Option<TestDb> {
     admin.close().await;
     let sep = if admin_url.contains('?') { '&' } else { '?' };
     let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
-    let db = Db::open(&url).await.expect("open and migrate the PostgreSQL test schema");
+    let db = Db::connect(&url).await.expect("connect to the PostgreSQL test schema");
     Some(TestDb { db, url, cleanup: Cleanup::Postgres { admin_url, schema } })
 }
 

@@ -1,10 +1,12 @@
 //! API bearer tokens: `Authorization: Bearer ashyq_…`. Shown once when made; only the hash is kept.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use crate::secret::{random_token, token_hash};
 use crate::users::User;
+use jiff::Timestamp;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -16,8 +18,10 @@ pub struct ApiToken {
     pub id: i64,
     pub user_id: i64,
     pub name: String,
-    pub created_at_us: i64,
-    pub expires_at_us: Option<i64>,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
+    #[serde(rename = "expires_at_us", with = "crate::codec::opt_us")]
+    pub expires_at: Option<Timestamp>,
     pub revoked: bool,
 }
 
@@ -62,8 +66,8 @@ pub async fn create(
         id,
         user_id: user.id,
         name: name.to_string(),
-        created_at_us: now,
-        expires_at_us,
+        created_at: codec::ts_from_us(now)?,
+        expires_at: codec::opt_ts_from_us(expires_at_us)?,
         revoked: false,
     };
     Ok((secret, token))
@@ -102,8 +106,8 @@ pub async fn list(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
                 id: r.try_get("id")?,
                 user_id: r.try_get("user_id")?,
                 name: r.try_get("name")?,
-                created_at_us: r.try_get("created_at_us")?,
-                expires_at_us: r.try_get("expires_at_us")?,
+                created_at: codec::ts(r, "created_at_us")?,
+                expires_at: codec::opt_ts(r, "expires_at_us")?,
                 revoked: r.try_get::<i64, _>("revoked")? != 0,
             })
         })

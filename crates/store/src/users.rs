@@ -1,11 +1,13 @@
 //! Accounts: creating, listing, disabling, changing passwords, and checking a login.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::{StoreError, is_unique_violation};
 use crate::passwords;
 use crate::throttle::{self, Throttled};
 use ashyq_core::{Role, account};
+use jiff::Timestamp;
 use serde::Serialize;
 use sqlx::Row;
 use std::sync::OnceLock;
@@ -20,7 +22,8 @@ pub struct User {
     /// ISO 3166-2 code for coordinators and officers scoped to a region.
     pub region: Option<String>,
     pub disabled: bool,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
 }
 
 /// What it takes to open an account.
@@ -49,7 +52,7 @@ pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<User, StoreError> {
         role: role.parse().map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
         region: row.try_get("region")?,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
-        created_at_us: row.try_get("created_at_us")?,
+        created_at: codec::ts(row, "created_at_us")?,
     })
 }
 

@@ -49,7 +49,10 @@ async fn registry_entries_are_idempotent_and_checked(db: &Db) {
             .await
             .unwrap();
     assert!(created);
-    assert_eq!((w.country.as_str(), w.birth_date.as_str(), w.sex.as_str()), ("KOR", "1990-01-01", "female"));
+    assert_eq!(
+        (w.country.as_str(), w.birth_date, w.sex.as_str()),
+        ("KOR", jiff::civil::date(1990, 1, 1), "female")
+    );
     // The same reference again: the stored entry, nothing new (even with other facts sent).
     let (again, created) =
         workers::register(db, &o, "ref-1", &entry(IINS[1], "TUR", "it", "2027-01-09")).await.unwrap();

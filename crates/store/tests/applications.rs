@@ -11,7 +11,7 @@ fn app(reference: &str, facts: &str) -> NewApplication {
     NewApplication {
         reference: reference.into(),
         programme: "refugee".into(),
-        applied_on: "2026-03-06".into(),
+        applied_on: jiff::civil::date(2026, 3, 6),
         facts: facts.into(),
         outcome: "needs_officer".into(),
         policy_edition: "2026-11".into(),

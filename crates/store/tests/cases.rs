@@ -12,6 +12,7 @@ use ashyq_core::cases::evidence_file::sample_pdf;
 use ashyq_core::cases::permit::CancellationGround;
 use ashyq_core::cases::{CaseStatus, Holder, OfficerAction};
 use ashyq_core::labour::published::PublishedLists;
+use ashyq_core::money::Tenge;
 use ashyq_core::policy::Policy;
 use ashyq_core::rates::RateTable;
 use ashyq_core::rules::{Context, Outcome, Programme};
@@ -182,7 +183,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
 
     let case = moves::submit(db, &applicant, &me, id, &e).await.unwrap();
     assert_eq!(case.status, CaseStatus::Submitted);
-    assert!(case.submitted_at_us.is_some());
+    assert!(case.submitted_at.is_some());
 
     // Asking for more, and the reply.
     let r =
@@ -253,7 +254,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
         (record.permits[0].permit_number.as_str(), record.permits[0].kind.as_str()),
         (number.as_str(), "permanent_residence")
     );
-    assert_eq!(record.permits[0].valid_until, "2036-11-21");
+    assert_eq!(record.permits[0].valid_until, date(2036, 11, 21));
 
     // Renewal and cancellation, each in the history and in the register.
     let r =
@@ -263,7 +264,7 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
         permits::renew(db, &officer_a, &here, &policy, permit_id, date(2036, 12, 31), "new passport", TODAY)
             .await
             .unwrap();
-    assert_eq!(p.valid_until, "2036-12-31");
+    assert_eq!(p.valid_until, date(2036, 12, 31));
     let r = permits::cancel(
         db,
         &officer_a,
@@ -296,8 +297,8 @@ async fn permanent_residence_from_draft_to_permit_with_four_eyes(db: &Db) {
         permits::history(db, permit_id).await.unwrap().into_iter().map(|h| h.kind).collect();
     assert_eq!(history, ["issued", "renewed", "cancelled"]);
     let record = ashyq_store::register::person::load(db, &policy, person, TODAY).await.unwrap();
-    assert_eq!(record.permits[0].cancelled_on.as_deref(), Some("2026-12-01"));
-    assert_eq!(record.permits[0].valid_until, "2036-12-31");
+    assert_eq!(record.permits[0].cancelled_on, Some(date(2026, 12, 1)));
+    assert_eq!(record.permits[0].valid_until, date(2036, 12, 31));
     // The holder sees the permit; an officer of another region does not.
     assert!(permits::get(db, &applicant, &me, permit_id).await.is_ok());
     assert!(matches!(
@@ -671,11 +672,11 @@ async fn solvency_confirmations_feed_the_recheck(db: &Db) {
     );
     let filed = solvency::of_permit(db, permit_id).await.unwrap();
     assert_eq!(
-        filed
-            .iter()
-            .map(|c| (c.certified_on.as_str(), c.amount_kzt.as_str(), c.kazakh_bank))
-            .collect::<Vec<_>>(),
-        [("2026-11-20", "7000000.5", false), ("2026-10-01", "6000000", true)]
+        filed.iter().map(|c| (c.certified_on, c.amount, c.kazakh_bank)).collect::<Vec<_>>(),
+        [
+            (date(2026, 11, 20), "7000000.5".parse::<Tenge>().unwrap(), false),
+            (date(2026, 10, 1), "6000000".parse::<Tenge>().unwrap(), true)
+        ]
     );
     assert_eq!(filed[0].filed_by, "applicant1");
     assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'permit.solvency'").await, 2);
@@ -798,15 +799,15 @@ async fn submitted_at_is_the_moment_of_sending(db: &Db) {
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    let before = ashyq_store::now_us();
+    let before = ashyq_store::codec::now();
     let sent = moves::submit(db, &applicant, &me, second, &eligible_vs(70)).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     let sent_later = moves::submit(db, &applicant, &me, first, &eligible_vs(70)).await.unwrap();
-    let after = ashyq_store::now_us();
-    let at = sent.submitted_at_us.expect("a submitted case has its time");
-    assert!(at >= before && at > sent.created_at_us, "{at} is before sending ({before})");
-    assert_eq!(Some(sent.updated_at_us), sent.submitted_at_us);
-    let at_later = sent_later.submitted_at_us.unwrap();
+    let after = ashyq_store::codec::now();
+    let at = sent.submitted_at.expect("a submitted case has its time");
+    assert!(at >= before && at > sent.created_at, "{at} is before sending ({before})");
+    assert_eq!(Some(sent.updated_at), sent.submitted_at);
+    let at_later = sent_later.submitted_at.unwrap();
     assert!(at_later > at && at_later <= after, "{at_later} not between {at} and {after}");
     let queue = read::queue(
         db,
@@ -817,7 +818,7 @@ async fn submitted_at_is_the_moment_of_sending(db: &Db) {
             status: Some(CaseStatus::Submitted),
             region: None,
             older_than_days: None,
-            now_us: after,
+            now: after,
             limit: 100,
             ..Default::default()
         },

@@ -72,12 +72,13 @@ async fn work_permits(db: &Db) -> Vec<PermitRow> {
     .unwrap()
 }
 
+/// A stored vacancy; the salary in tiyn (the file's whole tenge × 100).
 type VacancyRow =
     (String, String, Option<String>, String, String, String, i64, Option<i64>, String, String, i64);
 
 async fn vacancies(db: &Db) -> Vec<VacancyRow> {
     sqlx::query_as(
-        "SELECT vacancy_id, posted_on, closed_on, status, region, occupation, positions, salary_kzt, \
+        "SELECT vacancy_id, posted_on, closed_on, status, region, occupation, positions, salary_tiyn, \
          employer_bin, title, import_id FROM vacancies ORDER BY vacancy_id",
     )
     .fetch_all(&db.pool)
@@ -127,7 +128,7 @@ async fn a_valid_vacancies_file_imports(db: &Db) {
                 "KZ-71".into(),
                 "2512".into(),
                 2,
-                Some(450_000),
+                Some(45_000_000),
                 BIN.into(),
                 "Разработчик".into(),
                 id
@@ -140,7 +141,7 @@ async fn a_valid_vacancies_file_imports(db: &Db) {
                 "KZ-75".into(),
                 "2411".into(),
                 1,
-                Some(300_000),
+                Some(30_000_000),
                 BIN.into(),
                 "Бухгалтер, главный".into(),
                 id
@@ -404,7 +405,7 @@ async fn header_problems_are_reported_and_loose_headers_work(db: &Db) {
     let v = &vacancies(db).await[0];
     assert_eq!(
         (v.0.as_str(), v.1.as_str(), v.2.as_deref(), v.3.as_str(), v.5.as_str(), v.6, v.7, v.9.as_str()),
-        ("W-1", "2025-06-01", Some("2025-06-30"), "filled", "7212", 3, Some(250_000), "Сварщик")
+        ("W-1", "2025-06-01", Some("2025-06-30"), "filled", "7212", 3, Some(25_000_000), "Сварщик")
     );
 }
 
@@ -711,14 +712,14 @@ async fn a_large_file_imports_in_batches(db: &Db) {
     assert_eq!(counts(&report), (n as u64, n as u64, 0, 0, 0));
     assert_eq!(count(db, "vacancies").await, n as i64);
     let last: (String, String, Option<String>, Option<i64>, String) = sqlx::query_as(
-        "SELECT region, occupation, closed_on, salary_kzt, title FROM vacancies WHERE vacancy_id = 'L-019998'",
+        "SELECT region, occupation, closed_on, salary_tiyn, title FROM vacancies WHERE vacancy_id = 'L-019998'",
     )
     .fetch_one(&db.pool)
     .await
     .unwrap();
     assert_eq!(
         last,
-        ("KZ-79".into(), "7212".into(), Some("2025-04-07".into()), Some(119_998), "Вакансия 19998".into())
+        ("KZ-79".into(), "7212".into(), Some("2025-04-07".into()), Some(11_999_800), "Вакансия 19998".into())
     );
     eprintln!("20,000 rows imported in {took:?}");
 

@@ -289,7 +289,7 @@ W1,work,KZ-71,,,2026-03-01,2026-12-31,,123456789012,WP-1,{ALI}\n"
     let late = scan::late_registrations(db, date(2026, 1, 1), 100).await.unwrap();
     let ids: Vec<&str> = late.iter().map(|l| l.registration_id.as_str()).collect();
     assert_eq!(ids, vec!["R2"], "R1 on the due day; R3 is a stay of 15 days, not over 30");
-    assert_eq!(late[0].due_on.as_deref(), Some("2026-03-12"));
+    assert_eq!(late[0].due_on, Some(date(2026, 3, 12)));
     // A work registration without a BIN is refused by column.
     let bad = format!("{REGISTRATION_HEADER}\nW2,work,KZ-71,,,2026-03-01,2026-12-31,,,,{ALI}\n");
     let r = import(db, RegisterFile::Registrations, &bad).await;

@@ -111,9 +111,9 @@ fn pr_verdict(
 }
 
 /// Whether a permit is in force on `on` (not cancelled, begun, not expired).
-fn live(p: &permits::Permit, on: Date) -> Result<bool, StoreError> {
-    let s = p.state()?;
-    Ok(s.cancelled_on.is_none() && s.valid_from <= on && on <= s.valid_until)
+fn live(p: &permits::Permit, on: Date) -> bool {
+    let s = p.state();
+    s.cancelled_on.is_none() && s.valid_from <= on && on <= s.valid_until
 }
 
 pub async fn run(
@@ -131,7 +131,7 @@ pub async fn run(
 
     let pr = permits::list(db, actor, &Viewer::Admin, Some(Programme::PermanentResidence), 5000).await?;
     for p in pr.iter().rev() {
-        if !live(p, on)? {
+        if !live(p, on) {
             continue;
         }
         let case = cases::read::get(db, actor, &Viewer::Admin, p.case_id).await?;
@@ -142,7 +142,7 @@ pub async fn run(
     let vs = permits::list(db, actor, &Viewer::Admin, Some(Programme::ValuableSkillsVisa), 5000).await?;
     let late = permits::overdue(db, policy, &Viewer::Admin, on).await?;
     for p in vs.iter().rev() {
-        if !live(p, on)? {
+        if !live(p, on) {
             continue;
         }
         let periods =

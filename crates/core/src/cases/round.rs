@@ -8,6 +8,7 @@
 //! tie-break time. Given the same candidates, [`select`] gives the same round, so a published
 //! round can be re-derived from the stored data.
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -18,8 +19,10 @@ pub struct Candidate {
     pub points: u32,
     /// The priority sector of the candidate's occupation, if it is in one.
     pub sector: Option<String>,
-    /// When the profile was submitted, in microseconds since the epoch.
-    pub submitted_at_us: i64,
+    /// When the profile was submitted. Kept in a round's stored candidates as microseconds
+    /// since the epoch, under the name it has always had.
+    #[serde(rename = "submitted_at_us", with = "jiff::fmt::serde::timestamp::microsecond::required")]
+    pub submitted_at: Timestamp,
 }
 
 /// A candidate invited, with their place.
@@ -29,7 +32,9 @@ pub struct Invitation {
     pub rank: u32,
     pub case_id: i64,
     pub points: u32,
-    pub submitted_at_us: i64,
+    #[serde(rename = "submitted_at_us", with = "jiff::fmt::serde::timestamp::microsecond::required")]
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub submitted_at: Timestamp,
 }
 
 /// The outcome of a round.
@@ -42,12 +47,14 @@ pub struct Selection {
     /// The points of the last candidate invited; none when nobody was.
     pub cut_off: Option<u32>,
     /// The submission time of the last candidate invited.
-    pub tie_break_at_us: Option<i64>,
+    #[serde(rename = "tie_break_at_us", with = "jiff::fmt::serde::timestamp::microsecond::optional")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub tie_break_at: Option<Timestamp>,
 }
 
 /// The order of a round: more points first, then earlier submission, then lower case number.
 pub fn order(a: &Candidate, b: &Candidate) -> Ordering {
-    b.points.cmp(&a.points).then(a.submitted_at_us.cmp(&b.submitted_at_us)).then(a.case_id.cmp(&b.case_id))
+    b.points.cmp(&a.points).then(a.submitted_at.cmp(&b.submitted_at)).then(a.case_id.cmp(&b.case_id))
 }
 
 /// Ranks the candidates and invites the first `size` (of `sector`, when given).
@@ -63,14 +70,14 @@ pub fn select(candidates: &[Candidate], size: usize, sector: Option<&str>) -> Se
             rank: u32::try_from(i + 1).unwrap_or(u32::MAX),
             case_id: c.case_id,
             points: c.points,
-            submitted_at_us: c.submitted_at_us,
+            submitted_at: c.submitted_at,
         })
         .collect();
     let last = invitations.last();
     Selection {
         considered: pool.len(),
         cut_off: last.map(|l| l.points),
-        tie_break_at_us: last.map(|l| l.submitted_at_us),
+        tie_break_at: last.map(|l| l.submitted_at),
         invitations,
     }
 }
@@ -81,7 +88,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn c(case_id: i64, points: u32, sector: Option<&str>, at: i64) -> Candidate {
-        Candidate { case_id, points, sector: sector.map(str::to_string), submitted_at_us: at }
+        let submitted_at = Timestamp::from_microsecond(at).unwrap();
+        Candidate { case_id, points, sector: sector.map(str::to_string), submitted_at }
+    }
+
+    fn at(us: i64) -> Timestamp {
+        Timestamp::from_microsecond(us).unwrap()
     }
 
     #[test]
@@ -96,13 +108,25 @@ mod tests {
         let s = select(&cs, 3, None);
         let ids: Vec<i64> = s.invitations.iter().map(|i| i.case_id).collect();
         assert_eq!(ids, vec![2, 3, 4]);
-        assert_eq!((s.cut_off, s.tie_break_at_us, s.considered), (Some(80), Some(300), 5));
+        assert_eq!((s.cut_off, s.tie_break_at, s.considered), (Some(80), Some(at(300)), 5));
         // Case 1 had the cut-off score but submitted after the tie-break time.
         let s = select(&cs, 2, Some("it"));
         assert_eq!(s.invitations.iter().map(|i| i.case_id).collect::<Vec<_>>(), vec![3, 1]);
         assert_eq!(s.considered, 3);
         let none = select(&cs, 2, Some("science"));
         assert_eq!((none.cut_off, none.invitations.len()), (None, 0));
+    }
+
+    #[test]
+    fn stored_candidates_keep_their_microseconds() {
+        // Rounds held before the times were typed stored their candidates so; they must still
+        // re-derive.
+        let stored = r#"{"case_id":7,"points":80,"sector":"it","submitted_at_us":1795288739685719}"#;
+        let cand: Candidate = serde_json::from_str(stored).unwrap();
+        assert_eq!(cand.submitted_at, "2026-11-21T19:18:59.685719Z".parse::<Timestamp>().unwrap());
+        assert_eq!(serde_json::to_string(&cand).unwrap(), stored);
+        let s = select(&[cand], 1, None);
+        assert_eq!(serde_json::to_value(&s).unwrap()["tie_break_at_us"], 1_795_288_739_685_719_i64);
     }
 
     fn candidates() -> impl Strategy<Value = Vec<Candidate>> {
@@ -123,13 +147,13 @@ mod tests {
         fn the_published_cut_off_explains_every_invitation(cs in candidates(), size in 0usize..30) {
             let s = select(&cs, size, None);
             prop_assert_eq!(s.invitations.len(), size.min(cs.len()));
-            if let (Some(cut), Some(tie), Some(last)) = (s.cut_off, s.tie_break_at_us, s.invitations.last()) {
+            if let (Some(cut), Some(tie), Some(last)) = (s.cut_off, s.tie_break_at, s.invitations.last()) {
                 for cand in &cs {
                     let invited = s.invitations.iter().any(|i| i.case_id == cand.case_id);
                     let should = cand.points > cut
                         || (cand.points == cut
-                            && (cand.submitted_at_us < tie
-                                || (cand.submitted_at_us == tie && cand.case_id <= last.case_id)));
+                            && (cand.submitted_at < tie
+                                || (cand.submitted_at == tie && cand.case_id <= last.case_id)));
                     prop_assert_eq!(invited, should, "case {}", cand.case_id);
                 }
             }

@@ -44,10 +44,9 @@ pub async fn pass(state: &AppState, cfg: &MailConfig) -> Result<usize, ashyq_sto
     if matches!(cfg.transport, Transport::None) {
         return Ok(0);
     }
-    let lease_us = i64::try_from(cfg.lease.as_micros()).unwrap_or(i64::MAX);
     let mut sent = 0;
     loop {
-        let due = outbox::claim(&state.db, BATCH, lease_us).await?;
+        let due = outbox::claim(&state.db, BATCH, cfg.lease).await?;
         if due.is_empty() {
             return Ok(sent);
         }
@@ -98,9 +97,10 @@ async fn deliver(
         Err((false, why)) => {
             let base = i64::try_from(cfg.retry_base.as_millis()).unwrap_or(i64::MAX);
             let ceiling = i64::try_from(cfg.retry_ceiling.as_millis()).unwrap_or(i64::MAX);
-            let delay_us = retry_delay_ms(d.attempts + 1, base, ceiling).saturating_mul(1000);
+            let delay = jiff::SignedDuration::from_millis(retry_delay_ms(d.attempts + 1, base, ceiling));
             tracing::info!(notification = d.id, error = %why, attempts = d.attempts + 1, "mail not sent now; trying again later");
-            outbox::retry(&state.db, d.id, &why, ashyq_store::now_us().saturating_add(delay_us)).await?;
+            let next = jiff::Timestamp::now().saturating_add(delay).unwrap_or(jiff::Timestamp::MAX);
+            outbox::retry(&state.db, d.id, &why, next).await?;
             state.metrics.mail_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Ok(false)
         }

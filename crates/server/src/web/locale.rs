@@ -5,8 +5,10 @@
 use crate::i18n::{Count, I18n, Lang};
 use crate::web::page::Page;
 use ashyq_core::locale;
+use ashyq_core::money::Tenge;
 use ashyq_core::policy::LegalBasis;
 use ashyq_core::said::{Said, Value};
+use jiff::Timestamp;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -21,26 +23,39 @@ impl Page {
         locale::iso_date(iso, self.lang.language())
     }
 
+    /// An optional civil date, or a dash.
+    pub fn date_or_dash(&self, d: &Option<Date>) -> String {
+        d.map_or_else(|| "—".to_string(), |d| self.date(d))
+    }
+
     /// An optional `YYYY-MM-DD` date, or a dash.
     pub fn iso_date_or_dash(&self, iso: &Option<String>) -> String {
         iso.as_deref().filter(|s| !s.is_empty()).map_or_else(|| "—".to_string(), |s| self.iso_date(s))
     }
 
-    /// An instant (microseconds since the epoch) on Kazakhstan's clock, to the minute.
-    pub fn instant(&self, us: i64) -> String {
-        instant(us, self.lang)
+    /// An instant on Kazakhstan's clock, to the minute.
+    pub fn instant(&self, t: Timestamp) -> String {
+        instant(t, self.lang)
+    }
+
+    /// [`Page::instant`] of a time the store still hands over as microseconds since the epoch
+    /// (the labour imports' and previews', the register's merges, until those modules are
+    /// typed); empty out of the range of time.
+    pub fn instant_us(&self, us: i64) -> String {
+        ashyq_store::codec::ts_from_us(us).map(|t| self.instant(t)).unwrap_or_default()
     }
 
     /// The same to the second, for the audit log.
-    pub fn instant_seconds(&self, us: i64) -> String {
-        ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-            .map(|t| locale::date_time_seconds(t.datetime(), self.lang.language()))
-            .unwrap_or_default()
+    pub fn instant_seconds(&self, t: Timestamp) -> String {
+        locale::date_time_seconds(
+            ashyq_store::zoned(t, ashyq_core::zone::COUNTRY).datetime(),
+            self.lang.language(),
+        )
     }
 
     /// An instant to the microsecond, with the offset then in force (see [`instant_exact`]).
-    pub fn instant_exact(&self, us: i64) -> String {
-        instant_exact(us, self.lang)
+    pub fn instant_exact(&self, t: Timestamp) -> String {
+        instant_exact(t, self.lang)
     }
 
     /// A whole number, thousands grouped: a second count in a sentence whose first chose the
@@ -59,6 +74,11 @@ impl Page {
         locale::money(amount, currency, self.lang.language())
     }
 
+    /// An amount of tenge: `2 768 000 ₸`.
+    pub fn tenge(&self, amount: Tenge) -> String {
+        self.money(amount.to_decimal(), Tenge::CODE)
+    }
+
     /// A share (0.125) as a percentage: `12,5 %` (kk, ru), `12.5%` (en).
     pub fn percent(&self, share: Decimal, places: u32) -> String {
         locale::percent(share, places, self.lang.language())
@@ -70,29 +90,21 @@ impl Page {
     }
 }
 
-/// An instant (microseconds since the epoch) on Kazakhstan's clock (Asia/Almaty in the tz
-/// database: UTC+6 until 1 March 2024, UTC+5 since), to the minute, in `lang`.
-pub fn instant(us: i64, lang: Lang) -> String {
-    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-        .map(|t| locale::date_time(t.datetime(), lang.language()))
-        .unwrap_or_default()
+/// An instant on Kazakhstan's clock (Asia/Almaty in the tz database: UTC+6 until 1 March 2024,
+/// UTC+5 since), to the minute, in `lang`.
+pub fn instant(t: Timestamp, lang: Lang) -> String {
+    locale::date_time(ashyq_store::zoned(t, ashyq_core::zone::COUNTRY).datetime(), lang.language())
 }
 
 /// An instant to the microsecond with the offset then in force, for the published times a
 /// round's tie-break compares (two profiles may be a second apart):
 /// `07.12.2026 13:37:18,571173 (UTC+5)`.
-pub fn instant_exact(us: i64, lang: Lang) -> String {
-    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-        .map(|t| {
-            let point = if lang == Lang::En { '.' } else { ',' };
-            let micro = t.subsec_nanosecond() / 1000;
-            let offset = ashyq_core::zone::offset_label(t.offset());
-            format!(
-                "{}{point}{micro:06} ({offset})",
-                locale::date_time_seconds(t.datetime(), lang.language())
-            )
-        })
-        .unwrap_or_default()
+pub fn instant_exact(t: Timestamp, lang: Lang) -> String {
+    let t = ashyq_store::zoned(t, ashyq_core::zone::COUNTRY);
+    let point = if lang == Lang::En { '.' } else { ',' };
+    let micro = t.subsec_nanosecond() / 1000;
+    let offset = ashyq_core::zone::offset_label(t.offset());
+    format!("{}{point}{micro:06} ({offset})", locale::date_time_seconds(t.datetime(), lang.language()))
 }
 
 /// A passport in `lang`: its issuing country by name, and its number ("Узбекистан, № AA7645296").
@@ -238,13 +250,13 @@ mod tests {
     #[test]
     fn times_are_shown_in_kazakhstan() {
         // 2026-11-21T19:18:59.685719Z is past midnight in Kazakhstan.
-        let us = 1_795_288_739_685_719;
-        assert_eq!(instant(us, Lang::Ru), "22.11.2026 00:18");
-        assert_eq!(instant(us, Lang::En), "22 Nov 2026, 00:18");
-        assert_eq!(instant_exact(us, Lang::Kk), "22.11.2026 00:18:59,685719 (UTC+5)");
-        assert_eq!(instant_exact(us, Lang::En), "22 Nov 2026, 00:18:59.685719 (UTC+5)");
+        let at: Timestamp = "2026-11-21T19:18:59.685719Z".parse().unwrap();
+        assert_eq!(instant(at, Lang::Ru), "22.11.2026 00:18");
+        assert_eq!(instant(at, Lang::En), "22 Nov 2026, 00:18");
+        assert_eq!(instant_exact(at, Lang::Kk), "22.11.2026 00:18:59,685719 (UTC+5)");
+        assert_eq!(instant_exact(at, Lang::En), "22 Nov 2026, 00:18:59.685719 (UTC+5)");
         // Before 1 March 2024 Almaty kept UTC+6: 18:30 UTC was already the next day.
-        let before = 1_684_089_000_000_000; // 2023-05-14T18:30:00Z
+        let before: Timestamp = "2023-05-14T18:30:00Z".parse().unwrap();
         assert_eq!(instant(before, Lang::Ru), "15.05.2023 00:30");
         assert_eq!(instant_exact(before, Lang::Ru), "15.05.2023 00:30:00,000000 (UTC+6)");
     }

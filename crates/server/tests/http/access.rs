@@ -676,9 +676,7 @@ impl CasesFixture {
         let until: Date = ashyq_store::cases::permits::get(&h.db, &actor_cli(), &Viewer::Admin, permit_renew)
             .await
             .unwrap()
-            .valid_until
-            .parse()
-            .unwrap();
+            .valid_until;
         CasesFixture {
             shown,
             evidence: meta.id,
@@ -1074,12 +1072,8 @@ impl OfficerPagesFixture {
             let c = moves::confirm(&h.db, &second, &first, &policy, id, "", &e, t).await.unwrap();
             permit_of.push(c.permit_id.unwrap());
         }
-        let until: jiff::civil::Date = permits::get(&h.db, &Actor::cli(), &Viewer::Admin, permit_of[0])
-            .await
-            .unwrap()
-            .valid_until
-            .parse()
-            .unwrap();
+        let until: jiff::civil::Date =
+            permits::get(&h.db, &Actor::cli(), &Viewer::Admin, permit_of[0]).await.unwrap().valid_until;
         let (round, _) =
             rounds::hold(&h.db, &Actor::cli(), &policy, "web-fixture-round", Some(1), None, t).await.unwrap();
         assert!(read::get(&h.db, &Actor::cli(), &Viewer::Admin, shown).await.is_ok());

@@ -270,7 +270,6 @@ async fn every_decision_prints_in_three_languages_and_its_code_verifies() {
                             .await
                             .unwrap()
                             .valid_until;
-                        let until: Date = until.parse().unwrap();
                         assert!(text.contains(&date(until, code)), "{kind} {code}: the term in {text}");
                     }
                     "kandas_assignment" => {
@@ -322,12 +321,8 @@ async fn every_decision_prints_in_three_languages_and_its_code_verifies() {
 
         // The permit renewed: a new document for the new term, with a code of its own; the one
         // of the term before still checks as what it said.
-        let until: Date = permits::get(&h.db, &Actor::cli(), &Viewer::Admin, f.permit)
-            .await
-            .unwrap()
-            .valid_until
-            .parse()
-            .unwrap();
+        let until: Date =
+            permits::get(&h.db, &Actor::cli(), &Viewer::Admin, f.permit).await.unwrap().valid_until;
         let renewed_until = until.checked_add(jiff::Span::new().years(1)).unwrap();
         permits::renew(
             &h.db,

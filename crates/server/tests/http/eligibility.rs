@@ -502,7 +502,7 @@ async fn store(h: &Harness, apps: &[(&str, &str, bool, bool)]) {
             NewApplication {
                 reference: reference.to_string(),
                 programme: "permanent-residence".into(),
-                applied_on: on.to_string(),
+                applied_on: on.parse().unwrap(),
                 facts: value.to_string(),
                 outcome: d.outcome.as_str().into(),
                 policy_edition: d.policy_edition.into(),

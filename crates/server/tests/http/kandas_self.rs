@@ -331,7 +331,7 @@ async fn officers_add_and_edit_agreements_on_the_page_form() {
         let saved = ashyq_store::abroad::agreements::list(&h.db, ashyq_store::today()).await.unwrap();
         let a2 = saved.iter().find(|x| x.id == a.id).unwrap();
         assert_eq!((a2.reference.as_str(), a2.status.as_str()), ("web-ag-1", "in_force"));
-        assert_eq!(a2.in_force_from.as_deref(), Some("2025-09-01"));
+        assert_eq!(a2.in_force_from, Some(jiff::civil::date(2025, 9, 1)));
         assert!(!saved.iter().any(|x| x.reference == "ignored"), "the reference stays");
         let saves = audit::for_object(&h.db, "abroad_agreement", &a.id.to_string()).await.unwrap();
         assert_eq!(saves.iter().filter(|r| r.action == "abroad.agreement.save").count(), 2);

@@ -344,7 +344,7 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
         assert_eq!(imports_recorded(&h, &analyst_token).await, 2);
 
         let ru = h.get_as(Some(&analyst), "ru", "/analysis").await;
-        let today = ashyq_store::zoned(ashyq_store::now_us(), ashyq_core::zone::COUNTRY).unwrap().date();
+        let today = ashyq_store::zoned(jiff::Timestamp::now(), ashyq_core::zone::COUNTRY).date();
         let date = format!("{:02}.{:02}.{} ", today.day(), today.month(), today.year());
         assert!(ru.body.contains(&date), "no date {date} in the history: {}", ru.body);
         assert!(ru.body.contains(&analyst.username), "{}", ru.body);

@@ -4,10 +4,12 @@
 
 use super::{field, may_write, reference};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::abroad::{self, AgreementStatus, Coverage, Invalid, MAX_NAME, MAX_TEXT};
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -39,14 +41,15 @@ pub struct Agreement {
     pub reference: String,
     pub country: String,
     pub title: String,
-    pub signed_on: Option<String>,
-    pub in_force_from: Option<String>,
+    pub signed_on: Option<Date>,
+    pub in_force_from: Option<Date>,
     pub status: String,
     pub covers: Vec<String>,
     pub note: Option<String>,
     pub illustrative: bool,
     pub updated_by: String,
-    pub updated_at_us: i64,
+    #[serde(rename = "updated_at_us", with = "crate::codec::us")]
+    pub updated_at: Timestamp,
 }
 
 fn optional_date(field: &'static str, v: Option<&str>) -> Result<Option<Date>, StoreError> {
@@ -71,14 +74,14 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Agreement, StoreError> {
         reference: r.try_get("reference")?,
         country: r.try_get("country")?,
         title: r.try_get("title")?,
-        signed_on: r.try_get("signed_on")?,
-        in_force_from: r.try_get("in_force_from")?,
+        signed_on: codec::opt_date(r, "signed_on")?,
+        in_force_from: codec::opt_date(r, "in_force_from")?,
         status: r.try_get("status")?,
         covers: covers.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
         note: r.try_get("note")?,
         illustrative: r.try_get::<i64, _>("illustrative")? != 0,
         updated_by: r.try_get("updated_by")?,
-        updated_at_us: r.try_get("updated_at_us")?,
+        updated_at: codec::ts(r, "updated_at_us")?,
     })
 }
 
@@ -131,8 +134,8 @@ pub async fn save(db: &Db, actor: &Actor, input: &AgreementInput) -> Result<(Agr
             )
             .bind(&country)
             .bind(&title)
-            .bind(signed_on.map(|d| d.to_string()))
-            .bind(in_force_from.map(|d| d.to_string()))
+            .bind(codec::opt_date_to_sql(signed_on))
+            .bind(codec::opt_date_to_sql(in_force_from))
             .bind(status.id())
             .bind(&covers)
             .bind(&note)
@@ -151,8 +154,8 @@ pub async fn save(db: &Db, actor: &Actor, input: &AgreementInput) -> Result<(Agr
         .bind(&reference)
         .bind(&country)
         .bind(&title)
-        .bind(signed_on.map(|d| d.to_string()))
-        .bind(in_force_from.map(|d| d.to_string()))
+        .bind(codec::opt_date_to_sql(signed_on))
+        .bind(codec::opt_date_to_sql(in_force_from))
         .bind(status.id())
         .bind(&covers)
         .bind(&note)

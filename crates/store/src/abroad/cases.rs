@@ -6,10 +6,12 @@
 
 use super::{field, may_read, may_write, reference};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::{StoreError, is_unique_violation};
 use ashyq_core::abroad::{self, ActionKind, CaseStatus, ComplaintKind, MAX_TEXT};
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -27,19 +29,22 @@ pub struct Case {
     pub status: String,
     pub version: i64,
     pub opened_by: String,
-    pub opened_at_us: i64,
-    pub updated_at_us: i64,
+    #[serde(rename = "opened_at_us", with = "crate::codec::us")]
+    pub opened_at: Timestamp,
+    #[serde(rename = "updated_at_us", with = "crate::codec::us")]
+    pub updated_at: Timestamp,
 }
 
 /// One entry of a case's history: an action taken, or a change of status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     pub id: i64,
-    pub at_us: i64,
+    #[serde(rename = "at_us", with = "crate::codec::us")]
+    pub at: Timestamp,
     pub actor: String,
     /// An action kind id, `opened`, or `status`.
     pub kind: String,
-    pub taken_on: String,
+    pub taken_on: Date,
     pub body: String,
     pub from_status: Option<String>,
     pub to_status: Option<String>,
@@ -70,8 +75,8 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Case, StoreError> {
         status: r.try_get("status")?,
         version: r.try_get("version")?,
         opened_by: r.try_get("opened_by")?,
-        opened_at_us: r.try_get("opened_at_us")?,
-        updated_at_us: r.try_get("updated_at_us")?,
+        opened_at: codec::ts(r, "opened_at_us")?,
+        updated_at: codec::ts(r, "updated_at_us")?,
     })
 }
 
@@ -93,10 +98,10 @@ async fn actions(db: &Db, id: i64) -> Result<Vec<Action>, StoreError> {
         .map(|r| {
             Ok(Action {
                 id: r.try_get("id")?,
-                at_us: r.try_get("at_us")?,
+                at: codec::ts(r, "at_us")?,
                 actor: r.try_get("actor")?,
                 kind: r.try_get("kind")?,
-                taken_on: r.try_get("taken_on")?,
+                taken_on: codec::date(r, "taken_on")?,
                 body: r.try_get("body")?,
                 from_status: r.try_get("from_status")?,
                 to_status: r.try_get("to_status")?,
@@ -124,7 +129,7 @@ async fn add_entry(
     .bind(crate::now_us())
     .bind(&actor.username)
     .bind(kind)
-    .bind(taken_on.to_string())
+    .bind(codec::date_to_sql(taken_on))
     .bind(body)
     .bind(from.map(|s| s.id()))
     .bind(to.map(|s| s.id()))

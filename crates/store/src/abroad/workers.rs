@@ -3,9 +3,12 @@
 
 use super::{field, may_read, may_write, reference};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::{StoreError, is_unique_violation};
 use ashyq_core::abroad::{self, WorkerInput};
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -17,17 +20,18 @@ pub struct Worker {
     pub iin: String,
     pub surname: String,
     pub given_names: String,
-    pub birth_date: String,
+    pub birth_date: Date,
     pub sex: String,
     pub country: String,
     pub employer: String,
     pub agency: Option<String>,
     pub agency_licence: Option<String>,
-    pub contract_from: String,
-    pub contract_until: String,
+    pub contract_from: Date,
+    pub contract_until: Date,
     pub sector: String,
     pub created_by: String,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
 }
 
 const COLUMNS: &str = "id, reference, iin, surname, given_names, birth_date, sex, country, employer, agency, \
@@ -40,17 +44,17 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Worker, StoreError> {
         iin: r.try_get("iin")?,
         surname: r.try_get("surname")?,
         given_names: r.try_get("given_names")?,
-        birth_date: r.try_get("birth_date")?,
+        birth_date: codec::date(r, "birth_date")?,
         sex: r.try_get("sex")?,
         country: r.try_get("country")?,
         employer: r.try_get("employer")?,
         agency: r.try_get("agency")?,
         agency_licence: r.try_get("agency_licence")?,
-        contract_from: r.try_get("contract_from")?,
-        contract_until: r.try_get("contract_until")?,
+        contract_from: codec::date(r, "contract_from")?,
+        contract_until: codec::date(r, "contract_until")?,
         sector: r.try_get("sector")?,
         created_by: r.try_get("created_by")?,
-        created_at_us: r.try_get("created_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
     })
 }
 
@@ -91,14 +95,14 @@ pub async fn register(
     .bind(&w.iin)
     .bind(&w.surname)
     .bind(&w.given_names)
-    .bind(w.birth_date.to_string())
+    .bind(codec::date_to_sql(w.birth_date))
     .bind(&w.sex)
     .bind(&w.country)
     .bind(&w.employer)
     .bind(&w.agency)
     .bind(&w.agency_licence)
-    .bind(w.contract_from.to_string())
-    .bind(w.contract_until.to_string())
+    .bind(codec::date_to_sql(w.contract_from))
+    .bind(codec::date_to_sql(w.contract_until))
     .bind(w.sector.id())
     .bind(&actor.username)
     .bind(crate::now_us())

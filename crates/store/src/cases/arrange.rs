@@ -85,13 +85,12 @@ pub fn arrange(
     if let Some(s) = search {
         cases.retain(|c| matches(c, s));
     }
-    let tie =
-        |a: &CaseSummary, b: &CaseSummary| a.submitted_at_us.cmp(&b.submitted_at_us).then(a.id.cmp(&b.id));
+    let tie = |a: &CaseSummary, b: &CaseSummary| a.submitted_at.cmp(&b.submitted_at).then(a.id.cmp(&b.id));
     cases.sort_by(|a, b| {
         let by = match sort {
             QueueSort::Submitted => std::cmp::Ordering::Equal,
             // More days waiting is an earlier submission.
-            QueueSort::Waiting => b.submitted_at_us.cmp(&a.submitted_at_us),
+            QueueSort::Waiting => b.submitted_at.cmp(&a.submitted_at),
             QueueSort::Programme => a.programme.id().cmp(b.programme.id()),
             QueueSort::Status => a.status.as_str().cmp(b.status.as_str()),
             QueueSort::Reference => a.reference.cmp(&b.reference),
@@ -117,9 +116,10 @@ mod tests {
         name: &str,
         reference: &str,
         passport: &str,
-        at: i64,
+        at_s: i64,
         programme: Programme,
     ) -> CaseSummary {
+        let at = jiff::Timestamp::from_second(at_s).unwrap();
         CaseSummary {
             id,
             reference: reference.into(),
@@ -131,9 +131,9 @@ mod tests {
             outcome: None,
             points: None,
             invited: false,
-            created_at_us: at,
-            submitted_at_us: Some(at),
-            updated_at_us: at,
+            created_at: at,
+            submitted_at: Some(at),
+            updated_at: at,
         }
     }
 

@@ -7,11 +7,14 @@
 use super::Viewer;
 use super::read::load;
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::cases::evidence::{self, Described, MAX_EVIDENCE_PER_CASE};
 use ashyq_core::cases::status;
 use ashyq_core::said::Said;
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -24,13 +27,14 @@ pub struct EvidenceMeta {
     pub document_type: String,
     pub number: String,
     pub issuer: String,
-    pub issued_on: String,
+    pub issued_on: Date,
     pub file_name: String,
     pub media_type: String,
     pub size_bytes: i64,
     pub sha256: String,
     pub uploaded_by: String,
-    pub uploaded_at_us: i64,
+    #[serde(rename = "uploaded_at_us", with = "crate::codec::us")]
+    pub uploaded_at: Timestamp,
 }
 
 const COLUMNS: &str = "id, case_id, document_type, number, issuer, issued_on, file_name, media_type, size_bytes, sha256, \
@@ -43,7 +47,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
         document_type: r.try_get("document_type")?,
         number: r.try_get("number")?,
         issuer: r.try_get("issuer")?,
-        issued_on: r.try_get("issued_on")?,
+        issued_on: codec::date(r, "issued_on")?,
         // Cleaned again on the way out: a name stored before the cleaning learnt of direction
         // controls shows as it is meant to.
         file_name: evidence::file_name(&r.try_get::<String, _>("file_name")?),
@@ -51,7 +55,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EvidenceMeta, StoreError> {
         size_bytes: r.try_get("size_bytes")?,
         sha256: r.try_get("sha256")?,
         uploaded_by: r.try_get("uploaded_by")?,
-        uploaded_at_us: r.try_get("uploaded_at_us")?,
+        uploaded_at: codec::ts(r, "uploaded_at_us")?,
     })
 }
 

@@ -8,6 +8,7 @@ use super::evaluate::Evaluated;
 use super::read::{Case, load};
 use super::{Viewer, permits};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::{Db, WriteTx};
 use crate::error::{StoreError, is_unique_violation};
 use crate::notifications;
@@ -147,7 +148,7 @@ async fn store_evaluation(conn: &mut AnyConnection, case_id: i64, e: &Evaluated)
         "UPDATE cases SET applied_on = $1, outcome = $2, evaluation = $3, policy_edition = $4, points = $5, sector = $6 \
          WHERE id = $7",
     )
-    .bind(e.applied_on.to_string())
+    .bind(codec::date_to_sql(e.applied_on))
     .bind(e.outcome.as_str())
     .bind(e.decision.to_string())
     .bind(&e.policy_edition)
@@ -213,7 +214,7 @@ pub async fn create(
     .bind(&region)
     .bind(&holder)
     .bind(new.facts.to_string())
-    .bind(evaluated.applied_on.to_string())
+    .bind(codec::date_to_sql(evaluated.applied_on))
     .bind(now)
     .fetch_one(&mut *tx)
     .await

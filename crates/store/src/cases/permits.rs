@@ -8,6 +8,7 @@ use super::Viewer;
 use super::evaluate::Evaluated;
 use super::read::{Case, programme};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
 use crate::register::rows::{Identity, PermitRow, Record};
@@ -18,6 +19,7 @@ use ashyq_core::cases::{Holder, status};
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
@@ -33,25 +35,27 @@ pub struct Permit {
     pub holder_id: i64,
     pub holder: Holder,
     pub region: String,
-    pub valid_from: String,
-    pub valid_until: String,
-    pub cancelled_on: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    pub cancelled_on: Option<Date>,
     pub cancel_ground: Option<String>,
     pub rights: Vec<String>,
     pub conditions: Vec<String>,
     pub min_trainees: Option<i64>,
-    pub issued_at_us: i64,
+    #[serde(rename = "issued_at_us", with = "crate::codec::us")]
+    pub issued_at: Timestamp,
 }
 
 /// One event of a permit's history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PermitHistory {
     pub id: i64,
-    pub at_us: i64,
+    #[serde(rename = "at_us", with = "crate::codec::us")]
+    pub at: Timestamp,
     pub actor: String,
     pub kind: String,
-    pub valid_from: String,
-    pub valid_until: String,
+    pub valid_from: Date,
+    pub valid_until: Date,
     pub ground: Option<String>,
     pub reason: Option<String>,
 }
@@ -63,7 +67,8 @@ pub struct Report {
     pub trainees: i64,
     pub summary: String,
     pub filed_by: String,
-    pub filed_at_us: i64,
+    #[serde(rename = "filed_at_us", with = "crate::codec::us")]
+    pub filed_at: Timestamp,
 }
 
 pub(crate) const COLUMNS: &str = "id, number, case_id, programme, kind, holder_id, holder, region, valid_from, valid_until, \
@@ -80,30 +85,26 @@ pub(crate) fn from_row(r: &sqlx::any::AnyRow) -> Result<Permit, StoreError> {
         holder_id: r.try_get("holder_id")?,
         holder: serde_json::from_str(&r.try_get::<String, _>("holder")?).map_err(|e| corrupt("holder", e))?,
         region: r.try_get("region")?,
-        valid_from: r.try_get("valid_from")?,
-        valid_until: r.try_get("valid_until")?,
-        cancelled_on: r.try_get("cancelled_on")?,
+        valid_from: codec::date(r, "valid_from")?,
+        valid_until: codec::date(r, "valid_until")?,
+        cancelled_on: codec::opt_date(r, "cancelled_on")?,
         cancel_ground: r.try_get("cancel_ground")?,
         rights: serde_json::from_str(&r.try_get::<String, _>("rights")?).map_err(|e| corrupt("rights", e))?,
         conditions: serde_json::from_str(&r.try_get::<String, _>("conditions")?)
             .map_err(|e| corrupt("conditions", e))?,
         min_trainees: r.try_get("min_trainees")?,
-        issued_at_us: r.try_get("issued_at_us")?,
+        issued_at: codec::ts(r, "issued_at_us")?,
     })
 }
 
-fn date(what: &str, text: &str) -> Result<Date, StoreError> {
-    text.parse().map_err(|e| StoreError::Corrupt(format!("{what} {text:?}: {e}")))
-}
-
 impl Permit {
-    pub fn state(&self) -> Result<PermitState, StoreError> {
-        Ok(PermitState {
+    pub fn state(&self) -> PermitState {
+        PermitState {
             programme: self.programme,
-            valid_from: date("valid_from", &self.valid_from)?,
-            valid_until: date("valid_until", &self.valid_until)?,
-            cancelled_on: self.cancelled_on.as_deref().map(|d| date("cancelled_on", d)).transpose()?,
-        })
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            cancelled_on: self.cancelled_on,
+        }
     }
 }
 
@@ -205,9 +206,9 @@ async fn to_register(
             sex: h.sex.clone(),
             expiry_date: h.passport_expiry,
         },
-        valid_from: date("valid_from", &p.valid_from)?,
-        valid_until: date("valid_until", &p.valid_until)?,
-        cancelled_on: p.cancelled_on.as_deref().map(|d| date("cancelled_on", d)).transpose()?,
+        valid_from: p.valid_from,
+        valid_until: p.valid_until,
+        cancelled_on: p.cancelled_on,
     };
     let mut counts = Counts::default();
     match register_write::write(tx, backend, policy, None, vec![(1, Record::Permit(row))], &mut counts).await
@@ -231,8 +232,8 @@ async fn history_event(
     permit_id: i64,
     actor: &Actor,
     kind: &str,
-    from: &str,
-    until: &str,
+    from: Date,
+    until: Date,
     ground: Option<&str>,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
@@ -244,8 +245,8 @@ async fn history_event(
     .bind(crate::now_us())
     .bind(&actor.username)
     .bind(kind)
-    .bind(from)
-    .bind(until)
+    .bind(codec::date_to_sql(from))
+    .bind(codec::date_to_sql(until))
     .bind(ground)
     .bind(reason)
     .execute(&mut *conn)
@@ -306,8 +307,8 @@ pub(crate) async fn issue(
     .bind(case.applicant_id)
     .bind(serde_json::to_string(&case.holder).map_err(|e| StoreError::Corrupt(e.to_string()))?)
     .bind(&case.region)
-    .bind(from.to_string())
-    .bind(until.to_string())
+    .bind(codec::date_to_sql(from))
+    .bind(codec::date_to_sql(until))
     .bind(serde_json::json!(permit::rights(case.programme)).to_string())
     .bind(serde_json::json!(permit::conditions(case.programme)).to_string())
     .bind(min_trainees)
@@ -324,7 +325,7 @@ pub(crate) async fn issue(
         }
     })?
     .try_get("id")?;
-    history_event(tx, id, actor, "issued", &from.to_string(), &until.to_string(), None, None).await?;
+    history_event(tx, id, actor, "issued", from, until, None, None).await?;
     let p = load(tx, id).await?;
     to_register(tx, backend, policy, &p).await?;
     let detail = serde_json::json!({ "number": number, "case": case.id, "valid_from": from.to_string(), "valid_until": until.to_string() });
@@ -387,11 +388,11 @@ pub async fn history(db: &Db, id: i64) -> Result<Vec<PermitHistory>, StoreError>
         .map(|r| {
             Ok(PermitHistory {
                 id: r.try_get("id")?,
-                at_us: r.try_get("at_us")?,
+                at: codec::ts(r, "at_us")?,
                 actor: r.try_get("actor")?,
                 kind: r.try_get("kind")?,
-                valid_from: r.try_get("valid_from")?,
-                valid_until: r.try_get("valid_until")?,
+                valid_from: codec::date(r, "valid_from")?,
+                valid_until: codec::date(r, "valid_until")?,
                 ground: r.try_get("ground")?,
                 reason: r.try_get("reason")?,
             })
@@ -481,14 +482,13 @@ pub async fn renew(
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
-    permit::renew(&p.state()?, new_until, today).map_err(permit_error)?;
+    permit::renew(&p.state(), new_until, today).map_err(permit_error)?;
     sqlx::query("UPDATE case_permits SET valid_until = $1 WHERE id = $2")
-        .bind(new_until.to_string())
+        .bind(codec::date_to_sql(new_until))
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    history_event(&mut tx, id, actor, "renewed", &p.valid_from, &new_until.to_string(), None, Some(reason))
-        .await?;
+    history_event(&mut tx, id, actor, "renewed", p.valid_from, new_until, None, Some(reason)).await?;
     let p = load(&mut tx, id).await?;
     to_register(&mut tx, db.backend, policy, &p).await?;
     let detail = serde_json::json!({ "number": p.number, "valid_until": p.valid_until });
@@ -522,9 +522,9 @@ pub async fn cancel(
     let mut tx = db.begin_write().await?;
     let p = load(&mut tx, id).await?;
     viewer.may_see("permit", id, p.holder_id, &p.region)?;
-    permit::cancel(&p.state()?, ground, on).map_err(permit_error)?;
+    permit::cancel(&p.state(), ground, on).map_err(permit_error)?;
     sqlx::query("UPDATE case_permits SET cancelled_on = $1, cancel_ground = $2 WHERE id = $3")
-        .bind(on.to_string())
+        .bind(codec::date_to_sql(on))
         .bind(ground.as_str())
         .bind(id)
         .execute(&mut *tx)
@@ -534,8 +534,8 @@ pub async fn cancel(
         id,
         actor,
         "cancelled",
-        &p.valid_from,
-        &p.valid_until,
+        p.valid_from,
+        p.valid_until,
         Some(ground.as_str()),
         Some(reason),
     )
@@ -554,7 +554,7 @@ pub fn periods(policy: &Policy, p: &Permit, today: Date) -> Result<Vec<Period>, 
     if p.programme != Programme::ValuableSkillsVisa {
         return Ok(Vec::new());
     }
-    let s = p.state()?;
+    let s = p.state();
     let months = param_u32(policy, "valuable_skills_report_months", s.valid_from)?;
     let grace = param_u32(policy, "valuable_skills_report_grace_days", s.valid_from)?;
     let end = s.cancelled_on.and_then(|c| c.yesterday().ok()).unwrap_or(s.valid_until).min(s.valid_until);
@@ -590,7 +590,7 @@ pub async fn reports(db: &Db, permit_id: i64) -> Result<Vec<Report>, StoreError>
                 trainees: r.try_get("trainees")?,
                 summary: r.try_get("summary")?,
                 filed_by: r.try_get("filed_by")?,
-                filed_at_us: r.try_get("filed_at_us")?,
+                filed_at: codec::ts(r, "filed_at_us")?,
             })
         })
         .collect()

@@ -4,10 +4,13 @@
 use super::Viewer;
 use super::arrange::{self, QueuePage, QueueSort};
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::cases::{CaseStatus, Holder};
 use ashyq_core::rules::Programme;
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -24,7 +27,7 @@ pub struct Case {
     pub status: CaseStatus,
     pub holder: Holder,
     pub facts: serde_json::Value,
-    pub applied_on: String,
+    pub applied_on: Date,
     pub outcome: Option<String>,
     pub evaluation: Option<serde_json::Value>,
     pub policy_edition: Option<String>,
@@ -34,9 +37,12 @@ pub struct Case {
     pub approved_by: Option<String>,
     pub decided_by: Option<String>,
     pub version: i64,
-    pub created_at_us: i64,
-    pub submitted_at_us: Option<i64>,
-    pub updated_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
+    #[serde(rename = "submitted_at_us", with = "crate::codec::opt_us")]
+    pub submitted_at: Option<Timestamp>,
+    #[serde(rename = "updated_at_us", with = "crate::codec::us")]
+    pub updated_at: Timestamp,
     pub permit_number: Option<String>,
     pub permit_id: Option<i64>,
 }
@@ -45,7 +51,8 @@ pub struct Case {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseEvent {
     pub id: i64,
-    pub at_us: i64,
+    #[serde(rename = "at_us", with = "crate::codec::us")]
+    pub at: Timestamp,
     pub actor: String,
     pub actor_role: String,
     pub kind: String,
@@ -70,9 +77,12 @@ pub struct CaseSummary {
     pub outcome: Option<String>,
     pub points: Option<i64>,
     pub invited: bool,
-    pub created_at_us: i64,
-    pub submitted_at_us: Option<i64>,
-    pub updated_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
+    #[serde(rename = "submitted_at_us", with = "crate::codec::opt_us")]
+    pub submitted_at: Option<Timestamp>,
+    #[serde(rename = "updated_at_us", with = "crate::codec::us")]
+    pub updated_at: Timestamp,
 }
 
 pub(crate) const CASE_COLUMNS: &str = "c.id, c.reference, c.applicant_id, u.username AS applicant, c.programme, c.region, \
@@ -107,7 +117,7 @@ pub(crate) fn case_from_row(r: &AnyRow) -> Result<Case, StoreError> {
         status: status(&r.try_get::<String, _>("status")?)?,
         holder: json("cases.holder", &r.try_get::<String, _>("holder")?)?,
         facts: json("cases.facts", &r.try_get::<String, _>("facts")?)?,
-        applied_on: r.try_get("applied_on")?,
+        applied_on: codec::date(r, "applied_on")?,
         outcome: r.try_get("outcome")?,
         evaluation: evaluation.map(|e| json("cases.evaluation", &e)).transpose()?,
         policy_edition: r.try_get("policy_edition")?,
@@ -117,9 +127,9 @@ pub(crate) fn case_from_row(r: &AnyRow) -> Result<Case, StoreError> {
         approved_by: r.try_get("approved_by")?,
         decided_by: r.try_get("decided_by")?,
         version: r.try_get("version")?,
-        created_at_us: r.try_get("created_at_us")?,
-        submitted_at_us: r.try_get("submitted_at_us")?,
-        updated_at_us: r.try_get("updated_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
+        submitted_at: codec::opt_ts(r, "submitted_at_us")?,
+        updated_at: codec::ts(r, "updated_at_us")?,
         permit_number: r.try_get("permit_number")?,
         permit_id: r.try_get("permit_id")?,
     })
@@ -161,7 +171,7 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, StoreError>
             let detail: Option<String> = r.try_get("detail")?;
             Ok(CaseEvent {
                 id: r.try_get("id")?,
-                at_us: r.try_get("at_us")?,
+                at: codec::ts(r, "at_us")?,
                 actor: r.try_get("actor")?,
                 actor_role: r.try_get("actor_role")?,
                 kind: r.try_get("kind")?,
@@ -181,9 +191,9 @@ pub struct QueueFilter {
     pub programme: Option<Programme>,
     pub status: Option<CaseStatus>,
     pub region: Option<String>,
-    /// Only cases submitted at least this many days before `now_us`.
+    /// Only cases submitted at least this many days before `now`.
     pub older_than_days: Option<i64>,
-    pub now_us: i64,
+    pub now: Timestamp,
     /// At most this many (a page).
     pub limit: i64,
     /// A part of the holder's name, the reference or the passport number.
@@ -207,9 +217,9 @@ fn summary_from_row(r: &AnyRow) -> Result<CaseSummary, StoreError> {
         outcome: r.try_get("outcome")?,
         points: r.try_get("points")?,
         invited: r.try_get::<Option<i64>, _>("invited_round")?.is_some(),
-        created_at_us: r.try_get("created_at_us")?,
-        submitted_at_us: r.try_get("submitted_at_us")?,
-        updated_at_us: r.try_get("updated_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
+        submitted_at: codec::opt_ts(r, "submitted_at_us")?,
+        updated_at: codec::ts(r, "updated_at_us")?,
     })
 }
 
@@ -288,7 +298,7 @@ pub async fn queue_page(
     if let Some(days) = f.older_than_days {
         n += 1;
         sql.push_str(&format!(" AND submitted_at_us <= ${n}"));
-        query_older = Some(f.now_us.saturating_sub(days.saturating_mul(86_400_000_000)));
+        query_older = Some(codec::ts_to_us(f.now).saturating_sub(days.saturating_mul(86_400_000_000)));
     }
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
     for b in &binds {

@@ -5,12 +5,14 @@
 
 use super::moves::add_event;
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::cases::round::{self, Candidate, Invitation, Selection};
 use ashyq_core::policy::Policy;
 use ashyq_core::rules::Programme;
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -20,14 +22,16 @@ use sqlx::Row;
 pub struct Round {
     pub id: i64,
     pub reference: String,
-    pub held_on: String,
+    pub held_on: Date,
     pub size: i64,
     pub sector: Option<String>,
     pub considered: i64,
     pub cut_off: Option<i64>,
-    pub tie_break_at_us: Option<i64>,
+    #[serde(rename = "tie_break_at_us", with = "crate::codec::opt_us")]
+    pub tie_break_at: Option<Timestamp>,
     pub held_by: String,
-    pub held_at_us: i64,
+    #[serde(rename = "held_at_us", with = "crate::codec::us")]
+    pub held_at: Timestamp,
     pub invitations: Vec<Invitation>,
 }
 
@@ -104,7 +108,7 @@ pub async fn hold(
                 case_id: r.try_get("id")?,
                 points: u32::try_from(r.try_get::<i64, _>("points")?).unwrap_or(0),
                 sector: r.try_get("sector")?,
-                submitted_at_us: r.try_get("submitted_at_us")?,
+                submitted_at: codec::ts(r, "submitted_at_us")?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
@@ -118,12 +122,12 @@ pub async fn hold(
     )
     .bind(reference)
     .bind(Programme::ValuableSkillsVisa.id())
-    .bind(today.to_string())
+    .bind(codec::date_to_sql(today))
     .bind(size)
     .bind(sector)
     .bind(s.considered as i64)
     .bind(s.cut_off.map(i64::from))
-    .bind(s.tie_break_at_us)
+    .bind(codec::opt_ts_to_us(s.tie_break_at))
     .bind(serde_json::to_string(&considered).map_err(|e| StoreError::Corrupt(e.to_string()))?)
     .bind(&actor.username)
     .bind(crate::now_us())
@@ -138,7 +142,7 @@ pub async fn hold(
         .bind(inv.case_id)
         .bind(i64::from(inv.rank))
         .bind(i64::from(inv.points))
-        .bind(inv.submitted_at_us)
+        .bind(codec::ts_to_us(inv.submitted_at))
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -155,7 +159,7 @@ pub async fn hold(
     }
     let detail = serde_json::json!({
         "reference": reference, "size": size, "sector": sector, "considered": s.considered,
-        "invited": s.invitations.len(), "cut_off": s.cut_off, "tie_break_at_us": s.tie_break_at_us,
+        "invited": s.invitations.len(), "cut_off": s.cut_off, "tie_break_at_us": codec::opt_ts_to_us(s.tie_break_at),
     });
     audit::append(&mut tx, actor, Event::new("round.hold", "round", &id.to_string()).detail(detail)).await?;
     tx.commit().await?;
@@ -199,21 +203,21 @@ pub async fn get(db: &Db, id: i64) -> Result<Round, StoreError> {
                 rank: u32::try_from(i.try_get::<i64, _>("rank")?).unwrap_or(0),
                 case_id: i.try_get("case_id")?,
                 points: u32::try_from(i.try_get::<i64, _>("points")?).unwrap_or(0),
-                submitted_at_us: i.try_get("submitted_at_us")?,
+                submitted_at: codec::ts(i, "submitted_at_us")?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
     Ok(Round {
         id: r.try_get("id")?,
         reference: r.try_get("reference")?,
-        held_on: r.try_get("held_on")?,
+        held_on: codec::date(&r, "held_on")?,
         size: r.try_get("size")?,
         sector: r.try_get("sector")?,
         considered: r.try_get("considered")?,
         cut_off: r.try_get("cut_off")?,
-        tie_break_at_us: r.try_get("tie_break_at_us")?,
+        tie_break_at: codec::opt_ts(&r, "tie_break_at_us")?,
         held_by: r.try_get("held_by")?,
-        held_at_us: r.try_get("held_at_us")?,
+        held_at: codec::ts(&r, "held_at_us")?,
         invitations,
     })
 }
@@ -243,6 +247,6 @@ pub async fn verify(db: &Db, id: i64) -> Result<bool, StoreError> {
     let again = round::select(&candidates, size, round.sector.as_deref());
     Ok(again.invitations == round.invitations
         && again.cut_off.map(i64::from) == round.cut_off
-        && again.tie_break_at_us == round.tie_break_at_us
+        && again.tie_break_at == round.tie_break_at
         && again.considered as i64 == round.considered)
 }

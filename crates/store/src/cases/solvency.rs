@@ -7,10 +7,13 @@
 use super::Viewer;
 use super::permits::load;
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
+use ashyq_core::money::Tenge;
 use ashyq_core::rules::Programme;
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -19,12 +22,26 @@ use sqlx::Row;
 /// A confirmation filed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Confirmation {
-    /// Tenge, as a decimal string.
-    pub amount_kzt: String,
+    #[serde(rename = "amount_kzt")]
+    pub amount: Tenge,
     pub kazakh_bank: bool,
-    pub certified_on: String,
+    pub certified_on: Date,
     pub filed_by: String,
-    pub filed_at_us: i64,
+    #[serde(rename = "filed_at_us", with = "crate::codec::us")]
+    pub filed_at: Timestamp,
+}
+
+/// An amount a certificate states, as the holder wrote it: a non-negative amount of tenge to
+/// the tiyn, or the field's error (`amount_kzt`).
+pub fn amount(written: Decimal) -> Result<Tenge, StoreError> {
+    Tenge::exact(written).ok().filter(|t| !t.is_negative()).ok_or_else(not_an_amount)
+}
+
+fn not_an_amount() -> StoreError {
+    StoreError::field(
+        "amount_kzt",
+        Said::new("field-tenge-amount", "must be a non-negative amount of tenge, to the tiyn"),
+    )
 }
 
 /// The holder files a bank certificate for their live permanent-residence permit.
@@ -34,7 +51,7 @@ pub async fn confirm(
     actor: &Actor,
     viewer: &Viewer,
     permit_id: i64,
-    amount_kzt: Decimal,
+    amount: Tenge,
     kazakh_bank: bool,
     certified_on: Date,
     today: Date,
@@ -42,11 +59,8 @@ pub async fn confirm(
     if !matches!(viewer, Viewer::Applicant(_)) {
         return Err(StoreError::forbidden("forbidden-holder-solvency", "the holder confirms their solvency"));
     }
-    if amount_kzt.is_sign_negative() || amount_kzt.scale() > 2 {
-        return Err(StoreError::field(
-            "amount_kzt",
-            Said::new("field-tenge-amount", "must be a non-negative amount of tenge, to the tiyn"),
-        ));
+    if amount.is_negative() {
+        return Err(not_an_amount());
     }
     if certified_on > today {
         return Err(StoreError::field(
@@ -64,23 +78,20 @@ pub async fn confirm(
             "solvency is confirmed for permanent-residence permits only",
         ));
     }
-    if let Some(on) = &p.cancelled_on {
-        let said = Said::new("refused-permit-cancelled", format!("the permit was cancelled on {on}"));
-        return Err(StoreError::Refused(match on.parse() {
-            Ok(d) => said.date("on", d),
-            Err(_) => said.text("on", on),
-        }));
+    if let Some(on) = p.cancelled_on {
+        return Err(StoreError::Refused(
+            Said::new("refused-permit-cancelled", format!("the permit was cancelled on {on}")).date("on", on),
+        ));
     }
-    let amount = amount_kzt.normalize().to_string();
     let existing = sqlx::query(
-        "SELECT amount_kzt, kazakh_bank FROM solvency_confirmations WHERE permit_id = $1 AND certified_on = $2",
+        "SELECT amount_tiyn, kazakh_bank FROM solvency_confirmations WHERE permit_id = $1 AND certified_on = $2",
     )
     .bind(permit_id)
-    .bind(certified_on.to_string())
+    .bind(codec::date_to_sql(certified_on))
     .fetch_optional(&mut *tx)
     .await?;
     if let Some(r) = existing {
-        let same = r.try_get::<String, _>("amount_kzt")? == amount
+        let same = codec::tenge(&r, "amount_tiyn")? == amount
             && (r.try_get::<i64, _>("kazakh_bank")? != 0) == kazakh_bank;
         return if same {
             Ok(false)
@@ -89,18 +100,19 @@ pub async fn confirm(
         };
     }
     sqlx::query(
-        "INSERT INTO solvency_confirmations (permit_id, amount_kzt, kazakh_bank, certified_on, filed_by, filed_at_us) \
+        "INSERT INTO solvency_confirmations (permit_id, amount_tiyn, kazakh_bank, certified_on, filed_by, filed_at_us) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(permit_id)
-    .bind(&amount)
+    .bind(codec::tenge_to_sql(amount))
     .bind(i64::from(kazakh_bank))
-    .bind(certified_on.to_string())
+    .bind(codec::date_to_sql(certified_on))
     .bind(&actor.username)
     .bind(crate::now_us())
     .execute(&mut *tx)
     .await?;
-    let detail = serde_json::json!({ "amount_kzt": amount, "kazakh_bank": kazakh_bank, "certified_on": certified_on.to_string() });
+    let detail =
+        serde_json::json!({ "amount_kzt": amount, "kazakh_bank": kazakh_bank, "certified_on": certified_on });
     audit::append(
         &mut tx,
         actor,
@@ -114,7 +126,7 @@ pub async fn confirm(
 /// The confirmations filed for a permit, the latest certificate first.
 pub async fn of_permit(db: &Db, permit_id: i64) -> Result<Vec<Confirmation>, StoreError> {
     let rows = sqlx::query(
-        "SELECT amount_kzt, kazakh_bank, certified_on, filed_by, filed_at_us FROM solvency_confirmations \
+        "SELECT amount_tiyn, kazakh_bank, certified_on, filed_by, filed_at_us FROM solvency_confirmations \
          WHERE permit_id = $1 ORDER BY certified_on DESC",
     )
     .bind(permit_id)
@@ -123,11 +135,11 @@ pub async fn of_permit(db: &Db, permit_id: i64) -> Result<Vec<Confirmation>, Sto
     rows.iter()
         .map(|r| {
             Ok(Confirmation {
-                amount_kzt: r.try_get("amount_kzt")?,
+                amount: codec::tenge(r, "amount_tiyn")?,
                 kazakh_bank: r.try_get::<i64, _>("kazakh_bank")? != 0,
-                certified_on: r.try_get("certified_on")?,
+                certified_on: codec::date(r, "certified_on")?,
                 filed_by: r.try_get("filed_by")?,
-                filed_at_us: r.try_get("filed_at_us")?,
+                filed_at: codec::ts(r, "filed_at_us")?,
             })
         })
         .collect()
@@ -140,7 +152,7 @@ pub fn facts_for_recheck(facts: &serde_json::Value, latest: Option<&Confirmation
     if let (Some(c), Some(applicant)) = (latest, facts.get_mut("applicant").and_then(|a| a.as_object_mut())) {
         applicant.insert(
             "funds".into(),
-            serde_json::json!({ "amount_kzt": c.amount_kzt, "kazakh_bank": c.kazakh_bank, "certified_on": c.certified_on }),
+            serde_json::json!({ "amount_kzt": c.amount, "kazakh_bank": c.kazakh_bank, "certified_on": c.certified_on }),
         );
     }
     facts

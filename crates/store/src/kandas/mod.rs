@@ -6,17 +6,17 @@
 //! [`own`]; the operator's audited listing for batch work in [`listing`].
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::kandas::{self, Application, Subsidies};
+use ashyq_core::money::Tenge;
 use ashyq_core::policy::Policy;
 use ashyq_core::said::Said;
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use std::str::FromStr;
 
 /// A stored application.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,12 +30,15 @@ pub struct KandasApplication {
     pub origin: String,
     pub family_size: i64,
     pub facts: Application,
-    pub filed_on: String,
+    pub filed_on: Date,
     pub filed_by: String,
     pub assigned_year: Option<i64>,
-    pub assigned_on: Option<String>,
+    pub assigned_on: Option<Date>,
     pub subsidies: Option<Subsidies>,
-    pub paid_on: Option<String>,
+    /// The subsidies due, to the tiyn (once assigned).
+    #[serde(rename = "total_kzt")]
+    pub total: Option<Tenge>,
+    pub paid_on: Option<Date>,
     pub paid_by: Option<String>,
     pub refusal: Option<String>,
     pub decided_by: Option<String>,
@@ -48,7 +51,7 @@ macro_rules! select {
     ($rest:literal) => {
         concat!(
             "SELECT id, reference, region, status, applicant, origin, family_size, facts, filed_on, filed_by, ",
-            "assigned_year, assigned_on, subsidies, paid_on, paid_by, refusal, decided_by, applicant_id ",
+            "assigned_year, assigned_on, subsidies, total_tiyn, paid_on, paid_by, refusal, decided_by, applicant_id ",
             "FROM kandas_applications ",
             $rest
         )
@@ -74,12 +77,13 @@ fn from_row(r: &AnyRow) -> Result<KandasApplication, StoreError> {
         origin: r.try_get("origin")?,
         family_size: r.try_get("family_size")?,
         facts: serde_json::from_str(&facts).map_err(corrupt)?,
-        filed_on: r.try_get("filed_on")?,
+        filed_on: codec::date(r, "filed_on")?,
         filed_by: r.try_get("filed_by")?,
         assigned_year: r.try_get("assigned_year")?,
-        assigned_on: r.try_get("assigned_on")?,
+        assigned_on: codec::opt_date(r, "assigned_on")?,
         subsidies: subsidies.map(|s| serde_json::from_str(&s)).transpose().map_err(corrupt)?,
-        paid_on: r.try_get("paid_on")?,
+        total: codec::opt_tenge(r, "total_tiyn")?,
+        paid_on: codec::opt_date(r, "paid_on")?,
         paid_by: r.try_get("paid_by")?,
         refusal: r.try_get("refusal")?,
         decided_by: r.try_get("decided_by")?,
@@ -133,7 +137,7 @@ pub async fn create(
     .bind(&facts.origin)
     .bind(i64::from(facts.family_size()))
     .bind(serde_json::to_string(&facts).map_err(corrupt)?)
-    .bind(today.to_string())
+    .bind(codec::date_to_sql(today))
     .bind(&actor.username)
     .bind(now)
     .fetch_one(&mut *tx)
@@ -276,6 +280,8 @@ pub async fn assign(
             format!("no subsidies are in force: {e}"),
         ))
     })?;
+    // The subsidies are figured in exact decimals; what is due is that total to the tiyn.
+    let total = Tenge::rounded(subsidies.total_kzt).map_err(corrupt)?;
     let year = today.year();
     let places = kandas::quota(policy, &app.region, year).map_err(|e| {
         StoreError::Refused(
@@ -324,13 +330,13 @@ pub async fn assign(
     }
     let moved = sqlx::query(
         "UPDATE kandas_applications SET status = 'assigned', assigned_year = $2, assigned_on = $3, subsidies = $4, \
-         total_kzt = $5, decided_by = $6, updated_at_us = $7 WHERE id = $1 AND status = 'submitted'",
+         total_tiyn = $5, decided_by = $6, updated_at_us = $7 WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
     .bind(i64::from(year))
-    .bind(today.to_string())
+    .bind(codec::date_to_sql(today))
     .bind(serde_json::to_string(&subsidies).map_err(corrupt)?)
-    .bind(subsidies.total_kzt.to_string())
+    .bind(codec::tenge_to_sql(total))
     .bind(&actor.username)
     .bind(crate::now_us())
     .execute(&mut *tx)
@@ -356,7 +362,7 @@ pub async fn assign(
     }
     let detail = serde_json::json!({
         "region": app.region, "year": year, "places": app.family_size,
-        "total_kzt": subsidies.total_kzt.to_string(), "used": subsidies.used,
+        "total_kzt": total, "used": subsidies.used,
     });
     audit::append(
         &mut tx,
@@ -434,7 +440,7 @@ pub async fn pay(
          WHERE id = $1 AND status = 'assigned' AND paid_on IS NULL",
     )
     .bind(id)
-    .bind(today.to_string())
+    .bind(codec::date_to_sql(today))
     .bind(&actor.username)
     .bind(crate::now_us())
     .execute(&mut *tx)
@@ -445,12 +451,12 @@ pub async fn pay(
             "only an assigned family not yet paid can be paid",
         ));
     }
-    let total = app.subsidies.as_ref().map(|s| s.total_kzt.to_string()).unwrap_or_default();
+    let total = app.total.map(|t| t.to_string()).unwrap_or_default();
     audit::append(
         &mut tx,
         actor,
         Event::new("kandas.pay", "kandas_application", &id.to_string())
-            .detail(serde_json::json!({ "total_kzt": total, "paid_on": today.to_string() })),
+            .detail(serde_json::json!({ "total_kzt": total, "paid_on": today })),
     )
     .await?;
     let app = fetch(&mut tx, id).await?;
@@ -467,10 +473,10 @@ pub struct RegionReport {
     pub used: i64,
     pub families: i64,
     pub persons: i64,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub subsidies_due_kzt: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub subsidies_paid_kzt: Decimal,
+    #[serde(rename = "subsidies_due_kzt")]
+    pub subsidies_due: Tenge,
+    #[serde(rename = "subsidies_paid_kzt")]
+    pub subsidies_paid: Tenge,
 }
 
 /// The report by region for `year`: quota, used, families settled, persons, subsidies due and paid.
@@ -488,8 +494,10 @@ pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionRep
         .fetch_all(&db.pool)
         .await?;
     let settled = sqlx::query(
-        "SELECT region, family_size, total_kzt, paid_on FROM kandas_applications \
-         WHERE status = 'assigned' AND assigned_year = $1",
+        "SELECT region, COUNT(*) AS families, CAST(SUM(family_size) AS BIGINT) AS persons, \
+         CAST(COALESCE(SUM(total_tiyn), 0) AS BIGINT) AS due, \
+         CAST(COALESCE(SUM(CASE WHEN paid_on IS NULL THEN 0 ELSE total_tiyn END), 0) AS BIGINT) AS paid \
+         FROM kandas_applications WHERE status = 'assigned' AND assigned_year = $1 GROUP BY region",
     )
     .bind(i64::from(year))
     .fetch_all(&db.pool)
@@ -503,8 +511,8 @@ pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionRep
             used: 0,
             families: 0,
             persons: 0,
-            subsidies_due_kzt: Decimal::ZERO,
-            subsidies_paid_kzt: Decimal::ZERO,
+            subsidies_due: Tenge::ZERO,
+            subsidies_paid: Tenge::ZERO,
         };
         for q in &quotas {
             if q.try_get::<String, _>("region")? == r.code {
@@ -513,16 +521,11 @@ pub async fn report(db: &Db, policy: &Policy, year: i16) -> Result<Vec<RegionRep
             }
         }
         for a in &settled {
-            if a.try_get::<String, _>("region")? != r.code {
-                continue;
-            }
-            line.families += 1;
-            line.persons += a.try_get::<i64, _>("family_size")?;
-            let total: Option<String> = a.try_get("total_kzt")?;
-            let total = Decimal::from_str(total.as_deref().unwrap_or("0")).map_err(corrupt)?;
-            line.subsidies_due_kzt += total;
-            if a.try_get::<Option<String>, _>("paid_on")?.is_some() {
-                line.subsidies_paid_kzt += total;
+            if a.try_get::<String, _>("region")? == r.code {
+                line.families = a.try_get("families")?;
+                line.persons = a.try_get("persons")?;
+                line.subsidies_due = codec::tenge(a, "due")?;
+                line.subsidies_paid = codec::tenge(a, "paid")?;
             }
         }
         out.push(line);

@@ -73,7 +73,7 @@ pub async fn file(
     .bind(&facts.origin)
     .bind(i64::from(facts.family_size()))
     .bind(serde_json::to_string(&facts).map_err(corrupt)?)
-    .bind(today.to_string())
+    .bind(crate::codec::date_to_sql(today))
     .bind(&actor.username)
     .bind(applicant_id)
     .bind(crate::now_us())

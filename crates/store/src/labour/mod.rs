@@ -12,3 +12,4 @@ pub mod workbook;
 pub use import::{ImportError, ImportReport, ImportRequest, ImportSink, RowError, import};
 pub use input::Input;
 pub use progress::Progress;
+pub use tables::as_in_file;

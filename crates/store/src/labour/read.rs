@@ -1,5 +1,6 @@
 //! Reading the stored records of a period back, streaming, into the indicators' accumulator.
 
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::labour::records::{ForecastRow, Vacancy, VacancyStatus, WorkPermit};
@@ -40,7 +41,7 @@ pub async fn indicators(db: &Db, year: i16, hard_to_fill_days: u16) -> Result<La
 
     // Posted in the period or the year before, or still open at the period's end.
     let mut rows = sqlx::query(
-        "SELECT posted_on, closed_on, status, region, occupation, positions, salary_kzt FROM vacancies \
+        "SELECT posted_on, closed_on, status, region, occupation, positions, salary_tiyn FROM vacancies \
          WHERE posted_on <= $2 AND (posted_on >= $1 OR closed_on IS NULL OR closed_on > $2)",
     )
     .bind(&start)
@@ -63,7 +64,15 @@ pub async fn indicators(db: &Db, year: i16, hard_to_fill_days: u16) -> Result<La
             region: region::by_code(&region_code).ok_or_else(|| corrupt("region", &region_code))?,
             occupation: OccupationCode::parse(&occupation).map_err(|_| corrupt("occupation", &occupation))?,
             positions: u32::try_from(r.try_get::<i64, _>("positions")?).unwrap_or(0),
-            salary_kzt: r.try_get::<Option<i64>, _>("salary_kzt")?.and_then(|s| u64::try_from(s).ok()),
+            salary_kzt: match codec::opt_tenge(&r, "salary_tiyn")? {
+                // Offered salaries are whole tenge (the file's unit); they are stored in tiyn.
+                Some(t) => Some(
+                    t.whole()
+                        .and_then(|w| u64::try_from(w).ok())
+                        .ok_or_else(|| corrupt("vacancies.salary_tiyn", &t.tiyn().to_string()))?,
+                ),
+                None => None,
+            },
             employer_bin: "",
             title: "",
         };

@@ -2,6 +2,7 @@
 //! record's values in column order. One upsert statement per batch serves both backends.
 
 use ashyq_core::labour::records::{ForecastRow, Source, Vacancy, WorkPermit};
+use ashyq_core::money::Tenge;
 
 /// A value bound into a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,14 +23,44 @@ pub struct Table {
     pub key: usize,
 }
 
+/// The vacancies' columns: the file's, but the salary kept in tiyn (`salary_tiyn`) where the
+/// file writes whole tenge (`salary_kzt`), as all money is stored (`migrations/README.md`).
+const VACANCY_COLUMNS: &[&str] = &[
+    "vacancy_id",
+    "posted_on",
+    "closed_on",
+    "status",
+    "region",
+    "occupation",
+    "positions",
+    "salary_tiyn",
+    "employer_bin",
+    "title",
+];
+
 pub fn table(source: Source) -> Table {
-    // The columns are the source's own (the documented file columns), key columns first.
-    let (name, key) = match source {
-        Source::Forecast => ("forecast", 3),
-        Source::Vacancies => ("vacancies", 1),
-        Source::WorkPermits => ("work_permits", 1),
-    };
-    Table { name, columns: source.columns(), key }
+    // The columns are the source's own (the documented file columns), key columns first; money
+    // is stored in tiyn under a `*_tiyn` name.
+    match source {
+        Source::Forecast => Table { name: "forecast", columns: source.columns(), key: 3 },
+        Source::Vacancies => Table { name: "vacancies", columns: VACANCY_COLUMNS, key: 1 },
+        Source::WorkPermits => Table { name: "work_permits", columns: source.columns(), key: 1 },
+    }
+}
+
+/// A stored column and its value (as the preview compares them) in the file's terms: the
+/// salary in whole tenge under `salary_kzt`; any other column as it is.
+pub fn as_in_file(column: &str, value: Option<&str>) -> (String, Option<String>) {
+    match column {
+        "salary_tiyn" => {
+            let tenge = value.map(|v| match v.parse::<i64>() {
+                Ok(t) => Tenge::from_tiyn(t).to_string(),
+                Err(_) => v.to_string(),
+            });
+            ("salary_kzt".to_string(), tenge)
+        }
+        _ => (column.to_string(), value.map(str::to_string)),
+    }
 }
 
 fn text(s: &str) -> Value {
@@ -54,7 +85,10 @@ pub fn vacancy_values(v: &Vacancy<'_>) -> Vec<Value> {
         text(&v.region.code),
         Value::Text(v.occupation.to_string()),
         Value::Int(i64::from(v.positions)),
-        v.salary_kzt.and_then(|s| i64::try_from(s).ok()).map_or(Value::NullInt, Value::Int),
+        v.salary_kzt
+            .and_then(|s| i64::try_from(s).ok())
+            .and_then(Tenge::from_whole)
+            .map_or(Value::NullInt, |t| Value::Int(t.tiyn())),
         text(v.employer_bin),
         text(v.title),
     ]
@@ -116,4 +150,25 @@ pub fn key_of(t: &Table, values: &[Value]) -> Vec<String> {
             Value::Null | Value::NullInt => String::new(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vacancies_are_stored_as_the_file_has_them_but_the_salary_in_tiyn() {
+        let file = Source::Vacancies.columns();
+        let stored = table(Source::Vacancies).columns;
+        assert_eq!(file.len(), stored.len());
+        for (f, s) in file.iter().zip(stored) {
+            let (written, _) = as_in_file(s, None);
+            assert_eq!(*f, written);
+        }
+        assert_eq!(as_in_file("salary_tiyn", Some("45000000")), ("salary_kzt".into(), Some("450000".into())));
+        assert_eq!(as_in_file("positions", Some("3")), ("positions".into(), Some("3".into())));
+        for source in [Source::Forecast, Source::WorkPermits] {
+            assert_eq!(table(source).columns, source.columns());
+        }
+    }
 }

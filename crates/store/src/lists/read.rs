@@ -1,11 +1,12 @@
 //! Reading lists: headers, entries of a revision, opinions, regional views, published
 //! versions, and the list in force on a date.
 
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::labour::coordination::{self, ListStatus, Published};
-use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -19,18 +20,21 @@ pub struct ListHeader {
     pub revision: i64,
     /// Whether any revision has been sent for coordination.
     pub coordinated: bool,
-    pub methodology_from: String,
+    pub methodology_from: Date,
     pub policy_edition: String,
     pub benchmarks: serde_json::Value,
     pub created_by: String,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
     pub order_no: Option<String>,
-    pub order_date: Option<String>,
+    pub order_date: Option<Date>,
     pub approved_by: Option<String>,
-    pub approved_at_us: Option<i64>,
-    pub effective_from: Option<String>,
+    #[serde(rename = "approved_at_us", with = "crate::codec::opt_us")]
+    pub approved_at: Option<Timestamp>,
+    pub effective_from: Option<Date>,
     pub published_by: Option<String>,
-    pub published_at_us: Option<i64>,
+    #[serde(rename = "published_at_us", with = "crate::codec::opt_us")]
+    pub published_at: Option<Timestamp>,
 }
 
 pub(super) const COLUMNS: &str = "id, period, status, revision, coordinated, methodology_from, policy_edition, benchmarks, \
@@ -46,18 +50,18 @@ pub(super) fn header(r: &sqlx::any::AnyRow) -> Result<ListHeader, StoreError> {
             .ok_or_else(|| StoreError::Corrupt(format!("lists.status {status:?}")))?,
         revision: r.try_get("revision")?,
         coordinated: r.try_get::<i64, _>("coordinated")? != 0,
-        methodology_from: r.try_get("methodology_from")?,
+        methodology_from: codec::date(r, "methodology_from")?,
         policy_edition: r.try_get("policy_edition")?,
         benchmarks: serde_json::from_str(&benchmarks).unwrap_or(serde_json::Value::Null),
         created_by: r.try_get("created_by")?,
-        created_at_us: r.try_get("created_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
         order_no: r.try_get("order_no")?,
-        order_date: r.try_get("order_date")?,
+        order_date: codec::opt_date(r, "order_date")?,
         approved_by: r.try_get("approved_by")?,
-        approved_at_us: r.try_get("approved_at_us")?,
-        effective_from: r.try_get("effective_from")?,
+        approved_at: codec::opt_ts(r, "approved_at_us")?,
+        effective_from: codec::opt_date(r, "effective_from")?,
         published_by: r.try_get("published_by")?,
-        published_at_us: r.try_get("published_at_us")?,
+        published_at: codec::opt_ts(r, "published_at_us")?,
     })
 }
 
@@ -100,7 +104,8 @@ pub struct Opinion {
     pub verdict: String,
     pub remarks: String,
     pub username: String,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
     pub proposals: Vec<Proposal>,
 }
 
@@ -201,7 +206,7 @@ pub async fn opinions(db: &Db, id: i64) -> Result<Vec<Opinion>, StoreError> {
             verdict: r.try_get("verdict")?,
             remarks: r.try_get("remarks")?,
             username: r.try_get("username")?,
-            created_at_us: r.try_get("created_at_us")?,
+            created_at: codec::ts(r, "created_at_us")?,
             proposals,
         });
     }
@@ -235,8 +240,8 @@ pub async fn in_force(db: &Db, on: Date) -> Result<Option<ListHeader>, StoreErro
         .filter_map(|v| {
             Some(Published {
                 list_id: v.id,
-                effective_from: parse_iso_date(v.effective_from.as_deref()?)?,
-                published_at_us: v.published_at_us.unwrap_or(0),
+                effective_from: v.effective_from?,
+                published_at_us: v.published_at.map_or(0, codec::ts_to_us),
             })
         })
         .collect();
@@ -336,7 +341,7 @@ pub async fn published_lists(db: &Db) -> Result<ashyq_core::labour::published::P
     use ashyq_core::labour::published::{PublishedList, PublishedLists};
     let mut out = Vec::new();
     for header in published(db).await? {
-        let Some(from) = header.effective_from.as_deref().and_then(parse_iso_date) else {
+        let Some(from) = header.effective_from else {
             return Err(StoreError::Corrupt(format!(
                 "list {} is published without an effective date",
                 header.id
@@ -362,7 +367,7 @@ pub async fn published_lists(db: &Db) -> Result<ashyq_core::labour::published::P
             header.id,
             header.period,
             from,
-            header.published_at_us.unwrap_or(0),
+            header.published_at.map_or(0, codec::ts_to_us),
             order,
             included,
             ranking,

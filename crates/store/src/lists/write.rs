@@ -74,7 +74,7 @@ pub async fn create_draft(
          VALUES ($1, 'draft', 1, 0, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(i64::from(computation.year))
-    .bind(methodology_from.to_string())
+    .bind(crate::codec::date_to_sql(methodology_from))
     .bind(policy_edition)
     .bind(serde_json::Value::Object(benchmarks).to_string())
     .bind(&actor.username)
@@ -428,7 +428,7 @@ pub async fn give_opinion(
         verdict: new.verdict.as_str().to_string(),
         remarks: new.remarks.trim().to_string(),
         username: actor.username.clone(),
-        created_at_us: now,
+        created_at: crate::codec::ts_from_us(now)?,
         proposals,
     })
 }
@@ -520,7 +520,7 @@ pub async fn approve(
     move_status(&mut tx, &list, to).await?;
     sqlx::query("UPDATE lists SET order_no = $1, order_date = $2, approved_by = $3, approved_at_us = $4 WHERE id = $5")
         .bind(order_no)
-        .bind(order_date.to_string())
+        .bind(crate::codec::date_to_sql(order_date))
         .bind(&actor.username)
         .bind(crate::now_us())
         .bind(id)
@@ -545,8 +545,6 @@ pub async fn publish(
     let to = coordination::next(list.status, Step::Publish, list.coordinated).map_err(refused)?;
     let order_date = list
         .order_date
-        .as_deref()
-        .and_then(ashyq_core::labour::rows::parse_iso_date)
         .ok_or_else(|| StoreError::Corrupt(format!("approved list {id} has no order date")))?;
     coordination::check_effective(order_date, effective_from)
         .map_err(|e| StoreError::field("effective_from", e.said()))?;
@@ -554,7 +552,7 @@ pub async fn publish(
     sqlx::query(
         "UPDATE lists SET effective_from = $1, published_by = $2, published_at_us = $3 WHERE id = $4",
     )
-    .bind(effective_from.to_string())
+    .bind(crate::codec::date_to_sql(effective_from))
     .bind(&actor.username)
     .bind(crate::now_us())
     .bind(id)

@@ -8,8 +8,10 @@
 pub mod outbox;
 pub mod scan;
 
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
+use jiff::Timestamp;
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
 
@@ -173,9 +175,11 @@ pub struct Notification {
     pub state: State,
     /// The address it was mailed to, once sent.
     pub sent_to: Option<String>,
-    pub sent_at_us: Option<i64>,
+    #[serde(rename = "sent_at_us", with = "crate::codec::opt_us")]
+    pub sent_at: Option<Timestamp>,
     pub read: bool,
-    pub created_at_us: i64,
+    #[serde(rename = "created_at_us", with = "crate::codec::us")]
+    pub created_at: Timestamp,
 }
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, StoreError> {
@@ -191,9 +195,9 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, StoreError> {
             .map_err(|e| StoreError::Corrupt(format!("notifications.args: {e}")))?,
         state: State::parse(&r.try_get::<String, _>("state")?)?,
         sent_to: r.try_get("sent_to")?,
-        sent_at_us: r.try_get("sent_at_us")?,
+        sent_at: codec::opt_ts(r, "sent_at_us")?,
         read: r.try_get::<Option<i64>, _>("read_at_us")?.is_some(),
-        created_at_us: r.try_get("created_at_us")?,
+        created_at: codec::ts(r, "created_at_us")?,
     })
 }
 

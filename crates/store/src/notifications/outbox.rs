@@ -8,8 +8,10 @@
 //! mail systems use to drop the repeat (docs/notifications.md).
 
 use super::{Kind, State};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
+use jiff::Timestamp;
 use sqlx::Row;
 
 /// A notification taken for sending, with its recipient.
@@ -31,13 +33,14 @@ pub struct Due {
     pub to: String,
     /// The recipient's language code (kk, ru, en), if they chose one.
     pub language: Option<String>,
-    pub created_at_us: i64,
+    pub created_at: Timestamp,
 }
 
-/// Takes up to `limit` notifications that are due now, each leased for `lease_us`. Those with
+/// Takes up to `limit` notifications that are due now, each leased for `lease`. Those with
 /// nowhere to go are settled on the way: no verified address → unaddressed; a link past its
 /// expiry → expired (its token forgotten).
-pub async fn claim(db: &Db, limit: i64, lease_us: i64) -> Result<Vec<Due>, StoreError> {
+pub async fn claim(db: &Db, limit: i64, lease: std::time::Duration) -> Result<Vec<Due>, StoreError> {
+    let lease_us = i64::try_from(lease.as_micros()).unwrap_or(i64::MAX);
     let now = crate::now_us();
     let candidates = sqlx::query(
         "SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at_us <= $1 \
@@ -57,7 +60,7 @@ pub async fn claim(db: &Db, limit: i64, lease_us: i64) -> Result<Vec<Due>, Store
             "UPDATE notifications SET lease_until_us = $1 WHERE id = $2 AND state = 'pending' \
              AND (lease_until_us IS NULL OR lease_until_us < $3)",
         )
-        .bind(now + lease_us)
+        .bind(now.saturating_add(lease_us))
         .bind(id)
         .bind(now)
         .execute(&mut *tx)
@@ -130,7 +133,7 @@ pub async fn claim(db: &Db, limit: i64, lease_us: i64) -> Result<Vec<Due>, Store
             display_name: r.try_get("display_name")?,
             to: to.unwrap_or_default(),
             language: r.try_get("language")?,
-            created_at_us: r.try_get("created_at_us")?,
+            created_at: codec::ts(&r, "created_at_us")?,
         });
     }
     Ok(taken)
@@ -153,14 +156,14 @@ pub async fn sent(db: &Db, id: i64, to: &str) -> Result<(), StoreError> {
 }
 
 /// The message could not be sent now (the mail server is down or said "try later"): tried
-/// again at `next_at_us`.
-pub async fn retry(db: &Db, id: i64, error: &str, next_at_us: i64) -> Result<(), StoreError> {
+/// again at `next_at`.
+pub async fn retry(db: &Db, id: i64, error: &str, next_at: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE notifications SET attempts = attempts + 1, next_attempt_at_us = $1, last_error = $2, \
          lease_until_us = NULL WHERE id = $3 AND state = 'pending'",
     )
-    .bind(next_at_us)
+    .bind(codec::ts_to_us(next_at))
     .bind(truncate(error))
     .bind(id)
     .execute(&mut *tx)

@@ -3,11 +3,13 @@
 //! from what is stored). Every read of a person's record is audited by the caller's actor.
 
 use crate::audit::{self, Actor, Event};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::{Authorisation, AuthorisationKind, Crossing, CrossingKind, PersonStatus, status};
 use ashyq_core::said::Said;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -19,6 +21,8 @@ pub struct Person {
     pub id: i64,
     pub surname: String,
     pub given_names: String,
+    /// `YYYY-MM-DD` as stored: still text, because `register::merge` (being rewritten
+    /// elsewhere) builds this type from its own rows; to become a `Date` with it.
     pub birth_date: String,
     pub sex: String,
     pub nationality: String,
@@ -33,10 +37,10 @@ pub struct Document {
     pub number: String,
     pub surname: String,
     pub given_names: String,
-    pub birth_date: String,
+    pub birth_date: Date,
     pub sex: String,
     pub nationality: String,
-    pub expiry_date: String,
+    pub expiry_date: Date,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,8 +48,9 @@ pub struct CrossingView {
     pub event_id: String,
     pub document_id: i64,
     pub kind: String,
-    pub at_us: i64,
-    pub day: String,
+    #[serde(rename = "at_us", with = "crate::codec::us")]
+    pub at: Timestamp,
+    pub day: Date,
     pub checkpoint: String,
     pub reason: Option<String>,
 }
@@ -58,10 +63,10 @@ pub struct RegistrationView {
     pub region: String,
     pub address: String,
     pub host: String,
-    pub from: String,
-    pub until: String,
-    pub notified_on: Option<String>,
-    pub due_on: Option<String>,
+    pub from: Date,
+    pub until: Date,
+    pub notified_on: Option<Date>,
+    pub due_on: Option<Date>,
     pub late: bool,
     pub employer_bin: Option<String>,
     pub permit_number: Option<String>,
@@ -72,21 +77,21 @@ pub struct PermitView {
     pub permit_number: String,
     pub kind: String,
     pub document_id: i64,
-    pub valid_from: String,
-    pub valid_until: String,
-    pub cancelled_on: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    pub cancelled_on: Option<Date>,
 }
 
 impl PermitView {
     /// From a row with the `register_permits` columns of the same names.
-    pub(crate) fn from_row(r: &AnyRow) -> Result<PermitView, sqlx::Error> {
+    pub(crate) fn from_row(r: &AnyRow) -> Result<PermitView, StoreError> {
         Ok(PermitView {
             permit_number: r.try_get("permit_number")?,
             kind: r.try_get("kind")?,
             document_id: r.try_get("document_id")?,
-            valid_from: r.try_get("valid_from")?,
-            valid_until: r.try_get("valid_until")?,
-            cancelled_on: r.try_get("cancelled_on")?,
+            valid_from: codec::date(r, "valid_from")?,
+            valid_until: codec::date(r, "valid_until")?,
+            cancelled_on: codec::opt_date(r, "cancelled_on")?,
         })
     }
 }
@@ -96,8 +101,8 @@ impl PermitView {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
     Overstay { since: Date, days: u32 },
-    DocumentExpired { issuing_state: String, number: String, expiry_date: String },
-    RefusedBefore { times: usize, last_day: String, checkpoint: String, reason: String },
+    DocumentExpired { issuing_state: String, number: String, expiry_date: Date },
+    RefusedBefore { times: usize, last_day: Date, checkpoint: String, reason: String },
 }
 
 /// Everything the register holds on one person, with their status on a day.
@@ -117,7 +122,7 @@ pub struct PersonRecord {
 const DOCUMENT_COLUMNS: &str = "id, person_id, document_type, issuing_state, number, surname, given_names, \
      birth_date, sex, nationality, expiry_date";
 
-fn document(r: &AnyRow) -> Result<Document, sqlx::Error> {
+fn document(r: &AnyRow) -> Result<Document, StoreError> {
     Ok(Document {
         id: r.try_get("id")?,
         person_id: r.try_get("person_id")?,
@@ -126,10 +131,10 @@ fn document(r: &AnyRow) -> Result<Document, sqlx::Error> {
         number: r.try_get("number")?,
         surname: r.try_get("surname")?,
         given_names: r.try_get("given_names")?,
-        birth_date: r.try_get("birth_date")?,
+        birth_date: codec::date(r, "birth_date")?,
         sex: r.try_get("sex")?,
         nationality: r.try_get("nationality")?,
-        expiry_date: r.try_get("expiry_date")?,
+        expiry_date: codec::date(r, "expiry_date")?,
     })
 }
 
@@ -255,13 +260,13 @@ async fn crossings_of(db: &Db, person_id: i64) -> Result<Vec<CrossingView>, Stor
             event_id: r.try_get("event_id")?,
             document_id: r.try_get("document_id")?,
             kind: r.try_get("kind")?,
-            at_us: r.try_get("at_us")?,
-            day: r.try_get("day")?,
+            at: codec::ts(r, "at_us")?,
+            day: codec::date(r, "day")?,
             checkpoint: r.try_get("checkpoint")?,
             reason: r.try_get("reason")?,
         })
     })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(crossings)
 }
 
@@ -284,16 +289,16 @@ async fn registrations_of(db: &Db, person_id: i64) -> Result<Vec<RegistrationVie
             region: r.try_get("region")?,
             address: r.try_get("address")?,
             host: r.try_get("host")?,
-            from: r.try_get("from_day")?,
-            until: r.try_get("until_day")?,
-            notified_on: r.try_get("notified_on")?,
-            due_on: r.try_get("due_on")?,
+            from: codec::date(r, "from_day")?,
+            until: codec::date(r, "until_day")?,
+            notified_on: codec::opt_date(r, "notified_on")?,
+            due_on: codec::opt_date(r, "due_on")?,
             late: r.try_get::<i64, _>("late")? != 0,
             employer_bin: r.try_get("employer_bin")?,
             permit_number: r.try_get("permit_number")?,
         })
     })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(registrations)
 }
 
@@ -308,12 +313,8 @@ async fn permits_of(db: &Db, person_id: i64) -> Result<Vec<PermitView>, StoreErr
     .await?
     .iter()
     .map(PermitView::from_row)
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(permits)
-}
-
-fn bad_date(what: &str, text: &str) -> StoreError {
-    StoreError::Corrupt(format!("{what} {text:?} is not a date"))
 }
 
 /// Authorisations as the rules read them: a cancelled one ends the day before its cancellation.
@@ -322,10 +323,9 @@ pub(crate) fn authorisations(permits: &[PermitView]) -> Result<Vec<Authorisation
     for p in permits {
         let kind = AuthorisationKind::from_str(&p.kind)
             .map_err(|_| StoreError::Corrupt(format!("permit kind {:?}", p.kind)))?;
-        let from: Date = p.valid_from.parse().map_err(|_| bad_date("valid_from", &p.valid_from))?;
-        let mut until: Date = p.valid_until.parse().map_err(|_| bad_date("valid_until", &p.valid_until))?;
-        if let Some(c) = &p.cancelled_on {
-            let c: Date = c.parse().map_err(|_| bad_date("cancelled_on", c))?;
+        let from = p.valid_from;
+        let mut until = p.valid_until;
+        if let Some(c) = p.cancelled_on {
             until = until.min(c.yesterday().unwrap_or(c));
         }
         if until >= from {
@@ -349,7 +349,7 @@ fn status_of(
             "exit" => CrossingKind::Exit,
             _ => continue,
         };
-        moves.push(Crossing { day: c.day.parse().map_err(|_| bad_date("crossing day", &c.day))?, kind });
+        moves.push(Crossing { day: c.day, kind });
     }
     let auth = authorisations(permits)?;
     status(policy, nationality, &moves, &auth, on).map_err(|e| {
@@ -376,11 +376,11 @@ fn warnings(
         out.push(Warning::Overstay { since, days: status.overstay_days });
     }
     for d in documents {
-        if d.expiry_date.parse::<Date>().is_ok_and(|e| e < on) {
+        if d.expiry_date < on {
             out.push(Warning::DocumentExpired {
                 issuing_state: d.issuing_state.clone(),
                 number: d.number.clone(),
-                expiry_date: d.expiry_date.clone(),
+                expiry_date: d.expiry_date,
             });
         }
     }
@@ -388,7 +388,7 @@ fn warnings(
     if let Some(last) = refusals.last() {
         out.push(Warning::RefusedBefore {
             times: refusals.len(),
-            last_day: last.day.clone(),
+            last_day: last.day,
             checkpoint: last.checkpoint.clone(),
             reason: last.reason.clone().unwrap_or_default(),
         });

@@ -9,6 +9,7 @@
 //! before the look-back is taken from the document's last entry.
 
 use super::person::{PermitView, authorisations};
+use crate::codec;
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::policy::Policy;
@@ -58,8 +59,8 @@ struct Candidate {
 
 /// Decides every person present on `on`. See the module's comment.
 pub async fn overstays(db: &Db, policy: &Policy, on: Date) -> Result<Scan, StoreError> {
-    let from = on.checked_sub(LOOK_BACK_DAYS.days()).unwrap_or(on).to_string();
-    let on_text = on.to_string();
+    let from = codec::date_to_sql(on.checked_sub(LOOK_BACK_DAYS.days()).unwrap_or(on));
+    let on_text = codec::date_to_sql(on);
     let mut people: HashMap<i64, Candidate> = HashMap::new();
     // Persons present: identity and the open entry of each present document.
     let mut rows = sqlx::query(
@@ -152,7 +153,10 @@ pub async fn overstays(db: &Db, policy: &Policy, on: Date) -> Result<Scan, Store
 }
 
 fn parse(day: &str) -> Result<Date, StoreError> {
-    day.parse().map_err(|_| StoreError::Corrupt(format!("crossing day {day:?} is not a date")))
+    codec::date_from_sql(day).map_err(|e| match e {
+        StoreError::Corrupt(why) => StoreError::Corrupt(format!("crossing day: {why}")),
+        e => e,
+    })
 }
 
 /// A visa or permit ending soon.
@@ -164,7 +168,7 @@ pub struct Expiring {
     pub nationality: String,
     pub permit_number: String,
     pub kind: String,
-    pub valid_until: String,
+    pub valid_until: Date,
 }
 
 /// Visas and permits (not cancelled) ending from `on` to `on + days`, soonest first.
@@ -176,8 +180,8 @@ pub async fn expiring(db: &Db, on: Date, days: i64, limit: i64) -> Result<Vec<Ex
          WHERE p.cancelled_on IS NULL AND p.valid_until >= $1 AND p.valid_until <= $2 \
          ORDER BY p.valid_until, p.permit_number LIMIT $3",
     )
-    .bind(on.to_string())
-    .bind(until.to_string())
+    .bind(codec::date_to_sql(on))
+    .bind(codec::date_to_sql(until))
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
@@ -190,11 +194,10 @@ pub async fn expiring(db: &Db, on: Date, days: i64, limit: i64) -> Result<Vec<Ex
                 nationality: r.try_get("nationality")?,
                 permit_number: r.try_get("permit_number")?,
                 kind: r.try_get("kind")?,
-                valid_until: r.try_get("valid_until")?,
+                valid_until: codec::date(r, "valid_until")?,
             })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
+        .collect()
 }
 
 /// A registration notified late.
@@ -206,9 +209,9 @@ pub struct LateRegistration {
     pub registration_id: String,
     pub region: String,
     pub host: String,
-    pub from: String,
-    pub due_on: Option<String>,
-    pub notified_on: Option<String>,
+    pub from: Date,
+    pub due_on: Option<Date>,
+    pub notified_on: Option<Date>,
 }
 
 /// Stay registrations notified late, with arrival from `since` on, latest first.
@@ -222,7 +225,7 @@ pub async fn late_registrations(
          r.notified_on FROM register_registrations r JOIN register_documents d ON d.id = r.document_id \
          WHERE r.late = 1 AND r.from_day >= $1 ORDER BY r.from_day DESC, r.registration_id LIMIT $2",
     )
-    .bind(since.to_string())
+    .bind(codec::date_to_sql(since))
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
@@ -235,13 +238,12 @@ pub async fn late_registrations(
                 registration_id: r.try_get("registration_id")?,
                 region: r.try_get("region")?,
                 host: r.try_get("host")?,
-                from: r.try_get("from_day")?,
-                due_on: r.try_get("due_on")?,
-                notified_on: r.try_get("notified_on")?,
+                from: codec::date(r, "from_day")?,
+                due_on: codec::opt_date(r, "due_on")?,
+                notified_on: codec::opt_date(r, "notified_on")?,
             })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
+        .collect()
 }
 
 /// Persons asked for at once by [`regions_of`].

@@ -60,7 +60,7 @@ async fn sign_up_mails_a_verification_link_kept_only_hashed(db: &Db) {
         .collect();
     assert_eq!(stored, [ashyq_store::secret::token_hash(&token)], "only the hash is kept");
     // The sender takes it for the address it verifies, though that address is not verified.
-    let due = outbox::claim(db, 10, 60_000_000).await.unwrap();
+    let due = outbox::claim(db, 10, std::time::Duration::from_secs(60)).await.unwrap();
     let mine: Vec<_> = due.iter().filter(|d| d.user_id == user.id).collect();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].to, "Aigerim@mail.kz");
@@ -111,14 +111,14 @@ async fn a_new_address_must_be_verified_again(db: &Db) {
     assert!(notifications::enqueue(&mut tx, &notice).await.unwrap());
     assert!(!notifications::enqueue(&mut tx, &notice).await.unwrap(), "the same event is told once");
     tx.commit().await.unwrap();
-    let due = outbox::claim(db, 50, 60_000_000).await.unwrap();
+    let due = outbox::claim(db, 50, std::time::Duration::from_secs(60)).await.unwrap();
     assert!(due.iter().all(|d| d.kind != Kind::Decision || d.user_id != user.id));
     let mine = notifications::of_user(db, user.id, 10, 0).await.unwrap();
     let decision = mine.iter().find(|n| n.kind == Kind::Decision).unwrap();
     assert_eq!(decision.state, notifications::State::Unaddressed);
     // Verifying the new address sends what was kept.
     contacts::verify_email(db, "r", &new_link).await.unwrap();
-    let due = outbox::claim(db, 50, 60_000_000).await.unwrap();
+    let due = outbox::claim(db, 50, std::time::Duration::from_secs(60)).await.unwrap();
     let d = due
         .iter()
         .find(|d| d.kind == Kind::Decision && d.user_id == user.id)
@@ -150,7 +150,7 @@ async fn two_senders_never_take_one_notification(db: &Db) {
             tokio::spawn(async move {
                 let mut mine = Vec::new();
                 loop {
-                    let due = outbox::claim(&db, 3, 60_000_000).await.unwrap();
+                    let due = outbox::claim(&db, 3, std::time::Duration::from_secs(60)).await.unwrap();
                     if due.is_empty() {
                         return mine;
                     }
@@ -190,22 +190,34 @@ async fn a_failure_is_tried_again_later_and_a_refusal_never(db: &Db) {
         notifications::enqueue(&mut tx, &notice).await.unwrap();
     }
     tx.commit().await.unwrap();
-    let due = outbox::claim(db, 10, 60_000_000).await.unwrap();
+    let due = outbox::claim(db, 10, std::time::Duration::from_secs(60)).await.unwrap();
     let due: Vec<_> = due.into_iter().filter(|d| d.kind == Kind::RenewalDue).collect();
     assert_eq!(due.len(), 2);
     // Taken and not settled: nobody else takes them while the lease runs.
-    assert!(outbox::claim(db, 10, 60_000_000).await.unwrap().iter().all(|d| d.kind != Kind::RenewalDue));
-    let later = ashyq_store::now_us() + 3_600_000_000;
+    assert!(
+        outbox::claim(db, 10, std::time::Duration::from_secs(60))
+            .await
+            .unwrap()
+            .iter()
+            .all(|d| d.kind != Kind::RenewalDue)
+    );
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
     outbox::retry(db, due[0].id, "connection refused", later).await.unwrap();
     outbox::failed(db, due[1].id, "550 no such user").await.unwrap();
-    assert!(outbox::claim(db, 10, 60_000_000).await.unwrap().iter().all(|d| d.kind != Kind::RenewalDue));
+    assert!(
+        outbox::claim(db, 10, std::time::Duration::from_secs(60))
+            .await
+            .unwrap()
+            .iter()
+            .all(|d| d.kind != Kind::RenewalDue)
+    );
     // When its time comes, the failed try is taken again, counted.
     sqlx::query("UPDATE notifications SET next_attempt_at_us = 0 WHERE id = $1")
         .bind(due[0].id)
         .execute(&db.pool)
         .await
         .unwrap();
-    let again = outbox::claim(db, 10, 60_000_000).await.unwrap();
+    let again = outbox::claim(db, 10, std::time::Duration::from_secs(60)).await.unwrap();
     let d = again.iter().find(|d| d.id == due[0].id).expect("tried again");
     assert_eq!(d.attempts, 1);
     let mine = notifications::of_user(db, user.id, 50, 0).await.unwrap();

@@ -19,6 +19,7 @@ use ashyq_store::abroad::workers::Worker;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
@@ -71,8 +72,8 @@ pub struct AgreementView {
     pub reference: String,
     pub country: String,
     pub title: String,
-    pub signed_on: Option<String>,
-    pub in_force_from: Option<String>,
+    pub signed_on: Option<Date>,
+    pub in_force_from: Option<Date>,
     /// negotiating | signed | in_force | suspended
     pub status: String,
     /// employment, social_security, pensions, domestic_workers, health_care, qualifications, readmission
@@ -95,7 +96,7 @@ fn agreement(a: Agreement) -> AgreementView {
         covers: a.covers,
         note: a.note,
         illustrative: a.illustrative,
-        updated_at: crate::clock::instant(a.updated_at_us),
+        updated_at: crate::clock::instant(a.updated_at),
     }
 }
 
@@ -161,14 +162,14 @@ pub struct WorkerView {
     pub surname: String,
     pub given_names: String,
     /// From the IIN.
-    pub birth_date: String,
+    pub birth_date: Date,
     pub sex: String,
     pub country: String,
     pub employer: String,
     pub agency: Option<String>,
     pub agency_licence: Option<String>,
-    pub contract_from: String,
-    pub contract_until: String,
+    pub contract_from: Date,
+    pub contract_until: Date,
     pub sector: String,
     pub created_by: String,
     pub created_at: String,
@@ -191,7 +192,7 @@ fn worker(w: Worker) -> WorkerView {
         contract_until: w.contract_until,
         sector: w.sector,
         created_by: w.created_by,
-        created_at: crate::clock::instant(w.created_at_us),
+        created_at: crate::clock::instant(w.created_at),
     }
 }
 
@@ -286,7 +287,7 @@ pub struct ActionView {
     pub actor: String,
     /// An action kind, `opened` or `status`.
     pub kind: String,
-    pub taken_on: String,
+    pub taken_on: Date,
     pub body: String,
     pub from_status: Option<String>,
     pub to_status: Option<String>,
@@ -324,11 +325,11 @@ fn case(c: Case, actions: Option<Vec<Action>>) -> CaseView {
         status: c.status,
         version: c.version,
         opened_by: c.opened_by,
-        opened_at: crate::clock::instant(c.opened_at_us),
+        opened_at: crate::clock::instant(c.opened_at),
         actions: actions.map(|a| {
             a.into_iter()
                 .map(|a| ActionView {
-                    at: crate::clock::instant(a.at_us),
+                    at: crate::clock::instant(a.at),
                     actor: a.actor,
                     kind: a.kind,
                     taken_on: a.taken_on,

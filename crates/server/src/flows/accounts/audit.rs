@@ -170,8 +170,8 @@ fn code_like(t: &str, dots: bool) -> bool {
 }
 
 /// The start of a day in Kazakhstan, in microseconds.
-fn day_start(d: Date) -> Option<i64> {
-    d.to_zoned(ashyq_store::kazakhstan()).ok().map(|z| z.timestamp().as_microsecond())
+fn day_start(d: Date) -> Option<jiff::Timestamp> {
+    d.to_zoned(ashyq_store::kazakhstan()).ok().map(|z| z.timestamp())
 }
 
 impl Asked {
@@ -225,11 +225,11 @@ impl Asked {
         match (from, to) {
             (Some(a), Some(b)) if b < a => {
                 refuse("to", &b.to_string(), "a day not before the first day");
-                f.from_us = day_start(a);
+                f.from = day_start(a);
             }
             _ => {
-                f.from_us = from.and_then(day_start);
-                f.until_us = to.and_then(|d| d.tomorrow().ok()).and_then(day_start);
+                f.from = from.and_then(day_start);
+                f.until = to.and_then(|d| d.tomorrow().ok()).and_then(day_start);
             }
         }
         (f, bad)
@@ -274,7 +274,7 @@ pub async fn export(s: &AppState, p: &Principal, f: &AuditFilter) -> Outcome<Vec
     let (total, records) = audit::search(&s.db, f, 0, EXPORTED).await?;
     let detail = serde_json::json!({
         "actor": f.actor, "action": f.action, "object_type": f.object_type, "object_id": f.object_id,
-        "from_us": f.from_us, "until_us": f.until_us, "rows": records.len(), "total": total,
+        "from_us": f.from.map(ashyq_store::codec::ts_to_us), "until_us": f.until.map(ashyq_store::codec::ts_to_us), "rows": records.len(), "total": total,
     });
     audit::record(&s.db, &p.actor(), Event::new("audit.export", "audit", "log").detail(detail)).await?;
     Ok(records)

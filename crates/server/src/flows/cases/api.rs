@@ -59,9 +59,9 @@ pub struct PermitSummary {
     pub id: i64,
     /// `VSV-2026-000001`, `PR-2026-000001`, …
     pub number: String,
-    pub valid_from: String,
-    pub valid_until: String,
-    pub cancelled_on: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    pub cancelled_on: Option<Date>,
 }
 
 /// A case with its automatic evaluation (`case.evaluation`: the rules' decision with its

@@ -252,7 +252,7 @@ pub async fn queue(s: &AppState, p: &Principal, f: &Filter) -> Outcome<QueuePage
         status: f.status,
         region: f.region.as_deref().and_then(ashyq_core::region::by_code).map(|r| r.code.clone()),
         older_than_days: f.older_than_days,
-        now_us: ashyq_store::now_us(),
+        now: jiff::Timestamp::now(),
         limit: f.limit,
         search: f.search.clone(),
         sort: f.sort,

@@ -71,14 +71,8 @@ fn internal(what: impl std::fmt::Display) -> Error {
 }
 
 /// The day an instant fell on in Kazakhstan.
-fn day_of(us: i64) -> Outcome<Date> {
-    ashyq_store::zoned(us, ashyq_core::zone::COUNTRY)
-        .map(|z| z.date())
-        .ok_or_else(|| Error::Store(StoreError::Corrupt(format!("instant {us} out of range"))))
-}
-
-fn date(what: &str, text: &str) -> Outcome<Date> {
-    text.parse().map_err(|e| Error::Store(StoreError::Corrupt(format!("{what} {text:?}: {e}"))))
+fn day_of(t: jiff::Timestamp) -> Date {
+    ashyq_core::zone::COUNTRY.day(t)
 }
 
 /// The way to appeal a decision of `on`: the policy's period on that day. A policy without it is
@@ -177,7 +171,7 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
         .and_then(|d| d.parse::<Date>().ok());
     let decided_on = match evaluated_on {
         Some(d) => d,
-        None => day_of(event.at_us)?,
+        None => day_of(event.at),
     };
     // An approval's reason is the approving officer's, also when a second one confirmed it.
     let words = match (kind, event.kind.as_str()) {
@@ -193,14 +187,7 @@ pub async fn case_decision(s: &AppState, p: &Principal, case_id: i64, lang: Lang
         (Kind::Approval, Some(n)) => Some(permits::by_number(&s.db, n).await?),
         _ => None,
     };
-    let term = match &permit {
-        Some(pm) => Some((
-            pm.number.clone(),
-            date("valid_from", &pm.valid_from)?,
-            date("valid_until", &pm.valid_until)?,
-        )),
-        None => None,
-    };
+    let term = permit.as_ref().map(|pm| (pm.number.clone(), pm.valid_from, pm.valid_until));
     let e = Essentials {
         kind,
         subject_id: event.id,
@@ -240,8 +227,8 @@ pub async fn permit_of_case(s: &AppState, p: &Principal, case_id: i64) -> Outcom
 fn permit_facts(pm: &Permit) -> Outcome<PermitFacts> {
     Ok(PermitFacts {
         kind: pm.kind.clone(),
-        valid_from: date("valid_from", &pm.valid_from)?,
-        valid_until: date("valid_until", &pm.valid_until)?,
+        valid_from: pm.valid_from,
+        valid_until: pm.valid_until,
         rights: pm.rights.clone(),
         conditions: pm.conditions.clone(),
     })
@@ -257,8 +244,8 @@ pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome
         return Err(StoreError::Corrupt(format!("permit {} has no history of its term", pm.number)).into());
     };
     let mut facts = permit_facts(&pm)?;
-    facts.valid_from = date("valid_from", &term.valid_from)?;
-    facts.valid_until = date("valid_until", &term.valid_until)?;
+    facts.valid_from = term.valid_from;
+    facts.valid_until = term.valid_until;
     let e = Essentials {
         kind: Kind::Permit,
         subject_id: term.id,
@@ -266,7 +253,7 @@ pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome
         programme: Some(pm.programme.id().to_string()),
         region: pm.region.clone(),
         // Issued on the day of the approval, from which its term runs; renewed when renewed.
-        decided_on: if term.kind == "issued" { facts.valid_from } else { day_of(term.at_us)? },
+        decided_on: if term.kind == "issued" { facts.valid_from } else { day_of(term.at) },
         holder: compose::masked(&pm.holder.surname, &pm.holder.given_names),
         valid_from: Some(facts.valid_from),
         valid_until: Some(facts.valid_until),
@@ -280,20 +267,19 @@ pub async fn permit(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome
 /// cancelled has none (409).
 pub async fn cancellation(s: &AppState, p: &Principal, id: i64, lang: Lang) -> Outcome<Pdf> {
     let pm = permit_seen(s, p, id).await?;
-    let (Some(on), Some(ground)) = (&pm.cancelled_on, &pm.cancel_ground) else {
+    let (Some(cancelled_on), Some(ground)) = (pm.cancelled_on, &pm.cancel_ground) else {
         return Err(StoreError::Refused(
             Said::new("refused-not-cancelled", format!("permit {} is not cancelled", pm.number))
                 .text("number", &pm.number),
         )
         .into());
     };
-    let cancelled_on = date("cancelled_on", on)?;
     let ground = CancellationGround::parse(ground)
         .ok_or_else(|| StoreError::Corrupt(format!("case_permits.cancel_ground {ground:?}")))?;
     let history = permits::history(&s.db, pm.id).await?;
     let event = history.iter().rev().find(|h| h.kind == "cancelled");
     let decided_on = match event {
-        Some(h) => day_of(h.at_us)?,
+        Some(h) => day_of(h.at),
         None => cancelled_on,
     };
     let reason = event.and_then(|h| h.reason.clone());
@@ -328,7 +314,7 @@ pub async fn kandas_assignment(s: &AppState, p: &Principal, id: i64, lang: Lang)
         }
         _ => return Err(access.refused().into()),
     };
-    let (Some(subsidies), Some(on)) = (&app.subsidies, &app.assigned_on) else {
+    let (Some(subsidies), Some(on)) = (&app.subsidies, app.assigned_on) else {
         return Err(StoreError::Refused(
             Said::new(
                 "refused-not-assigned",
@@ -345,7 +331,7 @@ pub async fn kandas_assignment(s: &AppState, p: &Principal, id: i64, lang: Lang)
         reference: app.reference.clone(),
         programme: None,
         region: app.region.clone(),
-        decided_on: date("assigned_on", on)?,
+        decided_on: on,
         holder: compose::masked(&person.surname, &person.given_names),
         valid_from: None,
         valid_until: None,

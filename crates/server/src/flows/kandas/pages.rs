@@ -270,8 +270,8 @@ pub async fn report(State(s): State<AppState>, principal: Principal, page: Page)
             left: (l.places - l.used).max(0),
             families: l.families,
             persons: l.persons,
-            due: page.money(l.subsidies_due_kzt, "KZT"),
-            paid: page.money(l.subsidies_paid_kzt, "KZT"),
+            due: page.tenge(l.subsidies_due),
+            paid: page.tenge(l.subsidies_paid),
         })
         .collect();
     Report { page, year, rows, chart }.into_response()

@@ -71,9 +71,9 @@ pub async fn list(
                 href: w.href,
                 state: n.state.as_str().to_string(),
                 sent_to: n.sent_to,
-                sent_at: n.sent_at_us.map(crate::clock::instant),
+                sent_at: n.sent_at.map(crate::clock::instant),
                 read: n.read,
-                created_at: crate::clock::instant(n.created_at_us),
+                created_at: crate::clock::instant(n.created_at),
             }
         })
         .collect();

@@ -67,7 +67,7 @@ pub async fn show(
                 .iter()
                 .map(|n| Line {
                     words: compose::words(&state.i18n, page.lang, n.kind, &n.subject_id, &n.args),
-                    when: page.instant(n.created_at_us),
+                    when: page.instant(n.created_at),
                     delivery: delivery(&page, n),
                     unread: !n.read,
                 })

@@ -64,9 +64,9 @@ pub(crate) fn year_view(y: Year) -> YearView {
     YearView {
         year: y.year,
         status: y.status,
-        opened_at: crate::clock::instant(y.opened_at_us),
-        closed_at: y.closed_at_us.map(crate::clock::instant),
-        published_at: y.published_at_us.map(crate::clock::instant),
+        opened_at: crate::clock::instant(y.opened_at),
+        closed_at: y.closed_at.map(crate::clock::instant),
+        published_at: y.published_at.map(crate::clock::instant),
         prizes: y.prizes,
     }
 }
@@ -84,7 +84,8 @@ pub(crate) fn nomination_view(n: Nomination) -> NominationView {
         bin: n.bin,
         contribution: n.contribution,
         jobs_created: n.jobs_created,
-        investment_kzt: n.investment_kzt,
+        // Filed in whole tenge, so stored without tiyn; whole tenge is the API's unit.
+        investment_kzt: n.investment.whole().unwrap_or(n.investment.tiyn() / 100),
         nominated_by: n.nominated_by,
         verdict: n.verdict,
         reason: n.reason,

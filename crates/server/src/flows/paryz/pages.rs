@@ -64,19 +64,6 @@ fn verdict_text(page: &Page, v: Option<Verdict>) -> String {
     }
 }
 
-/// Whole tenge with thin spaces between thousands.
-fn tenge(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out} ₸") } else { format!("{out} ₸") }
-}
-
 fn row(page: &Page, n: Nomination) -> NominationRow {
     let country = ashyq_core::country::by_alpha3(&n.country)
         .map_or_else(|| n.country.clone(), |c| c.name(page.lang_code()).to_string());
@@ -90,7 +77,7 @@ fn row(page: &Page, n: Nomination) -> NominationRow {
         bin: n.bin.unwrap_or_default(),
         contribution: n.contribution,
         jobs_created: n.jobs_created,
-        investment: tenge(n.investment_kzt),
+        investment: page.tenge(n.investment),
         nominated_by: n.nominated_by.unwrap_or_default(),
         verdict: n.verdict.map_or("", Verdict::as_str),
         verdict_text: verdict_text(page, n.verdict),

@@ -182,7 +182,8 @@ pub struct Solvency {
 pub async fn confirm_solvency(s: &AppState, p: &Principal, id: i64, c: &Solvency) -> Outcome<bool> {
     let viewer = Access::of(p).viewer()?;
     let today = crate::clock::today();
-    Ok(solvency::confirm(&s.db, &p.actor(), &viewer, id, c.amount_kzt, c.kazakh_bank, c.certified_on, today)
+    let amount = solvency::amount(c.amount_kzt)?;
+    Ok(solvency::confirm(&s.db, &p.actor(), &viewer, id, amount, c.kazakh_bank, c.certified_on, today)
         .await?)
 }
 

@@ -189,7 +189,7 @@ async fn render(
         (page.t("co-region"), region_text(&page, &p.region), false),
         (page.t("co-valid-from"), page.d(&p.valid_from), false),
         (page.t("co-valid-until"), page.d(&p.valid_until), false),
-        (page.t("co-issued"), page.instant(p.issued_at_us), false),
+        (page.t("co-issued"), page.instant(p.issued_at), false),
     ];
     if let Some(c) = &p.cancelled_on {
         summary.push((page.t("co-cancelled"), page.d(c), false));
@@ -231,7 +231,7 @@ async fn render(
             .map(|h| HistoryRow {
                 kind: page.t(&format!("co-permit-event-{}", h.kind)),
                 kind_code: h.kind.clone(),
-                at: page.instant(h.at_us),
+                at: page.instant(h.at),
                 actor: h.actor.clone(),
                 term: page.span(&h.valid_from, &h.valid_until),
                 ground: h.ground.as_deref().map(|g| ground_name(&page, g)).unwrap_or_default(),
@@ -242,7 +242,7 @@ async fn render(
         reports: reports
             .iter()
             .map(|r| {
-                (r.period.to_string(), r.trainees.to_string(), r.summary.clone(), page.instant(r.filed_at_us))
+                (r.period.to_string(), r.trainees.to_string(), r.summary.clone(), page.instant(r.filed_at))
             })
             .collect(),
         solvency: p.programme == ashyq_core::rules::Programme::PermanentResidence,
@@ -250,11 +250,11 @@ async fn render(
             .iter()
             .map(|c| {
                 (
-                    c.certified_on.clone(),
-                    c.amount_kzt.clone(),
+                    c.certified_on.to_string(),
+                    c.amount.to_string(),
                     page.t(if c.kazakh_bank { "yes" } else { "no" }),
                     c.filed_by.clone(),
-                    page.instant(c.filed_at_us),
+                    page.instant(c.filed_at),
                 )
             })
             .collect(),

@@ -107,7 +107,7 @@ impl Checked {
 
 /// A record's registrations that have not ended before the day its status is for.
 pub fn current_registrations(record: &PersonRecord) -> Vec<RegistrationView> {
-    let on = record.status.on.to_string();
+    let on = record.status.on;
     record.registrations.iter().filter(|g| g.until >= on).cloned().collect()
 }
 
@@ -115,7 +115,7 @@ pub fn current_registrations(record: &PersonRecord) -> Vec<RegistrationView> {
 /// present who has none did not leave: the register does not know whether they are in the
 /// country (a permanent resident whose permit came from a case, say).
 pub fn entry_or_exit_recorded(record: &PersonRecord) -> bool {
-    let on = record.status.on.to_string();
+    let on = record.status.on;
     record.crossings.iter().any(|c| matches!(c.kind.as_str(), "entry" | "exit") && c.day <= on)
 }
 
@@ -140,10 +140,9 @@ impl Standing {
     }
 }
 
-/// Where `p` stands on `on` (the register's days are `YYYY-MM-DD`, so they compare as text).
+/// Where `p` stands on `on`.
 pub fn standing(p: &PermitView, on: Date) -> Standing {
-    let on = on.to_string();
-    if p.cancelled_on.as_ref().is_some_and(|c| *c <= on) {
+    if p.cancelled_on.is_some_and(|c| c <= on) {
         Standing::Cancelled
     } else if p.valid_from > on {
         Standing::NotYet
@@ -194,7 +193,7 @@ pub async fn check(s: &AppState, p: &Principal, lookup: Lookup) -> Outcome<Check
         warnings.push(Warning::DocumentExpired {
             issuing_state: issuing_state.clone(),
             number: number.clone(),
-            expiry_date: m.expiry_date.to_string(),
+            expiry_date: m.expiry_date,
         });
     }
     Ok(Checked { mrz, issuing_state, number, record, warnings })
@@ -218,15 +217,15 @@ mod tests {
 
     #[test]
     fn a_permit_stands_in_force_from_its_first_day_to_its_last_unless_cancelled() {
+        let on = |d: &str| d.parse::<Date>().unwrap();
         let p = |cancelled: Option<&str>| PermitView {
             permit_number: "PR-1".into(),
             kind: "permanent_residence".into(),
             document_id: 1,
-            valid_from: "2026-03-01".into(),
-            valid_until: "2036-02-28".into(),
-            cancelled_on: cancelled.map(Into::into),
+            valid_from: on("2026-03-01"),
+            valid_until: on("2036-02-28"),
+            cancelled_on: cancelled.map(on),
         };
-        let on = |d: &str| d.parse::<Date>().unwrap();
         assert_eq!(standing(&p(None), on("2026-02-28")), Standing::NotYet);
         assert_eq!(standing(&p(None), on("2026-03-01")), Standing::InForce);
         assert_eq!(standing(&p(None), on("2036-02-28")), Standing::InForce);

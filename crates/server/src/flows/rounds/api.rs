@@ -31,7 +31,7 @@ pub struct InvitationView {
 pub struct RoundView {
     pub id: i64,
     pub reference: String,
-    pub held_on: String,
+    pub held_on: jiff::civil::Date,
     /// Places offered.
     pub size: i64,
     /// The priority sector the round was limited to, if any.
@@ -54,7 +54,7 @@ fn invitation(i: &Invitation) -> InvitationView {
         rank: i.rank,
         case_id: i.case_id,
         points: i.points,
-        submitted_at: crate::clock::instant(i.submitted_at_us),
+        submitted_at: crate::clock::instant(i.submitted_at),
     }
 }
 
@@ -67,8 +67,8 @@ fn view(r: Round, verified: Option<bool>) -> RoundView {
         sector: r.sector,
         considered: r.considered,
         cut_off: r.cut_off,
-        tie_break_at: r.tie_break_at_us.map(crate::clock::instant),
-        held_at: crate::clock::instant(r.held_at_us),
+        tie_break_at: r.tie_break_at.map(crate::clock::instant),
+        held_at: crate::clock::instant(r.held_at),
         invitations: r.invitations.iter().map(invitation).collect(),
         verified,
     }

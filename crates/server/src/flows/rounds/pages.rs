@@ -34,7 +34,7 @@ pub struct QuotaRow {
 pub struct RoundRow {
     pub id: i64,
     pub reference: String,
-    pub held_on: String,
+    pub held_on: jiff::civil::Date,
     pub size: i64,
     pub sector: String,
     pub considered: i64,
@@ -91,12 +91,12 @@ async fn render(
         .map(|x| RoundRow {
             id: x.id,
             reference: x.reference.clone(),
-            held_on: x.held_on.clone(),
+            held_on: x.held_on,
             size: x.size,
             sector: sector_text(&page, x.sector.as_deref()),
             considered: x.considered,
             cut_off: x.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string()),
-            tie_break: x.tie_break_at_us.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t)),
+            tie_break: x.tie_break_at.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t)),
             invited: x.invitations.len(),
         })
         .collect();
@@ -217,10 +217,7 @@ pub async fn show(
         (page.t("co-considered"), r.considered.to_string()),
         (page.t("co-invited-count"), r.invitations.len().to_string()),
         (page.t("co-cut-off"), r.cut_off.map_or_else(|| page.t("co-none"), |c| c.to_string())),
-        (
-            page.t("co-tie-break"),
-            r.tie_break_at_us.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t)),
-        ),
+        (page.t("co-tie-break"), r.tie_break_at.map_or_else(|| page.t("co-none"), |t| page.instant_exact(t))),
     ];
     let invitations = r
         .invitations
@@ -228,7 +225,7 @@ pub async fn show(
         .map(|i| InvitationRow {
             rank: i.rank,
             points: i.points,
-            submitted: page.instant_exact(i.submitted_at_us),
+            submitted: page.instant_exact(i.submitted_at),
             case_id: officer.then_some(i.case_id),
         })
         .collect();

@@ -23,7 +23,7 @@ use serde::Deserialize;
 pub struct HistoryRow {
     pub kind_code: String,
     pub kind: String,
-    pub taken_on: String,
+    pub taken_on: jiff::civil::Date,
     pub actor: String,
     pub change: String,
     pub body: String,
@@ -67,7 +67,7 @@ async fn render(
         (page.t("ab-citizen"), c.citizen.clone()),
         (page.t("ab-country"), country_name(&page, &c.country)),
         (page.t("ab-kind"), word(&page, "kind", &c.kind)),
-        (page.t("ab-opened"), format!("{}, {}", page.instant(c.opened_at_us), c.opened_by)),
+        (page.t("ab-opened"), format!("{}, {}", page.instant(c.opened_at), c.opened_by)),
     ];
     let history = f
         .actions
@@ -75,7 +75,7 @@ async fn render(
         .map(|a| HistoryRow {
             kind_code: a.kind.clone(),
             kind: word(&page, "action", &a.kind),
-            taken_on: a.taken_on.clone(),
+            taken_on: a.taken_on,
             actor: a.actor.clone(),
             change: match (&a.from_status, &a.to_status) {
                 (Some(x), Some(y)) => format!("{} → {}", word(&page, "status", x), word(&page, "status", y)),

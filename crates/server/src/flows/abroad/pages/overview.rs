@@ -163,8 +163,8 @@ pub struct AgreementRow {
     pub title: String,
     pub status_code: String,
     pub status: String,
-    pub signed_on: String,
-    pub in_force_from: String,
+    pub signed_on: Option<jiff::civil::Date>,
+    pub in_force_from: Option<jiff::civil::Date>,
     pub covers: String,
     pub note: String,
     pub illustrative: bool,
@@ -186,7 +186,6 @@ pub async fn agreements_page(State(s): State<AppState>, page: Page, principal: P
         Ok(x) => x,
         Err(e) => return read_error(page, e),
     };
-    let dash = || "—".to_string();
     let rows = list
         .iter()
         .map(|a| AgreementRow {
@@ -195,8 +194,8 @@ pub async fn agreements_page(State(s): State<AppState>, page: Page, principal: P
             title: a.title.clone(),
             status_code: a.status.clone(),
             status: word(&page, "astatus", &a.status),
-            signed_on: a.signed_on.clone().unwrap_or_else(dash),
-            in_force_from: a.in_force_from.clone().unwrap_or_else(dash),
+            signed_on: a.signed_on,
+            in_force_from: a.in_force_from,
             covers: a.covers.iter().map(|c| word(&page, "cover", c)).collect::<Vec<_>>().join(", "),
             note: a.note.clone().unwrap_or_default(),
             illustrative: a.illustrative,

@@ -239,7 +239,7 @@ async fn render_worker(
             reference: x.reference.clone(),
             kind: word(&page, "kind", &x.kind),
             status: word(&page, "status", &x.status),
-            opened: page.instant(x.opened_at_us),
+            opened: page.instant(x.opened_at),
         })
         .collect();
     let (form, error) = match form {

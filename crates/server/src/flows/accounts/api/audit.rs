@@ -58,7 +58,7 @@ impl From<AuditRecord> for AuditView {
     fn from(r: AuditRecord) -> AuditView {
         AuditView {
             seq: r.seq,
-            at: crate::clock::instant(r.at_us),
+            at: crate::clock::instant_us(r.at_us),
             actor_id: r.actor_id,
             actor: r.actor,
             role: r.role,
@@ -120,7 +120,7 @@ pub async fn tail(
         let rows = records.into_iter().map(|r| {
             vec![
                 r.seq.to_string(),
-                crate::clock::instant(r.at_us),
+                crate::clock::instant_us(r.at_us),
                 r.actor,
                 r.role,
                 r.action,

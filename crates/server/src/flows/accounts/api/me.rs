@@ -75,7 +75,7 @@ pub async fn create_token(
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
     let (secret, t) = me::create_token(&s, &p, &body.name, body.ttl_days).await?;
-    let expires_at = t.expires_at_us.map(crate::clock::instant);
+    let expires_at = t.expires_at.map(crate::clock::instant);
     Ok((StatusCode::CREATED, Json(TokenCreated { id: t.id, name: t.name, token: secret, expires_at })))
 }
 

@@ -30,7 +30,7 @@ pub struct UserView {
 
 impl From<User> for UserView {
     fn from(u: User) -> Self {
-        let created_at = crate::clock::instant(u.created_at_us);
+        let created_at = crate::clock::instant(u.created_at);
         UserView {
             id: u.id,
             username: u.username,

@@ -123,7 +123,7 @@ fn role_words(page: &Page, role: &str) -> String {
 }
 
 fn when(r: &AuditRecord) -> String {
-    ashyq_store::local_second(r.at_us).unwrap_or_default()
+    r.at().map(ashyq_store::local_second).unwrap_or_default()
 }
 
 /// The parts of the search that read, and the others said in words.
@@ -200,7 +200,7 @@ pub async fn show(
             let (action, unknown_code) = action_words(&page, &r.action);
             Row {
                 seq: r.seq,
-                when: page.instant_seconds(r.at_us),
+                when: r.at().map(|t| page.instant_seconds(t)).unwrap_or_default(),
                 actor: r.actor.clone(),
                 role: role_words(&page, &r.role),
                 action,
@@ -259,7 +259,7 @@ pub async fn csv(
     let machine = h.headers() == Headers::Machine;
     for r in &records {
         // The instant as the API gives it for programs; the local time for people.
-        let at = if machine { crate::clock::instant(r.at_us) } else { when(r) };
+        let at = if machine { crate::clock::instant_us(r.at_us) } else { when(r) };
         t.push(vec![
             r.seq.into(),
             at.into(),

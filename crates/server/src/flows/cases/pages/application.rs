@@ -80,7 +80,7 @@ pub struct EvidenceView {
     pub document_type: String,
     pub number: String,
     pub issuer: String,
-    pub issued_on: String,
+    pub issued_on: Date,
     pub file_name: String,
     pub media_type: String,
     pub size_bytes: i64,
@@ -99,7 +99,7 @@ pub struct PeriodView {
 
 /// A confirmation of solvency filed.
 pub struct ConfirmationView {
-    pub certified_on: String,
+    pub certified_on: Date,
     pub amount_kzt: String,
     pub kazakh_bank: bool,
     pub filed: String,
@@ -114,9 +114,9 @@ pub struct PermitHistoryView {
 pub struct PermitView {
     pub number: String,
     pub kind: String,
-    pub valid_from: String,
-    pub valid_until: String,
-    pub cancelled: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    pub cancelled: Option<Date>,
     pub rights: Vec<String>,
     pub conditions: Vec<String>,
     pub history: Vec<PermitHistoryView>,
@@ -214,8 +214,7 @@ pub async fn show(
 /// The rules' decision on the case's answers for its date of application, explained; `None`
 /// when it cannot be made again (the stored outcome is shown alone then).
 async fn explained(s: &AppState, page: &Page, case: &Case) -> Option<DecisionView> {
-    let on: Date = case.applied_on.parse().ok()?;
-    cases::explain(s, case, on, |d| decision_view(page, d)).await.ok()
+    cases::explain(s, case, case.applied_on, |d| decision_view(page, d)).await.ok()
 }
 
 /// The page of case `id` as `principal` sees it, with the forms' mistakes and what was typed.
@@ -274,7 +273,7 @@ pub async fn render(
             } else {
                 word(s, &page, &key, &e.kind)
             };
-            EventView { kind: e.kind, when: page.instant(e.at_us), who, text, body: e.body }
+            EventView { kind: e.kind, when: page.instant(e.at), who, text, body: e.body }
         })
         .collect();
     let evidence = files
@@ -289,7 +288,7 @@ pub async fn render(
             media_type: f.media_type,
             size: size(&page, f.size_bytes),
             size_bytes: f.size_bytes,
-            uploaded: page.instant(f.uploaded_at_us),
+            uploaded: page.instant(f.uploaded_at),
         })
         .collect();
     let documents =
@@ -310,8 +309,8 @@ pub async fn render(
         status_about: page.t(&format!("app-status-{}-about", st.as_str())),
         holder: case.holder.full_name(),
         passport: page.passport(&case.holder.nationality, &case.holder.passport_number),
-        created: page.instant(case.created_at_us),
-        submitted: case.submitted_at_us.map(|t| page.instant(t)),
+        created: page.instant(case.created_at),
+        submitted: case.submitted_at.map(|t| page.instant(t)),
         outcome: case.outcome.clone(),
         outcome_text,
         decision,
@@ -356,7 +355,7 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
                     &[("from", &page.d(&h.valid_from)), ("until", &page.d(&h.valid_until))],
                 ),
             };
-            PermitHistoryView { when: page.instant(h.at_us), text, reason: h.reason }
+            PermitHistoryView { when: page.instant(h.at), text, reason: h.reason }
         })
         .collect();
     let periods: Vec<PeriodView> = periods
@@ -368,9 +367,8 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
                 starts: page.d(&x.starts),
                 ends: page.d(&x.ends),
                 due: page.d(&x.due),
-                filed: report.map(|r| {
-                    page.tc("app-report-filed", r.trainees, &[("when", &page.instant(r.filed_at_us))])
-                }),
+                filed: report
+                    .map(|r| page.tc("app-report-filed", r.trainees, &[("when", &page.instant(r.filed_at))])),
                 overdue: overdue.iter().any(|o| o.number == x.number),
             }
         })
@@ -388,22 +386,22 @@ fn permit_view(s: &AppState, page: &Page, file: PermitFile) -> PermitView {
             )
         })
         .collect();
-    let live = p.cancelled_on.is_none() && p.valid_until.as_str() >= today.to_string().as_str();
+    let live = p.cancelled_on.is_none() && p.valid_until >= today;
     let solvency = live && p.programme == ashyq_core::rules::Programme::PermanentResidence;
     let confirmations = confirmations
         .into_iter()
         .map(|c| ConfirmationView {
             certified_on: c.certified_on,
-            amount_kzt: c.amount_kzt,
+            amount_kzt: c.amount.to_string(),
             kazakh_bank: c.kazakh_bank,
-            filed: page.instant(c.filed_at_us),
+            filed: page.instant(c.filed_at),
         })
         .collect();
     PermitView {
         kind: word(s, page, &format!("app-permit-kind-{}", p.kind), &p.kind),
-        valid_from: p.valid_from.clone(),
-        valid_until: p.valid_until.clone(),
-        cancelled: p.cancelled_on.clone(),
+        valid_from: p.valid_from,
+        valid_until: p.valid_until,
+        cancelled: p.cancelled_on,
         rights: p.rights.iter().map(|r| word(s, page, &format!("app-right-{r}"), r)).collect(),
         conditions: p.conditions.iter().map(|c| word(s, page, &format!("app-condition-{c}"), c)).collect(),
         history,
@@ -440,7 +438,7 @@ fn officer_word(page: &Page, status: CaseStatus, events: &[CaseEvent]) -> Option
         .find(|e| kinds.contains(&e.kind.as_str()) && e.to_status.as_deref() == Some(status.as_str()))?;
     Some(OfficerWord {
         title: page.t(&format!("app-word-{}", status.as_str())),
-        when: page.instant(e.at_us),
+        when: page.instant(e.at),
         body: e.body.clone().filter(|b| !b.trim().is_empty()),
     })
 }

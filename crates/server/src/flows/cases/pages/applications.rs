@@ -120,7 +120,7 @@ pub async fn index(State(s): State<AppState>, principal: Principal, page: Page) 
             region: page.region_name(&Some(c.region)),
             status: c.status.as_str(),
             status_text: status_text(&page, c.status),
-            updated: page.instant(c.updated_at_us),
+            updated: page.instant(c.updated_at),
         })
         .collect();
     let programmes = Programme::ALL

@@ -22,7 +22,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-const DAY_US: i64 = 86_400_000_000;
+const DAY_SECS: i64 = 86_400;
 
 pub struct QueueRow {
     pub id: i64,
@@ -208,7 +208,7 @@ pub async fn queue(
             Err(e) => return failed_read(page, e),
         };
     }
-    let now = ashyq_store::now_us();
+    let now = jiff::Timestamp::now();
     let rows = found
         .cases
         .iter()
@@ -222,8 +222,11 @@ pub async fn queue(
             status_text: status_text(&page, c.status),
             outcome: outcome_text(&page, c.outcome.as_deref()),
             points: c.points.map(|p| p.to_string()).unwrap_or_default(),
-            submitted: c.submitted_at_us.map(|t| page.instant(t)).unwrap_or_default(),
-            days: c.submitted_at_us.map(|t| ((now - t) / DAY_US).max(0).to_string()).unwrap_or_default(),
+            submitted: c.submitted_at.map(|t| page.instant(t)).unwrap_or_default(),
+            days: c
+                .submitted_at
+                .map(|t| (now.duration_since(t).as_secs() / DAY_SECS).max(0).to_string())
+                .unwrap_or_default(),
             invited: page.t(if c.invited { "co-yes" } else { "co-no" }),
         })
         .collect();

@@ -270,9 +270,9 @@ pub async fn render(
         (page.t("co-programme"), programme_name(&page, c.programme)),
         (page.t("co-region"), region_text(&page, &c.region)),
         (page.t("co-applicant"), c.applicant.clone()),
-        (page.t("co-created"), page.instant(c.created_at_us)),
+        (page.t("co-created"), page.instant(c.created_at)),
     ];
-    if let Some(t) = c.submitted_at_us {
+    if let Some(t) = c.submitted_at {
         summary.push((page.t("co-submitted"), page.instant(t)));
     }
     if let Some(p) = c.points {
@@ -343,7 +343,7 @@ pub async fn render(
                 if s.i18n.has(page.lang, &k) { page.t(&k) } else { e.kind.clone() }
             },
             kind_code: e.kind.clone(),
-            at: page.instant(e.at_us),
+            at: page.instant(e.at),
             actor: format!("{} ({})", e.actor, page.t(&format!("role-{}", e.actor_role))),
             change: match (&e.from_status, &e.to_status) {
                 (Some(f), Some(t)) => format!("{} → {}", status_word(&page, f), status_word(&page, t)),

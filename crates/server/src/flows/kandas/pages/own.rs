@@ -60,7 +60,7 @@ pub struct Row {
     pub reference: String,
     pub region: String,
     pub family_size: i64,
-    pub filed_on: String,
+    pub filed_on: jiff::civil::Date,
     pub status: String,
     pub status_code: String,
 }
@@ -85,7 +85,7 @@ pub async fn mine(State(s): State<AppState>, principal: Principal, page: Page) -
             reference: a.reference.clone(),
             region: page.region_name(&Some(a.region.clone())),
             family_size: a.family_size,
-            filed_on: a.filed_on.clone(),
+            filed_on: a.filed_on,
             status: status_text(&page, &a.status),
             status_code: a.status.clone(),
         })

@@ -27,16 +27,16 @@ pub struct ListView {
     revision: i64,
     coordinated: bool,
     /// The methodology version applied (the date it has applied from) and the policy edition.
-    methodology_from: String,
+    methodology_from: Date,
     policy_edition: String,
     #[schema(value_type = Object)]
     benchmarks: serde_json::Value,
     created_by: String,
     created_at: String,
     order_no: Option<String>,
-    order_date: Option<String>,
+    order_date: Option<Date>,
     approved_by: Option<String>,
-    effective_from: Option<String>,
+    effective_from: Option<Date>,
     published_at: Option<String>,
 }
 
@@ -48,16 +48,16 @@ impl From<&ListHeader> for ListView {
             status: l.status.as_str().into(),
             revision: l.revision,
             coordinated: l.coordinated,
-            methodology_from: l.methodology_from.clone(),
+            methodology_from: l.methodology_from,
             policy_edition: l.policy_edition.clone(),
             benchmarks: l.benchmarks.clone(),
             created_by: l.created_by.clone(),
-            created_at: crate::clock::instant(l.created_at_us),
+            created_at: crate::clock::instant(l.created_at),
             order_no: l.order_no.clone(),
-            order_date: l.order_date.clone(),
+            order_date: l.order_date,
             approved_by: l.approved_by.clone(),
-            effective_from: l.effective_from.clone(),
-            published_at: l.published_at_us.map(crate::clock::instant),
+            effective_from: l.effective_from,
+            published_at: l.published_at.map(crate::clock::instant),
         }
     }
 }
@@ -150,7 +150,7 @@ impl From<Opinion> for OpinionView {
             verdict: o.verdict,
             remarks: o.remarks,
             username: o.username,
-            created_at: crate::clock::instant(o.created_at_us),
+            created_at: crate::clock::instant(o.created_at),
             proposals: o
                 .proposals
                 .into_iter()

@@ -98,8 +98,8 @@ impl From<&Preview> for PreviewView {
             source: p.source.as_str().into(),
             file_name: p.file_name.clone(),
             state: p.state.clone(),
-            uploaded_at: crate::clock::instant(p.uploaded_at_us),
-            expires_at: crate::clock::instant(p.expires_at_us),
+            uploaded_at: crate::clock::instant_us(p.uploaded_at_us),
+            expires_at: crate::clock::instant_us(p.expires_at_us),
             rows_read: p.counts.rows_read,
             new: p.counts.new,
             updated: p.counts.updated,
@@ -119,10 +119,11 @@ impl From<&Preview> for PreviewView {
                     changes: u
                         .changes
                         .iter()
-                        .map(|c| ChangeView {
-                            field: c.field.clone(),
-                            old: c.old.clone(),
-                            new: c.new.clone(),
+                        .map(|c| {
+                            // In the file's terms: a salary in whole tenge, as it was uploaded.
+                            let (field, old) = ashyq_store::labour::as_in_file(&c.field, c.old.as_deref());
+                            let (_, new) = ashyq_store::labour::as_in_file(&c.field, c.new.as_deref());
+                            ChangeView { field, old, new }
                         })
                         .collect(),
                 })
@@ -156,7 +157,7 @@ fn confirmed_view(i: ImportSummary, now: bool) -> ConfirmedView {
         unchanged: i.unchanged,
         rejected: i.rejected,
         username: i.username,
-        finished_at: crate::clock::instant(i.finished_at_us),
+        finished_at: crate::clock::instant_us(i.finished_at_us),
     }
 }
 

@@ -184,7 +184,7 @@ pub struct OnListView {
     /// The list in force that day (none if no list was in force).
     list_id: Option<i64>,
     order_no: Option<String>,
-    effective_from: Option<String>,
+    effective_from: Option<Date>,
     rank: Option<i64>,
 }
 
@@ -209,7 +209,7 @@ pub async fn on_list(
         on_list: found.entry.is_some(),
         list_id: in_force.map(|l| l.id),
         order_no: in_force.and_then(|l| l.order_no.clone()),
-        effective_from: in_force.and_then(|l| l.effective_from.clone()),
+        effective_from: in_force.and_then(|l| l.effective_from),
         rank: found.entry.map(|e| e.rank),
     }))
 }

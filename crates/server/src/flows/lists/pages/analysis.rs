@@ -50,7 +50,7 @@ pub struct ImportRow {
 impl ImportRow {
     fn new(page: &Page, i: ImportSummary) -> Self {
         ImportRow {
-            at: page.instant(i.finished_at_us),
+            at: page.instant_us(i.finished_at_us),
             id: i.id,
             source: {
                 let key = format!("source-{}", i.source);
@@ -72,7 +72,7 @@ pub struct ListRow {
     pub period: i64,
     pub status: String,
     pub revision: i64,
-    pub effective_from: String,
+    pub effective_from: Option<jiff::civil::Date>,
 }
 
 impl ListRow {
@@ -82,7 +82,7 @@ impl ListRow {
             period: l.period,
             status: page.t(&format!("status-{}", l.status.as_str())),
             revision: l.revision,
-            effective_from: l.effective_from.clone().unwrap_or_default(),
+            effective_from: l.effective_from,
         }
     }
 }
@@ -498,7 +498,7 @@ async fn draft(
     let order = match (&l.order_no, &l.order_date) {
         (Some(n), Some(d)) => page.tn(
             "lists-order",
-            &[("order", n), ("date", &page.d(d)), ("effective", &page.iso_date_or_dash(&l.effective_from))],
+            &[("order", n), ("date", &page.d(d)), ("effective", &page.date_or_dash(&l.effective_from))],
         ),
         _ => String::new(),
     };

@@ -17,6 +17,7 @@ use ashyq_store::lists::{Entry, ListHeader};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use jiff::civil::Date;
 
 fn not_found(page: Page) -> Response {
     let text = page.t("error-notfound-text");
@@ -99,14 +100,14 @@ pub fn about_table(page: &Page, list: &ListHeader) -> Table {
         .for_machines("fact")
         .for_people("fact_name", page.t("exports-col-fact"))
         .column("value", page.t("exports-col-value"));
-    let date = |d: &Option<String>| d.as_deref().map_or(Cell::Empty, Cell::date_text);
+    let date = |d: &Option<Date>| d.map_or(Cell::Empty, Cell::Date);
     let facts: [(&str, &str, Cell); 7] = [
         ("list", "exports-fact-list", list.id.into()),
         ("period", "lists-period", list.period.into()),
         ("order_no", "lists-order-no", list.order_no.clone().into()),
         ("order_date", "lists-order-date", date(&list.order_date)),
         ("effective_from", "lists-effective", date(&list.effective_from)),
-        ("methodology_from", "list-methodology", Cell::date_text(&list.methodology_from)),
+        ("methodology_from", "list-methodology", Cell::Date(list.methodology_from)),
         ("policy_edition", "exports-fact-policy-edition", list.policy_edition.clone().into()),
     ];
     for (fact, key, value) in facts {
@@ -128,7 +129,7 @@ fn send(page: Page, name: &str, format: &str, h: Headers, t: &Table, about: &Tab
 }
 
 fn stem(list: &ListHeader) -> String {
-    format!("{}-{}", list.id, list.effective_from.as_deref().unwrap_or(""))
+    format!("{}-{}", list.id, list.effective_from.map(|d| d.to_string()).unwrap_or_default())
 }
 
 /// The list itself as a file: `csv` or `xlsx`.

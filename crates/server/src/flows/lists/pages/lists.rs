@@ -26,8 +26,8 @@ pub struct Version {
     pub id: i64,
     pub period: i64,
     pub order_no: String,
-    pub order_date: String,
-    pub effective_from: String,
+    pub order_date: Option<jiff::civil::Date>,
+    pub effective_from: Option<jiff::civil::Date>,
 }
 
 impl From<&ListHeader> for Version {
@@ -36,8 +36,8 @@ impl From<&ListHeader> for Version {
             id: l.id,
             period: l.period,
             order_no: l.order_no.clone().unwrap_or_default(),
-            order_date: l.order_date.clone().unwrap_or_default(),
-            effective_from: l.effective_from.clone().unwrap_or_default(),
+            order_date: l.order_date,
+            effective_from: l.effective_from,
         }
     }
 }
@@ -112,7 +112,7 @@ pub async fn in_force(
 pub struct Published {
     page: Page,
     version: Version,
-    methodology_from: String,
+    methodology_from: jiff::civil::Date,
     rows: Vec<Row>,
     ranking: Vec<Row>,
 }
@@ -133,7 +133,7 @@ pub async fn show(
     let rows = listview::rows(&page, &on);
     Published {
         version: Version::from(&v.list),
-        methodology_from: v.list.methodology_from.clone(),
+        methodology_from: v.list.methodology_from,
         page,
         rows,
         ranking,

@@ -86,12 +86,15 @@ fn render(page: Page, p: Preview) -> Response {
                 .changes
                 .iter()
                 .map(|c| {
+                    // In the file's terms: a salary in whole tenge, as it was uploaded.
+                    let (field, old) = ashyq_store::labour::as_in_file(&c.field, c.old.as_deref());
+                    let (_, new) = ashyq_store::labour::as_in_file(&c.field, c.new.as_deref());
                     page.tn(
                         "up-change",
                         &[
-                            ("field", &c.field),
-                            ("old", c.old.as_deref().unwrap_or(&none)),
-                            ("new", c.new.as_deref().unwrap_or(&none)),
+                            ("field", &field),
+                            ("old", old.as_deref().unwrap_or(&none)),
+                            ("new", new.as_deref().unwrap_or(&none)),
                         ],
                     )
                 })
@@ -102,8 +105,8 @@ fn render(page: Page, p: Preview) -> Response {
         id: p.id,
         source: page.t(&format!("source-{}", p.source.as_str())),
         file_name: p.file_name.clone(),
-        uploaded: page.instant(p.uploaded_at_us),
-        expires: page.instant(p.expires_at_us),
+        uploaded: page.instant_us(p.uploaded_at_us),
+        expires: page.instant_us(p.expires_at_us),
         rows: p.counts.rows_read,
         new: p.counts.new,
         updated: p.counts.updated,

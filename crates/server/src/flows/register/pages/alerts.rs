@@ -23,6 +23,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
 use serde::Deserialize;
 
 /// Rows a page of each list shows (all are counted, and downloaded).
@@ -43,7 +44,7 @@ pub struct ExpiringRow {
     pub nationality: String,
     pub kind: String,
     pub number: String,
-    pub until: String,
+    pub until: Date,
 }
 
 pub struct LateRow {
@@ -51,9 +52,9 @@ pub struct LateRow {
     pub name: String,
     pub region: String,
     pub host: String,
-    pub from: String,
-    pub due_on: String,
-    pub notified_on: String,
+    pub from: Date,
+    pub due_on: Option<Date>,
+    pub notified_on: Option<Date>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -235,7 +236,7 @@ pub async fn show(
             nationality: border::country(&page, &e.nationality),
             kind: border::permit_kind(&page, &e.kind),
             number: e.permit_number.clone(),
-            until: e.valid_until.clone(),
+            until: e.valid_until,
         })
         .collect();
     let late_rows = late
@@ -247,9 +248,9 @@ pub async fn show(
             name: name(&l.surname, &l.given_names),
             region: border::region(&page, &l.region),
             host: l.host.clone(),
-            from: l.from.clone(),
-            due_on: l.due_on.clone().unwrap_or_default(),
-            notified_on: l.notified_on.clone().unwrap_or_default(),
+            from: l.from,
+            due_on: l.due_on,
+            notified_on: l.notified_on,
         })
         .collect();
     let downloads = AlertList::ALL
@@ -348,7 +349,7 @@ fn table(page: &Page, a: &Listed, list: AlertList) -> Table {
                     e.permit_number.clone().into(),
                     e.kind.clone().into(),
                     border::permit_kind(page, &e.kind).into(),
-                    Cell::date_text(&e.valid_until),
+                    e.valid_until.into(),
                 ]);
             }
         }
@@ -361,7 +362,7 @@ fn table(page: &Page, a: &Listed, list: AlertList) -> Table {
                 .column("from", page.t("reg-arrival"))
                 .column("due_on", page.t("reg-due"))
                 .column("notified_on", page.t("reg-notified"));
-            let date = |d: &Option<String>| d.as_deref().map_or(Cell::Empty, Cell::date_text);
+            let date = |d: &Option<Date>| d.map_or(Cell::Empty, Cell::Date);
             for l in &a.late {
                 t.push(vec![
                     l.person_id.into(),
@@ -372,7 +373,7 @@ fn table(page: &Page, a: &Listed, list: AlertList) -> Table {
                     l.region.clone().into(),
                     region_name(page, &l.region),
                     l.host.clone().into(),
-                    Cell::date_text(&l.from),
+                    l.from.into(),
                     date(&l.due_on),
                     date(&l.notified_on),
                 ]);

@@ -24,6 +24,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
 use serde::Deserialize;
 
 /// Why a zone was refused, in the page's language: its message, with the field in words.
@@ -130,8 +131,8 @@ pub fn basis(page: &Page, b: &Basis, recorded: bool) -> String {
 pub struct PermitRow {
     pub number: String,
     pub kind: String,
-    pub from: String,
-    pub until: String,
+    pub from: Date,
+    pub until: Date,
     /// `in_force`, `not_yet`, `expired` or `cancelled`.
     pub standing_code: &'static str,
     pub standing: String,
@@ -145,15 +146,13 @@ pub fn permit_rows(page: &Page, list: &[PermitView], on: jiff::civil::Date) -> V
                 Standing::InForce => page.t("reg-validity-in-force"),
                 Standing::NotYet => page.t("reg-validity-not-yet"),
                 Standing::Expired => page.t("reg-validity-expired"),
-                Standing::Cancelled => {
-                    page.t1("reg-validity-cancelled", "date", p.cancelled_on.as_deref().unwrap_or(""))
-                }
+                Standing::Cancelled => page.t1("reg-validity-cancelled", "date", &page.d(&p.cancelled_on)),
             };
             PermitRow {
                 number: p.permit_number.clone(),
                 kind: permit_kind(page, &p.kind),
-                from: p.valid_from.clone(),
-                until: p.valid_until.clone(),
+                from: p.valid_from,
+                until: p.valid_until,
                 standing_code: st.as_str(),
                 standing,
             }
@@ -168,8 +167,8 @@ pub struct RegistrationRow {
     pub region: String,
     pub address: String,
     pub host: String,
-    pub from: String,
-    pub until: String,
+    pub from: Date,
+    pub until: Date,
 }
 
 pub fn registration_rows(page: &Page, list: &[RegistrationView]) -> Vec<RegistrationRow> {
@@ -180,8 +179,8 @@ pub fn registration_rows(page: &Page, list: &[RegistrationView]) -> Vec<Registra
             region: region(page, &g.region),
             address: g.address.clone(),
             host: g.host.clone(),
-            from: g.from.clone(),
-            until: g.until.clone(),
+            from: g.from,
+            until: g.until,
         })
         .collect()
 }
@@ -220,7 +219,11 @@ pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
                 text: page.tc(
                     "reg-warn-refused",
                     *times,
-                    &[("date", last_day), ("checkpoint", &checkpoint(page, cp)), ("reason", reason)],
+                    &[
+                        ("date", &page.date(*last_day)),
+                        ("checkpoint", &checkpoint(page, cp)),
+                        ("reason", reason),
+                    ],
                 ),
             },
         })
@@ -230,7 +233,7 @@ pub fn warnings(page: &Page, list: &[Warning]) -> Vec<WarningView> {
 /// A crossing as the pages show it.
 pub struct CrossingRow {
     pub event_id: String,
-    pub day: String,
+    pub day: Date,
     pub time: String,
     pub kind: String,
     pub kind_code: String,
@@ -243,11 +246,11 @@ pub fn crossing_rows(page: &Page, list: &[CrossingView], documents: &[Document])
     list.iter()
         .map(|c| CrossingRow {
             event_id: c.event_id.clone(),
-            day: c.day.clone(),
+            day: c.day,
             // On the checkpoint's clock, like the day beside it.
-            time: ashyq_store::zoned(c.at_us, ashyq_core::zone::of_checkpoint(&c.checkpoint))
-                .map(|t| t.strftime("%H:%M").to_string())
-                .unwrap_or_default(),
+            time: ashyq_store::zoned(c.at, ashyq_core::zone::of_checkpoint(&c.checkpoint))
+                .strftime("%H:%M")
+                .to_string(),
             kind: crossing_kind(page, &c.kind),
             kind_code: c.kind.clone(),
             checkpoint: checkpoint(page, &c.checkpoint),
@@ -286,12 +289,12 @@ pub struct DocumentRow {
     pub issuing_state: String,
     pub number: String,
     pub name: String,
-    pub expiry_date: String,
+    pub expiry_date: Date,
     pub expired: bool,
 }
 
 pub fn document_rows(page: &Page, docs: &[Document]) -> Vec<DocumentRow> {
-    let today = crate::clock::today().to_string();
+    let today = crate::clock::today();
     docs.iter()
         .map(|d| DocumentRow {
             id: d.id,
@@ -299,7 +302,7 @@ pub fn document_rows(page: &Page, docs: &[Document]) -> Vec<DocumentRow> {
             issuing_state: country(page, &d.issuing_state),
             number: d.number.clone(),
             name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
-            expiry_date: d.expiry_date.clone(),
+            expiry_date: d.expiry_date,
             expired: d.expiry_date < today,
         })
         .collect()

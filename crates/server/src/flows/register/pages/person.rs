@@ -33,10 +33,10 @@ pub struct RegistrationRow {
     pub region: String,
     pub address: String,
     pub host: String,
-    pub from: String,
-    pub until: String,
-    pub notified_on: String,
-    pub due_on: String,
+    pub from: Date,
+    pub until: Date,
+    pub notified_on: Option<Date>,
+    pub due_on: Option<Date>,
     pub late: bool,
     pub late_text: String,
     pub employer: String,
@@ -45,9 +45,9 @@ pub struct RegistrationRow {
 pub struct PermitRow {
     pub number: String,
     pub kind: String,
-    pub from: String,
-    pub until: String,
-    pub cancelled_on: String,
+    pub from: Date,
+    pub until: Date,
+    pub cancelled_on: Option<Date>,
 }
 
 pub struct MergeRow {
@@ -100,11 +100,11 @@ fn merge_row(page: &Page, m: &Merge) -> MergeRow {
         ),
         reason: m.reason.clone(),
         by: m.merged_by.clone(),
-        at: page.instant(m.merged_at_us),
+        at: page.instant_us(m.merged_at_us),
         undone: m.undone_by.as_ref().map(|by| {
             page.tn(
                 "reg-merge-undone",
-                &[("by", by), ("at", &m.undone_at_us.map(crate::clock::instant).unwrap_or_default())],
+                &[("by", by), ("at", &m.undone_at_us.map(|us| page.instant_us(us)).unwrap_or_default())],
             )
         }),
     }
@@ -157,10 +157,10 @@ async fn render(
                 region: border::region(&page, &g.region),
                 address: g.address.clone(),
                 host: g.host.clone(),
-                from: g.from.clone(),
-                until: g.until.clone(),
-                notified_on: g.notified_on.clone().unwrap_or_default(),
-                due_on: g.due_on.clone().unwrap_or_default(),
+                from: g.from,
+                until: g.until,
+                notified_on: g.notified_on,
+                due_on: g.due_on,
                 late: g.late,
                 late_text: page.t1("reg-late", "date", &page.d(&g.due_on)),
                 employer: g.employer_bin.clone().unwrap_or_default(),
@@ -172,9 +172,9 @@ async fn render(
             .map(|p| PermitRow {
                 number: p.permit_number.clone(),
                 kind: border::permit_kind(&page, &p.kind),
-                from: p.valid_from.clone(),
-                until: p.valid_until.clone(),
-                cancelled_on: p.cancelled_on.clone().unwrap_or_default(),
+                from: p.valid_from,
+                until: p.valid_until,
+                cancelled_on: p.cancelled_on,
             })
             .collect(),
         merges: merges.iter().map(|m| merge_row(&page, m)).collect(),
@@ -358,7 +358,7 @@ pub struct FoundRow {
     pub person_id: i64,
     pub document: String,
     pub name: String,
-    pub birth_date: String,
+    pub birth_date: Date,
     pub nationality: String,
 }
 
@@ -392,7 +392,7 @@ pub async fn search(
                 person_id: d.person_id,
                 document: format!("{} {} {}", d.document_type, d.issuing_state, d.number),
                 name: format!("{} {}", d.surname, d.given_names).trim().to_string(),
-                birth_date: d.birth_date.clone(),
+                birth_date: d.birth_date,
                 nationality: border::country(&page, &d.nationality),
             })
             .collect(),
