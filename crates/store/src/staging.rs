@@ -78,21 +78,21 @@ impl Staging {
         actor: &Actor,
         source: &str,
         file_name: &str,
-        started_us: i64,
+        started: jiff::Timestamp,
     ) -> Result<Staging, StoreError> {
-        Staging::open_as(db, actor, source, file_name, started_us, "staging", None).await
+        Staging::open_as(db, actor, source, file_name, started, "staging", None).await
     }
 
     /// Records the import in `state` (`staging`, or `previewing` for a preview that expires at
-    /// `expires_at_us`).
+    /// `expires_at`).
     pub async fn open_as(
         db: &Db,
         actor: &Actor,
         source: &str,
         file_name: &str,
-        started_us: i64,
+        started: jiff::Timestamp,
         state: &str,
-        expires_at_us: Option<i64>,
+        expires_at: Option<jiff::Timestamp>,
     ) -> Result<Staging, StoreError> {
         let mut tx = db.begin_write().await?;
         let import_id: i64 = sqlx::query_scalar(
@@ -104,9 +104,9 @@ impl Staging {
         .bind(file_name)
         .bind(actor.user_id)
         .bind(&actor.username)
-        .bind(started_us)
+        .bind(crate::codec::ts_to_us(started))
         .bind(state)
-        .bind(expires_at_us)
+        .bind(crate::codec::opt_ts_to_us(expires_at))
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;

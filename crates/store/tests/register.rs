@@ -735,7 +735,9 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     };
 
     // An import staged S1 and S2, then the process died while publishing.
-    let mut staging = Staging::open(db, &actor(), "register-crossings", "c.csv", 0).await.unwrap();
+    let mut staging = Staging::open(db, &actor(), "register-crossings", "c.csv", jiff::Timestamp::UNIX_EPOCH)
+        .await
+        .unwrap();
     let rows = ["S1", "S2"]
         .iter()
         .enumerate()
@@ -767,7 +769,9 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     assert!(same.committed);
 
     // A second import, left staging: discarded. The first is finished by the next start.
-    let left = Staging::open(db, &actor(), "register-crossings", "d.csv", 0).await.unwrap();
+    let left = Staging::open(db, &actor(), "register-crossings", "d.csv", jiff::Timestamp::UNIX_EPOCH)
+        .await
+        .unwrap();
     let left_id = left.import_id;
     register::import::resume(db, &policy()).await.unwrap();
     assert_eq!(count(db, "register_crossings").await, 2, "S1 published, S2 stored once");

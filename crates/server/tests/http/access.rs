@@ -250,7 +250,7 @@ impl ListsFixture {
             };
             let input =
                 ashyq_store::labour::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
-            match preview::preview(&h.db, &by, &request, input, ashyq_store::now_us()).await.unwrap() {
+            match preview::preview(&h.db, &by, &request, input, jiff::Timestamp::now()).await.unwrap() {
                 Previewed::Staged(p) => previews.push(p.id),
                 other => panic!("{other:?}"),
             }

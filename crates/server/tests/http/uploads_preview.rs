@@ -9,7 +9,7 @@ use crate::common;
 
 use ashyq_core::Role;
 use ashyq_core::occupation::OccupationCode;
-use ashyq_store::labour::preview::{self, PREVIEW_TTL_US};
+use ashyq_store::labour::preview::{self, PREVIEW_TTL};
 use ashyq_store::users::{self, NewUser, User};
 use ashyq_store::{Actor, tokens};
 use axum::body::Body;
@@ -193,7 +193,7 @@ async fn cancelled_and_expired_previews_write_nothing() {
         let id = expect(&preview_of(&h, &analyst, "?skip_invalid=true", mixed_csv()).await, 201)["id"]
             .as_i64()
             .unwrap();
-        let later = ashyq_store::now_us() + PREVIEW_TTL_US + 1;
+        let later = jiff::Timestamp::now() + PREVIEW_TTL + jiff::SignedDuration::from_micros(1);
         let actor = Actor {
             user_id: Some(h.user(Role::Analyst).id),
             username: h.user(Role::Analyst).username.clone(),

@@ -176,7 +176,7 @@ pub async fn import(
     let (tx_msg, mut rx) = mpsc::channel::<Msg>(8);
     let reader = tokio::task::spawn_blocking(move || read_file(source, input, batch_rows, staged, tx_msg));
 
-    let started = crate::now_us();
+    let started = jiff::Timestamp::now();
     let mut writer = if staged {
         Writer::Staged {
             staging: Staging::open(db, actor, source.as_str(), &request.file_name, started).await?,
@@ -200,7 +200,7 @@ pub async fn import(
         .bind(&request.file_name)
         .bind(actor.user_id)
         .bind(&actor.username)
-        .bind(started)
+        .bind(crate::codec::ts_to_us(started))
         .fetch_one(&mut *tx)
         .await?;
         Writer::Tx { tx, import_id, before }
@@ -787,7 +787,7 @@ async fn recent_where(db: &Db, id: Option<i64>, limit: i64) -> Result<Vec<Import
                 unchanged: r.try_get("unchanged")?,
                 rejected: r.try_get("rejected")?,
                 username: r.try_get("username")?,
-                finished_at_us: r.try_get("finished_at_us")?,
+                finished_at: crate::codec::ts_from_us(r.try_get("finished_at_us")?)?,
             })
         })
         .collect()
@@ -806,7 +806,8 @@ pub struct ImportSummary {
     pub unchanged: i64,
     pub rejected: i64,
     pub username: String,
-    pub finished_at_us: i64,
+    #[serde(rename = "finished_at_us", with = "crate::codec::us")]
+    pub finished_at: jiff::Timestamp,
 }
 
 /// One past import by its id.

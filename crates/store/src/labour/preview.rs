@@ -5,7 +5,7 @@
 //! labour tables until the analyst who uploaded it confirms: then every staged row is written
 //! (PostgreSQL: in one transaction; SQLite: published in slices, finished after a crash) and the
 //! import is recorded and audited as an ordinary one. Confirming twice writes once. A preview
-//! not confirmed within [`PREVIEW_TTL_US`] is discarded.
+//! not confirmed within [`PREVIEW_TTL`] is discarded.
 
 use super::import::{
     self, ImportError, ImportRequest, LabourSlices, Msg, Published, Quiet, ReadFailure, RowError,
@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use tokio::sync::mpsc;
 
 /// How long a preview waits for its confirmation: an hour.
-pub const PREVIEW_TTL_US: i64 = 3_600 * 1_000_000;
+pub const PREVIEW_TTL: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
 /// The most errors a preview keeps to show (all are counted).
 pub const PREVIEW_ERRORS: usize = 200;
 /// The most updated rows a preview keeps as its sample.
@@ -95,8 +95,8 @@ pub struct Preview {
     pub file_name: String,
     pub user_id: Option<i64>,
     pub username: String,
-    pub uploaded_at_us: i64,
-    pub expires_at_us: i64,
+    pub uploaded_at: jiff::Timestamp,
+    pub expires_at: jiff::Timestamp,
     /// `preview` (waiting), `publishing` (confirmed, being written) or `done` (written).
     pub state: String,
     pub counts: Counts,
@@ -110,9 +110,9 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Whether it can still be confirmed at `now_us`.
-    pub fn expired(&self, now_us: i64) -> bool {
-        self.state == "preview" && self.expires_at_us <= now_us
+    /// Whether it can no longer be confirmed at `now`.
+    pub fn expired(&self, now: jiff::Timestamp) -> bool {
+        self.state == "preview" && self.expires_at <= now
     }
 
     /// Whether confirming would be refused for its bad rows.
@@ -287,16 +287,16 @@ impl Tally {
     }
 }
 
-/// Reads, checks and stages a file as a preview owned by `actor`, expiring [`PREVIEW_TTL_US`]
-/// after `now_us`. Writes nothing to the labour tables.
+/// Reads, checks and stages a file as a preview owned by `actor`, expiring [`PREVIEW_TTL`]
+/// after `now`. Writes nothing to the labour tables.
 pub async fn preview(
     db: &Db,
     actor: &Actor,
     request: &ImportRequest,
     input: Input,
-    now_us: i64,
+    now: jiff::Timestamp,
 ) -> Result<Previewed, ImportError> {
-    discard_expired(db, now_us).await?;
+    discard_expired(db, now).await?;
     let source = request.source;
     let t = table(source);
     let mut staging = Staging::open_as(
@@ -304,9 +304,12 @@ pub async fn preview(
         actor,
         source.as_str(),
         &request.file_name,
-        now_us,
+        now,
         "previewing",
-        Some(now_us + PREVIEW_TTL_US),
+        Some(
+            now.saturating_add(PREVIEW_TTL)
+                .map_err(|e| StoreError::Corrupt(format!("preview expiry: {e}")))?,
+        ),
     )
     .await?;
     let (tx_msg, rx) = mpsc::channel::<Msg>(8);
@@ -450,8 +453,10 @@ pub async fn get(db: &Db, id: i64) -> Result<Preview, StoreError> {
         file_name: row.try_get("file_name")?,
         user_id: row.try_get("user_id")?,
         username: row.try_get("username")?,
-        uploaded_at_us: row.try_get("started_at_us")?,
-        expires_at_us: row.try_get::<Option<i64>, _>("expires_at_us")?.unwrap_or_default(),
+        uploaded_at: crate::codec::ts_from_us(row.try_get("started_at_us")?)?,
+        expires_at: crate::codec::ts_from_us(
+            row.try_get::<Option<i64>, _>("expires_at_us")?.unwrap_or_default(),
+        )?,
         state: row.try_get("state")?,
         counts: kept.counts,
         skip_invalid: kept.skip_invalid,
@@ -465,7 +470,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Preview, StoreError> {
 /// name of `actor`. False when the preview was not waiting (confirmed already, expired or
 /// cancelled): nothing is written then. The caller checks whose it is and whether it may be
 /// confirmed.
-pub async fn confirm(db: &Db, actor: &Actor, id: i64, now_us: i64) -> Result<bool, StoreError> {
+pub async fn confirm(db: &Db, actor: &Actor, id: i64, now: jiff::Timestamp) -> Result<bool, StoreError> {
     let p = get(db, id).await?;
     let mut tx = db.begin_write().await?;
     // Only one confirmation turns a waiting preview into a publishing import.
@@ -474,7 +479,7 @@ pub async fn confirm(db: &Db, actor: &Actor, id: i64, now_us: i64) -> Result<boo
          WHERE id = $1 AND state = 'preview' AND expires_at_us > $2",
     )
     .bind(id)
-    .bind(now_us)
+    .bind(crate::codec::ts_to_us(now))
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -566,11 +571,11 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<bool, StoreError>
 }
 
 /// Discards the previews whose time is up (and any a crash left half read or half cancelled).
-pub async fn discard_expired(db: &Db, now_us: i64) -> Result<u64, StoreError> {
+pub async fn discard_expired(db: &Db, now: jiff::Timestamp) -> Result<u64, StoreError> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM imports WHERE state IN ('previewing', 'preview', 'cancelled') AND expires_at_us <= $1",
     )
-    .bind(now_us)
+    .bind(crate::codec::ts_to_us(now))
     .fetch_all(&db.pool)
     .await?;
     for id in &ids {

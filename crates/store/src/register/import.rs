@@ -118,7 +118,7 @@ pub async fn import(
     let context = Context { today: crate::today() };
     let (tx_msg, mut rx) = mpsc::channel::<Msg>(4);
     let reader = tokio::task::spawn_blocking(move || read_file(file, context, input, staged, tx_msg));
-    let started = crate::now_us();
+    let started = jiff::Timestamp::now();
     let source = format!("register-{}", file.as_str());
     let mut writer = if staged {
         Writer::Staged { staging: Staging::open(db, actor, &source, file_name, started).await?, header: None }
@@ -140,7 +140,7 @@ pub async fn import(
         .bind(file_name)
         .bind(actor.user_id)
         .bind(&actor.username)
-        .bind(started)
+        .bind(crate::codec::ts_to_us(started))
         .fetch_one(&mut *tx)
         .await?;
         if file == RegisterFile::Crossings {

@@ -20,9 +20,11 @@ pub struct Merge {
     pub documents: Vec<i64>,
     pub reason: String,
     pub merged_by: String,
-    pub merged_at_us: i64,
+    #[serde(rename = "merged_at_us", with = "crate::codec::us")]
+    pub merged_at: jiff::Timestamp,
     pub undone_by: Option<String>,
-    pub undone_at_us: Option<i64>,
+    #[serde(rename = "undone_at_us", with = "crate::codec::opt_us")]
+    pub undone_at: Option<jiff::Timestamp>,
 }
 
 fn need_reason(reason: &str) -> Result<&str, StoreError> {
@@ -173,7 +175,7 @@ pub async fn undo(db: &Db, actor: &Actor, merge_id: i64, reason: &str) -> Result
     let reason = need_reason(reason)?;
     let mut tx = db.begin_write().await?;
     let m = get_in(&mut tx, merge_id).await?;
-    if m.undone_at_us.is_some() {
+    if m.undone_at.is_some() {
         return Err(StoreError::Refused(
             Said::new("refused-undone-already", format!("{} {merge_id} was undone already", m.kind))
                 .word("kind", format!("refused-kind-{}", m.kind))
@@ -232,9 +234,9 @@ fn merge_row(r: &sqlx::any::AnyRow) -> Result<Merge, StoreError> {
             .map_err(|e| StoreError::Corrupt(format!("merge documents: {e}")))?,
         reason: r.try_get("reason")?,
         merged_by: r.try_get("merged_by")?,
-        merged_at_us: r.try_get("merged_at_us")?,
+        merged_at: crate::codec::ts_from_us(r.try_get("merged_at_us")?)?,
         undone_by: r.try_get("undone_by")?,
-        undone_at_us: r.try_get("undone_at_us")?,
+        undone_at: crate::codec::opt_ts_from_us(r.try_get("undone_at_us")?)?,
     })
 }
 

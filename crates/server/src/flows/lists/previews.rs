@@ -48,7 +48,7 @@ pub async fn preview(s: &AppState, p: &Principal, up: Upload) -> Outcome<Staged>
         skip_invalid: up.skip_invalid,
     };
     let input = input_of(up.file)?;
-    let now = ashyq_store::now_us();
+    let now = jiff::Timestamp::now();
     match store::preview(&s.db, &p.actor(), &request, input, now).await {
         Ok(Previewed::Staged(preview)) => Ok(Staged::Preview(preview)),
         Ok(Previewed::BadHeader { file_name, errors }) => Ok(Staged::BadHeader { file_name, errors }),
@@ -72,7 +72,7 @@ pub async fn show(s: &AppState, p: &Principal, id: i64) -> Outcome<Preview> {
         )
         .into());
     }
-    let now = ashyq_store::now_us();
+    let now = jiff::Timestamp::now();
     if preview.expired(now) {
         store::discard_expired(&s.db, now).await?;
         return Err(expired(id));
@@ -118,7 +118,7 @@ pub async fn confirm(s: &AppState, p: &Principal, id: i64) -> Outcome<Confirmed>
         )
         .into());
     }
-    let now = store::confirm(&s.db, &p.actor(), id, ashyq_store::now_us()).await?;
+    let now = store::confirm(&s.db, &p.actor(), id, jiff::Timestamp::now()).await?;
     match imports::get(&s.db, id).await {
         Ok(import) => Ok(Confirmed { import, now }),
         // Not written: it expired (or was cancelled) meanwhile.

@@ -169,7 +169,7 @@ pub async fn list(State(s): State<AppState>, p: Principal) -> ApiResult<Json<Vec
                 unchanged: r.unchanged,
                 rejected: r.rejected,
                 username: r.username,
-                finished_at: crate::clock::instant_us(r.finished_at_us),
+                finished_at: crate::clock::instant(r.finished_at),
             })
             .collect(),
     ))

@@ -98,8 +98,8 @@ impl From<&Preview> for PreviewView {
             source: p.source.as_str().into(),
             file_name: p.file_name.clone(),
             state: p.state.clone(),
-            uploaded_at: crate::clock::instant_us(p.uploaded_at_us),
-            expires_at: crate::clock::instant_us(p.expires_at_us),
+            uploaded_at: crate::clock::instant(p.uploaded_at),
+            expires_at: crate::clock::instant(p.expires_at),
             rows_read: p.counts.rows_read,
             new: p.counts.new,
             updated: p.counts.updated,
@@ -157,7 +157,7 @@ fn confirmed_view(i: ImportSummary, now: bool) -> ConfirmedView {
         unchanged: i.unchanged,
         rejected: i.rejected,
         username: i.username,
-        finished_at: crate::clock::instant_us(i.finished_at_us),
+        finished_at: crate::clock::instant(i.finished_at),
     }
 }
 

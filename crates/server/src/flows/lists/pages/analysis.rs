@@ -50,7 +50,7 @@ pub struct ImportRow {
 impl ImportRow {
     fn new(page: &Page, i: ImportSummary) -> Self {
         ImportRow {
-            at: page.instant_us(i.finished_at_us),
+            at: page.instant(i.finished_at),
             id: i.id,
             source: {
                 let key = format!("source-{}", i.source);

@@ -100,11 +100,11 @@ fn merge_row(page: &Page, m: &Merge) -> MergeRow {
         ),
         reason: m.reason.clone(),
         by: m.merged_by.clone(),
-        at: page.instant_us(m.merged_at_us),
+        at: page.instant(m.merged_at),
         undone: m.undone_by.as_ref().map(|by| {
             page.tn(
                 "reg-merge-undone",
-                &[("by", by), ("at", &m.undone_at_us.map(|us| page.instant_us(us)).unwrap_or_default())],
+                &[("by", by), ("at", &m.undone_at.map(|t| page.instant(t)).unwrap_or_default())],
             )
         }),
     }
