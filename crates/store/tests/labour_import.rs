@@ -890,18 +890,6 @@ async fn hostile_workbooks_are_refused_naming_the_part(db: &Db) {
     assert_eq!(count(db, "vacancies").await, 1);
 }
 
-/// Tells what every import tells of its progress.
-#[derive(Default)]
-struct Progressing {
-    told: Vec<(Progress, u64)>,
-}
-
-impl ImportSink for Progressing {
-    fn progress(&mut self, progress: Progress, rows: u64) {
-        self.told.push((progress, rows));
-    }
-}
-
 /// Vacancy lines `V-0`… for the progress tests.
 fn vacancy_lines(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("V-{i},2025-03-01,,open,KZ-71,2512,1,,{BIN},Инженер")).collect()
@@ -927,7 +915,7 @@ async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
             sheet.write_string(r as u32, c as u16, v).unwrap();
         }
     }
-    let mut sink = Progressing::default();
+    let mut sink = ashyq_store::testing::Progressing::default();
     let req = request(Source::Vacancies, "v.xlsx", false);
     let bytes = book.save_to_buffer().unwrap();
     let report = import(db, &actor(), &req, Input::from_bytes(bytes), &mut sink).await.unwrap();
@@ -936,7 +924,7 @@ async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
     assert_rises_to(&sink.told, Unit::Rows, 301, 300);
 
     let text = csv(VACANCY_HEADER, &lines);
-    let mut sink = Progressing::default();
+    let mut sink = ashyq_store::testing::Progressing::default();
     let req = request(Source::Vacancies, "v.csv", false);
     let report = import(db, &actor(), &req, Input::from_bytes(text.clone().into_bytes()), &mut sink).await;
     assert_eq!(report.unwrap().unchanged, 300);

@@ -369,22 +369,10 @@ fn march(days: u8, in_1904: bool) -> (Vec<u8>, String) {
     (if in_1904 { ashyq_store::testing::in_1904_system(&bytes) } else { bytes }, csv(HEADER, &lines))
 }
 
-/// Tells what the import tells of its progress.
-#[derive(Default)]
-struct Progressing {
-    told: Vec<(Progress, u64)>,
-}
-
-impl ImportSink for Progressing {
-    fn progress(&mut self, progress: Progress, rows: u64) {
-        self.told.push((progress, rows));
-    }
-}
-
 // 7. Progress rises to the end of the file: a workbook's rows, a CSV's bytes.
 async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
     let (book, text) = march(31, false);
-    let mut sink = Progressing::default();
+    let mut sink = ashyq_store::testing::Progressing::default();
     assert!(run_input(db, Input::from_bytes(book), false, &mut sink).await.committed);
     let rows = |done| Progress { done, total: Some(32), unit: Unit::Rows };
     assert_eq!(sink.told.first(), Some(&(rows(2), 1)), "{:?}", sink.told);
@@ -393,7 +381,7 @@ async fn progress_is_told_in_a_sheets_rows_and_a_csvs_bytes(db: &Db) {
     assert_eq!(sink.told.len(), 32, "{:?}", sink.told);
     assert!(sink.told.windows(2).all(|w| w[0].0.done <= w[1].0.done && w[0].1 <= w[1].1), "{:?}", sink.told);
 
-    let mut sink = Progressing::default();
+    let mut sink = ashyq_store::testing::Progressing::default();
     let size = text.len() as u64;
     assert!(run_input(db, Input::from_bytes(text.into_bytes()), false, &mut sink).await.committed);
     let last = Progress { done: size, total: Some(size), unit: Unit::Bytes };
