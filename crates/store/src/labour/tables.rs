@@ -25,25 +25,16 @@ pub struct Table {
 
 /// The vacancies' columns: the file's, but the salary kept in tiyn (`salary_tiyn`) where the
 /// file writes whole tenge (`salary_kzt`), as all money is stored (`migrations/README.md`).
-const VACANCY_COLUMNS: &[&str] = &[
-    "vacancy_id",
-    "posted_on",
-    "closed_on",
-    "status",
-    "region",
-    "occupation",
-    "positions",
-    "salary_tiyn",
-    "employer_bin",
-    "title",
-];
+static VACANCY_COLUMNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    Source::Vacancies.columns().iter().map(|c| if *c == "salary_kzt" { "salary_tiyn" } else { c }).collect()
+});
 
 pub fn table(source: Source) -> Table {
     // The columns are the source's own (the documented file columns), key columns first; money
     // is stored in tiyn under a `*_tiyn` name.
     match source {
         Source::Forecast => Table { name: "forecast", columns: source.columns(), key: 3 },
-        Source::Vacancies => Table { name: "vacancies", columns: VACANCY_COLUMNS, key: 1 },
+        Source::Vacancies => Table { name: "vacancies", columns: VACANCY_COLUMNS.as_slice(), key: 1 },
         Source::WorkPermits => Table { name: "work_permits", columns: source.columns(), key: 1 },
     }
 }
