@@ -211,7 +211,7 @@ impl Load {
         // below) — and the rest are inserted plainly, without `ON CONFLICT`'s look-up before
         // each row: no one else writes crossings meanwhile, since the API's batches wait for
         // the import's lock on the documents.
-        let row: sqlx::any::AnyRow = run(format!(
+        let inserted: i64 = run(format!(
             "WITH ins AS ( \
                INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
                SELECT DISTINCT ON (l.event_id COLLATE \"C\") l.event_id, d.id, l.kind, l.at_us, l.day, l.checkpoint, l.reason, $1 \
@@ -219,35 +219,27 @@ impl Load {
                WHERE NOT EXISTS (SELECT 1 FROM register_crossing_ids i WHERE i.event_id = l.event_id) \
                ORDER BY l.event_id COLLATE \"C\", l.row_no \
                RETURNING event_id, at_us, document_id, kind, day, checkpoint), \
-             ids AS ( \
-               INSERT INTO register_crossing_ids (event_id, at_us) SELECT event_id, at_us FROM ins RETURNING 1), \
+             ids AS (INSERT INTO register_crossing_ids (event_id, at_us) SELECT event_id, at_us FROM ins), \
              counted AS ( \
                INSERT INTO register_crossing_counts (month, checkpoint, kind, nationality, n) \
                SELECT substr(ins.day, 1, 7), ins.checkpoint, ins.kind, d.nationality, COUNT(*) \
                FROM ins JOIN register_documents d ON d.id = ins.document_id GROUP BY 1, 2, 3, 4 \
                ON CONFLICT (month, checkpoint, kind, nationality) \
                DO UPDATE SET n = register_crossing_counts.n + excluded.n) \
-             SELECT (SELECT COUNT(*) FROM ins) AS crossings, (SELECT COUNT(*) FROM ids) AS ids"
+             SELECT COUNT(*) FROM ins"
         ))
         .bind(import_id)
         .fetch_one(&mut **tx)
-        .await?;
-        let inserted = u64::try_from(row.try_get::<i64, _>("crossings")?).unwrap_or(0);
-        let ids = u64::try_from(row.try_get::<i64, _>("ids")?).unwrap_or(0);
+        .await?
+        .try_get(0)?;
+        let inserted = u64::try_from(inserted).unwrap_or(0);
         written.inserted = inserted;
 
-        // Rows not inserted are the same event as one stored (counted unchanged) or a conflict;
-        // so is a new crossing whose id was stored.
+        // Rows not inserted are the same event as one stored (counted unchanged) or a conflict.
         let mut conflicts = Vec::new();
         let mut conflicts_total = 0;
-        if inserted < self.rows || ids < inserted {
+        if inserted < self.rows {
             (conflicts, conflicts_total) = self.conflicts(tx, import_id).await?;
-            if ids < inserted && conflicts_total == 0 {
-                return Err(StoreError::Corrupt(format!(
-                    "import {import_id}: {} event ids are kept without their crossings",
-                    inserted - ids
-                )));
-            }
         }
         written.unchanged = self.rows - inserted;
 

@@ -364,26 +364,26 @@ async fn write_crossings(
     let mut new: HashSet<String> = HashSet::with_capacity(rows.len());
     // PostgreSQL partitions the crossings by time, keyed by (event_id, at_us) (migration 0023):
     // the event id's own key is `register_crossing_ids`, written after.
-    let sql = match backend {
-        Backend::Sqlite => {
-            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
-             {rows} ON CONFLICT (event_id) DO NOTHING RETURNING event_id, at_us"
-        }
-        Backend::Postgres => {
-            "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
-             {rows} ON CONFLICT (event_id, at_us) DO NOTHING RETURNING event_id, at_us"
-        }
+    let key = match backend {
+        Backend::Sqlite => "event_id",
+        Backend::Postgres => "event_id, at_us",
     };
+    let sql = format!(
+        "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint, reason, import_id) \
+         {{rows}} ON CONFLICT ({key}) DO NOTHING RETURNING event_id"
+    );
     let types = [Ty::Text, Ty::Int, Ty::Text, Ty::Int, Ty::Text, Ty::Text, Ty::Text, Ty::Int];
-    let mut ids: Vec<Vec<V>> = Vec::new();
-    for st in feed(backend, sql, &values, &types) {
+    for st in feed(backend, &sql, &values, &types) {
         for r in st.query().fetch_all(&mut **tx).await? {
-            let id: String = r.try_get("event_id")?;
-            ids.push(vec![V::T(id.clone()), V::I(r.try_get("at_us")?)]);
-            new.insert(id);
+            new.insert(r.try_get("event_id")?);
         }
     }
-    if backend == Backend::Postgres && !ids.is_empty() {
+    if backend == Backend::Postgres && !new.is_empty() {
+        let ids: Vec<Vec<V>> = rows
+            .iter()
+            .filter(|(_, _, c)| new.contains(&c.event_id))
+            .map(|(_, _, c)| vec![V::T(c.event_id.clone()), V::I(c.at_us)])
+            .collect();
         // An id already kept is an event stored at another instant: a conflict.
         let mut kept: HashSet<String> = HashSet::with_capacity(ids.len());
         let sql = "INSERT INTO register_crossing_ids (event_id, at_us) {rows} ON CONFLICT (event_id) DO NOTHING \
