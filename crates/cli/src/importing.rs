@@ -2,9 +2,9 @@
 //! in a rejects file, and the wording and exit code of the outcome.
 
 use crate::args::ImportArgs;
-use ashyq_store::labour::Progress;
-use ashyq_store::labour::import::{ImportSink, RowError};
-use ashyq_store::labour::progress::Unit;
+use ashyq_store::pipeline::Progress;
+use ashyq_store::pipeline::progress::Unit;
+use ashyq_store::pipeline::{ImportSink, RowError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

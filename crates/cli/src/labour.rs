@@ -7,8 +7,8 @@ use ashyq_core::labour::records::Source;
 use ashyq_core::labour::{ListComputation, compute};
 use ashyq_core::occupation::classifier;
 use ashyq_core::policy::Policy;
-use ashyq_store::labour::input::Input;
 use ashyq_store::labour::{ImportRequest, import};
+use ashyq_store::pipeline::input::Input;
 use ashyq_store::{Actor, Db};
 use std::process::ExitCode;
 

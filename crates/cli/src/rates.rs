@@ -4,7 +4,7 @@
 use crate::args::{GenerateRatesArgs, ImportArgs, RatesCommand};
 use crate::importing::{self, CliSink, Outcome};
 use ashyq_core::rates::Currency;
-use ashyq_store::labour::input::Input;
+use ashyq_store::pipeline::input::Input;
 use ashyq_store::rates::{self, RatesRequest};
 use ashyq_store::{Actor, Db};
 use std::process::ExitCode;

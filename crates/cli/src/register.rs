@@ -8,7 +8,7 @@ use crate::importing::{self, CliSink, EXIT_INVALID};
 use ashyq_core::policy::Policy;
 use ashyq_core::register::Basis;
 use ashyq_core::said::Said;
-use ashyq_store::labour::input::Input;
+use ashyq_store::pipeline::input::Input;
 use ashyq_store::register::{self, RegisterFile, merge, person, scan, stats};
 use ashyq_store::{Actor, Db, StoreError};
 use std::process::ExitCode;

@@ -25,7 +25,7 @@ pub struct KeptScan {
 /// The overstayers on `on`: the scan kept in memory when it is of the same day, no import or
 /// write of this server has happened since, and it is under a minute old; else scanned again.
 pub async fn overstays(s: &AppState, on: Date) -> Result<Arc<Scan>, StoreError> {
-    let latest = ashyq_store::labour::import::recent(&s.db, 1).await?.first().map(|i| i.id);
+    let latest = ashyq_store::pipeline::history::recent(&s.db, 1).await?.first().map(|i| i.id);
     let stamp = (latest, s.register_generation());
     if let Some(k) = s.overstays.read().await.as_ref()
         && k.on == on

@@ -22,6 +22,7 @@ pub mod mail_sink;
 pub mod notifications;
 pub mod paryz;
 pub mod passwords;
+pub mod pipeline;
 pub mod rates;
 pub mod register;
 pub mod secret;

@@ -16,7 +16,7 @@
 use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
-use crate::labour::import::{ImportSink, RowError};
+use crate::pipeline::{ImportSink, RowError};
 use crate::register::sql::{Ty, V, feed, feed_in};
 use ashyq_core::said::Said;
 use sqlx::Row;
@@ -95,22 +95,27 @@ impl Staging {
         expires_at: Option<jiff::Timestamp>,
     ) -> Result<Staging, StoreError> {
         let mut tx = db.begin_write().await?;
-        let import_id: i64 = sqlx::query_scalar(
-            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-             user_id, username, started_at_us, finished_at_us, state, expires_at_us) \
-             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, $6, $7) RETURNING id",
-        )
-        .bind(source)
-        .bind(file_name)
-        .bind(actor.user_id)
-        .bind(&actor.username)
-        .bind(crate::codec::ts_to_us(started))
-        .bind(state)
-        .bind(crate::codec::opt_ts_to_us(expires_at))
-        .fetch_one(&mut *tx)
-        .await?;
+        let import_id =
+            crate::pipeline::open_record(&mut tx, actor, source, file_name, started, state, expires_at)
+                .await?;
         tx.commit().await?;
         Ok(Staging { import_id, next_seq: 1, backend: db.backend })
+    }
+
+    /// Stages good rows (after the header, if given) and keeps bad ones in a short transaction
+    /// of its own, then lets the WAL be checkpointed.
+    pub async fn stage_alone(
+        &mut self,
+        db: &Db,
+        header: Option<Vec<String>>,
+        rows: Vec<StagedRow>,
+        rejects: &[Reject],
+    ) -> Result<KeyClashes, StoreError> {
+        let mut tx = db.begin_write().await?;
+        let clashes = self.stage(&mut tx, header.as_deref(), rows, rejects).await?;
+        tx.commit().await?;
+        db.keep_wal_small().await?;
+        Ok(clashes)
     }
 
     /// Stages good rows and keeps bad ones, in the caller's short transaction. A key already

@@ -136,11 +136,11 @@ macro_rules! both_backends {
 /// An import's sink that keeps every progress it is told, with the rows read then.
 #[derive(Default)]
 pub struct Progressing {
-    pub told: Vec<(crate::labour::Progress, u64)>,
+    pub told: Vec<(crate::pipeline::Progress, u64)>,
 }
 
-impl crate::labour::ImportSink for Progressing {
-    fn progress(&mut self, progress: crate::labour::Progress, rows: u64) {
+impl crate::pipeline::ImportSink for Progressing {
+    fn progress(&mut self, progress: crate::pipeline::Progress, rows: u64) {
         self.told.push((progress, rows));
     }
 }

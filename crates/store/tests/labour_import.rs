@@ -10,12 +10,11 @@
 use ashyq_core::ids::Bin;
 use ashyq_core::labour::records::Source;
 use ashyq_core::occupation::OccupationCode;
-use ashyq_store::labour::import::Quiet;
-use ashyq_store::labour::input::{Flow, InputError, for_each_row};
-use ashyq_store::labour::progress::Unit;
-use ashyq_store::labour::{
-    ImportError, ImportReport, ImportRequest, ImportSink, Input, Progress, RowError, import,
-};
+use ashyq_store::labour::{ImportReport, ImportRequest, import};
+use ashyq_store::pipeline::Quiet;
+use ashyq_store::pipeline::input::{Flow, InputError, for_each_row};
+use ashyq_store::pipeline::progress::Unit;
+use ashyq_store::pipeline::{ImportError, ImportSink, Input, Progress, RowError};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use sha2::{Digest, Sha256};
 
@@ -355,16 +354,16 @@ async fn skip_invalid_keeps_good_rows_and_stores_rejects(db: &Db) {
     assert_eq!(stored, (7, 3, 4));
 
     // Read back as the analyst's page shows them: the import, and its set-aside rows in order.
-    let summary = ashyq_store::labour::import::get(db, id).await.unwrap();
+    let summary = ashyq_store::pipeline::history::get(db, id).await.unwrap();
     assert_eq!((summary.rows_read, summary.inserted, summary.rejected), (7, 3, 4));
-    let all = ashyq_store::labour::import::recent(db, 10).await.unwrap();
+    let all = ashyq_store::pipeline::history::recent(db, 10).await.unwrap();
     assert_eq!(all.iter().map(|i| i.id).collect::<Vec<_>>(), [id]);
-    let set_aside = ashyq_store::labour::import::rejects(db, id, 100).await.unwrap();
+    let set_aside = ashyq_store::pipeline::history::rejects(db, id, 100).await.unwrap();
     let places: Vec<(u64, Option<&str>)> = set_aside.iter().map(|e| (e.row, e.column.as_deref())).collect();
     let want: Vec<(u64, Option<&str>)> = expected_mixed_errors().into_iter().map(|e| (e.0, e.1)).collect();
     assert_eq!(places, want);
     assert_eq!(set_aside[1].reason.english, "`abc` is not a whole number");
-    assert!(ashyq_store::labour::import::get(db, id + 1000).await.is_err());
+    assert!(ashyq_store::pipeline::history::get(db, id + 1000).await.is_err());
 }
 
 // 5. Header problems, and headers in another case and order with extra columns.

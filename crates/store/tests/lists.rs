@@ -7,9 +7,10 @@ use ashyq_core::labour::coordination::{Change, ListStatus, Verdict};
 use ashyq_core::labour::records::Source;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_core::policy::Policy;
-use ashyq_store::labour::import::Quiet;
-use ashyq_store::labour::{ImportRequest, Input, import};
+use ashyq_store::labour::{ImportRequest, import};
 use ashyq_store::lists::{self, Body, Changed, NewOpinion};
+use ashyq_store::pipeline::Input;
+use ashyq_store::pipeline::Quiet;
 use ashyq_store::{Actor, Db, StoreError, audit, both_backends};
 use jiff::civil::date;
 

@@ -6,9 +6,9 @@
 //! in either of Excel's date systems; progress rises to the file's end.
 
 use ashyq_core::rates::{Currency, RateError};
-use ashyq_store::labour::import::Quiet;
-use ashyq_store::labour::progress::Unit;
-use ashyq_store::labour::{ImportError, ImportSink, Input, Progress, RowError};
+use ashyq_store::pipeline::Quiet;
+use ashyq_store::pipeline::progress::Unit;
+use ashyq_store::pipeline::{ImportError, ImportSink, Input, Progress, RowError};
 use ashyq_store::rates::{self, CurrencySummary, RatesReport, RatesRequest};
 use ashyq_store::{Actor, Db, audit, both_backends};
 use jiff::civil::{Date, date};
@@ -288,7 +288,7 @@ async fn skip_invalid_writes_the_good_rows(db: &Db) {
         [("USD", "2025-03-06"), ("USD", "2025-03-07")]
     );
     let id = report.import_id.unwrap();
-    let kept = ashyq_store::labour::import::rejects(db, id, 10).await.unwrap();
+    let kept = ashyq_store::pipeline::history::rejects(db, id, 10).await.unwrap();
     assert_eq!(
         kept.iter().map(|e| (e.row, e.column.as_deref())).collect::<Vec<_>>(),
         [(3, Some("rate")), (5, Some("rate")), (6, Some("rate"))]

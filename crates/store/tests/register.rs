@@ -6,8 +6,8 @@
 //! audited; a workbook counting its dates from 1904 gives the same dates.
 
 use ashyq_core::policy::Policy;
-use ashyq_store::labour::Input;
-use ashyq_store::labour::import::Quiet;
+use ashyq_store::pipeline::Input;
+use ashyq_store::pipeline::Quiet;
 use ashyq_store::register::rows::{self as register_rows, Columns, Context};
 use ashyq_store::register::{self, RegisterFile, RegisterReport, merge, person, scan, stats};
 use ashyq_store::{Actor, Db, audit, both_backends};

@@ -11,7 +11,8 @@
 use super::Harness;
 use ashyq_core::labour::records::Source;
 use ashyq_store::Actor;
-use ashyq_store::labour::{ImportRequest, Input, import::Quiet};
+use ashyq_store::labour::ImportRequest;
+use ashyq_store::pipeline::{Input, Quiet};
 
 /// A BIN with a valid check digit.
 pub const BIN: &str = "000101500011";

@@ -5,8 +5,8 @@
 //! the check digits computed.
 
 use super::Harness;
-use ashyq_store::labour::Input;
-use ashyq_store::labour::import::Quiet;
+use ashyq_store::pipeline::Input;
+use ashyq_store::pipeline::Quiet;
 use ashyq_store::register::{self, RegisterFile, person};
 use ashyq_store::{Actor, today};
 use jiff::ToSpan;

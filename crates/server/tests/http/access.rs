@@ -249,7 +249,7 @@ impl ListsFixture {
                 skip_invalid: false,
             };
             let input =
-                ashyq_store::labour::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
+                ashyq_store::pipeline::Input::from_bytes(labour::forecast_csv(&OCCUPATIONS).into_bytes());
             match preview::preview(&h.db, &by, &request, input, jiff::Timestamp::now()).await.unwrap() {
                 Previewed::Staged(p) => previews.push(p.id),
                 other => panic!("{other:?}"),
@@ -400,7 +400,7 @@ impl RegisterFixture {
             ));
         }
         let policy = ashyq_core::policy::Policy::kz().unwrap();
-        let input = ashyq_store::labour::Input::from_bytes(text.into_bytes());
+        let input = ashyq_store::pipeline::Input::from_bytes(text.into_bytes());
         let r = register::import(
             &h.db,
             &actor,
@@ -408,7 +408,7 @@ impl RegisterFixture {
             RegisterFile::Crossings,
             "fx.csv",
             input,
-            &mut ashyq_store::labour::import::Quiet,
+            &mut ashyq_store::pipeline::Quiet,
         )
         .await
         .unwrap();

@@ -7,8 +7,8 @@
 use crate::common;
 
 use ashyq_core::Role;
-use ashyq_store::labour::Input;
-use ashyq_store::labour::import::Quiet;
+use ashyq_store::pipeline::Input;
+use ashyq_store::pipeline::Quiet;
 use ashyq_store::register::{self, RegisterFile};
 use ashyq_store::{Actor, today};
 use axum::body::Body;

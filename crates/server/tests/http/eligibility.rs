@@ -677,8 +677,8 @@ async fn rates_imported_after_a_decision_are_used_by_the_next() {
             async move {
                 let request =
                     ashyq_store::rates::RatesRequest { file_name: "rates.csv".into(), skip_invalid: false };
-                let input = ashyq_store::labour::Input::from_bytes(csv.as_bytes().to_vec());
-                let mut sink = ashyq_store::labour::import::Quiet;
+                let input = ashyq_store::pipeline::Input::from_bytes(csv.as_bytes().to_vec());
+                let mut sink = ashyq_store::pipeline::Quiet;
                 let report =
                     ashyq_store::rates::import(&db, &Actor::cli(), &request, input, &mut sink).await.unwrap();
                 assert!(report.committed);

@@ -1,31 +1,28 @@
-//! Importing a source file: every row is read and checked (in a blocking thread, streaming),
-//! good rows are upserted in batches inside one transaction, bad rows are reported with file,
-//! row, column and reason. If any row is bad the transaction is rolled back and nothing is
-//! written — unless `skip_invalid` is set, in which case the good rows are written and the bad
-//! ones are kept in `import_rejects` with their reasons. Re-importing the same records changes
-//! nothing; a record whose values changed (a vacancy filled since) is updated.
+//! Importing a labour source file through the one import pipeline (crate::pipeline): this
+//! module gives its row check ([`LabourCheck`]) and its writers. Good rows are upserted in
+//! batches inside one transaction (PostgreSQL) or staged and published in slices (SQLite); bad
+//! rows are reported with file, row, column and reason. If any row is bad nothing is written —
+//! unless `skip_invalid` is set, in which case the good rows are written and the bad ones are
+//! kept in `import_rejects` with their reasons. Re-importing the same records changes nothing; a
+//! record whose values changed (a vacancy filled since) is updated.
 
-use super::input::{Flow, Input, InputError, for_each_row};
-use super::progress::{Pace, Progress};
 use super::tables::{
     Table, Value, forecast_values, key_of, table, upsert_sql, vacancy_values, work_permit_values,
 };
-use crate::audit::{self, Actor, Event};
+use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
+use crate::pipeline::{
+    self, BatchError, Check, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally,
+    Target,
+};
 use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use ashyq_core::said::Said;
-use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use serde::Serialize;
 use std::collections::HashMap;
-use tokio::sync::mpsc;
 
-/// The most bad rows kept in memory for the report; all of them still reach the sink.
-pub const REPORTED_ERRORS: usize = 1_000;
-/// The most rejected rows stored in `import_rejects` by one import.
-pub const STORED_REJECTS: u64 = 100_000;
 /// Bound parameters per statement. Far below the backends' limits: sqlx binds SQLite parameters
 /// in time that grows faster than their number (a 30,000-parameter statement took 1.8 s, forty
 /// 1,000-parameter ones a fraction of that), and a repeated statement text is prepared once.
@@ -38,55 +35,6 @@ pub struct ImportRequest {
     /// The name shown in error messages and kept with the import (no directories).
     pub file_name: String,
     pub skip_invalid: bool,
-}
-
-/// One bad row (or the header), as `file:row:column: reason`. Serialised with the reason's
-/// English as `reason`, its message code as `code` and its arguments as `args`, so that a page
-/// can say it in its reader's language (the rejects kept in `import_rejects` too).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowError {
-    pub row: u64,
-    pub column: Option<String>,
-    #[serde(with = "said_flat", flatten)]
-    pub reason: Said,
-}
-
-/// A [`Said`] as the members `reason` (its English), `code` and `args` of a row's error.
-pub(crate) mod said_flat {
-    use ashyq_core::said::{Said, Value};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Flat {
-        reason: String,
-        #[serde(default)]
-        code: String,
-        #[serde(default)]
-        args: Vec<(String, Value)>,
-    }
-
-    pub fn serialize<S: Serializer>(said: &Said, s: S) -> Result<S::Ok, S::Error> {
-        Flat { reason: said.english.clone(), code: said.code.clone(), args: said.args.clone() }.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Said, D::Error> {
-        let f = Flat::deserialize(d)?;
-        Ok(Said { code: f.code, args: f.args, english: f.reason })
-    }
-}
-
-impl RowError {
-    /// A bad row's error.
-    pub fn new(row: u64, column: Option<&str>, reason: Said) -> RowError {
-        RowError { row, column: column.map(str::to_string), reason }
-    }
-
-    pub fn display(&self, file: &str) -> String {
-        match &self.column {
-            Some(c) => format!("{file}:{}:{c}: {}", self.row, self.reason),
-            None => format!("{file}:{}: {}", self.row, self.reason),
-        }
-    }
 }
 
 /// What an import did.
@@ -112,51 +60,6 @@ pub struct ImportReport {
     pub errors_total: u64,
 }
 
-/// Told of progress and of every rejected row as the import goes.
-pub trait ImportSink: Send {
-    /// How far the file is read (a CSV's bytes, a sheet's rows), and the data rows read so far.
-    fn progress(&mut self, _progress: Progress, _rows: u64) {}
-    /// A bad row with its reasons and its fields as read.
-    fn rejected(&mut self, _row: u64, _errors: &[RowError], _raw: &[String]) {}
-    /// Rows published so far of those staged (SQLite publishes a checked import in slices).
-    fn published(&mut self, _rows: u64, _of: u64) {}
-}
-
-/// A sink that wants nothing.
-pub struct Quiet;
-impl ImportSink for Quiet {}
-
-pub(super) enum Msg {
-    /// The file's header row (kept by a staged import, to read its rows again when publishing).
-    Header(Vec<String>),
-    /// Good rows' values and, for a staged import, their row numbers and fields as read.
-    Batch(Vec<Vec<Value>>, Vec<(u64, Vec<String>)>),
-    Rejected {
-        row: u64,
-        errors: Vec<RowError>,
-        raw: Vec<String>,
-    },
-    Progress {
-        progress: Progress,
-        rows: u64,
-    },
-}
-
-/// Why an import could not run at all.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("{file}: {source}")]
-    Input { file: String, source: InputError },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<sqlx::Error> for ImportError {
-    fn from(e: sqlx::Error) -> Self {
-        ImportError::Store(StoreError::Database(e))
-    }
-}
-
 /// Imports one file. See the module's comment for what is written when; on SQLite the import
 /// is staged and published in slices (crate::staging), so other writers go on meanwhile.
 pub async fn import(
@@ -172,13 +75,11 @@ pub async fn import(
     if staged {
         resume(db).await?;
     }
-    let batch_rows = (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
-    let (tx_msg, mut rx) = mpsc::channel::<Msg>(8);
-    let reader = tokio::task::spawn_blocking(move || read_file(source, input, batch_rows, staged, tx_msg));
-
     let started = jiff::Timestamp::now();
-    let mut writer = if staged {
+    let target = if staged {
         Writer::Staged {
+            db,
+            source,
             staging: Staging::open(db, actor, source.as_str(), &request.file_name, started).await?,
             header: None,
             rows: Vec::new(),
@@ -191,170 +92,30 @@ pub async fn import(
         let lock = format!("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE", t.name);
         sqlx::query(sqlx::AssertSqlSafe(lock)).execute(&mut *tx).await?;
         let before = count(&mut tx, &t).await?;
-        let import_id: i64 = sqlx::query_scalar(
-            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-             user_id, username, started_at_us, finished_at_us, state) \
-             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'publishing') RETURNING id",
+        let import_id = pipeline::open_record(
+            &mut tx,
+            actor,
+            source.as_str(),
+            &request.file_name,
+            started,
+            "publishing",
+            None,
         )
-        .bind(source.as_str())
-        .bind(&request.file_name)
-        .bind(actor.user_id)
-        .bind(&actor.username)
-        .bind(crate::codec::ts_to_us(started))
-        .fetch_one(&mut *tx)
         .await?;
-        Writer::Tx { tx, import_id, before }
+        Writer::Tx { tx, t: table(source), import_id, before, affected: 0, written_rows: 0, superseded: 0 }
     };
-
-    let mut report = ImportReport {
-        import_id: None,
-        source,
-        file_name: request.file_name.clone(),
-        sha256: String::new(),
-        committed: false,
-        rows_read: 0,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-        superseded: 0,
-        errors: Vec::new(),
-        errors_total: 0,
+    let plan = Plan {
+        file_name: &request.file_name,
+        reading: Reading { batch_rows: batch_rows(&t), keep_raw: staged },
+        in_flight: 8,
+        skip_invalid: request.skip_invalid,
     };
-    let mut affected: u64 = 0;
-    let mut written_rows: u64 = 0;
-    let mut stored_rejects: u64 = 0;
-    let mut write_error: Option<StoreError> = None;
-    while let Some(msg) = rx.recv().await {
-        match msg {
-            Msg::Header(fields) => {
-                if let Writer::Staged { header, .. } = &mut writer {
-                    *header = Some(fields);
-                }
-            }
-            Msg::Batch(batch, raw) => {
-                report.rows_read += batch.len() as u64;
-                // After the first bad row (without skip_invalid) nothing will be kept: keep reading
-                // to report every bad row, but stop writing.
-                if (report.rejected > 0 && !request.skip_invalid) || write_error.is_some() {
-                    continue;
-                }
-                let n = batch.len() as u64;
-                let written = match &mut writer {
-                    Writer::Tx { tx, import_id, .. } => {
-                        upsert(tx, &t, *import_id, batch).await.map(|(changed, distinct)| {
-                            affected += changed;
-                            written_rows += distinct;
-                            report.superseded += n - distinct;
-                        })
-                    }
-                    Writer::Staged { staging, header, rows, rejects } => {
-                        rows.extend(raw.into_iter().map(|(row, fields)| StagedRow {
-                            row,
-                            key_column: "",
-                            key: None,
-                            digest: None,
-                            fields,
-                        }));
-                        if rows.len() >= staging::STAGE_ROWS {
-                            let done = stage(db, staging, header.take(), std::mem::take(rows), rejects).await;
-                            rejects.clear();
-                            done
-                        } else {
-                            Ok(())
-                        }
-                    }
-                };
-                if let Err(e) = written {
-                    write_error = Some(e);
-                }
-            }
-            Msg::Rejected { row, errors, raw } => {
-                report.rows_read += 1;
-                report.rejected += 1;
-                report.errors_total += errors.len() as u64;
-                sink.rejected(row, &errors, &raw);
-                if request.skip_invalid && stored_rejects < STORED_REJECTS && write_error.is_none() {
-                    stored_rejects += 1;
-                    match &mut writer {
-                        Writer::Tx { tx, import_id, .. } => {
-                            if let Err(e) = store_reject(tx, *import_id, row, &errors, &raw).await {
-                                write_error = Some(e);
-                            }
-                        }
-                        Writer::Staged { staging, header, rows, rejects } => {
-                            rejects.push(Reject { row, errors: errors.clone(), raw });
-                            if rejects.len() >= staging::STAGE_ROWS {
-                                let rows = std::mem::take(rows);
-                                if let Err(e) = stage(db, staging, header.take(), rows, rejects).await {
-                                    write_error = Some(e);
-                                }
-                                rejects.clear();
-                            }
-                        }
-                    }
-                }
-                for e in errors {
-                    if report.errors.len() < REPORTED_ERRORS {
-                        report.errors.push(e);
-                    }
-                }
-            }
-            Msg::Progress { progress, rows } => sink.progress(progress, rows),
-        }
-    }
-    let read = reader.await.map_err(|e| StoreError::Corrupt(format!("import reader stopped: {e}")))?;
-    let sha256 = match read {
-        Ok(h) => h,
-        Err(ReadFailure::Header(errors)) => {
-            report.rejected = 0;
-            report.errors_total = errors.len() as u64;
-            report.errors = errors;
-            writer.abandon(db).await?;
-            return Ok(report);
-        }
-        Err(ReadFailure::Input(source)) => {
-            writer.abandon(db).await?;
-            return Err(ImportError::Input { file: request.file_name.clone(), source });
-        }
-    };
-    report.sha256 = sha256;
-    if let Some(e) = write_error {
-        writer.abandon(db).await?;
-        return Err(e.into());
-    }
-    if report.rejected > 0 && !request.skip_invalid {
-        writer.abandon(db).await?;
+    let ran = pipeline::run(LabourCheck { source }, input, plan, target, sink).await?;
+    let mut report = ImportReport::of(source, &request.file_name, ran.tally);
+    let Ended::Done(Done { mut tx, import_id, superseded }) = ran.ended else {
         return Ok(report);
-    }
-    // Every data row was read; "header only" is a valid, empty import.
-    let (mut tx, import_id) = match writer {
-        Writer::Tx { mut tx, import_id, before } => {
-            let after = count(&mut tx, &t).await?;
-            report.inserted = u64::try_from(after - before).unwrap_or(0);
-            report.updated = affected.saturating_sub(report.inserted);
-            report.unchanged = written_rows.saturating_sub(affected);
-            (tx, import_id)
-        }
-        Writer::Staged { mut staging, header, rows, rejects } => {
-            if header.is_some() || !rows.is_empty() || !rejects.is_empty() {
-                stage(db, &mut staging, header, rows, &rejects).await?;
-            }
-            let read = Counted {
-                sha256: report.sha256.clone(),
-                rows_read: report.rows_read,
-                rejected: report.rejected,
-                ..Counted::default()
-            };
-            staging.ready(db, &read).await?;
-            let published = publish(db, source, staging.import_id, sink).await?;
-            report.inserted = published.inserted;
-            report.updated = published.updated;
-            report.unchanged = published.unchanged;
-            report.superseded = published.superseded;
-            (db.begin_write().await?, staging.import_id)
-        }
     };
+    report.superseded = superseded;
     finish(&mut tx, actor, import_id, &report).await?;
     tx.commit().await?;
     report.import_id = Some(import_id);
@@ -362,15 +123,72 @@ pub async fn import(
     Ok(report)
 }
 
+/// Rows per upsert statement of a table: within [`PARAMS_PER_STATEMENT`].
+pub(super) fn batch_rows(t: &Table) -> usize {
+    (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1)
+}
+
+impl ImportReport {
+    /// The report of an import of `source` that counted `tally` (not yet committed).
+    fn of(source: Source, file_name: &str, tally: Tally) -> ImportReport {
+        ImportReport {
+            import_id: None,
+            source,
+            file_name: file_name.to_string(),
+            sha256: tally.sha256,
+            committed: false,
+            rows_read: tally.rows_read,
+            inserted: tally.inserted,
+            updated: tally.updated,
+            unchanged: tally.unchanged,
+            rejected: tally.rejected,
+            superseded: 0,
+            errors: tally.errors,
+            errors_total: tally.errors_total,
+        }
+    }
+}
+
+/// A labour source's rows, each checked into its table's values.
+pub(super) struct LabourCheck {
+    pub source: Source,
+}
+
+impl Check for LabourCheck {
+    type Columns = Columns;
+    type Record = Vec<Value>;
+
+    fn columns(&self, header: &[&str]) -> Result<Columns, Vec<Said>> {
+        Columns::resolve(self.source, header).map_err(|e| e.said())
+    }
+
+    fn row(&mut self, columns: &Columns, row: u64, fields: &[&str]) -> Result<Vec<Value>, Vec<RowError>> {
+        row_values(self.source, columns, fields).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e: FieldError| RowError { row, column: Some(e.column.to_string()), reason: e.reason })
+                .collect()
+        })
+    }
+}
+
 /// Where an import's rows go: one transaction (PostgreSQL), or the staging (SQLite).
-enum Writer {
+enum Writer<'a> {
     Tx {
         tx: WriteTx,
+        t: Table,
         import_id: i64,
+        /// The table's rows before the import.
         before: i64,
+        /// Rows the upserts changed, rows they wrote, rows a later one of the same batch replaced.
+        affected: u64,
+        written_rows: u64,
+        superseded: u64,
     },
     /// Rows and bad rows are gathered up to [`staging::STAGE_ROWS`] a transaction.
     Staged {
+        db: &'a Db,
+        source: Source,
         staging: Staging,
         header: Option<Vec<String>>,
         rows: Vec<StagedRow>,
@@ -378,29 +196,106 @@ enum Writer {
     },
 }
 
-impl Writer {
-    /// Nothing of the import is kept.
-    async fn abandon(self, db: &Db) -> Result<(), StoreError> {
+/// A written import, to be recorded as done.
+struct Done {
+    tx: WriteTx,
+    import_id: i64,
+    superseded: u64,
+}
+
+impl Target for Writer<'_> {
+    type Record = Vec<Value>;
+    type Done = Done;
+
+    fn header(&mut self, fields: Vec<String>) {
+        if let Writer::Staged { header, .. } = self {
+            *header = Some(fields);
+        }
+    }
+
+    async fn batch(
+        &mut self,
+        _tally: &mut Tally,
+        batch: Vec<(u64, Vec<Value>)>,
+        raw: Vec<Vec<String>>,
+    ) -> Result<(), BatchError> {
         match self {
-            Writer::Tx { tx, .. } => tx.rollback().await?,
-            Writer::Staged { staging, .. } => staging.discard(db).await?,
+            Writer::Tx { tx, t, import_id, affected, written_rows, superseded, .. } => {
+                let n = batch.len() as u64;
+                let values = batch.into_iter().map(|(_, v)| v).collect();
+                let (changed, distinct) = upsert(tx, t, *import_id, values).await?;
+                *affected += changed;
+                *written_rows += distinct;
+                *superseded += n - distinct;
+            }
+            Writer::Staged { db, staging, header, rows, rejects, .. } => {
+                rows.extend(batch.into_iter().zip(raw).map(|((row, _), fields)| StagedRow {
+                    row,
+                    key_column: "",
+                    key: None,
+                    digest: None,
+                    fields,
+                }));
+                if rows.len() >= staging::STAGE_ROWS {
+                    staging.stage_alone(db, header.take(), std::mem::take(rows), rejects).await?;
+                    rejects.clear();
+                }
+            }
         }
         Ok(())
     }
-}
 
-/// Stages a batch of rows (with the header first, and the bad rows kept) in a short transaction.
-async fn stage(
-    db: &Db,
-    staging: &mut Staging,
-    header: Option<Vec<String>>,
-    rows: Vec<StagedRow>,
-    rejects: &[Reject],
-) -> Result<(), StoreError> {
-    let mut tx = db.begin_write().await?;
-    staging.stage(&mut tx, header.as_deref(), rows, rejects).await?;
-    tx.commit().await?;
-    db.keep_wal_small().await
+    async fn reject(&mut self, row: u64, errors: &[RowError], raw: Vec<String>) -> Result<(), StoreError> {
+        match self {
+            Writer::Tx { tx, import_id, .. } => {
+                pipeline::keep_reject(tx, *import_id, row, errors, &raw).await
+            }
+            Writer::Staged { db, staging, header, rows, rejects, .. } => {
+                rejects.push(Reject { row, errors: errors.to_vec(), raw });
+                if rejects.len() >= staging::STAGE_ROWS {
+                    staging.stage_alone(db, header.take(), std::mem::take(rows), rejects).await?;
+                    rejects.clear();
+                }
+                Ok(())
+            }
+        }
+    }
+
+    async fn abandon(self) -> Result<(), StoreError> {
+        match self {
+            Writer::Tx { tx, .. } => tx.rollback().await?,
+            Writer::Staged { db, staging, .. } => staging.discard(db).await?,
+        }
+        Ok(())
+    }
+
+    async fn complete(self, tally: &mut Tally, sink: &mut dyn ImportSink) -> Result<Done, BatchError> {
+        // Every data row was read; "header only" is a valid, empty import.
+        match self {
+            Writer::Tx { mut tx, t, import_id, before, affected, written_rows, superseded } => {
+                let after = count(&mut tx, &t).await?;
+                tally.inserted = u64::try_from(after - before).unwrap_or(0);
+                tally.updated = affected.saturating_sub(tally.inserted);
+                tally.unchanged = written_rows.saturating_sub(affected);
+                Ok(Done { tx, import_id, superseded })
+            }
+            Writer::Staged { db, source, mut staging, header, rows, rejects } => {
+                if header.is_some() || !rows.is_empty() || !rejects.is_empty() {
+                    staging.stage_alone(db, header, rows, &rejects).await?;
+                }
+                staging.ready(db, &tally.counted()).await?;
+                let published = publish(db, source, staging.import_id, sink).await?;
+                tally.inserted = published.inserted;
+                tally.updated = published.updated;
+                tally.unchanged = published.unchanged;
+                Ok(Done {
+                    tx: db.begin_write().await?,
+                    import_id: staging.import_id,
+                    superseded: published.superseded,
+                })
+            }
+        }
+    }
 }
 
 async fn count(tx: &mut WriteTx, t: &Table) -> Result<i64, StoreError> {
@@ -423,16 +318,12 @@ pub(super) async fn finish(
         unchanged: report.unchanged,
         rejected: report.rejected,
     };
-    if !staging::mark_done(tx, import_id, &counted).await? {
-        return Ok(()); // finished already (two resuming at once)
-    }
     let detail = serde_json::json!({
         "source": report.source.as_str(), "file": report.file_name, "sha256": report.sha256,
         "rows": report.rows_read, "inserted": report.inserted, "updated": report.updated,
         "unchanged": report.unchanged, "rejected": report.rejected,
     });
-    audit::append(tx, actor, Event::new("labour.import", "import", &import_id.to_string()).detail(detail))
-        .await?;
+    pipeline::record_done(tx, actor, import_id, &counted, "labour.import", detail).await?;
     Ok(())
 }
 
@@ -638,115 +529,6 @@ async fn upsert(
     Ok((q.execute(&mut **tx).await?.rows_affected(), distinct))
 }
 
-async fn store_reject(
-    tx: &mut WriteTx,
-    import_id: i64,
-    row: u64,
-    errors: &[RowError],
-    raw: &[String],
-) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, $4)")
-        .bind(import_id)
-        .bind(row as i64)
-        .bind(serde_json::to_string(errors).unwrap_or_default())
-        .bind(serde_json::to_string(raw).unwrap_or_default())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-pub(super) enum ReadFailure {
-    Header(Vec<RowError>),
-    Input(InputError),
-}
-
-/// The blocking half: reads, checks and batches rows, sending them to the writer.
-pub(super) fn read_file(
-    source: Source,
-    input: Input,
-    batch_rows: usize,
-    keep_raw: bool,
-    out: mpsc::Sender<Msg>,
-) -> Result<String, ReadFailure> {
-    let mut columns: Option<Columns> = None;
-    let mut header_errors: Vec<RowError> = Vec::new();
-    let mut batch: Vec<Vec<Value>> = Vec::with_capacity(batch_rows);
-    let mut raw: Vec<(u64, Vec<String>)> = Vec::new();
-    let mut rows: u64 = 0;
-    let send = |msg: Msg| out.blocking_send(msg).is_ok();
-    let mut pace = Pace::new(input.progress());
-    let hash = for_each_row(
-        input,
-        |row, fields, progress| {
-            let Some(cols) = &columns else {
-                match Columns::resolve(source, fields) {
-                    Ok(c) => {
-                        columns = Some(c);
-                        let header = Msg::Header(fields.iter().map(|f| f.to_string()).collect());
-                        return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
-                    }
-                    Err(e) => {
-                        header_errors.extend(e.said().into_iter().map(|said| RowError::new(row, None, said)));
-                        return Flow::Stop;
-                    }
-                }
-            };
-            rows += 1;
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                // A blank line (or an empty spreadsheet row) is not a record.
-                rows -= 1;
-                return Flow::Continue;
-            }
-            let ok = match row_values(source, cols, fields) {
-                Ok(v) => {
-                    batch.push(v);
-                    if keep_raw {
-                        raw.push((row, fields.iter().map(|f| f.to_string()).collect()));
-                    }
-                    if batch.len() >= batch_rows {
-                        let batch = std::mem::replace(&mut batch, Vec::with_capacity(batch_rows));
-                        send(Msg::Batch(batch, std::mem::take(&mut raw)))
-                    } else {
-                        true
-                    }
-                }
-                Err(errors) => send(Msg::Rejected {
-                    row,
-                    errors: errors
-                        .into_iter()
-                        .map(|e: FieldError| RowError {
-                            row,
-                            column: Some(e.column.to_string()),
-                            reason: e.reason,
-                        })
-                        .collect(),
-                    raw: fields.iter().map(|s| s.to_string()).collect(),
-                }),
-            };
-            if let Some(progress) = pace.tell(progress) {
-                send(Msg::Progress { progress, rows });
-            }
-            if ok { Flow::Continue } else { Flow::Stop }
-        },
-        |row, reason| {
-            send(Msg::Rejected {
-                row,
-                errors: vec![RowError { row, column: None, reason }],
-                raw: Vec::new(),
-            });
-        },
-    );
-    if !header_errors.is_empty() {
-        return Err(ReadFailure::Header(header_errors));
-    }
-    let hash = hash.map_err(ReadFailure::Input)?;
-    if !batch.is_empty() {
-        send(Msg::Batch(batch, raw));
-    }
-    send(Msg::Progress { progress: pace.end(), rows });
-    Ok(hash)
-}
-
 /// A checked row's values for its table, or what is wrong with it.
 pub(super) fn row_values(
     source: Source,
@@ -758,82 +540,4 @@ pub(super) fn row_values(
         Source::Vacancies => rows::vacancy(cols, fields).map(|r| vacancy_values(&r)),
         Source::WorkPermits => rows::work_permit(cols, fields).map(|r| work_permit_values(&r)),
     }
-}
-
-/// The imports made so far, newest first (not those still staging or publishing).
-pub async fn recent(db: &Db, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
-    recent_where(db, None, limit).await
-}
-
-async fn recent_where(db: &Db, id: Option<i64>, limit: i64) -> Result<Vec<ImportSummary>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT id, source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, username, \
-         finished_at_us FROM imports WHERE ($1 IS NULL OR id = $1) AND state = 'done' ORDER BY id DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ImportSummary {
-                id: r.try_get("id")?,
-                source: r.try_get("source")?,
-                file_name: r.try_get("file_name")?,
-                sha256: r.try_get("sha256")?,
-                rows_read: r.try_get("rows_read")?,
-                inserted: r.try_get("inserted")?,
-                updated: r.try_get("updated")?,
-                unchanged: r.try_get("unchanged")?,
-                rejected: r.try_get("rejected")?,
-                username: r.try_get("username")?,
-                finished_at: crate::codec::ts_from_us(r.try_get("finished_at_us")?)?,
-            })
-        })
-        .collect()
-}
-
-/// One past import.
-#[derive(Debug, Clone, Serialize)]
-pub struct ImportSummary {
-    pub id: i64,
-    pub source: String,
-    pub file_name: String,
-    pub sha256: String,
-    pub rows_read: i64,
-    pub inserted: i64,
-    pub updated: i64,
-    pub unchanged: i64,
-    pub rejected: i64,
-    pub username: String,
-    #[serde(rename = "finished_at_us", with = "crate::codec::us")]
-    pub finished_at: jiff::Timestamp,
-}
-
-/// One past import by its id.
-pub async fn get(db: &Db, id: i64) -> Result<ImportSummary, StoreError> {
-    recent_where(db, Some(id), 1)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| StoreError::NotFound { what: "import", key: id.to_string() })
-}
-
-/// The rows an import set aside, with their reasons (`file:row:column: reason`), first ones first.
-pub async fn rejects(db: &Db, id: i64, limit: i64) -> Result<Vec<RowError>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT row_no, reasons FROM import_rejects WHERE import_id = $1 ORDER BY row_no LIMIT $2",
-    )
-    .bind(id)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        let text: String = r.try_get("reasons")?;
-        let errors: Vec<RowError> = serde_json::from_str(&text)
-            .map_err(|e| StoreError::Corrupt(format!("import {id} row rejects: {e}")))?;
-        out.extend(errors);
-    }
-    Ok(out)
 }

@@ -7,15 +7,14 @@
 //! import is recorded and audited as an ordinary one. Confirming twice writes once. A preview
 //! not confirmed within [`PREVIEW_TTL`] is discarded.
 
-use super::import::{
-    self, ImportError, ImportRequest, LabourSlices, Msg, Published, Quiet, ReadFailure, RowError,
-    STORED_REJECTS, read_file,
-};
-use super::input::Input;
+use super::import::{self, ImportRequest, LabourCheck, LabourSlices, Published};
 use super::tables::{Table, Value, key_of, table};
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
+use crate::pipeline::{
+    self, BatchError, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally, Target,
+};
 use crate::staging::{self, Publisher, Reject, Staged, StagedRow, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::Columns;
@@ -23,7 +22,6 @@ use ashyq_core::said::Said;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use std::collections::HashMap;
-use tokio::sync::mpsc;
 
 /// How long a preview waits for its confirmation: an hour.
 pub const PREVIEW_TTL: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
@@ -55,7 +53,7 @@ pub struct PreviewError {
     pub column: Option<String>,
     pub field: Option<String>,
     /// Kept as its English (`reason`), its code and its arguments.
-    #[serde(with = "super::import::said_flat", flatten)]
+    #[serde(with = "crate::pipeline::outcome::said_flat", flatten)]
     pub reason: Said,
 }
 
@@ -227,13 +225,13 @@ enum Verdict {
 
 /// Counts the verdicts of the file's rows, the last row of a key counting.
 #[derive(Default)]
-struct Tally {
+struct Verdicts {
     counts: Counts,
     seen: HashMap<Vec<String>, Verdict>,
     sample: Vec<UpdatedRow>,
 }
 
-impl Tally {
+impl Verdicts {
     fn count(&mut self, v: Verdict, by: i64) {
         let n = match v {
             Verdict::New => &mut self.counts.new,
@@ -299,7 +297,7 @@ pub async fn preview(
     discard_expired(db, now).await?;
     let source = request.source;
     let t = table(source);
-    let mut staging = Staging::open_as(
+    let staging = Staging::open_as(
         db,
         actor,
         source.as_str(),
@@ -312,28 +310,40 @@ pub async fn preview(
         ),
     )
     .await?;
-    let (tx_msg, rx) = mpsc::channel::<Msg>(8);
-    let batch_rows = (import::PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
-    let reader = tokio::task::spawn_blocking(move || read_file(source, input, batch_rows, true, tx_msg));
-    let mut kept = Kept { skip_invalid: request.skip_invalid, ..Kept::default() };
-    let mut header: Vec<String> = Vec::new();
-    let read = stage_all(db, &t, &mut staging, rx, &mut kept, &mut header).await;
-    let outcome = reader.await.map_err(|e| StoreError::Corrupt(format!("preview reader stopped: {e}")));
-    let hash = match (read, outcome) {
-        (Err(e), _) | (_, Err(e)) => {
-            staging.discard(db).await?;
-            return Err(e.into());
-        }
-        (Ok(()), Ok(Ok(hash))) => hash,
-        (Ok(()), Ok(Err(ReadFailure::Header(errors)))) => {
-            staging.discard(db).await?;
-            let errors = errors.into_iter().map(|e| located(&header, e)).collect();
+    let target = Previewing {
+        db,
+        t: table(source),
+        staging,
+        verdicts: Verdicts::default(),
+        header: Vec::new(),
+        unstaged: None,
+        rows: Vec::new(),
+        rejects: Vec::new(),
+    };
+    let plan = Plan {
+        file_name: &request.file_name,
+        reading: Reading { batch_rows: import::batch_rows(&t), keep_raw: true },
+        in_flight: 8,
+        // Every row is read and compared, bad ones or not: confirming decides what is kept.
+        skip_invalid: true,
+    };
+    let ran = pipeline::run(LabourCheck { source }, input, plan, target, &mut Quiet).await?;
+    let tally = ran.tally;
+    let (staging, verdicts, header) = match ran.ended {
+        Ended::Done(done) => done,
+        // Bad rows do not refuse a preview (they are set aside): only its header can.
+        Ended::BadHeader | Ended::Refused => {
+            let errors = tally.errors.into_iter().map(|e| located(&[], e)).collect();
             return Ok(Previewed::BadHeader { file_name: request.file_name.clone(), errors });
         }
-        (Ok(()), Ok(Err(ReadFailure::Input(source)))) => {
-            staging.discard(db).await?;
-            return Err(ImportError::Input { file: request.file_name.clone(), source });
-        }
+    };
+    let hash = tally.sha256.clone();
+    let kept = Kept {
+        counts: Counts { rows_read: tally.rows_read, rejected: tally.rejected, ..verdicts.counts },
+        skip_invalid: request.skip_invalid,
+        errors: tally.errors.into_iter().take(PREVIEW_ERRORS).map(|e| located(&header, e)).collect(),
+        errors_total: tally.errors_total,
+        sample: verdicts.sample,
     };
     let mut tx = db.begin_write().await?;
     sqlx::query(
@@ -358,78 +368,80 @@ pub async fn preview(
     Ok(Previewed::Staged(get(db, staging.import_id).await?))
 }
 
-/// Receives what the reader found: compares and stages good rows, keeps bad ones, in batches.
-async fn stage_all(
-    db: &Db,
-    t: &Table,
-    staging: &mut Staging,
-    mut rx: mpsc::Receiver<Msg>,
-    kept: &mut Kept,
-    header: &mut Vec<String>,
-) -> Result<(), StoreError> {
-    let mut tally = Tally::default();
-    let mut unstaged_header: Option<Vec<String>> = None;
-    let mut rows: Vec<StagedRow> = Vec::new();
-    let mut rejects: Vec<Reject> = Vec::new();
-    let mut stored_rejects: u64 = 0;
-    while let Some(msg) = rx.recv().await {
-        match msg {
-            Msg::Header(h) => {
-                header.clone_from(&h);
-                unstaged_header = Some(h);
-            }
-            Msg::Batch(values, raw) => {
-                tally.counts.rows_read += values.len() as u64;
-                let numbers: Vec<u64> = raw.iter().map(|(row, _)| *row).collect();
-                tally.batch(db, t, &values, &numbers).await?;
-                rows.extend(raw.into_iter().map(|(row, fields)| StagedRow {
-                    row,
-                    key_column: "",
-                    key: None,
-                    digest: None,
-                    fields,
-                }));
-            }
-            Msg::Rejected { row, errors, raw } => {
-                tally.counts.rows_read += 1;
-                tally.counts.rejected += 1;
-                kept.errors_total += errors.len() as u64;
-                for e in &errors {
-                    if kept.errors.len() < PREVIEW_ERRORS {
-                        kept.errors.push(located(header, e.clone()));
-                    }
-                }
-                if stored_rejects < STORED_REJECTS {
-                    stored_rejects += 1;
-                    rejects.push(Reject { row, errors, raw });
-                }
-            }
-            Msg::Progress { .. } => {}
-        }
-        if rows.len() >= staging::STAGE_ROWS || rejects.len() >= staging::STAGE_ROWS {
-            stage(db, staging, unstaged_header.take(), std::mem::take(&mut rows), &rejects).await?;
-            rejects.clear();
-        }
-    }
-    if unstaged_header.is_some() || !rows.is_empty() || !rejects.is_empty() {
-        stage(db, staging, unstaged_header, rows, &rejects).await?;
-    }
-    kept.counts = tally.counts;
-    kept.sample = tally.sample;
-    Ok(())
+/// Where a preview's rows go: compared with what is stored, and staged with the bad ones.
+struct Previewing<'a> {
+    db: &'a Db,
+    t: Table,
+    staging: Staging,
+    verdicts: Verdicts,
+    /// The file's header, for the errors' column letters; and until it is staged, with the
+    /// first rows.
+    header: Vec<String>,
+    unstaged: Option<Vec<String>>,
+    rows: Vec<StagedRow>,
+    rejects: Vec<Reject>,
 }
 
-async fn stage(
-    db: &Db,
-    staging: &mut Staging,
-    header: Option<Vec<String>>,
-    rows: Vec<StagedRow>,
-    rejects: &[Reject],
-) -> Result<(), StoreError> {
-    let mut tx = db.begin_write().await?;
-    staging.stage(&mut tx, header.as_deref(), rows, rejects).await?;
-    tx.commit().await?;
-    db.keep_wal_small().await
+impl Previewing<'_> {
+    /// Stages what is gathered once there is a transaction's worth of it (or `all` of it).
+    async fn stage(&mut self, all: bool) -> Result<(), StoreError> {
+        let full = self.rows.len() >= staging::STAGE_ROWS || self.rejects.len() >= staging::STAGE_ROWS;
+        let any = self.unstaged.is_some() || !self.rows.is_empty() || !self.rejects.is_empty();
+        if full || (all && any) {
+            let rows = std::mem::take(&mut self.rows);
+            self.staging.stage_alone(self.db, self.unstaged.take(), rows, &self.rejects).await?;
+            self.rejects.clear();
+        }
+        Ok(())
+    }
+}
+
+impl Target for Previewing<'_> {
+    type Record = Vec<Value>;
+    /// The staging, what the rows would do, and the header.
+    type Done = (Staging, Verdicts, Vec<String>);
+
+    fn header(&mut self, fields: Vec<String>) {
+        self.header.clone_from(&fields);
+        self.unstaged = Some(fields);
+    }
+
+    async fn batch(
+        &mut self,
+        _tally: &mut Tally,
+        batch: Vec<(u64, Vec<Value>)>,
+        raw: Vec<Vec<String>>,
+    ) -> Result<(), BatchError> {
+        let numbers: Vec<u64> = batch.iter().map(|(row, _)| *row).collect();
+        let values: Vec<Vec<Value>> = batch.into_iter().map(|(_, v)| v).collect();
+        self.verdicts.batch(self.db, &self.t, &values, &numbers).await?;
+        self.rows.extend(numbers.into_iter().zip(raw).map(|(row, fields)| StagedRow {
+            row,
+            key_column: "",
+            key: None,
+            digest: None,
+            fields,
+        }));
+        Ok(self.stage(false).await?)
+    }
+
+    async fn reject(&mut self, row: u64, errors: &[RowError], raw: Vec<String>) -> Result<(), StoreError> {
+        self.rejects.push(Reject { row, errors: errors.to_vec(), raw });
+        self.stage(false).await
+    }
+
+    async fn abandon(self) -> Result<(), StoreError> {
+        self.staging.discard(self.db).await
+    }
+
+    async fn complete(
+        mut self,
+        _tally: &mut Tally,
+        _sink: &mut dyn ImportSink,
+    ) -> Result<Self::Done, BatchError> {
+        self.stage(true).await?;
+        Ok((self.staging, self.verdicts, self.header))
+    }
 }
 
 /// A preview (or the import it became) by its id; not found for an ordinary import.

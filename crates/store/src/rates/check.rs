@@ -1,10 +1,8 @@
-//! The reading half of a rates import: every row of the file read and checked, and rows that
-//! give one currency and date different rates refused together, each naming the others — before
-//! anything is written. Blocking (it reads the file); run it off the async threads.
+//! The checking half of a rates import: each row read into a rate, and, once every row is read,
+//! rows that give one currency and date different rates refused together, each naming the
+//! others — before anything is written.
 
-use crate::labour::import::RowError;
-use crate::labour::input::{Flow, Input, InputError, for_each_row};
-use crate::labour::progress::{Pace, Progress};
+use crate::pipeline::{Check, Refusal, RowError};
 use ashyq_core::rates::{self, Currency, Rate, RateColumns};
 use ashyq_core::said::Said;
 use jiff::civil::Date;
@@ -20,108 +18,48 @@ pub struct Good {
     pub rate: Rate,
 }
 
-/// A bad row, with every reason and its fields as read.
-pub struct Bad {
-    pub row: u64,
-    pub errors: Vec<RowError>,
-    pub raw: Vec<String>,
+/// A rates file's rows, each checked into its rate. Rows that give one currency and date
+/// different rates are found once every row is read ([`settle`]).
+pub struct RatesCheck;
+
+impl Check for RatesCheck {
+    type Columns = RateColumns;
+    type Record = Rate;
+
+    fn columns(&self, header: &[&str]) -> Result<RateColumns, Vec<Said>> {
+        RateColumns::resolve(header).map_err(|e| e.said())
+    }
+
+    fn row(&mut self, columns: &RateColumns, row: u64, fields: &[&str]) -> Result<Rate, Vec<RowError>> {
+        rates::read(columns, fields).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| RowError { row, column: Some(e.column.to_string()), reason: e.reason })
+                .collect()
+        })
+    }
+
+    fn too_many(&self, rows: u64) -> Option<Said> {
+        (rows > MAX_ROWS).then(|| {
+            Said::new("up-why-too-many-rows", format!("a rates file may have at most {MAX_ROWS} rows"))
+                .count("max", MAX_ROWS as i64)
+        })
+    }
 }
 
-/// What the file holds.
-pub struct Checked {
-    pub sha256: String,
-    /// Data rows read (blank lines and the header not counted).
-    pub rows_read: u64,
+/// The good rows of a file, settled.
+pub struct Settled {
     /// The rows to write: one per (currency, date).
     pub good: Vec<Good>,
     /// Rows that repeat an earlier row's currency, date and rate exactly.
     pub repeated: u64,
-    /// Bad rows, by row number.
-    pub bad: Vec<Bad>,
+    /// Rows that give their currency and date another rate than a row of the same file, by row.
+    pub conflicts: Vec<Refusal>,
 }
 
-/// Why the file could not be checked row by row.
-pub enum Failure {
-    /// The header lacks a column or repeats one (reported at its row).
-    Header(Vec<RowError>),
-    Input(InputError),
-}
-
-/// Reads and checks every row of `input`, telling `told` how far it has come and the data rows
-/// read so far.
-pub fn check(input: Input, mut told: impl FnMut(Progress, u64)) -> Result<Checked, Failure> {
-    let mut columns: Option<RateColumns> = None;
-    let mut header_errors = Vec::new();
-    let mut rows_read: u64 = 0;
-    let mut too_many: Option<u64> = None;
-    // Every good row, with its fields, until the repeats are known.
-    let mut read: Vec<(Good, Vec<String>)> = Vec::new();
-    let mut bad: Vec<Bad> = Vec::new();
-    // Rows that are not text (CSV lines that are not UTF-8).
-    let mut unreadable: Vec<(u64, Said)> = Vec::new();
-    let mut pace = Pace::new(input.progress());
-    let sha256 = for_each_row(
-        input,
-        |row, fields, progress| {
-            let Some(cols) = &columns else {
-                match RateColumns::resolve(fields) {
-                    Ok(c) => {
-                        columns = Some(c);
-                        return Flow::Continue;
-                    }
-                    Err(e) => {
-                        header_errors.extend(e.said().into_iter().map(|said| RowError::new(row, None, said)));
-                        return Flow::Stop;
-                    }
-                }
-            };
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                return Flow::Continue;
-            }
-            rows_read += 1;
-            if rows_read > MAX_ROWS {
-                too_many = Some(row);
-                return Flow::Stop;
-            }
-            let raw = || fields.iter().map(|s| s.to_string()).collect();
-            match rates::read(cols, fields) {
-                Ok(rate) => read.push((Good { row, rate }, raw())),
-                Err(errors) => bad.push(Bad {
-                    row,
-                    errors: errors
-                        .into_iter()
-                        .map(|e| RowError { row, column: Some(e.column.to_string()), reason: e.reason })
-                        .collect(),
-                    raw: raw(),
-                }),
-            }
-            if let Some(progress) = pace.tell(progress) {
-                told(progress, rows_read);
-            }
-            Flow::Continue
-        },
-        |row, reason| unreadable.push((row, reason)),
-    );
-    rows_read += unreadable.len() as u64;
-    for (row, reason) in unreadable {
-        bad.push(Bad { row, errors: vec![RowError { row, column: None, reason }], raw: Vec::new() });
-    }
-    if !header_errors.is_empty() {
-        return Err(Failure::Header(header_errors));
-    }
-    let sha256 = sha256.map_err(Failure::Input)?;
-    if let Some(row) = too_many {
-        return Err(Failure::Input(InputError::Row {
-            row,
-            reason: Said::new(
-                "up-why-too-many-rows",
-                format!("a rates file may have at most {MAX_ROWS} rows"),
-            )
-            .count("max", MAX_ROWS as i64),
-        }));
-    }
-    told(pace.end(), rows_read);
-
+/// Keeps one row per currency and date: a repeat of the same rate is dropped, rows that give
+/// one currency and date different rates are all refused, each naming the others.
+pub fn settle(read: Vec<(Good, Vec<String>)>) -> Settled {
     let mut by_key: HashMap<(Currency, Date), Vec<usize>> = HashMap::new();
     for (i, (g, _)) in read.iter().enumerate() {
         by_key.entry((g.rate.currency, g.rate.date)).or_default().push(i);
@@ -160,15 +98,16 @@ pub fn check(input: Input, mut told: impl FnMut(Progress, u64)) -> Result<Checke
         }
     }
     let mut taken: Vec<Option<(Good, Vec<String>)>> = read.into_iter().map(Some).collect();
+    let mut bad = Vec::with_capacity(conflicts.len());
     for (i, error) in conflicts {
         if let Some((g, raw)) = taken.get_mut(i).and_then(Option::take) {
-            bad.push(Bad { row: g.row, errors: vec![error], raw });
+            bad.push(Refusal { row: g.row, errors: vec![error], raw });
         }
     }
     let good =
         taken.into_iter().zip(keep).filter(|(_, k)| *k).filter_map(|(g, _)| g.map(|(g, _)| g)).collect();
     bad.sort_by_key(|b| b.row);
-    Ok(Checked { sha256, rows_read, good, repeated, bad })
+    Settled { good, repeated, conflicts: bad }
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -183,44 +122,46 @@ fn and_list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
-    fn run(text: &str) -> Checked {
-        match check(Input::from_bytes(text.as_bytes().to_vec()), |_, _| {}) {
-            Ok(c) => c,
-            Err(_) => panic!("the file should be checked row by row"),
-        }
+    fn good(row: u64, currency: &str, date: &str, rate: &str) -> (Good, Vec<String>) {
+        let rate = Rate {
+            currency: Currency::parse(currency).expect("a currency"),
+            date: date.parse().expect("a date"),
+            kzt_per_unit: rate.parse::<Decimal>().expect("a rate"),
+        };
+        (Good { row, rate }, vec![date.into(), currency.into(), rate.kzt_per_unit.to_string()])
     }
 
     #[test]
     fn repeats_are_kept_once_and_conflicts_name_every_row() {
-        let c = run("date,currency,rate\n\
-             2025-03-07,USD,497.51\n\
-             2025-03-07,usd,497.510\n\
-             2025-03-07,EUR,538.12\n\
-             ,,\n\
-             2025-03-07,EUR,538.2\n\
-             2025-03-07,EUR,538.3\n\
-             2025-03-06,USD,x\n\
-             \n");
-        assert_eq!((c.rows_read, c.repeated), (6, 1));
-        assert_eq!(c.good.iter().map(|g| g.row).collect::<Vec<_>>(), [2]);
+        let s = settle(vec![
+            good(2, "USD", "2025-03-07", "497.51"),
+            good(3, "USD", "2025-03-07", "497.510"),
+            good(4, "EUR", "2025-03-07", "538.12"),
+            good(6, "EUR", "2025-03-07", "538.2"),
+            good(7, "EUR", "2025-03-07", "538.3"),
+        ]);
+        assert_eq!(s.repeated, 1);
+        assert_eq!(s.good.iter().map(|g| g.row).collect::<Vec<_>>(), [2]);
         let bad: Vec<(u64, String)> =
-            c.bad.iter().map(|b| (b.row, b.errors[0].reason.english.clone())).collect();
+            s.conflicts.iter().map(|b| (b.row, b.errors[0].reason.english.clone())).collect();
         let conflict = "EUR for 2025-03-07 is given different rates in rows 4, 6 and 7: 538.12, 538.2 and 538.3 tenge per unit";
-        assert_eq!(bad[0], (4, conflict.to_string()));
-        assert_eq!(bad[1], (6, conflict.to_string()));
-        assert_eq!(bad[2], (7, conflict.to_string()));
-        assert_eq!(bad[3].0, 8);
-        assert_eq!(c.bad[0].raw, ["2025-03-07", "EUR", "538.12"]);
+        assert_eq!(bad, [(4, conflict.to_string()), (6, conflict.to_string()), (7, conflict.to_string())]);
+        assert_eq!(s.conflicts[0].raw, ["2025-03-07", "EUR", "538.12"]);
     }
 
     #[test]
-    fn a_header_without_the_rate_is_refused_at_row_1() {
-        match check(Input::from_bytes(b"date,currency\n2025-03-07,USD\n".to_vec()), |_, _| {}) {
-            Err(Failure::Header(e)) => {
-                assert_eq!((e[0].row, e[0].reason.english.as_str()), (1, "header: missing column(s): rate"))
-            }
-            _ => panic!("a header error"),
+    fn a_header_without_the_rate_is_refused() {
+        match RatesCheck.columns(&["date", "currency"]) {
+            Err(e) => assert_eq!(e[0].english, "header: missing column(s): rate"),
+            Ok(_) => panic!("a header without the rate is refused"),
         }
+    }
+
+    #[test]
+    fn a_file_may_hold_max_rows_and_no_more() {
+        assert!(RatesCheck.too_many(MAX_ROWS).is_none());
+        assert!(RatesCheck.too_many(MAX_ROWS + 1).is_some());
     }
 }

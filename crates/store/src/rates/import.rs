@@ -1,15 +1,18 @@
-//! Importing a rates file: every row checked first; if any is bad nothing is written (or, with
+//! Importing a rates file through the one import pipeline (crate::pipeline), its rows gathered
+//! until every row is read and checked; if any is bad nothing is written (or, with
 //! `skip_invalid`, the good rows are written and the bad ones kept in `import_rejects`). The
 //! writing is one transaction with its `imports` record and its audit record. Rates are keyed by
 //! (currency, date): re-importing a file changes nothing, a rate that differs is updated.
 
-use super::check::{self, Checked, Failure};
+use super::check::{self, Good, RatesCheck, Settled};
 use super::stored_decimal;
-use crate::audit::{self, Actor, Event};
+use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
-use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError, STORED_REJECTS};
-use crate::labour::input::Input;
+use crate::pipeline::{
+    self, BatchError, Ended, ImportError, ImportSink, Input, Plan, Reading, Refusal, RowError,
+    STORED_REJECTS, Tally, Target,
+};
 use ashyq_core::rates::{Currency, Rate};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -54,7 +57,7 @@ pub struct RatesReport {
     pub errors_total: u64,
 }
 
-/// Imports one rates file (CSV or XLSX). Bad rows reach `sink` as they would in a labour import.
+/// Imports one rates file (CSV or XLSX). Refusal rows reach `sink` as they would in a labour import.
 pub async fn import(
     db: &Db,
     actor: &Actor,
@@ -62,140 +65,154 @@ pub async fn import(
     input: Input,
     sink: &mut dyn ImportSink,
 ) -> Result<RatesReport, ImportError> {
-    let (told, mut progress) = tokio::sync::mpsc::channel(8);
-    let reading = tokio::task::spawn_blocking(move || {
-        check::check(input, |p, rows| {
-            let _ = told.blocking_send((p, rows));
-        })
-    });
-    while let Some((p, rows)) = progress.recv().await {
-        sink.progress(p, rows);
-    }
-    let checked = reading.await.map_err(|e| StoreError::Corrupt(format!("rates reader stopped: {e}")))?;
+    let target =
+        Gathered { db, actor, request, read: Vec::new(), good: Vec::new(), bad: Vec::new(), repeated: 0 };
+    let plan = Plan {
+        file_name: &request.file_name,
+        // Rates files are small: every row is held until the repeats are known.
+        reading: Reading { batch_rows: 4_096, keep_raw: true },
+        in_flight: 8,
+        skip_invalid: request.skip_invalid,
+    };
+    let ran = pipeline::run(RatesCheck, input, plan, target, sink).await?;
+    let t = ran.tally;
     let mut report = RatesReport {
         import_id: None,
         source: SOURCE,
         file_name: request.file_name.clone(),
-        sha256: String::new(),
+        sha256: t.sha256,
         committed: false,
-        rows_read: 0,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
+        rows_read: t.rows_read,
+        inserted: t.inserted,
+        updated: t.updated,
+        unchanged: t.unchanged,
+        rejected: t.rejected,
         repeated: 0,
-        errors: Vec::new(),
-        errors_total: 0,
+        errors: t.errors,
+        errors_total: t.errors_total,
     };
-    let checked = match checked {
-        Ok(c) => c,
-        Err(Failure::Header(errors)) => {
-            report.errors_total = errors.len() as u64;
-            report.errors = errors;
-            return Ok(report);
-        }
-        Err(Failure::Input(source)) => {
-            return Err(ImportError::Input { file: request.file_name.clone(), source });
-        }
-    };
-    let Checked { sha256, rows_read, good, repeated, bad } = checked;
-    report.sha256 = sha256;
-    report.rows_read = rows_read;
-    report.repeated = repeated;
-    report.rejected = bad.len() as u64;
-    for b in &bad {
-        sink.rejected(b.row, &b.errors, &b.raw);
-        report.errors_total += b.errors.len() as u64;
-        let room = REPORTED_ERRORS.saturating_sub(report.errors.len());
-        report.errors.extend(b.errors.iter().take(room).cloned());
-    }
-    if !bad.is_empty() && !request.skip_invalid {
+    let Ended::Done(Done { tx, import_id, repeated }) = ran.ended else {
         return Ok(report);
-    }
-
-    let started = crate::now_us();
-    let mut tx = db.begin_write().await?;
-    if db.backend == Backend::Postgres {
-        // One rates import at a time, so that what is new or changed is decided against the
-        // rates as they stay until the commit; readers are not blocked. (SQLite's write lock
-        // does the same.)
-        sqlx::query("LOCK TABLE exchange_rates IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
-    }
-    let import_id: i64 = sqlx::query_scalar(
-        "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-         user_id, username, started_at_us, finished_at_us) VALUES ($1, $2, $3, 0, 0, 0, 0, 0, $4, $5, $6, $6) \
-         RETURNING id",
-    )
-    .bind(SOURCE)
-    .bind(&request.file_name)
-    .bind(&report.sha256)
-    .bind(actor.user_id)
-    .bind(&actor.username)
-    .bind(started)
-    .fetch_one(&mut *tx)
-    .await?;
-
-    let stored = stored_rates(&mut tx, good.iter().map(|g| g.rate.currency).collect()).await?;
-    let mut writes: Vec<&Rate> = Vec::new();
-    for g in &good {
-        match stored.get(&(g.rate.currency, g.rate.date)) {
-            None => {
-                report.inserted += 1;
-                writes.push(&g.rate);
-            }
-            Some(v) if *v == g.rate.kzt_per_unit => report.unchanged += 1,
-            Some(_) => {
-                report.updated += 1;
-                writes.push(&g.rate);
-            }
-        }
-    }
-    for chunk in writes.chunks(ROWS_PER_STATEMENT) {
-        upsert(&mut tx, import_id, chunk).await?;
-    }
-    if request.skip_invalid {
-        for b in bad.iter().take(usize::try_from(STORED_REJECTS).unwrap_or(usize::MAX)) {
-            sqlx::query(
-                "INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(import_id)
-            .bind(b.row as i64)
-            .bind(serde_json::to_string(&b.errors).unwrap_or_default())
-            .bind(serde_json::to_string(&b.raw).unwrap_or_default())
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
-    sqlx::query(
-        "UPDATE imports SET rows_read = $1, inserted = $2, updated = $3, unchanged = $4, rejected = $5, \
-         finished_at_us = $6 WHERE id = $7",
-    )
-    .bind(report.rows_read as i64)
-    .bind(report.inserted as i64)
-    .bind(report.updated as i64)
-    .bind(report.unchanged as i64)
-    .bind(report.rejected as i64)
-    .bind(crate::now_us())
-    .bind(import_id)
-    .execute(&mut *tx)
-    .await?;
-    let currencies: BTreeSet<String> = good.iter().map(|g| g.rate.currency.to_string()).collect();
-    let detail = serde_json::json!({
-        "source": SOURCE, "file": report.file_name, "sha256": report.sha256,
-        "rows": report.rows_read, "inserted": report.inserted, "updated": report.updated,
-        "unchanged": report.unchanged, "rejected": report.rejected, "repeated": report.repeated,
-        "currencies": currencies,
-    });
-    audit::append(
-        &mut tx,
-        actor,
-        Event::new("rates.import", "import", &import_id.to_string()).detail(detail),
-    )
-    .await?;
+    };
     tx.commit().await?;
+    report.repeated = repeated;
     report.import_id = Some(import_id);
     report.committed = true;
     Ok(report)
+}
+
+/// A rates import's rows, held until every row is read: then settled and written in one
+/// transaction with the import's record and its audit record.
+struct Gathered<'a> {
+    db: &'a Db,
+    actor: &'a Actor,
+    request: &'a RatesRequest,
+    read: Vec<(Good, Vec<String>)>,
+    /// The rows to write, once settled.
+    good: Vec<Good>,
+    /// Refusal rows to keep in `import_rejects` (`skip_invalid`).
+    bad: Vec<Refusal>,
+    repeated: u64,
+}
+
+/// A written rates import.
+struct Done {
+    tx: WriteTx,
+    import_id: i64,
+    repeated: u64,
+}
+
+impl Target for Gathered<'_> {
+    type Record = Rate;
+    type Done = Done;
+
+    async fn batch(
+        &mut self,
+        _tally: &mut Tally,
+        rows: Vec<(u64, Rate)>,
+        raw: Vec<Vec<String>>,
+    ) -> Result<(), BatchError> {
+        self.read.extend(rows.into_iter().zip(raw).map(|((row, rate), raw)| (Good { row, rate }, raw)));
+        Ok(())
+    }
+
+    async fn reject(&mut self, row: u64, errors: &[RowError], raw: Vec<String>) -> Result<(), StoreError> {
+        self.bad.push(Refusal { row, errors: errors.to_vec(), raw });
+        Ok(())
+    }
+
+    fn gathers(&self) -> bool {
+        true
+    }
+
+    fn settle(&mut self) -> Vec<Refusal> {
+        let Settled { good, repeated, conflicts } = check::settle(std::mem::take(&mut self.read));
+        self.good = good;
+        self.repeated = repeated;
+        let refused =
+            conflicts.iter().map(|b| Refusal { row: b.row, errors: b.errors.clone(), raw: b.raw.clone() });
+        let refused = refused.collect();
+        self.bad.extend(conflicts);
+        self.bad.sort_by_key(|b| b.row);
+        refused
+    }
+
+    async fn abandon(self) -> Result<(), StoreError> {
+        Ok(()) // nothing is written before every row is read
+    }
+
+    async fn complete(mut self, tally: &mut Tally, _sink: &mut dyn ImportSink) -> Result<Done, BatchError> {
+        let good = std::mem::take(&mut self.good);
+        Ok(self.write(tally, good).await?)
+    }
+}
+
+impl Gathered<'_> {
+    /// Writes the settled rows, the bad rows set aside, the import's record and its audit record.
+    async fn write(self, tally: &mut Tally, good: Vec<Good>) -> Result<Done, StoreError> {
+        let (db, actor, request) = (self.db, self.actor, self.request);
+        let mut tx = db.begin_write().await?;
+        if db.backend == Backend::Postgres {
+            // One rates import at a time, so that what is new or changed is decided against the
+            // rates as they stay until the commit; readers are not blocked. (SQLite's write lock
+            // does the same.)
+            sqlx::query("LOCK TABLE exchange_rates IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+        let started = jiff::Timestamp::now();
+        let import_id =
+            pipeline::open_record(&mut tx, actor, SOURCE, &request.file_name, started, "publishing", None)
+                .await?;
+        let stored = stored_rates(&mut tx, good.iter().map(|g| g.rate.currency).collect()).await?;
+        let mut writes: Vec<&Rate> = Vec::new();
+        for g in &good {
+            match stored.get(&(g.rate.currency, g.rate.date)) {
+                None => {
+                    tally.inserted += 1;
+                    writes.push(&g.rate);
+                }
+                Some(v) if *v == g.rate.kzt_per_unit => tally.unchanged += 1,
+                Some(_) => {
+                    tally.updated += 1;
+                    writes.push(&g.rate);
+                }
+            }
+        }
+        for chunk in writes.chunks(ROWS_PER_STATEMENT) {
+            upsert(&mut tx, import_id, chunk).await?;
+        }
+        for b in self.bad.iter().take(usize::try_from(STORED_REJECTS).unwrap_or(usize::MAX)) {
+            pipeline::keep_reject(&mut tx, import_id, b.row, &b.errors, &b.raw).await?;
+        }
+        let currencies: BTreeSet<String> = good.iter().map(|g| g.rate.currency.to_string()).collect();
+        let detail = serde_json::json!({
+            "source": SOURCE, "file": request.file_name, "sha256": tally.sha256,
+            "rows": tally.rows_read, "inserted": tally.inserted, "updated": tally.updated,
+            "unchanged": tally.unchanged, "rejected": tally.rejected, "repeated": self.repeated,
+            "currencies": currencies,
+        });
+        pipeline::record_done(&mut tx, actor, import_id, &tally.counted(), "rates.import", detail).await?;
+        Ok(Done { tx, import_id, repeated: self.repeated })
+    }
 }
 
 /// The stored rates of `currencies`, by (currency, date).

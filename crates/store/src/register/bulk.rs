@@ -11,7 +11,7 @@ use super::rows::{CrossingRow, Record};
 use super::write::Written;
 use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
-use crate::labour::import::{REPORTED_ERRORS, RowError};
+use crate::pipeline::{REPORTED_ERRORS, RowError};
 use ashyq_core::register::match_key;
 use sqlx::{AssertSqlSafe, Connection, Row};
 use tokio::sync::mpsc;

@@ -1,4 +1,5 @@
-//! Importing a register file (crossings, registrations, permits) and storing a batch received by
+//! Importing a register file (crossings, registrations, permits) through the one import pipeline
+//! (crate::pipeline: this module gives its row check and its writers), and storing a batch received by
 //! the API. A file is read and checked row by row on a blocking thread, its good rows written in
 //! batches inside one transaction; if any row is bad or conflicts, the transaction is rolled back
 //! and nothing is written, and every bad field is reported as `file:row:column: reason`.
@@ -10,13 +11,14 @@ use super::write::{self, BatchError, Counts, Written};
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
-use crate::labour::import::{ImportError, ImportSink, REPORTED_ERRORS, RowError};
-use crate::labour::input::{Flow, Input, InputError, for_each_row};
-use crate::labour::progress::{Pace, Progress};
+use crate::pipeline::{
+    self, Check, Ended, ImportError, ImportSink, Input, Plan, REPORTED_ERRORS, Reading, RowError, Tally,
+    Target,
+};
 use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging};
 use ashyq_core::policy::Policy;
+use ashyq_core::said::Said;
 use serde::Serialize;
-use tokio::sync::mpsc;
 
 /// Rows written per batch: each batch costs a few lookups, so larger batches go faster, within
 /// the memory of a few batches in flight.
@@ -43,6 +45,26 @@ pub struct RegisterReport {
 }
 
 impl RegisterReport {
+    /// The report of an import of `file` that counted `tally` (not yet committed).
+    fn of(file: RegisterFile, file_name: &str, tally: Tally) -> RegisterReport {
+        RegisterReport {
+            import_id: None,
+            file: file.as_str().into(),
+            file_name: file_name.into(),
+            sha256: tally.sha256,
+            committed: false,
+            rows_read: tally.rows_read,
+            inserted: tally.inserted,
+            updated: tally.updated,
+            unchanged: tally.unchanged,
+            rejected: tally.rejected,
+            persons_created: 0,
+            documents_created: 0,
+            errors: tally.errors,
+            errors_total: tally.errors_total,
+        }
+    }
+
     fn add(&mut self, w: Written) {
         self.inserted += w.inserted;
         self.updated += w.updated;
@@ -61,42 +83,167 @@ impl RegisterReport {
     }
 }
 
-enum Msg {
-    /// The file's header row (kept by a staged import, to read its rows again when publishing).
-    Header(Vec<String>),
-    /// Good rows and, for a staged import, their fields as read.
-    Batch(Vec<(u64, Record)>, Vec<Vec<String>>),
-    Rejected {
-        row: u64,
-        errors: Vec<RowError>,
-        raw: Vec<String>,
-    },
-    Progress {
-        progress: Progress,
-        rows: u64,
-    },
+/// A register file's rows, each checked into its record.
+struct RegisterCheck {
+    file: RegisterFile,
+    context: Context,
+}
+
+impl Check for RegisterCheck {
+    type Columns = Columns;
+    type Record = Record;
+
+    fn columns(&self, header: &[&str]) -> Result<Columns, Vec<Said>> {
+        Columns::resolve(self.file, header).map_err(|e| e.0)
+    }
+
+    fn row(&mut self, columns: &Columns, row: u64, fields: &[&str]) -> Result<Record, Vec<RowError>> {
+        rows::read(columns, self.context, row, fields)
+    }
 }
 
 /// Where an import's rows go: one transaction (PostgreSQL), a `COPY` merged in that transaction
 /// at the end (PostgreSQL, crossings: `bulk.rs`), or the staging (SQLite).
-enum Writer {
-    Tx { tx: WriteTx, import_id: i64, batches: u64, counts: Counts },
-    Bulk { tx: WriteTx, import_id: i64, load: Load },
-    Staged { staging: Staging, header: Option<Vec<String>> },
+enum Writer<'a> {
+    Tx {
+        tx: WriteTx,
+        policy: &'a Policy,
+        import_id: i64,
+        batches: u64,
+        counts: Counts,
+        created: Created,
+    },
+    Bulk {
+        db: &'a Db,
+        tx: WriteTx,
+        import_id: i64,
+        load: Load,
+    },
+    Staged {
+        db: &'a Db,
+        policy: &'a Policy,
+        file: RegisterFile,
+        staging: Staging,
+        header: Option<Vec<String>>,
+    },
 }
 
-impl Writer {
-    /// Nothing of the import is kept.
-    async fn abandon(self, db: &Db) -> Result<(), StoreError> {
+/// Persons and documents a register import created.
+#[derive(Debug, Default, Clone, Copy)]
+struct Created {
+    persons: u64,
+    documents: u64,
+}
+
+impl Created {
+    /// Counts a written batch: its rows into `tally`, what it created here.
+    fn add(&mut self, tally: &mut Tally, w: Written) {
+        tally.inserted += w.inserted;
+        tally.updated += w.updated;
+        tally.unchanged += w.unchanged;
+        self.persons += w.persons_created;
+        self.documents += w.documents_created;
+    }
+}
+
+/// A written register import, to be recorded as done.
+struct Done {
+    tx: WriteTx,
+    import_id: i64,
+    created: Created,
+}
+
+impl Target for Writer<'_> {
+    type Record = Record;
+    type Done = Done;
+
+    fn header(&mut self, fields: Vec<String>) {
+        if let Writer::Staged { header, .. } = self {
+            *header = Some(fields);
+        }
+    }
+
+    async fn batch(
+        &mut self,
+        tally: &mut Tally,
+        batch: Vec<(u64, Record)>,
+        raw: Vec<Vec<String>>,
+    ) -> Result<(), BatchError> {
+        match self {
+            Writer::Tx { tx, policy, import_id, batches, counts, created } => {
+                let w = write_batch(tx, policy, *import_id, batches, counts, batch).await?;
+                created.add(tally, w);
+            }
+            Writer::Bulk { load, .. } => load.send(&batch).await?,
+            Writer::Staged { db, staging, header, .. } => {
+                let w = stage(db, staging, header.take(), batch, raw).await?;
+                tally.unchanged += w.unchanged;
+            }
+        }
+        Ok(())
+    }
+
+    async fn abandon(self) -> Result<(), StoreError> {
         match self {
             Writer::Tx { tx, .. } => tx.rollback().await?,
-            Writer::Bulk { tx, mut load, .. } => {
+            Writer::Bulk { db, tx, mut load, .. } => {
                 tx.rollback().await?;
                 load.discard(db).await?;
             }
-            Writer::Staged { staging, .. } => staging.discard(db).await?,
+            Writer::Staged { db, staging, .. } => staging.discard(db).await?,
         }
         Ok(())
+    }
+
+    async fn complete(self, tally: &mut Tally, sink: &mut dyn ImportSink) -> Result<Done, BatchError> {
+        match self {
+            Writer::Tx { mut tx, import_id, counts, created, .. } => {
+                counts.flush(&mut tx, Backend::Postgres).await?;
+                Ok(Done { tx, import_id, created })
+            }
+            Writer::Bulk { db, mut tx, import_id, mut load } => {
+                let merged = match load.merge(db, &mut tx, import_id).await {
+                    Ok(merged) => merged,
+                    Err(e) => {
+                        tx.rollback().await?;
+                        load.discard(db).await?;
+                        return Err(e.into());
+                    }
+                };
+                if merged.conflicts_total > 0 {
+                    tx.rollback().await?;
+                    load.discard(db).await?;
+                    // Every conflicting row is counted; the first are shown.
+                    tally.rejected += merged.conflicts_total;
+                    tally.report(merged.conflicts);
+                    tally.errors_total = tally.errors_total.max(merged.conflicts_total);
+                    return Err(BatchError::Conflicts(Vec::new()));
+                }
+                let mut created = Created::default();
+                created.add(tally, merged.written);
+                Ok(Done { tx, import_id, created })
+            }
+            Writer::Staged { db, policy, file, mut staging, header } => {
+                if header.is_some() {
+                    staging.stage_alone(db, header, Vec::new(), &[]).await?;
+                }
+                let read = Counted {
+                    sha256: tally.sha256.clone(),
+                    rows_read: tally.rows_read,
+                    unchanged: tally.unchanged,
+                    ..Counted::default()
+                };
+                staging.ready(db, &read).await?;
+                let published = publish(db, policy, file, staging.import_id, sink).await?;
+                tally.inserted = published.inserted;
+                tally.updated = published.updated;
+                tally.unchanged += published.unchanged;
+                tally.rejected = published.rejected;
+                let created =
+                    Created { persons: published.persons_created, documents: published.documents_created };
+                Ok(Done { tx: db.begin_write().await?, import_id: staging.import_id, created })
+            }
+        }
     }
 }
 
@@ -115,13 +262,11 @@ pub async fn import(
     if staged {
         resume(db, policy).await?;
     }
-    let context = Context { today: crate::today() };
-    let (tx_msg, mut rx) = mpsc::channel::<Msg>(4);
-    let reader = tokio::task::spawn_blocking(move || read_file(file, context, input, staged, tx_msg));
     let started = jiff::Timestamp::now();
     let source = format!("register-{}", file.as_str());
-    let mut writer = if staged {
-        Writer::Staged { staging: Staging::open(db, actor, &source, file_name, started).await?, header: None }
+    let target = if staged {
+        let staging = Staging::open(db, actor, &source, file_name, started).await?;
+        Writer::Staged { db, policy, file, staging, header: None }
     } else {
         let mut tx = db.begin_write().await?;
         // One register import at a time: two importing the same new person at once would each
@@ -131,141 +276,31 @@ pub async fn import(
         // (a sequential scan is cheapest then) was kept as they grew to millions of rows, and
         // the import slowed down batch after batch.
         sqlx::query("SET LOCAL plan_cache_mode = force_custom_plan").execute(&mut *tx).await?;
-        let import_id: i64 = sqlx::query_scalar(
-            "INSERT INTO imports (source, file_name, sha256, rows_read, inserted, updated, unchanged, rejected, \
-             user_id, username, started_at_us, finished_at_us, state) \
-             VALUES ($1, $2, '', 0, 0, 0, 0, 0, $3, $4, $5, $5, 'publishing') RETURNING id",
-        )
-        .bind(&source)
-        .bind(file_name)
-        .bind(actor.user_id)
-        .bind(&actor.username)
-        .bind(crate::codec::ts_to_us(started))
-        .fetch_one(&mut *tx)
-        .await?;
+        let import_id =
+            pipeline::open_record(&mut tx, actor, &source, file_name, started, "publishing", None).await?;
         if file == RegisterFile::Crossings {
             bulk::drop_dead_loads(&mut tx).await?;
             let load = Load::open(db, import_id).await?;
-            Writer::Bulk { tx, import_id, load }
+            Writer::Bulk { db, tx, import_id, load }
         } else {
-            Writer::Tx { tx, import_id, batches: 0, counts: Counts::default() }
+            let (counts, created) = (Counts::default(), Created::default());
+            Writer::Tx { tx, policy, import_id, batches: 0, counts, created }
         }
     };
-    let mut report = RegisterReport {
-        file: file.as_str().into(),
-        file_name: file_name.into(),
-        ..RegisterReport::default()
+    let plan = Plan {
+        file_name,
+        reading: Reading { batch_rows: BATCH_ROWS, keep_raw: staged },
+        in_flight: 4,
+        skip_invalid: false,
     };
-    let mut write_error: Option<StoreError> = None;
-    while let Some(msg) = rx.recv().await {
-        match msg {
-            Msg::Header(fields) => {
-                if let Writer::Staged { header, .. } = &mut writer {
-                    *header = Some(fields);
-                }
-            }
-            Msg::Batch(batch, raw) => {
-                report.rows_read += batch.len() as u64;
-                if report.rejected > 0 || write_error.is_some() {
-                    continue; // nothing will be kept: read on to report every bad row
-                }
-                let outcome = match &mut writer {
-                    Writer::Tx { tx, import_id, batches, counts } => {
-                        write_batch(tx, db.backend, policy, *import_id, batches, counts, batch).await
-                    }
-                    Writer::Bulk { load, .. } => {
-                        load.send(&batch).await.map(|()| Written::default()).map_err(BatchError::Store)
-                    }
-                    Writer::Staged { staging, header } => stage(db, staging, header.take(), batch, raw).await,
-                };
-                match outcome {
-                    Ok(w) => report.add(w),
-                    Err(BatchError::Conflicts(errors)) => {
-                        report.rejected += errors.len() as u64;
-                        report.reject(errors);
-                    }
-                    Err(BatchError::Store(e)) => write_error = Some(e),
-                }
-            }
-            Msg::Rejected { row, errors, raw } => {
-                report.rows_read += 1;
-                report.rejected += 1;
-                sink.rejected(row, &errors, &raw);
-                report.reject(errors);
-            }
-            Msg::Progress { progress, rows } => sink.progress(progress, rows),
-        }
-    }
-    let read = reader.await.map_err(|e| StoreError::Corrupt(format!("import reader stopped: {e}")))?;
-    match read {
-        Ok(hash) => report.sha256 = hash,
-        Err(ReadFailure::Header(errors)) => {
-            writer.abandon(db).await?;
-            report.rejected = 0;
-            report.reject(errors);
-            return Ok(report);
-        }
-        Err(ReadFailure::Input(source)) => {
-            writer.abandon(db).await?;
-            return Err(ImportError::Input { file: file_name.to_string(), source });
-        }
-    }
-    if let Some(e) = write_error {
-        writer.abandon(db).await?;
-        return Err(e.into());
-    }
-    if report.rejected > 0 {
-        writer.abandon(db).await?;
+    let context = Context { today: crate::today() };
+    let ran = pipeline::run(RegisterCheck { file, context }, input, plan, target, sink).await?;
+    let mut report = RegisterReport::of(file, file_name, ran.tally);
+    let Ended::Done(Done { mut tx, import_id, created }) = ran.ended else {
         return Ok(report);
-    }
-    let (mut tx, import_id) = match writer {
-        Writer::Tx { mut tx, import_id, counts, .. } => {
-            counts.flush(&mut tx, db.backend).await?;
-            (tx, import_id)
-        }
-        Writer::Bulk { mut tx, import_id, mut load } => {
-            let merged = match load.merge(db, &mut tx, import_id).await {
-                Ok(merged) => merged,
-                Err(e) => {
-                    tx.rollback().await?;
-                    load.discard(db).await?;
-                    return Err(e.into());
-                }
-            };
-            if merged.conflicts_total > 0 {
-                tx.rollback().await?;
-                load.discard(db).await?;
-                report.rejected = merged.conflicts_total;
-                report.reject(merged.conflicts);
-                report.errors_total = merged.conflicts_total;
-                return Ok(report);
-            }
-            report.add(merged.written);
-            (tx, import_id)
-        }
-        Writer::Staged { mut staging, header } => {
-            if header.is_some() {
-                let mut tx = db.begin_write().await?;
-                staging.stage(&mut tx, header.as_deref(), Vec::new(), &[]).await?;
-                tx.commit().await?;
-            }
-            let read = Counted {
-                sha256: report.sha256.clone(),
-                rows_read: report.rows_read,
-                unchanged: report.unchanged,
-                ..Counted::default()
-            };
-            staging.ready(db, &read).await?;
-            let published = publish(db, policy, file, staging.import_id, sink).await?;
-            report.inserted = published.inserted;
-            report.updated = published.updated;
-            report.unchanged += published.unchanged;
-            report.persons_created = published.persons_created;
-            report.documents_created = published.documents_created;
-            report.rejected = published.rejected;
-            (db.begin_write().await?, staging.import_id)
-        }
     };
+    report.persons_created = created.persons;
+    report.documents_created = created.documents;
     finish(&mut tx, actor, import_id, &report).await?;
     tx.commit().await?;
     report.import_id = Some(import_id);
@@ -282,19 +317,17 @@ pub async fn import(
 /// Writes a batch inside the import's one transaction (PostgreSQL).
 async fn write_batch(
     tx: &mut WriteTx,
-    backend: Backend,
     policy: &Policy,
     import_id: i64,
     batches: &mut u64,
     counts: &mut Counts,
     batch: Vec<(u64, Record)>,
 ) -> Result<Written, BatchError> {
-    let w = write::write(tx, backend, policy, Some(import_id), batch, counts).await?;
+    let w = write::write(tx, Backend::Postgres, policy, Some(import_id), batch, counts).await?;
     *batches += 1;
     // Fresh statistics as the tables grow (batches 1, 4, 16, 64, …), for the planner to see
     // them as they are now.
-    if backend == Backend::Postgres && batches.is_power_of_two() && batches.trailing_zeros().is_multiple_of(2)
-    {
+    if batches.is_power_of_two() && batches.trailing_zeros().is_multiple_of(2) {
         analyze(tx).await?;
     }
     Ok(w)
@@ -462,16 +495,12 @@ async fn finish(
         unchanged: report.unchanged,
         rejected: report.rejected,
     };
-    if !staging::mark_done(tx, import_id, &counted).await? {
-        return Ok(()); // finished already (two resuming at once)
-    }
     let detail = serde_json::json!({
         "file": report.file, "name": report.file_name, "sha256": report.sha256, "rows": report.rows_read,
         "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
         "persons_created": report.persons_created, "documents_created": report.documents_created,
     });
-    audit::append(tx, actor, Event::new("register.import", "import", &import_id.to_string()).detail(detail))
-        .await?;
+    pipeline::record_done(tx, actor, import_id, &counted, "register.import", detail).await?;
     Ok(())
 }
 
@@ -481,7 +510,7 @@ pub async fn resume(db: &Db, policy: &Policy) -> Result<(), StoreError> {
     let file_of = |source: &str| source.strip_prefix("register-").and_then(RegisterFile::parse);
     for (import_id, source) in staging::to_finish(db, |s| file_of(s).is_some()).await? {
         let Some(file) = file_of(&source) else { continue };
-        let published = publish(db, policy, file, import_id, &mut crate::labour::import::Quiet).await?;
+        let published = publish(db, policy, file, import_id, &mut pipeline::Quiet).await?;
         let r = staging::recorded(db, import_id).await?;
         let c = r.counted;
         let report = RegisterReport {
@@ -572,86 +601,4 @@ pub async fn store_batch(
     tx.commit().await?;
     report.committed = true;
     Ok(report)
-}
-
-enum ReadFailure {
-    Header(Vec<RowError>),
-    Input(InputError),
-}
-
-/// The blocking half: reads, checks and batches rows, sending them to the writer.
-fn read_file(
-    file: RegisterFile,
-    context: Context,
-    input: Input,
-    keep_raw: bool,
-    out: mpsc::Sender<Msg>,
-) -> Result<String, ReadFailure> {
-    let mut columns: Option<Columns> = None;
-    let mut header_error: Option<Vec<RowError>> = None;
-    let mut batch: Vec<(u64, Record)> = Vec::with_capacity(BATCH_ROWS);
-    let mut raw: Vec<Vec<String>> = Vec::new();
-    let mut rows: u64 = 0;
-    let send = |msg: Msg| out.blocking_send(msg).is_ok();
-    let mut pace = Pace::new(input.progress());
-    let hash = for_each_row(
-        input,
-        |row, fields, progress| {
-            let Some(cols) = &columns else {
-                match Columns::resolve(file, fields) {
-                    Ok(c) => {
-                        columns = Some(c);
-                        let header = Msg::Header(fields.iter().map(|f| f.to_string()).collect());
-                        return if !keep_raw || send(header) { Flow::Continue } else { Flow::Stop };
-                    }
-                    Err(e) => {
-                        header_error =
-                            Some(e.0.into_iter().map(|said| RowError::new(row, None, said)).collect());
-                        return Flow::Stop;
-                    }
-                }
-            };
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                return Flow::Continue; // a blank line is not a record
-            }
-            rows += 1;
-            let ok = match rows::read(cols, context, row, fields) {
-                Ok(record) => {
-                    batch.push((row, record));
-                    if keep_raw {
-                        raw.push(fields.iter().map(|f| f.to_string()).collect());
-                    }
-                    if batch.len() >= BATCH_ROWS {
-                        let batch = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-                        send(Msg::Batch(batch, std::mem::take(&mut raw)))
-                    } else {
-                        true
-                    }
-                }
-                Err(errors) => {
-                    send(Msg::Rejected { row, errors, raw: fields.iter().map(|s| s.to_string()).collect() })
-                }
-            };
-            if let Some(progress) = pace.tell(progress) {
-                send(Msg::Progress { progress, rows });
-            }
-            if ok { Flow::Continue } else { Flow::Stop }
-        },
-        |row, reason| {
-            send(Msg::Rejected {
-                row,
-                errors: vec![RowError { row, column: None, reason }],
-                raw: Vec::new(),
-            });
-        },
-    );
-    if let Some(e) = header_error {
-        return Err(ReadFailure::Header(e));
-    }
-    let hash = hash.map_err(ReadFailure::Input)?;
-    if !batch.is_empty() {
-        send(Msg::Batch(batch, raw));
-    }
-    send(Msg::Progress { progress: pace.end(), rows });
-    Ok(hash)
 }

@@ -2,7 +2,7 @@
 //! finding the columns by their header and checking every field, so that a bad row is reported
 //! with every column that is wrong and why before anything is written.
 
-use crate::labour::import::RowError;
+use crate::pipeline::RowError;
 use ashyq_core::labour::rows::{self, parse_iso_date};
 use ashyq_core::register::AuthorisationKind;
 use ashyq_core::said::Said;

@@ -7,7 +7,8 @@ use super::rows::{CrossingKind, CrossingRow, Identity, PermitRow, Record, Regist
 use super::sql::{Ty, V, feed, feed_in};
 use crate::db::{Backend, WriteTx};
 use crate::error::StoreError;
-use crate::labour::import::RowError;
+pub use crate::pipeline::BatchError;
+use crate::pipeline::RowError;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::{late_notification, match_key};
 use ashyq_core::said::Said;
@@ -27,25 +28,6 @@ pub struct Written {
     pub persons_created: u64,
     /// Documents the batch created.
     pub documents_created: u64,
-}
-
-/// A batch refused: rows that conflict with each other or with what is stored.
-#[derive(Debug)]
-pub enum BatchError {
-    Conflicts(Vec<RowError>),
-    Store(StoreError),
-}
-
-impl From<StoreError> for BatchError {
-    fn from(e: StoreError) -> Self {
-        BatchError::Store(e)
-    }
-}
-
-impl From<sqlx::Error> for BatchError {
-    fn from(e: sqlx::Error) -> Self {
-        BatchError::Store(StoreError::Database(e))
-    }
 }
 
 /// Writes good rows (each with its row number, for conflicts).

@@ -10,9 +10,12 @@ use crate::state::AppState;
 use crate::upload::{Spooled, clean_file_name};
 use ashyq_core::Role;
 use ashyq_core::labour::records::Source;
-use ashyq_store::labour::import::{self as store, ImportReport, ImportSummary, Quiet, RowError};
-use ashyq_store::labour::input::InputError;
-use ashyq_store::labour::{ImportError, ImportRequest, Input};
+use ashyq_store::labour::ImportReport;
+use ashyq_store::labour::ImportRequest;
+use ashyq_store::pipeline::history::{self as store, ImportSummary};
+use ashyq_store::pipeline::input::InputError;
+use ashyq_store::pipeline::{ImportError, Input};
+use ashyq_store::pipeline::{Quiet, RowError};
 use axum::http::StatusCode;
 
 /// A data file to import.

@@ -12,10 +12,11 @@ use crate::state::AppState;
 use crate::upload::clean_file_name;
 use ashyq_core::Role;
 use ashyq_store::StoreError;
-use ashyq_store::labour::import::{self as imports, ImportSummary};
-use ashyq_store::labour::input::InputError;
+use ashyq_store::labour::ImportRequest;
 use ashyq_store::labour::preview::{self as store, Preview, PreviewError, Previewed};
-use ashyq_store::labour::{ImportError, ImportRequest};
+use ashyq_store::pipeline::ImportError;
+use ashyq_store::pipeline::history::{self as imports, ImportSummary};
+use ashyq_store::pipeline::input::InputError;
 use axum::http::StatusCode;
 
 /// Who uploads, previews and confirms.
