@@ -5,6 +5,7 @@ use crate::args::{
     RegisterCommand, RegisterFileArg, RegisterImportArgs, RegisterOverstaysArgs, RegisterStatusArgs,
 };
 use crate::importing::{self, CliSink, EXIT_INVALID};
+use ashyq_core::month::Month;
 use ashyq_core::policy::Policy;
 use ashyq_core::register::Basis;
 use ashyq_core::said::Said;
@@ -228,7 +229,7 @@ async fn overstays(db: &Db, policy: &Policy, args: RegisterOverstaysArgs) -> Res
 async fn figures(db: &Db, json: bool) -> Result<ExitCode, StoreError> {
     let totals = stats::totals(db).await?;
     let present = stats::present(db).await?;
-    let months = stats::months(db, "0000-00", "9999-99").await?;
+    let months = stats::months(db, Month::MIN, Month::MAX).await?;
     if json {
         let out = serde_json::json!({ "totals": totals, "present": present, "months": months });
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());

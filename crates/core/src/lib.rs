@@ -17,6 +17,7 @@ pub mod kandas;
 pub mod labour;
 pub mod locale;
 pub mod money;
+pub mod month;
 pub mod mrz;
 pub mod nfc;
 pub mod occupation;

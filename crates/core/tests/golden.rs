@@ -213,7 +213,8 @@ fn lists_of(specs: &[ListSpec]) -> Result<PublishedLists, String> {
             l.id,
             i64::from(l.effective_from.year()),
             l.effective_from,
-            l.published_at_us.unwrap_or(i as i64),
+            jiff::Timestamp::from_microsecond(l.published_at_us.unwrap_or(i as i64))
+                .map_err(|e| format!("published_at_us: {e}"))?,
             l.order.clone(),
             included,
             ranking,

@@ -38,7 +38,7 @@ static LISTS: LazyLock<PublishedLists> = LazyLock::new(|| {
             1,
             2024,
             date(2025, 3, 3),
-            1,
+            jiff::Timestamp::from_second(1).unwrap(),
             None,
             vec![code("2211"), code("2512")],
             vec![(code("2211"), 4), (code("2512"), 14), (code("2631"), 40), (code("2131"), 60)],
@@ -47,7 +47,7 @@ static LISTS: LazyLock<PublishedLists> = LazyLock::new(|| {
             2,
             2025,
             date(2026, 3, 2),
-            2,
+            jiff::Timestamp::from_second(2).unwrap(),
             Some("No. 12".into()),
             vec![code("2211"), code("2212"), code("2512"), code("2631")],
             vec![

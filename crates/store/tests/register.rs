@@ -89,10 +89,12 @@ async fn crossings_import_and_retries_are_stored_once(db: &Db) {
     let r = import(db, RegisterFile::Crossings, &dup).await;
     assert_eq!((r.inserted, r.unchanged), (1, 1));
     // The dashboard's counts follow the new events only.
-    let months = stats::months(db, "2026-01", "2026-12").await.unwrap();
+    let months = stats::months(db, month("2026-01"), month("2026-12")).await.unwrap();
     let total: i64 = months.iter().map(|m| m.crossings).sum();
     assert_eq!(total, 5);
-    assert!(months.iter().any(|m| m.month == "2026-02" && m.checkpoint == "KHG" && m.kind == "refusal"));
+    assert!(
+        months.iter().any(|m| m.month == month("2026-02") && m.checkpoint == "KHG" && m.kind == "refusal")
+    );
 }
 
 async fn a_changed_event_is_a_conflict_and_nothing_is_written(db: &Db) {
@@ -527,13 +529,13 @@ async fn crossing_days_are_read_on_the_checkpoints_clocks(db: &Db) {
         expected.iter().map(|(e, d)| (e.to_string(), d.to_string())).collect();
     assert_eq!(days, expected);
     // The dashboard counts Anna's first entry in June, and her last crossing is the 2 March entry.
-    let months = stats::months(db, "2023-05", "2023-06").await.unwrap();
-    let ala: Vec<(&str, &str, i64)> = months
+    let months = stats::months(db, month("2023-05"), month("2023-06")).await.unwrap();
+    let ala: Vec<(String, &str, i64)> = months
         .iter()
         .filter(|m| m.checkpoint == "ALA")
-        .map(|m| (m.month.as_str(), m.kind.as_str(), m.crossings))
+        .map(|m| (m.month.to_string(), m.kind.as_str(), m.crossings))
         .collect();
-    assert_eq!(ala, vec![("2023-06", "entry", 1), ("2023-06", "exit", 1)]);
+    assert_eq!(ala, vec![("2023-06".to_string(), "entry", 1), ("2023-06".to_string(), "exit", 1)]);
     let last: Option<String> =
         sqlx::query_scalar("SELECT last_day FROM register_documents WHERE number = 'C01X00T47'")
             .fetch_one(&db.pool)
@@ -787,4 +789,9 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     assert_eq!(audited.len(), 1, "finished once: {audited:?}");
     audit::verify(db).await.unwrap();
     t.cleanup().await;
+}
+
+/// A month written `YYYY-MM`.
+fn month(text: &str) -> ashyq_core::month::Month {
+    ashyq_core::month::Month::parse(text).expect("a month")
 }

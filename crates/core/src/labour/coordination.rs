@@ -166,8 +166,8 @@ pub fn check_effective(order_date: Date, effective: Date) -> Result<(), Refusal>
 pub struct Published {
     pub list_id: i64,
     pub effective_from: Date,
-    /// When it was published (µs), to order two versions with the same effective date.
-    pub published_at_us: i64,
+    /// When it was published, to order two versions with the same effective date.
+    pub published_at: jiff::Timestamp,
 }
 
 /// The version in force on a date: the latest effective on or before it (the later published
@@ -176,7 +176,7 @@ pub fn in_force(versions: &[Published], on: Date) -> Option<Published> {
     versions
         .iter()
         .filter(|v| v.effective_from <= on)
-        .max_by_key(|v| (v.effective_from, v.published_at_us))
+        .max_by_key(|v| (v.effective_from, v.published_at))
         .copied()
 }
 
@@ -260,10 +260,26 @@ mod tests {
     fn the_version_in_force() {
         let d = |s: &str| s.parse::<Date>().unwrap();
         let v = [
-            Published { list_id: 1, effective_from: d("2023-02-28"), published_at_us: 10 },
-            Published { list_id: 2, effective_from: d("2024-03-01"), published_at_us: 20 },
-            Published { list_id: 3, effective_from: d("2024-03-01"), published_at_us: 30 },
-            Published { list_id: 4, effective_from: d("2027-01-01"), published_at_us: 5 },
+            Published {
+                list_id: 1,
+                effective_from: d("2023-02-28"),
+                published_at: jiff::Timestamp::from_second(10).unwrap(),
+            },
+            Published {
+                list_id: 2,
+                effective_from: d("2024-03-01"),
+                published_at: jiff::Timestamp::from_second(20).unwrap(),
+            },
+            Published {
+                list_id: 3,
+                effective_from: d("2024-03-01"),
+                published_at: jiff::Timestamp::from_second(30).unwrap(),
+            },
+            Published {
+                list_id: 4,
+                effective_from: d("2027-01-01"),
+                published_at: jiff::Timestamp::from_second(5).unwrap(),
+            },
         ];
         assert_eq!(in_force(&v, d("2023-02-27")), None);
         assert_eq!(in_force(&v, d("2023-02-28")).map(|p| p.list_id), Some(1));

@@ -12,8 +12,9 @@ pub struct PublishedList {
     pub list_id: i64,
     pub period: i64,
     pub effective_from: Date,
+    /// When it was published (the epoch for a list whose moment is not known).
     #[serde(skip)]
-    pub published_at_us: i64,
+    pub published_at: jiff::Timestamp,
     /// The approving order's number and date, as published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_no: Option<String>,
@@ -31,7 +32,7 @@ impl PublishedList {
         list_id: i64,
         period: i64,
         effective_from: Date,
-        published_at_us: i64,
+        published_at: jiff::Timestamp,
         order_no: Option<String>,
         mut included: Vec<OccupationCode>,
         mut ranking: Vec<(OccupationCode, u32)>,
@@ -40,7 +41,7 @@ impl PublishedList {
         included.dedup();
         ranking.sort_unstable();
         ranking.dedup_by_key(|(c, _)| *c);
-        PublishedList { list_id, period, effective_from, published_at_us, order_no, included, ranking }
+        PublishedList { list_id, period, effective_from, published_at, order_no, included, ranking }
     }
 
     /// Whether an occupation is on the list: a national code counts by its unit group.
@@ -69,6 +70,6 @@ impl PublishedLists {
     /// The version in force on `on`: the latest effective on or before it (the later published
     /// of two with the same date) — the rule of `coordination::in_force`, without copying.
     pub fn in_force(&self, on: Date) -> Option<&PublishedList> {
-        self.0.iter().filter(|l| l.effective_from <= on).max_by_key(|l| (l.effective_from, l.published_at_us))
+        self.0.iter().filter(|l| l.effective_from <= on).max_by_key(|l| (l.effective_from, l.published_at))
     }
 }

@@ -46,7 +46,7 @@ fn an_occupation_on_the_list_in_force_exempts_and_one_added_the_day_after_does_n
         7,
         2025,
         date(2026, 3, 2),
-        1,
+        jiff::Timestamp::from_second(1).unwrap(),
         Some("No. 12".into()),
         vec![code],
         vec![(code, 1)],

@@ -241,7 +241,7 @@ pub async fn in_force(db: &Db, on: Date) -> Result<Option<ListHeader>, StoreErro
             Some(Published {
                 list_id: v.id,
                 effective_from: v.effective_from?,
-                published_at_us: v.published_at.map_or(0, codec::ts_to_us),
+                published_at: v.published_at.unwrap_or(jiff::Timestamp::UNIX_EPOCH),
             })
         })
         .collect();
@@ -367,7 +367,7 @@ pub async fn published_lists(db: &Db) -> Result<ashyq_core::labour::published::P
             header.id,
             header.period,
             from,
-            header.published_at.map_or(0, codec::ts_to_us),
+            header.published_at.unwrap_or(jiff::Timestamp::UNIX_EPOCH),
             order,
             included,
             ranking,

@@ -89,7 +89,7 @@ impl Load {
         for (row, record) in batch {
             if let Record::Crossing(c) = record {
                 encode(&mut buf, *row, c);
-                self.years.add(c.at_us);
+                self.years.add(c.at);
                 self.rows += 1;
             }
         }
@@ -340,7 +340,7 @@ fn encode(buf: &mut Vec<u8>, row: u64, c: &CrossingRow) {
         &i.expiry_date.to_string(),
         &match_key(&i.surname, &i.given_names, i.birth_date, &i.nationality),
         c.kind.as_str(),
-        &c.at_us.to_string(),
+        &c.at.as_microsecond().to_string(),
         &c.day.to_string(),
         &c.checkpoint,
     ] {

@@ -31,7 +31,7 @@ const OLD_OFFSET_US: i64 = 5 * HOUR_US;
 /// Which stored instants may have a day that differs from the fixed UTC+5 one: those before
 /// `before_us` whose time of day at UTC+5 (µs since midnight) is outside `[calm_from, calm_until]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Candidates {
+struct Candidates {
     pub before_us: i64,
     pub calm_from: i64,
     pub calm_until: i64,
@@ -40,7 +40,7 @@ pub struct Candidates {
 /// The candidates, from the zones' history in the tz database: the last instant a zone of
 /// Kazakhstan was not at UTC+5, and the least and greatest offsets any zone had before it (a day
 /// can only differ when the time at UTC+5 is within that distance of midnight).
-pub fn candidates() -> Candidates {
+fn candidates() -> Candidates {
     let mut before = Timestamp::MIN;
     let (mut lo, mut hi) = (OLD_OFFSET_US, OLD_OFFSET_US);
     for z in Zone::ALL {
@@ -75,9 +75,11 @@ pub fn candidates() -> Candidates {
     Candidates { before_us: before.as_microsecond(), calm_from: early, calm_until: DAY_US - late - 1 }
 }
 
+#[cfg(test)]
 impl Candidates {
-    /// Whether an instant is a candidate (the same test as the SQL's).
-    pub fn holds(&self, at_us: i64) -> bool {
+    /// Whether an instant is a candidate (the same test as the SQL's, for the tests to hold
+    /// the SQL to).
+    fn holds(&self, at_us: i64) -> bool {
         let s = (at_us + OLD_OFFSET_US).rem_euclid(DAY_US);
         at_us < self.before_us && !(self.calm_from..=self.calm_until).contains(&s)
     }

@@ -559,7 +559,7 @@ pub async fn store_batch(
     let mut years = super::partitions::Years::default();
     for (_, r) in &rows {
         if let Record::Crossing(c) = r {
-            years.add(c.at_us);
+            years.add(c.at);
         }
     }
     super::partitions::ensure(db, &years).await?;

@@ -270,7 +270,7 @@ pub async fn candidates(db: &Db, person: i64) -> Result<Vec<super::person::Perso
                 id: r.try_get("id")?,
                 surname: r.try_get("surname")?,
                 given_names: r.try_get("given_names")?,
-                birth_date: r.try_get("birth_date")?,
+                birth_date: crate::codec::date(r, "birth_date")?,
                 sex: r.try_get("sex")?,
                 nationality: r.try_get("nationality")?,
             })

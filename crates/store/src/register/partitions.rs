@@ -20,11 +20,12 @@ pub struct Years {
 }
 
 impl Years {
-    pub fn add(&mut self, at_us: i64) {
+    pub fn add(&mut self, at: Timestamp) {
+        let at_us = at.as_microsecond();
         if self.last.is_some_and(|(from, to)| (from..to).contains(&at_us)) {
             return;
         }
-        let Some(year) = year_of(at_us) else { return };
+        let year = year_of(at);
         self.years.insert(year);
         self.last = Some(bounds(year));
     }
@@ -35,12 +36,12 @@ impl Years {
 }
 
 /// The UTC calendar year of an instant.
-pub fn year_of(at_us: i64) -> Option<i16> {
-    Some(Timestamp::from_microsecond(at_us).ok()?.to_zoned(TimeZone::UTC).year())
+pub fn year_of(at: Timestamp) -> i16 {
+    at.to_zoned(TimeZone::UTC).year()
 }
 
-/// A year's partition bounds: its first microsecond and the next year's.
-pub fn bounds(year: i16) -> (i64, i64) {
+/// A year's partition bounds as stored: its first microsecond and the next year's.
+fn bounds(year: i16) -> (i64, i64) {
     let start =
         |y: i16| date(y, 1, 1).to_zoned(TimeZone::UTC).map_or(i64::MAX, |z| z.timestamp().as_microsecond());
     (start(year), start(year.saturating_add(1)))
@@ -75,11 +76,11 @@ pub async fn ensure(db: &Db, years: &Years) -> Result<(), StoreError> {
 
 /// This year's partition and the next's, made at start.
 pub async fn ensure_ahead(db: &Db) -> Result<(), StoreError> {
-    let now = Timestamp::now().as_microsecond();
+    let now = Timestamp::now();
     let mut years = Years::default();
     years.add(now);
-    if let Some(y) = year_of(now) {
-        years.add(bounds(y).1);
+    if let Ok(next) = Timestamp::from_microsecond(bounds(year_of(now)).1) {
+        years.add(next);
     }
     ensure(db, &years).await
 }
@@ -109,20 +110,22 @@ mod tests {
         let (from, to) = bounds(2025);
         assert_eq!(from, 1_735_689_600_000_000);
         assert_eq!(to, 1_767_225_600_000_000);
-        assert_eq!(year_of(from), Some(2025));
-        assert_eq!(year_of(from - 1), Some(2024));
-        assert_eq!(year_of(to - 1), Some(2025));
+        let at = |us: i64| Timestamp::from_microsecond(us).unwrap();
+        assert_eq!(year_of(at(from)), 2025);
+        assert_eq!(year_of(at(from - 1)), 2024);
+        assert_eq!(year_of(at(to - 1)), 2025);
     }
 
     proptest! {
         #[test]
         fn every_instant_falls_in_its_years_bounds(at in -2_000_000_000_000_000i64..4_000_000_000_000_000) {
-            let year = year_of(at).unwrap();
+            let instant = Timestamp::from_microsecond(at).unwrap();
+            let year = year_of(instant);
             let (from, to) = bounds(year);
             prop_assert!(from <= at && at < to);
             let mut years = Years::default();
-            years.add(at);
-            years.add(at);
+            years.add(instant);
+            years.add(instant);
             prop_assert_eq!(years.years.into_iter().collect::<Vec<_>>(), vec![year]);
         }
     }

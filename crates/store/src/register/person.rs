@@ -21,9 +21,7 @@ pub struct Person {
     pub id: i64,
     pub surname: String,
     pub given_names: String,
-    /// `YYYY-MM-DD` as stored: still text, because `register::merge` (being rewritten
-    /// elsewhere) builds this type from its own rows; to become a `Date` with it.
-    pub birth_date: String,
+    pub birth_date: Date,
     pub sex: String,
     pub nationality: String,
 }
@@ -226,7 +224,7 @@ async fn person_row(db: &Db, person_id: i64) -> Result<Person, StoreError> {
         id: row.try_get("id")?,
         surname: row.try_get("surname")?,
         given_names: row.try_get("given_names")?,
-        birth_date: row.try_get("birth_date")?,
+        birth_date: codec::date(&row, "birth_date")?,
         sex: row.try_get("sex")?,
         nationality: row.try_get("nationality")?,
     };

@@ -127,7 +127,8 @@ impl CrossingKind {
 pub struct CrossingRow {
     pub event_id: String,
     pub kind: CrossingKind,
-    pub at_us: i64,
+    /// When it happened (stored as microseconds since the epoch, UTC).
+    pub at: jiff::Timestamp,
     /// The civil day of the instant on the checkpoint's clock (its region's zone in the tz
     /// database: `Asia/Almaty` was UTC+6 until 1 March 2024, the west UTC+5).
     pub day: Date,
@@ -494,7 +495,7 @@ fn crossing(r: &mut Reader, context: Context) -> Option<CrossingRow> {
     Some(CrossingRow {
         event_id: event_id?,
         kind: kind?,
-        at_us: at?.as_microsecond(),
+        at: at?,
         day: day?,
         checkpoint: checkpoint?,
         identity: identity?,

@@ -8,6 +8,7 @@
 use crate::db::Db;
 use crate::error::StoreError;
 use ashyq_core::checkpoint;
+use ashyq_core::month::Month;
 use serde::Serialize;
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -23,7 +24,7 @@ pub struct PresentCount {
 /// Crossings of one month, checkpoint and kind.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MonthCount {
-    pub month: String,
+    pub month: Month,
     pub checkpoint: String,
     pub kind: String,
     pub crossings: i64,
@@ -57,27 +58,29 @@ pub async fn present(db: &Db) -> Result<Vec<PresentCount>, StoreError> {
     Ok(out)
 }
 
-/// Crossings per month, checkpoint and kind, months from `first` to `last` (YYYY-MM).
-pub async fn months(db: &Db, first: &str, last: &str) -> Result<Vec<MonthCount>, StoreError> {
+/// Crossings per month, checkpoint and kind, months from `first` to `last`.
+pub async fn months(db: &Db, first: Month, last: Month) -> Result<Vec<MonthCount>, StoreError> {
     let rows = sqlx::query(
         "SELECT month, checkpoint, kind, CAST(SUM(n) AS BIGINT) AS n FROM register_crossing_counts \
          WHERE month >= $1 AND month <= $2 GROUP BY month, checkpoint, kind ORDER BY month, checkpoint, kind",
     )
-    .bind(first)
-    .bind(last)
+    .bind(first.to_string())
+    .bind(last.to_string())
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
         .map(|r| {
+            let month: String = r.try_get("month")?;
             Ok(MonthCount {
-                month: r.try_get("month")?,
+                month: Month::parse(&month).ok_or_else(|| {
+                    StoreError::Corrupt(format!("register_crossing_counts.month {month:?}"))
+                })?,
                 checkpoint: r.try_get("checkpoint")?,
                 kind: r.try_get("kind")?,
                 crossings: r.try_get("n")?,
             })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
+        .collect()
 }
 
 /// How much the register holds.

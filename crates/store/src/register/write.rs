@@ -49,7 +49,7 @@ pub async fn write(
             && c.kind != CrossingKind::Refusal
         {
             let key = c.identity.doc_key();
-            if latest.get(&key).is_none_or(|l| l.at_us < c.at_us) {
+            if latest.get(&key).is_none_or(|l| l.at < c.at) {
                 latest.insert(key, c);
             }
         }
@@ -122,7 +122,7 @@ pub(crate) fn stored_otherwise(row: u64, event_id: &str) -> RowError {
 /// What makes two crossings with one event id the same event: the document (`issuing_state:number`,
 /// unique in the register), kind, instant, checkpoint and reason.
 fn event_of(c: &CrossingRow) -> (String, &str, i64, &str, Option<&str>) {
-    (c.identity.doc_key(), c.kind.as_str(), c.at_us, &c.checkpoint, c.reason.as_deref())
+    (c.identity.doc_key(), c.kind.as_str(), c.at.as_microsecond(), &c.checkpoint, c.reason.as_deref())
 }
 
 /// What makes two rows with one key the same record: for a crossing, its [`event_of`]; for the
@@ -295,7 +295,7 @@ async fn resolve_documents<'i>(
             ];
             let last = latest.get(&i.doc_key());
             row.push(V::opt(last.map(|c| c.kind.as_str())));
-            row.push(last.map_or(V::NullI, |c| V::I(c.at_us)));
+            row.push(last.map_or(V::NullI, |c| V::I(c.at.as_microsecond())));
             row.push(V::opt(last.map(|c| c.day.to_string())));
             row.push(V::opt(last.map(|c| c.checkpoint.clone())));
             row
@@ -335,7 +335,7 @@ async fn write_crossings(
                 V::T(c.event_id.clone()),
                 V::I(*doc),
                 V::T(c.kind.as_str().to_string()),
-                V::I(c.at_us),
+                V::I(c.at.as_microsecond()),
                 V::T(c.day.to_string()),
                 V::T(c.checkpoint.clone()),
                 V::opt(c.reason.clone()),
@@ -364,7 +364,7 @@ async fn write_crossings(
         let ids: Vec<Vec<V>> = rows
             .iter()
             .filter(|(_, _, c)| new.contains(&c.event_id))
-            .map(|(_, _, c)| vec![V::T(c.event_id.clone()), V::I(c.at_us)])
+            .map(|(_, _, c)| vec![V::T(c.event_id.clone()), V::I(c.at.as_microsecond())])
             .collect();
         // An id already kept is an event stored at another instant: a conflict.
         let mut kept: HashSet<String> = HashSet::with_capacity(ids.len());
@@ -408,7 +408,7 @@ async fn write_crossings(
     for (_, doc, c) in &fresh {
         if c.kind != CrossingKind::Refusal
             && !created.contains(doc)
-            && latest.get(doc).is_none_or(|l| l.at_us < c.at_us)
+            && latest.get(doc).is_none_or(|l| l.at < c.at)
         {
             latest.insert(*doc, c);
         }
@@ -419,7 +419,7 @@ async fn write_crossings(
             vec![
                 V::I(*doc),
                 V::T(c.kind.as_str().to_string()),
-                V::I(c.at_us),
+                V::I(c.at.as_microsecond()),
                 V::T(c.day.to_string()),
                 V::T(c.checkpoint.clone()),
             ]

@@ -5,6 +5,7 @@ use crate::auth::Principal;
 use crate::flows::Outcome;
 use crate::state::AppState;
 use ashyq_core::Role;
+use ashyq_core::month::Month;
 use ashyq_store::register::stats::{self, MonthCount, PresentCount, Totals};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -23,11 +24,10 @@ pub struct Statistics {
     pub totals: Totals,
 }
 
-/// The first and last month (YYYY-MM) of the twelve months ending with `on`'s.
-pub fn last_twelve_months(on: Date) -> (String, String) {
-    let last = format!("{:04}-{:02}", on.year(), on.month());
-    let first_day = on.first_of_month().checked_sub(jiff::Span::new().months(11)).unwrap_or(on);
-    (format!("{:04}-{:02}", first_day.year(), first_day.month()), last)
+/// The first and last month of the twelve months ending with `on`'s.
+pub fn last_twelve_months(on: Date) -> (Month, Month) {
+    let last = Month::of(on);
+    (last.back(11), last)
 }
 
 /// The figures (analysts, coordinators, officers, administrators): persons present now by
@@ -38,7 +38,7 @@ pub async fn statistics(s: &AppState, p: &Principal) -> Outcome<Statistics> {
     let (first, last) = last_twelve_months(crate::clock::today());
     Ok(Statistics {
         present: stats::present(&s.db).await?,
-        months: stats::months(&s.db, &first, &last).await?,
+        months: stats::months(&s.db, first, last).await?,
         totals: stats::totals(&s.db).await?,
     })
 }

@@ -268,7 +268,7 @@ pub struct PersonView {
     pub id: i64,
     pub name: String,
     pub nationality: String,
-    pub birth_date: String,
+    pub birth_date: jiff::civil::Date,
     pub sex: String,
 }
 
@@ -277,7 +277,7 @@ pub fn person_view(page: &Page, p: &Person) -> PersonView {
         id: p.id,
         name: format!("{} {}", p.surname, p.given_names).trim().to_string(),
         nationality: country(page, &p.nationality),
-        birth_date: p.birth_date.clone(),
+        birth_date: p.birth_date,
         sex: p.sex.clone(),
     }
 }

@@ -78,8 +78,8 @@ pub fn figures(page: &Page, st: &Statistics) -> Figures {
     let mut months: BTreeMap<String, MonthRow> = BTreeMap::new();
     let mut checkpoints: BTreeMap<String, CheckpointRow> = BTreeMap::new();
     for m in &st.months {
-        let row = months.entry(m.month.clone()).or_insert_with(|| MonthRow {
-            month: m.month.clone(),
+        let row = months.entry(m.month.to_string()).or_insert_with(|| MonthRow {
+            month: m.month.to_string(),
             entries: 0,
             exits: 0,
             refusals: 0,
