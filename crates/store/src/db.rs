@@ -163,6 +163,7 @@ impl Db {
         };
         migrator.run(&self.pool).await?;
         crate::register::partitions::ensure_ahead(self).await?;
+        crate::partitioned::ensure_ahead(self, crate::today()).await?;
         // Data corrections a migration asked for that SQL cannot make: the crossings' civil
         // days on the tz database's clocks (migration 0014). Once; a no-op afterwards.
         crate::register::days::correct_stored(self).await?;

@@ -20,6 +20,7 @@ pub mod lists;
 #[cfg(feature = "testing")]
 pub mod mail_sink;
 pub mod notifications;
+pub mod partitioned;
 pub mod paryz;
 pub mod passwords;
 pub mod pipeline;

@@ -1029,7 +1029,55 @@ fn hostile_workbooks_are_read_in_bounded_memory() {
     }
 }
 
+/// The partition a stored row sits in (PostgreSQL), by its table and id.
+async fn partition_of(db: &Db, table: &str, key: &str, id: &str) -> String {
+    let sql = format!("SELECT tableoid::regclass::text FROM {table} WHERE {key} = $1");
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(&db.pool).await.unwrap()
+}
+
+// A record whose date a later file corrects into another year stays one record, in its new
+// year's partition on PostgreSQL (migration 0024), and counts as updated on both backends.
+async fn a_corrected_date_moves_the_record_to_its_year(db: &Db) {
+    let first = csv(
+        VACANCY_HEADER,
+        &[
+            format!("V-1,2024-12-30,,open,KZ-71,2512,2,450000,{BIN},Разработчик"),
+            format!("V-2,2025-02-10,2025-03-05,filled,KZ-75,2411,1,300000,{BIN},Бухгалтер"),
+            format!("V-9,2023-05-01,,open,KZ-75,2411,1,,{BIN},Экономист"),
+        ],
+    );
+    assert_eq!(counts(&run(db, Source::Vacancies, &first, false).await), (3, 3, 0, 0, 0));
+    let corrected = first.replace("V-1,2024-12-30", "V-1,2025-01-02");
+    assert_eq!(counts(&run(db, Source::Vacancies, &corrected, false).await), (3, 0, 1, 2, 0));
+    assert_eq!(counts(&run(db, Source::Vacancies, &corrected, false).await), (3, 0, 0, 3, 0));
+    let stored = vacancies(db).await;
+    assert_eq!(
+        stored.iter().map(|v| (v.0.as_str(), v.1.as_str())).collect::<Vec<_>>(),
+        [("V-1", "2025-01-02"), ("V-2", "2025-02-10"), ("V-9", "2023-05-01")]
+    );
+
+    let permit =
+        |issued: &str| csv(PERMIT_HEADER, &[format!("P-1,{issued},2026-12-31,KZ-75,2146,{BIN},TUR,3,4")]);
+    assert_eq!(counts(&run(db, Source::WorkPermits, &permit("2024-12-31"), false).await), (1, 1, 0, 0, 0));
+    assert_eq!(counts(&run(db, Source::WorkPermits, &permit("2025-01-01"), false).await), (1, 0, 1, 0, 0));
+    assert_eq!(work_permits(db).await.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(), ["2025-01-01"]);
+
+    if db.backend == ashyq_store::db::Backend::Postgres {
+        assert_eq!(partition_of(db, "vacancies", "vacancy_id", "V-1").await, "vacancies_y2025");
+        assert_eq!(partition_of(db, "vacancies", "vacancy_id", "V-9").await, "vacancies_y2023");
+        assert_eq!(partition_of(db, "work_permits", "permit_id", "P-1").await, "work_permits_y2025");
+        assert_eq!(count(db, "vacancies_y2024").await, 0, "the moved vacancy left its old year");
+        let dated: Vec<(String, String)> =
+            sqlx::query_as("SELECT vacancy_id, posted_on FROM vacancy_ids ORDER BY vacancy_id")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(dated, stored.iter().map(|v| (v.0.clone(), v.1.clone())).collect::<Vec<_>>());
+    }
+}
+
 both_backends!(
+    a_corrected_date_moves_the_record_to_its_year,
     a_valid_vacancies_file_imports,
     reimporting_changes_nothing_and_a_change_is_an_update,
     an_invalid_row_writes_nothing_and_every_bad_row_is_named,

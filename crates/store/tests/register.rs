@@ -697,7 +697,43 @@ async fn a_name_typed_decomposed_is_the_name_typed_composed(db: &Db) {
     assert_eq!(found.len(), 2, "a decomposed query finds the composed names");
 }
 
+// A registration whose first day a later file corrects into another year stays one
+// registration, in its new year's partition on PostgreSQL (migration 0024).
+async fn a_corrected_registration_moves_to_its_year(db: &Db) {
+    let file = |from: &str| {
+        format!(
+            "{REGISTRATION_HEADER}\nR1,stay,KZ-75,\"Abai 1, Almaty\",HOTEL ALMATY,{from},2026-02-20,{from},,,{ANNA}\n"
+        )
+    };
+    let r = import(db, RegisterFile::Registrations, &file("2025-12-28")).await;
+    assert!(r.committed, "{:?}", r.errors);
+    assert_eq!((r.inserted, r.updated), (1, 0));
+    let r = import(db, RegisterFile::Registrations, &file("2026-01-03")).await;
+    assert!(r.committed, "{:?}", r.errors);
+    assert_eq!((r.inserted, r.updated, r.unchanged), (0, 1, 0));
+    let stored: Vec<(String, String)> =
+        sqlx::query_as("SELECT registration_id, from_day FROM register_registrations")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, [("R1".to_string(), "2026-01-03".to_string())]);
+    if db.backend == ashyq_store::Backend::Postgres {
+        let part: String = sqlx::query_scalar("SELECT tableoid::regclass::text FROM register_registrations")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(part, "register_registrations_y2026");
+        let ids: Vec<(String, String)> =
+            sqlx::query_as("SELECT registration_id, from_day FROM register_registration_ids")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(ids, stored);
+    }
+}
+
 both_backends!(
+    a_corrected_registration_moves_to_its_year,
     crossings_import_and_retries_are_stored_once,
     a_changed_event_is_a_conflict_and_nothing_is_written,
     bad_rows_are_named_by_row_and_column,

@@ -25,6 +25,33 @@ const ACCEPTED: &[(&str, &str)] = &[
         "table register_crossings: primary key: SQLite (event_id), PostgreSQL (event_id, at_us)",
         "a partitioned table's keys must hold its partition key, the instant (migration 0023)",
     ),
+    (
+        "table vacancy_ids: on PostgreSQL only",
+        "vacancies are partitioned by year on PostgreSQL (migration 0024); this table keeps each vacancy id \
+         unique across the partitions, with the date its row has now",
+    ),
+    (
+        "table vacancies: primary key: SQLite (vacancy_id), PostgreSQL (vacancy_id, posted_on)",
+        "a partitioned table's keys must hold its partition key, the date posted (migration 0024)",
+    ),
+    (
+        "table work_permit_ids: on PostgreSQL only",
+        "work permits are partitioned by year on PostgreSQL (migration 0024); this table keeps each permit id \
+         unique across the partitions, with the date its row has now",
+    ),
+    (
+        "table work_permits: primary key: SQLite (permit_id), PostgreSQL (permit_id, issued_on)",
+        "a partitioned table's keys must hold its partition key, the date issued (migration 0024)",
+    ),
+    (
+        "table register_registration_ids: on PostgreSQL only",
+        "registrations are partitioned by year on PostgreSQL (migration 0024); this table keeps each \
+         registration id unique across the partitions, with the date its row has now",
+    ),
+    (
+        "table register_registrations: primary key: SQLite (registration_id), PostgreSQL (registration_id, from_day)",
+        "a partitioned table's keys must hold its partition key, the first day of the stay (migration 0024)",
+    ),
 ];
 
 /// What a column holds, as both backends can agree on it.

@@ -7,11 +7,13 @@
 //! record whose values changed (a vacancy filled since) is updated.
 
 use super::tables::{
-    Table, Value, forecast_values, key_of, table, upsert_sql, vacancy_values, work_permit_values,
+    Table, Value, forecast_values, key_of, partitioned_upsert_sql, table, upsert_sql, vacancy_values,
+    work_permit_values,
 };
 use crate::audit::Actor;
 use crate::db::{Backend, Db, WriteTx};
 use crate::error::StoreError;
+use crate::partitioned;
 use crate::pipeline::{
     self, BatchError, Check, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally,
     Target,
@@ -223,7 +225,7 @@ impl Target for Writer<'_> {
             Writer::Tx { tx, t, import_id, affected, written_rows, superseded, .. } => {
                 let n = batch.len() as u64;
                 let values = batch.into_iter().map(|(_, v)| v).collect();
-                let (changed, distinct) = upsert(tx, t, *import_id, values).await?;
+                let (changed, distinct) = upsert(tx, Backend::Postgres, t, *import_id, values).await?;
                 *affected += changed;
                 *written_rows += distinct;
                 *superseded += n - distinct;
@@ -354,7 +356,7 @@ pub(super) async fn publish(
     let names: Vec<&str> = header.iter().map(String::as_str).collect();
     let columns = Columns::resolve(source, &names)
         .map_err(|e| StoreError::Corrupt(format!("import {import_id}: staged header: {e}")))?;
-    let mut slices = LabourSlices { source, import_id, columns, published };
+    let mut slices = LabourSlices { source, backend: db.backend, import_id, columns, published };
     staging::publish(db, import_id, &mut slices, sink).await?;
     Ok(slices.published)
 }
@@ -363,6 +365,7 @@ pub(super) async fn publish(
 /// transaction would.
 pub(super) struct LabourSlices {
     pub source: Source,
+    pub backend: Backend,
     pub import_id: i64,
     pub columns: Columns,
     pub published: Published,
@@ -397,7 +400,8 @@ impl staging::Publisher for LabourSlices {
         let n = values.len() as u64;
         while !values.is_empty() {
             let rest = values.split_off(values.len().min(batch_rows));
-            let (a, d) = upsert(tx, &t, self.import_id, std::mem::replace(&mut values, rest)).await?;
+            let batch = std::mem::replace(&mut values, rest);
+            let (a, d) = upsert(tx, self.backend, &t, self.import_id, batch).await?;
             affected += a;
             distinct += d;
         }
@@ -496,6 +500,7 @@ pub(super) async fn finish_staged(
 
 async fn upsert(
     tx: &mut WriteTx,
+    backend: Backend,
     t: &Table,
     import_id: i64,
     batch: Vec<Vec<Value>>,
@@ -513,7 +518,21 @@ async fn upsert(
         .map(|(_, r)| r)
         .collect();
     let distinct = rows.len() as u64;
-    let sql = upsert_sql(t, rows.len());
+    let sql = match partitioned::by_year(backend, t.name) {
+        Some(p) => {
+            let at = t.columns.iter().position(|c| *c == p.date).unwrap_or(0);
+            let years = rows
+                .iter()
+                .filter_map(|r| match &r[at] {
+                    Value::Text(date) => partitioned::year_of(date),
+                    _ => None,
+                })
+                .collect();
+            p.ensure(tx, &years).await?;
+            partitioned_upsert_sql(t, p, rows.len())
+        }
+        None => upsert_sql(t, rows.len()),
+    };
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for row in rows {
         for v in row {

@@ -512,8 +512,13 @@ pub async fn confirm(db: &Db, actor: &Actor, id: i64, now: jiff::Timestamp) -> R
         let names: Vec<&str> = header.iter().map(String::as_str).collect();
         let columns = Columns::resolve(p.source, &names)
             .map_err(|e| StoreError::Corrupt(format!("preview {id}: staged header: {e}")))?;
-        let mut slices =
-            LabourSlices { source: p.source, import_id: id, columns, published: Published::default() };
+        let mut slices = LabourSlices {
+            source: p.source,
+            backend: db.backend,
+            import_id: id,
+            columns,
+            published: Published::default(),
+        };
         write_all(&mut tx, id, &mut slices).await?;
         slices.published
     };

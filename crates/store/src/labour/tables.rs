@@ -102,8 +102,34 @@ pub fn work_permit_values(p: &WorkPermit<'_>) -> Vec<Value> {
 /// `INSERT … ON CONFLICT (key) DO UPDATE … WHERE something differs` for `rows` rows: a row
 /// that is already stored as it is counts as neither inserted nor updated.
 pub fn upsert_sql(t: &Table, rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {} ({}, import_id) ", t.name, t.columns.join(", "));
+    sql.push_str(&values_sql(t, rows));
+    let keys = &t.columns[..t.key];
+    let rest = &t.columns[t.key..];
+    let set: Vec<String> = rest.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> =
+        rest.iter().map(|c| format!("{}.{c} IS DISTINCT FROM excluded.{c}", t.name)).collect();
+    sql.push_str(&format!(
+        " ON CONFLICT ({}) DO UPDATE SET {}, import_id = excluded.import_id WHERE {}",
+        keys.join(", "),
+        set.join(", "),
+        differs.join(" OR ")
+    ));
+    sql
+}
+
+/// The same upsert for a table partitioned by year (PostgreSQL: crate::partitioned), whose
+/// stored row moves when its date changes.
+pub fn partitioned_upsert_sql(t: &Table, p: &crate::partitioned::ByYear, rows: usize) -> String {
+    let mut columns = t.columns.to_vec();
+    columns.push("import_id");
+    p.upsert_sql(&columns, &values_sql(t, rows), &t.columns[t.key..])
+}
+
+/// `VALUES ($1, …), (…)` for `rows` rows of the table's columns and the import's id.
+fn values_sql(t: &Table, rows: usize) -> String {
     let n = t.columns.len() + 1;
-    let mut sql = format!("INSERT INTO {} ({}, import_id) VALUES ", t.name, t.columns.join(", "));
+    let mut sql = String::from("VALUES ");
     for r in 0..rows {
         if r > 0 {
             sql.push_str(", ");
@@ -117,17 +143,6 @@ pub fn upsert_sql(t: &Table, rows: usize) -> String {
         }
         sql.push(')');
     }
-    let keys = &t.columns[..t.key];
-    let rest = &t.columns[t.key..];
-    let set: Vec<String> = rest.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-    let differs: Vec<String> =
-        rest.iter().map(|c| format!("{}.{c} IS DISTINCT FROM excluded.{c}", t.name)).collect();
-    sql.push_str(&format!(
-        " ON CONFLICT ({}) DO UPDATE SET {}, import_id = excluded.import_id WHERE {}",
-        keys.join(", "),
-        set.join(", "),
-        differs.join(" OR ")
-    ));
     sql
 }
 

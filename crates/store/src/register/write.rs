@@ -496,12 +496,29 @@ async fn upsert(
         .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}"))
         .collect();
     let mut affected = 0;
-    let sql = format!(
-        "INSERT INTO {table} ({}) {{rows}} ON CONFLICT ({key}) DO UPDATE SET {} WHERE {}",
-        columns.join(", "),
-        set.join(", "),
-        differs.join(" OR ")
-    );
+    let sql = match crate::partitioned::by_year(backend, table) {
+        Some(p) => {
+            // Partitioned by year (PostgreSQL): the years' partitions first, then the upsert
+            // that moves a row whose date changed.
+            let at = columns.iter().position(|c| *c == p.date).unwrap_or(0);
+            let years = values
+                .iter()
+                .filter_map(|row| match row.get(at) {
+                    Some(V::T(date)) => crate::partitioned::year_of(date),
+                    _ => None,
+                })
+                .collect();
+            p.ensure(tx, &years).await?;
+            let compared: Vec<&str> = rest.iter().copied().filter(|c| *c != "import_id").collect();
+            p.upsert_sql(columns, "{rows}", &compared)
+        }
+        None => format!(
+            "INSERT INTO {table} ({}) {{rows}} ON CONFLICT ({key}) DO UPDATE SET {} WHERE {}",
+            columns.join(", "),
+            set.join(", "),
+            differs.join(" OR ")
+        ),
+    };
     // Every row has the same shape: the first gives each column's type.
     let types: Vec<Ty> = values
         .first()

@@ -1,7 +1,9 @@
-//! Migration 0022 on both backends: money kept three ways (whole tenge, decimal text) becomes
-//! tiyn, every amount kept — whole tenge × 100, decimals rounded to the tiyn half away from
-//! zero — and text that is not an amount, or an amount past the range, stops the migration
-//! with nothing changed.
+//! Migrations that move data, on both backends:
+//! - 0022: money kept three ways (whole tenge, decimal text) becomes tiyn, every amount kept —
+//!   whole tenge × 100, decimals rounded to the tiyn half away from zero — and text that is not
+//!   an amount, or an amount past the range, stops the migration with nothing changed;
+//! - 0024: stored vacancies, work permits and registrations move into their years' partitions
+//!   on PostgreSQL (SQLite's tables stay as they are), every row kept, and the writers go on.
 
 use ashyq_core::money::Tenge;
 use ashyq_store::Db;
@@ -15,6 +17,7 @@ static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
 const BEFORE: i64 = 21;
 const MONEY: i64 = 22;
+const BEFORE_PARTITIONS: i64 = 23;
 
 fn migrator(db: &Db) -> &'static Migrator {
     match db.backend {
@@ -238,6 +241,62 @@ async fn a_decimal_past_the_range_stops_it(t: &TestDb) {
     refused(t, async |db: &Db| solvency_row(db, 2, "92233720368547758.08").await).await;
 }
 
+/// Rows of `sql` as text.
+async fn texts(db: &Db, sql: &str) -> Vec<(String, String)> {
+    sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string())).fetch_all(&db.pool).await.unwrap()
+}
+
+async fn stored_events_move_into_their_years(t: &TestDb) {
+    let db = &t.db;
+    migrator(db).run_to(BEFORE_PARTITIONS, &db.pool).await.unwrap();
+    for sql in [
+        "INSERT INTO vacancies (vacancy_id, posted_on, status, region, occupation, positions, salary_tiyn, \
+         employer_bin, title, import_id) VALUES ('V-1', '2024-12-30', 'open', 'KZ-75', '2512', 1, NULL, \
+         '000740001307', 'T', 1), ('V-2', '2025-01-02', 'open', 'KZ-75', '2512', 1, 100, '000740001307', 'T', 1)",
+        "INSERT INTO work_permits (permit_id, issued_on, valid_until, region, occupation, employer_bin, \
+         citizenship, category, workers, import_id) VALUES ('P-1', '2023-06-01', '2024-05-31', 'KZ-75', '2146', \
+         '000740001307', 'TUR', '3', 4, 1)",
+        "INSERT INTO register_persons (id, match_key, surname, given_names, birth_date, sex, nationality, \
+         created_at_us) VALUES (1, 'k', 'MUELLER', 'ANNA', '1990-01-01', 'F', 'DEU', 0)",
+        "INSERT INTO register_documents (id, doc_key, issuing_state, number, document_type, person_id, surname, \
+         given_names, birth_date, sex, nationality, expiry_date, created_at_us) VALUES (1, 'DEU:C01X00T47', \
+         'DEU', 'C01X00T47', 'P', 1, 'MUELLER', 'ANNA', '1990-01-01', 'F', 'DEU', '2030-01-01', 0)",
+        "INSERT INTO register_registrations (registration_id, kind, document_id, region, address, host, from_day, \
+         until_day, late) VALUES ('R1', 'stay', 1, 'KZ-75', 'Abai 1', 'HOTEL', '2025-12-28', '2026-02-20', 0)",
+    ] {
+        exec(db, sql).await;
+    }
+    migrator(db).run(&db.pool).await.unwrap();
+    let vacancies = "SELECT vacancy_id, posted_on FROM vacancies ORDER BY vacancy_id";
+    let pairs =
+        |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+    assert_eq!(texts(db, vacancies).await, pairs(&[("V-1", "2024-12-30"), ("V-2", "2025-01-02")]));
+    assert_eq!(
+        texts(db, "SELECT permit_id, issued_on FROM work_permits").await,
+        pairs(&[("P-1", "2023-06-01")])
+    );
+    let registrations = "SELECT registration_id, from_day FROM register_registrations";
+    assert_eq!(texts(db, registrations).await, pairs(&[("R1", "2025-12-28")]));
+    if db.backend == ashyq_store::Backend::Postgres {
+        let parts = "SELECT vacancy_id, tableoid::regclass::text FROM vacancies ORDER BY vacancy_id";
+        assert_eq!(texts(db, parts).await, pairs(&[("V-1", "vacancies_y2024"), ("V-2", "vacancies_y2025")]));
+        let parts = "SELECT permit_id, tableoid::regclass::text FROM work_permits";
+        assert_eq!(texts(db, parts).await, pairs(&[("P-1", "work_permits_y2023")]));
+        let parts = "SELECT registration_id, tableoid::regclass::text FROM register_registrations";
+        assert_eq!(texts(db, parts).await, pairs(&[("R1", "register_registrations_y2025")]));
+        let ids = "SELECT vacancy_id, posted_on FROM vacancy_ids ORDER BY vacancy_id";
+        assert_eq!(texts(db, ids).await, texts(db, vacancies).await);
+        // A registration must still name a stored document.
+        let orphan = sqlx::query(
+            "INSERT INTO register_registrations (registration_id, kind, document_id, region, address, host, \
+             from_day, until_day, late) VALUES ('R2', 'stay', 99, 'KZ-75', 'A', 'H', '2025-12-28', '2026-01-02', 0)",
+        )
+        .execute(&db.pool)
+        .await;
+        assert!(orphan.is_err(), "the registrations' foreign key survives the migration");
+    }
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {$(
         mod $name {
@@ -262,6 +321,7 @@ macro_rules! on_both {
 }
 
 on_both!(
+    stored_events_move_into_their_years,
     every_amount_becomes_tiyn,
     text_that_is_not_an_amount_stops_it,
     an_amount_past_the_range_stops_it,
