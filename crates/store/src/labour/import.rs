@@ -521,14 +521,16 @@ async fn upsert(
     let sql = match partitioned::by_year(backend, t.name) {
         Some(p) => {
             let at = t.columns.iter().position(|c| *c == p.date).unwrap_or(0);
-            let years = rows
+            let dated: Vec<(String, String)> = rows
                 .iter()
-                .filter_map(|r| match &r[at] {
-                    Value::Text(date) => partitioned::year_of(date),
+                .filter_map(|r| match (&r[0], &r[at]) {
+                    (Value::Text(id), Value::Text(date)) => Some((id.clone(), date.clone())),
                     _ => None,
                 })
                 .collect();
+            let years = dated.iter().filter_map(|(_, date)| partitioned::year_of(date)).collect();
             p.ensure(tx, &years).await?;
+            p.move_out(tx, &dated).await?;
             partitioned_upsert_sql(t, p, rows.len())
         }
         None => upsert_sql(t, rows.len()),

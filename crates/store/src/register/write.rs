@@ -501,14 +501,16 @@ async fn upsert(
             // Partitioned by year (PostgreSQL): the years' partitions first, then the upsert
             // that moves a row whose date changed.
             let at = columns.iter().position(|c| *c == p.date).unwrap_or(0);
-            let years = values
+            let dated: Vec<(String, String)> = values
                 .iter()
-                .filter_map(|row| match row.get(at) {
-                    Some(V::T(date)) => crate::partitioned::year_of(date),
+                .filter_map(|row| match (row.first(), row.get(at)) {
+                    (Some(V::T(id)), Some(V::T(date))) => Some((id.clone(), date.clone())),
                     _ => None,
                 })
                 .collect();
+            let years = dated.iter().filter_map(|(_, date)| crate::partitioned::year_of(date)).collect();
             p.ensure(tx, &years).await?;
+            p.move_out(tx, &dated).await?;
             let compared: Vec<&str> = rest.iter().copied().filter(|c| *c != "import_id").collect();
             p.upsert_sql(columns, "{rows}", &compared)
         }
