@@ -369,6 +369,16 @@ async fn on_the_pages_errors_name_row_column_and_field_and_confirmation_writes()
             "{}",
             r.body
         );
+        // Bad rows set aside and the good ones written: the dashboard then names the rows set
+        // aside in the reader's language, as the preview did.
+        let fields = [("source", "forecast"), ("skip_invalid", "1")];
+        let id = preview_id(&upload_page(&h, &analyst, "ru", &fields, "mixed.csv", &mixed_csv()).await);
+        let r = h.post_form_as(&analyst, "ru", &format!("/analysis/imports/{id}/confirm"), &[]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let done = h.get_as(Some(&analyst), "ru", &format!("/analysis?imported={id}")).await;
+        let region = "mixed.csv: строка 5, поле region: «KZ-99» — не регион";
+        assert!(done.body.contains(&esc(region)), "{}: {}", h.backend(), done.body);
+        assert!(!done.body.contains("is not a region"), "English on a Russian page: {}", done.body);
         h.cleanup().await;
     }
 }

@@ -21,6 +21,7 @@ use ashyq_core::labour::rows::parse_iso_date;
 use ashyq_core::occupation::OccupationCode;
 use ashyq_core::said::Said;
 use ashyq_store::StoreError;
+use ashyq_store::labour::preview::PreviewError;
 use ashyq_store::lists::{self, Changed, ListHeader, Opinion};
 use ashyq_store::pipeline::history::ImportSummary;
 use ashyq_store::pipeline::input::{InputError, MAX_CELL_CHARS, MAX_RECORD_BYTES};
@@ -166,7 +167,15 @@ pub async fn show(
                         ("rejected", &page.integer(r.rejected)),
                     ],
                 ));
-                set_aside = rejects.iter().map(|e| e.display(&r.file_name)).collect();
+                // In the reader's words, as the preview names them (the field by its name: a
+                // set-aside row keeps no column letter).
+                set_aside = rejects
+                    .into_iter()
+                    .map(|e| {
+                        let e = PreviewError { row: e.row, column: None, field: e.column, reason: e.reason };
+                        super::previews::error_in_words(&page, &r.file_name, &e)
+                    })
+                    .collect();
             }
             Err(Error::Store(StoreError::NotFound { .. })) => {}
             Err(e) => return read_failed(page, e),
