@@ -81,6 +81,16 @@ impl ByYear {
         )
     }
 
+    /// Readies the table for a batch of rows, each `(id, date)`: their years' partitions made,
+    /// and the stored rows whose date changed taken out ([`ByYear::move_out`]). Then the batch
+    /// is written with [`ByYear::upsert_sql`].
+    pub async fn make_room(&self, tx: &mut WriteTx, rows: &[(String, String)]) -> Result<(), StoreError> {
+        let years = rows.iter().filter_map(|(_, date)| year_of(date)).collect();
+        self.ensure(tx, &years).await?;
+        self.move_out(tx, rows).await?;
+        Ok(())
+    }
+
     /// Deletes the stored rows of the ids in `rows` (id, new date) whose date differs: they sit
     /// in another partition, and the upsert writes them again in theirs. Two statements by
     /// index — the ids' stored dates, then the few rows that moved — rather than one join of

@@ -40,6 +40,14 @@ pub struct StagedRow {
     pub fields: Vec<String>,
 }
 
+impl StagedRow {
+    /// A row staged as read, without a key (a labour row: its key is its table's, found again
+    /// when it is published).
+    pub fn unkeyed(row: u64, fields: Vec<String>) -> StagedRow {
+        StagedRow { row, key_column: "", key: None, digest: None, fields }
+    }
+}
+
 /// A bad row to keep in `import_rejects` (`--skip-invalid`).
 pub struct Reject {
     pub row: u64,
@@ -53,6 +61,62 @@ pub struct Staging {
     next_seq: i64,
     /// Where the rows are staged: an import stages on SQLite only, a preview on both.
     backend: Backend,
+}
+
+/// An import's header, good rows and bad rows gathered as they are read, and staged a
+/// transaction's worth ([`STAGE_ROWS`]) at a time.
+pub struct Gathering {
+    pub staging: Staging,
+    /// The file's header, until it is staged with the first rows.
+    header: Option<Vec<String>>,
+    rows: Vec<StagedRow>,
+    rejects: Vec<Reject>,
+}
+
+impl Gathering {
+    pub fn new(staging: Staging) -> Gathering {
+        Gathering { staging, header: None, rows: Vec::new(), rejects: Vec::new() }
+    }
+
+    /// The file's header, staged with the next rows.
+    pub fn header(&mut self, fields: Vec<String>) {
+        self.header = Some(fields);
+    }
+
+    /// Good rows as read, unkeyed.
+    pub async fn rows(
+        &mut self,
+        db: &Db,
+        rows: impl IntoIterator<Item = (u64, Vec<String>)>,
+    ) -> Result<(), StoreError> {
+        self.rows.extend(rows.into_iter().map(|(row, fields)| StagedRow::unkeyed(row, fields)));
+        self.stage(db, false).await
+    }
+
+    /// A bad row to keep.
+    pub async fn reject(&mut self, db: &Db, reject: Reject) -> Result<(), StoreError> {
+        self.rejects.push(reject);
+        self.stage(db, false).await
+    }
+
+    /// Stages what is gathered once there is a transaction's worth of it (or, `all`, whatever
+    /// there is).
+    async fn stage(&mut self, db: &Db, all: bool) -> Result<(), StoreError> {
+        let full = self.rows.len() >= STAGE_ROWS || self.rejects.len() >= STAGE_ROWS;
+        let any = self.header.is_some() || !self.rows.is_empty() || !self.rejects.is_empty();
+        if full || (all && any) {
+            let rows = std::mem::take(&mut self.rows);
+            self.staging.stage_alone(db, self.header.take(), rows, &self.rejects).await?;
+            self.rejects.clear();
+        }
+        Ok(())
+    }
+
+    /// Stages what is left; the staging then holds the whole file.
+    pub async fn finish(mut self, db: &Db) -> Result<Staging, StoreError> {
+        self.stage(db, true).await?;
+        Ok(self.staging)
+    }
 }
 
 /// What staging a batch found among rows keyed alike.

@@ -18,7 +18,7 @@ use crate::pipeline::{
     self, BatchError, Check, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally,
     Target,
 };
-use crate::staging::{self, Counted, Reject, SliceCounts, Staged, StagedRow, Staging};
+use crate::staging::{self, Counted, Gathering, Reject, SliceCounts, Staged, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use ashyq_core::said::Said;
@@ -79,14 +79,8 @@ pub async fn import(
     }
     let started = jiff::Timestamp::now();
     let target = if staged {
-        Writer::Staged {
-            db,
-            source,
-            staging: Staging::open(db, actor, source.as_str(), &request.file_name, started).await?,
-            header: None,
-            rows: Vec::new(),
-            rejects: Vec::new(),
-        }
+        let staging = Staging::open(db, actor, source.as_str(), &request.file_name, started).await?;
+        Writer::Staged { db, source, gathering: Gathering::new(staging) }
     } else {
         let mut tx = db.begin_write().await?;
         // One import per table at a time, so that "inserted" (rows after − rows before) counts
@@ -187,15 +181,8 @@ enum Writer<'a> {
         written_rows: u64,
         superseded: u64,
     },
-    /// Rows and bad rows are gathered up to [`staging::STAGE_ROWS`] a transaction.
-    Staged {
-        db: &'a Db,
-        source: Source,
-        staging: Staging,
-        header: Option<Vec<String>>,
-        rows: Vec<StagedRow>,
-        rejects: Vec<Reject>,
-    },
+    /// Rows and bad rows are staged a transaction's worth at a time.
+    Staged { db: &'a Db, source: Source, gathering: Gathering },
 }
 
 /// A written import, to be recorded as done.
@@ -210,8 +197,8 @@ impl Target for Writer<'_> {
     type Done = Done;
 
     fn header(&mut self, fields: Vec<String>) {
-        if let Writer::Staged { header, .. } = self {
-            *header = Some(fields);
+        if let Writer::Staged { gathering, .. } = self {
+            gathering.header(fields);
         }
     }
 
@@ -230,18 +217,10 @@ impl Target for Writer<'_> {
                 *written_rows += distinct;
                 *superseded += n - distinct;
             }
-            Writer::Staged { db, staging, header, rows, rejects, .. } => {
-                rows.extend(batch.into_iter().zip(raw).map(|((row, _), fields)| StagedRow {
-                    row,
-                    key_column: "",
-                    key: None,
-                    digest: None,
-                    fields,
-                }));
-                if rows.len() >= staging::STAGE_ROWS {
-                    staging.stage_alone(db, header.take(), std::mem::take(rows), rejects).await?;
-                    rejects.clear();
-                }
+            Writer::Staged { db, gathering, .. } => {
+                gathering
+                    .rows(db, batch.into_iter().zip(raw).map(|((row, _), fields)| (row, fields)))
+                    .await?;
             }
         }
         Ok(())
@@ -252,13 +231,8 @@ impl Target for Writer<'_> {
             Writer::Tx { tx, import_id, .. } => {
                 pipeline::keep_reject(tx, *import_id, row, errors, &raw).await
             }
-            Writer::Staged { db, staging, header, rows, rejects, .. } => {
-                rejects.push(Reject { row, errors: errors.to_vec(), raw });
-                if rejects.len() >= staging::STAGE_ROWS {
-                    staging.stage_alone(db, header.take(), std::mem::take(rows), rejects).await?;
-                    rejects.clear();
-                }
-                Ok(())
+            Writer::Staged { db, gathering, .. } => {
+                gathering.reject(db, Reject { row, errors: errors.to_vec(), raw }).await
             }
         }
     }
@@ -266,7 +240,7 @@ impl Target for Writer<'_> {
     async fn abandon(self) -> Result<(), StoreError> {
         match self {
             Writer::Tx { tx, .. } => tx.rollback().await?,
-            Writer::Staged { db, staging, .. } => staging.discard(db).await?,
+            Writer::Staged { db, gathering, .. } => gathering.staging.discard(db).await?,
         }
         Ok(())
     }
@@ -281,10 +255,8 @@ impl Target for Writer<'_> {
                 tally.unchanged = written_rows.saturating_sub(affected);
                 Ok(Done { tx, import_id, superseded })
             }
-            Writer::Staged { db, source, mut staging, header, rows, rejects } => {
-                if header.is_some() || !rows.is_empty() || !rejects.is_empty() {
-                    staging.stage_alone(db, header, rows, &rejects).await?;
-                }
+            Writer::Staged { db, source, gathering } => {
+                let staging = gathering.finish(db).await?;
                 staging.ready(db, &tally.counted()).await?;
                 let published = publish(db, source, staging.import_id, sink).await?;
                 tally.inserted = published.inserted;
@@ -528,9 +500,7 @@ async fn upsert(
                     _ => None,
                 })
                 .collect();
-            let years = dated.iter().filter_map(|(_, date)| partitioned::year_of(date)).collect();
-            p.ensure(tx, &years).await?;
-            p.move_out(tx, &dated).await?;
+            p.make_room(tx, &dated).await?;
             partitioned_upsert_sql(t, p, rows.len())
         }
         None => upsert_sql(t, rows.len()),

@@ -15,7 +15,7 @@ use crate::error::StoreError;
 use crate::pipeline::{
     self, BatchError, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally, Target,
 };
-use crate::staging::{self, Publisher, Reject, Staged, StagedRow, Staging};
+use crate::staging::{self, Gathering, Publisher, Reject, Staged, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::Columns;
 use ashyq_core::said::Said;
@@ -313,12 +313,9 @@ pub async fn preview(
     let target = Previewing {
         db,
         t: table(source),
-        staging,
+        gathering: Gathering::new(staging),
         verdicts: Verdicts::default(),
         header: Vec::new(),
-        unstaged: None,
-        rows: Vec::new(),
-        rejects: Vec::new(),
     };
     let plan = Plan {
         file_name: &request.file_name,
@@ -372,28 +369,10 @@ pub async fn preview(
 struct Previewing<'a> {
     db: &'a Db,
     t: Table,
-    staging: Staging,
+    gathering: Gathering,
     verdicts: Verdicts,
-    /// The file's header, for the errors' column letters; and until it is staged, with the
-    /// first rows.
+    /// The file's header, for the errors' column letters.
     header: Vec<String>,
-    unstaged: Option<Vec<String>>,
-    rows: Vec<StagedRow>,
-    rejects: Vec<Reject>,
-}
-
-impl Previewing<'_> {
-    /// Stages what is gathered once there is a transaction's worth of it (or `all` of it).
-    async fn stage(&mut self, all: bool) -> Result<(), StoreError> {
-        let full = self.rows.len() >= staging::STAGE_ROWS || self.rejects.len() >= staging::STAGE_ROWS;
-        let any = self.unstaged.is_some() || !self.rows.is_empty() || !self.rejects.is_empty();
-        if full || (all && any) {
-            let rows = std::mem::take(&mut self.rows);
-            self.staging.stage_alone(self.db, self.unstaged.take(), rows, &self.rejects).await?;
-            self.rejects.clear();
-        }
-        Ok(())
-    }
 }
 
 impl Target for Previewing<'_> {
@@ -403,7 +382,7 @@ impl Target for Previewing<'_> {
 
     fn header(&mut self, fields: Vec<String>) {
         self.header.clone_from(&fields);
-        self.unstaged = Some(fields);
+        self.gathering.header(fields);
     }
 
     async fn batch(
@@ -415,32 +394,23 @@ impl Target for Previewing<'_> {
         let numbers: Vec<u64> = batch.iter().map(|(row, _)| *row).collect();
         let values: Vec<Vec<Value>> = batch.into_iter().map(|(_, v)| v).collect();
         self.verdicts.batch(self.db, &self.t, &values, &numbers).await?;
-        self.rows.extend(numbers.into_iter().zip(raw).map(|(row, fields)| StagedRow {
-            row,
-            key_column: "",
-            key: None,
-            digest: None,
-            fields,
-        }));
-        Ok(self.stage(false).await?)
+        Ok(self.gathering.rows(self.db, numbers.into_iter().zip(raw)).await?)
     }
 
     async fn reject(&mut self, row: u64, errors: &[RowError], raw: Vec<String>) -> Result<(), StoreError> {
-        self.rejects.push(Reject { row, errors: errors.to_vec(), raw });
-        self.stage(false).await
+        self.gathering.reject(self.db, Reject { row, errors: errors.to_vec(), raw }).await
     }
 
     async fn abandon(self) -> Result<(), StoreError> {
-        self.staging.discard(self.db).await
+        self.gathering.staging.discard(self.db).await
     }
 
     async fn complete(
-        mut self,
+        self,
         _tally: &mut Tally,
         _sink: &mut dyn ImportSink,
     ) -> Result<Self::Done, BatchError> {
-        self.stage(true).await?;
-        Ok((self.staging, self.verdicts, self.header))
+        Ok((self.gathering.finish(self.db).await?, self.verdicts, self.header))
     }
 }
 

@@ -118,6 +118,7 @@ pub trait Target: Send {
 }
 
 /// A row refused, with its errors and its fields as read.
+#[derive(Debug, Clone)]
 pub struct Refusal {
     pub row: u64,
     pub errors: Vec<RowError>,
@@ -194,6 +195,7 @@ pub async fn run<C: Check, T: Target<Record = C::Record>>(
                 tally.rows_read += 1;
                 tally.rejected += 1;
                 if gathers {
+                    // Told, and its errors kept, once every row is read (below).
                     untold.push(Refusal { row, errors: errors.clone(), raw: raw.clone() });
                 } else {
                     sink.rejected(row, &errors, &raw);
@@ -204,7 +206,9 @@ pub async fn run<C: Check, T: Target<Record = C::Record>>(
                         failed = Some(e);
                     }
                 }
-                tally.report(errors);
+                if !gathers {
+                    tally.report(errors);
+                }
             }
             Msg::Progress { progress, rows } => sink.progress(progress, rows),
         }
@@ -231,20 +235,12 @@ pub async fn run<C: Check, T: Target<Record = C::Record>>(
     }
     if gathers {
         let refused = target.settle();
-        for r in &refused {
-            tally.rejected += 1;
-            tally.errors_total += r.errors.len() as u64;
-        }
+        tally.rejected += refused.len() as u64;
         untold.extend(refused);
         untold.sort_by_key(|r| r.row);
-        tally.errors.clear();
         for r in untold {
             sink.rejected(r.row, &r.errors, &r.raw);
-            for e in r.errors {
-                if tally.errors.len() < REPORTED_ERRORS {
-                    tally.errors.push(e);
-                }
-            }
+            tally.report(r.errors);
         }
     }
     if conflicting || (tally.rejected > 0 && !skip_invalid) {

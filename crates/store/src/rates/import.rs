@@ -149,12 +149,9 @@ impl Target for Gathered<'_> {
         let Settled { good, repeated, conflicts } = check::settle(std::mem::take(&mut self.read));
         self.good = good;
         self.repeated = repeated;
-        let refused =
-            conflicts.iter().map(|b| Refusal { row: b.row, errors: b.errors.clone(), raw: b.raw.clone() });
-        let refused = refused.collect();
-        self.bad.extend(conflicts);
+        self.bad.extend(conflicts.iter().cloned());
         self.bad.sort_by_key(|b| b.row);
-        refused
+        conflicts
     }
 
     async fn abandon(self) -> Result<(), StoreError> {

@@ -498,8 +498,8 @@ async fn upsert(
     let mut affected = 0;
     let sql = match crate::partitioned::by_year(backend, table) {
         Some(p) => {
-            // Partitioned by year (PostgreSQL): the years' partitions first, then the upsert
-            // that moves a row whose date changed.
+            // Partitioned by year (PostgreSQL): room made for the batch (its years' partitions,
+            // the rows whose date changed taken out of their old year), then the upsert.
             let at = columns.iter().position(|c| *c == p.date).unwrap_or(0);
             let dated: Vec<(String, String)> = values
                 .iter()
@@ -508,9 +508,7 @@ async fn upsert(
                     _ => None,
                 })
                 .collect();
-            let years = dated.iter().filter_map(|(_, date)| crate::partitioned::year_of(date)).collect();
-            p.ensure(tx, &years).await?;
-            p.move_out(tx, &dated).await?;
+            p.make_room(tx, &dated).await?;
             let compared: Vec<&str> = rest.iter().copied().filter(|c| *c != "import_id").collect();
             p.upsert_sql(columns, "{rows}", &compared)
         }
