@@ -200,10 +200,12 @@ impl Staging {
                 .execute(&mut **tx)
                 .await?;
         }
-        // Keys staged by earlier batches.
+        // Keys staged by earlier batches, found through the key's index: `+import_id` keeps
+        // SQLite's planner from walking the import's whole staging by its primary key instead
+        // (it did, batch after batch, once the (import_id, key) index was gone: migration 0025).
         let keys: Vec<V> = rows.iter().filter_map(|r| r.key.clone().map(V::T)).collect();
         let sql = format!(
-            "SELECT key, row_no, digest FROM import_staging WHERE import_id = {} AND key {{in}}",
+            "SELECT key, row_no, digest FROM import_staging WHERE key {{in}} AND +import_id = {}",
             self.import_id
         );
         let mut seen: HashMap<String, (u64, String)> = HashMap::new();

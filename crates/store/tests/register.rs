@@ -751,7 +751,8 @@ both_backends!(
 
 /// SQLite stages an import before publishing it (crate::staging): a batch may not store another
 /// version of an event an unfinished import has staged, but may store the same one; an import
-/// left staging by a crash is discarded, one left publishing is finished, once, and audited.
+/// left staging by a crash is discarded, one left publishing is finished, once, and audited; a
+/// staged event stored otherwise behind the import's back is set aside, not half-published.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     use ashyq_store::staging::{Counted, StagedRow, Staging};
@@ -776,7 +777,7 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     let mut staging = Staging::open(db, &actor(), "register-crossings", "c.csv", jiff::Timestamp::UNIX_EPOCH)
         .await
         .unwrap();
-    let rows = ["S1", "S2"]
+    let rows = ["S1", "S2", "S3"]
         .iter()
         .enumerate()
         .map(|(i, id)| {
@@ -793,7 +794,7 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
     let mut tx = db.begin_write().await.unwrap();
     staging.stage(&mut tx, Some(&header), rows, &[]).await.unwrap();
     tx.commit().await.unwrap();
-    staging.ready(db, &Counted { sha256: "x".into(), rows_read: 2, ..Counted::default() }).await.unwrap();
+    staging.ready(db, &Counted { sha256: "x".into(), rows_read: 3, ..Counted::default() }).await.unwrap();
 
     // Another version of S1 is refused; S2 as staged is stored.
     let other = register::store_batch(db, &actor(), &policy(), vec![(1, record(&line("S1", "2026-04-02")))])
@@ -805,6 +806,15 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
         .await
         .unwrap();
     assert!(same.committed);
+    // S3 stored as another event by a writer that did not look at the staging (as if another
+    // process had, between the check and the publishing).
+    sqlx::query(
+        "INSERT INTO register_crossings (event_id, document_id, kind, at_us, day, checkpoint) \
+         SELECT 'S3', document_id, 'exit', at_us + 1, day, checkpoint FROM register_crossings WHERE event_id = 'S2'",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
 
     // A second import, left staging: discarded. The first is finished by the next start.
     let left = Staging::open(db, &actor(), "register-crossings", "d.csv", jiff::Timestamp::UNIX_EPOCH)
@@ -812,14 +822,28 @@ async fn staged_imports_hold_their_events_and_are_finished_after_a_crash() {
         .unwrap();
     let left_id = left.import_id;
     register::import::resume(db, &policy()).await.unwrap();
-    assert_eq!(count(db, "register_crossings").await, 2, "S1 published, S2 stored once");
+    assert_eq!(count(db, "register_crossings").await, 3, "S1 published, S2 stored once, S3 left as it was");
     assert_eq!(count(db, "import_staging").await, 0);
-    let states: Vec<(i64, String, i64)> =
-        sqlx::query_as("SELECT id, state, unchanged FROM imports ORDER BY id")
+    let states: Vec<(i64, String, i64, i64)> =
+        sqlx::query_as("SELECT id, state, unchanged, rejected FROM imports ORDER BY id")
             .fetch_all(&db.pool)
             .await
             .unwrap();
-    assert_eq!(states, vec![(staging.import_id, "done".to_string(), 1)], "import {left_id} discarded");
+    assert_eq!(states, vec![(staging.import_id, "done".to_string(), 1, 1)], "import {left_id} discarded");
+    let set_aside: Vec<(i64, String)> =
+        sqlx::query_as("SELECT row_no, reasons FROM import_rejects WHERE import_id = $1")
+            .bind(staging.import_id)
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(set_aside.len(), 1, "{set_aside:?}");
+    assert_eq!(set_aside[0].0, 4, "S3 is row 4 of the file");
+    assert!(set_aside[0].1.contains("up-why-stored-otherwise"), "{set_aside:?}");
+    let kind: String = sqlx::query_scalar("SELECT kind FROM register_crossings WHERE event_id = 'S3'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(kind, "exit", "the stored event is not overwritten");
     register::import::resume(db, &policy()).await.unwrap();
     let audited = audit::for_object(db, "import", &staging.import_id.to_string()).await.unwrap();
     assert_eq!(audited.len(), 1, "finished once: {audited:?}");

@@ -7,7 +7,7 @@
 //! record whose values changed (a vacancy filled since) is updated.
 
 use super::tables::{
-    Table, Value, forecast_values, key_of, partitioned_upsert_sql, table, upsert_sql, vacancy_values,
+    Table, Value, forecast_values, key_of, partitioned_upsert_sql, table, tuples, upsert_sql, vacancy_values,
     work_permit_values,
 };
 use crate::audit::Actor;
@@ -367,7 +367,7 @@ impl staging::Publisher for LabourSlices {
         }
         let new_keys = keys.len() as u64;
         let firsts: Vec<&Vec<Value>> = keys.values().map(|&i| &values[i]).collect();
-        let stored = stored_keys(tx, &t, &firsts).await?;
+        let stored = stored_keys(tx, self.backend, &t, &firsts).await?;
         let (mut affected, mut distinct) = (0, 0);
         let n = values.len() as u64;
         while !values.is_empty() {
@@ -392,23 +392,22 @@ impl staging::Publisher for LabourSlices {
     }
 }
 
-/// How many of the rows' keys are stored (`(k1, k2) IN (VALUES ($1, $2), …)`).
-async fn stored_keys(tx: &mut WriteTx, t: &Table, rows: &[&Vec<Value>]) -> Result<u64, StoreError> {
+/// How many of the rows' keys are stored (`(k1, k2) IN (VALUES ($1, $2), …)`; a preview is
+/// confirmed on PostgreSQL through the same slices).
+async fn stored_keys(
+    tx: &mut WriteTx,
+    backend: Backend,
+    t: &Table,
+    rows: &[&Vec<Value>],
+) -> Result<u64, StoreError> {
     let keys = &t.columns[..t.key];
     let mut stored = 0;
     for chunk in rows.chunks((PARAMS_PER_STATEMENT / t.key).max(1)) {
-        // `$n`, not `?`: a preview is confirmed on PostgreSQL through the same slices.
-        let marks: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let one: Vec<String> = (1..=t.key).map(|c| format!("${}", r * t.key + c)).collect();
-                format!("({})", one.join(", "))
-            })
-            .collect();
         let sql = format!(
-            "SELECT COUNT(*) FROM {} WHERE ({}) IN (VALUES {})",
+            "SELECT COUNT(*) FROM {} WHERE ({}) IN ({})",
             t.name,
             keys.join(", "),
-            marks.join(", ")
+            tuples(chunk.len(), t.key, backend)
         );
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
         for row in chunk {
@@ -503,7 +502,7 @@ async fn upsert(
             p.make_room(tx, &dated).await?;
             partitioned_upsert_sql(t, p, rows.len())
         }
-        None => upsert_sql(t, rows.len()),
+        None => upsert_sql(t, rows.len(), backend),
     };
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
     for row in rows {
