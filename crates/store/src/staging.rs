@@ -261,15 +261,7 @@ impl Staging {
             st.query().execute(&mut **tx).await?;
         }
         for r in rejects {
-            sqlx::query(
-                "INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(self.import_id)
-            .bind(r.row as i64)
-            .bind(serde_json::to_string(&r.errors).unwrap_or_default())
-            .bind(serde_json::to_string(&r.raw).unwrap_or_default())
-            .execute(&mut **tx)
-            .await?;
+            crate::pipeline::keep_reject(tx, self.import_id, r.row, &r.errors, &r.raw).await?;
         }
         Ok(clashes)
     }

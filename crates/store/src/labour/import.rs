@@ -7,7 +7,7 @@
 //! record whose values changed (a vacancy filled since) is updated.
 
 use super::tables::{
-    Table, Value, forecast_values, key_of, partitioned_upsert_sql, table, tuples, upsert_sql, vacancy_values,
+    Table, Value, forecast_values, key_of, partitioned_upsert_sql, table, upsert_sql, vacancy_values,
     work_permit_values,
 };
 use crate::audit::Actor;
@@ -407,7 +407,7 @@ async fn stored_keys(
             "SELECT COUNT(*) FROM {} WHERE ({}) IN ({})",
             t.name,
             keys.join(", "),
-            tuples(chunk.len(), t.key, backend)
+            crate::register::sql::tuples(chunk.len(), t.key, backend)
         );
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
         for row in chunk {

@@ -129,35 +129,7 @@ pub fn partitioned_upsert_sql(t: &Table, p: &crate::partitioned::ByYear, rows: u
 
 /// `VALUES ($1, …), (…)` for `rows` rows of the table's columns and the import's id.
 fn values_sql(t: &Table, rows: usize, backend: Backend) -> String {
-    tuples(rows, t.columns.len() + 1, backend)
-}
-
-/// `(…), (…)` marks for `rows` rows of `width` parameters each: anonymous `?` on SQLite, which
-/// finds a numbered `$n` by walking the statement's list of names (binding n of them costs n²:
-/// a third of a SQLite labour import's time went there), numbered `$n` on PostgreSQL.
-pub fn tuples(rows: usize, width: usize, backend: Backend) -> String {
-    let mut sql = String::with_capacity(rows * width * 6 + 8);
-    sql.push_str("VALUES ");
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..width {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            match backend {
-                Backend::Sqlite => sql.push('?'),
-                Backend::Postgres => {
-                    sql.push('$');
-                    sql.push_str(&(r * width + c + 1).to_string());
-                }
-            }
-        }
-        sql.push(')');
-    }
-    sql
+    crate::register::sql::tuples(rows, t.columns.len() + 1, backend)
 }
 
 /// The key of a row (its first `key` values), to find repeats within one batch.

@@ -435,15 +435,7 @@ impl staging::Publisher for RegisterSlices<'_> {
         if !conflicts.is_empty() {
             let bad: std::collections::HashSet<u64> = conflicts.iter().map(|e| e.row).collect();
             for e in &conflicts {
-                sqlx::query(
-                    "INSERT INTO import_rejects (import_id, row_no, reasons, raw) VALUES ($1, $2, $3, '[]') \
-                     ON CONFLICT (import_id, row_no) DO NOTHING",
-                )
-                .bind(import_id)
-                .bind(e.row as i64)
-                .bind(serde_json::to_string(&[e]).unwrap_or_default())
-                .execute(&mut **tx)
-                .await?;
+                pipeline::keep_reject(tx, import_id, e.row, std::slice::from_ref(e), &[]).await?;
             }
             records.retain(|(row, _)| !bad.contains(row));
         }

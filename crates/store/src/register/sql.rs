@@ -81,26 +81,9 @@ pub fn feed(backend: Backend, template: &str, rows: &[Vec<V>], types: &[Ty]) -> 
     match backend {
         Backend::Sqlite => rows
             .chunks((SQLITE_PARAMS / width).max(1))
-            .map(|chunk| {
-                let mut marks = String::with_capacity(chunk.len() * (width * 3 + 4) + 8);
-                marks.push_str("VALUES ");
-                for (r, _) in chunk.iter().enumerate() {
-                    if r > 0 {
-                        marks.push_str(", ");
-                    }
-                    marks.push('(');
-                    for c in 0..width {
-                        if c > 0 {
-                            marks.push_str(", ");
-                        }
-                        marks.push('?');
-                    }
-                    marks.push(')');
-                }
-                Statement {
-                    sql: template.replace("{rows}", &marks),
-                    values: chunk.iter().flatten().cloned().collect(),
-                }
+            .map(|chunk| Statement {
+                sql: template.replace("{rows}", &tuples(chunk.len(), width, Backend::Sqlite)),
+                values: chunk.iter().flatten().cloned().collect(),
             })
             .collect(),
         Backend::Postgres => {
@@ -114,6 +97,34 @@ pub fn feed(backend: Backend, template: &str, rows: &[Vec<V>], types: &[Ty]) -> 
             vec![Statement { sql: template.replace("{rows}", &source), values }]
         }
     }
+}
+
+/// `VALUES (…), (…)`: the marks of `rows` rows of `width` parameters each — anonymous `?` on
+/// SQLite (see the module's comment: numbered ones cost n² to bind there), numbered `$n` on
+/// PostgreSQL (for the statements that bind each value rather than a column's array).
+pub fn tuples(rows: usize, width: usize, backend: Backend) -> String {
+    let mut sql = String::with_capacity(rows * width * 6 + 8);
+    sql.push_str("VALUES ");
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(r * width + c + 1).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// The statements that test membership of `keys` at `template`'s `{in}`.
