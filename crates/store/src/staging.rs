@@ -308,12 +308,68 @@ pub struct Staged {
     pub fields: Vec<String>,
 }
 
+/// A slice of an import's staged rows: those staged `first..=last` in its order of staging.
+#[derive(Debug, Clone, Copy)]
+pub struct Slice {
+    pub import_id: i64,
+    pub first: i64,
+    pub last: i64,
+    pub rows: u64,
+}
+
+impl Slice {
+    /// The next slice of at most `limit` rows staged after `after` (0: from the first), if any.
+    pub async fn next(
+        tx: &mut WriteTx,
+        import_id: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Option<Slice>, StoreError> {
+        let r = sqlx::query(
+            "SELECT MIN(seq) AS first, MAX(seq) AS last, COUNT(*) AS n FROM \
+             (SELECT seq FROM import_staging WHERE import_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) s",
+        )
+        .bind(import_id)
+        .bind(after)
+        .bind(limit)
+        .fetch_one(&mut **tx)
+        .await?;
+        let n: i64 = r.try_get("n")?;
+        if n == 0 {
+            return Ok(None);
+        }
+        Ok(Some(Slice { import_id, first: r.try_get("first")?, last: r.try_get("last")?, rows: n as u64 }))
+    }
+
+    /// Its rows, read back in their order of staging (a publisher that writes them by SQL of
+    /// its own, from `import_staging`, need not read them).
+    pub async fn read(&self, tx: &mut WriteTx) -> Result<Vec<Staged>, StoreError> {
+        let staged = sqlx::query(
+            "SELECT row_no, fields FROM import_staging WHERE import_id = $1 AND seq BETWEEN $2 AND $3 \
+             ORDER BY seq",
+        )
+        .bind(self.import_id)
+        .bind(self.first)
+        .bind(self.last)
+        .fetch_all(&mut **tx)
+        .await?;
+        let mut rows = Vec::with_capacity(staged.len());
+        for r in &staged {
+            let text: String = r.try_get("fields")?;
+            let fields: Vec<String> = serde_json::from_str(&text)
+                .map_err(|e| StoreError::Corrupt(format!("staged row of import {}: {e}", self.import_id)))?;
+            rows.push(Staged { row: r.try_get::<i64, _>("row_no")? as u64, fields });
+        }
+        Ok(rows)
+    }
+}
+
 /// Writes one slice of staged rows into their tables, in the slice's transaction.
 pub trait Publisher: Send {
     fn slice(
         &mut self,
         tx: &mut WriteTx,
-        rows: Vec<Staged>,
+        slice: Slice,
     ) -> impl Future<Output = Result<SliceCounts, StoreError>> + Send;
 }
 
@@ -336,27 +392,11 @@ pub async fn publish(
     loop {
         let started = Instant::now();
         let mut tx = db.begin_write().await?;
-        let staged = sqlx::query(
-            "SELECT seq, row_no, fields FROM import_staging WHERE import_id = $1 ORDER BY seq LIMIT $2",
-        )
-        .bind(import_id)
-        .bind(rows_per_slice)
-        .fetch_all(&mut *tx)
-        .await?;
-        let Some(last) = staged.last() else { break };
-        let last_seq: i64 = last.try_get("seq")?;
-        let mut rows = Vec::with_capacity(staged.len());
-        for r in &staged {
-            let text: String = r.try_get("fields")?;
-            let fields: Vec<String> = serde_json::from_str(&text)
-                .map_err(|e| StoreError::Corrupt(format!("staged row of import {import_id}: {e}")))?;
-            rows.push(Staged { row: r.try_get::<i64, _>("row_no")? as u64, fields });
-        }
-        let n = rows.len() as i64;
-        let counts = publisher.slice(&mut tx, rows).await?;
+        let Some(slice) = Slice::next(&mut tx, import_id, 0, rows_per_slice).await? else { break };
+        let counts = publisher.slice(&mut tx, slice).await?;
         sqlx::query("DELETE FROM import_staging WHERE import_id = $1 AND seq <= $2")
             .bind(import_id)
-            .bind(last_seq)
+            .bind(slice.last)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
@@ -372,7 +412,8 @@ pub async fn publish(
         .await?;
         tx.commit().await?;
         db.keep_wal_small().await?;
-        done += n as u64;
+        let n = slice.rows as i64;
+        done += slice.rows;
         slices += 1;
         sink.published(done, total as u64);
         let took = started.elapsed();

@@ -18,7 +18,7 @@ use crate::pipeline::{
     self, BatchError, Check, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally,
     Target,
 };
-use crate::staging::{self, Counted, Gathering, Reject, SliceCounts, Staged, Staging};
+use crate::staging::{self, Counted, Gathering, Reject, Slice, SliceCounts, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::{self, Columns, FieldError};
 use ashyq_core::said::Said;
@@ -344,7 +344,8 @@ pub(super) struct LabourSlices {
 }
 
 impl staging::Publisher for LabourSlices {
-    async fn slice(&mut self, tx: &mut WriteTx, rows: Vec<Staged>) -> Result<SliceCounts, StoreError> {
+    async fn slice(&mut self, tx: &mut WriteTx, slice: Slice) -> Result<SliceCounts, StoreError> {
+        let rows = slice.read(tx).await?;
         let t = table(self.source);
         let batch_rows = (PARAMS_PER_STATEMENT / (t.columns.len() + 1)).max(1);
         let mut values = Vec::with_capacity(rows.len());

@@ -15,7 +15,7 @@ use crate::error::StoreError;
 use crate::pipeline::{
     self, BatchError, Ended, ImportError, ImportSink, Input, Plan, Quiet, Reading, RowError, Tally, Target,
 };
-use crate::staging::{self, Gathering, Publisher, Reject, Staged, Staging};
+use crate::staging::{self, Gathering, Publisher, Reject, Slice, Staging};
 use ashyq_core::labour::records::Source;
 use ashyq_core::labour::rows::Columns;
 use ashyq_core::said::Said;
@@ -515,25 +515,9 @@ pub async fn confirm(db: &Db, actor: &Actor, id: i64, now: jiff::Timestamp) -> R
 /// Writes every staged row of a preview in the caller's transaction, then drops the staging.
 async fn write_all(tx: &mut WriteTx, id: i64, slices: &mut LabourSlices) -> Result<(), StoreError> {
     let mut after: i64 = 0;
-    loop {
-        let staged = sqlx::query(
-            "SELECT seq, row_no, fields FROM import_staging WHERE import_id = $1 AND seq > $2 \
-             ORDER BY seq LIMIT 1000",
-        )
-        .bind(id)
-        .bind(after)
-        .fetch_all(&mut **tx)
-        .await?;
-        let Some(last) = staged.last() else { break };
-        after = last.try_get("seq")?;
-        let mut rows = Vec::with_capacity(staged.len());
-        for r in &staged {
-            let text: String = r.try_get("fields")?;
-            let fields: Vec<String> = serde_json::from_str(&text)
-                .map_err(|e| StoreError::Corrupt(format!("staged row of preview {id}: {e}")))?;
-            rows.push(Staged { row: r.try_get::<i64, _>("row_no")? as u64, fields });
-        }
-        slices.slice(tx, rows).await?;
+    while let Some(slice) = Slice::next(tx, id, after, 1000).await? {
+        after = slice.last;
+        slices.slice(tx, slice).await?;
     }
     sqlx::query("DELETE FROM import_staging WHERE import_id = $1").bind(id).execute(&mut **tx).await?;
     Ok(())

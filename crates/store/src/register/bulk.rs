@@ -6,13 +6,13 @@
 //! The same answers, idempotency, all-or-nothing and errors as the batch path (`write.rs`),
 //! which SQLite, the API's batches and the registration and permit files keep.
 
+use super::checked;
 use super::partitions::{self, Years};
 use super::rows::{CrossingRow, Record};
 use super::write::Written;
 use crate::db::{Db, WriteTx};
 use crate::error::StoreError;
 use crate::pipeline::{REPORTED_ERRORS, RowError};
-use ashyq_core::register::match_key;
 use sqlx::{AssertSqlSafe, Connection, Row};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -20,12 +20,12 @@ use tokio::task::JoinHandle;
 /// The load tables' names start so; the rest is the import's id.
 const PREFIX: &str = "register_load_";
 
-/// The load table's columns, in the order the rows are encoded.
-const COLUMNS: &str = "row_no BIGINT NOT NULL, event_id TEXT NOT NULL, doc_key TEXT NOT NULL, \
-     issuing_state TEXT NOT NULL, number TEXT NOT NULL, document_type TEXT NOT NULL, surname TEXT NOT NULL, \
-     given_names TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL, nationality TEXT NOT NULL, \
-     expiry_date TEXT NOT NULL, match_key TEXT NOT NULL, kind TEXT NOT NULL, at_us BIGINT NOT NULL, \
-     day TEXT NOT NULL, checkpoint TEXT NOT NULL, reason TEXT";
+/// The load table's columns: the row's number, then a checked crossing's (checked.rs), in the
+/// order the rows are encoded.
+fn columns() -> String {
+    let checked = checked::COLUMNS.iter().map(|(name, ty)| format!("{name} {ty}"));
+    std::iter::once("row_no BIGINT NOT NULL".to_string()).chain(checked).collect::<Vec<_>>().join(", ")
+}
 
 /// A load in progress: the rows go to a task streaming them into the load table.
 pub struct Load {
@@ -64,7 +64,7 @@ impl Load {
             return Err(StoreError::Corrupt("the bulk path needs PostgreSQL".into()));
         };
         let table = format!("{PREFIX}{import_id}");
-        sqlx::query(AssertSqlSafe(format!("CREATE UNLOGGED TABLE {table} ({COLUMNS})")))
+        sqlx::query(AssertSqlSafe(format!("CREATE UNLOGGED TABLE {table} ({})", columns())))
             .execute(&mut conn)
             .await?;
         let (out, mut rx) = mpsc::channel::<Vec<u8>>(4);
@@ -322,35 +322,16 @@ pub struct Merged {
     pub conflicts_total: u64,
 }
 
-/// Appends one crossing as a line of `COPY`'s text format, in [`COLUMNS`]' order.
+/// Appends one crossing as a line of `COPY`'s text format, in [`columns`]' order.
 fn encode(buf: &mut Vec<u8>, row: u64, c: &CrossingRow) {
-    let i = &c.identity;
     buf.extend_from_slice(row.to_string().as_bytes());
-    for field in [
-        c.event_id.as_str(),
-        &i.doc_key(),
-        &i.issuing_state,
-        &i.number,
-        &i.document_type,
-        &i.surname,
-        &i.given_names,
-        &i.birth_date.to_string(),
-        &i.sex,
-        &i.nationality,
-        &i.expiry_date.to_string(),
-        &match_key(&i.surname, &i.given_names, i.birth_date, &i.nationality),
-        c.kind.as_str(),
-        &c.at.as_microsecond().to_string(),
-        &c.day.to_string(),
-        &c.checkpoint,
-    ] {
+    for (i, value) in checked::values(c).iter().enumerate() {
         buf.push(b'\t');
-        escape(buf, field);
-    }
-    buf.push(b'\t');
-    match &c.reason {
-        Some(reason) => escape(buf, reason),
-        None => buf.extend_from_slice(b"\\N"),
+        if i == checked::REASON && value.is_empty() {
+            buf.extend_from_slice(b"\\N");
+        } else {
+            escape(buf, value);
+        }
     }
     buf.push(b'\n');
 }

@@ -6,7 +6,9 @@
 //! Re-importing a file changes nothing: rows are keyed by the client's ids.
 
 use super::bulk::{self, Load};
+use super::checked;
 use super::rows::{self, Columns, Context, Record, RegisterFile};
+use super::staged;
 use super::write::{self, BatchError, Counts, Written};
 use crate::audit::{self, Actor, Event};
 use crate::db::{Backend, Db, WriteTx};
@@ -15,7 +17,7 @@ use crate::pipeline::{
     self, Check, Ended, ImportError, ImportSink, Input, Plan, REPORTED_ERRORS, Reading, RowError, Tally,
     Target,
 };
-use crate::staging::{self, Counted, SliceCounts, Staged, StagedRow, Staging};
+use crate::staging::{self, Counted, Slice, SliceCounts, StagedRow, Staging};
 use ashyq_core::policy::Policy;
 use ashyq_core::said::Said;
 use serde::Serialize;
@@ -266,7 +268,10 @@ pub async fn import(
     let source = format!("register-{}", file.as_str());
     let target = if staged {
         let staging = Staging::open(db, actor, &source, file_name, started).await?;
-        Writer::Staged { db, policy, file, staging, header: None }
+        // A crossing is staged checked, to be published by SQL (staged.rs); the other files'
+        // rows as read, to be read again when published.
+        let header = (file == RegisterFile::Crossings).then(staged::header);
+        Writer::Staged { db, policy, file, staging, header }
     } else {
         let mut tx = db.begin_write().await?;
         // One register import at a time: two importing the same new person at once would each
@@ -289,7 +294,7 @@ pub async fn import(
     };
     let plan = Plan {
         file_name,
-        reading: Reading { batch_rows: BATCH_ROWS, keep_raw: staged },
+        reading: Reading { batch_rows: BATCH_ROWS, keep_raw: staged && file != RegisterFile::Crossings },
         in_flight: 4,
         skip_invalid: false,
     };
@@ -348,15 +353,18 @@ async fn stage(
     if !conflicts.is_empty() {
         return Err(BatchError::Conflicts(conflicts));
     }
+    let mut raw = raw.into_iter();
     let rows = batch
         .iter()
-        .zip(raw)
-        .map(|((row, record), fields)| StagedRow {
+        .map(|(row, record)| StagedRow {
             row: *row,
             key_column: write::key_column(record),
             key: Some(record.key().to_string()),
             digest: Some(write::digest(record)),
-            fields,
+            fields: match record {
+                Record::Crossing(c) => checked::values(c).to_vec(),
+                _ => raw.next().unwrap_or_default(),
+            },
         })
         .collect();
     let clashes = staging.stage(&mut tx, header.as_deref(), rows, &[]).await?;
@@ -380,6 +388,15 @@ struct Published {
     rejected: u64,
 }
 
+impl Published {
+    fn add(&mut self, c: SliceCounts) {
+        self.inserted += c.inserted;
+        self.updated += c.updated;
+        self.unchanged += c.unchanged;
+        self.rejected += c.rejected;
+    }
+}
+
 /// Publishes a ready register import's staged rows in slices. A row that conflicts with one
 /// stored since it was checked (another process's batch) is set aside in `import_rejects`, as
 /// `--skip-invalid` would, rather than leave the import half-published.
@@ -394,6 +411,11 @@ async fn publish(
     let published = Published::default();
     if header.is_empty() {
         return Ok(published);
+    }
+    if staged::is_checked(&header) {
+        let mut slices = CheckedSlices { published };
+        staging::publish(db, import_id, &mut slices, sink).await?;
+        return Ok(slices.published);
     }
     let names: Vec<&str> = header.iter().map(String::as_str).collect();
     let columns = Columns::resolve(file, &names)
@@ -416,7 +438,8 @@ struct RegisterSlices<'p> {
 }
 
 impl staging::Publisher for RegisterSlices<'_> {
-    async fn slice(&mut self, tx: &mut WriteTx, rows: Vec<Staged>) -> Result<SliceCounts, StoreError> {
+    async fn slice(&mut self, tx: &mut WriteTx, slice: Slice) -> Result<SliceCounts, StoreError> {
+        let rows = slice.read(tx).await?;
         let import_id = self.import_id;
         let mut records = Vec::with_capacity(rows.len());
         for r in rows {
@@ -451,19 +474,33 @@ impl staging::Publisher for RegisterSlices<'_> {
             Err(BatchError::Store(e)) => return Err(e),
         };
         counts.flush(tx, self.backend).await?;
-        let p = &mut self.published;
-        p.inserted += w.inserted;
-        p.updated += w.updated;
-        p.unchanged += w.unchanged;
-        p.persons_created += w.persons_created;
-        p.documents_created += w.documents_created;
-        p.rejected += set_aside;
-        Ok(SliceCounts {
+        let counts = SliceCounts {
             inserted: w.inserted,
             updated: w.updated,
             unchanged: w.unchanged,
             rejected: set_aside,
-        })
+        };
+        let p = &mut self.published;
+        p.add(counts);
+        p.persons_created += w.persons_created;
+        p.documents_created += w.documents_created;
+        Ok(counts)
+    }
+}
+
+/// Publishes slices of checked crossings by SQL (staged.rs).
+struct CheckedSlices {
+    published: Published,
+}
+
+impl staging::Publisher for CheckedSlices {
+    async fn slice(&mut self, tx: &mut WriteTx, slice: Slice) -> Result<SliceCounts, StoreError> {
+        let w = staged::write(tx, slice).await?;
+        let p = &mut self.published;
+        p.add(w.counts);
+        p.persons_created += w.persons_created;
+        p.documents_created += w.documents_created;
+        Ok(w.counts)
     }
 }
 

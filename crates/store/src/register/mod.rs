@@ -4,6 +4,7 @@
 //! status, the overstay scan, officers' alerts, analysts' figures, and officers' merges.
 
 pub mod bulk;
+pub mod checked;
 pub mod days;
 pub mod import;
 pub mod merge;
@@ -12,6 +13,7 @@ pub mod person;
 pub mod rows;
 pub mod scan;
 pub(crate) mod sql;
+pub mod staged;
 pub mod stats;
 pub mod write;
 
