@@ -95,6 +95,27 @@ async fn eval_explains_a_decision_with_its_parameters_and_their_dates(t: &TestDb
     let bad = write(dir.path(), "bad.json", r#"{"arrival_date": "2026-11-17", "grounds": []}"#);
     let out = run(&t.url, &["eval", "refugee", &bad]).code(2);
     assert!(out.stderr.contains("bad.json: exclusion_grounds: missing"), "{}", out.stderr);
+    // A currency that is not an ISO 4217 code, text that is not JSON, a date that is not one:
+    // exit 2, each named with the form expected (not "no rate imported", not parser internals).
+    let investor = std::fs::read_to_string(example("investor-visa")).unwrap();
+    let xyz = write(dir.path(), "xyz.json", &investor.replacen("\"USD\"", "\"XYZ\"", 1));
+    let out = run(&t.url, &["eval", "investor-visa", &xyz, "--on", "2026-06-01"]).code(2);
+    assert!(
+        out.stderr.contains("xyz.json: investments[1].currency: `XYZ` is not a currency"),
+        "{}",
+        out.stderr
+    );
+    let yaml = write(dir.path(), "yaml.json", "arrival_date: 2026-11-17\n");
+    let out = run(&t.url, &["eval", "refugee", &yaml]).code(2);
+    assert!(out.stderr.contains("not JSON: expected value (line 1, column 1)"), "{}", out.stderr);
+    let cut = write(dir.path(), "cut.json", "{\"arrival_date\": \"2026-11-17\",\n \"grounds\": [}");
+    let out = run(&t.url, &["eval", "refugee", &cut]).code(2);
+    assert!(out.stderr.contains("(line 2, column 14)"), "{}", out.stderr);
+    let day = write(dir.path(), "day.json", &investor.replace("2040-05-01", "2040-02-30"));
+    let out = run(&t.url, &["eval", "investor-visa", &day, "--on", "2026-06-01"]).code(2);
+    let said = "day.json: passport_expiry: \"2040-02-30\" is not a date: write it as YYYY-MM-DD";
+    assert!(out.stderr.contains(said), "{}", out.stderr);
+    assert!(!out.stderr.contains("1..=29"), "{}", out.stderr);
     // Standard input, an unknown programme, a programme not yet in force.
     let out = run_in(
         dir.path(),

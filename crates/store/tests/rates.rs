@@ -188,7 +188,7 @@ async fn bad_rows_are_named_and_nothing_is_written(db: &Db) {
             "rates.csv:2:rate: USD for 2025-03-07 is given different rates in rows 2 and 7: 497.51 and 497.6 tenge per unit",
             "rates.csv:3:date: `2025-02-30` is not a date: expected YYYY-MM-DD",
             "rates.csv:4:currency: KZT is the tenge: its rate is 1 by definition and is not imported",
-            "rates.csv:5:currency: `EURO` is not a currency: expected a 3-letter ISO 4217 code such as USD",
+            "rates.csv:5:currency: `EURO` is not a currency: expected an ISO 4217 code such as USD",
             "rates.csv:5:rate: `0` is not positive: a rate is tenge for `quantity` units",
             "rates.csv:5:quantity: 0 is out of range 1–1000000",
             "rates.csv:7:rate: USD for 2025-03-07 is given different rates in rows 2 and 7: 497.51 and 497.6 tenge per unit",

@@ -6,7 +6,7 @@
 
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
-use super::facts::{FactsError, known_country, known_occupation};
+use super::facts::{FactsError, date, known_country, known_occupation};
 use super::support::{Eval, on_list_in_force};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
@@ -20,6 +20,7 @@ pub struct AtaZholyFacts {
     pub ethnic_kazakh: bool,
     /// Where the applicant lives: ISO 3166-1 alpha-3 (`MNG`, `CHN`, `UZB`, …).
     pub country_of_residence: String,
+    #[serde(deserialize_with = "date")]
     pub passport_expiry: Date,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
@@ -37,6 +38,7 @@ pub struct BusinessAbroad {
     pub name: String,
     /// ISO 3166-1 alpha-3 of the country of registration.
     pub country: String,
+    #[serde(deserialize_with = "date")]
     pub registered_on: Date,
 }
 

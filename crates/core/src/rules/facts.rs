@@ -72,6 +72,22 @@ impl Facts {
             facts.check()?;
             return Ok(facts);
         }
+        // Text that is not JSON at all is said so, with where it stops being JSON.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text)
+            && (e.is_syntax() || e.is_eof())
+        {
+            let english = e.to_string();
+            let english = english.split(" at line ").next().unwrap_or(&english);
+            return Err(FactsError::at(
+                ".",
+                Said::new(
+                    "facts-not-json",
+                    format!("not JSON: {english} (line {}, column {})", e.line(), e.column()),
+                )
+                .count("line", e.line() as i64)
+                .count("column", e.column() as i64),
+            ));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let facts = match programme {
             Programme::PermanentResidence => read(&mut de).map(Facts::PermanentResidence),
@@ -132,8 +148,40 @@ where
             let path = if path == "." { field.to_string() } else { format!("{path}.{field}") };
             return FactsError::at(path, Said::new("facts-missing", "missing"));
         }
+        if let Some(value) =
+            message.strip_suffix(NOT_A_DATE).and_then(|m| m.strip_prefix('"')?.strip_suffix('"'))
+        {
+            let said = Said::new("facts-date", message.clone()).text("value", value);
+            return FactsError::at(path, said);
+        }
         FactsError::at(path, Said::new("facts-unreadable", message))
     })
+}
+
+/// The end of the message of a date that does not read (after the text, quoted).
+const NOT_A_DATE: &str = " is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01)";
+
+/// Deserializes a date written `YYYY-MM-DD`; anything else is refused saying the form expected,
+/// not the parser's internals (`parameter 'day' … must be in range 1..=29`).
+pub fn date<'de, D: Deserializer<'de>>(de: D) -> Result<Date, D::Error> {
+    de.deserialize_str(DateVisitor)
+}
+
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date written YYYY-MM-DD (e.g. 2025-03-01)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Date, E> {
+        crate::labour::rows::parse_iso_date(t).ok_or_else(|| {
+            let shown: String = t.chars().take(40).collect();
+            E::custom(format!("{shown:?}{NOT_A_DATE}"))
+        })
+    }
 }
 
 /// Deserializes an amount: a decimal string (`"5709000.50"`) or a whole number (`5709000`);

@@ -6,7 +6,7 @@
 
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
-use super::facts::{FactsError, amount};
+use super::facts::{FactsError, amount, date};
 use super::support::Eval;
 use super::{Context, EvalError, Programme};
 use crate::ids::Bin;
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvestorFacts {
+    #[serde(deserialize_with = "date")]
     pub passport_expiry: Date,
     pub criminal_record: bool,
     /// Every investment made (an empty list when none).
@@ -42,6 +43,7 @@ pub struct Investment {
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub currency: Currency,
     /// The date the investment was made (the rate of this date converts it).
+    #[serde(deserialize_with = "date")]
     pub date: Date,
 }
 

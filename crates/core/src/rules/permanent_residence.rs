@@ -11,7 +11,7 @@
 
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome, PermitAction};
-use super::facts::{FactsError, amount, known_occupation, optional_amount};
+use super::facts::{FactsError, amount, date, known_occupation, optional_amount};
 use super::support::{Eval, age_on, on_list_in_force, whole};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
@@ -41,7 +41,9 @@ pub struct PermanentResidenceFacts {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Applicant {
+    #[serde(deserialize_with = "date")]
     pub birth_date: Date,
+    #[serde(deserialize_with = "date")]
     pub passport_expiry: Date,
     /// The occupation (classifier code) the applicant works in, if any.
     #[serde(default)]
@@ -75,6 +77,7 @@ pub enum Relation {
 #[serde(deny_unknown_fields)]
 pub struct FamilyMember {
     pub relation: Relation,
+    #[serde(deserialize_with = "date")]
     pub birth_date: Date,
     #[serde(default)]
     pub funds: Option<Funds>,
@@ -91,6 +94,7 @@ pub struct Funds {
     /// The account is in a bank of Kazakhstan (second-tier bank).
     pub kazakh_bank: bool,
     /// The date of the bank's certificate.
+    #[serde(deserialize_with = "date")]
     pub certified_on: Date,
 }
 
@@ -111,6 +115,7 @@ pub struct Housing {
 #[serde(deny_unknown_fields)]
 pub struct IssuedPermit {
     pub number: String,
+    #[serde(deserialize_with = "date")]
     pub issued_on: Date,
 }
 

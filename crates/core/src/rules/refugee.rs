@@ -9,7 +9,7 @@
 //! temporary residence permit, then permanent residence.
 
 use super::decision::{Arg, CheckResult, Decision, Effect, Outcome};
-use super::facts::FactsError;
+use super::facts::{FactsError, date};
 use super::support::{Eval, whole};
 use super::{Context, EvalError, Programme};
 use crate::said::Said;
@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct RefugeeFacts {
     /// The day the applicant arrived in Kazakhstan. The decision's date is the application's.
+    #[serde(deserialize_with = "date")]
     pub arrival_date: Date,
     /// The grounds of the feared persecution, as claimed (an empty list when none is named).
     pub grounds: Vec<Ground>,

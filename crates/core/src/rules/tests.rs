@@ -74,6 +74,21 @@ fn unknown_and_missing_facts_name_the_field() {
     let bad = pr_facts("1.5e3", "null").replace("\"1.5e3\"", "1500.5");
     let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
     assert_eq!(e.path, "applicant.funds.amount_kzt", "{e}");
+    // A date that is not one says the form expected; text that is not JSON says where.
+    let bad = pr_facts("1", "null").replace("1990-05-01", "1990-02-30");
+    let e = Facts::from_json(Programme::PermanentResidence, &bad).unwrap_err();
+    assert_eq!((e.path.as_str(), e.reason.code.as_str()), ("applicant.birth_date", "facts-date"), "{e}");
+    assert!(e.reason.english.starts_with("\"1990-02-30\" is not a date: write it as YYYY-MM-DD"), "{e}");
+    for bad in ["1990-5-1", "01.05.1990", "1990-05-01T00:00:00"] {
+        let text = pr_facts("1", "null").replace("1990-05-01", bad);
+        let e = Facts::from_json(Programme::PermanentResidence, &text).unwrap_err();
+        assert_eq!(e.reason.code, "facts-date", "{bad}: {e}");
+    }
+    let e = Facts::from_json(Programme::PermanentResidence, "applicant:\n  birth_date: 1990").unwrap_err();
+    assert_eq!((e.path.as_str(), e.reason.code.as_str()), (".", "facts-not-json"), "{e}");
+    assert!(e.reason.english.ends_with("(line 1, column 1)"), "{e}");
+    let e = Facts::from_json(Programme::PermanentResidence, &pr_facts("1", "null")[..60]).unwrap_err();
+    assert_eq!(e.reason.code, "facts-not-json", "{e}");
 }
 
 /// A check of `rule` that passed or failed with `values`, for its explanation alone.

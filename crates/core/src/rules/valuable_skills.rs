@@ -6,7 +6,7 @@
 
 use super::catalogue;
 use super::decision::{Arg, CheckResult, Decision, Outcome};
-use super::facts::{FactsError, known_occupation};
+use super::facts::{FactsError, date, known_occupation};
 use super::support::{Eval, age_on, whole};
 use super::{Context, EvalError, Programme};
 use crate::occupation::OccupationCode;
@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValuableSkillsFacts {
+    #[serde(deserialize_with = "date")]
     pub birth_date: Date,
+    #[serde(deserialize_with = "date")]
     pub passport_expiry: Date,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub occupation: OccupationCode,
