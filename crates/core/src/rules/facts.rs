@@ -179,7 +179,7 @@ impl serde::de::Visitor<'_> for DateVisitor {
     fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Date, E> {
         crate::labour::rows::parse_iso_date(t).ok_or_else(|| {
             let shown: String = t.chars().take(40).collect();
-            E::custom(format!("{shown:?}{NOT_A_DATE}"))
+            E::custom(format!("\"{shown}\"{NOT_A_DATE}"))
         })
     }
 }

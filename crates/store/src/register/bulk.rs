@@ -23,8 +23,7 @@ const PREFIX: &str = "register_load_";
 /// The load table's columns: the row's number, then a checked crossing's (checked.rs), in the
 /// order the rows are encoded.
 fn columns() -> String {
-    let checked = checked::COLUMNS.iter().map(|(name, ty)| format!("{name} {ty}"));
-    std::iter::once("row_no BIGINT NOT NULL".to_string()).chain(checked).collect::<Vec<_>>().join(", ")
+    format!("row_no BIGINT NOT NULL, {}", checked::definitions())
 }
 
 /// A load in progress: the rows go to a task streaming them into the load table.

@@ -27,6 +27,12 @@ pub const COLUMNS: [(&str, &str); 17] = [
     ("reason", "TEXT"),
 ];
 
+/// The columns' definitions (`event_id TEXT NOT NULL, …`), for a table that holds checked
+/// crossings: PostgreSQL's load table, SQLite's slice being published.
+pub fn definitions() -> String {
+    COLUMNS.iter().map(|(name, ty)| format!("{name} {ty}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Where the instant (microseconds, an integer) and the reason (none: empty) are.
 pub const AT_US: usize = 13;
 pub const REASON: usize = 16;

@@ -261,6 +261,9 @@ pub async fn import(
     sink: &mut dyn ImportSink,
 ) -> Result<RegisterReport, ImportError> {
     let staged = db.backend == Backend::Sqlite;
+    // A staged crossing is staged checked, to be published by SQL (staged.rs); the other files'
+    // rows as read (their fields kept), to be read again when published.
+    let checked = staged && file == RegisterFile::Crossings;
     if staged {
         resume(db, policy).await?;
     }
@@ -268,10 +271,7 @@ pub async fn import(
     let source = format!("register-{}", file.as_str());
     let target = if staged {
         let staging = Staging::open(db, actor, &source, file_name, started).await?;
-        // A crossing is staged checked, to be published by SQL (staged.rs); the other files'
-        // rows as read, to be read again when published.
-        let header = (file == RegisterFile::Crossings).then(staged::header);
-        Writer::Staged { db, policy, file, staging, header }
+        Writer::Staged { db, policy, file, staging, header: checked.then(staged::header) }
     } else {
         let mut tx = db.begin_write().await?;
         // One register import at a time: two importing the same new person at once would each
@@ -294,7 +294,7 @@ pub async fn import(
     };
     let plan = Plan {
         file_name,
-        reading: Reading { batch_rows: BATCH_ROWS, keep_raw: staged && file != RegisterFile::Crossings },
+        reading: Reading { batch_rows: BATCH_ROWS, keep_raw: staged && !checked },
         in_flight: 4,
         skip_invalid: false,
     };
@@ -389,11 +389,16 @@ struct Published {
 }
 
 impl Published {
-    fn add(&mut self, c: SliceCounts) {
+    /// Adds what a slice wrote; gives its counts back for the import's record.
+    fn add(&mut self, w: staged::Wrote) -> SliceCounts {
+        let c = w.counts;
         self.inserted += c.inserted;
         self.updated += c.updated;
         self.unchanged += c.unchanged;
         self.rejected += c.rejected;
+        self.persons_created += w.persons_created;
+        self.documents_created += w.documents_created;
+        c
     }
 }
 
@@ -480,11 +485,8 @@ impl staging::Publisher for RegisterSlices<'_> {
             unchanged: w.unchanged,
             rejected: set_aside,
         };
-        let p = &mut self.published;
-        p.add(counts);
-        p.persons_created += w.persons_created;
-        p.documents_created += w.documents_created;
-        Ok(counts)
+        let (persons_created, documents_created) = (w.persons_created, w.documents_created);
+        Ok(self.published.add(staged::Wrote { counts, persons_created, documents_created }))
     }
 }
 
@@ -495,12 +497,7 @@ struct CheckedSlices {
 
 impl staging::Publisher for CheckedSlices {
     async fn slice(&mut self, tx: &mut WriteTx, slice: Slice) -> Result<SliceCounts, StoreError> {
-        let w = staged::write(tx, slice).await?;
-        let p = &mut self.published;
-        p.add(w.counts);
-        p.persons_created += w.persons_created;
-        p.documents_created += w.documents_created;
-        Ok(w.counts)
+        Ok(self.published.add(staged::write(tx, slice).await?))
     }
 }
 

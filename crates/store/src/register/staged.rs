@@ -41,11 +41,10 @@ pub struct Wrote {
 /// through are the connection's: dropped at the end, or with the transaction's rollback.
 pub async fn write(tx: &mut WriteTx, slice: Slice) -> Result<Wrote, StoreError> {
     let run = |sql: String| sqlx::query(AssertSqlSafe(sql));
-    let columns = checked::COLUMNS.iter().map(|(name, ty)| format!("{name} {ty}")).collect::<Vec<_>>();
     run(format!(
         "CREATE TEMP TABLE register_slice (seq INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, {}, \
          stored INTEGER NOT NULL DEFAULT 0)",
-        columns.join(", ")
+        checked::definitions()
     ))
     .execute(&mut **tx)
     .await?;
